@@ -1,0 +1,9 @@
+namespace Wit.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Information,
+    Hint,
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Wit.Core.Syntax;
+
+/// <summary>
+/// An immutable, position-free piece of a syntax tree: a token with its trivia, or a node with children. Green
+/// elements know their full width (trivia included) and may be shared between trees.
+/// </summary>
+public abstract class GreenElement
+{
+    private protected GreenElement(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics)
+    {
+        Kind = kind;
+        FullWidth = fullWidth;
+        Diagnostics = diagnostics ?? Array.Empty<GreenDiagnostic>();
+    }
+
+    public SyntaxKind Kind { get; }
+
+    public int FullWidth { get; }
+
+    /// <summary>Diagnostics attached to this element itself, offsets relative to its full start.</summary>
+    public GreenDiagnostic[] Diagnostics { get; }
+
+    /// <summary>True when this element or any descendant carries a diagnostic.</summary>
+    public abstract bool ContainsDiagnostics { get; }
+
+    public abstract bool IsToken { get; }
+
+    /// <summary>Writes the exact text this element covers, trivia included, without recursion.</summary>
+    public void WriteTo(StringBuilder builder)
+    {
+        var stack = new Stack<GreenElement>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element is GreenToken token)
+            {
+                token.WriteTokenTo(builder);
+                continue;
+            }
+
+            var node = (GreenNode)element;
+            for (int i = node.SlotCount - 1; i >= 0; i--) stack.Push(node.GetSlot(i));
+        }
+    }
+
+    public string ToFullString()
+    {
+        var builder = new StringBuilder(FullWidth);
+        WriteTo(builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Structural equality (kinds, texts, trivia, diagnostics), compared without recursion.</summary>
+    public static bool StructurallyEqual(GreenElement a, GreenElement b)
+    {
+        var stack = new Stack<(GreenElement, GreenElement)>();
+        stack.Push((a, b));
+        while (stack.Count > 0)
+        {
+            var (x, y) = stack.Pop();
+            if (ReferenceEquals(x, y)) continue;
+            if (x.Kind != y.Kind || x.FullWidth != y.FullWidth || x.IsToken != y.IsToken) return false;
+            if (!DiagnosticsEqual(x.Diagnostics, y.Diagnostics)) return false;
+            if (x is GreenToken tx)
+            {
+                var ty = (GreenToken)y;
+                if (tx.Text != ty.Text || tx.IsMissing != ty.IsMissing) return false;
+                if (!TriviaEqual(tx.LeadingTrivia, ty.LeadingTrivia) || !TriviaEqual(tx.TrailingTrivia, ty.TrailingTrivia)) return false;
+                continue;
+            }
+
+            var nx = (GreenNode)x;
+            var ny = (GreenNode)y;
+            if (nx.SlotCount != ny.SlotCount) return false;
+            for (int i = 0; i < nx.SlotCount; i++) stack.Push((nx.GetSlot(i), ny.GetSlot(i)));
+        }
+
+        return true;
+    }
+
+    private static bool TriviaEqual(GreenTrivia[] a, GreenTrivia[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i].Kind != b[i].Kind || a[i].Text != b[i].Text) return false;
+        }
+
+        return true;
+    }
+
+    private static bool DiagnosticsEqual(GreenDiagnostic[] a, GreenDiagnostic[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i].Descriptor != b[i].Descriptor || a[i].Message != b[i].Message || a[i].Offset != b[i].Offset || a[i].Length != b[i].Length) return false;
+        }
+
+        return true;
+    }
+}

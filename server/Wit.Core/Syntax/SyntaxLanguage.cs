@@ -1,0 +1,7 @@
+namespace Wit.Core.Syntax;
+
+public enum SyntaxLanguage
+{
+    Wit,
+    Witx,
+}

@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Threading;
+using Wit.Core.Text;
+
+namespace Wit.Core.Syntax;
+
+/// <summary>
+/// A node with its parent and absolute position: a thin cursor over a <see cref="GreenNode"/>. Child nodes are
+/// created on first access and cached; tokens are value cursors created on demand.
+/// </summary>
+public sealed class SyntaxNode
+{
+    private SyntaxNode?[]? _children;
+
+    internal SyntaxNode(SyntaxTree? tree, SyntaxNode? parent, GreenNode green, int position, int index)
+    {
+        Tree = tree;
+        Parent = parent;
+        Green = green;
+        Position = position;
+        Index = index;
+    }
+
+    public SyntaxTree? Tree { get; }
+
+    public SyntaxNode? Parent { get; }
+
+    public GreenNode Green { get; }
+
+    /// <summary>The full start, leading trivia included.</summary>
+    public int Position { get; }
+
+    /// <summary>The slot of this node in its parent.</summary>
+    public int Index { get; }
+
+    public SyntaxKind Kind => Green.Kind;
+
+    public TextSpan FullSpan => new(Position, Green.FullWidth);
+
+    /// <summary>The span without the first token's leading trivia and the last token's trailing trivia.</summary>
+    public TextSpan Span
+    {
+        get
+        {
+            int start = Position;
+            int end = Position + Green.FullWidth;
+            var first = FirstToken();
+            var last = LastToken();
+            if (first is { } f) start = f.Span.Start;
+            if (last is { } l) end = l.Span.End;
+            return end >= start ? TextSpan.FromBounds(start, end) : new TextSpan(start, 0);
+        }
+    }
+
+    public int SlotCount => Green.SlotCount;
+
+    public SyntaxElement GetChild(int index)
+    {
+        var slot = Green.GetSlot(index);
+        int offset = Position;
+        for (int i = 0; i < index; i++) offset += Green.GetSlot(i).FullWidth;
+        return CreateChild(slot, offset, index);
+    }
+
+    public IEnumerable<SyntaxElement> ChildrenWithTokens()
+    {
+        int offset = Position;
+        for (int i = 0; i < Green.SlotCount; i++)
+        {
+            var slot = Green.GetSlot(i);
+            yield return CreateChild(slot, offset, i);
+            offset += slot.FullWidth;
+        }
+    }
+
+    public IEnumerable<SyntaxNode> ChildNodes()
+    {
+        foreach (var child in ChildrenWithTokens())
+        {
+            if (child.AsNode() is { } node) yield return node;
+        }
+    }
+
+    public IEnumerable<SyntaxToken> ChildTokens()
+    {
+        foreach (var child in ChildrenWithTokens())
+        {
+            if (child.IsToken) yield return child.AsToken();
+        }
+    }
+
+    /// <summary>Every token below this node in document order, computed without recursion.</summary>
+    public IEnumerable<SyntaxToken> DescendantTokens()
+    {
+        foreach (var element in DescendantElements())
+        {
+            if (element.IsToken) yield return element.AsToken();
+        }
+    }
+
+    /// <summary>Every node below this one (not this one) in document order.</summary>
+    public IEnumerable<SyntaxNode> DescendantNodes()
+    {
+        foreach (var element in DescendantElements())
+        {
+            if (element.AsNode() is { } node) yield return node;
+        }
+    }
+
+    /// <summary>Every node and token below this node in pre-order, computed with an explicit stack.</summary>
+    public IEnumerable<SyntaxElement> DescendantElements()
+    {
+        var stack = new Stack<IEnumerator<SyntaxElement>>();
+        stack.Push(ChildrenWithTokens().GetEnumerator());
+        while (stack.Count > 0)
+        {
+            var top = stack.Peek();
+            if (!top.MoveNext())
+            {
+                stack.Pop();
+                continue;
+            }
+
+            var element = top.Current;
+            yield return element;
+            if (element.AsNode() is { } node) stack.Push(node.ChildrenWithTokens().GetEnumerator());
+        }
+    }
+
+    public IEnumerable<SyntaxNode> AncestorsAndSelf()
+    {
+        for (var node = this; node is not null; node = node.Parent) yield return node;
+    }
+
+    public SyntaxToken? FirstToken()
+    {
+        foreach (var token in DescendantTokens()) return token;
+        return null;
+    }
+
+    public SyntaxToken? LastToken()
+    {
+        SyntaxNode node = this;
+        while (true)
+        {
+            SyntaxElement? last = null;
+            for (int i = node.SlotCount - 1; i >= 0; i--)
+            {
+                var slot = node.Green.GetSlot(i);
+                if (slot is GreenToken || (slot is GreenNode g && g.FirstToken() is not null))
+                {
+                    last = node.GetChild(i);
+                    break;
+                }
+            }
+
+            if (last is null) return null;
+            if (last.Value.IsToken) return last.Value.AsToken();
+            node = last.Value.AsNode()!;
+        }
+    }
+
+    /// <summary>The token whose full span contains <paramref name="position"/> (the end of file token at the end).</summary>
+    public SyntaxToken? FindToken(int position)
+    {
+        SyntaxNode node = this;
+        while (true)
+        {
+            SyntaxElement? found = null;
+            foreach (var child in node.ChildrenWithTokens())
+            {
+                var span = child.FullSpan;
+                if (position >= span.Start && position < span.End)
+                {
+                    found = child;
+                    break;
+                }
+            }
+
+            if (found is null) return node.LastToken();
+            if (found.Value.IsToken) return found.Value.AsToken();
+            node = found.Value.AsNode()!;
+        }
+    }
+
+    public string ToFullString() => Green.ToFullString();
+
+    public override string ToString() => Green.ToFullString().Trim();
+
+    private SyntaxElement CreateChild(GreenElement slot, int offset, int index)
+    {
+        if (slot is GreenToken token) return new SyntaxElement(new SyntaxToken(this, token, offset, index));
+        var children = _children;
+        if (children is null)
+        {
+            Interlocked.CompareExchange(ref _children, new SyntaxNode?[Green.SlotCount], null);
+            children = _children!;
+        }
+
+        var existing = children[index];
+        if (existing is null)
+        {
+            var created = new SyntaxNode(Tree, this, (GreenNode)slot, offset, index);
+            existing = Interlocked.CompareExchange(ref children[index], created, null) ?? created;
+        }
+
+        return new SyntaxElement(existing);
+    }
+}

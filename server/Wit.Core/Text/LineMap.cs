@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace Wit.Core.Text;
+
+/// <summary>
+/// The start offset of every line of a text. A line ends at LF, CRLF or a lone CR (as LSP counts lines); the line
+/// break belongs to the line it ends.
+/// </summary>
+public sealed class LineMap
+{
+    private readonly int[] _lineStarts;
+    private readonly int _length;
+
+    private LineMap(int[] lineStarts, int length)
+    {
+        _lineStarts = lineStarts;
+        _length = length;
+    }
+
+    public static LineMap Create(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return new LineMap(starts.ToArray(), text.Length);
+    }
+
+    public int LineCount => _lineStarts.Length;
+
+    public int GetLineStart(int line) => _lineStarts[line];
+
+    /// <summary>The offset just past the line's content, before its line break.</summary>
+    public int GetLineContentEnd(string text, int line)
+    {
+        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _length;
+        while (end > _lineStarts[line] && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
+        return end;
+    }
+
+    /// <summary>The zero-based line that contains <paramref name="offset"/> (an offset equal to the length is on the last line).</summary>
+    public int GetLineIndex(int offset)
+    {
+        if (offset < 0 || offset > _length) throw new ArgumentOutOfRangeException(nameof(offset));
+        int index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        int line = GetLineIndex(offset);
+        return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    /// <summary>The offset of a line position; a character past the line's end is clamped to the end of the text.</summary>
+    public int GetOffset(LinePosition position)
+    {
+        if (position.Line < 0) return 0;
+        if (position.Line >= _lineStarts.Length) return _length;
+        return Math.Min(_lineStarts[position.Line] + Math.Max(0, position.Character), _length);
+    }
+}

@@ -1,0 +1,1 @@
+internal static class P { static void Main() {} }
