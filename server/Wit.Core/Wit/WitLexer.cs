@@ -41,7 +41,6 @@ internal sealed class WitLexer
         {
             var keyword = SyntaxFacts.GetKeywordKind(text);
             if (keyword != SyntaxKind.IdentifierToken) kind = keyword;
-            else ValidateIdentifier(text, start);
         }
 
         return new GreenToken(kind, text, leading, trailing, _diagnostics.Count == 0 ? null : _diagnostics.ToArray());
@@ -229,17 +228,10 @@ internal sealed class WitLexer
         or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
 
     /// <summary>
-    /// WIT names are kebab-case: words separated by single hyphens, each word starting with a letter and either all
-    /// lowercase or all uppercase ASCII letters and digits. A leading <c>%</c> only escapes keywords.
+    /// The message for an invalid name, or null when it is valid. WIT names are kebab-case: words separated by single
+    /// hyphens, each word starting with a letter and either all lowercase or all uppercase ASCII letters and digits.
+    /// The parser checks names where they are used as names (not inside versions).
     /// </summary>
-    private void ValidateIdentifier(string text, int start)
-    {
-        string name = text.StartsWith("%", System.StringComparison.Ordinal) ? text.Substring(1) : text;
-        string? problem = IdentifierProblem(name);
-        if (problem is not null) Report(SyntaxDiagnostics.InvalidIdentifier, problem, start, text.Length);
-    }
-
-    /// <summary>The wit-parser style message for an invalid kebab-case name, or null when the name is valid.</summary>
     public static string? IdentifierProblem(string name)
     {
         if (name.Length == 0) return "identifiers must have characters between '-'s";

@@ -1,13 +1,430 @@
+using System.Collections.Generic;
+using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 
 namespace Wit.Core.Wit;
 
-/// <summary>Placeholder until the WIT parser lands.</summary>
-internal static class WitParser
+/// <summary>
+/// The WIT parser: recursive descent over <see cref="WitLexer"/> tokens, building green nodes. It never throws and
+/// never stops early: a missing token is inserted at zero width, unexpected tokens are kept in
+/// <see cref="SyntaxKind.SkippedTokens"/> nodes, and every error is a diagnostic stored in the top-level item that
+/// contains it. Recursion depth is bounded by the nesting limits (types and packages, 100 each, as in wit-parser);
+/// over-deep input is skipped flat. This file holds the machinery and the document level; the other parts hold
+/// items and types.
+/// </summary>
+internal sealed partial class WitParser
 {
-    public static GreenNode ParseDocument(string text) =>
-        new(SyntaxKind.WitDocument, new GreenElement[] { new GreenToken(SyntaxKind.EndOfFileToken, string.Empty, new[] { new GreenTrivia(SyntaxKind.WhitespaceTrivia, text) }, null) });
+    /// <summary>wit-parser's limit for nested types and nested packages.</summary>
+    internal const int MaxNesting = 100;
 
-    public static GreenNode Reparse(GreenNode oldRoot, string newText, TextChange change) => ParseDocument(newText);
+    private readonly string _text;
+    private readonly WitLexer _lexer;
+    private readonly List<GreenToken> _tokens = new();
+    private readonly List<int> _positions = new();
+    private int _index;
+    private readonly List<(DiagnosticDescriptor Descriptor, string Message, int Start, int Length)> _pending = new();
+    private int _lastErrorPosition = -1;
+
+    private WitParser(string text, int start)
+    {
+        _text = text;
+        _lexer = new WitLexer(text, start);
+    }
+
+    /// <summary>Parses a whole document.</summary>
+    public static GreenNode ParseDocument(string text)
+    {
+        var parser = new WitParser(text, 0);
+        var items = new List<GreenElement>();
+        while (parser.Current.Kind != SyntaxKind.EndOfFileToken) items.Add(parser.ParseTopLevelItem());
+        items.Add(parser.Bump());
+        return BuildRoot(items);
+    }
+
+    /// <summary>
+    /// Reparses after one change. Items that end before the change (but the last of them, whose extent may depend on
+    /// the token after it) are kept; parsing restarts at the first affected item and stops as soon as a parsed item
+    /// ends exactly where an untouched old item now starts, past the changed text; the rest of the old items are kept.
+    /// </summary>
+    public static GreenNode Reparse(GreenNode oldRoot, string newText, TextChange change)
+    {
+        int itemCount = oldRoot.SlotCount - 1;
+        var starts = new int[itemCount + 1];
+        int position = 0;
+        for (int i = 0; i < itemCount; i++)
+        {
+            starts[i] = position;
+            position += oldRoot.GetSlot(i).FullWidth;
+        }
+
+        starts[itemCount] = position;
+
+        int touched = itemCount;
+        for (int i = 0; i < itemCount; i++)
+        {
+            if (starts[i] + oldRoot.GetSlot(i).FullWidth >= change.Span.Start) { touched = i; break; }
+        }
+
+        int first = System.Math.Max(0, touched - 1);
+        if (first >= itemCount) first = System.Math.Max(0, itemCount - 1);
+        int restart = itemCount == 0 ? 0 : starts[first];
+
+        var items = new List<GreenElement>();
+        for (int i = 0; i < first && i < itemCount; i++) items.Add(oldRoot.GetSlot(i));
+
+        int changeEndInNew = change.Span.Start + change.NewText.Length;
+        int delta = change.Delta;
+        int candidate = 0;
+        while (candidate <= itemCount && starts[candidate] <= change.Span.End) candidate++;
+
+        var parser = new WitParser(newText, restart);
+        while (true)
+        {
+            int current = parser.CurrentFullStart;
+            while (candidate <= itemCount && starts[candidate] + delta < current) candidate++;
+            if (candidate <= itemCount && starts[candidate] + delta == current && current >= changeEndInNew)
+            {
+                for (int i = candidate; i <= itemCount; i++) items.Add(oldRoot.GetSlot(i));
+                return BuildRoot(items);
+            }
+
+            if (parser.Current.Kind == SyntaxKind.EndOfFileToken)
+            {
+                items.Add(parser.Bump());
+                return BuildRoot(items);
+            }
+
+            items.Add(parser.ParseTopLevelItem());
+        }
+    }
+
+    /// <summary>
+    /// Builds the document node. The checks that depend on an item's place in the file (a <c>package a:b;</c>
+    /// declaration is only allowed first) live here, so that items themselves stay independent of their neighbours.
+    /// </summary>
+    private static GreenNode BuildRoot(List<GreenElement> items)
+    {
+        List<GreenDiagnostic>? diagnostics = null;
+        int position = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (i > 0 && item.Kind == SyntaxKind.PackageDeclaration && item is GreenNode declaration)
+            {
+                int offset = position;
+                for (int s = 0; s < declaration.SlotCount; s++)
+                {
+                    var slot = declaration.GetSlot(s);
+                    if (slot is GreenToken { Kind: SyntaxKind.SemicolonToken, IsMissing: false } semicolon)
+                    {
+                        (diagnostics ??= new List<GreenDiagnostic>()).Add(new GreenDiagnostic(
+                            SyntaxDiagnostics.Expected, "expected '{', found ';'", offset + semicolon.LeadingWidth, 1));
+                    }
+
+                    offset += slot.FullWidth;
+                }
+            }
+
+            position += item.FullWidth;
+        }
+
+        return new GreenNode(SyntaxKind.WitDocument, items, diagnostics?.ToArray());
+    }
+
+    // ---- Token machinery ----------------------------------------------------------------------------------------
+
+    private GreenToken Peek(int ahead)
+    {
+        while (_index + ahead >= _tokens.Count)
+        {
+            if (_tokens.Count > 0 && _tokens[_tokens.Count - 1].Kind == SyntaxKind.EndOfFileToken) return _tokens[_tokens.Count - 1];
+            _positions.Add(_lexer.Position);
+            _tokens.Add(_lexer.Next());
+        }
+
+        return _tokens[_index + ahead];
+    }
+
+    private GreenToken Current => Peek(0);
+
+    private SyntaxKind CurrentKind => Peek(0).Kind;
+
+    private int CurrentFullStart
+    {
+        get
+        {
+            Peek(0);
+            return _positions[_index];
+        }
+    }
+
+    /// <summary>The start of the current token's own text (where wit-parser points its errors).</summary>
+    private int CurrentStart => CurrentFullStart + Current.LeadingWidth;
+
+    private GreenToken Bump()
+    {
+        var token = Current;
+        if (token.Kind != SyntaxKind.EndOfFileToken || _index < _tokens.Count) _index++;
+        return token;
+    }
+
+    private bool At(SyntaxKind kind) => CurrentKind == kind;
+
+    private GreenToken? Eat(SyntaxKind kind) => At(kind) ? Bump() : null;
+
+    private GreenToken Expect(SyntaxKind kind)
+    {
+        if (At(kind)) return Bump();
+        ErrorExpected(SyntaxFacts.DescribeExpected(kind));
+        return GreenToken.Missing(kind);
+    }
+
+    /// <summary>Expects a name and checks that it is kebab-case (a leading <c>%</c> only escapes keywords).</summary>
+    private GreenToken ExpectIdentifier()
+    {
+        if (!At(SyntaxKind.IdentifierToken)) return Expect(SyntaxKind.IdentifierToken);
+        int start = CurrentStart;
+        var token = Bump();
+        string name = token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
+        string? problem = WitLexer.IdentifierProblem(name);
+        if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidIdentifier, problem, start, token.Width);
+        return token;
+    }
+
+    private void ErrorExpected(string expected) => Error($"expected {expected}, found {SyntaxFacts.DescribeFound(Current)}");
+
+    /// <summary>Reports an error at the current token, unless one was already reported there (no cascades).</summary>
+    private void Error(string message, DiagnosticDescriptor? descriptor = null)
+    {
+        int start = CurrentStart;
+        if (start == _lastErrorPosition) return;
+        _lastErrorPosition = start;
+        _pending.Add((descriptor ?? SyntaxDiagnostics.Expected, message, start, Current.Width));
+    }
+
+    private void ErrorAt(DiagnosticDescriptor descriptor, string message, int start, int length)
+    {
+        if (start == _lastErrorPosition) return;
+        _lastErrorPosition = start;
+        _pending.Add((descriptor, message, start, length));
+    }
+
+    private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) => new(kind, slots);
+
+    private static int FullWidthOf(List<GreenElement> slots)
+    {
+        int width = 0;
+        foreach (var slot in slots) width += slot.FullWidth;
+        return width;
+    }
+
+    /// <summary>
+    /// Skips tokens into a <see cref="SyntaxKind.SkippedTokens"/> node until <paramref name="stop"/> holds at brace
+    /// depth zero. At least one token is consumed so that every caller makes progress. A <c>;</c> at depth zero is
+    /// consumed and ends the run.
+    /// </summary>
+    private GreenNode SkipUntil(System.Func<SyntaxKind, bool> stop)
+    {
+        var slots = new List<GreenElement>();
+        int depth = 0;
+        while (!At(SyntaxKind.EndOfFileToken))
+        {
+            var kind = CurrentKind;
+            if (slots.Count > 0 && depth == 0 && stop(kind)) break;
+            if (kind == SyntaxKind.OpenBraceToken) depth++;
+            else if (kind == SyntaxKind.CloseBraceToken)
+            {
+                if (depth == 0 && slots.Count > 0) break;
+                if (depth > 0) depth--;
+            }
+
+            slots.Add(Bump());
+            if (depth == 0 && kind == SyntaxKind.SemicolonToken) break;
+        }
+
+        return Node(SyntaxKind.SkippedTokens, slots);
+    }
+
+    // ---- Document level -----------------------------------------------------------------------------------------
+
+    private static bool IsTopLevelStart(SyntaxKind kind) => kind is SyntaxKind.PackageKeyword or SyntaxKind.InterfaceKeyword
+        or SyntaxKind.WorldKeyword or SyntaxKind.UseKeyword or SyntaxKind.AtToken;
+
+    /// <summary>
+    /// Parses one top-level item and attaches the diagnostics reported while parsing it. The error-suppression state
+    /// is reset first, so an item parses the same whether the parser started at the file's start or at this item.
+    /// </summary>
+    private GreenNode ParseTopLevelItem()
+    {
+        _pending.Clear();
+        _lastErrorPosition = -1;
+        int start = CurrentFullStart;
+        var node = ParseTopLevelItemCore(packageDepth: 0);
+        return AttachPending(node, start);
+    }
+
+    private GreenNode AttachPending(GreenNode node, int start)
+    {
+        if (_pending.Count == 0) return node;
+        var diagnostics = new GreenDiagnostic[_pending.Count];
+        for (int i = 0; i < _pending.Count; i++)
+        {
+            var p = _pending[i];
+            diagnostics[i] = new GreenDiagnostic(p.Descriptor, p.Message, p.Start - start, p.Length);
+        }
+
+        _pending.Clear();
+        return node.WithDiagnostics(diagnostics);
+    }
+
+    private GreenNode ParseTopLevelItemCore(int packageDepth)
+    {
+        var slots = new List<GreenElement>();
+        ParseAttributes(slots);
+        switch (CurrentKind)
+        {
+            case SyntaxKind.PackageKeyword when slots.Count == 0:
+                return ParsePackage(packageDepth);
+            case SyntaxKind.InterfaceKeyword:
+                return ParseInterface(slots);
+            case SyntaxKind.WorldKeyword:
+                return ParseWorld(slots);
+            case SyntaxKind.UseKeyword:
+                return ParseTopLevelUse(slots);
+        }
+
+        ErrorExpected("`world`, `interface` or `use`");
+        if (slots.Count > 0 && (At(SyntaxKind.EndOfFileToken) || IsTopLevelStart(CurrentKind))) return Node(SyntaxKind.SkippedTokens, slots);
+        slots.Add(SkipUntil(IsTopLevelStart));
+        return Node(SyntaxKind.SkippedTokens, slots);
+    }
+
+    private GreenNode ParsePackage(int depth)
+    {
+        int packageStart = CurrentStart;
+        if (depth >= MaxNesting)
+        {
+            ErrorAt(SyntaxDiagnostics.PackageNestingTooDeep, "package nesting too deep", packageStart, Current.Width);
+            return SkipBalancedBraces();
+        }
+
+        var slots = new List<GreenElement> { Bump() };
+        slots.Add(ParsePackageName());
+        if (At(SyntaxKind.OpenBraceToken))
+        {
+            slots.Add(Bump());
+            while (!At(SyntaxKind.CloseBraceToken) && !At(SyntaxKind.EndOfFileToken))
+            {
+                if (IsTopLevelStart(CurrentKind)) slots.Add(ParseTopLevelItemCore(depth + 1));
+                else
+                {
+                    ErrorExpected("`world`, `interface` or `use`");
+                    slots.Add(SkipUntil(IsTopLevelStart));
+                }
+            }
+
+            slots.Add(Expect(SyntaxKind.CloseBraceToken));
+            return Node(SyntaxKind.NestedPackage, slots);
+        }
+
+        if (depth > 0 && At(SyntaxKind.SemicolonToken)) ErrorExpected("'{'");
+        slots.Add(Expect(SyntaxKind.SemicolonToken));
+        return Node(SyntaxKind.PackageDeclaration, slots);
+    }
+
+    /// <summary>Skips an over-deep region: tokens until the brace that closes the enclosing block, without recursion.</summary>
+    private GreenNode SkipBalancedBraces()
+    {
+        var slots = new List<GreenElement>();
+        int depth = 0;
+        while (!At(SyntaxKind.EndOfFileToken))
+        {
+            if (At(SyntaxKind.OpenBraceToken)) depth++;
+            else if (At(SyntaxKind.CloseBraceToken))
+            {
+                if (depth == 0) break;
+                depth--;
+            }
+
+            slots.Add(Bump());
+        }
+
+        return Node(SyntaxKind.SkippedTokens, slots);
+    }
+
+    /// <summary><c>ns:name(/path)*(@version)?</c>; nested namespaces (<c>a:b:c</c>) are accepted as the grammar's 🪺 form.</summary>
+    private GreenNode ParsePackageName()
+    {
+        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken), ExpectIdentifier() };
+        while (At(SyntaxKind.ColonToken) && Peek(1).Kind == SyntaxKind.IdentifierToken)
+        {
+            slots.Add(Bump());
+            slots.Add(ExpectIdentifier());
+        }
+
+        while (At(SyntaxKind.SlashToken))
+        {
+            slots.Add(Bump());
+            slots.Add(ExpectIdentifier());
+        }
+
+        if (At(SyntaxKind.AtToken)) slots.Add(ParseVersion(withAt: true));
+        return Node(SyntaxKind.PackageName, slots);
+    }
+
+    /// <summary>
+    /// A semantic version as tokens: <c>1.2.3</c>, then <c>-</c> pre-release and <c>+</c> build parts made of
+    /// identifiers, integers, hyphens and dots. The text is then checked against semver (no leading zeros, no trivia
+    /// inside).
+    /// </summary>
+    private GreenNode ParseVersion(bool withAt)
+    {
+        var slots = new List<GreenElement>();
+        if (withAt) slots.Add(Bump());
+        int versionStart = CurrentStart;
+        slots.Add(Expect(SyntaxKind.IntegerToken));
+        slots.Add(Expect(SyntaxKind.DotToken));
+        slots.Add(Expect(SyntaxKind.IntegerToken));
+        slots.Add(Expect(SyntaxKind.DotToken));
+        slots.Add(Expect(SyntaxKind.IntegerToken));
+        foreach (var prefix in new[] { SyntaxKind.MinusToken, SyntaxKind.PlusToken })
+        {
+            if (!At(prefix)) continue;
+            slots.Add(Bump());
+            while (true)
+            {
+                if (At(SyntaxKind.IdentifierToken) || At(SyntaxKind.IntegerToken) || At(SyntaxKind.MinusToken)) slots.Add(Bump());
+                else if (At(SyntaxKind.DotToken) && Peek(1).Kind is SyntaxKind.IdentifierToken or SyntaxKind.IntegerToken)
+                {
+                    slots.Add(Bump());
+                    slots.Add(Bump());
+                }
+                else break;
+            }
+        }
+
+        ValidateVersion(slots, withAt ? 1 : 0, versionStart);
+        return Node(SyntaxKind.Version, slots);
+    }
+
+    private void ValidateVersion(List<GreenElement> slots, int first, int start)
+    {
+        var text = new System.Text.StringBuilder();
+        for (int i = first; i < slots.Count; i++)
+        {
+            var token = (GreenToken)slots[i];
+            if (token.IsMissing) return;
+            if (i > first && token.LeadingWidth > 0 || i < slots.Count - 1 && token.TrailingWidth > 0)
+            {
+                ErrorAt(SyntaxDiagnostics.InvalidVersion, "invalid semver: whitespace and comments are not allowed inside a version", start, 1);
+                return;
+            }
+
+            text.Append(token.Text);
+        }
+
+        string? problem = SemVer.Problem(text.ToString());
+        if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidVersion, $"invalid semver `{text}`: {problem}", start, text.Length);
+    }
 }

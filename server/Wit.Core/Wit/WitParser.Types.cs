@@ -1,0 +1,217 @@
+using System.Collections.Generic;
+using Wit.Core.Diagnostics;
+using Wit.Core.Syntax;
+
+namespace Wit.Core.Wit;
+
+/// <summary>Type definitions (alias, record, flags, variant, enum) and type expressions.</summary>
+internal sealed partial class WitParser
+{
+    private GreenNode ParseTypeAlias(List<GreenElement> slots)
+    {
+        slots.Add(Bump());
+        slots.Add(ExpectIdentifier());
+        slots.Add(Expect(SyntaxKind.EqualsToken));
+        slots.Add(ParseType(0));
+        slots.Add(Expect(SyntaxKind.SemicolonToken));
+        return Node(SyntaxKind.TypeAlias, slots);
+    }
+
+    private GreenNode ParseRecord(List<GreenElement> slots)
+    {
+        slots.Add(Bump());
+        slots.Add(ExpectIdentifier());
+        slots.Add(ParseDelimitedList(SyntaxKind.RecordFieldList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseRecordField));
+        return Node(SyntaxKind.Record, slots);
+    }
+
+    private GreenNode ParseRecordField()
+    {
+        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken) };
+        slots.Add(ParseType(0));
+        return Node(SyntaxKind.RecordField, slots);
+    }
+
+    private GreenNode ParseFlags(List<GreenElement> slots)
+    {
+        slots.Add(Bump());
+        slots.Add(ExpectIdentifier());
+        slots.Add(ParseDelimitedList(SyntaxKind.FlagsMemberList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
+            () => Node(SyntaxKind.FlagsMember, new List<GreenElement> { ExpectIdentifier() })));
+        return Node(SyntaxKind.Flags, slots);
+    }
+
+    private GreenNode ParseVariant(List<GreenElement> slots)
+    {
+        slots.Add(Bump());
+        int nameStart = CurrentStart;
+        var name = ExpectIdentifier();
+        slots.Add(name);
+        var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseVariantCase);
+        ReportIfEmpty(cases, name, nameStart, "empty variant");
+        slots.Add(cases);
+        return Node(SyntaxKind.Variant, slots);
+    }
+
+    private GreenNode ParseVariantCase()
+    {
+        var slots = new List<GreenElement> { ExpectIdentifier() };
+        if (At(SyntaxKind.OpenParenToken))
+        {
+            var payload = new List<GreenElement> { Bump(), ParseType(0), Expect(SyntaxKind.CloseParenToken) };
+            slots.Add(Node(SyntaxKind.VariantCasePayload, payload));
+        }
+
+        return Node(SyntaxKind.VariantCase, slots);
+    }
+
+    private GreenNode ParseEnum(List<GreenElement> slots)
+    {
+        slots.Add(Bump());
+        int nameStart = CurrentStart;
+        var name = ExpectIdentifier();
+        slots.Add(name);
+        var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
+            () => Node(SyntaxKind.EnumCase, new List<GreenElement> { ExpectIdentifier() }));
+        ReportIfEmpty(cases, name, nameStart, "empty enum");
+        slots.Add(cases);
+        return Node(SyntaxKind.Enum, slots);
+    }
+
+    /// <summary>wit-parser rejects a variant or enum without cases, pointing at its name.</summary>
+    private void ReportIfEmpty(GreenNode list, GreenToken name, int nameStart, string message)
+    {
+        if (name.IsMissing || list.SlotCount != 2 || ((GreenToken)list.GetSlot(0)).IsMissing || ((GreenToken)list.GetSlot(1)).IsMissing) return;
+        ErrorAt(SyntaxDiagnostics.EmptyType, message, nameStart, name.Width);
+    }
+
+    /// <summary>
+    /// A type expression. <paramref name="depth"/> counts enclosing type constructors; at wit-parser's limit the rest
+    /// of the type is reported once and skipped flat, so input depth never reaches the .NET stack.
+    /// </summary>
+    private GreenNode ParseType(int depth)
+    {
+        var kind = CurrentKind;
+        if (SyntaxFacts.IsPrimitiveTypeKeyword(kind)) return Node(SyntaxKind.PrimitiveType, new List<GreenElement> { Bump() });
+        switch (kind)
+        {
+            case SyntaxKind.IdentifierToken:
+                return Node(SyntaxKind.NamedType, new List<GreenElement> { ExpectIdentifier() });
+            case SyntaxKind.ErrorContextKeyword:
+                return Node(SyntaxKind.ErrorContextType, new List<GreenElement> { Bump() });
+        }
+
+        if (kind is SyntaxKind.ListKeyword or SyntaxKind.OptionKeyword or SyntaxKind.ResultKeyword or SyntaxKind.TupleKeyword
+            or SyntaxKind.MapKeyword or SyntaxKind.BorrowKeyword or SyntaxKind.OwnKeyword or SyntaxKind.FutureKeyword or SyntaxKind.StreamKeyword)
+        {
+            if (depth >= MaxNesting)
+            {
+                ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep, "type nesting too deep", CurrentStart, Current.Width);
+                return SkipType();
+            }
+
+            return ParseConstructedType(kind, depth + 1);
+        }
+
+        ErrorExpected("a type");
+        return Node(SyntaxKind.NamedType, new List<GreenElement> { GreenToken.Missing(SyntaxKind.IdentifierToken) });
+    }
+
+    private GreenNode ParseConstructedType(SyntaxKind keyword, int depth)
+    {
+        var slots = new List<GreenElement> { Bump() };
+        switch (keyword)
+        {
+            case SyntaxKind.ListKeyword:
+                slots.Add(Expect(SyntaxKind.LessThanToken));
+                slots.Add(ParseType(depth));
+                if (At(SyntaxKind.CommaToken))
+                {
+                    slots.Add(Bump());
+                    if (At(SyntaxKind.IntegerToken)) slots.Add(Bump());
+                    else
+                    {
+                        ErrorExpected("fixed-length");
+                        slots.Add(GreenToken.Missing(SyntaxKind.IntegerToken));
+                    }
+                }
+
+                slots.Add(Expect(SyntaxKind.GreaterThanToken));
+                return Node(SyntaxKind.ListType, slots);
+            case SyntaxKind.OptionKeyword:
+                AddSingleArgument(slots, depth);
+                return Node(SyntaxKind.OptionType, slots);
+            case SyntaxKind.BorrowKeyword:
+            case SyntaxKind.OwnKeyword:
+                slots.Add(Expect(SyntaxKind.LessThanToken));
+                slots.Add(Node(SyntaxKind.NamedType, new List<GreenElement> { ExpectIdentifier() }));
+                slots.Add(Expect(SyntaxKind.GreaterThanToken));
+                return Node(keyword == SyntaxKind.BorrowKeyword ? SyntaxKind.BorrowType : SyntaxKind.OwnType, slots);
+            case SyntaxKind.FutureKeyword:
+            case SyntaxKind.StreamKeyword:
+                if (At(SyntaxKind.LessThanToken)) AddSingleArgument(slots, depth);
+                return Node(keyword == SyntaxKind.FutureKeyword ? SyntaxKind.FutureType : SyntaxKind.StreamType, slots);
+            case SyntaxKind.MapKeyword:
+                slots.Add(Expect(SyntaxKind.LessThanToken));
+                slots.Add(ParseType(depth));
+                slots.Add(Expect(SyntaxKind.CommaToken));
+                slots.Add(ParseType(depth));
+                slots.Add(Expect(SyntaxKind.GreaterThanToken));
+                return Node(SyntaxKind.MapType, slots);
+            case SyntaxKind.ResultKeyword:
+                if (At(SyntaxKind.LessThanToken))
+                {
+                    slots.Add(Bump());
+                    if (At(SyntaxKind.UnderscoreKeyword)) slots.Add(Bump());
+                    else slots.Add(ParseType(depth));
+                    if (At(SyntaxKind.CommaToken))
+                    {
+                        slots.Add(Bump());
+                        slots.Add(ParseType(depth));
+                    }
+
+                    slots.Add(Expect(SyntaxKind.GreaterThanToken));
+                }
+
+                return Node(SyntaxKind.ResultType, slots);
+            default:
+                slots.Add(Expect(SyntaxKind.LessThanToken));
+                while (true)
+                {
+                    slots.Add(ParseType(depth));
+                    if (!At(SyntaxKind.CommaToken)) break;
+                    slots.Add(Bump());
+                    if (At(SyntaxKind.GreaterThanToken)) break;
+                }
+
+                slots.Add(Expect(SyntaxKind.GreaterThanToken));
+                return Node(SyntaxKind.TupleType, slots);
+        }
+    }
+
+    private void AddSingleArgument(List<GreenElement> slots, int depth)
+    {
+        slots.Add(Expect(SyntaxKind.LessThanToken));
+        slots.Add(ParseType(depth));
+        slots.Add(Expect(SyntaxKind.GreaterThanToken));
+    }
+
+    /// <summary>Skips the rest of an over-deep type: up to the <c>&gt;</c>, <c>,</c> or <c>)</c> that closes the enclosing level.</summary>
+    private GreenNode SkipType()
+    {
+        var slots = new List<GreenElement>();
+        int depth = 0;
+        while (true)
+        {
+            var kind = CurrentKind;
+            if (kind is SyntaxKind.EndOfFileToken or SyntaxKind.SemicolonToken or SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken) break;
+            bool closesLevel = kind is SyntaxKind.GreaterThanToken or SyntaxKind.CommaToken or SyntaxKind.CloseParenToken;
+            if (depth <= 0 && closesLevel && slots.Count > 0) break;
+            if (kind == SyntaxKind.LessThanToken) depth++;
+            else if (kind == SyntaxKind.GreaterThanToken) depth--;
+            slots.Add(Bump());
+        }
+
+        return Node(SyntaxKind.SkippedTokens, slots);
+    }
+}
