@@ -1,0 +1,27 @@
+using Wit.Core.Syntax;
+
+namespace Wit.Core.Wit.Nodes;
+
+/// <summary>A semantic version, with or without its leading <c>@</c>.</summary>
+public sealed class VersionSyntax : WitNode
+{
+    internal VersionSyntax(SyntaxNode syntax)
+        : base(syntax)
+    {
+    }
+
+    /// <summary>The version text without the <c>@</c>, e.g. <c>0.2.0-rc-2023-11-10</c>.</summary>
+    public string Text
+    {
+        get
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var token in Syntax.ChildTokens())
+            {
+                if (token.Kind != SyntaxKind.AtToken) builder.Append(token.Text);
+            }
+
+            return builder.ToString();
+        }
+    }
+}
