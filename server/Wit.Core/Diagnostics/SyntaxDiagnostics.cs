@@ -28,6 +28,7 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor WitxUnbalancedParen = new("WITX0005", DiagnosticSeverity.Error, "Unbalanced parenthesis");
     public static readonly DiagnosticDescriptor WitxNestingTooDeep = new("WITX0006", DiagnosticSeverity.Error, "Nesting too deep");
     public static readonly DiagnosticDescriptor WitxInvalidForm = new("WITX0007", DiagnosticSeverity.Error, "Invalid form");
+    public static readonly DiagnosticDescriptor WitxInvalidToken = new("WITX0008", DiagnosticSeverity.Error, "Invalid token");
 
     /// <summary>Every syntax descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
@@ -35,6 +36,6 @@ public static class SyntaxDiagnostics
         Expected, UnexpectedCharacter, UnterminatedComment, UnterminatedString, InvalidIdentifier, InvalidVersion,
         TypeNestingTooDeep, PackageNestingTooDeep, InvalidInputCharacter, EmptyType, InvalidAttribute, InvalidEscape,
         WitxExpected, WitxUnexpectedCharacter, WitxUnterminatedComment, WitxUnterminatedString, WitxUnbalancedParen,
-        WitxNestingTooDeep, WitxInvalidForm,
+        WitxNestingTooDeep, WitxInvalidForm, WitxInvalidToken,
     };
 }

@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+
+namespace Wit.Core.Tests.TestKit;
+
+/// <summary>
+/// Locates the repository from the running assembly, so tests and benchmarks find the shared corpus and the
+/// gitignored <c>artifacts/</c> folder wherever the build output lives.
+/// </summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+
+    /// <summary>The directory that contains <c>LanguageTools.sln</c>.</summary>
+    public static string Root => RootPath.Value;
+
+    /// <summary>A path under <c>artifacts/</c> (gitignored); its directory is created.</summary>
+    public static string Artifact(params string[] parts)
+    {
+        string path = Path.Combine(Root, "artifacts", Path.Combine(parts));
+        string? directory = Path.GetDirectoryName(path);
+        if (directory is not null) Directory.CreateDirectory(directory);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LanguageTools.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException($"No LanguageTools.sln above {AppContext.BaseDirectory}.");
+    }
+}
