@@ -1,0 +1,12 @@
+namespace Wit.Core.Semantics;
+
+public enum FunctionKind
+{
+    Freestanding,
+    Method,
+    Static,
+    Constructor,
+    AsyncFreestanding,
+    AsyncMethod,
+    AsyncStatic,
+}

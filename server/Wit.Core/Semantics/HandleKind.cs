@@ -1,0 +1,7 @@
+namespace Wit.Core.Semantics;
+
+public enum HandleKind
+{
+    Own,
+    Borrow,
+}

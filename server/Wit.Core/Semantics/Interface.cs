@@ -1,0 +1,34 @@
+namespace Wit.Core.Semantics;
+
+/// <summary>A resolved interface: named in a package, or anonymous (inline in a world).</summary>
+public sealed class Interface
+{
+    internal Interface(string? name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The position in <see cref="WitModel.Interfaces"/>.</summary>
+    public int Index { get; internal set; } = -1;
+
+    public string? Name { get; }
+
+    public Package? Package { get; internal set; }
+
+    public NameMap<TypeDefinition> Types { get; } = new();
+
+    public NameMap<Function> Functions { get; } = new();
+
+    public string? Docs { get; internal set; }
+
+    public Stability Stability { get; internal set; } = Stability.Unknown;
+
+    public SourceLocation? Location { get; internal set; }
+
+    /// <summary><c>ns:pkg/name@version</c> for a named interface of a package.</summary>
+    public string? QualifiedName => Name is null || Package is null
+        ? Name
+        : Package.Name.Version is null ? $"{Package.Name.WithoutVersion}/{Name}" : $"{Package.Name.WithoutVersion}/{Name}@{Package.Name.Version}";
+
+    public override string ToString() => QualifiedName ?? "<inline interface>";
+}

@@ -1,0 +1,265 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Syntax;
+using Wit.Core.Wit.Nodes;
+using Wit.Core.Workspace;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>Interfaces: <c>use</c> items, type definitions in dependency order, functions and resource members.</summary>
+internal sealed partial class PackageResolver
+{
+    private Interface ResolveInterface(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location)
+    {
+        var @interface = new Interface(name)
+        {
+            Package = _package,
+            Docs = Docs.Of(syntax),
+            Stability = name is null ? Stability.Unknown : StabilityOf(syntax, location),
+            Location = location,
+        };
+        var scope = new TypeScope(@interface, null);
+        var memberList = members.ToList();
+        var types = ResolveTypeMembers(memberList, file, scope);
+        foreach (var type in types) @interface.Types.Set(type.Name!, type);
+        foreach (var function in ResolveFunctions(memberList, file, scope)) @interface.Functions.Set(function.Name, function);
+        _resolver.AddInterface(@interface);
+        return @interface;
+    }
+
+    /// <summary>
+    /// Declares the <c>use</c>d and defined types of a body, orders the definitions by what they reference, and
+    /// fills them in. Returns the named types in declaration order.
+    /// </summary>
+    private List<TypeDefinition> ResolveTypeMembers(List<WitNode> members, SourceFile file, TypeScope scope)
+    {
+        var declarationOrder = new List<TypeDefinition>();
+        var definitions = new List<(TypeDefinition Definition, WitNode Syntax)>();
+        var syntaxOf = new Dictionary<TypeDefinition, WitNode>();
+        foreach (var member in members)
+        {
+            if (IsExcluded(member))
+            {
+                if (TypeNameToken(member) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
+                continue;
+            }
+
+            switch (member)
+            {
+                case UseItemSyntax use:
+                    declarationOrder.AddRange(ResolveUse(use, file, scope));
+                    break;
+                case FunctionItemSyntax function when function.Name is { } functionName:
+                    string fname = Names.Unescape(functionName.Text);
+                    if (!scope.Declared.Add(fname))
+                    {
+                        Report(ResolveDiagnostics.DuplicateName, $"name `{fname}` is defined more than once", Location(file, functionName));
+                        break;
+                    }
+
+                    scope.Functions.Add(fname);
+                    break;
+                default:
+                    if (TypeNameToken(member) is not { } nameToken) break;
+                    string tname = Names.Unescape(nameToken.Text);
+                    var location = Location(file, nameToken);
+                    if (!scope.Declared.Add(tname))
+                    {
+                        Report(ResolveDiagnostics.DuplicateName, $"name `{tname}` is defined more than once", location);
+                        break;
+                    }
+
+                    var definition = new TypeDefinition(KindOf(member))
+                    {
+                        Name = tname,
+                        Owner = scope.Owner,
+                        Docs = Docs.Of(member),
+                        Stability = StabilityOf(member, location),
+                        Location = location,
+                    };
+                    scope.Types[tname] = definition;
+                    definitions.Add((definition, member));
+                    syntaxOf[definition] = member;
+                    declarationOrder.Add(definition);
+                    break;
+            }
+        }
+
+        // wit-parser visits type definitions in name order and reports a cycle at the reference that closes it,
+        // naming the type referred to.
+        var local = new HashSet<TypeDefinition>(definitions.Select(d => d.Definition));
+        var order = TopologicalSort.Sort<TypeDefinition, SourceLocation>(
+            definitions.Select(d => d.Definition).OrderBy(d => d.Name, System.StringComparer.Ordinal),
+            definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local),
+            (_, dependency, reference) => Report(ResolveDiagnostics.Cycle, $"type `{dependency.Name}` depends on itself", reference));
+        foreach (var definition in order)
+        {
+            FillDefinition(definition, syntaxOf[definition], file, scope);
+            _resolver.AddType(definition);
+        }
+
+        return declarationOrder;
+    }
+
+    private static SyntaxToken? TypeNameToken(WitNode member) => member switch
+    {
+        TypeAliasSyntax a => a.Name,
+        RecordSyntax r => r.Name,
+        FlagsSyntax f => f.Name,
+        VariantSyntax v => v.Name,
+        EnumSyntax e => e.Name,
+        ResourceSyntax r => r.Name,
+        _ => null,
+    };
+
+    private static TypeDefinitionKind KindOf(WitNode member) => member switch
+    {
+        TypeAliasSyntax => TypeDefinitionKind.Alias,
+        RecordSyntax => TypeDefinitionKind.Record,
+        FlagsSyntax => TypeDefinitionKind.Flags,
+        VariantSyntax => TypeDefinitionKind.Variant,
+        EnumSyntax => TypeDefinitionKind.Enum,
+        _ => TypeDefinitionKind.Resource,
+    };
+
+    private static SourceLocation Location(SourceFile file, SyntaxToken token) => new(file.Tree.Text, token.Span);
+
+    /// <summary>Where wit-parser points a type cycle: the start of the definition's body.</summary>
+    private static SourceLocation BodyLocation(WitNode syntax, SourceFile file)
+    {
+        foreach (var child in syntax.Syntax.ChildNodes())
+        {
+            if (child.Kind is SyntaxKind.Attribute) continue;
+            return new SourceLocation(file.Tree.Text, new Text.TextSpan(child.Span.Start, 0));
+        }
+
+        return new SourceLocation(file.Tree.Text, syntax.Span);
+    }
+
+    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local)
+    {
+        var result = new List<(TypeDefinition, SourceLocation)>();
+        if (definition.Kind == TypeDefinitionKind.Resource) return result;
+        foreach (var node in syntax.Syntax.DescendantNodes())
+        {
+            if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
+            string name = Names.Unescape(nameToken.Text);
+            if (scope.Types.TryGetValue(name, out var target))
+            {
+                if (local.Contains(target)) result.Add((target, Location(file, nameToken)));
+            }
+            else if (scope.ExcludedTypes.Contains(name))
+            {
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", definition.Location);
+            }
+            else
+            {
+                Report(ResolveDiagnostics.UnknownName, $"type `{name}` does not exist", Location(file, nameToken));
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<TypeDefinition> ResolveUse(UseItemSyntax use, SourceFile file, TypeScope scope)
+    {
+        var result = new List<TypeDefinition>();
+        Interface? target = null;
+        bool foreign = false;
+        if (use.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
+        {
+            foreign = path.IsForeign;
+            target = ResolveInterfaceReference(path, file);
+        }
+
+        foreach (var useName in use.Names)
+        {
+            if (useName.Name is not { } nameToken) continue;
+            string name = Names.Unescape(nameToken.Text);
+            var aliasToken = useName.Alias;
+            string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
+            var location = Location(file, aliasToken ?? nameToken);
+            if (!scope.Declared.Add(localName))
+            {
+                Report(ResolveDiagnostics.DuplicateName, $"name `{localName}` is defined more than once", location);
+                continue;
+            }
+
+            TypeDefinition? original = null;
+            if (target is not null && !target.Types.TryGetValue(name, out original))
+            {
+                Report(ResolveDiagnostics.UnknownName, foreign ? $"type `{name}` not defined in interface" : $"name `{name}` does not exist", Location(file, nameToken));
+            }
+
+            var definition = new TypeDefinition(original is null ? TypeDefinitionKind.Error : TypeDefinitionKind.Alias)
+            {
+                Name = localName,
+                Owner = scope.Owner,
+                Element = original is null ? null : WitType.Of(original),
+                Location = location,
+                FromUse = true,
+                Stability = original?.Stability ?? Stability.Unknown,
+            };
+            scope.Types[localName] = definition;
+            _resolver.AddType(definition);
+            result.Add(definition);
+        }
+
+        return result;
+    }
+
+    /// <summary>The interface a path names; reports unknown names, unknown packages and worlds used as interfaces.</summary>
+    private Interface? ResolveInterfaceReference(ParsedPath path, SourceFile file)
+    {
+        if (path.IsForeign)
+        {
+            if (!NoteForeignKind(path, isWorld: false)) return null;
+            var package = ForeignPackage(path);
+            if (package is null) return null;
+            if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return foreignInterface;
+            Report(ResolveDiagnostics.NotFoundInPackage, $"interface '{path.ItemName}' not found in package '{package.Name}'", path.ItemLocation);
+            return null;
+        }
+
+        var target = LookupLocal(path.ItemName, file);
+        if (target is null) return null;
+        if (target.Value.Foreign is { } aliased) return ResolveInterfaceReference(aliased, file);
+        var local = target.Value.Local!;
+        if (local.IsWorld)
+        {
+            Report(ResolveDiagnostics.WrongKind, $"name `{local.Name}` is defined as a world, not an interface", path.ItemLocation);
+            return null;
+        }
+
+        return local.Interface;
+    }
+
+    /// <summary>
+    /// wit-parser decides whether a foreign <c>ns:pkg/name</c> is an interface or a world at its first use; a later
+    /// use as the other kind is an error.
+    /// </summary>
+    private bool NoteForeignKind(ParsedPath path, bool isWorld)
+    {
+        string key = $"{path.Package}/{path.ItemName}";
+        if (!_foreignKinds.TryGetValue(key, out bool wasWorld))
+        {
+            _foreignKinds[key] = isWorld;
+            return true;
+        }
+
+        if (wasWorld == isWorld) return true;
+        Report(ResolveDiagnostics.WrongKind,
+            wasWorld ? $"name `{path.ItemName}` is defined as a world, not an interface" : $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
+        return false;
+    }
+
+    private Package? ForeignPackage(ParsedPath path)
+    {
+        if (_resolver.FindPackage(path.Package!) is { } package) return package;
+        if (path.Package!.Equals(_package.Name)) return _package;
+        if (_resolver.IsKnownPackage(path.Package)) return null;
+        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList()}", path.PathLocation);
+        return null;
+    }
+}

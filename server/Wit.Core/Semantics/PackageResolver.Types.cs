@@ -1,0 +1,407 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Syntax;
+using Wit.Core.Wit.Nodes;
+using Wit.Core.Workspace;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>Type expressions, anonymous types (deduplicated per package, as wit-parser does), and functions.</summary>
+internal sealed partial class PackageResolver
+{
+    /// <summary>Where a type expression is used: names are looked up differently in definitions and functions.</summary>
+    private sealed class TypeContext
+    {
+        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, SourceLocation? item)
+        {
+            File = file;
+            Scope = scope;
+            InFunction = inFunction;
+            Item = item;
+        }
+
+        public SourceFile File { get; }
+
+        public TypeScope Scope { get; }
+
+        public bool InFunction { get; }
+
+        /// <summary>The item being resolved, where wit-parser points feature-gate errors.</summary>
+        public SourceLocation? Item { get; }
+    }
+
+    private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
+    {
+        var context = new TypeContext(file, scope, inFunction: false, definition.Location);
+        switch (syntax)
+        {
+            case TypeAliasSyntax alias:
+                definition.Element = ResolveType(alias.Type, context, aliasTarget: true);
+                if (definition.Element is null) definition.Kind = TypeDefinitionKind.Error;
+                break;
+            case RecordSyntax record:
+                definition.Members = record.Fields.Where(f => f.Name is not null)
+                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), ResolveType(f.Type, context), Docs.Of(f), Location(file, f.Name!.Value))).ToList();
+                break;
+            case FlagsSyntax flags:
+                definition.Members = flags.Members.Where(f => f.Name is not null)
+                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToList();
+                break;
+            case VariantSyntax variant:
+                definition.Members = variant.Cases.Where(c => c.Name is not null)
+                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToList();
+                break;
+            case EnumSyntax @enum:
+                definition.Members = @enum.Cases.Where(c => c.Name is not null)
+                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToList();
+                break;
+        }
+    }
+
+    private static readonly Dictionary<string, PrimitiveType> Primitives = new()
+    {
+        ["bool"] = PrimitiveType.Bool, ["u8"] = PrimitiveType.U8, ["u16"] = PrimitiveType.U16, ["u32"] = PrimitiveType.U32,
+        ["u64"] = PrimitiveType.U64, ["s8"] = PrimitiveType.S8, ["s16"] = PrimitiveType.S16, ["s32"] = PrimitiveType.S32,
+        ["s64"] = PrimitiveType.S64, ["f32"] = PrimitiveType.F32, ["f64"] = PrimitiveType.F64, ["char"] = PrimitiveType.Char,
+        ["string"] = PrimitiveType.String,
+    };
+
+    /// <summary>
+    /// Resolves a type expression; null when it cannot be (the reason is reported). A name that refers to a resource
+    /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
+    /// the resource).
+    /// </summary>
+    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false)
+    {
+        if (type is null) return null;
+        switch (type.Kind)
+        {
+            case SyntaxKind.PrimitiveType:
+                return type.Head is { } head && Primitives.TryGetValue(head.Text, out var primitive) ? WitType.Of(primitive) : null;
+            case SyntaxKind.ErrorContextType:
+                return WitType.Of(PrimitiveType.ErrorContext);
+            case SyntaxKind.NamedType:
+                if (LookupType(type, context) is not { } definition) return null;
+                if (!aliasTarget && IsResource(definition)) return WitType.Of(OwnHandle(definition));
+                return WitType.Of(definition);
+            case SyntaxKind.BorrowType:
+            case SyntaxKind.OwnType:
+                var target = type.Arguments.FirstOrDefault();
+                if (target is null || LookupType(target, context, handle: true) is not { } resource) return null;
+                if (!IsResource(resource))
+                {
+                    // wit-parser checks handles of used types after linking packages, with a message without the name.
+                    string message = resource.FromUse ? "type used in a handle must be a resource" : $"type `{resource.Name}` used in a handle must be a resource";
+                    Report(ResolveDiagnostics.HandleNotResource, message, Location(context.File, target.Name!.Value));
+                    return null;
+                }
+
+                var kind = type.Kind == SyntaxKind.BorrowType ? HandleKind.Borrow : HandleKind.Own;
+                return Anonymous($"{kind}({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = kind, Resource = resource });
+        }
+
+        var arguments = new List<WitType?>();
+        foreach (var argument in type.Arguments) arguments.Add(ResolveType(argument, context));
+        if (arguments.Any(a => a is null)) return null;
+        var args = arguments.Select(a => a!.Value).ToList();
+        switch (type.Kind)
+        {
+            case SyntaxKind.ListType when args.Count == 1:
+                if (type.FixedLength is { } length)
+                {
+                    uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
+                    return Anonymous($"list({Key(args[0])},{n})", () => new TypeDefinition(TypeDefinitionKind.FixedSizeList) { Element = args[0], FixedLength = n });
+                }
+
+                return Anonymous($"list({Key(args[0])})", () => new TypeDefinition(TypeDefinitionKind.List) { Element = args[0] });
+            case SyntaxKind.OptionType when args.Count == 1:
+                return Anonymous($"option({Key(args[0])})", () => new TypeDefinition(TypeDefinitionKind.Option) { Element = args[0] });
+            case SyntaxKind.ResultType:
+                WitType? ok = null, err = null;
+                if (type.HasOmittedOk) err = args.FirstOrDefault();
+                else
+                {
+                    if (args.Count > 0) ok = args[0];
+                    if (args.Count > 1) err = args[1];
+                }
+
+                return Anonymous($"result({Key(ok)},{Key(err)})", () => new TypeDefinition(TypeDefinitionKind.Result) { Ok = ok, Err = err });
+            case SyntaxKind.TupleType:
+                return Anonymous($"tuple({string.Join(",", args.Select(a => Key(a)))})", () => new TypeDefinition(TypeDefinitionKind.Tuple) { Elements = args });
+            case SyntaxKind.MapType when args.Count == 2:
+                if (!IsValidMapKey(args[0]))
+                {
+                    Report(ResolveDiagnostics.InvalidMapKey,
+                        "invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string",
+                        new SourceLocation(context.File.Tree.Text, type.Span));
+                    return null;
+                }
+
+                return Anonymous($"map({Key(args[0])},{Key(args[1])})", () => new TypeDefinition(TypeDefinitionKind.Map) { Key = args[0], Element = args[1] });
+            case SyntaxKind.FutureType:
+                var futurePayload = args.Count > 0 ? args[0] : (WitType?)null;
+                return Anonymous($"future({Key(futurePayload)})", () => new TypeDefinition(TypeDefinitionKind.Future) { Element = futurePayload });
+            case SyntaxKind.StreamType:
+                var streamPayload = args.Count > 0 ? args[0] : (WitType?)null;
+                return Anonymous($"stream({Key(streamPayload)})", () => new TypeDefinition(TypeDefinitionKind.Stream) { Element = streamPayload });
+        }
+
+        return null;
+    }
+
+    private static bool IsValidMapKey(WitType key) =>
+        key.IsPrimitive && key.Primitive is not (PrimitiveType.F32 or PrimitiveType.F64 or PrimitiveType.ErrorContext);
+
+    private TypeDefinition? LookupType(TypeSyntax named, TypeContext context, bool handle = false)
+    {
+        if (named.Name is not { } nameToken) return null;
+        string name = Names.Unescape(nameToken.Text);
+        if (context.Scope.Types.TryGetValue(name, out var definition)) return definition;
+        var location = Location(context.File, nameToken);
+        if (context.Scope.ExcludedTypes.Contains(name))
+            Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
+        else if (context.InFunction && !handle && context.Scope.Functions.Contains(name))
+            Report(ResolveDiagnostics.WrongKind, $"cannot use function `{name}` as a type", location);
+        else if (context.InFunction && !handle)
+            Report(ResolveDiagnostics.UnknownName, $"name `{name}` does not exist", location);
+        else
+            Report(ResolveDiagnostics.UnknownName, $"type `{name}` does not exist", location);
+        return null;
+    }
+
+    /// <summary>True for a resource or an alias chain ending at one.</summary>
+    private static bool IsResource(TypeDefinition definition)
+    {
+        var current = definition;
+        for (int i = 0; i < 1000 && current is not null; i++)
+        {
+            if (current.Kind == TypeDefinitionKind.Resource) return true;
+            if (current.Kind != TypeDefinitionKind.Alias) return false;
+            current = current.Element?.Definition;
+        }
+
+        return false;
+    }
+
+    private TypeDefinition OwnHandle(TypeDefinition resource)
+    {
+        if (_ownHandles.TryGetValue(resource, out var handle)) return handle;
+        handle = new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = HandleKind.Own, Resource = resource };
+        _resolver.AddType(handle);
+        _ownHandles[resource] = handle;
+        return handle;
+    }
+
+    private WitType Anonymous(string key, System.Func<TypeDefinition> create)
+    {
+        if (!_anonymousTypes.TryGetValue(key, out var definition))
+        {
+            definition = create();
+            _resolver.AddType(definition);
+            _anonymousTypes[key] = definition;
+        }
+
+        return WitType.Of(definition);
+    }
+
+    private static string Key(WitType? type) => type is not { } t ? "_" : t.Definition is { } d ? "#" + d.Serial.ToString(CultureInfo.InvariantCulture) : t.Primitive.ToString();
+
+    private static string Key(TypeDefinition definition) => "#" + definition.Serial.ToString(CultureInfo.InvariantCulture);
+
+    // ---- Functions ----------------------------------------------------------------------------------------------
+
+    /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
+    private List<Function> ResolveFunctions(List<WitNode> members, SourceFile file, TypeScope scope)
+    {
+        var result = new List<Function>();
+        foreach (var member in members)
+        {
+            bool excluded = IsExcluded(member);
+            if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
+            {
+                string functionName = Names.Unescape(name.Text);
+                var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
+                result.Add(BuildFunction(functionName, kind, null, type.Parameters, type.Result, member, file, scope, Location(file, name)));
+            }
+            else if (member is ResourceSyntax resource && resource.Name is { } resourceName)
+            {
+                string rname = Names.Unescape(resourceName.Text);
+                scope.Types.TryGetValue(rname, out var definition);
+                result.AddRange(ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope));
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
+    {
+        var result = new List<Function>();
+        var names = new HashSet<string>();
+        bool constructor = false;
+        foreach (var member in resource.Members)
+        {
+            if (IsExcluded(member)) continue;
+            SyntaxToken? head = member switch
+            {
+                ResourceConstructorSyntax c => c.Syntax.FirstToken() is { } t && t.Kind == SyntaxKind.ConstructorKeyword ? t : FirstTokenOfKind(c, SyntaxKind.ConstructorKeyword),
+                ResourceMethodSyntax m => m.Name,
+                ResourceStaticFunctionSyntax s => s.Name,
+                _ => null,
+            };
+            if (head is not { } headToken) continue;
+            var location = Location(file, headToken);
+            if (definition is null)
+            {
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", location);
+                continue;
+            }
+
+            switch (member)
+            {
+                case ResourceConstructorSyntax c:
+                    if (constructor)
+                    {
+                        Report(ResolveDiagnostics.DuplicateName, "duplicate constructors", location);
+                        continue;
+                    }
+
+                    constructor = true;
+                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Parameters, c.Result, member, file, scope, location));
+                    break;
+                case ResourceMethodSyntax m when m.FunctionType is { } type:
+                    string method = Names.Unescape(headToken.Text);
+                    if (!names.Add(method))
+                    {
+                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{method}`", location);
+                        continue;
+                    }
+
+                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, type.Parameters, type.Result, member, file, scope, location));
+                    break;
+                case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
+                    string staticName = Names.Unescape(headToken.Text);
+                    if (!names.Add(staticName))
+                    {
+                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{staticName}`", location);
+                        continue;
+                    }
+
+                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, type.Parameters, type.Result, member, file, scope, location));
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static SyntaxToken? FirstTokenOfKind(WitNode node, SyntaxKind kind)
+    {
+        foreach (var token in node.Syntax.ChildTokens())
+        {
+            if (token.Kind == kind) return token;
+        }
+
+        return null;
+    }
+
+    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, IEnumerable<ParameterSyntax> parameters, TypeSyntax? result,
+        WitNode syntax, SourceFile file, TypeScope scope, SourceLocation location)
+    {
+        var context = new TypeContext(file, scope, inFunction: true, location);
+        var function = new Function(name, kind)
+        {
+            Resource = resource,
+            Docs = Docs.Of(syntax),
+            Stability = StabilityOf(syntax, location),
+            Location = location,
+        };
+        var list = new List<NamedType>();
+        var seen = new HashSet<string>();
+        if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
+        {
+            seen.Add("self");
+            var self = Anonymous($"Borrow({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = HandleKind.Borrow, Resource = resource });
+            list.Add(new NamedType("self", self));
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Name is not { } parameterName) continue;
+            string pname = Names.Unescape(parameterName.Text);
+            var type = ResolveType(parameter.Type, context);
+            if (!seen.Add(pname))
+            {
+                Report(ResolveDiagnostics.DuplicateName, $"param `{pname}` is defined more than once", Location(file, parameterName));
+                continue;
+            }
+
+            list.Add(new NamedType(pname, type, null, Location(file, parameterName)));
+        }
+
+        function.Parameters = list;
+        if (kind == FunctionKind.Constructor && resource is not null)
+        {
+            function.Result = result is null ? WitType.Of(OwnHandle(resource)) : ResolveConstructorResult(result, resource, context);
+        }
+        else
+        {
+            function.Result = ResolveType(result, context);
+        }
+
+        if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
+        {
+            Report(ResolveDiagnostics.BorrowInResult, $"function `{name}` returns a type which contains a `borrow<T>` which is not supported", location);
+        }
+
+        return function;
+    }
+
+    /// <summary>A fallible constructor returns <c>result&lt;R&gt;</c> or <c>result&lt;R, E&gt;</c> where R is the resource itself.</summary>
+    private WitType? ResolveConstructorResult(TypeSyntax result, TypeDefinition resource, TypeContext context)
+    {
+        var resolved = ResolveType(result, context);
+        if (resolved is not { } type) return null;
+        var ok = result.Kind == SyntaxKind.ResultType && !result.HasOmittedOk ? result.Arguments.FirstOrDefault() : null;
+        bool valid = type.Definition is { Kind: TypeDefinitionKind.Result } r && r.Ok?.Definition is { Kind: TypeDefinitionKind.Handle, HandleKind: HandleKind.Own } handle
+            && ReferenceEquals(handle.Resource, resource);
+        if (!valid)
+        {
+            var at = ok ?? result;
+            Report(ResolveDiagnostics.InvalidConstructor, "the `ok` type must be the resource being constructed", new SourceLocation(context.File.Tree.Text, at.Span));
+        }
+
+        return type;
+    }
+
+    /// <summary>Whether a type contains a borrowed handle anywhere (through definitions, without recursion).</summary>
+    private static bool ContainsBorrow(WitType root)
+    {
+        var stack = new Stack<WitType>();
+        var seen = new HashSet<TypeDefinition>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
+            if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
+            foreach (var child in Children(d)) stack.Push(child);
+        }
+
+        return false;
+    }
+
+    internal static IEnumerable<WitType> Children(TypeDefinition d)
+    {
+        if (d.Element is { } element) yield return element;
+        if (d.Key is { } key) yield return key;
+        if (d.Ok is { } ok) yield return ok;
+        if (d.Err is { } err) yield return err;
+        foreach (var e in d.Elements) yield return e;
+        foreach (var m in d.Members)
+        {
+            if (m.Type is { } t) yield return t;
+        }
+    }
+}

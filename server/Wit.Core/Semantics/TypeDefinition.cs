@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>
+/// A resolved type definition: a named item (<c>record</c>, <c>resource</c>, <c>type</c> alias, ...) or an anonymous
+/// type constructed in place (<c>list&lt;u8&gt;</c>, <c>own&lt;r&gt;</c>). Which members are meaningful depends on
+/// <see cref="Kind"/>.
+/// </summary>
+public sealed class TypeDefinition
+{
+    private static long s_nextSerial;
+
+    internal TypeDefinition(TypeDefinitionKind kind)
+    {
+        Kind = kind;
+        Serial = System.Threading.Interlocked.Increment(ref s_nextSerial);
+    }
+
+    /// <summary>A process-wide unique number, used to key anonymous types structurally.</summary>
+    internal long Serial { get; }
+
+    /// <summary>The definition's position in <see cref="WitModel.Types"/>.</summary>
+    public int Index { get; internal set; } = -1;
+
+    public string? Name { get; internal set; }
+
+    public TypeDefinitionKind Kind { get; internal set; }
+
+    public TypeOwner Owner { get; internal set; }
+
+    public string? Docs { get; internal set; }
+
+    public Stability Stability { get; internal set; } = Stability.Unknown;
+
+    public SourceLocation? Location { get; internal set; }
+
+    /// <summary>Record fields, variant cases (payload optional), enum cases and flags (no type).</summary>
+    public IReadOnlyList<NamedType> Members { get; internal set; } = System.Array.Empty<NamedType>();
+
+    /// <summary>Tuple element types.</summary>
+    public IReadOnlyList<WitType> Elements { get; internal set; } = System.Array.Empty<WitType>();
+
+    /// <summary>The element of list, fixed-size list, option, future and stream (null for a payload-less future or stream), the target of an alias, the value of a map.</summary>
+    public WitType? Element { get; internal set; }
+
+    /// <summary>The key of a map.</summary>
+    public WitType? Key { get; internal set; }
+
+    /// <summary>The length of a fixed-size list.</summary>
+    public uint FixedLength { get; internal set; }
+
+    public WitType? Ok { get; internal set; }
+
+    public WitType? Err { get; internal set; }
+
+    public HandleKind HandleKind { get; internal set; }
+
+    /// <summary>The resource (a definition, possibly an alias of one) a handle refers to.</summary>
+    public TypeDefinition? Resource { get; internal set; }
+
+    /// <summary>True for the alias a <c>use</c> creates.</summary>
+    internal bool FromUse { get; set; }
+
+    public override string ToString() => Name ?? Kind.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>The names an interface or world body defines: types (declared and used), functions, and gated-out types.</summary>
+internal sealed class TypeScope
+{
+    public TypeScope(Interface? @interface, World? world)
+    {
+        Interface = @interface;
+        World = world;
+    }
+
+    public Interface? Interface { get; }
+
+    public World? World { get; }
+
+    public TypeOwner Owner => new(Interface, World);
+
+    public Dictionary<string, TypeDefinition> Types { get; } = new();
+
+    public HashSet<string> Functions { get; } = new();
+
+    public HashSet<string> ExcludedTypes { get; } = new();
+
+    /// <summary>Every name declared so far (types and functions share one namespace).</summary>
+    public HashSet<string> Declared { get; } = new();
+}

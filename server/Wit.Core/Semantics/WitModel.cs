@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using Wit.Core.Diagnostics;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>
+/// The resolved model of a set of packages, in wit-parser's shape: arenas of worlds, interfaces, types and packages
+/// (dependencies first), plus every diagnostic the resolver reported. Items whose resolution failed stay in the model
+/// as error symbols, so questions about broken code still have answers.
+/// </summary>
+public sealed class WitModel
+{
+    public List<World> Worlds { get; } = new();
+
+    public List<Interface> Interfaces { get; } = new();
+
+    public List<TypeDefinition> Types { get; } = new();
+
+    public List<Package> Packages { get; } = new();
+
+    public List<Diagnostic> Diagnostics { get; } = new();
+}

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Text;
+using Wit.Core.Wit.Nodes;
+using Wit.Core.Workspace;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>
+/// Resolves a loaded workspace into a <see cref="WitModel"/>, following wit-parser's rules and order: dependency
+/// packages first (topologically, by name), then the root's packages; per package, items in dependency order.
+/// Unlike wit-parser it does not stop at the first error: a failed item becomes an error symbol, the diagnostic is
+/// recorded in the order wit-parser would have met it, and resolution goes on.
+/// </summary>
+public sealed partial class WitResolver
+{
+    private readonly ResolveOptions _options;
+    private readonly WitModel _model = new();
+    private readonly Dictionary<PackageName, Package> _packages = new();
+    private readonly List<PackageName> _knownPackageNames = new();
+
+    private WitResolver(ResolveOptions options)
+    {
+        _options = options;
+    }
+
+    internal ResolveOptions Options => _options;
+
+    internal WitModel Model => _model;
+
+    /// <summary>Loads <paramref name="path"/> through <paramref name="fileSystem"/> and resolves it.</summary>
+    public static WitModel Resolve(IFileSystem fileSystem, string path, ResolveOptions? options = null) =>
+        Resolve(WorkspaceLoader.Load(fileSystem, path), options);
+
+    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options = null)
+    {
+        var resolver = new WitResolver(options ?? ResolveOptions.Default);
+        resolver.Run(workspace);
+        return resolver._model;
+    }
+
+    private void Run(LoadedWorkspace workspace)
+    {
+        foreach (var error in workspace.Errors)
+        {
+            _model.Diagnostics.Add(new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
+                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path)));
+        }
+
+        foreach (var diagnostic in workspace.SyntaxDiagnostics) _model.Diagnostics.Add(diagnostic);
+
+        var dependencies = new List<UnresolvedPackage>();
+        foreach (var source in workspace.Dependencies) dependencies.AddRange(Unresolve(source));
+        ResolveBatch(dependencies);
+        if (workspace.Root is { } root) ResolveBatch(Unresolve(root));
+    }
+
+    internal void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
+    {
+        _model.Diagnostics.Add(location is null
+            ? new Diagnostic(descriptor, message, new TextSpan(0, 0), related: related)
+            : new Diagnostic(descriptor, message, location.Span, document: location.Document, related: related));
+    }
+
+    /// <summary>Splits a source into its main package (from the files' <c>package</c> declarations) and nested packages.</summary>
+    private List<UnresolvedPackage> Unresolve(PackageSource source)
+    {
+        var main = new UnresolvedPackage(source);
+        var result = new List<UnresolvedPackage>();
+        foreach (var file in source.Files)
+        {
+            if (WitNode.From(file.Tree.Root) is not WitDocumentSyntax document) continue;
+            var nested = new List<NestedPackageSyntax>();
+            foreach (var item in document.Items)
+            {
+                switch (item)
+                {
+                    case PackageDeclarationSyntax declaration:
+                        if (ToPackageName(declaration.PackageName) is not { } name) break;
+                        var location = new SourceLocation(file.Tree.Text, declaration.PackageName!.Span);
+                        if (main.Name is null)
+                        {
+                            main.Name = name;
+                            main.NameLocation = location;
+                            main.Docs = Docs.Of(declaration);
+                        }
+                        else if (!main.Name.Equals(name))
+                        {
+                            Report(ResolveDiagnostics.PackageError, $"package identifier `{name}` does not match previous package name of `{main.Name}`", location);
+                        }
+
+                        break;
+                    case NestedPackageSyntax nestedPackage:
+                        nested.Add(nestedPackage);
+                        break;
+                    case InterfaceSyntax or WorldSyntax or TopLevelUseSyntax:
+                        main.Items.Add((file, item));
+                        break;
+                }
+            }
+
+            // Nested packages may nest further; they are flattened with an explicit stack.
+            var stack = new Stack<NestedPackageSyntax>(Enumerable.Reverse(nested));
+            while (stack.Count > 0)
+            {
+                var block = stack.Pop();
+                if (ToPackageName(block.PackageName) is not { } name) continue;
+                var package = new UnresolvedPackage(source)
+                {
+                    Name = name,
+                    NameLocation = new SourceLocation(file.Tree.Text, block.PackageName!.Span),
+                    Docs = Docs.Of(block),
+                };
+                foreach (var item in block.Items)
+                {
+                    if (item is InterfaceSyntax or WorldSyntax or TopLevelUseSyntax) package.Items.Add((file, item));
+                    else if (item is NestedPackageSyntax inner) stack.Push(inner);
+                }
+
+                result.Add(package);
+            }
+        }
+
+        if (main.Name is not null) result.Insert(0, main);
+        else if (main.Items.Count > 0 || result.Count == 0)
+        {
+            var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
+            Report(ResolveDiagnostics.PackageError, "no `package` header was found in any WIT file for this package", new SourceLocation(document, new TextSpan(0, 0)));
+        }
+
+        foreach (var package in result) CollectForeignDependencies(package);
+        return result;
+    }
+
+    internal static PackageName? ToPackageName(PackageNameSyntax? syntax)
+    {
+        if (syntax is null) return null;
+        var identifiers = syntax.Identifiers.Select(t => Names.Unescape(t.Text)).ToList();
+        int colons = syntax.Syntax.ChildTokens().Count(t => t.Kind == Syntax.SyntaxKind.ColonToken && !t.IsMissing);
+        if (identifiers.Count < 2 || colons == 0 || colons >= identifiers.Count) return null;
+        string ns = string.Join(":", identifiers.Take(colons));
+        string name = identifiers[colons];
+        return new PackageName(ns, name, syntax.Version?.Text);
+    }
+
+    private static void CollectForeignDependencies(UnresolvedPackage package)
+    {
+        var seen = new HashSet<PackageName>();
+        foreach (var (file, item) in package.Items)
+        {
+            foreach (var node in item.Syntax.DescendantNodes().Prepend(item.Syntax))
+            {
+                if (node.Kind != Syntax.SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax path) continue;
+                if (ParsedPath.From(path, file) is not { Package: { } dependency } parsed) continue;
+                if (dependency.Equals(package.Name)) continue;
+                if (seen.Add(dependency)) package.ForeignDependencies.Add((dependency, parsed.PathLocation));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Orders a batch of packages so that each comes after the packages it uses (wit-parser's order: by name, then
+    /// depth first), reports cycles and duplicate names, and resolves them in that order.
+    /// </summary>
+    private void ResolveBatch(List<UnresolvedPackage> batch)
+    {
+        var byName = new SortedDictionary<PackageName, UnresolvedPackage>(PackageNameComparer.Instance);
+        foreach (var package in batch)
+        {
+            if (byName.TryGetValue(package.Name!, out var previous))
+            {
+                Report(ResolveDiagnostics.PackageError,
+                    $"package `{package.Name}` is defined in two different locations:\n  * {package.NameLocation}\n  * {previous.NameLocation}",
+                    package.NameLocation,
+                    new[] { new RelatedLocation(previous.NameLocation!.Document, previous.NameLocation.Span, "previously defined here") });
+                continue;
+            }
+
+            byName[package.Name!] = package;
+            _knownPackageNames.Add(package.Name!);
+        }
+
+        var order = new List<UnresolvedPackage>();
+        var done = new HashSet<PackageName>();
+        var visiting = new HashSet<PackageName>();
+        foreach (var package in byName.Values) Visit(package, byName, order, done, visiting, 0);
+
+        foreach (var package in order) new PackageResolver(this, package).Resolve();
+    }
+
+    /// <summary>
+    /// wit-parser's visit: a package is done once ordered; the set of dependencies being visited detects a cycle at
+    /// the reference that closes it. Recursion depth is capped well below the .NET stack's limit.
+    /// </summary>
+    private void Visit(UnresolvedPackage package, SortedDictionary<PackageName, UnresolvedPackage> byName, List<UnresolvedPackage> order,
+        HashSet<PackageName> done, HashSet<PackageName> visiting, int depth)
+    {
+        if (done.Contains(package.Name!)) return;
+        foreach (var (dependency, location) in package.ForeignDependencies)
+        {
+            if (!visiting.Add(dependency))
+            {
+                Report(ResolveDiagnostics.PackageError, $"package `{dependency}` creates a dependency cycle", location);
+                continue;
+            }
+
+            if (byName.TryGetValue(dependency, out var next))
+            {
+                if (depth > MaxPackageDepth) Report(ResolveDiagnostics.PackageError, "package dependencies nest too deeply", location);
+                else Visit(next, byName, order, done, visiting, depth + 1);
+            }
+
+            visiting.Remove(dependency);
+        }
+
+        if (done.Add(package.Name!)) order.Add(package);
+    }
+
+    private const int MaxPackageDepth = 1000;
+
+    internal bool IsKnownPackage(PackageName name) => _knownPackageNames.Contains(name);
+
+    internal Package? FindPackage(PackageName name) => _packages.TryGetValue(name, out var package) ? package : null;
+
+    internal string KnownPackagesList() =>
+        string.Join("\n", _knownPackageNames.Select(n => "    " + n).Distinct());
+
+    internal void AddPackage(Package package)
+    {
+        package.Index = _model.Packages.Count;
+        _model.Packages.Add(package);
+        _packages[package.Name] = package;
+    }
+
+    internal void AddInterface(Interface @interface)
+    {
+        @interface.Index = _model.Interfaces.Count;
+        _model.Interfaces.Add(@interface);
+    }
+
+    internal void AddWorld(World world)
+    {
+        world.Index = _model.Worlds.Count;
+        _model.Worlds.Add(world);
+    }
+
+    internal void AddType(TypeDefinition type)
+    {
+        type.Index = _model.Types.Count;
+        _model.Types.Add(type);
+    }
+
+    private sealed class PackageNameComparer : IComparer<PackageName>
+    {
+        public static readonly PackageNameComparer Instance = new();
+
+        public int Compare(PackageName? x, PackageName? y)
+        {
+            int c = string.CompareOrdinal(x!.Namespace, y!.Namespace);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(x.Name, y.Name);
+            return c != 0 ? c : string.CompareOrdinal(x.Version ?? string.Empty, y.Version ?? string.Empty);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Wit.Core.Syntax;
+using Wit.Core.Text;
+
+namespace Wit.Core.Workspace;
+
+/// <summary>
+/// Reads a package root as wit-parser does: a <c>.wit</c> file, or a directory whose <c>*.wit</c> files form one
+/// package and whose <c>deps/</c> entries (directories, <c>.wit</c> files; <c>.wat</c>/<c>.wasm</c> reported as
+/// unsupported) are dependencies, in name order.
+/// </summary>
+public static class WorkspaceLoader
+{
+    public static LoadedWorkspace Load(IFileSystem fileSystem, string rootPath)
+    {
+        var errors = new List<LoadError>();
+        var dependencies = new List<PackageSource>();
+        PackageSource? root = null;
+        if (fileSystem.DirectoryExists(rootPath))
+        {
+            string deps = Path.Combine(rootPath, "deps");
+            if (fileSystem.DirectoryExists(deps))
+            {
+                var entries = fileSystem.GetDirectories(deps).Select(d => (Path: d, IsDirectory: true))
+                    .Concat(fileSystem.GetFiles(deps).Select(f => (Path: f, IsDirectory: false)))
+                    .OrderBy(e => Path.GetFileName(e.Path), StringComparer.Ordinal);
+                foreach (var entry in entries)
+                {
+                    if (entry.IsDirectory)
+                    {
+                        dependencies.Add(LoadDirectory(fileSystem, entry.Path, isRoot: false, errors));
+                        continue;
+                    }
+
+                    string extension = Path.GetExtension(entry.Path);
+                    if (extension == ".wit") dependencies.Add(LoadFile(fileSystem, entry.Path, isRoot: false, errors));
+                    else if (extension is ".wat" or ".wasm")
+                        errors.Add(new LoadError(entry.Path, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
+                }
+            }
+
+            root = LoadDirectory(fileSystem, rootPath, isRoot: true, errors);
+        }
+        else if (fileSystem.FileExists(rootPath))
+        {
+            string extension = Path.GetExtension(rootPath);
+            if (extension is ".wat" or ".wasm") errors.Add(new LoadError(rootPath, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
+            else root = LoadFile(fileSystem, rootPath, isRoot: true, errors);
+        }
+        else
+        {
+            errors.Add(new LoadError(rootPath, $"no such file or directory: {rootPath}", isUnsupported: false));
+        }
+
+        return new LoadedWorkspace(rootPath, dependencies, root, errors);
+    }
+
+    private static PackageSource LoadDirectory(IFileSystem fileSystem, string directory, bool isRoot, List<LoadError> errors)
+    {
+        var files = new List<SourceFile>();
+        foreach (var path in fileSystem.GetFiles(directory).Where(f => Path.GetExtension(f) == ".wit").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
+        {
+            if (Read(fileSystem, path, errors) is { } file) files.Add(file);
+        }
+
+        return new PackageSource(directory, isDirectory: true, isRoot, files);
+    }
+
+    private static PackageSource LoadFile(IFileSystem fileSystem, string path, bool isRoot, List<LoadError> errors)
+    {
+        var files = new List<SourceFile>();
+        if (Read(fileSystem, path, errors) is { } file) files.Add(file);
+        return new PackageSource(path, isDirectory: false, isRoot, files);
+    }
+
+    private static SourceFile? Read(IFileSystem fileSystem, string path, List<LoadError> errors)
+    {
+        try
+        {
+            string text = fileSystem.ReadAllText(path);
+            return new SourceFile(path, SyntaxTree.ParseWit(SourceText.From(text, path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            errors.Add(new LoadError(path, $"failed to read {path}: {e.Message}", isUnsupported: false));
+            return null;
+        }
+    }
+}
