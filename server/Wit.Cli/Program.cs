@@ -1,1 +1,5 @@
-System.Console.WriteLine("wit");
+using System;
+using Wit.Cli;
+
+// The only place that touches the console: everything else writes to the writers it is given.
+return WitCommandLine.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `npm test`: builds the whole solution once in Release, then runs every test project without rebuilding.
+# Each project writes <Project>.trx into $WIT_TEST_RESULTS (default .tmp/test-results), where .ci/run counts them.
+# Exits non-zero when the build fails or any test project fails; every project runs either way.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results="${WIT_TEST_RESULTS:-$PWD/.tmp/test-results}"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [ ! -d ../shared/corpus ]; then
+  echo "warning: ../shared/corpus not found next to the repository; the conformance tests need it" >&2
+fi
+
+dotnet build LanguageTools.sln -c Release --nologo -v minimal
+
+# A test project is any project under tests/ that references the test SDK.
+status=0
+while IFS= read -r project; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done < <(grep -l --include='*.csproj' -r 'Microsoft.NET.Test.Sdk' tests | grep -v -e '/bin/' -e '/obj/' | sort)
+exit "$status"

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Text;
+using Wit.Core.Diagnostics;
+using Wit.Core.Text;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// Prints a diagnostic the way rustc and wit-parser do: a header with the severity, code and message, the location,
+/// the source line in a gutter, and a caret under the start of the span followed by dashes for the rest of the span on
+/// that line.
+/// </summary>
+/// <example>
+/// <code>
+/// error[WIT0001]: expected ':', found '}'
+///      --> path/to/file.wit:5:1
+///       |
+///     5 | }
+///       | ^
+/// </code>
+/// </example>
+public static class DiagnosticRenderer
+{
+    /// <summary>Writes the diagnostic's five lines, each ending with '\n'.</summary>
+    public static void Render(Diagnostic diagnostic, SourceText text, string displayPath, TextWriter writer)
+    {
+        writer.Write(Render(diagnostic, text, displayPath));
+    }
+
+    public static string Render(Diagnostic diagnostic, SourceText text, string displayPath)
+    {
+        int start = Math.Min(Math.Max(0, diagnostic.Span.Start), text.Length);
+        int end = Math.Min(Math.Max(start, diagnostic.Span.End), text.Length);
+        var (line, column) = text.GetDisplayLocation(start);
+        string lineText = text.GetLineText(line - 1);
+        int lineStart = text.Lines.GetLineStart(line - 1);
+        int spanEndOnLine = Math.Min(end, lineStart + lineText.Length);
+        int width = Math.Max(1, CountScalars(text.Text, start, spanEndOnLine));
+
+        var builder = new StringBuilder();
+        builder.Append(SeverityLabel(diagnostic.Severity)).Append('[').Append(diagnostic.Code).Append("]: ").Append(diagnostic.Message).Append('\n');
+        builder.Append("     --> ").Append(displayPath).Append(':').Append(line).Append(':').Append(column).Append('\n');
+        builder.Append("      |\n");
+        builder.Append(' ').Append(line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(4)).Append(" | ").Append(lineText).Append('\n');
+        builder.Append("      | ").Append(' ', column - 1).Append('^').Append('-', width - 1).Append('\n');
+        return builder.ToString();
+    }
+
+    /// <summary>The word that starts a diagnostic's header.</summary>
+    public static string SeverityLabel(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Information => "info",
+        _ => "hint",
+    };
+
+    // Columns count Unicode scalar values, as rustc and wit-parser print them, so a surrogate pair is one column.
+    private static int CountScalars(string text, int start, int end)
+    {
+        int count = 0;
+        for (int i = start; i < end; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) i++;
+            count++;
+        }
+
+        return count;
+    }
+}

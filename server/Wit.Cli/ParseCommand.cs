@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Wit.Cli.Json;
+using Wit.Core.Diagnostics;
+using Wit.Core.Syntax;
+using Wit.Core.Text;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// <c>wit parse &lt;path&gt;... [--format text|json] [--tree]</c>: parses every WIT and WITX file, prints their syntax
+/// diagnostics (and with <c>--tree</c> their syntax trees) on standard output and a one-line summary on standard error.
+/// </summary>
+public sealed class ParseCommand
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly string _workingDirectory;
+
+    public ParseCommand(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        _output = output;
+        _error = error;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "WIT or WITX files, or directories to search recursively for *.wit and *.witx files",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "How to print diagnostics: text (rustc style) or json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        paths.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be taken for a path; a file whose name starts with '-' can be given
+            // as ./-name.
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-') result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+        var tree = new Option<bool>("--tree")
+        {
+            Description = "Also print each file's syntax tree, trivia included",
+        };
+
+        var command = new Command("parse", "Parse WIT and WITX files and report syntax errors") { paths, format, tree };
+        var handler = new ParseCommand(output, error, workingDirectory);
+        command.SetAction(result => handler.Execute(
+            result.GetValue(paths) ?? Array.Empty<string>(),
+            result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text,
+            result.GetValue(tree)));
+        return command;
+    }
+
+    /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public int Execute(IReadOnlyList<string> paths, OutputFormat format, bool printTree)
+    {
+        var files = InputFileResolver.Resolve(paths, _workingDirectory, _error);
+        if (files is null) return ExitCodes.UsageOrIoError;
+
+        var report = new ParseReport();
+        bool ioFailed = false;
+        bool crashed = false;
+        int parsed = 0;
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file.FullPath, StrictUtf8);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _error.Write($"error: cannot read '{file.DisplayPath}': {e.Message}\n");
+                ioFailed = true;
+                continue;
+            }
+            catch (DecoderFallbackException)
+            {
+                _error.Write($"error: '{file.DisplayPath}' is not valid UTF-8\n");
+                ioFailed = true;
+                continue;
+            }
+
+            SyntaxTree tree;
+            try
+            {
+                tree = SyntaxTree.Parse(SourceText.From(text, file.DisplayPath));
+            }
+            catch (Exception e)
+            {
+                // Parsers never throw by contract; if one does, name the file and carry on with the others.
+                _error.Write($"error: internal error while parsing '{file.DisplayPath}': {e.GetType().Name}: {e.Message}\n");
+                crashed = true;
+                continue;
+            }
+
+            parsed++;
+            foreach (var diagnostic in tree.Diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error) report.ErrorCount++;
+                else if (diagnostic.Severity == DiagnosticSeverity.Warning) report.WarningCount++;
+            }
+
+            if (format == OutputFormat.Json)
+            {
+                report.Files.Add(ParseReportBuilder.CreateFileReport(tree, file.DisplayPath, printTree ? TreePrinter.Print(tree) : null));
+            }
+            else
+            {
+                WriteText(tree, file.DisplayPath, printTree, withHeader: files.Count > 1);
+            }
+        }
+
+        report.FileCount = parsed;
+        if (format == OutputFormat.Json)
+        {
+            _output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.ParseReport));
+            _output.Write('\n');
+        }
+
+        _error.Write(Summary(parsed, report.ErrorCount, report.WarningCount) + "\n");
+        if (crashed) return ExitCodes.InternalError;
+        if (ioFailed) return ExitCodes.UsageOrIoError;
+        return report.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
+    }
+
+    /// <summary>The last line on standard error, e.g. <c>parsed 12 files: 0 errors</c>.</summary>
+    public static string Summary(int files, int errors, int warnings)
+    {
+        string summary = $"parsed {Plural(files, "file")}: {Plural(errors, "error")}";
+        return warnings > 0 ? $"{summary}, {Plural(warnings, "warning")}" : summary;
+    }
+
+    private void WriteText(SyntaxTree tree, string displayPath, bool printTree, bool withHeader)
+    {
+        if (printTree)
+        {
+            if (withHeader) _output.Write($"==> {displayPath} <==\n");
+            TreePrinter.Print(tree, _output);
+        }
+
+        foreach (var diagnostic in tree.Diagnostics)
+        {
+            DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, _output);
+            _output.Write('\n');
+        }
+    }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+}

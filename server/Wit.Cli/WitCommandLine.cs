@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.IO;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// The <c>wit</c> command line: the root command and its subcommands. Everything writes to the writers passed in, so
+/// tests run the whole command in-process; only <c>Program</c> hands it the console.
+/// </summary>
+public static class WitCommandLine
+{
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns the exit code.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="output">Standard output: results.</param>
+    /// <param name="error">Standard error: summaries, usage and I/O errors.</param>
+    /// <param name="workingDirectory">Where relative paths are resolved and what printed paths are relative to.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var root = CreateRootCommand(output, error, workingDirectory);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors) error.Write($"error: {parseError.Message}\n");
+            error.Write("Run 'wit --help' for usage.\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return parseResult.Invoke(configuration);
+    }
+
+    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var root = new RootCommand("wit: tools for the WebAssembly component model's interface languages, WIT and WITX");
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version) version.Action = new VersionAction();
+        }
+
+        root.Add(ParseCommand.Create(output, error, workingDirectory));
+        return root;
+    }
+}
