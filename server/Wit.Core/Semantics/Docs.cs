@@ -1,14 +1,43 @@
+using System.Collections.Generic;
+using Wit.Core.Syntax;
 using Wit.Core.Wit.Nodes;
 
 namespace Wit.Core.Semantics;
 
-/// <summary>Doc comment text as wit-parser joins it: each line without its marker, joined with newlines.</summary>
+/// <summary>
+/// Documentation as wit-parser records it: every comment between the previous token and the item (not only
+/// <c>///</c> ones), each stripped of its leading slashes (or of <c>/**</c> and <c>*/</c>) and of trailing
+/// whitespace, joined with newlines. This keeps <c>wit resolve</c>'s JSON equal to upstream's.
+/// </summary>
 internal static class Docs
 {
     public static string? Of(WitNode node)
     {
-        var lines = node.DocComments;
-        if (lines.Count == 0) return null;
+        if (node.Syntax.FirstToken() is not { } first) return null;
+        var comments = new List<string>();
+        if (first.FullSpan.Start > 0 && node.Syntax.Tree?.Root.FindToken(first.FullSpan.Start - 1) is { } previous)
+        {
+            foreach (var trivia in previous.TrailingTrivia)
+            {
+                if (trivia.IsComment) comments.Add(trivia.Text);
+            }
+        }
+
+        foreach (var trivia in first.LeadingTrivia)
+        {
+            if (trivia.IsComment) comments.Add(trivia.Text);
+        }
+
+        if (comments.Count == 0) return null;
+        var lines = new List<string>(comments.Count);
+        foreach (var comment in comments)
+        {
+            string contents = comment.StartsWith("/**", System.StringComparison.Ordinal) && comment.EndsWith("*/", System.StringComparison.Ordinal) && comment.Length >= 5
+                ? comment.Substring(3, comment.Length - 5)
+                : comment.TrimStart('/');
+            lines.Add(contents.TrimEnd());
+        }
+
         return string.Join("\n", lines);
     }
 }

@@ -187,7 +187,11 @@ internal sealed partial class PackageResolver
             }
 
             TypeDefinition? original = null;
-            if (target is not null && !target.Types.TryGetValue(name, out original))
+            if (target is not null && target.Types.TryGetValue(name, out original))
+            {
+                _resolver.Model.References.Add(new SymbolReference(Location(file, nameToken), original));
+            }
+            else if (target is not null)
             {
                 Report(ResolveDiagnostics.UnknownName, foreign ? $"type `{name}` not defined in interface" : $"name `{name}` does not exist", Location(file, nameToken));
             }
@@ -217,7 +221,7 @@ internal sealed partial class PackageResolver
             if (!NoteForeignKind(path, isWorld: false)) return null;
             var package = ForeignPackage(path);
             if (package is null) return null;
-            if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return foreignInterface;
+            if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return Referenced(path, foreignInterface);
             Report(ResolveDiagnostics.NotFoundInPackage, $"interface '{path.ItemName}' not found in package '{package.Name}'", path.ItemLocation);
             return null;
         }
@@ -232,7 +236,19 @@ internal sealed partial class PackageResolver
             return null;
         }
 
-        return local.Interface;
+        if (local.Excluded)
+        {
+            Report(ResolveDiagnostics.FeatureGate, "found a reference to an interface which is excluded due to its feature not being activated", path.ItemLocation);
+            return null;
+        }
+
+        return local.Interface is null ? null : Referenced(path, local.Interface);
+    }
+
+    private T Referenced<T>(ParsedPath path, T symbol) where T : class
+    {
+        _resolver.Model.References.Add(new SymbolReference(path.ItemLocation, symbol));
+        return symbol;
     }
 
     /// <summary>

@@ -158,8 +158,13 @@ internal sealed partial class PackageResolver
     {
         if (named.Name is not { } nameToken) return null;
         string name = Names.Unescape(nameToken.Text);
-        if (context.Scope.Types.TryGetValue(name, out var definition)) return definition;
         var location = Location(context.File, nameToken);
+        if (context.Scope.Types.TryGetValue(name, out var definition))
+        {
+            _resolver.Model.References.Add(new SymbolReference(location, definition));
+            return definition;
+        }
+
         if (context.Scope.ExcludedTypes.Contains(name))
             Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
         else if (context.InFunction && !handle && context.Scope.Functions.Contains(name))

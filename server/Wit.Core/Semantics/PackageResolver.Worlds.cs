@@ -182,7 +182,7 @@ internal sealed partial class PackageResolver
             if (!NoteForeignKind(path, isWorld: true)) return null;
             var package = ForeignPackage(path);
             if (package is null) return null;
-            if (package.Worlds.TryGetValue(path.ItemName, out var foreignWorld)) return foreignWorld;
+            if (package.Worlds.TryGetValue(path.ItemName, out var foreignWorld)) return Referenced(path, foreignWorld);
             Report(ResolveDiagnostics.NotFoundInPackage, $"world '{path.ItemName}' not found in package '{package.Name}'", path.ItemLocation);
             return null;
         }
@@ -203,7 +203,7 @@ internal sealed partial class PackageResolver
             return null;
         }
 
-        return local.World;
+        return local.World is null ? null : Referenced(path, local.World);
     }
 
     /// <summary>

@@ -231,7 +231,11 @@ internal sealed partial class PackageResolver
             }
         }
 
-        if (since is not null && _package.Name.Version is { } current && VersionComparer.Compare(since, current) > 0)
+        if (since is not null && _package.Name.Version is null)
+        {
+            Report(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
+        }
+        else if (since is not null && _package.Name.Version is { } current && VersionComparer.Compare(since, current) > 0)
         {
             Report(ResolveDiagnostics.FeatureGate,
                 $"feature gate cannot reference unreleased version {since} of package [{_package.Name}] (current version {current})", location);

@@ -19,4 +19,18 @@ public sealed class WitModel
     public List<Package> Packages { get; } = new();
 
     public List<Diagnostic> Diagnostics { get; } = new();
+
+    /// <summary>Every resolved name reference, in resolution order.</summary>
+    public List<SymbolReference> References { get; } = new();
+
+    /// <summary>The symbol a reference at <paramref name="offset"/> of <paramref name="path"/> points to, or null.</summary>
+    public SymbolReference? FindReference(string path, int offset)
+    {
+        foreach (var reference in References)
+        {
+            if (reference.Location.Path == path && reference.Location.Span.Start <= offset && offset <= reference.Location.Span.End) return reference;
+        }
+
+        return null;
+    }
 }
