@@ -1,0 +1,320 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Wit.Core.Semantics;
+
+namespace Wit.Core.Abi;
+
+/// <summary>
+/// The Canonical ABI over the resolved model (CanonicalABI.md): layout (<c>alignment</c>, <c>elem_size</c>, field
+/// and payload offsets), flattening (<c>flatten_type</c>) and core function types (<c>flatten_functype</c>), for
+/// memory32 or memory64. Results are memoised per type definition and computed with an explicit stack, so deep or
+/// exponentially large types cost linear time and no recursion. A type that cannot be laid out (an error symbol, a
+/// cycle, a size beyond what any memory can hold) yields null and a reason in <see cref="Problem"/>.
+/// </summary>
+public sealed class CanonicalAbi
+{
+    /// <summary>Sizes beyond this are not representable in any memory; the spec caps element sizes far lower.</summary>
+    public const long MaxSize = 1L << 48;
+
+    public const int MaxFlatParams = 16;
+    public const int MaxFlatAsyncParams = 4;
+    public const int MaxFlatResults = 1;
+
+    private readonly Dictionary<TypeDefinition, TypeLayout?> _layouts = new();
+    private readonly Dictionary<TypeDefinition, FlatTypes?> _flats = new();
+    private readonly Dictionary<TypeDefinition, string> _problems = new();
+
+    public CanonicalAbi(bool memory64 = false)
+    {
+        Memory64 = memory64;
+    }
+
+    public bool Memory64 { get; }
+
+    private int PointerSize => Memory64 ? 8 : 4;
+
+    private CoreValueType PointerType => Memory64 ? CoreValueType.I64 : CoreValueType.I32;
+
+    /// <summary>Why a definition has no layout, when it has none.</summary>
+    public string? Problem(TypeDefinition definition) => _problems.TryGetValue(definition, out var problem) ? problem : null;
+
+    // ---- Layout -------------------------------------------------------------------------------------------------
+
+    public TypeLayout? Layout(WitType type) =>
+        type.Definition is { } definition ? Evaluate(definition, _layouts, LayoutOf) : PrimitiveLayout(type.Primitive);
+
+    public TypeLayout? Layout(TypeDefinition definition) => Evaluate(definition, _layouts, LayoutOf);
+
+    private TypeLayout PrimitiveLayout(PrimitiveType primitive) => primitive switch
+    {
+        PrimitiveType.Bool or PrimitiveType.U8 or PrimitiveType.S8 => new TypeLayout(1, 1),
+        PrimitiveType.U16 or PrimitiveType.S16 => new TypeLayout(2, 2),
+        PrimitiveType.U32 or PrimitiveType.S32 or PrimitiveType.F32 or PrimitiveType.Char or PrimitiveType.ErrorContext => new TypeLayout(4, 4),
+        PrimitiveType.String => new TypeLayout(2 * PointerSize, PointerSize),
+        _ => new TypeLayout(8, 8),
+    };
+
+    private TypeLayout? CachedLayout(WitType? type) =>
+        type is not { } t ? null : t.Definition is { } d ? (_layouts.TryGetValue(d, out var l) ? l : null) : PrimitiveLayout(t.Primitive);
+
+    private TypeLayout? LayoutOf(TypeDefinition definition)
+    {
+        switch (Shape.Of(definition))
+        {
+            case ShapeKind.Scalar4:
+                return new TypeLayout(4, 4);
+            case ShapeKind.DynamicList:
+                return new TypeLayout(2 * PointerSize, PointerSize);
+            case ShapeKind.Flags:
+                int count = definition.Members.Count;
+                if (count == 0 || count > 32) return Fail(definition, $"flags with {count} members cannot be represented (1 to 32 are allowed)");
+                int flagsSize = count <= 8 ? 1 : count <= 16 ? 2 : 4;
+                return new TypeLayout(flagsSize, flagsSize);
+            case ShapeKind.Alias:
+                return CachedLayout(definition.Element) ?? Fail(definition, "the aliased type has no layout");
+            case ShapeKind.FixedList:
+                var element = CachedLayout(definition.Element);
+                if (element is null) return Fail(definition, "the element type has no layout");
+                if (definition.FixedLength == 0) return Fail(definition, "a fixed-length list must have at least one element");
+                if (element.Size > MaxSize / definition.FixedLength) return Fail(definition, "the type is too large for any memory");
+                var elementOffsets = definition.FixedLength <= 4096 ? Enumerable.Range(0, (int)definition.FixedLength).Select(i => i * element.Size).ToList() : null;
+                return new TypeLayout(element.Size * definition.FixedLength, element.Alignment, elementOffsets);
+            case ShapeKind.Record:
+                var fields = Shape.Fields(definition);
+                if (fields is null || fields.Count == 0) return Fail(definition, fields is null ? "a field has no type" : "records and tuples must have at least one field");
+                long size = 0;
+                int alignment = 1;
+                var offsets = new List<long>(fields.Count);
+                foreach (var field in fields)
+                {
+                    var layout = CachedLayout(field);
+                    if (layout is null) return Fail(definition, "a field has no layout");
+                    size = AlignTo(size, layout.Alignment);
+                    offsets.Add(size);
+                    size += layout.Size;
+                    if (size > MaxSize) return Fail(definition, "the type is too large for any memory");
+                    alignment = Math.Max(alignment, layout.Alignment);
+                }
+
+                return new TypeLayout(AlignTo(size, alignment), alignment, offsets);
+            case ShapeKind.Variant:
+                var cases = Shape.Cases(definition);
+                if (cases.Count == 0) return Fail(definition, "variants and enums must have at least one case");
+                int discriminant = DiscriminantSize(cases.Count);
+                int caseAlignment = 1;
+                long caseSize = 0;
+                foreach (var payload in cases)
+                {
+                    if (payload is null) continue;
+                    var layout = CachedLayout(payload);
+                    if (layout is null) return Fail(definition, "a case payload has no layout");
+                    caseAlignment = Math.Max(caseAlignment, layout.Alignment);
+                    caseSize = Math.Max(caseSize, layout.Size);
+                }
+
+                long payloadOffset = AlignTo(discriminant, caseAlignment);
+                int variantAlignment = Math.Max(discriminant, caseAlignment);
+                return new TypeLayout(AlignTo(payloadOffset + caseSize, variantAlignment), variantAlignment, null, discriminant, payloadOffset);
+            default:
+                return Fail(definition, definition.Kind == TypeDefinitionKind.Error ? "the type did not resolve" : $"a {definition.Kind.ToString().ToLowerInvariant()} is not a value type");
+        }
+    }
+
+    /// <summary>The smallest unsigned integer covering the case indices (<c>discriminant_type</c>).</summary>
+    public static int DiscriminantSize(int caseCount) => caseCount <= 1 << 8 ? 1 : caseCount <= 1 << 16 ? 2 : 4;
+
+    private static long AlignTo(long value, int alignment) => (value + alignment - 1) / alignment * alignment;
+
+    // ---- Flattening ---------------------------------------------------------------------------------------------
+
+    public FlatTypes? Flatten(WitType type) =>
+        type.Definition is { } definition ? Evaluate(definition, _flats, FlattenOf) : PrimitiveFlat(type.Primitive);
+
+    private FlatTypes PrimitiveFlat(PrimitiveType primitive) => primitive switch
+    {
+        PrimitiveType.U64 or PrimitiveType.S64 => Single(CoreValueType.I64),
+        PrimitiveType.F32 => Single(CoreValueType.F32),
+        PrimitiveType.F64 => Single(CoreValueType.F64),
+        PrimitiveType.String => new FlatTypes(2, new[] { PointerType, PointerType }),
+        _ => Single(CoreValueType.I32),
+    };
+
+    private static FlatTypes Single(CoreValueType type) => new(1, new[] { type });
+
+    private FlatTypes? CachedFlat(WitType? type) =>
+        type is not { } t ? null : t.Definition is { } d ? (_flats.TryGetValue(d, out var f) ? f : null) : PrimitiveFlat(t.Primitive);
+
+    private FlatTypes? FlattenOf(TypeDefinition definition)
+    {
+        switch (Shape.Of(definition))
+        {
+            case ShapeKind.Scalar4:
+            case ShapeKind.Flags:
+                return Single(CoreValueType.I32);
+            case ShapeKind.DynamicList:
+                return new FlatTypes(2, new[] { PointerType, PointerType });
+            case ShapeKind.Alias:
+                return CachedFlat(definition.Element);
+            case ShapeKind.FixedList:
+                var element = CachedFlat(definition.Element);
+                if (element is null) return null;
+                return Concat(Enumerable.Repeat(element, (int)Math.Min(definition.FixedLength, FlatTypes.MaxMaterialized + 1)).ToList(),
+                    SaturatingMultiply(element.Count, definition.FixedLength));
+            case ShapeKind.Record:
+                var fields = Shape.Fields(definition);
+                if (fields is null) return null;
+                var parts = new List<FlatTypes>(fields.Count);
+                foreach (var field in fields)
+                {
+                    var flat = CachedFlat(field);
+                    if (flat is null) return null;
+                    parts.Add(flat);
+                }
+
+                return Concat(parts, parts.Aggregate(0L, (sum, p) => SaturatingAdd(sum, p.Count)));
+            case ShapeKind.Variant:
+                var joined = new List<CoreValueType>();
+                long longest = 0;
+                foreach (var payload in Shape.Cases(definition))
+                {
+                    if (payload is null) continue;
+                    var flat = CachedFlat(payload);
+                    if (flat is null) return null;
+                    longest = Math.Max(longest, flat.Count);
+                    if (flat.Values is null) continue;
+                    for (int i = 0; i < flat.Values.Count; i++)
+                    {
+                        if (i < joined.Count) joined[i] = CoreValueTypes.Join(joined[i], flat.Values[i]);
+                        else joined.Add(flat.Values[i]);
+                    }
+                }
+
+                long total = SaturatingAdd(1, longest);
+                if (total > FlatTypes.MaxMaterialized) return new FlatTypes(total, null);
+                joined.Insert(0, CoreValueType.I32);
+                return new FlatTypes(total, joined);
+            default:
+                return null;
+        }
+    }
+
+    private static FlatTypes Concat(List<FlatTypes> parts, long count)
+    {
+        if (count > FlatTypes.MaxMaterialized || parts.Any(p => p.Values is null)) return new FlatTypes(count, null);
+        var values = new List<CoreValueType>((int)count);
+        foreach (var part in parts) values.AddRange(part.Values!);
+        return new FlatTypes(count, values);
+    }
+
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    private static long SaturatingMultiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+
+    // ---- Function signatures ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>flatten_functype</c> for a function with <paramref name="parameters"/> and an optional
+    /// <paramref name="result"/>; null when a parameter or result type has no flattening.
+    /// </summary>
+    public CoreSignature? Signature(IEnumerable<WitType?> parameters, WitType? result, AbiVariant variant)
+    {
+        var flatParams = new List<FlatTypes>();
+        foreach (var parameter in parameters)
+        {
+            if (parameter is not { } p || Flatten(p) is not { } flat) return null;
+            flatParams.Add(flat);
+        }
+
+        FlatTypes? flatResult = null;
+        if (result is { } r && (flatResult = Flatten(r)) is null) return null;
+        long paramCount = flatParams.Aggregate(0L, (sum, p) => SaturatingAdd(sum, p.Count));
+        long resultCount = flatResult?.Count ?? 0;
+        var ptr = new[] { PointerType };
+
+        IReadOnlyList<CoreValueType> ParamsList() => Concat(flatParams, paramCount).Values!;
+        IReadOnlyList<CoreValueType> ResultsList() => flatResult?.Values ?? Array.Empty<CoreValueType>();
+
+        switch (variant)
+        {
+            case AbiVariant.SyncLift:
+            case AbiVariant.SyncLower:
+            {
+                bool spill = paramCount > MaxFlatParams;
+                var ps = spill ? ptr : ParamsList();
+                if (resultCount <= MaxFlatResults) return new CoreSignature(ps, ResultsList(), spill, false, paramCount, resultCount);
+                if (variant == AbiVariant.SyncLift) return new CoreSignature(ps, ptr, spill, true, paramCount, resultCount);
+                return new CoreSignature(ps.Concat(ptr).ToList(), Array.Empty<CoreValueType>(), spill, true, paramCount, resultCount);
+            }
+
+            case AbiVariant.AsyncLiftCallback:
+            case AbiVariant.AsyncLiftStackful:
+            {
+                bool spill = paramCount > MaxFlatParams;
+                var ps = spill ? ptr : ParamsList();
+                var rs = variant == AbiVariant.AsyncLiftCallback ? new[] { CoreValueType.I32 } : Array.Empty<CoreValueType>();
+                return new CoreSignature(ps, rs, spill, resultCount > 0, paramCount, resultCount);
+            }
+
+            default:
+            {
+                bool spill = paramCount > MaxFlatAsyncParams;
+                IReadOnlyList<CoreValueType> ps = spill ? ptr : ParamsList();
+                if (resultCount > 0) ps = ps.Concat(ptr).ToList();
+                return new CoreSignature(ps, new[] { CoreValueType.I32 }, spill, resultCount > 0, paramCount, resultCount);
+            }
+        }
+    }
+
+    public CoreSignature? Signature(Function function, AbiVariant variant) =>
+        Signature(function.Parameters.Select(p => p.Type), function.Result, variant);
+
+    // ---- Memoised evaluation without recursion ------------------------------------------------------------------
+
+    private T? Evaluate<T>(TypeDefinition root, Dictionary<TypeDefinition, T?> cache, Func<TypeDefinition, T?> compute) where T : class
+    {
+        if (cache.TryGetValue(root, out var cached)) return cached;
+        var inProgress = new HashSet<TypeDefinition>();
+        var stack = new Stack<TypeDefinition>();
+        stack.Push(root);
+        inProgress.Add(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Peek();
+            TypeDefinition? pending = null;
+            foreach (var dependency in Shape.Dependencies(current))
+            {
+                if (cache.ContainsKey(dependency)) continue;
+                if (inProgress.Contains(dependency))
+                {
+                    // A cycle (only possible in code that failed to resolve): the type has no layout.
+                    Fail(dependency, "the type depends on itself");
+                    cache[dependency] = null;
+                    continue;
+                }
+
+                pending = dependency;
+                break;
+            }
+
+            if (pending is not null)
+            {
+                stack.Push(pending);
+                inProgress.Add(pending);
+                continue;
+            }
+
+            stack.Pop();
+            inProgress.Remove(current);
+            if (!cache.ContainsKey(current)) cache[current] = compute(current);
+        }
+
+        return cache[root];
+    }
+
+    private TypeLayout? Fail(TypeDefinition definition, string problem)
+    {
+        if (!_problems.ContainsKey(definition)) _problems[definition] = problem;
+        return null;
+    }
+}
