@@ -1,1 +1,36 @@
-internal static class P { static void Main() {} }
+using System;
+using System.Runtime.InteropServices;
+
+namespace Wit.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Wit.Benchmarks -- throughput|incremental|scaling|all</c>: prints Markdown
+/// tables of medians measured with a Stopwatch after warm-up.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        string mode = args.Length > 0 ? args[0] : "all";
+        Func<string>[]? benchmarks = mode switch
+        {
+            "throughput" => new Func<string>[] { ThroughputBenchmark.Run },
+            "incremental" => new Func<string>[] { IncrementalBenchmark.Run },
+            "scaling" => new Func<string>[] { ScalingBenchmark.Run },
+            "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
+            _ => null,
+        };
+        if (benchmarks is null)
+        {
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|all]");
+            return 2;
+        }
+
+#if DEBUG
+        Console.WriteLine("> Warning: a Debug build; run with -c Release for meaningful numbers.\n");
+#endif
+        Console.WriteLine($"> {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores\n");
+        foreach (var benchmark in benchmarks) Console.WriteLine(benchmark());
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Linq;
+using Wit.Core.Syntax;
+using Wit.Core.Tests.TestKit;
+using Wit.Core.Text;
+using Xunit;
+
+namespace Wit.Core.Tests.Wit.Incremental;
+
+/// <summary>An edit inside one top-level item reuses the green nodes of items it cannot affect.</summary>
+public sealed class IncrementalReuseTests
+{
+    private const string Text =
+        "package a:b@1.0.0;\n\n"
+        + "interface first {\n  f: func(a: u32) -> string;\n}\n\n"
+        + "interface second {\n  record r { x: u32 }\n}\n\n"
+        + "interface middle {\n  g: func(name: string);\n}\n\n"
+        + "interface fourth {\n  type t = list<u8>;\n}\n\n"
+        + "world last {\n  import first;\n}\n";
+
+    [Fact]
+    public void EditInTheMiddleInterfaceKeepsTheFirstAndLastItems()
+    {
+        var tree = SyntaxTree.ParseWit(Text);
+        Assert.Empty(tree.Diagnostics);
+        int offset = Text.IndexOf("name: string", System.StringComparison.Ordinal);
+        var change = new TextChange(new TextSpan(offset, 4), "label");
+
+        var edited = tree.WithChange(change);
+
+        string expected = Text.Substring(0, offset) + "label" + Text.Substring(offset + 4);
+        Assert.Equal(expected, edited.ToFullString());
+        Assert.Equal(expected, edited.Text.Text);
+        Assert.True(GreenElement.StructurallyEqual(SyntaxTree.ParseWit(expected).GreenRoot, edited.GreenRoot));
+        var oldSlots = tree.GreenRoot.Slots;
+        var newSlots = edited.GreenRoot.Slots;
+        Assert.Equal(oldSlots.Count, newSlots.Count);
+        Assert.Equal(
+            new[] { SyntaxKind.PackageDeclaration, SyntaxKind.Interface, SyntaxKind.Interface, SyntaxKind.Interface, SyntaxKind.Interface, SyntaxKind.World, SyntaxKind.EndOfFileToken },
+            newSlots.Select(slot => slot.Kind));
+        Assert.Same(oldSlots[0], newSlots[0]);
+        Assert.Same(oldSlots[1], newSlots[1]);
+        Assert.NotSame(oldSlots[3], newSlots[3]);
+        Assert.Same(oldSlots[4], newSlots[4]);
+        Assert.Same(oldSlots[5], newSlots[5]);
+    }
+
+    [Fact]
+    public void ReusedItemsReportDiagnosticsAtTheirNewPositions()
+    {
+        string text = "interface a {\n  f: func();\n}\n\ninterface b {\n  g: func(;\n}\n";
+        var tree = SyntaxTree.ParseWit(text);
+        var before = Assert.Single(tree.Diagnostics);
+
+        const string comment = "// A comment that moves everything.\n";
+
+        var edited = tree.WithChange(new TextChange(new TextSpan(0, 0), comment));
+
+        var after = Assert.Single(edited.Diagnostics);
+        Assert.Equal(before.Message, after.Message);
+        Assert.Equal(before.Span.Start + comment.Length, after.Span.Start);
+        Assert.Same(tree.GreenRoot.GetSlot(1), edited.GreenRoot.GetSlot(1));
+        Assert.Null(GreenDiff.FirstDifference(SyntaxTree.ParseWit(edited.Text.Text).GreenRoot, edited.GreenRoot));
+    }
+}
