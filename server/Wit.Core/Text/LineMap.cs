@@ -10,32 +10,39 @@ namespace Wit.Core.Text;
 public sealed class LineMap
 {
     private readonly int[] _lineStarts;
+    private readonly byte[] _lineBreakLengths;
     private readonly int _length;
 
-    private LineMap(int[] lineStarts, int length)
+    private LineMap(int[] lineStarts, byte[] lineBreakLengths, int length)
     {
         _lineStarts = lineStarts;
+        _lineBreakLengths = lineBreakLengths;
         _length = length;
     }
 
     public static LineMap Create(string text)
     {
         var starts = new List<int> { 0 };
+        var breaks = new List<byte>();
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c == '\r')
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                bool crlf = i + 1 < text.Length && text[i + 1] == '\n';
+                if (crlf) i++;
+                breaks.Add(crlf ? (byte)2 : (byte)1);
                 starts.Add(i + 1);
             }
             else if (c == '\n')
             {
+                breaks.Add(1);
                 starts.Add(i + 1);
             }
         }
 
-        return new LineMap(starts.ToArray(), text.Length);
+        breaks.Add(0);
+        return new LineMap(starts.ToArray(), breaks.ToArray(), text.Length);
     }
 
     public int LineCount => _lineStarts.Length;
@@ -64,11 +71,19 @@ public sealed class LineMap
         return new LinePosition(line, offset - _lineStarts[line]);
     }
 
-    /// <summary>The offset of a line position; a character past the line's end is clamped to the end of the text.</summary>
+    /// <summary>
+    /// The offset of a line position. A character past the line (its break included) is clamped to the end of the
+    /// line's content, as LSP specifies; positions inside a CRLF stay where they are, so every offset round-trips. A
+    /// line past the last is the end of the text.
+    /// </summary>
     public int GetOffset(LinePosition position)
     {
         if (position.Line < 0) return 0;
         if (position.Line >= _lineStarts.Length) return _length;
-        return Math.Min(_lineStarts[position.Line] + Math.Max(0, position.Character), _length);
+        int start = _lineStarts[position.Line];
+        int end = position.Line + 1 < _lineStarts.Length ? _lineStarts[position.Line + 1] : _length;
+        int character = Math.Max(0, position.Character);
+        if (start + character < end) return start + character;
+        return end - _lineBreakLengths[position.Line];
     }
 }

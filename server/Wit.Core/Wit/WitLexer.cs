@@ -19,6 +19,8 @@ internal sealed class WitLexer
     private int _position;
     private readonly List<GreenDiagnostic> _diagnostics = new();
     private int _tokenFullStart;
+    private readonly GreenCache _cache = GreenCache.Instance;
+    private readonly List<GreenTrivia> _triviaBuffer = new();
 
     public WitLexer(string text, int position)
     {
@@ -35,7 +37,7 @@ internal sealed class WitLexer
         var leading = ScanTrivia(trailing: false);
         int start = _position;
         var kind = ScanToken();
-        string text = _text.Substring(start, _position - start);
+        string text = _cache.Intern(_text, start, _position - start);
         var trailing = kind == SyntaxKind.EndOfFileToken ? null : ScanTrivia(trailing: true);
         if (kind == SyntaxKind.IdentifierToken)
         {
@@ -43,7 +45,8 @@ internal sealed class WitLexer
             if (keyword != SyntaxKind.IdentifierToken) kind = keyword;
         }
 
-        return new GreenToken(kind, text, leading, trailing, _diagnostics.Count == 0 ? null : _diagnostics.ToArray());
+        if (_diagnostics.Count == 0) return _cache.Token(kind, text, leading, trailing);
+        return new GreenToken(kind, text, leading, trailing, _diagnostics.ToArray());
     }
 
     private void Report(DiagnosticDescriptor descriptor, string message, int start, int length) =>
@@ -55,7 +58,8 @@ internal sealed class WitLexer
 
     private GreenTrivia[]? ScanTrivia(bool trailing)
     {
-        List<GreenTrivia>? trivia = null;
+        var trivia = _triviaBuffer;
+        trivia.Clear();
         while (!AtEnd)
         {
             int start = _position;
@@ -91,11 +95,11 @@ internal sealed class WitLexer
                 break;
             }
 
-            (trivia ??= new List<GreenTrivia>()).Add(new GreenTrivia(kind, _text.Substring(start, _position - start)));
+            trivia.Add(_cache.Trivia(kind, _cache.Intern(_text, start, _position - start)));
             if (trailing && kind == SyntaxKind.EndOfLineTrivia) break;
         }
 
-        return trivia?.ToArray();
+        return _cache.TriviaArray(trivia);
     }
 
     private void ScanBlockComment(int start)

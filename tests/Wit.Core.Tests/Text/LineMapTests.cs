@@ -140,4 +140,15 @@ public sealed class LineMapTests
         Assert.Throws<ArgumentOutOfRangeException>(() => lines.GetLineIndex(3));
         Assert.Equal(0, lines.GetLineIndex(2));
     }
+
+    [Theory]
+    [InlineData("ab\ncd", 0, 5, 2)]
+    [InlineData("ab\r\ncd", 0, 9, 2)]
+    [InlineData("ab\rcd", 0, 3, 2)]
+    [InlineData("ab\ncd", 1, 9, 5)]
+    public void CharacterPastTheLineClampsToTheEndOfItsContent(string content, int line, int character, int expected)
+    {
+        // LSP: a character beyond the line length defaults back to the line length; it never spills into the next line.
+        Assert.Equal(expected, LineMap.Create(content).GetOffset(new LinePosition(line, character)));
+    }
 }
