@@ -47,6 +47,25 @@ public static class DiagnosticRenderer
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Renders a diagnostic that names its own document (as resolution diagnostics do) at the document's path, '\'
+    /// shown as '/'. Without a document it is the header line alone; with an empty document (a file that could not
+    /// be read or is not supported) the header and the path.
+    /// </summary>
+    public static string Render(Diagnostic diagnostic)
+    {
+        if (diagnostic.Document is not { } document) return Header(diagnostic) + "\n";
+        string displayPath = DisplayPath(document);
+        if (document.Length == 0 && diagnostic.Span.Length == 0) return Header(diagnostic) + "\n     --> " + displayPath + "\n";
+        return Render(diagnostic, document, displayPath);
+    }
+
+    /// <summary>How a document's path is printed: as given, with '/' separators; <c>&lt;unknown&gt;</c> without one.</summary>
+    public static string DisplayPath(SourceText document) => document.Path?.Replace('\\', '/') ?? "<unknown>";
+
+    /// <summary>The first line without its newline: <c>error[CODE]: message</c>.</summary>
+    public static string Header(Diagnostic diagnostic) => $"{SeverityLabel(diagnostic.Severity)}[{diagnostic.Code}]: {diagnostic.Message}";
+
     /// <summary>The word that starts a diagnostic's header.</summary>
     public static string SeverityLabel(DiagnosticSeverity severity) => severity switch
     {

@@ -10,6 +10,7 @@ namespace Wit.Cli.Json;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ParseReport))]
+[JsonSerializable(typeof(CheckReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,95 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using Wit.Cli.Json;
+using Wit.Core.Semantics;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// <c>wit check &lt;path&gt; [--features a,b] [--all-features] [--format text|json]</c>: loads a package root (a
+/// <c>.wit</c> file, or a directory with its <c>deps/</c>), resolves it, prints every syntax and resolution
+/// diagnostic in the order wit-parser would meet them on standard output and a one-line summary on standard error.
+/// </summary>
+public sealed class CheckCommand
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly string _workingDirectory;
+
+    /// <summary>Creates the command's handler, writing to the given writers.</summary>
+    public CheckCommand(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        _output = output;
+        _error = error;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+        var format = new Option<string>("--format")
+        {
+            Description = "How to print diagnostics: text (rustc style) or json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("check", "Resolve a WIT package with its dependencies and report every error") { path, format };
+        var features = FeatureOptions.AddTo(command);
+        var handler = new CheckCommand(output, error, workingDirectory);
+        command.SetAction(result => handler.Execute(
+            result.GetValue(path) ?? string.Empty,
+            features.ToResolveOptions(result),
+            result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text));
+        return command;
+    }
+
+    /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public int Execute(string path, ResolveOptions options, OutputFormat format)
+    {
+        WorkspaceInput? input;
+        try
+        {
+            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+        }
+        catch (Exception e)
+        {
+            // Loading and resolving never throw by contract; if they do, say so rather than print a stack trace.
+            _error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
+            return ExitCodes.InternalError;
+        }
+
+        if (input is null) return ExitCodes.UsageOrIoError;
+
+        if (format == OutputFormat.Json)
+        {
+            _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(input), CliJsonContext.Output.CheckReport));
+            _output.Write('\n');
+        }
+        else
+        {
+            foreach (var diagnostic in input.Model.Diagnostics)
+            {
+                _output.Write(DiagnosticRenderer.Render(diagnostic));
+                _output.Write('\n');
+            }
+        }
+
+        _error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
+        if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
+        return input.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
+    }
+
+    /// <summary>The last line on standard error, e.g. <c>checked 12 files: 0 errors</c>.</summary>
+    public static string Summary(int files, int errors, int warnings)
+    {
+        string summary = $"checked {Plural(files, "file")}: {Plural(errors, "error")}";
+        return warnings > 0 ? $"{summary}, {Plural(warnings, "warning")}" : summary;
+    }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+}

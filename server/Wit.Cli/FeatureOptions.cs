@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using Wit.Core.Semantics;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// The <c>--features a,b</c> and <c>--all-features</c> options shared by the commands that resolve WIT, as
+/// <c>wasm-tools component wit</c> spells them: features may be separated by commas, spaces, or given several times.
+/// </summary>
+public sealed class FeatureOptions
+{
+    private FeatureOptions()
+    {
+        Features = new Option<string[]>("--features")
+        {
+            Description = "Enable these @unstable features (comma-separated, may be repeated)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        AllFeatures = new Option<bool>("--all-features")
+        {
+            Description = "Enable every @unstable feature",
+        };
+    }
+
+    /// <summary><c>--features</c>.</summary>
+    public Option<string[]> Features { get; }
+
+    /// <summary><c>--all-features</c>.</summary>
+    public Option<bool> AllFeatures { get; }
+
+    /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
+    public static FeatureOptions AddTo(Command command)
+    {
+        var options = new FeatureOptions();
+        command.Add(options.Features);
+        command.Add(options.AllFeatures);
+        return options;
+    }
+
+    /// <summary>The resolve options the parsed command line asks for.</summary>
+    public ResolveOptions ToResolveOptions(ParseResult result) =>
+        Create(result.GetValue(Features) ?? Array.Empty<string>(), result.GetValue(AllFeatures));
+
+    /// <summary>Splits every value at commas and whitespace, dropping empty names.</summary>
+    public static ResolveOptions Create(IEnumerable<string> values, bool allFeatures)
+    {
+        var features = new List<string>();
+        foreach (string value in values)
+        {
+            foreach (string name in value.Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)) features.Add(name);
+        }
+
+        return new ResolveOptions(features, allFeatures);
+    }
+}

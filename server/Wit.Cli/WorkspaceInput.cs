@@ -1,0 +1,59 @@
+using System.IO;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Semantics;
+using Wit.Core.Workspace;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// A package root named on the command line (a <c>.wit</c> file, or a directory with its <c>deps/</c>), loaded and
+/// resolved. Documents keep the path as the user wrote it, so diagnostics print relative paths.
+/// </summary>
+public sealed class WorkspaceInput
+{
+    private WorkspaceInput(string path, LoadedWorkspace workspace, WitModel model)
+    {
+        Path = path;
+        Workspace = workspace;
+        Model = model;
+    }
+
+    /// <summary>The path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>What was read.</summary>
+    public LoadedWorkspace Workspace { get; }
+
+    /// <summary>The resolved model with every diagnostic, syntax ones first.</summary>
+    public WitModel Model { get; }
+
+    /// <summary>Every WIT file that was read, dependencies included.</summary>
+    public int FileCount => Workspace.AllSources.Sum(source => source.Files.Count);
+
+    /// <summary>True when a file could not be read (not for inputs that are merely unsupported).</summary>
+    public bool HasReadErrors => Workspace.Errors.Any(error => !error.IsUnsupported);
+
+    /// <summary>The number of error diagnostics.</summary>
+    public int ErrorCount => Model.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The number of warning diagnostics.</summary>
+    public int WarningCount => Model.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+
+    /// <summary>
+    /// Loads and resolves <paramref name="path"/> relative to <paramref name="workingDirectory"/>. Returns null, after
+    /// writing why on <paramref name="error"/>, when the path does not exist.
+    /// </summary>
+    public static WorkspaceInput? Load(string path, string workingDirectory, ResolveOptions options, TextWriter error)
+    {
+        var fileSystem = new RelativeFileSystem(workingDirectory);
+        if (!fileSystem.FileExists(path) && !fileSystem.DirectoryExists(path))
+        {
+            error.Write($"error: no such file or directory: '{path}'\n");
+            return null;
+        }
+
+        var workspace = WorkspaceLoader.Load(fileSystem, path);
+        return new WorkspaceInput(path, workspace, WitResolver.Resolve(workspace, options));
+    }
+}
