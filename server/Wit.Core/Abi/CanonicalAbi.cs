@@ -72,10 +72,10 @@ public sealed class CanonicalAbi
                 int flagsSize = count <= 8 ? 1 : count <= 16 ? 2 : 4;
                 return new TypeLayout(flagsSize, flagsSize);
             case ShapeKind.Alias:
-                return CachedLayout(definition.Element) ?? Fail(definition, "the aliased type has no layout");
+                return CachedLayout(definition.Element) ?? FailFrom(definition, definition.Element, "the aliased type has no layout");
             case ShapeKind.FixedList:
                 var element = CachedLayout(definition.Element);
-                if (element is null) return Fail(definition, "the element type has no layout");
+                if (element is null) return FailFrom(definition, definition.Element, "the element type has no layout");
                 if (definition.FixedLength == 0) return Fail(definition, "a fixed-length list must have at least one element");
                 if (element.Size > MaxSize / definition.FixedLength) return Fail(definition, "the type is too large for any memory");
                 var elementOffsets = definition.FixedLength <= 4096 ? Enumerable.Range(0, (int)definition.FixedLength).Select(i => i * element.Size).ToList() : null;
@@ -89,7 +89,7 @@ public sealed class CanonicalAbi
                 foreach (var field in fields)
                 {
                     var layout = CachedLayout(field);
-                    if (layout is null) return Fail(definition, "a field has no layout");
+                    if (layout is null) return FailFrom(definition, field, "a field has no layout");
                     size = AlignTo(size, layout.Alignment);
                     offsets.Add(size);
                     size += layout.Size;
@@ -108,7 +108,7 @@ public sealed class CanonicalAbi
                 {
                     if (payload is null) continue;
                     var layout = CachedLayout(payload);
-                    if (layout is null) return Fail(definition, "a case payload has no layout");
+                    if (layout is null) return FailFrom(definition, payload, "a case payload has no layout");
                     caseAlignment = Math.Max(caseAlignment, layout.Alignment);
                     caseSize = Math.Max(caseSize, layout.Size);
                 }
@@ -311,6 +311,10 @@ public sealed class CanonicalAbi
 
         return cache[root];
     }
+
+    /// <summary>Fails because a part failed, keeping the part's reason (the root cause) when it has one.</summary>
+    private TypeLayout? FailFrom(TypeDefinition definition, WitType? part, string fallback) =>
+        Fail(definition, part?.Definition is { } d && Problem(d) is { } cause ? cause : fallback);
 
     private TypeLayout? Fail(TypeDefinition definition, string problem)
     {

@@ -35,11 +35,15 @@ internal sealed partial class PackageResolver
     private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
     {
         var context = new TypeContext(file, scope, inFunction: false, definition.Location);
+        _currentStability = definition.Stability;
         switch (syntax)
         {
             case TypeAliasSyntax alias:
-                definition.Element = ResolveType(alias.Type, context, aliasTarget: true);
-                if (definition.Element is null) definition.Kind = TypeDefinitionKind.Error;
+                // `type a = b;` and `type a = u32;` are aliases; `type a = list<u8>;` names the list itself, as in
+                // wit-parser, so the definition takes the constructed type's kind.
+                var target = ResolveType(alias.Type, context, aliasTarget: true, into: definition);
+                if (target is null) definition.Kind = TypeDefinitionKind.Error;
+                else if (!ReferenceEquals(target.Value.Definition, definition)) definition.Element = target;
                 break;
             case RecordSyntax record:
                 definition.Members = record.Fields.Where(f => f.Name is not null)
@@ -73,7 +77,7 @@ internal sealed partial class PackageResolver
     /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
     /// the resource).
     /// </summary>
-    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false)
+    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
     {
         if (type is null) return null;
         switch (type.Kind)
@@ -99,10 +103,12 @@ internal sealed partial class PackageResolver
                 }
 
                 var kind = type.Kind == SyntaxKind.BorrowType ? HandleKind.Borrow : HandleKind.Own;
-                return Anonymous($"{kind}({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = kind, Resource = resource });
+                if (kind == HandleKind.Own && into is null) return WitType.Of(OwnHandle(resource));
+                return Construct($"{kind}({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = kind, Resource = resource }, into);
         }
 
         var arguments = new List<WitType?>();
+        var Anonymous = (string key, System.Func<TypeDefinition> create) => Construct(key, create, into);
         foreach (var argument in type.Arguments) arguments.Add(ResolveType(argument, context));
         if (arguments.Any(a => a is null)) return null;
         var args = arguments.Select(a => a!.Value).ToList();
@@ -199,11 +205,37 @@ internal sealed partial class PackageResolver
         return handle;
     }
 
+    /// <summary>
+    /// A constructed type: filled into <paramref name="into"/> when a type definition names it, otherwise an
+    /// anonymous definition shared by every structurally equal use in the package.
+    /// </summary>
+    private WitType Construct(string key, System.Func<TypeDefinition> create, TypeDefinition? into)
+    {
+        if (into is not null)
+        {
+            var shape = create();
+            into.Kind = shape.Kind;
+            into.Element = shape.Element;
+            into.Key = shape.Key;
+            into.Ok = shape.Ok;
+            into.Err = shape.Err;
+            into.Elements = shape.Elements;
+            into.FixedLength = shape.FixedLength;
+            into.HandleKind = shape.HandleKind;
+            into.Resource = shape.Resource;
+            return WitType.Of(into);
+        }
+
+        return Anonymous(key, create);
+    }
+
     private WitType Anonymous(string key, System.Func<TypeDefinition> create)
     {
         if (!_anonymousTypes.TryGetValue(key, out var definition))
         {
+            // An anonymous type takes the gate of the item that first needs it, as in wit-parser.
             definition = create();
+            definition.Stability = _currentStability;
             _resolver.AddType(definition);
             _anonymousTypes[key] = definition;
         }
@@ -323,6 +355,7 @@ internal sealed partial class PackageResolver
             Stability = StabilityOf(syntax, location),
             Location = location,
         };
+        _currentStability = function.Stability;
         var list = new List<NamedType>();
         var seen = new HashSet<string>();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)

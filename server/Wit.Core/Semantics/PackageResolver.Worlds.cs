@@ -23,22 +23,29 @@ internal sealed partial class PackageResolver
         var typeMembers = members.Where(m => m is not WorldExternSyntax and not IncludeItemSyntax).ToList();
         var importKinds = new Dictionary<string, string>();
         var exportKinds = new Dictionary<string, string>();
+
+        // wit-parser lists a world's imports as interfaces, then types, then functions, then the functions of
+        // resources defined in the world; exports as functions, then interfaces.
+        var importedInterfaces = new List<KeyValuePair<WorldKey, WorldItem>>();
+        var importedTypes = new List<KeyValuePair<WorldKey, WorldItem>>();
+        var importedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
+        var exportedInterfaces = new List<KeyValuePair<WorldKey, WorldItem>>();
+        var exportedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
         foreach (var type in ResolveTypeMembers(typeMembers, file, scope))
         {
-            world.Imports.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(type.Name!), WorldItem.OfType(type)));
+            importedTypes.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(type.Name!), WorldItem.OfType(type)));
             importKinds[type.Name!] = "type";
         }
 
-        foreach (var function in ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).ToList(), file, scope))
-        {
-            world.Imports.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(function.Name), WorldItem.OfFunction(function)));
-        }
+        var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).ToList(), file, scope)
+            .Select(function => new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(function.Name), WorldItem.OfFunction(function))).ToList();
 
         foreach (var member in members)
         {
             if (member is not WorldExternSyntax external || IsExcluded(member)) continue;
             bool import = external.IsImport;
-            var list = import ? world.Imports : world.Exports;
+            var list = import ? importedInterfaces : exportedInterfaces;
+            var functions = import ? importedFunctions : exportedFunctions;
             var kinds = import ? importKinds : exportKinds;
             string direction = import ? "import" : "export";
             if (external.Name is { } nameToken)
@@ -63,13 +70,15 @@ internal sealed partial class PackageResolver
                 {
                     var kind = functionType.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
                     var function = BuildFunction(itemName, kind, null, functionType.Parameters, functionType.Result, member, file, scope, itemLocation);
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfFunction(function)));
+                    functions.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfFunction(function)));
                     kinds[itemName] = "func";
                 }
                 else if (external.InlineInterface is { } inline)
                 {
                     var @interface = ResolveInterface(null, member, inline.Members, file, null);
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation))));
+                    var stability = StabilityOf(member, itemLocation);
+                    @interface.Stability = stability;
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability)));
                     kinds[itemName] = "interface";
                 }
                 else if (external.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
@@ -94,6 +103,12 @@ internal sealed partial class PackageResolver
             list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation))));
         }
 
+        world.Imports.AddRange(importedInterfaces);
+        world.Imports.AddRange(importedTypes);
+        world.Imports.AddRange(importedFunctions);
+        world.Imports.AddRange(resourceFunctions);
+        world.Exports.AddRange(exportedFunctions);
+        world.Exports.AddRange(exportedInterfaces);
         _resolver.AddWorld(world);
         return world;
     }
@@ -126,8 +141,9 @@ internal sealed partial class PackageResolver
                 }
             }
 
-            MergeInclude(world.Imports, included.Imports, renames, "import", path.ItemLocation);
-            MergeInclude(world.Exports, included.Exports, renames, "export", path.ItemLocation);
+            var copies = new IncludeCopier(this, included, world, renames.ToDictionary(r => r.Key, r => r.Value.To));
+            MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation);
+            MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation);
         }
 
         AddImplicitImports(world);

@@ -20,6 +20,8 @@ public sealed partial class WitResolver
     private readonly WitModel _model = new();
     private readonly Dictionary<PackageName, Package> _packages = new();
     private readonly List<PackageName> _knownPackageNames = new();
+    private readonly HashSet<(Text.SourceText?, int, string)> _reported = new();
+    private bool _skippedEncodedPackages;
 
     private WitResolver(ResolveOptions options)
     {
@@ -45,20 +47,24 @@ public sealed partial class WitResolver
     {
         foreach (var error in workspace.Errors)
         {
+            _skippedEncodedPackages |= error.IsUnsupported;
             _model.Diagnostics.Add(new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
                 error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path)));
         }
 
         foreach (var diagnostic in workspace.SyntaxDiagnostics) _model.Diagnostics.Add(diagnostic);
 
-        var dependencies = new List<UnresolvedPackage>();
-        foreach (var source in workspace.Dependencies) dependencies.AddRange(Unresolve(source));
-        ResolveBatch(dependencies);
-        if (workspace.Root is { } root) ResolveBatch(Unresolve(root));
+        // wit-parser orders the root's packages and its dependencies together, by name and version, each after the
+        // packages it uses.
+        var packages = new List<UnresolvedPackage>();
+        foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
+        ResolveBatch(packages);
     }
 
     internal void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
     {
+        // The same problem can be met twice (ordering, then resolving); it is reported once.
+        if (!_reported.Add((location?.Document, location?.Span.Start ?? -1, message))) return;
         _model.Diagnostics.Add(location is null
             ? new Diagnostic(descriptor, message, new TextSpan(0, 0), related: related)
             : new Diagnostic(descriptor, message, location.Span, document: location.Document, related: related));
@@ -220,7 +226,8 @@ public sealed partial class WitResolver
 
     private const int MaxPackageDepth = 1000;
 
-    internal bool IsKnownPackage(PackageName name) => _knownPackageNames.Contains(name);
+    /// <summary>True when a package name is known, or could be: one of the skipped encoded packages may define it.</summary>
+    internal bool IsKnownPackage(PackageName name) => _knownPackageNames.Contains(name) || _skippedEncodedPackages;
 
     internal Package? FindPackage(PackageName name) => _packages.TryGetValue(name, out var package) ? package : null;
 
@@ -261,7 +268,10 @@ public sealed partial class WitResolver
             int c = string.CompareOrdinal(x!.Namespace, y!.Namespace);
             if (c != 0) return c;
             c = string.CompareOrdinal(x.Name, y.Name);
-            return c != 0 ? c : string.CompareOrdinal(x.Version ?? string.Empty, y.Version ?? string.Empty);
+            if (c != 0) return c;
+            if (x.Version is null || y.Version is null) return x.Version is null ? (y.Version is null ? 0 : -1) : 1;
+            c = VersionComparer.Compare(x.Version, y.Version);
+            return c != 0 ? c : string.CompareOrdinal(x.Version, y.Version);
         }
     }
 }

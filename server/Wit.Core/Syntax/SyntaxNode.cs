@@ -11,6 +11,7 @@ namespace Wit.Core.Syntax;
 public sealed class SyntaxNode
 {
     private SyntaxNode?[]? _children;
+    private int[]? _childOffsets;
 
     internal SyntaxNode(SyntaxTree? tree, SyntaxNode? parent, GreenNode green, int position, int index)
     {
@@ -54,12 +55,47 @@ public sealed class SyntaxNode
 
     public int SlotCount => Green.SlotCount;
 
-    public SyntaxElement GetChild(int index)
+    public SyntaxElement GetChild(int index) => CreateChild(Green.GetSlot(index), ChildOffset(index), index);
+
+    /// <summary>The absolute start of a child, from offsets computed once per node (so random access stays O(1)).</summary>
+    private int ChildOffset(int index)
     {
-        var slot = Green.GetSlot(index);
-        int offset = Position;
-        for (int i = 0; i < index; i++) offset += Green.GetSlot(i).FullWidth;
-        return CreateChild(slot, offset, index);
+        var offsets = _childOffsets;
+        if (offsets is null)
+        {
+            offsets = new int[Green.SlotCount];
+            int offset = Position;
+            for (int i = 0; i < offsets.Length; i++)
+            {
+                offsets[i] = offset;
+                offset += Green.GetSlot(i).FullWidth;
+            }
+
+            _childOffsets = offsets;
+        }
+
+        return offsets[index];
+    }
+
+    /// <summary>The token before <paramref name="token"/> in the tree, or null for the first token; no full-tree search.</summary>
+    public static SyntaxToken? PreviousToken(SyntaxToken token)
+    {
+        SyntaxNode? node = token.Parent;
+        int index = token.Index;
+        while (node is not null)
+        {
+            for (int i = index - 1; i >= 0; i--)
+            {
+                var slot = node.Green.GetSlot(i);
+                if (slot is GreenToken) return node.GetChild(i).AsToken();
+                if (slot is GreenNode green && green.FirstToken() is not null) return node.GetChild(i).AsNode()!.LastToken();
+            }
+
+            index = node.Index;
+            node = node.Parent;
+        }
+
+        return null;
     }
 
     public IEnumerable<SyntaxElement> ChildrenWithTokens()
