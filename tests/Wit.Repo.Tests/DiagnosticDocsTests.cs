@@ -13,11 +13,11 @@ public class DiagnosticDocsTests
 {
     private static readonly string DocsDirectory = RepositoryPaths.Combine("docs", "diagnostics");
 
-    public static IEnumerable<object[]> SyntaxCodes => SyntaxDiagnostics.All.Select(d => new object[] { d.Code });
+    public static IEnumerable<object[]> Codes => AllDescriptors().Select(d => d.Code).Distinct().Select(code => new object[] { code });
 
     [Theory]
-    [MemberData(nameof(SyntaxCodes))]
-    public void Every_syntax_diagnostic_has_a_page(string code)
+    [MemberData(nameof(Codes))]
+    public void Every_diagnostic_has_a_page(string code)
     {
         string page = Path.Combine(DocsDirectory, code + ".md");
 
@@ -34,6 +34,14 @@ public class DiagnosticDocsTests
         var declared = DeclaredDescriptors(typeof(SyntaxDiagnostics)).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal);
 
         Assert.Equal(declared, SyntaxDiagnostics.All.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_resolution_catalogue_lists_every_descriptor_it_declares()
+    {
+        var declared = DeclaredDescriptors(typeof(ResolveDiagnostics)).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal);
+
+        Assert.Equal(declared, ResolveDiagnostics.All.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed partial class WitResolver
         }
 
         if (main.Name is not null) result.Insert(0, main);
-        else if (main.Items.Count > 0 || result.Count == 0)
+        else if (main.Items.Count > 0 || result.Count == 0 && source.Files.Count > 0)
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
             Report(ResolveDiagnostics.PackageError, "no `package` header was found in any WIT file for this package", new SourceLocation(document, new TextSpan(0, 0)));
