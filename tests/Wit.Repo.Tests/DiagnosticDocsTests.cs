@@ -45,6 +45,14 @@ public class DiagnosticDocsTests
     }
 
     [Fact]
+    public void The_witx_catalogue_lists_every_descriptor_it_declares()
+    {
+        var declared = DeclaredDescriptors(typeof(WitxDiagnostics)).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal);
+
+        Assert.Equal(declared, WitxDiagnostics.All.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Codes_are_unique_across_every_catalogue()
     {
         var duplicates = AllDescriptors().GroupBy(d => d.Code).Where(g => g.Count() > 1).Select(g => g.Key);

@@ -11,6 +11,7 @@ namespace Wit.Cli.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ParseReport))]
 [JsonSerializable(typeof(CheckReport))]
+[JsonSerializable(typeof(Wit.Cli.Abi.AbiReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

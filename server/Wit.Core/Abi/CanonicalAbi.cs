@@ -37,7 +37,12 @@ public sealed class CanonicalAbi
     private CoreValueType PointerType => Memory64 ? CoreValueType.I64 : CoreValueType.I32;
 
     /// <summary>Why a definition has no layout, when it has none.</summary>
-    public string? Problem(TypeDefinition definition) => _problems.TryGetValue(definition, out var problem) ? problem : null;
+    public string? Problem(TypeDefinition definition)
+    {
+        // Flattening can fail without recording why; laying the type out finds the reason.
+        if (!_problems.ContainsKey(definition)) Layout(definition);
+        return _problems.TryGetValue(definition, out var problem) ? problem : null;
+    }
 
     // ---- Layout -------------------------------------------------------------------------------------------------
 
@@ -150,15 +155,16 @@ public sealed class CanonicalAbi
         switch (Shape.Of(definition))
         {
             case ShapeKind.Scalar4:
-            case ShapeKind.Flags:
                 return Single(CoreValueType.I32);
+            case ShapeKind.Flags:
+                return definition.Members.Count is > 0 and <= 32 ? Single(CoreValueType.I32) : null;
             case ShapeKind.DynamicList:
                 return new FlatTypes(2, new[] { PointerType, PointerType });
             case ShapeKind.Alias:
                 return CachedFlat(definition.Element);
             case ShapeKind.FixedList:
                 var element = CachedFlat(definition.Element);
-                if (element is null) return null;
+                if (element is null || definition.FixedLength == 0) return null;
                 return Concat(Enumerable.Repeat(element, (int)Math.Min(definition.FixedLength, FlatTypes.MaxMaterialized + 1)).ToList(),
                     SaturatingMultiply(element.Count, definition.FixedLength));
             case ShapeKind.Record:
@@ -219,15 +225,16 @@ public sealed class CanonicalAbi
     /// </summary>
     public CoreSignature? Signature(IEnumerable<WitType?> parameters, WitType? result, AbiVariant variant)
     {
+        // A function has a signature only if every parameter and the result can also be laid out in memory.
         var flatParams = new List<FlatTypes>();
         foreach (var parameter in parameters)
         {
-            if (parameter is not { } p || Flatten(p) is not { } flat) return null;
+            if (parameter is not { } p || Flatten(p) is not { } flat || Layout(p) is null) return null;
             flatParams.Add(flat);
         }
 
         FlatTypes? flatResult = null;
-        if (result is { } r && (flatResult = Flatten(r)) is null) return null;
+        if (result is { } r && ((flatResult = Flatten(r)) is null || Layout(r) is null)) return null;
         long paramCount = flatParams.Aggregate(0L, (sum, p) => SaturatingAdd(sum, p.Count));
         long resultCount = flatResult?.Count ?? 0;
         var ptr = new[] { PointerType };

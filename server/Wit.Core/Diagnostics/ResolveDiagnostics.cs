@@ -23,10 +23,11 @@ public static class ResolveDiagnostics
     public static readonly DiagnosticDescriptor Unsupported = new("WIT1013", DiagnosticSeverity.Error, "Unsupported input");
     public static readonly DiagnosticDescriptor InputError = new("WIT1014", DiagnosticSeverity.Error, "Unreadable input");
     public static readonly DiagnosticDescriptor NotFoundInPackage = new("WIT1015", DiagnosticSeverity.Error, "Item not found in package");
+    public static readonly DiagnosticDescriptor Unrepresentable = new("WIT1016", DiagnosticSeverity.Error, "Type the component model cannot represent");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         UnknownName, DuplicateName, Cycle, PackageError, HandleNotResource, BorrowInResult, WorldConflict, FeatureGate,
-        IncludeError, InvalidMapKey, InvalidConstructor, WrongKind, Unsupported, InputError, NotFoundInPackage,
+        IncludeError, InvalidMapKey, InvalidConstructor, WrongKind, Unsupported, InputError, NotFoundInPackage, Unrepresentable,
     };
 }

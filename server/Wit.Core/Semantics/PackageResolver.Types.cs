@@ -35,7 +35,6 @@ internal sealed partial class PackageResolver
     private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
     {
         var context = new TypeContext(file, scope, inFunction: false, definition.Location);
-        _currentStability = definition.Stability;
         switch (syntax)
         {
             case TypeAliasSyntax alias:
@@ -52,6 +51,8 @@ internal sealed partial class PackageResolver
             case FlagsSyntax flags:
                 definition.Members = flags.Members.Where(f => f.Name is not null)
                     .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToList();
+                // The component model's binary format (and so every toolchain) stops at 32 flags.
+                if (definition.Members.Count > 32) Report(ResolveDiagnostics.Unrepresentable, "cannot have more than 32 flags", definition.Location);
                 break;
             case VariantSyntax variant:
                 definition.Members = variant.Cases.Where(c => c.Name is not null)
@@ -118,6 +119,12 @@ internal sealed partial class PackageResolver
                 if (type.FixedLength is { } length)
                 {
                     uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
+                    if (n == 0)
+                    {
+                        Report(ResolveDiagnostics.Unrepresentable, "fixed-length lists must have more than zero elements", Location(context.File, length));
+                        return null;
+                    }
+
                     return Anonymous($"list({Key(args[0])},{n})", () => new TypeDefinition(TypeDefinitionKind.FixedSizeList) { Element = args[0], FixedLength = n });
                 }
 
@@ -233,9 +240,7 @@ internal sealed partial class PackageResolver
     {
         if (!_anonymousTypes.TryGetValue(key, out var definition))
         {
-            // An anonymous type takes the gate of the item that first needs it, as in wit-parser.
             definition = create();
-            definition.Stability = _currentStability;
             _resolver.AddType(definition);
             _anonymousTypes[key] = definition;
         }
@@ -355,13 +360,13 @@ internal sealed partial class PackageResolver
             Stability = StabilityOf(syntax, location),
             Location = location,
         };
-        _currentStability = function.Stability;
         var list = new List<NamedType>();
         var seen = new HashSet<string>();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
             seen.Add("self");
-            var self = Anonymous($"Borrow({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = HandleKind.Borrow, Resource = resource });
+            // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
+            var self = Anonymous($"Borrow({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = HandleKind.Borrow, Resource = resource, Stability = function.Stability });
             list.Add(new NamedType("self", self));
         }
 

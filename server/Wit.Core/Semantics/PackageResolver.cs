@@ -23,7 +23,6 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<string, TypeDefinition> _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
-    private Stability _currentStability = Stability.Unknown;
 
     public PackageResolver(WitResolver resolver, UnresolvedPackage unresolved)
     {

@@ -55,4 +55,18 @@ public sealed class DeepTypeLayoutTests
         Assert.Null(abi.Layout(a!));
         Assert.NotNull(abi.Problem(a!) ?? model.Interfaces.Single().Types.Values.Select(abi.Problem).FirstOrDefault(p => p is not null));
     }
+
+    [Fact]
+    public void FunctionsOverTypesWithoutLayoutHaveNoSignature()
+    {
+        string flags = string.Join(", ", Enumerable.Range(0, 33).Select(i => $"g{i}"));
+        var model = WitResolver.Resolve(new InMemoryFileSystem().Add("/t.wit", $"package t:t;\ninterface i {{\n  flags big {{ {flags} }}\n  f: func(x: big);\n}}\n"), "/t.wit");
+        Assert.Contains(model.Diagnostics, d => d.Code == "WIT1016");
+        var abi = new CanonicalAbi();
+        model.Interfaces.Single().Functions.TryGetValue("f", out var f);
+        Assert.Null(abi.Signature(f!, AbiVariant.SyncLift));
+        model.Interfaces.Single().Types.TryGetValue("big", out var big);
+        Assert.Null(abi.Flatten(WitType.Of(big!)));
+        Assert.Contains("33 members", abi.Problem(big!));
+    }
 }

@@ -332,7 +332,7 @@ internal sealed partial class WitxBinder
         }
 
         bool signed = type.Builtin is WitxBuiltinType.S8 or WitxBuiltinType.S16 or WitxBuiltinType.S32 or WitxBuiltinType.S64;
-        int bits = WitxLayoutRules.Builtin(type.Builtin).Size == 8 ? 64 : (int)WitxLayoutRules.Builtin(type.Builtin).Size * 8;
+        int bits = (int)WitxLayoutRules.Builtin(type.Builtin).Size * 8;
         if (negative && !signed)
         {
             problem = $"the value is negative but {WitxNames.Builtin(type.Builtin)} is unsigned";

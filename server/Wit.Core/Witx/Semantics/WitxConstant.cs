@@ -21,12 +21,16 @@ public sealed class WitxConstant
     /// <summary>The typename, or null when it did not resolve.</summary>
     public WitxTypename? Type { get; }
 
+    /// <summary>The constant's name, without its <c>$</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The value as 64 bits (a negative value of a signed type in two's complement).</summary>
     public ulong Value { get; }
 
+    /// <summary>Where the constant's name is written.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The <c>;;;</c> doc comment lines, joined; null without any.</summary>
     public string? Docs { get; }
 
     public override string ToString() => $"${TypeName}::{Name} = {Value}";

@@ -11,6 +11,7 @@ namespace Wit.Core.Witx.Semantics;
 /// </summary>
 public sealed class WitxCoreSignature
 {
+    /// <summary>A signature of the given core parameters (out-pointers included) and results.</summary>
     public WitxCoreSignature(IReadOnlyList<CoreValueType> parameters, IReadOnlyList<CoreValueType> results, int returnPointerCount)
     {
         Parameters = parameters;
@@ -21,6 +22,7 @@ public sealed class WitxCoreSignature
     /// <summary>The core parameters, out-pointers last.</summary>
     public IReadOnlyList<CoreValueType> Parameters { get; }
 
+    /// <summary>The core results: none, or one (an <c>expected</c>'s error code, or the scalar result).</summary>
     public IReadOnlyList<CoreValueType> Results { get; }
 
     /// <summary>How many of the last parameters are out-pointers the callee writes the <c>ok</c> payload through.</summary>

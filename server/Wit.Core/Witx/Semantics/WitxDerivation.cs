@@ -23,6 +23,7 @@ public sealed class WitxDerivation
     /// <summary>The derived text as the WITX resolver sees it; its diagnostics are empty for any WIT that resolved.</summary>
     public WitxModel Model { get; }
 
+    /// <summary>Every WIT function derived, in order, with both signatures.</summary>
     public IReadOnlyList<WitxDerivedFunction> Functions { get; }
 
     /// <summary>What WITX cannot express (warnings, at the WIT source), and functions that could not be derived.</summary>

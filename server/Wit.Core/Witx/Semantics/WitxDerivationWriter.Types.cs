@@ -111,6 +111,15 @@ internal sealed partial class WitxDerivationWriter
 
     private void EmitTypename(TypeDefinition definition)
     {
+        // Diagnostics about what the typename needs point at the WIT type, then back at whatever asked for it.
+        var saved = _currentLocation;
+        _currentLocation = definition.Location ?? saved;
+        WriteTypename(definition);
+        _currentLocation = saved;
+    }
+
+    private void WriteTypename(TypeDefinition definition)
+    {
         string name = NameOf(definition);
         Typenames.Add((definition, name));
         var text = _typeText;
@@ -166,8 +175,7 @@ internal sealed partial class WitxDerivationWriter
                 text.Append("(typename $").Append(name).Append(" (handle))\n");
                 break;
             default:
-                text.Append("(typename $").Append(name).Append(' ').Append(Expr(definition.Kind == TypeDefinitionKind.Alias ? definition.Element : WitType.Of(definition)))
-                    .Append(")\n");
+                text.Append("(typename $").Append(name).Append(' ').Append(Structure(definition)).Append(")\n");
                 break;
         }
     }
@@ -188,6 +196,15 @@ internal sealed partial class WitxDerivationWriter
             return "$" + NameOf(canonical);
         }
 
+        return Structure(definition);
+    }
+
+    /// <summary>
+    /// A definition written out in place, whatever its name: WIT names constructed types too (<c>type a = list&lt;u8&gt;</c>
+    /// defines a list called <c>a</c>), and their typename's body is the construction.
+    /// </summary>
+    private string Structure(TypeDefinition definition)
+    {
         switch (definition.Kind)
         {
             case TypeDefinitionKind.List:

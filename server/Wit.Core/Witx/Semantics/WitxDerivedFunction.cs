@@ -19,6 +19,7 @@ public sealed class WitxDerivedFunction
         Canonical = canonical;
     }
 
+    /// <summary>The WIT function.</summary>
     public Function Function { get; }
 
     /// <summary>The WITX module (without <c>$</c>) the function is in.</summary>

@@ -12,10 +12,13 @@ public sealed class WitxImport
         Docs = docs;
     }
 
+    /// <summary>The import's name, <c>memory</c> in every WASI module.</summary>
     public string Name { get; }
 
+    /// <summary>Where the import's name is written.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The <c>;;;</c> doc comment lines, joined; null without any.</summary>
     public string? Docs { get; }
 
     public override string ToString() => $"(import \"{Name}\" (memory))";

@@ -9,6 +9,7 @@ namespace Wit.Core.Witx.Semantics;
 /// </summary>
 public sealed class WitxLayout
 {
+    /// <summary>A layout; offsets, tag size and payload offset apply to records and variants only.</summary>
     public WitxLayout(long size, int alignment, IReadOnlyList<long>? fieldOffsets = null, int tagSize = 0, long payloadOffset = 0)
     {
         Size = size;
@@ -21,6 +22,7 @@ public sealed class WitxLayout
     /// <summary>Bytes a value occupies, also its stride in a list; saturates far above any memory.</summary>
     public long Size { get; }
 
+    /// <summary>The alignment in bytes: 1, 2, 4 or 8.</summary>
     public int Alignment { get; }
 
     /// <summary>The offset of each field of a record or tuple (empty for flags, whose fields are bits).</summary>

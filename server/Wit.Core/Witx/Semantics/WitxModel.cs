@@ -17,8 +17,10 @@ public sealed class WitxModel
     /// <summary>Every typename, in definition order (a <c>use</c>d file's before the rest of the file using it).</summary>
     public List<WitxTypename> Typenames { get; } = new();
 
+    /// <summary>Every module, in definition order.</summary>
     public List<WitxModule> Modules { get; } = new();
 
+    /// <summary>Every <c>(@witx const ...)</c>, in definition order.</summary>
     public List<WitxConstant> Constants { get; } = new();
 
     /// <summary>The parsed files, in the order they were loaded (each file once).</summary>

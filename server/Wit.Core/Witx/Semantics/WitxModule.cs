@@ -16,12 +16,16 @@ public sealed class WitxModule
     /// <summary>The name without its <c>$</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The module's imports (its memory).</summary>
     public List<WitxImport> Imports { get; } = new();
 
+    /// <summary>The module's functions, in order.</summary>
     public List<WitxFunction> Functions { get; } = new();
 
+    /// <summary>Where the module's name is written.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The <c>;;;</c> doc comment lines, joined; null without any.</summary>
     public string? Docs { get; }
 
     /// <summary>The function exported under <paramref name="name"/>, or null.</summary>

@@ -41,6 +41,7 @@ public static class WitxNames
         _ => "(@witx usize)",
     };
 
+    /// <summary>How an integer representation is written (<c>u8</c> ... <c>u64</c>).</summary>
     public static string Repr(WitxIntRepr repr) => repr switch
     {
         WitxIntRepr.U8 => "u8",

@@ -18,6 +18,7 @@ public sealed class WitxType
         Location = location;
     }
 
+    /// <summary>The structure after shorthands are expanded.</summary>
     public WitxTypeKind Kind { get; }
 
     /// <summary>The syntax the type was written with.</summary>
@@ -41,6 +42,7 @@ public sealed class WitxType
     /// <summary>For a variant with <c>(@witx tag $enum)</c>, the enum whose cases name and order the variant's.</summary>
     public WitxTypeRef? Tag { get; internal set; }
 
+    /// <summary>Size, alignment and offsets under the witx crate's rules.</summary>
     public WitxLayout Layout { get; internal set; } = new(0, 1);
 
     /// <summary>Where the type is written (the whole form, or the keyword of a built-in).</summary>

@@ -21,6 +21,7 @@ public sealed class WitxTypeRef
     /// <summary>The structure of the type (through the typename when named).</summary>
     public WitxType Type { get; }
 
+    /// <summary>True for a reference to a typename.</summary>
     public bool IsNamed => Name is not null;
 
     /// <summary>Where the reference or the anonymous type is written.</summary>

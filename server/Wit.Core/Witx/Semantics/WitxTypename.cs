@@ -24,6 +24,7 @@ public sealed class WitxTypename
     /// <summary>Where the name is written.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The <c>;;;</c> doc comment lines, joined; null without any.</summary>
     public string? Docs { get; }
 
     public override string ToString() => "$" + Name;
