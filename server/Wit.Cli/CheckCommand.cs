@@ -50,6 +50,7 @@ public sealed class CheckCommand
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public int Execute(string path, ResolveOptions options, OutputFormat format)
     {
+        if (path.EndsWith(".witx", StringComparison.OrdinalIgnoreCase)) return ExecuteWitx(path, format);
         WorkspaceInput? input;
         try
         {
@@ -81,6 +82,45 @@ public sealed class CheckCommand
         _error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
         if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
         return input.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
+    }
+
+    /// <summary>A <c>.witx</c> document: parsed, its <c>use</c>s loaded, validated (WITX0xxx and WITX1xxx diagnostics).</summary>
+    private int ExecuteWitx(string path, OutputFormat format)
+    {
+        var fileSystem = new RelativeFileSystem(_workingDirectory);
+        if (!fileSystem.FileExists(path))
+        {
+            _error.Write($"error: no such file: {path}\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        Wit.Core.Witx.Semantics.WitxModel model;
+        try
+        {
+            model = Wit.Core.Witx.Semantics.WitxResolver.Resolve(fileSystem, path);
+        }
+        catch (Exception e)
+        {
+            _error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
+            return ExitCodes.InternalError;
+        }
+
+        int errors = 0, warnings = 0;
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Error) errors++;
+            else if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Warning) warnings++;
+            if (format == OutputFormat.Text) _output.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, model.Diagnostics, model.Files.Count), CliJsonContext.Output.CheckReport));
+            _output.Write('\n');
+        }
+
+        _error.Write(Summary(model.Files.Count, errors, warnings) + "\n");
+        return errors > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
     }
 
     /// <summary>The last line on standard error, e.g. <c>checked 12 files: 0 errors</c>.</summary>

@@ -40,6 +40,7 @@ public static class WitCommandLine
         root.Add(ParseCommand.Create(output, error, workingDirectory));
         root.Add(CheckCommand.Create(output, error, workingDirectory));
         root.Add(ResolveCommand.Create(output, error, workingDirectory));
+        root.Add(WitxCommand.Create(output, error, workingDirectory));
         root.Add(AbiCommand.Create(output, error, workingDirectory));
         return root;
     }

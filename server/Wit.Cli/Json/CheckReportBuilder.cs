@@ -23,6 +23,25 @@ public static class CheckReportBuilder
         return report;
     }
 
+    /// <summary>The report of a checked WITX document (no packages).</summary>
+    public static CheckReport Create(string path, IReadOnlyList<Diagnostic> diagnostics, int fileCount)
+    {
+        var report = new CheckReport
+        {
+            Path = path.Replace('\\', '/'),
+            FileCount = fileCount,
+            PackageCount = 0,
+        };
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error) report.ErrorCount++;
+            else if (diagnostic.Severity == DiagnosticSeverity.Warning) report.WarningCount++;
+            report.Diagnostics.Add(CreateDiagnosticReport(diagnostic));
+        }
+
+        return report;
+    }
+
     /// <summary>One diagnostic, located in its own document when it has one.</summary>
     public static CheckDiagnosticReport CreateDiagnosticReport(Diagnostic diagnostic)
     {

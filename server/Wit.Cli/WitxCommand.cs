@@ -1,0 +1,117 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Semantics;
+using Wit.Core.Witx.Semantics;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// <c>wit witx &lt;path&gt; (--interface IFACE | --world W) [-o out.witx]</c>: derives a WITX document whose functions
+/// have the core signatures the Canonical ABI gives the WIT functions, for engines that speak WITX. What WITX cannot
+/// express (resources, async, streams, futures) is written as handles with a comment and reported as a warning.
+/// </summary>
+public sealed class WitxCommand
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly string _workingDirectory;
+
+    public WitxCommand(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        _output = output;
+        _error = error;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+        var @interface = new Option<string?>("--interface") { Description = "The interface to derive (a name of the root package, or ns:pkg/name)" };
+        var world = new Option<string?>("--world") { Description = "The world to derive (imports and exports)" };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the WITX to this file instead of standard output" };
+        var command = new Command("witx", "Derive WITX from a WIT interface or world, with the Canonical ABI's core signatures") { path, @interface, world, outputFile };
+        var features = FeatureOptions.AddTo(command);
+        var handler = new WitxCommand(output, error, workingDirectory);
+        command.SetAction(result => handler.Execute(result.GetValue(path) ?? string.Empty, result.GetValue(@interface), result.GetValue(world),
+            result.GetValue(outputFile), features.ToResolveOptions(result)));
+        return command;
+    }
+
+    /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public int Execute(string path, string? interfaceName, string? worldName, string? outputFile, ResolveOptions options)
+    {
+        if ((interfaceName is null) == (worldName is null))
+        {
+            _error.Write("error: give exactly one of --interface and --world\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        WorkspaceInput? input;
+        try
+        {
+            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+        }
+        catch (Exception e)
+        {
+            _error.Write($"error: internal error while reading '{path}': {e.GetType().Name}: {e.Message}\n");
+            return ExitCodes.InternalError;
+        }
+
+        if (input is null) return ExitCodes.UsageOrIoError;
+        if (input.ErrorCount > 0)
+        {
+            foreach (var diagnostic in input.Model.Diagnostics) _error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+            return ExitCodes.DiagnosticErrors;
+        }
+
+        var root = input.Model.Packages.LastOrDefault();
+        WitxDerivation derivation;
+        if (interfaceName is not null)
+        {
+            var target = input.Model.Interfaces.FirstOrDefault(i => i.Name is not null && (ReferenceEquals(i.Package, root) && i.Name == interfaceName || i.QualifiedName == interfaceName
+                || i.Package is { } p && $"{p.Name.WithoutVersion}/{i.Name}" == interfaceName));
+            if (target is null)
+            {
+                _error.Write($"error: no interface `{interfaceName}`; the root package has: {string.Join(", ", root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");
+                return ExitCodes.UsageOrIoError;
+            }
+
+            derivation = WitxDeriver.DeriveInterface(target);
+        }
+        else
+        {
+            var target = root is not null && root.Worlds.TryGetValue(worldName!, out var w) ? w : null;
+            if (target is null)
+            {
+                _error.Write($"error: no world `{worldName}`; the root package has: {string.Join(", ", root?.Worlds.Keys ?? Enumerable.Empty<string>())}\n");
+                return ExitCodes.UsageOrIoError;
+            }
+
+            derivation = WitxDeriver.DeriveWorld(target);
+        }
+
+        foreach (var diagnostic in derivation.Diagnostics) _error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+        if (outputFile is null)
+        {
+            _output.Write(derivation.Text);
+        }
+        else
+        {
+            try
+            {
+                File.WriteAllText(Path.Combine(_workingDirectory, outputFile), derivation.Text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _error.Write($"error: cannot write '{outputFile}': {e.Message}\n");
+                return ExitCodes.UsageOrIoError;
+            }
+        }
+
+        return derivation.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
+    }
+}

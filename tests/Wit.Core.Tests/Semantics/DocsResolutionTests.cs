@@ -1,0 +1,80 @@
+using Xunit;
+
+namespace Wit.Core.Tests.Semantics;
+
+/// <summary>
+/// Documentation as wit-parser records it: every comment between the previous token and the item, leading slashes
+/// stripped (<c>/**</c> and <c>*/</c> for doc blocks), trailing whitespace trimmed, the indentation all non-blank
+/// lines share removed, joined with newlines.
+/// </summary>
+public sealed class DocsResolutionTests
+{
+    private const string Documented = """
+        /// Package docs.
+        package a:app;
+
+        // plain comment
+        /// Doc line one.
+        ///   indented two
+        /* block */
+        /** doc block */
+        interface i {
+          /// A record.
+          record r {
+            /// Field docs.
+            x: u32, // trailing
+            y: u32,
+          }
+
+          //// four slashes
+          f: func();
+
+          g: func(); /// after g, so h's
+          h: func();
+
+          ///   Indented doc
+          ///     deeper
+          k: func();
+        }
+
+        world w {
+          /// Imported.
+          import h: func();
+        }
+        """;
+
+    [Fact]
+    public void AllCommentsBeforeAnItemAreItsDocsWithLeadingSlashesStripped()
+    {
+        var fixture = WitFixture.Resolve(Documented);
+
+        fixture.AssertClean();
+        Assert.Equal("Package docs.", fixture.Package("a:app").Docs);
+        // `/* block */` keeps its star, so no indentation is common to all lines here.
+        Assert.Equal(" plain comment\n Doc line one.\n   indented two\n* block */\n doc block", fixture.Interface("a:app/i").Docs);
+        Assert.Equal("four slashes", fixture.Function("a:app/i", "f").Docs);
+        Assert.Equal("Indented doc\n  deeper", fixture.Function("a:app/i", "k").Docs);
+    }
+
+    [Fact]
+    public void MembersGetTheCommentsBetweenThePreviousTokenAndThem()
+    {
+        var fixture = WitFixture.Resolve(Documented);
+
+        var r = fixture.Type("a:app/i", "r");
+        Assert.Equal("A record.", r.Docs);
+        Assert.Equal("Field docs.", r.Members[0].Docs);
+        Assert.Equal("trailing", r.Members[1].Docs);
+        Assert.Null(fixture.Function("a:app/i", "g").Docs);
+        Assert.Equal("after g, so h's", fixture.Function("a:app/i", "h").Docs);
+    }
+
+    [Fact]
+    public void WorldItemsHaveDocsToo()
+    {
+        var fixture = WitFixture.Resolve(Documented);
+
+        var import = Assert.Single(fixture.World("a:app/w").Imports);
+        Assert.Equal("Imported.", import.Value.Function?.Docs);
+    }
+}

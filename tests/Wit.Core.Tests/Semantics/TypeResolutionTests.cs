@@ -1,0 +1,150 @@
+using System.Linq;
+using Wit.Core.Semantics;
+using Xunit;
+
+namespace Wit.Core.Tests.Semantics;
+
+/// <summary>Type expressions: anonymous types shared per package, fixed-length lists, maps, async types, async functions.</summary>
+public sealed class TypeResolutionTests
+{
+    private const string Data = """
+        package a:app;
+        interface data {
+          type bytes = list<u8>;
+          record blob { body: list<u8>, hash: list<u8, 32> }
+          type pair = tuple<u32, list<u8>>;
+          type dict = map<string, u64>;
+          type f1 = future;
+          type f2 = future<u32>;
+          type s1 = stream;
+          type s2 = stream<list<u8>>;
+          type ec = error-context;
+          fetch: async func(url: string) -> list<u8>;
+          wait: func(f: f2) -> result<_, ec>;
+        }
+        """;
+
+    [Fact]
+    public void AnonymousTypesAreDeduplicatedWithinAPackage()
+    {
+        var fixture = WitFixture.Resolve(Data);
+
+        fixture.AssertClean();
+        var list = Assert.Single(fixture.Model.Types, t => t.Kind == TypeDefinitionKind.List && t.Name is null);
+        Assert.True(list.Owner.IsNone);
+        Assert.Equal(PrimitiveType.U8, list.Element?.Primitive);
+        Assert.Same(list, fixture.Type("a:app/data", "blob").Members[0].Type?.Definition);
+        Assert.Same(list, fixture.Type("a:app/data", "pair").Elements[1].Definition);
+        Assert.Same(list, fixture.Type("a:app/data", "s2").Element?.Definition);
+        Assert.Same(list, fixture.Function("a:app/data", "fetch").Result?.Definition);
+    }
+
+    [Fact]
+    public void ANamedTypeDefinedAsAConstructedTypeIsThatTypeNotAnAlias()
+    {
+        var fixture = WitFixture.Resolve(Data);
+
+        // As in wit-parser: `type bytes = list<u8>;` is a list named `bytes`, apart from the anonymous `list<u8>`.
+        var bytes = fixture.Type("a:app/data", "bytes");
+        Assert.Equal(TypeDefinitionKind.List, bytes.Kind);
+        Assert.Equal(PrimitiveType.U8, bytes.Element?.Primitive);
+        Assert.Equal(2, fixture.Model.Types.Count(t => t.Kind == TypeDefinitionKind.List));
+        Assert.Equal(TypeDefinitionKind.Alias, fixture.Type("a:app/data", "ec").Kind);
+    }
+
+    [Fact]
+    public void EveryTypeExpressionResolvesToItsStructure()
+    {
+        var fixture = WitFixture.Resolve(Data);
+
+        string Structure(string name) => TypeText.Structure(fixture.Type("a:app/data", name));
+        Assert.Equal("list<u8>", Structure("bytes"));
+        Assert.Equal("tuple<u32, list<u8>>", Structure("pair"));
+        Assert.Equal("map<string, u64>", Structure("dict"));
+        Assert.Equal("future", Structure("f1"));
+        Assert.Equal("future<u32>", Structure("f2"));
+        Assert.Equal("stream", Structure("s1"));
+        Assert.Equal("stream<list<u8>>", Structure("s2"));
+        Assert.Equal("error-context", Structure("ec"));
+        Assert.Equal(PrimitiveType.ErrorContext, fixture.Type("a:app/data", "ec").Element?.Primitive);
+        Assert.Equal("wait(f: f2) -> result<_, ec>", TypeText.Signature(fixture.Function("a:app/data", "wait")));
+    }
+
+    [Fact]
+    public void AFixedLengthListKeepsItsLengthAndIsDistinctFromTheList()
+    {
+        var fixture = WitFixture.Resolve(Data);
+
+        var hash = fixture.Type("a:app/data", "blob").Members[1].Type?.Definition;
+        Assert.NotNull(hash);
+        Assert.Equal(TypeDefinitionKind.FixedSizeList, hash!.Kind);
+        Assert.Equal(32u, hash.FixedLength);
+        Assert.Equal("list<u8, 32>", TypeText.Of(WitType.Of(hash)));
+    }
+
+    [Fact]
+    public void AsyncFunctionsAreMarkedAsync()
+    {
+        var fixture = WitFixture.Resolve(Data);
+
+        var fetch = fixture.Function("a:app/data", "fetch");
+        Assert.Equal(FunctionKind.AsyncFreestanding, fetch.Kind);
+        Assert.True(fetch.IsAsync);
+        Assert.False(fixture.Function("a:app/data", "wait").IsAsync);
+        Assert.Equal("async fetch(url: string) -> list<u8>", TypeText.Signature(fetch));
+    }
+
+    [Fact]
+    public void AsyncResourceMembersAreAsyncMethodsAndStatics()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface i {
+              resource r {
+                get: async func() -> u32;
+                make: static async func() -> r;
+              }
+            }
+            """);
+
+        fixture.AssertClean();
+        Assert.Equal(FunctionKind.AsyncMethod, fixture.Function("a:app/i", "[method]r.get").Kind);
+        Assert.Equal(FunctionKind.AsyncStatic, fixture.Function("a:app/i", "[static]r.make").Kind);
+    }
+
+    [Fact]
+    public void MapKeysMustBeScalarPrimitivesNotAliasesOrRecords()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface data {
+              type bad = map<f32, u8>;
+              type k = u32;
+              type via-alias = map<k, u8>;
+              type ok = map<char, u8>;
+            }
+            """);
+
+        const string message = "invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string";
+        fixture.AssertDiagnostics($"WIT1010 /main.wit:3:14 {message}", $"WIT1010 /main.wit:5:20 {message}");
+        Assert.Equal(TypeDefinitionKind.Error, fixture.Type("a:app/data", "bad").Kind);
+        Assert.Equal("map<char, u8>", TypeText.Structure(fixture.Type("a:app/data", "ok")));
+    }
+
+    [Fact]
+    public void EachUnknownTypeInADefinitionIsReportedOnce()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:b;
+            interface i {
+              record r { x: missing-type }
+              type t = missing-type;
+            }
+            """);
+
+        fixture.AssertDiagnostics(
+            "WIT1001 /main.wit:3:17 type `missing-type` does not exist",
+            "WIT1001 /main.wit:4:12 type `missing-type` does not exist");
+        Assert.Equal(new[] { "x: _" }, fixture.Type("a:b/i", "r").Members.Select(m => $"{m.Name}: {TypeText.Of(m.Type)}").ToArray());
+    }
+}
