@@ -23,7 +23,11 @@ internal sealed partial class PackageResolver
         var memberList = members.ToList();
         var types = ResolveTypeMembers(memberList, file, scope);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
-        foreach (var function in ResolveFunctions(memberList, file, scope)) @interface.Functions.Set(function.Name, function);
+        foreach (var function in ResolveFunctions(memberList, file, scope))
+        {
+            // A duplicate is reported where it is declared; the first definition stays.
+            if (!@interface.Functions.ContainsKey(function.Name)) @interface.Functions.Set(function.Name, function);
+        }
         _resolver.AddInterface(@interface);
         return @interface;
     }
@@ -86,13 +90,13 @@ internal sealed partial class PackageResolver
             }
         }
 
-        // wit-parser visits type definitions in name order and reports a cycle at the reference that closes it,
-        // naming the type referred to.
+        // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
+        // reference that reached it.
         var local = new HashSet<TypeDefinition>(definitions.Select(d => d.Definition));
-        var order = TopologicalSort.Sort<TypeDefinition, SourceLocation>(
-            definitions.Select(d => d.Definition).OrderBy(d => d.Name, System.StringComparer.Ordinal),
+        var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
+            definitions.Select(d => d.Definition),
             definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local),
-            (_, dependency, reference) => Report(ResolveDiagnostics.Cycle, $"type `{dependency.Name}` depends on itself", reference));
+            (dependency, reference) => Report(ResolveDiagnostics.Cycle, $"type `{dependency.Name}` depends on itself", reference));
         foreach (var definition in order)
         {
             FillDefinition(definition, syntaxOf[definition], file, scope);
@@ -238,7 +242,8 @@ internal sealed partial class PackageResolver
 
         if (local.Excluded)
         {
-            Report(ResolveDiagnostics.FeatureGate, "found a reference to an interface which is excluded due to its feature not being activated", path.ItemLocation);
+            // wit-parser's wording, article included.
+            Report(ResolveDiagnostics.FeatureGate, "found a reference to a interface which is excluded due to its feature not being activated", path.ItemLocation);
             return null;
         }
 

@@ -125,7 +125,7 @@ internal sealed partial class PackageResolver
             if (include.Path is not { } pathSyntax || ParsedPath.From(pathSyntax, file) is not { } path) continue;
             StabilityOf(member, path.ItemLocation);
             var included = ResolveWorldReference(path, file);
-            if (included is null) continue;
+            if (included is null || ReferenceEquals(included, world)) continue;
             var renames = new Dictionary<string, (string To, SourceLocation Location)>();
             foreach (var rename in include.Renames)
             {

@@ -112,8 +112,8 @@ internal sealed partial class PackageResolver
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
         }
 
-        var order = TopologicalSort.Sort<LocalItem, SourceLocation>(_itemOrder, Dependencies,
-            (current, _, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{current.Name}` depends on itself", current.Location));
+        var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, Dependencies,
+            (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
 
         foreach (var item in order)
         {

@@ -47,6 +47,52 @@ internal static class TopologicalSort
         return order;
     }
 
+    /// <summary>
+    /// wit-parser's visit, which decides which item a cycle error names: nodes in the given order, each after its
+    /// dependencies; the set of dependencies being visited (not of nodes) detects a cycle when a dependency is reached
+    /// a second time, and <c>onCycle(dependency, edgeInfo)</c> is reported at that edge. A node is done once ordered,
+    /// so a node met again while in progress walks its edges again until the repeated dependency stops it. Explicit
+    /// stack, no recursion.
+    /// </summary>
+    public static List<T> UpstreamOrder<T, TInfo>(IEnumerable<T> nodes, Func<T, IEnumerable<(T Dependency, TInfo Info)>> dependencies,
+        Action<T, TInfo> onCycle) where T : class
+    {
+        var order = new List<T>();
+        var done = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
+        var visiting = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
+        var stack = new Stack<(T Node, IEnumerator<(T, TInfo)> Edges, T? Entered)>();
+        foreach (var root in nodes)
+        {
+            if (done.Contains(root)) continue;
+            stack.Push((root, dependencies(root).GetEnumerator(), null));
+            while (stack.Count > 0)
+            {
+                var (node, edges, entered) = stack.Pop();
+                if (entered is not null) visiting.Remove(entered);
+                if (!edges.MoveNext())
+                {
+                    if (done.Add(node)) order.Add(node);
+                    continue;
+                }
+
+                var (dependency, info) = edges.Current;
+                if (!visiting.Add(dependency))
+                {
+                    onCycle(dependency, info);
+                    stack.Push((node, edges, null));
+                    continue;
+                }
+
+                // Come back to this node (leaving the dependency) after the dependency is visited.
+                stack.Push((node, edges, dependency));
+                if (done.Contains(dependency)) continue;
+                stack.Push((dependency, dependencies(dependency).GetEnumerator(), null));
+            }
+        }
+
+        return order;
+    }
+
     private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T> where T : class
     {
         public static readonly ReferenceEqualityComparer<T> Instance = new();

@@ -188,43 +188,12 @@ public sealed partial class WitResolver
             _knownPackageNames.Add(package.Name!);
         }
 
-        var order = new List<UnresolvedPackage>();
-        var done = new HashSet<PackageName>();
-        var visiting = new HashSet<PackageName>();
-        foreach (var package in byName.Values) Visit(package, byName, order, done, visiting, 0);
-
+        var order = TopologicalSort.UpstreamOrder<UnresolvedPackage, SourceLocation>(byName.Values,
+            package => package.ForeignDependencies.Where(d => byName.ContainsKey(d.Name)).Select(d => (byName[d.Name], d.Location)),
+            (dependency, location) => Report(ResolveDiagnostics.PackageError, $"package `{dependency.Name}` creates a dependency cycle", location));
         foreach (var package in order) new PackageResolver(this, package).Resolve();
     }
 
-    /// <summary>
-    /// wit-parser's visit: a package is done once ordered; the set of dependencies being visited detects a cycle at
-    /// the reference that closes it. Recursion depth is capped well below the .NET stack's limit.
-    /// </summary>
-    private void Visit(UnresolvedPackage package, SortedDictionary<PackageName, UnresolvedPackage> byName, List<UnresolvedPackage> order,
-        HashSet<PackageName> done, HashSet<PackageName> visiting, int depth)
-    {
-        if (done.Contains(package.Name!)) return;
-        foreach (var (dependency, location) in package.ForeignDependencies)
-        {
-            if (!visiting.Add(dependency))
-            {
-                Report(ResolveDiagnostics.PackageError, $"package `{dependency}` creates a dependency cycle", location);
-                continue;
-            }
-
-            if (byName.TryGetValue(dependency, out var next))
-            {
-                if (depth > MaxPackageDepth) Report(ResolveDiagnostics.PackageError, "package dependencies nest too deeply", location);
-                else Visit(next, byName, order, done, visiting, depth + 1);
-            }
-
-            visiting.Remove(dependency);
-        }
-
-        if (done.Add(package.Name!)) order.Add(package);
-    }
-
-    private const int MaxPackageDepth = 1000;
 
     /// <summary>True when a package name is known, or could be: one of the skipped encoded packages may define it.</summary>
     internal bool IsKnownPackage(PackageName name) => _knownPackageNames.Contains(name) || _skippedEncodedPackages;
