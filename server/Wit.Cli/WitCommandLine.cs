@@ -42,6 +42,7 @@ public static class WitCommandLine
         root.Add(ResolveCommand.Create(output, error, workingDirectory));
         root.Add(WitxCommand.Create(output, error, workingDirectory));
         root.Add(AbiCommand.Create(output, error, workingDirectory));
+        root.Add(FmtCommand.Create(output, error, workingDirectory));
         return root;
     }
 }
