@@ -43,6 +43,8 @@ public static class WitCommandLine
         root.Add(WitxCommand.Create(output, error, workingDirectory));
         root.Add(AbiCommand.Create(output, error, workingDirectory));
         root.Add(FmtCommand.Create(output, error, workingDirectory));
+        root.Add(DiffCommand.Create(output, error, workingDirectory));
+        root.Add(LintCommand.Create(output, error, workingDirectory));
         return root;
     }
 }

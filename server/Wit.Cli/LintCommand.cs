@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Wit.Cli.Json;
+using Wit.Core.Diagnostics;
+using Wit.Core.Lint;
+using Wit.Core.Semantics;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// <c>wit lint &lt;path&gt; [--features a,b] [--all-features] [--format text|json|sarif|github] [--deny-warnings]</c>:
+/// checks a package root like <c>wit check</c>, then runs the <c>WIT2xxx</c> lint rules over the root package,
+/// configured by the nearest <c>.witlint.json</c>. Exit 0 clean, 1 errors (or warnings with
+/// <c>--deny-warnings</c>), 2 usage or I/O errors (including a bad configuration file).
+/// </summary>
+public sealed class LintCommand
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly string _workingDirectory;
+
+    /// <summary>Creates the command's handler, writing to the given writers.</summary>
+    public LintCommand(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        _output = output;
+        _error = error;
+        _workingDirectory = workingDirectory;
+    }
+
+    /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+        var format = new Option<string>("--format")
+        {
+            Description = "How to print diagnostics: text (rustc style), json, sarif (SARIF 2.1.0) or github (workflow annotations)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var denyWarnings = new Option<bool>("--deny-warnings") { Description = "Exit with 1 when there are warnings" };
+        var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings };
+        var features = FeatureOptions.AddTo(command);
+        var handler = new LintCommand(output, error, workingDirectory);
+        command.SetAction(result => handler.Execute(
+            result.GetValue(path) ?? string.Empty,
+            features.ToResolveOptions(result),
+            result.GetValue(format) ?? "text",
+            result.GetValue(denyWarnings)));
+        return command;
+    }
+
+    /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public int Execute(string path, ResolveOptions options, string format, bool denyWarnings)
+    {
+        LintOptions lintOptions;
+        try
+        {
+            string full = Path.GetFullPath(Path.Combine(_workingDirectory, path));
+            string? configPath = LintConfiguration.Find(full, _workingDirectory);
+            lintOptions = LintOptions.Default;
+            if (configPath is not null)
+            {
+                var parsed = LintConfiguration.Parse(File.ReadAllText(configPath), out string? problem);
+                if (parsed is null)
+                {
+                    _error.Write($"error: {configPath}: {problem}\n");
+                    return ExitCodes.UsageOrIoError;
+                }
+
+                lintOptions = parsed;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _error.Write($"error: cannot read the lint configuration: {e.Message}\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        WorkspaceInput? input;
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+            if (input is null) return ExitCodes.UsageOrIoError;
+            diagnostics.AddRange(input.Model.Diagnostics);
+            diagnostics.AddRange(WitLinter.Lint(input.Model, lintOptions));
+        }
+        catch (Exception e)
+        {
+            _error.Write($"error: internal error while linting '{path}': {e.GetType().Name}: {e.Message}\n");
+            return ExitCodes.InternalError;
+        }
+
+        switch (format)
+        {
+            case "json":
+                _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, diagnostics, input.FileCount), CliJsonContext.Output.CheckReport));
+                _output.Write('\n');
+                break;
+            case "sarif":
+                _output.Write(LintOutput.Sarif(diagnostics));
+                break;
+            case "github":
+                _output.Write(LintOutput.GitHub(diagnostics));
+                break;
+            default:
+                foreach (var diagnostic in diagnostics)
+                {
+                    _output.Write(DiagnosticRenderer.Render(diagnostic));
+                    _output.Write('\n');
+                }
+
+                break;
+        }
+
+        int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        int warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        int notes = diagnostics.Count - errors - warnings;
+        string summary = $"linted {Plural(input.FileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
+        if (notes > 0) summary += $", {Plural(notes, "note")}";
+        _error.Write(summary + "\n");
+        if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
+        if (errors > 0 || (denyWarnings && warnings > 0)) return ExitCodes.DiagnosticErrors;
+        return ExitCodes.Success;
+    }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+}

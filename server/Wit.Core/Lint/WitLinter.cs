@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Wit.Core.Abi;
+using Wit.Core.Diagnostics;
+using Wit.Core.Semantics;
+using Wit.Core.Text;
+
+namespace Wit.Core.Lint;
+
+/// <summary>
+/// Reports the <see cref="LintDiagnostics"/> rules over the root package of a resolved model (the last package, and any
+/// other package declared in the same document); dependencies are not linted. An item is exempt from a rule when a
+/// comment <c>// wit-lint: allow(WIT2001)</c> (codes comma-separated) is on its line or in the comments and
+/// attributes directly above it.
+/// </summary>
+public static class WitLinter
+{
+    /// <summary>Bytes of fixed-size data copied through memory per call above which WIT2005 fires.</summary>
+    public const long LargeCopyThreshold = 256;
+
+    /// <summary>Lints <paramref name="model"/>'s root package and returns the diagnostics in source order.</summary>
+    public static IReadOnlyList<Diagnostic> Lint(WitModel model, LintOptions options)
+    {
+        if (model is null) throw new ArgumentNullException(nameof(model));
+        options ??= LintOptions.Default;
+        var results = new List<Diagnostic>();
+        if (model.Packages.Count == 0) return results;
+        var root = model.Packages[model.Packages.Count - 1];
+        var rootDocument = root.Location?.Document;
+        var abi = new CanonicalAbi();
+        var context = new Context(options, results);
+        foreach (var package in model.Packages)
+        {
+            if (package != root && (rootDocument is null || package.Location?.Document != rootDocument)) continue;
+            context.GatedPackage = UsesSince(package) ? package : null;
+            foreach (var @interface in package.Interfaces.Values)
+            {
+                context.Docs(@interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
+                context.Deprecated(@interface.Stability, @interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
+                context.Since(@interface.Stability, @interface.Location, $"interface '{@interface.Name}'");
+                foreach (var type in @interface.Types.Values) LintType(context, type, @interface);
+                foreach (var function in @interface.Functions.Values) LintFunction(context, abi, function, export: true);
+            }
+
+            foreach (var world in package.Worlds.Values)
+            {
+                context.Docs(world.Docs, world.Location, $"world '{world.Name}'");
+                context.Deprecated(world.Stability, world.Docs, world.Location, $"world '{world.Name}'");
+                context.Since(world.Stability, world.Location, $"world '{world.Name}'");
+                foreach (var (item, export) in world.Imports.Select(i => (i.Value, false)).Concat(world.Exports.Select(e => (e.Value, true))))
+                {
+                    if (item.Function is { } function) LintFunction(context, abi, function, export);
+                    else if (item.Type is { } type && type.Owner.World == world) LintType(context, type, null);
+                }
+            }
+        }
+
+        results.Sort((a, b) =>
+        {
+            int byPath = string.CompareOrdinal(a.Document?.Path, b.Document?.Path);
+            return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
+        });
+        return results;
+    }
+
+    private static void LintType(Context context, TypeDefinition type, Interface? owner)
+    {
+        // A `use` creates an alias whose docs live with the original; skip those.
+        if (type.Name is null || type.Location is null) return;
+        if (type.Kind == TypeDefinitionKind.Alias && owner is not null && type.Element?.Definition is { } target && target.Owner.Interface != owner) return;
+        context.Docs(type.Docs, type.Location, $"type '{type.Name}'");
+        context.Deprecated(type.Stability, type.Docs, type.Location, $"type '{type.Name}'");
+        context.Since(type.Stability, type.Location, $"type '{type.Name}'");
+    }
+
+    private static void LintFunction(Context context, CanonicalAbi abi, Function function, bool export)
+    {
+        string display = function.Resource is { } resource && function.Kind != FunctionKind.Freestanding
+            ? $"'{resource.Name}.{function.ItemName}'"
+            : $"'{function.ItemName}'";
+        if (function.Kind.ToString().Contains("Constructor")) display = $"constructor of '{function.Resource?.Name}'";
+        context.Docs(function.Docs, function.Location, $"function {display}");
+        context.Deprecated(function.Stability, function.Docs, function.Location, $"function {display}");
+        context.Since(function.Stability, function.Location, $"function {display}");
+        if (function.Location is not { } location) return;
+        if (function.Stability.Since is not null)
+        {
+            foreach (var type in function.Parameters.Select(p => p.Type).Append(function.Result))
+            {
+                if (type is { } t && UnstableDefinition(t) is { } unstable)
+                {
+                    context.Report(LintDiagnostics.StableUsesUnstable, location,
+                        $"{display} is stable since {function.Stability.Since} but uses type '{unstable.Name}', which is @unstable(feature = {unstable.Stability.Feature})");
+                }
+            }
+        }
+
+
+        FunctionAbiFacts? facts;
+        try
+        {
+            facts = AbiFacts.For(function, abi, export);
+        }
+        catch (Exception)
+        {
+            facts = null;
+        }
+
+        if (facts is not null)
+        {
+            if (export && facts.ReallocParameters.Count > 0)
+            {
+                int count = facts.ReallocParameters.Count;
+                context.Report(LintDiagnostics.AllocatesPerCall, location,
+                    $"every call to {display} makes the callee allocate with cabi_realloc: {Count(count, "allocation")} at least, one per string or list in {Join(facts.ReallocParameters)}, plus a copy of every byte passed");
+            }
+
+            if (facts.Signature.ParametersSpilled)
+            {
+                context.Report(LintDiagnostics.ParametersSpilled, location,
+                    $"{display} has {facts.FlatParameterCount} flat parameters, more than the {CanonicalAbi.MaxFlatParams} the Canonical ABI passes in registers: {Count(facts.ParameterBytesThroughMemory, "byte")} are written to memory on every call"
+                    + (export ? " and the callee allocates the parameter area" : string.Empty));
+            }
+
+            long copied = facts.ParameterBytesThroughMemory + facts.ResultBytesThroughMemory;
+            if (copied > LargeCopyThreshold)
+            {
+                context.Report(LintDiagnostics.LargeCopy, location,
+                    $"{display} copies {Count(copied, "byte")} of fixed-size data through memory per call ({facts.ParameterBytesThroughMemory} of parameters, {facts.ResultBytesThroughMemory} of results), more than {LargeCopyThreshold}");
+            }
+        }
+
+        foreach (var parameter in function.Parameters)
+        {
+            if (parameter.Type is { } t && IsByteList(t))
+            {
+                context.Report(LintDiagnostics.ByteListForBulkData, location,
+                    $"parameter '{parameter.Name}' of {display} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+            }
+        }
+
+        if (function.Result is { } result && IsByteList(result))
+        {
+            context.Report(LintDiagnostics.ByteListForBulkData, location,
+                $"the result of {display} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+        }
+    }
+
+    private static bool UsesSince(Package package)
+    {
+        foreach (var @interface in package.Interfaces.Values)
+        {
+            if (@interface.Stability.Since is not null) return true;
+            if (@interface.Types.Values.Any(t => t.Stability.Since is not null) || @interface.Functions.Values.Any(f => f.Stability.Since is not null)) return true;
+        }
+
+        return package.Worlds.Values.Any(w => w.Stability.Since is not null);
+    }
+
+    // The first @unstable definition met through aliases, or null.
+    private static TypeDefinition? UnstableDefinition(WitType type)
+    {
+        var definition = type.Definition;
+        for (int depth = 0; definition is not null && depth < 32; depth++)
+        {
+            if (definition.Stability.IsUnstable) return definition;
+            if (definition.Kind != TypeDefinitionKind.Alias) return null;
+            definition = definition.Element?.Definition;
+        }
+
+        return null;
+    }
+
+    private static bool IsByteList(WitType type)
+    {
+        var definition = type.Definition;
+        for (int depth = 0; definition is not null && definition.Kind == TypeDefinitionKind.Alias && depth < 32; depth++)
+        {
+            definition = definition.Element?.Definition;
+        }
+
+        return definition is { Kind: TypeDefinitionKind.List, Element: { IsPrimitive: true, Primitive: PrimitiveType.U8 } };
+    }
+
+    private static string Join(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+    private static string Count(long count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
+    /// <summary>Returns true when <paramref name="code"/> is allowed by a <c>wit-lint: allow(...)</c> comment at the item.</summary>
+    internal static bool IsSuppressed(SourceText document, TextSpan span, string code)
+    {
+        string text = document.Text;
+        int start = Math.Min(Math.Max(0, span.Start), text.Length);
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', start);
+        if (lineEnd < 0) lineEnd = text.Length;
+        if (Allows(text.Substring(lineStart, lineEnd - lineStart), code)) return true;
+        int end = lineStart - 1;
+        while (end > 0)
+        {
+            int previousStart = text.LastIndexOf('\n', end - 1) + 1;
+            string line = text.Substring(previousStart, end - previousStart).Trim();
+            bool trivia = line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("/*", StringComparison.Ordinal)
+                || line.StartsWith("*", StringComparison.Ordinal) || line.StartsWith("@", StringComparison.Ordinal);
+            if (!trivia) return false;
+            if (Allows(line, code)) return true;
+            end = previousStart - 1;
+        }
+
+        return false;
+    }
+
+    private static bool Allows(string line, string code)
+    {
+        const string marker = "wit-lint:";
+        int at = line.IndexOf(marker, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            string rest = line.Substring(at + marker.Length).TrimStart();
+            if (rest.StartsWith("allow(", StringComparison.Ordinal))
+            {
+                int close = rest.IndexOf(')');
+                if (close > 0)
+                {
+                    foreach (string part in rest.Substring(6, close - 6).Split(','))
+                    {
+                        if (string.Equals(part.Trim(), code, StringComparison.OrdinalIgnoreCase)) return true;
+                    }
+                }
+            }
+
+            at = line.IndexOf(marker, at + marker.Length, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private sealed class Context
+    {
+        private readonly LintOptions _options;
+        private readonly List<Diagnostic> _results;
+        private readonly HashSet<string> _seen = new();
+
+        public Context(LintOptions options, List<Diagnostic> results)
+        {
+            _options = options;
+            _results = results;
+        }
+
+        public void Docs(string? docs, SourceLocation? location, string what)
+        {
+            if (location is null || !string.IsNullOrWhiteSpace(docs)) return;
+            Report(LintDiagnostics.MissingDocs, location, $"{what} has no documentation comment ('///')");
+        }
+
+        public void Deprecated(Stability stability, string? docs, SourceLocation? location, string what)
+        {
+            if (location is null || stability.Deprecated is null) return;
+            string lower = (docs ?? string.Empty).ToLowerInvariant();
+            if (lower.Contains("use") || lower.Contains("instead") || lower.Contains("replaced")) return;
+            Report(LintDiagnostics.DeprecatedWithoutReplacement, location,
+                $"{what} is deprecated since {stability.Deprecated} but its documentation does not say what to use instead");
+        }
+
+        /// <summary>The root package being linted when it gates items with <c>@since</c>; null otherwise.</summary>
+        public Package? GatedPackage { get; set; }
+
+        public void Since(Stability stability, SourceLocation? location, string what)
+        {
+            if (location is null || GatedPackage is null || !stability.IsUnknown) return;
+            Report(LintDiagnostics.MissingSince, location,
+                $"{what} has no @since or @unstable gate, but package {GatedPackage.Name} gates its other items with @since");
+        }
+
+        public void Report(DiagnosticDescriptor descriptor, SourceLocation location, string message)
+        {
+            if (_options.SeverityOf(descriptor) is not { } severity) return;
+            if (IsSuppressed(location.Document, location.Span, descriptor.Code)) return;
+            string key = descriptor.Code + "\0" + location.Path + "\0" + location.Span.Start.ToString(CultureInfo.InvariantCulture) + "\0" + message;
+            if (!_seen.Add(key)) return;
+            _results.Add(new Diagnostic(descriptor, message, location.Span, severity, location.Document));
+        }
+    }
+}

@@ -1,0 +1,332 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wit.Core.Diagnostics;
+using Wit.Core.Lint;
+using Wit.Core.Semantics;
+using Wit.Core.Tests.Semantics;
+using Xunit;
+
+namespace Wit.Core.Tests.Lint;
+
+/// <summary>Each WIT2xxx rule fires and stays quiet; suppression comments and severity overrides.</summary>
+public sealed class WitLinterTests
+{
+    private static IReadOnlyList<Diagnostic> Lint(string fixture, LintOptions? options = null, ResolveOptions? resolveOptions = null)
+    {
+        var resolved = WitFixture.Resolve(fixture, resolveOptions);
+        resolved.AssertClean();
+        return WitLinter.Lint(resolved.Model, options ?? LintOptions.Default);
+    }
+
+    private static List<string> Codes(IReadOnlyList<Diagnostic> diagnostics, string code) =>
+        diagnostics.Where(d => d.Code == code).Select(d => d.Message).ToList();
+
+    [Fact]
+    public void MissingDocsFiresOnUndocumentedItems()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            interface i {
+              record r { x: u32 }
+              f: func();
+            }
+
+            world w {
+              export i;
+            }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "interface 'i' has no documentation comment ('///')",
+                "type 'r' has no documentation comment ('///')",
+                "function 'f' has no documentation comment ('///')",
+                "world 'w' has no documentation comment ('///')",
+            },
+            Codes(diagnostics, "WIT2001"));
+        Assert.All(diagnostics.Where(d => d.Code == "WIT2001"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+    }
+
+    [Fact]
+    public void MissingDocsIsQuietWhenDocumented()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// I.
+            interface i {
+              /// R.
+              record r { x: u32 }
+              /// F.
+              f: func();
+            }
+
+            /// W.
+            world w {
+              export i;
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void DependenciesAreNotLinted()
+    {
+        var diagnostics = Lint("""
+            //- /ws/main.wit
+            package a:b;
+
+            /// I.
+            interface i {
+              use c:d/t.{x};
+              /// F.
+              f: func(v: x);
+            }
+            //- /ws/deps/c/t.wit
+            package c:d;
+
+            interface t {
+              type x = u32;
+              g: func(s: string);
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void DeprecatedWithoutReplacementFires()
+    {
+        var diagnostics = Lint("""
+            package a:b@1.1.0;
+
+            /// I.
+            @since(version = 1.0.0)
+            interface i {
+              /// Old.
+              @since(version = 1.0.0)
+              @deprecated(version = 1.1.0)
+              f: func();
+
+              /// Old; use g instead.
+              @since(version = 1.0.0)
+              @deprecated(version = 1.1.0)
+              h: func();
+
+              /// G.
+              @since(version = 1.1.0)
+              g: func();
+            }
+            """);
+
+        Assert.Equal(new[] { "function 'f' is deprecated since 1.1.0 but its documentation does not say what to use instead" }, Codes(diagnostics, "WIT2002"));
+    }
+
+    [Fact]
+    public void AllocatesPerCallFiresForStringAndListParameters()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// I.
+            interface i {
+              /// F.
+              f: func(a: string, b: list<u32>, c: u32);
+              /// G.
+              g: func(c: u32) -> string;
+            }
+            """);
+
+        var messages = Codes(diagnostics, "WIT2003");
+        Assert.Equal(
+            new[] { "every call to 'f' makes the callee allocate with cabi_realloc: 2 allocations at least, one per string or list in 'a', 'b', plus a copy of every byte passed" },
+            messages);
+        Assert.Equal(DiagnosticSeverity.Information, diagnostics.Single(d => d.Code == "WIT2003").Severity);
+    }
+
+    [Fact]
+    public void SpilledParametersFireAboveSixteenFlatValues()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// I.
+            interface i {
+              /// Many.
+              many: func(a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32, i: u32, j: u32, k: u32, l: u32, m: u32, n: u32, o: u32, p: u32, q: u32);
+              /// Sixteen.
+              sixteen: func(a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32, i: u32, j: u32, k: u32, l: u32, m: u32, n: u32, o: u32, p: u32);
+            }
+            """);
+
+        Assert.Equal(
+            new[] { "'many' has 17 flat parameters, more than the 16 the Canonical ABI passes in registers: 68 bytes are written to memory on every call and the callee allocates the parameter area" },
+            Codes(diagnostics, "WIT2004"));
+    }
+
+    [Fact]
+    public void LargeCopyFiresAboveTwoHundredFiftySixBytes()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// I.
+            interface i {
+              /// Big.
+              type big = tuple<u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64>;
+              /// Small.
+              type small = tuple<u64, u64, u64, u64>;
+              /// F.
+              f: func() -> big;
+              /// G.
+              g: func() -> small;
+            }
+            """);
+
+        Assert.Equal(
+            new[] { "'f' copies 264 bytes of fixed-size data through memory per call (0 of parameters, 264 of results), more than 256" },
+            Codes(diagnostics, "WIT2005"));
+    }
+
+    [Fact]
+    public void ByteListHintFiresForParametersAndResults()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// I.
+            interface i {
+              /// Bytes.
+              type bytes = list<u8>;
+              /// F.
+              f: func(data: bytes) -> list<u8>;
+              /// G.
+              g: func(data: list<u32>);
+            }
+            """);
+
+        var hints = diagnostics.Where(d => d.Code == "WIT2006").ToList();
+        Assert.Equal(2, hints.Count);
+        Assert.All(hints, d => Assert.Equal(DiagnosticSeverity.Hint, d.Severity));
+        Assert.StartsWith("parameter 'data' of 'f' is a list<u8>", hints[0].Message);
+        Assert.StartsWith("the result of 'f' is a list<u8>", hints[1].Message);
+    }
+
+    [Fact]
+    public void AllowCommentSuppressesARule()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            // wit-lint: allow(WIT2001)
+            interface i {
+              /// F.
+              // wit-lint: allow(WIT2003, WIT2006)
+              f: func(data: list<u8>);
+              h: func();
+              g: func(); // wit-lint: allow(WIT2001)
+            }
+            """);
+
+        Assert.Equal(new[] { "WIT2001" }, diagnostics.Select(d => d.Code));
+        Assert.Equal("function 'h' has no documentation comment ('///')", diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void OptionsChangeSeverityOrTurnRulesOff()
+    {
+        const string fixture = """
+            package a:b;
+
+            interface i {
+              /// F.
+              f: func(s: string);
+            }
+            """;
+        var options = new LintOptions(new Dictionary<string, DiagnosticSeverity?>
+        {
+            ["WIT2001"] = DiagnosticSeverity.Error,
+            ["WIT2003"] = null,
+        });
+
+        var diagnostics = Lint(fixture, options);
+
+        var only = Assert.Single(diagnostics);
+        Assert.Equal("WIT2001", only.Code);
+        Assert.Equal(DiagnosticSeverity.Error, only.Severity);
+    }
+
+    [Fact]
+    public void CatalogueFindsCodes()
+    {
+        Assert.Same(LintDiagnostics.MissingDocs, LintDiagnostics.Find("WIT2001"));
+        Assert.Null(LintDiagnostics.Find("WIT9999"));
+    }
+
+    [Fact]
+    public void MissingSinceFiresOnlyWhenThePackageUsesSince()
+    {
+        var diagnostics = Lint("""
+            package a:b@1.0.0;
+
+            /// I.
+            @since(version = 1.0.0)
+            interface i {
+              /// F.
+              @since(version = 1.0.0)
+              f: func();
+              /// G.
+              g: func();
+              /// H.
+              @unstable(feature = h)
+              h: func();
+            }
+            """);
+
+        Assert.Equal(new[] { "function 'g' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since" }, Codes(diagnostics, "WIT2007"));
+
+        var ungated = Lint("""
+            package a:b@1.0.0;
+
+            /// I.
+            interface i {
+              /// G.
+              g: func();
+            }
+            """);
+        Assert.Empty(ungated);
+    }
+
+    [Fact]
+    public void StableFunctionUsingUnstableTypeFires()
+    {
+        var diagnostics = Lint("""
+            package a:b@1.0.0;
+
+            /// I.
+            @since(version = 1.0.0)
+            interface i {
+              /// New.
+              @unstable(feature = fancy)
+              record fancy { x: u32 }
+              /// Old.
+              @since(version = 1.0.0)
+              record plain { x: u32 }
+              /// F.
+              @since(version = 1.0.0)
+              f: func(v: fancy);
+              /// G.
+              @since(version = 1.0.0)
+              g: func(v: plain);
+              /// H.
+              @unstable(feature = fancy)
+              h: func(v: fancy);
+            }
+            """, null, new ResolveOptions(features: new[] { "fancy" }));
+
+        Assert.Equal(new[] { "'f' is stable since 1.0.0 but uses type 'fancy', which is @unstable(feature = fancy)" }, Codes(diagnostics, "WIT2008"));
+    }
+}
