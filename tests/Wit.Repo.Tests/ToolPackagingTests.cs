@@ -1,0 +1,69 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Xunit;
+
+namespace Wit.Repo.Tests;
+
+/// <summary>
+/// The `wit` command ships as a .NET tool: `dotnet pack` produces the package, `dotnet tool install --tool-path`
+/// installs it from that local folder, and the installed command lints a sample. This runs real processes (about a
+/// minute) because that is what a user does.
+/// </summary>
+public sealed class ToolPackagingTests
+{
+    [Fact]
+    public void PackedToolInstallsAndLintsASample()
+    {
+        string work = Path.Combine(Path.GetTempPath(), "wit-tool-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            string packages = Path.Combine(work, "packages");
+            string tools = Path.Combine(work, "tools");
+            var pack = Run("dotnet", $"pack \"{RepositoryPaths.Combine("server", "Wit.Cli", "Wit.Cli.csproj")}\" -c Release -o \"{packages}\" -p:Version=0.0.0-test", RepositoryPaths.Root);
+            Assert.True(pack.ExitCode == 0, pack.Output);
+            Assert.True(File.Exists(Path.Combine(packages, "Wit.Cli.0.0.0-test.nupkg")), pack.Output);
+
+            var install = Run("dotnet", $"tool install Wit.Cli --version 0.0.0-test --tool-path \"{tools}\" --add-source \"{packages}\"", work);
+            Assert.True(install.ExitCode == 0, install.Output);
+
+            string wit = Path.Combine(tools, OperatingSystem.IsWindows() ? "wit.exe" : "wit");
+            var lint = Run(wit, $"lint \"{RepositoryPaths.Combine("samples", "wit", "http-proxy")}\" --format github", work);
+            Assert.True(lint.ExitCode is 0 or 1, lint.Output);
+            Assert.DoesNotContain("::error", lint.Output);
+
+            var version = Run(wit, "--version", work);
+            Assert.Equal(0, version.ExitCode);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+}
