@@ -33,11 +33,14 @@ public static class LintDiagnostics
     /// <summary>A stable (<c>@since</c>) function whose signature uses an <c>@unstable</c> type.</summary>
     public static readonly DiagnosticDescriptor StableUsesUnstable = new("WIT2008", DiagnosticSeverity.Warning, "Stable item uses an unstable type");
 
+    /// <summary>A name brought in by <c>use</c> that nothing refers to.</summary>
+    public static readonly DiagnosticDescriptor UnusedUse = new("WIT2009", DiagnosticSeverity.Warning, "Unused use");
+
     /// <summary>Every lint descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         MissingDocs, DeprecatedWithoutReplacement, AllocatesPerCall, ParametersSpilled, LargeCopy, ByteListForBulkData,
-        MissingSince, StableUsesUnstable,
+        MissingSince, StableUsesUnstable, UnusedUse,
     };
 
     /// <summary>The descriptor with <paramref name="code"/>, or null.</summary>

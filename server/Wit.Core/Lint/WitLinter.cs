@@ -31,6 +31,7 @@ public static class WitLinter
         var rootDocument = root.Location?.Document;
         var abi = new CanonicalAbi();
         var context = new Context(options, results);
+        var referenced = new HashSet<TypeDefinition>(model.References.Select(r => r.Target).OfType<TypeDefinition>());
         foreach (var package in model.Packages)
         {
             if (package != root && (rootDocument is null || package.Location?.Document != rootDocument)) continue;
@@ -40,7 +41,12 @@ public static class WitLinter
                 context.Docs(@interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
                 context.Deprecated(@interface.Stability, @interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
                 context.Since(@interface.Stability, @interface.Location, $"interface '{@interface.Name}'");
-                foreach (var type in @interface.Types.Values) LintType(context, type, @interface);
+                foreach (var type in @interface.Types.Values)
+                {
+                    LintType(context, type, @interface);
+                    UnusedUse(context, type, referenced);
+                }
+
                 foreach (var function in @interface.Functions.Values) LintFunction(context, abi, function, export: true);
             }
 
@@ -52,7 +58,11 @@ public static class WitLinter
                 foreach (var (item, export) in world.Imports.Select(i => (i.Value, false)).Concat(world.Exports.Select(e => (e.Value, true))))
                 {
                     if (item.Function is { } function) LintFunction(context, abi, function, export);
-                    else if (item.Type is { } type && type.Owner.World == world) LintType(context, type, null);
+                    else if (item.Type is { } type && type.Owner.World == world)
+                    {
+                        LintType(context, type, null);
+                        UnusedUse(context, type, referenced);
+                    }
                 }
             }
         }
@@ -63,6 +73,16 @@ public static class WitLinter
             return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
         });
         return results;
+    }
+
+    /// <summary>
+    /// WIT2009: a `use`d name nothing refers to — not this body's types or functions, nor another interface's `use`
+    /// of it. (Other packages cannot depend on the root package, so the root's own references are all there are.)
+    /// </summary>
+    private static void UnusedUse(Context context, TypeDefinition type, HashSet<TypeDefinition> referenced)
+    {
+        if (!type.FromUse || type.Location is null || referenced.Contains(type)) return;
+        context.Report(LintDiagnostics.UnusedUse, type.Location, $"`{type.Name}` is brought in by `use` but nothing refers to it");
     }
 
     private static void LintType(Context context, TypeDefinition type, Interface? owner)

@@ -329,4 +329,41 @@ public sealed class WitLinterTests
 
         Assert.Equal(new[] { "'f' is stable since 1.0.0 but uses type 'fancy', which is @unstable(feature = fancy)" }, Codes(diagnostics, "WIT2008"));
     }
+
+    [Fact]
+    public void UnusedUseFiresOnlyForNamesNothingRefersTo()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// Types.
+            interface types {
+              /// A size.
+              type size = u64;
+              /// A name.
+              type name = string;
+              /// A tag.
+              type tag = u8;
+            }
+
+            /// Files.
+            interface files {
+              use types.{size, name, tag};
+
+              /// The length.
+              length: func() -> size;
+            }
+
+            /// Uses `tag` through `files`.
+            interface tags {
+              use files.{tag};
+
+              /// The tag.
+              get: func() -> tag;
+            }
+            """);
+
+        // `size` is used by a function, `tag` by another interface's use; only `name` is unused.
+        Assert.Equal(new[] { "`name` is brought in by `use` but nothing refers to it" }, Codes(diagnostics, "WIT2009"));
+    }
 }
