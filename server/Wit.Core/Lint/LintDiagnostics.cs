@@ -36,11 +36,14 @@ public static class LintDiagnostics
     /// <summary>A name brought in by <c>use</c> that nothing refers to.</summary>
     public static readonly DiagnosticDescriptor UnusedUse = new("WIT2009", DiagnosticSeverity.Warning, "Unused use");
 
+    /// <summary>A member whose name starts with the name of the interface or resource it belongs to.</summary>
+    public static readonly DiagnosticDescriptor StutteringName = new("WIT2010", DiagnosticSeverity.Warning, "Name repeats its container's name");
+
     /// <summary>Every lint descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         MissingDocs, DeprecatedWithoutReplacement, AllocatesPerCall, ParametersSpilled, LargeCopy, ByteListForBulkData,
-        MissingSince, StableUsesUnstable, UnusedUse,
+        MissingSince, StableUsesUnstable, UnusedUse, StutteringName,
     };
 
     /// <summary>The descriptor with <paramref name="code"/>, or null.</summary>

@@ -47,6 +47,12 @@ public static class WitLinter
                     UnusedUse(context, type, referenced);
                 }
 
+                foreach (var function in @interface.Functions.Values)
+                {
+                    if (function.Resource is { } resource && function.Kind is not (FunctionKind.Freestanding or FunctionKind.Constructor))
+                        Stutter(context, function.ItemName, function.Location, resource.Name, "resource");
+                }
+
                 foreach (var function in @interface.Functions.Values) LintFunction(context, abi, function, export: true);
             }
 
@@ -83,6 +89,20 @@ public static class WitLinter
     {
         if (!type.FromUse || type.Location is null || referenced.Contains(type)) return;
         context.Report(LintDiagnostics.UnusedUse, type.Location, $"`{type.Name}` is brought in by `use` but nothing refers to it");
+    }
+
+    /// <summary>
+    /// WIT2010: WASI's packages never start a resource's method with the resource's name (`fields.get`, not
+    /// `fields.fields-get`; `descriptor.stat`, not `descriptor.descriptor-stat`): every binding already calls methods
+    /// through the resource, so the prefix reads twice. (Interface members do repeat their interface's name in WASI,
+    /// `exit.exit-with-code`, `tcp.tcp-socket`, so the rule is about resources only.)
+    /// </summary>
+    private static void Stutter(Context context, string? name, SourceLocation? location, string? container, string kind)
+    {
+        if (name is null || container is null || location is null || name.Length <= container.Length) return;
+        if (!name.StartsWith(container + "-", StringComparison.Ordinal)) return;
+        context.Report(LintDiagnostics.StutteringName, location,
+            $"`{name}` repeats the name of its {kind} `{container}`; bindings already qualify it (use `{name.Substring(container.Length + 1)}`)");
     }
 
     private static void LintType(Context context, TypeDefinition type, Interface? owner)

@@ -366,4 +366,34 @@ public sealed class WitLinterTests
         // `size` is used by a function, `tag` by another interface's use; only `name` is unused.
         Assert.Equal(new[] { "`name` is brought in by `use` but nothing refers to it" }, Codes(diagnostics, "WIT2009"));
     }
+
+    [Fact]
+    public void MethodsThatRepeatTheirResourceNameAreFlagged()
+    {
+        var diagnostics = Lint("""
+            package a:b;
+
+            /// Files.
+            interface files {
+              /// Names a file after its interface, as WASI does (`exit.exit-with-code`): not flagged.
+              files-open: func() -> file;
+
+              /// A handle.
+              resource file {
+                /// Repeats the resource name.
+                file-close: func();
+                /// Contains it, but not as a prefix.
+                reopen-file: func();
+                /// Static functions are called through the resource too.
+                file-count: static func() -> u32;
+              }
+            }
+            """);
+
+        Assert.Equal(new[]
+        {
+            "`file-close` repeats the name of its resource `file`; bindings already qualify it (use `close`)",
+            "`file-count` repeats the name of its resource `file`; bindings already qualify it (use `count`)",
+        }, Codes(diagnostics, "WIT2010"));
+    }
 }
