@@ -15,34 +15,23 @@ namespace Wit.Cli;
 /// one type (size, alignment, flat types, field offsets, discriminant), one function (its five core signatures and
 /// what a call costs in each direction) or one world (the core imports and exports of a module targeting it).
 /// </summary>
-public sealed class AbiCommand
+public sealed class AbiCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public AbiCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+        var path = CommandArguments.PackageRoot();
         var type = new Option<string>("--type") { Description = "Lay out this type: IFACE.TYPE, ns:pkg/iface.TYPE or WORLD.TYPE", HelpName = "IFACE.TYPE" };
         var func = new Option<string>("--func") { Description = "Show the core signatures and costs of this function: IFACE.FUNC (resource functions as r.f) or WORLD.FUNC", HelpName = "IFACE.FUNC" };
         var world = new Option<string>("--world") { Description = "List the core imports and exports of a module targeting this world", HelpName = "WORLD" };
         var memory64 = new Option<bool>("--memory64") { Description = "Lay out for a 64-bit memory (8-byte pointers and lengths)" };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: text or json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommandArguments.Format("Output format: text or json", "text", "json");
         var command = new Command("abi", "Show the Canonical ABI of a type, function or world: layout, core signatures and per-call costs")
         {
             path, type, func, world, memory64, format,
@@ -80,32 +69,32 @@ public sealed class AbiCommand
         catch (Exception e)
         {
             // Resolving and the ABI engine never throw by contract; if they do, say so rather than print a stack trace.
-            _error.Write($"error: internal error while computing the ABI of '{name}' in '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while computing the ABI of '{name}' in '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
     }
 
     private int Run(string path, AbiTargetKind kind, string name, bool memory64, ResolveOptions options, OutputFormat format)
     {
-        var input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+        var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
         if (input is null) return ExitCodes.UsageOrIoError;
         if (input.ErrorCount > 0)
         {
             // Layouts of a model with errors would describe error symbols; the diagnostics are the useful answer.
             foreach (var diagnostic in input.Model.Diagnostics)
             {
-                _error.Write(DiagnosticRenderer.Render(diagnostic));
-                _error.Write('\n');
+                Error.Write(DiagnosticRenderer.Render(diagnostic));
+                Error.Write('\n');
             }
 
-            _error.Write(CheckCommand.Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
+            Error.Write(CheckCommand.Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
             return input.HasReadErrors ? ExitCodes.UsageOrIoError : ExitCodes.DiagnosticErrors;
         }
 
         var finder = new AbiTargetFinder(input.Model, AbiTargetFinder.FindRootPackage(input.Workspace, input.Model));
         if (finder.Find(kind, name, out string lookupError) is not { } target)
         {
-            _error.Write($"error: {lookupError}\n");
+            Error.Write($"error: {lookupError}\n");
             return ExitCodes.UsageOrIoError;
         }
 
@@ -117,18 +106,18 @@ public sealed class AbiCommand
         else if (target.World is { } world) report.World = AbiWorldReportBuilder.Create(target.DisplayName, world, abi);
         if (report.Type is null && report.Function is null && report.World is null)
         {
-            _error.Write($"error: `{target.DisplayName}` has no Canonical ABI layout: {problem}\n");
+            Error.Write($"error: `{target.DisplayName}` has no Canonical ABI layout: {problem}\n");
             return ExitCodes.DiagnosticErrors;
         }
 
         if (format == OutputFormat.Json)
         {
-            _output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.AbiReport));
-            _output.Write('\n');
+            Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.AbiReport));
+            Output.Write('\n');
         }
         else
         {
-            _output.Write(AbiTextRenderer.Render(report));
+            Output.Write(AbiTextRenderer.Render(report));
         }
 
         return ExitCodes.Success;

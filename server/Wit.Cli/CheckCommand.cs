@@ -13,30 +13,19 @@ namespace Wit.Cli;
 /// <c>.wit</c> file, or a directory with its <c>deps/</c>), resolves it, prints every syntax and resolution
 /// diagnostic in the order wit-parser would meet them on standard output and a one-line summary on standard error.
 /// </summary>
-public sealed class CheckCommand
+public sealed class CheckCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public CheckCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
-        var format = new Option<string>("--format")
-        {
-            Description = "How to print diagnostics: text (rustc style) or json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var path = CommandArguments.PackageRoot();
+        var format = CommandArguments.Format("How to print diagnostics: text (rustc style) or json", "text", "json");
         var command = new Command("check", "Resolve a WIT package with its dependencies and report every error") { path, format };
         var features = FeatureOptions.AddTo(command);
         var handler = new CheckCommand(output, error, workingDirectory);
@@ -54,12 +43,12 @@ public sealed class CheckCommand
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
         }
         catch (Exception e)
         {
             // Loading and resolving never throw by contract; if they do, say so rather than print a stack trace.
-            _error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
@@ -67,19 +56,19 @@ public sealed class CheckCommand
 
         if (format == OutputFormat.Json)
         {
-            _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(input), CliJsonContext.Output.CheckReport));
-            _output.Write('\n');
+            Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(input), CliJsonContext.Output.CheckReport));
+            Output.Write('\n');
         }
         else
         {
             foreach (var diagnostic in input.Model.Diagnostics)
             {
-                _output.Write(DiagnosticRenderer.Render(diagnostic));
-                _output.Write('\n');
+                Output.Write(DiagnosticRenderer.Render(diagnostic));
+                Output.Write('\n');
             }
         }
 
-        _error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
+        Error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
         if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
         return input.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
     }
@@ -87,10 +76,10 @@ public sealed class CheckCommand
     /// <summary>A <c>.witx</c> document: parsed, its <c>use</c>s loaded, validated (WITX0xxx and WITX1xxx diagnostics).</summary>
     private int ExecuteWitx(string path, OutputFormat format)
     {
-        var fileSystem = new RelativeFileSystem(_workingDirectory);
+        var fileSystem = new RelativeFileSystem(WorkingDirectory);
         if (!fileSystem.FileExists(path))
         {
-            _error.Write($"error: no such file: {path}\n");
+            Error.Write($"error: no such file: {path}\n");
             return ExitCodes.UsageOrIoError;
         }
 
@@ -101,7 +90,7 @@ public sealed class CheckCommand
         }
         catch (Exception e)
         {
-            _error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
@@ -110,16 +99,16 @@ public sealed class CheckCommand
         {
             if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Error) errors++;
             else if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Warning) warnings++;
-            if (format == OutputFormat.Text) _output.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+            if (format == OutputFormat.Text) Output.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
         }
 
         if (format == OutputFormat.Json)
         {
-            _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, model.Diagnostics, model.Files.Count), CliJsonContext.Output.CheckReport));
-            _output.Write('\n');
+            Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, model.Diagnostics, model.Files.Count), CliJsonContext.Output.CheckReport));
+            Output.Write('\n');
         }
 
-        _error.Write(Summary(model.Files.Count, errors, warnings) + "\n");
+        Error.Write(Summary(model.Files.Count, errors, warnings) + "\n");
         return errors > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
     }
 

@@ -5,6 +5,18 @@ namespace Wit.Cli;
 /// <summary>Arguments shared by several commands.</summary>
 public static class CommandArguments
 {
+    /// <summary>The package root of the resolving commands (check, resolve, lint, abi, witx).</summary>
+    public static Argument<string> PackageRoot() =>
+        PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+
+    /// <summary><c>--format</c> with its allowed values; the first is the default.</summary>
+    public static Option<string> Format(string description, params string[] allowed)
+    {
+        var format = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => allowed[0] };
+        format.AcceptOnlyFromAmong(allowed);
+        return format;
+    }
+
     /// <summary>
     /// The one package root a resolving command takes. An unknown option would otherwise be taken for the path; a
     /// file whose name starts with '-' can be given as ./-name.

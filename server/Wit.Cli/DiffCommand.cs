@@ -16,18 +16,12 @@ namespace Wit.Cli;
 /// sufficient (or nothing breaks), 1 when a breaking change comes with too small a bump or a side has resolution
 /// errors, 2 for usage and I/O errors.
 /// </summary>
-public sealed class DiffCommand
+public sealed class DiffCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public DiffCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
@@ -35,12 +29,7 @@ public sealed class DiffCommand
     {
         var oldPath = new Argument<string>("old-path") { Description = "The old version: a .wit file or a package directory" };
         var newPath = new Argument<string>("new-path") { Description = "The new version: a .wit file or a package directory" };
-        var format = new Option<string>("--format")
-        {
-            Description = "How to print changes: text or json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommandArguments.Format("How to print changes: text or json", "text", "json");
         var command = new Command("diff", "Compare two versions of a WIT package and classify each change under semver") { oldPath, newPath, format };
         var features = FeatureOptions.AddTo(command);
         var handler = new DiffCommand(output, error, workingDirectory);
@@ -58,19 +47,19 @@ public sealed class DiffCommand
         WorkspaceInput? oldInput, newInput;
         try
         {
-            oldInput = WorkspaceInput.Load(oldPath, _workingDirectory, options, _error);
-            newInput = oldInput is null ? null : WorkspaceInput.Load(newPath, _workingDirectory, options, _error);
+            oldInput = WorkspaceInput.Load(oldPath, WorkingDirectory, options, Error);
+            newInput = oldInput is null ? null : WorkspaceInput.Load(newPath, WorkingDirectory, options, Error);
         }
         catch (Exception e)
         {
-            _error.Write($"error: internal error while loading: {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while loading: {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
         if (oldInput is null || newInput is null) return ExitCodes.UsageOrIoError;
         if (oldInput.HasReadErrors || newInput.HasReadErrors)
         {
-            _error.Write("error: could not read every input file\n");
+            Error.Write("error: could not read every input file\n");
             return ExitCodes.UsageOrIoError;
         }
 
@@ -79,20 +68,20 @@ public sealed class DiffCommand
         {
             if (input.ErrorCount == 0) continue;
             resolutionErrors = true;
-            _error.Write($"error: '{input.Path}' has {input.ErrorCount} error(s); run 'wit check {input.Path}'\n");
+            Error.Write($"error: '{input.Path}' has {input.ErrorCount} error(s); run 'wit check {input.Path}'\n");
         }
 
         var oldPackage = RootPackage(oldInput.Model);
         var newPackage = RootPackage(newInput.Model);
         if (oldPackage is null || newPackage is null)
         {
-            _error.Write($"error: no package in '{(oldPackage is null ? oldPath : newPath)}'\n");
+            Error.Write($"error: no package in '{(oldPackage is null ? oldPath : newPath)}'\n");
             return ExitCodes.DiagnosticErrors;
         }
 
         if (oldPackage.Name.WithoutVersion != newPackage.Name.WithoutVersion)
         {
-            _error.Write($"warning: comparing different packages: {oldPackage.Name} and {newPackage.Name}\n");
+            Error.Write($"warning: comparing different packages: {oldPackage.Name} and {newPackage.Name}\n");
         }
 
         var result = PackageDiff.Compare(oldPackage, newPackage);
@@ -127,7 +116,7 @@ public sealed class DiffCommand
         var text = new StringBuilder();
         foreach (var change in result.Changes) text.Append(change).Append('\n');
         text.Append(Summary(oldPackage, newPackage, result)).Append('\n');
-        _output.Write(text.ToString());
+        Output.Write(text.ToString());
     }
 
     private void WriteJson(Package oldPackage, Package newPackage, DiffResult result)
@@ -159,8 +148,8 @@ public sealed class DiffCommand
             json.WriteEndObject();
         }
 
-        _output.Write(Encoding.UTF8.GetString(stream.ToArray()));
-        _output.Write('\n');
+        Output.Write(Encoding.UTF8.GetString(stream.ToArray()));
+        Output.Write('\n');
     }
 
     private static string BumpName(VersionBump bump) => bump switch

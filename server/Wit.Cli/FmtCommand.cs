@@ -19,20 +19,14 @@ namespace Wit.Cli;
 /// of each. Exit codes: 0 when every file is formatted (or, with <c>--check</c>/<c>--diff</c>, already was), 1 when
 /// a file would change under <c>--check</c>/<c>--diff</c> or has syntax errors, 2 for usage and I/O errors.
 /// </summary>
-public sealed class FmtCommand
+public sealed class FmtCommand : CommandHandler
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public FmtCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
@@ -66,15 +60,15 @@ public sealed class FmtCommand
         bool usageFailed = false;
         foreach (string path in paths)
         {
-            string fullPath = Path.GetFullPath(Path.Combine(_workingDirectory, path));
+            string fullPath = Path.GetFullPath(Path.Combine(WorkingDirectory, path));
             if (File.Exists(fullPath) && SyntaxTree.LanguageOf(fullPath) == SyntaxLanguage.Witx)
             {
-                _error.Write($"error: '{path}' is a WITX file; wit fmt formats WIT files only\n");
+                Error.Write($"error: '{path}' is a WITX file; wit fmt formats WIT files only\n");
                 usageFailed = true;
             }
         }
 
-        var files = InputFileResolver.Resolve(paths, _workingDirectory, _error);
+        var files = InputFileResolver.Resolve(paths, WorkingDirectory, Error);
         if (files is null) return ExitCodes.UsageOrIoError;
 
         bool writeFiles = !check && !diff;
@@ -102,12 +96,12 @@ public sealed class FmtCommand
             string result = WitFormatter.Format(tree);
             if (string.Equals(result, text, StringComparison.Ordinal)) continue;
             changed++;
-            if (diff) _output.Write(UnifiedDiff.Create(file.DisplayPath, text, result));
-            else if (check) _output.Write(file.DisplayPath + "\n");
+            if (diff) Output.Write(UnifiedDiff.Create(file.DisplayPath, text, result));
+            else if (check) Output.Write(file.DisplayPath + "\n");
             else if (!Write(file, result)) ioFailed = true;
         }
 
-        _error.Write(Summary(writeFiles, formatted, changed, skipped) + "\n");
+        Error.Write(Summary(writeFiles, formatted, changed, skipped) + "\n");
         if (usageFailed || ioFailed) return ExitCodes.UsageOrIoError;
         if (skipped > 0 || (!writeFiles && changed > 0)) return ExitCodes.DiagnosticErrors;
         return ExitCodes.Success;
@@ -135,11 +129,11 @@ public sealed class FmtCommand
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            _error.Write($"error: cannot read '{file.DisplayPath}': {e.Message}\n");
+            Error.Write($"error: cannot read '{file.DisplayPath}': {e.Message}\n");
         }
         catch (DecoderFallbackException)
         {
-            _error.Write($"error: '{file.DisplayPath}' is not valid UTF-8\n");
+            Error.Write($"error: '{file.DisplayPath}' is not valid UTF-8\n");
         }
 
         return null;
@@ -154,7 +148,7 @@ public sealed class FmtCommand
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            _error.Write($"error: cannot write '{file.DisplayPath}': {e.Message}\n");
+            Error.Write($"error: cannot write '{file.DisplayPath}': {e.Message}\n");
             return false;
         }
     }
@@ -167,12 +161,12 @@ public sealed class FmtCommand
         {
             if (diagnostic.Severity != DiagnosticSeverity.Error) continue;
             errors++;
-            DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, _error);
-            _error.Write('\n');
+            DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, Error);
+            Error.Write('\n');
         }
 
         if (errors == 0) return false;
-        _error.Write($"error: '{displayPath}' has {errors.ToString(CultureInfo.InvariantCulture)} syntax error{(errors == 1 ? string.Empty : "s")}; not formatted\n");
+        Error.Write($"error: '{displayPath}' has {errors.ToString(CultureInfo.InvariantCulture)} syntax error{(errors == 1 ? string.Empty : "s")}; not formatted\n");
         return true;
     }
 }

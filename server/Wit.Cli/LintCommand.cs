@@ -18,30 +18,19 @@ namespace Wit.Cli;
 /// configured by the nearest <c>.witlint.json</c>. Exit 0 clean, 1 errors (or warnings with
 /// <c>--deny-warnings</c>), 2 usage or I/O errors (including a bad configuration file).
 /// </summary>
-public sealed class LintCommand
+public sealed class LintCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public LintCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
-        var format = new Option<string>("--format")
-        {
-            Description = "How to print diagnostics: text (rustc style), json, sarif (SARIF 2.1.0) or github (workflow annotations)",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var path = CommandArguments.PackageRoot();
+        var format = CommandArguments.Format("How to print diagnostics: text (rustc style), json, sarif (SARIF 2.1.0) or github (workflow annotations)", "text", "json", "sarif", "github");
         var denyWarnings = new Option<bool>("--deny-warnings") { Description = "Exit with 1 when there are warnings" };
         var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings };
         var features = FeatureOptions.AddTo(command);
@@ -60,15 +49,15 @@ public sealed class LintCommand
         LintOptions lintOptions;
         try
         {
-            string full = Path.GetFullPath(Path.Combine(_workingDirectory, path));
-            string? configPath = LintConfiguration.Find(full, _workingDirectory);
+            string full = Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+            string? configPath = LintConfiguration.Find(full, WorkingDirectory);
             lintOptions = LintOptions.Default;
             if (configPath is not null)
             {
                 var parsed = LintConfiguration.Parse(File.ReadAllText(configPath), out string? problem);
                 if (parsed is null)
                 {
-                    _error.Write($"error: {configPath}: {problem}\n");
+                    Error.Write($"error: {configPath}: {problem}\n");
                     return ExitCodes.UsageOrIoError;
                 }
 
@@ -77,7 +66,7 @@ public sealed class LintCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            _error.Write($"error: cannot read the lint configuration: {e.Message}\n");
+            Error.Write($"error: cannot read the lint configuration: {e.Message}\n");
             return ExitCodes.UsageOrIoError;
         }
 
@@ -85,34 +74,34 @@ public sealed class LintCommand
         var diagnostics = new List<Diagnostic>();
         try
         {
-            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
             if (input is null) return ExitCodes.UsageOrIoError;
             diagnostics.AddRange(input.Model.Diagnostics);
             diagnostics.AddRange(WitLinter.Lint(input.Model, lintOptions));
         }
         catch (Exception e)
         {
-            _error.Write($"error: internal error while linting '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while linting '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
         switch (format)
         {
             case "json":
-                _output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, diagnostics, input.FileCount), CliJsonContext.Output.CheckReport));
-                _output.Write('\n');
+                Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, diagnostics, input.FileCount), CliJsonContext.Output.CheckReport));
+                Output.Write('\n');
                 break;
             case "sarif":
-                _output.Write(LintOutput.Sarif(diagnostics));
+                Output.Write(LintOutput.Sarif(diagnostics));
                 break;
             case "github":
-                _output.Write(LintOutput.GitHub(diagnostics));
+                Output.Write(LintOutput.GitHub(diagnostics));
                 break;
             default:
                 foreach (var diagnostic in diagnostics)
                 {
-                    _output.Write(DiagnosticRenderer.Render(diagnostic));
-                    _output.Write('\n');
+                    Output.Write(DiagnosticRenderer.Render(diagnostic));
+                    Output.Write('\n');
                 }
 
                 break;
@@ -123,7 +112,7 @@ public sealed class LintCommand
         int notes = diagnostics.Count - errors - warnings;
         string summary = $"linted {Plural(input.FileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
         if (notes > 0) summary += $", {Plural(notes, "note")}";
-        _error.Write(summary + "\n");
+        Error.Write(summary + "\n");
         if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
         if (errors > 0 || (denyWarnings && warnings > 0)) return ExitCodes.DiagnosticErrors;
         return ExitCodes.Success;

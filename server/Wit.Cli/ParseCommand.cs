@@ -16,19 +16,13 @@ namespace Wit.Cli;
 /// <c>wit parse &lt;path&gt;... [--format text|json] [--tree]</c>: parses every WIT and WITX file, prints their syntax
 /// diagnostics (and with <c>--tree</c> their syntax trees) on standard output and a one-line summary on standard error.
 /// </summary>
-public sealed class ParseCommand
+public sealed class ParseCommand : CommandHandler
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     public ParseCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
@@ -39,12 +33,7 @@ public sealed class ParseCommand
             Description = "WIT or WITX files, or directories to search recursively for *.wit and *.witx files",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "How to print diagnostics: text (rustc style) or json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommandArguments.Format("How to print diagnostics: text (rustc style) or json", "text", "json");
         paths.Validators.Add(result =>
         {
             // An unknown option would otherwise be taken for a path; a file whose name starts with '-' can be given
@@ -71,7 +60,7 @@ public sealed class ParseCommand
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public int Execute(IReadOnlyList<string> paths, OutputFormat format, bool printTree)
     {
-        var files = InputFileResolver.Resolve(paths, _workingDirectory, _error);
+        var files = InputFileResolver.Resolve(paths, WorkingDirectory, Error);
         if (files is null) return ExitCodes.UsageOrIoError;
 
         var report = new ParseReport();
@@ -87,13 +76,13 @@ public sealed class ParseCommand
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _error.Write($"error: cannot read '{file.DisplayPath}': {e.Message}\n");
+                Error.Write($"error: cannot read '{file.DisplayPath}': {e.Message}\n");
                 ioFailed = true;
                 continue;
             }
             catch (DecoderFallbackException)
             {
-                _error.Write($"error: '{file.DisplayPath}' is not valid UTF-8\n");
+                Error.Write($"error: '{file.DisplayPath}' is not valid UTF-8\n");
                 ioFailed = true;
                 continue;
             }
@@ -106,7 +95,7 @@ public sealed class ParseCommand
             catch (Exception e)
             {
                 // Parsers never throw by contract; if one does, name the file and carry on with the others.
-                _error.Write($"error: internal error while parsing '{file.DisplayPath}': {e.GetType().Name}: {e.Message}\n");
+                Error.Write($"error: internal error while parsing '{file.DisplayPath}': {e.GetType().Name}: {e.Message}\n");
                 crashed = true;
                 continue;
             }
@@ -131,11 +120,11 @@ public sealed class ParseCommand
         report.FileCount = parsed;
         if (format == OutputFormat.Json)
         {
-            _output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.ParseReport));
-            _output.Write('\n');
+            Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.ParseReport));
+            Output.Write('\n');
         }
 
-        _error.Write(Summary(parsed, report.ErrorCount, report.WarningCount) + "\n");
+        Error.Write(Summary(parsed, report.ErrorCount, report.WarningCount) + "\n");
         if (crashed) return ExitCodes.InternalError;
         if (ioFailed) return ExitCodes.UsageOrIoError;
         return report.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
@@ -152,14 +141,14 @@ public sealed class ParseCommand
     {
         if (printTree)
         {
-            if (withHeader) _output.Write($"==> {displayPath} <==\n");
-            TreePrinter.Print(tree, _output);
+            if (withHeader) Output.Write($"==> {displayPath} <==\n");
+            TreePrinter.Print(tree, Output);
         }
 
         foreach (var diagnostic in tree.Diagnostics)
         {
-            DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, _output);
-            _output.Write('\n');
+            DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, Output);
+            Output.Write('\n');
         }
     }
 

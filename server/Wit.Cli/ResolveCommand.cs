@@ -13,30 +13,19 @@ namespace Wit.Cli;
 /// resolution reports errors nothing is printed on standard output, as wit-parser prints no model for an invalid
 /// package; the diagnostics go to standard error.
 /// </summary>
-public sealed class ResolveCommand
+public sealed class ResolveCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     /// <summary>Creates the command's handler, writing to the given writers.</summary>
     public ResolveCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: json (wit-parser's schema)",
-            DefaultValueFactory = _ => "json",
-        };
-        format.AcceptOnlyFromAmong("json");
+        var path = CommandArguments.PackageRoot();
+        var format = CommandArguments.Format("Output format: json (wit-parser's schema)", "json");
         var command = new Command("resolve", "Resolve a WIT package and print the model as wit-parser's JSON") { path, format };
         var features = FeatureOptions.AddTo(command);
         var handler = new ResolveCommand(output, error, workingDirectory);
@@ -50,11 +39,11 @@ public sealed class ResolveCommand
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
         }
         catch (Exception e)
         {
-            _error.Write($"error: internal error while resolving '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while resolving '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
@@ -63,16 +52,16 @@ public sealed class ResolveCommand
         {
             foreach (var diagnostic in input.Model.Diagnostics)
             {
-                _error.Write(DiagnosticRenderer.Render(diagnostic));
-                _error.Write('\n');
+                Error.Write(DiagnosticRenderer.Render(diagnostic));
+                Error.Write('\n');
             }
 
-            _error.Write(CheckCommand.Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
+            Error.Write(CheckCommand.Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
             return input.HasReadErrors ? ExitCodes.UsageOrIoError : ExitCodes.DiagnosticErrors;
         }
 
-        _output.Write(WitModelJsonWriter.Write(input.Model));
-        _output.Write('\n');
+        Output.Write(WitModelJsonWriter.Write(input.Model));
+        Output.Write('\n');
         return ExitCodes.Success;
     }
 }

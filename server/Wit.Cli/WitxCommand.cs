@@ -13,23 +13,17 @@ namespace Wit.Cli;
 /// have the core signatures the Canonical ABI gives the WIT functions, for engines that speak WITX. What WITX cannot
 /// express (resources, async, streams, futures) is written as handles with a comment and reported as a warning.
 /// </summary>
-public sealed class WitxCommand
+public sealed class WitxCommand : CommandHandler
 {
-    private readonly TextWriter _output;
-    private readonly TextWriter _error;
-    private readonly string _workingDirectory;
-
     public WitxCommand(TextWriter output, TextWriter error, string workingDirectory)
+        : base(output, error, workingDirectory)
     {
-        _output = output;
-        _error = error;
-        _workingDirectory = workingDirectory;
     }
 
     /// <summary>The command-line definition, bound to an instance writing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var path = CommandArguments.PackagePath("A .wit file, or a directory whose *.wit files form a package (dependencies in its deps/)");
+        var path = CommandArguments.PackageRoot();
         var @interface = new Option<string?>("--interface") { Description = "The interface to derive (a name of the root package, or ns:pkg/name)" };
         var world = new Option<string?>("--world") { Description = "The world to derive (imports and exports)" };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the WITX to this file instead of standard output" };
@@ -46,25 +40,25 @@ public sealed class WitxCommand
     {
         if ((interfaceName is null) == (worldName is null))
         {
-            _error.Write("error: give exactly one of --interface and --world\n");
+            Error.Write("error: give exactly one of --interface and --world\n");
             return ExitCodes.UsageOrIoError;
         }
 
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, _workingDirectory, options, _error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
         }
         catch (Exception e)
         {
-            _error.Write($"error: internal error while reading '{path}': {e.GetType().Name}: {e.Message}\n");
+            Error.Write($"error: internal error while reading '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
 
         if (input is null) return ExitCodes.UsageOrIoError;
         if (input.ErrorCount > 0)
         {
-            foreach (var diagnostic in input.Model.Diagnostics) _error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+            foreach (var diagnostic in input.Model.Diagnostics) Error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
             return ExitCodes.DiagnosticErrors;
         }
 
@@ -76,7 +70,7 @@ public sealed class WitxCommand
                 || i.Package is { } p && $"{p.Name.WithoutVersion}/{i.Name}" == interfaceName));
             if (target is null)
             {
-                _error.Write($"error: no interface `{interfaceName}`; the root package has: {string.Join(", ", root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");
+                Error.Write($"error: no interface `{interfaceName}`; the root package has: {string.Join(", ", root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");
                 return ExitCodes.UsageOrIoError;
             }
 
@@ -87,27 +81,27 @@ public sealed class WitxCommand
             var target = root is not null && root.Worlds.TryGetValue(worldName!, out var w) ? w : null;
             if (target is null)
             {
-                _error.Write($"error: no world `{worldName}`; the root package has: {string.Join(", ", root?.Worlds.Keys ?? Enumerable.Empty<string>())}\n");
+                Error.Write($"error: no world `{worldName}`; the root package has: {string.Join(", ", root?.Worlds.Keys ?? Enumerable.Empty<string>())}\n");
                 return ExitCodes.UsageOrIoError;
             }
 
             derivation = WitxDeriver.DeriveWorld(target);
         }
 
-        foreach (var diagnostic in derivation.Diagnostics) _error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+        foreach (var diagnostic in derivation.Diagnostics) Error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
         if (outputFile is null)
         {
-            _output.Write(derivation.Text);
+            Output.Write(derivation.Text);
         }
         else
         {
             try
             {
-                File.WriteAllText(Path.Combine(_workingDirectory, outputFile), derivation.Text);
+                File.WriteAllText(Path.Combine(WorkingDirectory, outputFile), derivation.Text);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _error.Write($"error: cannot write '{outputFile}': {e.Message}\n");
+                Error.Write($"error: cannot write '{outputFile}': {e.Message}\n");
                 return ExitCodes.UsageOrIoError;
             }
         }
