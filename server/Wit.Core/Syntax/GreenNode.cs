@@ -60,8 +60,6 @@ public sealed class GreenNode : GreenElement
         return (GreenToken)current;
     }
 
-    public GreenNode WithSlots(GreenElement[] slots) => new(Kind, slots, Diagnostics);
-
     public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) => new(Kind, _slots, diagnostics);
 
     public override string ToString() => $"{Kind} ({FullWidth})";

@@ -151,7 +151,6 @@ public enum SyntaxKind : ushort
     FutureType,
     StreamType,
     ErrorContextType,
-    TypeArgumentList,
 
     // WITX tokens.
     WitxKeywordToken,
