@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using Wit.Core.Semantics;
 
-namespace Wit.Cli.Abi;
+namespace Wit.Core.Semantics;
 
 /// <summary>
 /// Spells a resolved type as WIT source would: primitives and named types by name, anonymous types by their
