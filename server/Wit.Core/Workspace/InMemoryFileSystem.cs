@@ -15,6 +15,9 @@ public sealed class InMemoryFileSystem : IFileSystem
         return this;
     }
 
+    /// <summary>Deletes a file; returns whether it existed.</summary>
+    public bool Remove(string path) => _files.Remove(Normalize(path));
+
     public bool FileExists(string path) => _files.ContainsKey(Normalize(path));
 
     public bool DirectoryExists(string path)

@@ -14,8 +14,15 @@ namespace Wit.Core.Workspace;
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static LoadedWorkspace Load(IFileSystem fileSystem, string rootPath)
+    public static LoadedWorkspace Load(IFileSystem fileSystem, string rootPath) => Load(fileSystem, rootPath, parse: null);
+
+    /// <summary>
+    /// Loads <paramref name="rootPath"/>, parsing each file's text with <paramref name="parse"/> (path, text) when given,
+    /// so that an editor can hand back trees it already has (incrementally reparsed, or cached for unchanged files).
+    /// </summary>
+    public static LoadedWorkspace Load(IFileSystem fileSystem, string rootPath, Func<string, string, SyntaxTree>? parse)
     {
+        parse ??= DefaultParse;
         var errors = new List<LoadError>();
         var dependencies = new List<PackageSource>();
         PackageSource? root = null;
@@ -31,24 +38,24 @@ public static class WorkspaceLoader
                 {
                     if (entry.IsDirectory)
                     {
-                        dependencies.Add(LoadDirectory(fileSystem, entry.Path, isRoot: false, errors));
+                        dependencies.Add(LoadDirectory(fileSystem, entry.Path, isRoot: false, errors, parse));
                         continue;
                     }
 
                     string extension = Path.GetExtension(entry.Path);
-                    if (extension == ".wit") dependencies.Add(LoadFile(fileSystem, entry.Path, isRoot: false, errors));
+                    if (extension == ".wit") dependencies.Add(LoadFile(fileSystem, entry.Path, isRoot: false, errors, parse));
                     else if (extension is ".wat" or ".wasm")
                         errors.Add(new LoadError(entry.Path, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
                 }
             }
 
-            root = LoadDirectory(fileSystem, rootPath, isRoot: true, errors);
+            root = LoadDirectory(fileSystem, rootPath, isRoot: true, errors, parse);
         }
         else if (fileSystem.FileExists(rootPath))
         {
             string extension = Path.GetExtension(rootPath);
             if (extension is ".wat" or ".wasm") errors.Add(new LoadError(rootPath, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
-            else root = LoadFile(fileSystem, rootPath, isRoot: true, errors);
+            else root = LoadFile(fileSystem, rootPath, isRoot: true, errors, parse);
         }
         else
         {
@@ -58,30 +65,32 @@ public static class WorkspaceLoader
         return new LoadedWorkspace(rootPath, dependencies, root, errors);
     }
 
-    private static PackageSource LoadDirectory(IFileSystem fileSystem, string directory, bool isRoot, List<LoadError> errors)
+    private static PackageSource LoadDirectory(IFileSystem fileSystem, string directory, bool isRoot, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
     {
         var files = new List<SourceFile>();
         foreach (var path in fileSystem.GetFiles(directory).Where(f => Path.GetExtension(f) == ".wit").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
         {
-            if (Read(fileSystem, path, errors) is { } file) files.Add(file);
+            if (Read(fileSystem, path, errors, parse) is { } file) files.Add(file);
         }
 
         return new PackageSource(directory, isDirectory: true, isRoot, files);
     }
 
-    private static PackageSource LoadFile(IFileSystem fileSystem, string path, bool isRoot, List<LoadError> errors)
+    private static PackageSource LoadFile(IFileSystem fileSystem, string path, bool isRoot, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
     {
         var files = new List<SourceFile>();
-        if (Read(fileSystem, path, errors) is { } file) files.Add(file);
+        if (Read(fileSystem, path, errors, parse) is { } file) files.Add(file);
         return new PackageSource(path, isDirectory: false, isRoot, files);
     }
 
-    private static SourceFile? Read(IFileSystem fileSystem, string path, List<LoadError> errors)
+    private static SyntaxTree DefaultParse(string path, string text) => SyntaxTree.ParseWit(SourceText.From(text, path));
+
+    private static SourceFile? Read(IFileSystem fileSystem, string path, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
     {
         try
         {
             string text = fileSystem.ReadAllText(path);
-            return new SourceFile(path, SyntaxTree.ParseWit(SourceText.From(text, path)));
+            return new SourceFile(path, parse(path, text));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {

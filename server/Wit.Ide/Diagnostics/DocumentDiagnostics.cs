@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using Wit.Core.Diagnostics;
+using Wit.Core.Syntax;
+using Wit.Ide.Analysis;
+
+namespace Wit.Ide.Diagnostics;
+
+/// <summary>
+/// Every diagnostic of one document: syntax, resolution (from each root that loads the file) and lint, each once,
+/// in source order. For a <c>.witx</c> document, its syntax and WITX validation results.
+/// </summary>
+public static class DocumentDiagnostics
+{
+    public static IReadOnlyList<Diagnostic> For(IdeSnapshot snapshot, string path)
+    {
+        var result = new List<Diagnostic>();
+        var seen = new HashSet<(string Code, int Start, int Length, string Message)>();
+        void Add(Diagnostic diagnostic)
+        {
+            if (diagnostic.Document?.Path != path) return;
+            if (seen.Add((diagnostic.Code, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message))) result.Add(diagnostic);
+        }
+
+        if (SyntaxTree.LanguageOf(path) == SyntaxLanguage.Witx)
+        {
+            if (snapshot.WitxAnalysisOf(path) is { } witx)
+            {
+                foreach (var diagnostic in witx.Tree.Diagnostics) Add(diagnostic.WithDocument(witx.Tree.Text));
+                foreach (var diagnostic in witx.Model.Diagnostics) Add(diagnostic);
+            }
+        }
+        else
+        {
+            var analyses = snapshot.AnalysesOf(path);
+            if (analyses.Count == 0 && snapshot.GetDocument(path) is { } document)
+            {
+                foreach (var diagnostic in document.Tree.Diagnostics) Add(diagnostic.WithDocument(document.Text));
+            }
+
+            foreach (var analysis in analyses)
+            {
+                foreach (var diagnostic in analysis.Model.Diagnostics) Add(diagnostic);
+                foreach (var diagnostic in analysis.LintDiagnostics) Add(diagnostic);
+            }
+        }
+
+        result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
+        return result;
+    }
+}

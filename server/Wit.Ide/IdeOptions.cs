@@ -1,0 +1,29 @@
+using Wit.Core.Lint;
+using Wit.Core.Semantics;
+
+namespace Wit.Ide;
+
+/// <summary>What the user configured: enabled <c>@unstable</c> features, lint severities, and display preferences.</summary>
+public sealed class IdeOptions
+{
+    public static readonly IdeOptions Default = new();
+
+    public IdeOptions(ResolveOptions? resolve = null, LintOptions? lint = null, bool lintEnabled = true, bool memory64 = false)
+    {
+        Resolve = resolve ?? ResolveOptions.Default;
+        Lint = lint ?? LintOptions.Default;
+        LintEnabled = lintEnabled;
+        Memory64 = memory64;
+    }
+
+    /// <summary>Feature gates for the resolver (<c>@unstable(feature = ...)</c>).</summary>
+    public ResolveOptions Resolve { get; }
+
+    public LintOptions Lint { get; }
+
+    /// <summary>Whether lint diagnostics (<c>WIT2xxx</c>) are reported at all.</summary>
+    public bool LintEnabled { get; }
+
+    /// <summary>Whether ABI facts are shown for memory64 instead of memory32.</summary>
+    public bool Memory64 { get; }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Wit.Core.Syntax;
+using Wit.Core.Text;
+using Wit.Core.Workspace;
+using Wit.Ide.Analysis;
+
+namespace Wit.Ide.Workspace;
+
+/// <summary>
+/// The editor's workspace: folders, open buffers, the disk as last read, and the current <see cref="IdeSnapshot"/>.
+/// It has a single writer (the server's document-changing notifications, which the protocol layer runs one at a
+/// time); readers take <see cref="Snapshot"/> and never see it change under them. Each change reparses only the edited
+/// document (incrementally) and invalidates only the analyses of the roots that read it.
+/// </summary>
+public sealed class IdeWorkspace
+{
+    private readonly DiskCache _disk;
+    private readonly TreeCache _trees = new();
+    private ImmutableDictionary<string, IdeDocument> _open = ImmutableDictionary.Create<string, IdeDocument>(StringComparer.Ordinal);
+    private ImmutableArray<string> _folders = ImmutableArray<string>.Empty;
+    private List<string> _discoveredRoots = new();
+    private List<string> _discoveredWitx = new();
+    private IdeOptions _options;
+    private IdeSnapshot _snapshot;
+
+    public IdeWorkspace(IFileSystem disk, IdeOptions? options = null)
+    {
+        _disk = new DiskCache(disk);
+        _options = options ?? IdeOptions.Default;
+        _snapshot = Publish(Array.Empty<string>(), everything: true, revision: 0);
+    }
+
+    /// <summary>The current snapshot (immutable; take it once per request).</summary>
+    public IdeSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    public ImmutableArray<string> Folders => _folders;
+
+    public IdeOptions Options => _options;
+
+    /// <summary>Replaces the workspace folders and looks for package roots under them.</summary>
+    public IdeSnapshot SetFolders(IEnumerable<string> folders)
+    {
+        _folders = folders.Distinct(StringComparer.Ordinal).ToImmutableArray();
+        _disk.Clear();
+        Discover();
+        return Update(Array.Empty<string>(), everything: true);
+    }
+
+    /// <summary>New settings: every analysis is recomputed on next use.</summary>
+    public IdeSnapshot SetOptions(IdeOptions options)
+    {
+        _options = options;
+        return Update(Array.Empty<string>(), everything: true);
+    }
+
+    /// <summary>An editor opened <paramref name="path"/> with <paramref name="text"/>.</summary>
+    public IdeSnapshot Open(string path, string text, int version)
+    {
+        // When the buffer equals the file already parsed from disk, the same tree serves both, and the analyses that
+        // read it stay valid.
+        var tree = _trees.Get(path, text);
+        bool same = _open.TryGetValue(path, out var previous) ? ReferenceEquals(previous.Tree, tree) : IsCurrentDiskText(path, text);
+        _open = _open.SetItem(path, new IdeDocument(path, tree, version, isOpen: true));
+        return Update(same ? Array.Empty<string>() : new[] { path }, everything: false);
+    }
+
+    /// <summary>
+    /// Applies edits to an open buffer, each relative to the text left by the previous one. Returns null (and changes
+    /// nothing) when the document is not open or an edit does not fit the text; the caller decides how to recover.
+    /// </summary>
+    public IdeSnapshot? Change(string path, IReadOnlyList<TextChange> changes, int version)
+    {
+        if (!_open.TryGetValue(path, out var document)) return null;
+        var tree = document.Tree;
+        foreach (var change in changes)
+        {
+            if (change.Span.Start < 0 || change.Span.End > tree.Text.Length) return null;
+            tree = tree.WithChange(change);
+        }
+
+        _open = _open.SetItem(path, new IdeDocument(path, tree, version, isOpen: true));
+        return Update(new[] { path }, everything: false);
+    }
+
+    /// <summary>Replaces an open buffer's whole text (a full-document sync).</summary>
+    public IdeSnapshot ReplaceText(string path, string text, int version)
+    {
+        if (!_open.ContainsKey(path)) return Open(path, text, version);
+        var tree = SyntaxTree.Parse(SourceText.From(text, path));
+        _open = _open.SetItem(path, new IdeDocument(path, tree, version, isOpen: true));
+        return Update(new[] { path }, everything: false);
+    }
+
+    /// <summary>The editor closed <paramref name="path"/>: from now on the disk's content counts.</summary>
+    public IdeSnapshot Close(string path)
+    {
+        if (!_open.TryGetValue(path, out var document)) return Snapshot;
+        _open = _open.Remove(path);
+        bool same = IsCurrentDiskText(path, document.Text.Text);
+        if (same) _trees.Set(path, document.Tree);
+        return Update(same ? Array.Empty<string>() : new[] { path }, everything: false);
+    }
+
+    /// <summary>Files or directories were created, changed or deleted on disk (file-watcher events).</summary>
+    public IdeSnapshot FilesChanged(IEnumerable<string> paths)
+    {
+        var changed = paths.ToList();
+        foreach (var path in changed) _disk.Invalidate(path);
+        Discover();
+        return Update(changed, everything: false);
+    }
+
+    private bool IsCurrentDiskText(string path, string text)
+    {
+        try
+        {
+            return _disk.FileExists(path) && string.Equals(_disk.ReadAllText(path), text, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private void Discover()
+    {
+        var (roots, witx) = RootDiscovery.Find(_disk, _folders);
+        _discoveredRoots = roots;
+        _discoveredWitx = witx;
+    }
+
+    private IdeSnapshot Update(IReadOnlyList<string> changed, bool everything)
+    {
+        var snapshot = Publish(changed, everything, _snapshot.Revision + 1);
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
+    }
+
+    private IdeSnapshot Publish(IReadOnlyList<string> changed, bool everything, int revision)
+    {
+        var fileSystem = new SnapshotFileSystem(_disk, _open);
+        var previous = revision == 0 ? null : _snapshot;
+
+        // Roots: those found under the folders, plus the directory of any open .wit file that none of them loads.
+        var roots = new List<string>(_discoveredRoots);
+        foreach (var path in _open.Keys)
+        {
+            if (SyntaxTree.LanguageOf(path) != SyntaxLanguage.Wit) continue;
+            if (roots.Any(r => RootDiscovery.Covers(r, path))) continue;
+            if (Path.GetDirectoryName(path) is { Length: > 0 } directory && !roots.Contains(directory)) roots.Add(directory);
+        }
+
+        var rootEntries = ImmutableDictionary.CreateBuilder<string, Lazy<RootAnalysis>>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            if (!everything && previous is not null && previous.RootEntries.TryGetValue(root, out var old) && old.IsValueCreated
+                && !changed.Any(p => RootDiscovery.Covers(root, p) || old.Value.Contains(p) || p.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)))
+            {
+                rootEntries[root] = old;
+                continue;
+            }
+
+            rootEntries[root] = IdeSnapshot.LazyRoot(root, fileSystem, _trees, _open, _options);
+        }
+
+        var witxPaths = new HashSet<string>(_discoveredWitx, StringComparer.Ordinal);
+        foreach (var path in _open.Keys) if (SyntaxTree.LanguageOf(path) == SyntaxLanguage.Witx) witxPaths.Add(path);
+        var witxEntries = ImmutableDictionary.CreateBuilder<string, Lazy<WitxAnalysis>>(StringComparer.Ordinal);
+        foreach (var path in witxPaths)
+        {
+            if (!everything && previous is not null && previous.WitxEntries.TryGetValue(path, out var old) && old.IsValueCreated
+                && !changed.Any(p => old.Value.DependsOn(p)))
+            {
+                witxEntries[path] = old;
+                continue;
+            }
+
+            witxEntries[path] = IdeSnapshot.LazyWitx(path, fileSystem, _trees, _open);
+        }
+
+        return new IdeSnapshot(revision, _options, _open, rootEntries.ToImmutable(), witxEntries.ToImmutable(), fileSystem, _trees);
+    }
+}

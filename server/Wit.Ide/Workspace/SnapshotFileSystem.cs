@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Wit.Core.Workspace;
+using Wit.Ide.Analysis;
+
+namespace Wit.Ide.Workspace;
+
+/// <summary>The file system a snapshot resolves against: open editor buffers first, then the cached disk.</summary>
+internal sealed class SnapshotFileSystem : IFileSystem
+{
+    private readonly DiskCache _disk;
+    private readonly ImmutableDictionary<string, IdeDocument> _open;
+
+    public SnapshotFileSystem(DiskCache disk, ImmutableDictionary<string, IdeDocument> open)
+    {
+        _disk = disk;
+        _open = open;
+    }
+
+    public bool FileExists(string path) => _open.ContainsKey(path) || _disk.FileExists(path);
+
+    public bool DirectoryExists(string path) =>
+        _disk.DirectoryExists(path) || _open.Keys.Any(p => string.Equals(Path.GetDirectoryName(p), path, StringComparison.Ordinal));
+
+    public IEnumerable<string> GetFiles(string directory)
+    {
+        var files = _disk.GetFiles(directory);
+        var unsaved = _open.Keys.Where(p => string.Equals(Path.GetDirectoryName(p), directory, StringComparison.Ordinal));
+        return files.Union(unsaved, StringComparer.Ordinal);
+    }
+
+    public IEnumerable<string> GetDirectories(string directory) => _disk.GetDirectories(directory);
+
+    public string ReadAllText(string path) => _open.TryGetValue(path, out var document) ? document.Text.Text : _disk.ReadAllText(path);
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Concurrent;
+using Wit.Core.Syntax;
+using Wit.Core.Text;
+
+namespace Wit.Ide.Workspace;
+
+/// <summary>
+/// Parsed trees of files that are not open, keyed by path and checked against the text, so an unchanged dependency is
+/// parsed once however often the roots that load it are re-resolved.
+/// </summary>
+internal sealed class TreeCache
+{
+    private readonly ConcurrentDictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
+
+    public SyntaxTree Get(string path, string text)
+    {
+        if (_trees.TryGetValue(path, out var tree) && (ReferenceEquals(tree.Text.Text, text) || string.Equals(tree.Text.Text, text, StringComparison.Ordinal)))
+        {
+            return tree;
+        }
+
+        tree = SyntaxTree.Parse(SourceText.From(text, path));
+        _trees[path] = tree;
+        return tree;
+    }
+
+    public void Set(string path, SyntaxTree tree) => _trees[path] = tree;
+
+    public void Remove(string path) => _trees.TryRemove(path, out _);
+}

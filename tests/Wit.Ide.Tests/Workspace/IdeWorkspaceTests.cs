@@ -1,0 +1,174 @@
+using System.Linq;
+using Wit.Core.Text;
+using Wit.Ide.Diagnostics;
+using Wit.Ide.Tests.TestKit;
+using Xunit;
+
+namespace Wit.Ide.Tests.Workspace;
+
+public class IdeWorkspaceTests
+{
+    /// <summary>The document's errors (lint warnings such as missing docs are not what these tests are about).</summary>
+    private static System.Collections.Generic.List<Wit.Core.Diagnostics.Diagnostic> Errors(Wit.Ide.Analysis.IdeSnapshot snapshot, string path) =>
+        DocumentDiagnostics.For(snapshot, path).Where(d => d.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Error).ToList();
+
+    private const string TwoPackages = """
+        //- /app/app.wit
+        package my:app;
+        interface api {
+          use my:dep/types.{id};
+          get: func(x: id) -> id;
+        }
+        //- /app/deps/dep/types.wit
+        package my:dep;
+        interface types {
+          type id = u64;
+        }
+        //- /other/other.wit
+        package my:other;
+        interface o { f: func(); }
+        """;
+
+    [Fact]
+    public void Roots_are_the_directories_with_wit_files_outside_deps()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+
+        Assert.Equal(new[] { "/ws/app", "/ws/other" }, fixture.Snapshot.RootPaths);
+        var analysis = fixture.Snapshot.AnalysisOf("/ws/app/deps/dep/types.wit");
+        Assert.NotNull(analysis);
+        Assert.Equal("/ws/app", analysis!.RootPath);
+        Assert.False(analysis.IsRootFile("/ws/app/deps/dep/types.wit"));
+        Assert.True(analysis.IsRootFile("/ws/app/app.wit"));
+    }
+
+    [Fact]
+    public void An_edit_in_a_dependency_is_seen_by_the_root_that_loads_it()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        const string dep = "/ws/app/deps/dep/types.wit";
+        Assert.Empty(Errors(fixture.Snapshot, "/ws/app/app.wit"));
+
+        fixture.Workspace.Open(dep, fixture.TextOf(dep), 1);
+        int at = fixture.TextOf(dep).IndexOf("id =", System.StringComparison.Ordinal);
+        fixture.Workspace.Change(dep, new[] { new TextChange(new TextSpan(at, 2), "key") }, 2);
+
+        var diagnostics = Errors(fixture.Snapshot, "/ws/app/app.wit");
+        Assert.Contains(diagnostics, d => d.Code == "WIT1002" || d.Message.Contains("id", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyses_of_untouched_roots_are_reused_after_an_edit()
+    {
+        var fixture = IdeFixture.Load(TwoPackages, openAll: true);
+        var before = fixture.Snapshot;
+        var other = before.AnalysisOf("/ws/other/other.wit");
+        var app = before.AnalysisOf("/ws/app/app.wit");
+
+        fixture.Workspace.Change("/ws/app/app.wit", new[] { new TextChange(new TextSpan(0, 0), "// hi\n") }, 2);
+        var after = fixture.Snapshot;
+
+        Assert.Same(other, after.AnalysisOf("/ws/other/other.wit"));
+        Assert.NotSame(app, after.AnalysisOf("/ws/app/app.wit"));
+        Assert.True(after.Revision > before.Revision);
+    }
+
+    [Fact]
+    public void Opening_a_file_with_its_disk_text_keeps_the_analysis()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        var analysis = fixture.Snapshot.AnalysisOf("/ws/other/other.wit");
+
+        fixture.Workspace.Open("/ws/other/other.wit", fixture.TextOf("/ws/other/other.wit"), 1);
+
+        Assert.Same(analysis, fixture.Snapshot.AnalysisOf("/ws/other/other.wit"));
+        Assert.Same(analysis!.File("/ws/other/other.wit")!.Tree, fixture.Snapshot.GetDocument("/ws/other/other.wit")!.Tree);
+    }
+
+    [Fact]
+    public void An_impossible_edit_changes_nothing()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        var before = fixture.Snapshot;
+
+        var result = fixture.Workspace.Change(fixture.MainPath, new[] { new TextChange(new TextSpan(5, 100_000), "x") }, 2);
+
+        Assert.Null(result);
+        Assert.Same(before, fixture.Snapshot);
+        Assert.Equal(fixture.TextOf(fixture.MainPath), fixture.Snapshot.GetDocument(fixture.MainPath)!.Text.Text);
+    }
+
+    [Fact]
+    public void Unsaved_buffers_win_over_the_disk_and_closing_returns_to_the_disk()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        const string path = "/ws/other/other.wit";
+        fixture.Workspace.Open(path, "package my:other;\ninterface o { f: func() -> nope; }\n", 1);
+        Assert.Contains(Errors(fixture.Snapshot, path), d => d.Message.Contains("nope", System.StringComparison.Ordinal));
+
+        fixture.Workspace.Close(path);
+
+        Assert.Empty(Errors(fixture.Snapshot, path));
+    }
+
+    [Fact]
+    public void Files_created_on_disk_are_found_after_a_watcher_event()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        fixture.Disk.Add("/ws/third/t.wit", "package my:third;\ninterface t { g: func() -> missing; }\n");
+        Assert.DoesNotContain("/ws/third", fixture.Snapshot.RootPaths);
+
+        fixture.Workspace.FilesChanged(new[] { "/ws/third/t.wit" });
+
+        Assert.Contains("/ws/third", fixture.Snapshot.RootPaths);
+        Assert.Contains(Errors(fixture.Snapshot, "/ws/third/t.wit"), d => d.Message.Contains("missing", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deleted_dependency_is_reported_after_a_watcher_event()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+        Assert.Empty(Errors(fixture.Snapshot, "/ws/app/app.wit"));
+
+        fixture.Disk.Remove("/ws/app/deps/dep/types.wit");
+        fixture.Workspace.FilesChanged(new[] { "/ws/app/deps/dep/types.wit" });
+
+        Assert.Contains(Errors(fixture.Snapshot, "/ws/app/app.wit"), d => d.Message.Contains("my:dep", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_outside_every_folder_is_its_own_root()
+    {
+        var fixture = IdeFixture.Load(TwoPackages);
+
+        fixture.Workspace.Open("/elsewhere/x.wit", "package a:b;\ninterface i { f: func() -> u9; }\n", 1);
+
+        Assert.Contains("/elsewhere", fixture.Snapshot.RootPaths);
+        Assert.Single(Errors(fixture.Snapshot, "/elsewhere/x.wit"));
+    }
+
+    [Fact]
+    public void Lint_results_are_part_of_a_document_s_diagnostics()
+    {
+        var fixture = IdeFixture.Load("package a:b;\ninterface i { f: func(); }\n");
+
+        var codes = DocumentDiagnostics.For(fixture.Snapshot, fixture.MainPath).Select(d => d.Code).ToList();
+
+        Assert.Equal(new[] { "WIT2001", "WIT2001" }, codes);
+    }
+
+    [Fact]
+    public void Witx_documents_get_syntax_and_validation_diagnostics()
+    {
+        var fixture = IdeFixture.Load("""
+            //- /api.witx
+            (typename $fd (handle))
+            (typename $bad $nope)
+            """);
+
+        var diagnostics = Errors(fixture.Snapshot, "/ws/api.witx");
+
+        Assert.Contains(diagnostics, d => d.Message.Contains("nope", System.StringComparison.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal("/ws/api.witx", d.Document!.Path));
+    }
+}
