@@ -17,7 +17,7 @@ namespace Wit.Cli;
 public static class LintOutput
 {
     /// <summary>Where each rule's documentation page lives.</summary>
-    public const string HelpUriPrefix = "https://github.com/wit-language-tools/wit-language-tools/blob/main/docs/diagnostics/";
+    public const string HelpUriPrefix = DiagnosticDocs.BaseUri;
 
     /// <summary>A SARIF 2.1.0 log with one run: the rules seen (all lint rules, plus any other code reported) and the results.</summary>
     public static string Sarif(IReadOnlyList<Diagnostic> diagnostics)

@@ -106,6 +106,9 @@ public sealed class IdeSnapshot
         return analyses.FirstOrDefault(a => a.IsRootFile(path)) ?? analyses.FirstOrDefault();
     }
 
+    /// <summary>The analysis of the root directory <paramref name="root"/> (one of <see cref="RootPaths"/>).</summary>
+    public RootAnalysis AnalysisOfRoot(string root) => _roots[root].Value;
+
     /// <summary>Every root's analysis (computing those not yet computed).</summary>
     public IEnumerable<RootAnalysis> AllAnalyses() => RootPaths.Select(p => _roots[p].Value);
 

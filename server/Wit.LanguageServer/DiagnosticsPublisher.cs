@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Wit.Ide.Analysis;
+using Wit.Ide.Diagnostics;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer;
+
+/// <summary>
+/// Pushes <c>textDocument/publishDiagnostics</c> for every file of the workspace, on a background loop that always
+/// works on the newest snapshot: a burst of keystrokes is answered once, for the last one. The edited document goes
+/// first; then every file of each root whose analysis changed (a dependency's edit can break its users). A file is
+/// published only when its diagnostics (or an open buffer's version) changed; files that left the workspace get an
+/// empty list.
+/// </summary>
+internal sealed class DiagnosticsPublisher
+{
+    private readonly WitLanguageServer _server;
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private readonly List<string> _urgent = new();
+    private readonly Dictionary<string, (int? Version, string Fingerprint)> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RootAnalysis> _seenRoots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WitxAnalysis> _seenWitx = new(StringComparer.Ordinal);
+    private Task _loop = Task.CompletedTask;
+    private int _pending;
+
+    public DiagnosticsPublisher(WitLanguageServer server)
+    {
+        _server = server;
+    }
+
+    /// <summary>Raised after each pass with the snapshot revision it published (tests and benchmarks wait on it).</summary>
+    public event Action<int>? Published;
+
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    public async Task StopAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Asks for a pass; <paramref name="path"/> (the edited document) is published first.</summary>
+    public void Notify(string? path)
+    {
+        lock (_gate)
+        {
+            if (path is not null && !_urgent.Contains(path)) _urgent.Add(path);
+        }
+
+        if (Interlocked.Exchange(ref _pending, 1) == 0) _signal.Release();
+    }
+
+    /// <summary>A stable id of a diagnostics list (for pull results and to skip unchanged publications).</summary>
+    public static string Fingerprint(IEnumerable<Diagnostic> diagnostics)
+    {
+        var builder = new StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            builder.Append(d.Code).Append('|').Append((int?)d.Severity).Append('|')
+                .Append(d.Range.Start.Line).Append(':').Append(d.Range.Start.Character).Append('-')
+                .Append(d.Range.End.Line).Append(':').Append(d.Range.End.Character).Append('|').Append(d.Message).Append('|')
+                .Append(d.RelatedInformation?.Length ?? 0).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())), 0, 12).ToLowerInvariant();
+    }
+
+    private async Task RunAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            await _signal.WaitAsync(_stop.Token).ConfigureAwait(false);
+            Interlocked.Exchange(ref _pending, 0);
+            if (_server.State != ServerState.Initialized || !_server.PushDiagnostics) continue;
+            try
+            {
+                await PassAsync(_server.Snapshot).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug in one pass must not end publishing for the session.
+                _server.Log($"publishing diagnostics failed: {e}");
+            }
+        }
+    }
+
+    private async Task PassAsync(IdeSnapshot snapshot)
+    {
+        List<string> urgent;
+        lock (_gate)
+        {
+            urgent = new List<string>(_urgent);
+            _urgent.Clear();
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in urgent)
+        {
+            if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
+        }
+
+        // Every root whose analysis is new since the last pass: all of its files may have new diagnostics.
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in snapshot.RootPaths)
+        {
+            if (_stop.IsCancellationRequested || snapshot.Revision != _server.Snapshot.Revision && _pending == 1) return;
+            var analysis = snapshot.AnalysisOfRoot(root);
+            foreach (var file in analysis.Files) known.Add(file.Path);
+            if (_seenRoots.TryGetValue(root, out var seen) && ReferenceEquals(seen, analysis)) continue;
+            _seenRoots[root] = analysis;
+            foreach (var file in analysis.Files)
+            {
+                if (done.Add(file.Path)) await PublishAsync(snapshot, file.Path).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var path in snapshot.WitxPaths)
+        {
+            known.Add(path);
+            if (snapshot.WitxAnalysisOf(path) is not { } witx) continue;
+            if (_seenWitx.TryGetValue(path, out var seen) && ReferenceEquals(seen, witx)) continue;
+            _seenWitx[path] = witx;
+            if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
+        }
+
+        foreach (var path in snapshot.Open.Keys)
+        {
+            known.Add(path);
+            if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
+        }
+
+        // Files that are in no root any more (deleted, closed outside the workspace): clear what was shown.
+        foreach (var path in _published.Keys.Where(p => !known.Contains(p)).ToList())
+        {
+            _published.Remove(path);
+            await SendAsync(path, version: null, Array.Empty<Diagnostic>()).ConfigureAwait(false);
+        }
+
+        foreach (var root in _seenRoots.Keys.Where(r => !snapshot.RootPaths.Contains(r)).ToList()) _seenRoots.Remove(root);
+        Published?.Invoke(snapshot.Revision);
+    }
+
+    private async Task PublishAsync(IdeSnapshot snapshot, string path)
+    {
+        if (snapshot.GetDocument(path) is not { } document) return;
+        var diagnostics = DocumentDiagnostics.For(snapshot, path).Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray();
+        string fingerprint = Fingerprint(diagnostics);
+        if (_published.TryGetValue(path, out var previous) && previous.Fingerprint == fingerprint && previous.Version == document.Version) return;
+        _published[path] = (document.Version, fingerprint);
+        await SendAsync(path, document.Version, diagnostics).ConfigureAwait(false);
+    }
+
+    private Task SendAsync(string path, int? version, Diagnostic[] diagnostics) =>
+        _server.Connection.SendNotificationAsync("textDocument/publishDiagnostics",
+            new PublishDiagnosticsParams { Uri = _server.Translator.Uris.ToUri(path), Version = version, Diagnostics = diagnostics },
+            LspJsonContext.Default.PublishDiagnosticsParams);
+}

@@ -1,0 +1,13 @@
+namespace Wit.LanguageServer.Handlers;
+
+/// <summary>Registers every handler with the server's connection (one class per feature; see ARCHITECTURE.md's table).</summary>
+internal static class HandlerRegistry
+{
+    public static void RegisterAll(WitLanguageServer server)
+    {
+        LifecycleHandler.Register(server);
+        TextSyncHandler.Register(server);
+        WorkspaceHandler.Register(server);
+        DiagnosticHandler.Register(server);
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Wit.Protocol;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer.Handlers;
+
+/// <summary><c>initialize</c>, <c>initialized</c>, <c>shutdown</c>, <c>exit</c>: the server's lifecycle and capabilities.</summary>
+internal static class LifecycleHandler
+{
+    public static void Register(WitLanguageServer server)
+    {
+        var lsp = LspJsonContext.Default;
+        server.Connection.OnRequest("initialize", lsp.InitializeParams, lsp.InitializeResult, (parameters, _) =>
+        {
+            if (server.State != ServerState.Created) throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "initialize may be sent only once");
+            server.Client = parameters.Capabilities ?? new ClientCapabilities();
+            var options = parameters.InitializationOptions;
+            server.Settings = ServerSettings.From(options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("settings", out var s) ? s : options);
+            server.PushDiagnostics = !(options is { ValueKind: JsonValueKind.Object } opts
+                && opts.TryGetProperty("diagnosticMode", out var mode) && mode.ValueKind == JsonValueKind.String && mode.GetString() == "pull");
+            var folders = Folders(server, parameters);
+            server.Mutate(workspace =>
+            {
+                workspace.SetOptions(server.Settings.Options);
+                return workspace.SetFolders(folders);
+            });
+            server.MarkInitialized();
+            return ValueTask.FromResult<InitializeResult?>(new InitializeResult
+            {
+                Capabilities = ServerCapabilitiesFactory.Create(server),
+                ServerInfo = new ServerInfo { Name = "wit-language-server", Version = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) },
+            });
+        }, RequestOrdering.Exclusive);
+
+        server.Connection.OnNotification("initialized", lsp.EmptyParams, (_, _) =>
+        {
+            if (server.State == ServerState.Initialized) WorkspaceHandler.AfterInitialized(server);
+            return ValueTask.CompletedTask;
+        }, RequestOrdering.Exclusive);
+
+        server.Connection.OnRequest("shutdown", lsp.EmptyParams, (_, _) =>
+        {
+            server.EnsureServing();
+            server.MarkShutDown();
+            return ValueTask.CompletedTask;
+        }, RequestOrdering.Exclusive);
+
+        server.Connection.OnNotification("exit", lsp.EmptyParams, (_, _) =>
+        {
+            server.Exit();
+            return ValueTask.CompletedTask;
+        }, RequestOrdering.Exclusive);
+    }
+
+    private static List<string> Folders(WitLanguageServer server, InitializeParams parameters)
+    {
+        var uris = parameters.WorkspaceFolders?.Select(f => f.Uri).ToList() ?? new List<string>();
+        if (uris.Count == 0 && parameters.RootUri is { } rootUri) uris.Add(rootUri);
+        var paths = uris.Select(u => server.Translator.Uris.ToPath(u)).OfType<string>().ToList();
+        if (paths.Count == 0 && parameters.RootPath is { Length: > 0 } rootPath)
+        {
+            try
+            {
+                paths.Add(System.IO.Path.GetFullPath(rootPath));
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+            {
+                server.Log($"ignoring rootPath '{rootPath}': {e.Message}");
+            }
+        }
+
+        return paths;
+    }
+}

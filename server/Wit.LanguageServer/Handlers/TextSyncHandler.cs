@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using Wit.Core.Text;
+using Wit.LanguageServer.Translation;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer.Handlers;
+
+/// <summary>
+/// <c>textDocument/didOpen</c>, <c>didChange</c> (incremental), <c>didSave</c>, <c>didClose</c>. Ranges are converted
+/// one change at a time against the text the previous change left, as LSP specifies. A change whose range is reversed
+/// is skipped (and logged): it cannot be applied, and the rest of the document stays as the client last sent it.
+/// </summary>
+internal static class TextSyncHandler
+{
+    public static void Register(WitLanguageServer server)
+    {
+        var lsp = LspJsonContext.Default;
+        server.Change("textDocument/didOpen", lsp.DidOpenTextDocumentParams, parameters =>
+        {
+            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            server.Mutate(w => w.Open(path, parameters.TextDocument.Text, parameters.TextDocument.Version), path);
+        });
+
+        server.Change("textDocument/didChange", lsp.DidChangeTextDocumentParams, parameters =>
+        {
+            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            server.Mutate(workspace =>
+            {
+                if (!workspace.Snapshot.Open.TryGetValue(path, out var document))
+                {
+                    server.Log($"didChange for {parameters.TextDocument.Uri}, which is not open: ignored");
+                    return null;
+                }
+
+                var text = document.Text;
+                var changes = new List<TextChange>();
+                foreach (var change in parameters.ContentChanges)
+                {
+                    if (change.Range is null)
+                    {
+                        // A full-text change replaces the whole text as the earlier changes left it.
+                        changes.Add(new TextChange(new TextSpan(0, text.Length), change.Text));
+                        text = SourceText.From(change.Text, path);
+                        continue;
+                    }
+
+                    if (LspTranslator.ToSpan(text, change.Range) is not { } span)
+                    {
+                        server.Log($"didChange for {parameters.TextDocument.Uri}: reversed range {change.Range.Start.Line}:{change.Range.Start.Character}-{change.Range.End.Line}:{change.Range.End.Character} skipped");
+                        continue;
+                    }
+
+                    var textChange = new TextChange(span, change.Text);
+                    changes.Add(textChange);
+                    text = text.WithChange(textChange);
+                }
+
+                return workspace.Change(path, changes, parameters.TextDocument.Version);
+            }, path);
+        });
+
+        server.Change("textDocument/didSave", lsp.DidSaveTextDocumentParams, parameters =>
+        {
+            // The buffer already holds the text; the disk changed, so what was read from it is stale.
+            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            server.Mutate(w => w.FilesChanged(new[] { path }), path);
+        });
+
+        server.Change("textDocument/didClose", lsp.DidCloseTextDocumentParams, parameters =>
+        {
+            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            server.Mutate(w => w.Close(path), path);
+        });
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.IO;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Wit.Core.Workspace;
+using Wit.Ide.Analysis;
+using Wit.Ide.Workspace;
+using Wit.LanguageServer.Handlers;
+using Wit.LanguageServer.Translation;
+using Wit.Protocol;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer;
+
+/// <summary>
+/// The WIT language server: a JSON-RPC connection, the IDE workspace it feeds, and one handler per LSP feature
+/// (<c>Handlers/</c>). Document-changing notifications run one at a time, after the requests before them (the
+/// protocol layer's exclusive ordering); queries run in parallel on the snapshot current when they arrive.
+/// </summary>
+public sealed class WitLanguageServer
+{
+    private readonly JsonRpcConnection _connection;
+    private readonly object _writeLock = new();
+    private readonly Action<string>? _log;
+    private volatile ServerState _state = ServerState.Created;
+
+    public WitLanguageServer(Stream input, Stream output, IFileSystem? fileSystem = null, Action<string>? log = null)
+    {
+        _log = log;
+        _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message) });
+        Workspace = new IdeWorkspace(fileSystem ?? PhysicalFileSystem.Instance);
+        Translator = new LspTranslator(new DocumentUris());
+        Diagnostics = new DiagnosticsPublisher(this);
+        HandlerRegistry.RegisterAll(this);
+    }
+
+    internal JsonRpcConnection Connection => _connection;
+
+    internal IdeWorkspace Workspace { get; }
+
+    internal LspTranslator Translator { get; }
+
+    internal DiagnosticsPublisher Diagnostics { get; }
+
+    internal ServerState State => _state;
+
+    internal ClientCapabilities Client { get; set; } = new();
+
+    internal ServerSettings Settings { get; set; } = ServerSettings.Default;
+
+    /// <summary>Whether diagnostics are pushed (the default) or only pulled (initialization option <c>diagnosticMode: "pull"</c>).</summary>
+    internal bool PushDiagnostics { get; set; } = true;
+
+    /// <summary>Whether the client received <c>shutdown</c> before <c>exit</c> (decides the exit code).</summary>
+    internal bool ShutdownRequested { get; private set; }
+
+    /// <summary>The current snapshot; requests take it once.</summary>
+    internal IdeSnapshot Snapshot => Workspace.Snapshot;
+
+    /// <summary>Serves until the client sends <c>exit</c> or closes the stream; returns the process exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        Diagnostics.Start();
+        try
+        {
+            await _connection.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Diagnostics.StopAsync().ConfigureAwait(false);
+        }
+
+        return ShutdownRequested ? 0 : 1;
+    }
+
+    internal void MarkInitialized() => _state = ServerState.Initialized;
+
+    internal void MarkShutDown()
+    {
+        ShutdownRequested = true;
+        _state = ServerState.ShutDown;
+    }
+
+    internal void Exit() => _connection.Stop();
+
+    /// <summary>Applies a change to the workspace (one writer at a time) and tells the diagnostics publisher.</summary>
+    internal IdeSnapshot? Mutate(Func<IdeWorkspace, IdeSnapshot?> change, string? changedPath = null)
+    {
+        IdeSnapshot? snapshot;
+        lock (_writeLock) snapshot = change(Workspace);
+        if (snapshot is not null) Diagnostics.Notify(changedPath);
+        return snapshot;
+    }
+
+    internal void Log(string message) => _log?.Invoke(message);
+
+    /// <summary>
+    /// Registers a query: refused before <c>initialize</c> (<c>-32002</c>) and after <c>shutdown</c> (<c>-32600</c>),
+    /// run in parallel with other queries on the current snapshot.
+    /// </summary>
+    internal void Query<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
+        Func<IdeSnapshot, TParams, CancellationToken, TResult?> handler)
+    {
+        _connection.OnRequest(method, paramsInfo, resultInfo, (parameters, cancellationToken) =>
+        {
+            EnsureServing();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(handler(Snapshot, parameters, cancellationToken));
+        }, RequestOrdering.Parallel);
+    }
+
+    /// <summary>Registers a notification that changes the workspace: ignored before <c>initialize</c> and after <c>shutdown</c>.</summary>
+    internal void Change<TParams>(string method, JsonTypeInfo<TParams> paramsInfo, Action<TParams> handler)
+    {
+        _connection.OnNotification(method, paramsInfo, (parameters, _) =>
+        {
+            if (_state == ServerState.Initialized) handler(parameters);
+            return ValueTask.CompletedTask;
+        }, RequestOrdering.Exclusive);
+    }
+
+    internal void EnsureServing()
+    {
+        switch (_state)
+        {
+            case ServerState.Created:
+                throw new JsonRpcException(JsonRpcErrorCodes.ServerNotInitialized, "the server has not been initialized");
+            case ServerState.ShutDown:
+                throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "the server is shut down");
+        }
+    }
+}

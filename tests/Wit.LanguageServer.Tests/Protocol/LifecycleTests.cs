@@ -1,0 +1,82 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Wit.Core.Workspace;
+using Wit.LanguageServer.Tests.TestKit;
+using Xunit;
+
+namespace Wit.LanguageServer.Tests.Protocol;
+
+public class LifecycleTests
+{
+    [Fact]
+    public async Task Requests_before_initialize_are_refused_with_server_not_initialized()
+    {
+        await using var client = new LspTestClient(new InMemoryFileSystem());
+
+        var response = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 0, 0));
+
+        Assert.Equal(-32002, response["error"]!["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Initialize_reports_the_capabilities_and_server_info()
+    {
+        await using var client = new LspTestClient(new InMemoryFileSystem());
+
+        var result = await client.ResultAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject(), ["rootUri"] = null });
+
+        var capabilities = result!["capabilities"]!;
+        Assert.Equal(2, capabilities["textDocumentSync"]!["change"]!.GetValue<int>());
+        Assert.Equal("utf-16", capabilities["positionEncoding"]!.GetValue<string>());
+        Assert.Equal("wit-language-server", result["serverInfo"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_second_initialize_is_an_invalid_request()
+    {
+        await using var client = await LspTestClient.StartAsync(new InMemoryFileSystem(), new[] { "/ws" });
+
+        var response = await client.RequestAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+
+        Assert.Equal(-32600, response["error"]!["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task After_shutdown_requests_are_invalid_and_exit_ends_with_code_zero()
+    {
+        await using var client = await LspTestClient.StartAsync(new InMemoryFileSystem(), new[] { "/ws" });
+        await client.RequestAsync("shutdown", null);
+
+        var after = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 0, 0));
+        await client.NotifyAsync("exit", null);
+
+        Assert.Equal(-32600, after["error"]!["code"]!.GetValue<int>());
+        Assert.Equal(0, await client.ServerTask.WaitAsync(LspTestClient.Timeout));
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_ends_with_code_one()
+    {
+        await using var client = await LspTestClient.StartAsync(new InMemoryFileSystem(), new[] { "/ws" });
+
+        await client.NotifyAsync("exit", null);
+
+        Assert.Equal(1, await client.ServerTask.WaitAsync(LspTestClient.Timeout));
+    }
+
+    [Fact]
+    public async Task After_initialized_the_server_registers_watchers_and_reads_the_settings()
+    {
+        await using var client = await LspTestClient.StartAsync(new InMemoryFileSystem().Add("/ws/a.wit", "package a:b;\n"), new[] { "/ws" },
+            settings: new JsonObject { ["lint"] = new JsonObject { ["enabled"] = false } });
+
+        await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+        var deadline = System.DateTime.UtcNow + LspTestClient.Timeout;
+        while (client.ServerRequests.Count < 2 && System.DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        var methods = client.ServerRequests.Select(r => r["method"]!.GetValue<string>()).ToList();
+        Assert.Contains("client/registerCapability", methods);
+        Assert.Contains("workspace/configuration", methods);
+    }
+}
