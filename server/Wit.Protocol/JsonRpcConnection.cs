@@ -1,0 +1,800 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace Wit.Protocol;
+
+/// <summary>
+/// A JSON-RPC 2.0 connection over a pair of streams with LSP's <c>Content-Length</c> framing: it dispatches incoming
+/// requests and notifications to registered handlers, and sends requests and notifications of its own.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One reader loop parses messages in arrival order. Responses to our own requests and <c>$/cancelRequest</c> are
+/// handled by the reader at once, so a handler awaiting a client response never deadlocks behind the queue. Other
+/// messages are queued for a dispatch loop that applies <see cref="RequestOrdering"/>: an exclusive message waits for
+/// everything before it and runs alone; parallel messages run on the thread pool together, after every earlier
+/// exclusive message.
+/// </para>
+/// <para>
+/// Every request is answered exactly once: with its result, with an error, or with
+/// <see cref="JsonRpcErrorCodes.RequestCancelled"/>. All outgoing messages go through one write lock, so concurrent
+/// sends never interleave. Serialisation uses only the <see cref="JsonTypeInfo{T}"/> passed in (no reflection).
+/// </para>
+/// </remarks>
+public sealed class JsonRpcConnection
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Relaxed escaping keeps non-ASCII documentation readable and small; the output is JSON, never HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = 1024,
+    };
+
+    // Absent or null params deserialise from an empty object, so EmptyParams works and required members still fail.
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    private readonly Stream input;
+    private readonly Stream output;
+    private readonly Action<string>? log;
+    private readonly int maxMessageLength;
+    private readonly ConcurrentDictionary<string, HandlerRegistration> handlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> inflightRequests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, PendingRequest> pendingRequests = new();
+    private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly CancellationTokenSource stopSource = new();
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long nextRequestId;
+    private int started;
+    private volatile bool readerFinished;
+
+    /// <summary>Creates a connection that reads messages from <paramref name="input"/> and writes to <paramref name="output"/>.</summary>
+    /// <param name="input">The stream of incoming messages; left open.</param>
+    /// <param name="output">The stream for outgoing messages; left open.</param>
+    /// <param name="options">Optional settings.</param>
+    public JsonRpcConnection(Stream input, Stream output, JsonRpcOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        this.input = input;
+        this.output = output;
+        log = options?.Log;
+        maxMessageLength = options?.MaxMessageLength ?? new JsonRpcOptions().MaxMessageLength;
+    }
+
+    /// <summary>
+    /// Registers the handler of a request. Params that do not deserialise into <typeparamref name="TParams"/> are
+    /// answered with <see cref="JsonRpcErrorCodes.InvalidParams"/>; absent params deserialise from <c>{}</c> (see
+    /// <see cref="EmptyParams"/>). A null result is sent as JSON <c>null</c>.
+    /// </summary>
+    public void OnRequest<TParams, TResult>(
+        string method,
+        JsonTypeInfo<TParams> paramsTypeInfo,
+        JsonTypeInfo<TResult> resultTypeInfo,
+        Func<TParams, CancellationToken, ValueTask<TResult?>> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(resultTypeInfo);
+        ArgumentNullException.ThrowIfNull(handler);
+        handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
+        {
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            return async cancellationToken =>
+            {
+                TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
+                return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo);
+            };
+        });
+    }
+
+    /// <summary>Registers the handler of a request whose result is always <c>null</c>, such as <c>shutdown</c>.</summary>
+    public void OnRequest<TParams>(
+        string method,
+        JsonTypeInfo<TParams> paramsTypeInfo,
+        Func<TParams, CancellationToken, ValueTask> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(handler);
+        handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
+        {
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            return async cancellationToken =>
+            {
+                await handler(parameters, cancellationToken).ConfigureAwait(false);
+                return static writer => writer.WriteNullValue();
+            };
+        });
+    }
+
+    /// <summary>
+    /// Registers the handler of a notification. Params that do not deserialise and exceptions thrown by the handler
+    /// are logged (a notification has no response to carry them).
+    /// </summary>
+    public void OnNotification<TParams>(
+        string method,
+        JsonTypeInfo<TParams> paramsTypeInfo,
+        Func<TParams, CancellationToken, ValueTask> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(handler);
+        handlers[method] = new HandlerRegistration(isRequest: false, ordering, element =>
+        {
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            return async cancellationToken =>
+            {
+                await handler(parameters, cancellationToken).ConfigureAwait(false);
+                return null;
+            };
+        });
+    }
+
+    /// <summary>
+    /// Sends a request to the peer and returns its result. An error response fails the task with a
+    /// <see cref="JsonRpcException"/>; cancelling <paramref name="cancellationToken"/> sends <c>$/cancelRequest</c> and
+    /// cancels the task; the end of the connection cancels it too.
+    /// </summary>
+    public async Task<TResult?> SendRequestAsync<TParams, TResult>(
+        string method,
+        TParams parameters,
+        JsonTypeInfo<TParams> paramsTypeInfo,
+        JsonTypeInfo<TResult> resultTypeInfo,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(resultTypeInfo);
+        cancellationToken.ThrowIfCancellationRequested();
+        long id = Interlocked.Increment(ref nextRequestId);
+        var pending = new PendingRequest<TResult>(resultTypeInfo);
+        byte[] message = BuildMessage(writer =>
+        {
+            writer.WriteNumber("id", id);
+            writer.WriteString("method", method);
+            if (parameters is not null)
+            {
+                writer.WritePropertyName("params");
+                JsonSerializer.Serialize(writer, parameters, paramsTypeInfo);
+            }
+        });
+
+        pendingRequests[id] = pending;
+
+        // Checked after registering, so a reader finishing concurrently either sees the entry or is seen here.
+        if (readerFinished)
+        {
+            pendingRequests.TryRemove(id, out _);
+            throw new OperationCanceledException("The connection is closed.");
+        }
+
+        using CancellationTokenRegistration registration = cancellationToken.Register(() =>
+        {
+            if (pendingRequests.TryRemove(id, out _))
+            {
+                pending.Cancel(cancellationToken);
+                _ = SendCancelAsync(id);
+            }
+        });
+
+        try
+        {
+            await WriteMessageAsync(message).ConfigureAwait(false);
+        }
+        catch
+        {
+            pendingRequests.TryRemove(id, out _);
+            throw;
+        }
+
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request without params.</summary>
+    public Task<TResult?> SendRequestAsync<TResult>(string method, JsonTypeInfo<TResult> resultTypeInfo, CancellationToken cancellationToken = default)
+        => SendRequestAsync<EmptyParams, TResult>(method, null!, ProtocolJsonContext.Default.EmptyParams, resultTypeInfo, cancellationToken);
+
+    /// <summary>Sends a notification; the task completes when the message has been written.</summary>
+    public Task SendNotificationAsync<TParams>(string method, TParams parameters, JsonTypeInfo<TParams> paramsTypeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[] message = BuildMessage(writer =>
+        {
+            writer.WriteString("method", method);
+            if (parameters is not null)
+            {
+                writer.WritePropertyName("params");
+                JsonSerializer.Serialize(writer, parameters, paramsTypeInfo);
+            }
+        });
+        return WriteMessageAsync(message);
+    }
+
+    /// <summary>Sends a notification without params.</summary>
+    public Task SendNotificationAsync(string method, CancellationToken cancellationToken = default)
+        => SendNotificationAsync<EmptyParams>(method, null!, ProtocolJsonContext.Default.EmptyParams, cancellationToken);
+
+    /// <summary>
+    /// Sends <c>$/progress</c> with a token and a value, for example an LSP <c>WorkDoneProgressBegin</c>.
+    /// </summary>
+    public Task SendProgressAsync<T>(StringOrNumber token, T value, JsonTypeInfo<T> valueTypeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(valueTypeInfo);
+        cancellationToken.ThrowIfCancellationRequested();
+        byte[] message = BuildMessage(writer =>
+        {
+            writer.WriteString("method", "$/progress");
+            writer.WriteStartObject("params");
+            writer.WritePropertyName("token");
+            WriteStringOrNumber(writer, token);
+            writer.WritePropertyName("value");
+            JsonSerializer.Serialize(writer, value, valueTypeInfo);
+            writer.WriteEndObject();
+        });
+        return WriteMessageAsync(message);
+    }
+
+    /// <summary>
+    /// Reads and dispatches messages until the input ends, <see cref="Stop"/> is called or
+    /// <paramref name="cancellationToken"/> is cancelled. At the end of the input, messages already received are still
+    /// handled before the task completes; after a stop they are dropped and running handlers are cancelled.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref started, 1) != 0)
+        {
+            throw new InvalidOperationException("The connection is already running.");
+        }
+
+        using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(Stop);
+        CancellationToken stopToken = stopSource.Token;
+        Task dispatch = Task.Run(() => DispatchLoopAsync(stopToken), CancellationToken.None);
+        Task read = Task.Run(() => ReadLoopAsync(stopToken), CancellationToken.None);
+
+        // Some streams (console input) ignore cancellation, so a stop does not wait for the pending read to return.
+        await Task.WhenAny(read, stopped.Task).ConfigureAwait(false);
+
+        readerFinished = true;
+        queue.Writer.TryComplete();
+        foreach (KeyValuePair<long, PendingRequest> entry in pendingRequests)
+        {
+            if (pendingRequests.TryRemove(entry.Key, out PendingRequest? pending))
+            {
+                pending.Cancel(CancellationToken.None);
+            }
+        }
+
+        if (stopToken.IsCancellationRequested)
+        {
+            foreach (CancellationTokenSource source in inflightRequests.Values)
+            {
+                TryCancel(source);
+            }
+        }
+
+        await dispatch.ConfigureAwait(false);
+    }
+
+    /// <summary>Ends <see cref="RunAsync"/>, for example after the <c>exit</c> notification. Safe to call from a handler.</summary>
+    public void Stop()
+    {
+        stopped.TrySetResult();
+        try
+        {
+            stopSource.Cancel();
+        }
+        catch (AggregateException exception)
+        {
+            Log($"A cancellation callback failed while stopping: {exception.Message}");
+        }
+    }
+
+    private async Task ReadLoopAsync(CancellationToken stopToken)
+    {
+        PipeReader pipe = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
+        var framer = new MessageFramer(pipe, log, maxMessageLength);
+        try
+        {
+            while (!stopToken.IsCancellationRequested)
+            {
+                byte[]? body = await framer.ReadMessageAsync(stopToken).ConfigureAwait(false);
+                if (body is null || stopToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                HandleMessage(body);
+            }
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            Log($"Reading the input failed: {exception.Message}");
+        }
+        finally
+        {
+            await pipe.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void HandleMessage(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            Log($"Received a message that is not valid JSON: {exception.Message}");
+            SendErrorInBackground(null, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON.");
+            return;
+        }
+
+        using (document)
+        {
+            HandleMessage(document.RootElement);
+        }
+    }
+
+    private void HandleMessage(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest, "Batch messages are not supported.");
+            return;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest, "A message must be a JSON object.");
+            return;
+        }
+
+        bool hasId = root.TryGetProperty("id", out JsonElement idElement);
+        bool idValid = hasId && idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number;
+        string? rawId = idValid ? idElement.GetRawText() : null;
+        bool hasMethod = root.TryGetProperty("method", out JsonElement methodElement);
+        if (!hasMethod && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _)))
+        {
+            HandleResponse(root, hasId ? idElement : default);
+            return;
+        }
+
+        if (!root.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"))
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"jsonrpc\" must be \"2.0\".");
+            return;
+        }
+
+        if (hasId && !idValid)
+        {
+            SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"id\" must be a string or a number.");
+            return;
+        }
+
+        if (!hasMethod || methodElement.ValueKind != JsonValueKind.String)
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.InvalidRequest, "Invalid request: \"method\" must be a string.");
+            return;
+        }
+
+        string method = methodElement.GetString()!;
+        JsonElement parameters = root.TryGetProperty("params", out JsonElement p) && p.ValueKind != JsonValueKind.Null ? p : EmptyObject;
+        if (rawId is null)
+        {
+            HandleNotification(method, parameters);
+        }
+        else
+        {
+            HandleRequest(rawId, IdKey(idElement), method, parameters);
+        }
+    }
+
+    private void HandleNotification(string method, JsonElement parameters)
+    {
+        if (method == "$/cancelRequest")
+        {
+            if (parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("id", out JsonElement id)
+                && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                && inflightRequests.TryGetValue(IdKey(id), out CancellationTokenSource? source))
+            {
+                TryCancel(source);
+            }
+
+            // A cancel for a request already answered (or never received) is expected and ignored.
+            return;
+        }
+
+        if (!handlers.TryGetValue(method, out HandlerRegistration? registration) || registration.IsRequest)
+        {
+            // LSP: notifications starting with "$/" may be ignored silently; others are worth a log line.
+            if (!method.StartsWith("$/", StringComparison.Ordinal))
+            {
+                Log($"Ignored the notification '{method}', which has no handler.");
+            }
+
+            return;
+        }
+
+        BoundInvocation invocation;
+        try
+        {
+            invocation = registration.Bind(parameters);
+        }
+        catch (Exception exception)
+        {
+            Log($"Ignored the notification '{method}': invalid params: {exception.Message}");
+            return;
+        }
+
+        Enqueue(new WorkItem(registration.Ordering, () => RunNotificationAsync(method, invocation)));
+    }
+
+    private void HandleRequest(string rawId, string key, string method, JsonElement parameters)
+    {
+        if (!handlers.TryGetValue(method, out HandlerRegistration? registration) || !registration.IsRequest)
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.MethodNotFound, $"Method not found: '{method}'.");
+            return;
+        }
+
+        BoundInvocation invocation;
+        try
+        {
+            invocation = registration.Bind(parameters);
+        }
+        catch (JsonException exception)
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.InvalidParams, $"Invalid params for '{method}': {exception.Message}");
+            return;
+        }
+        catch (Exception exception)
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.InternalError, $"Reading the params of '{method}' failed: {exception.Message}");
+            return;
+        }
+
+        var source = new CancellationTokenSource();
+        if (!inflightRequests.TryAdd(key, source))
+        {
+            SendErrorInBackground(rawId, JsonRpcErrorCodes.InvalidRequest, $"A request with id {rawId} is already in progress.");
+            return;
+        }
+
+        Enqueue(new WorkItem(registration.Ordering, () => RunRequestAsync(rawId, key, method, invocation, source)));
+    }
+
+    private void Enqueue(WorkItem item)
+    {
+        if (!queue.Writer.TryWrite(item))
+        {
+            Log("Dropped a message received after the connection stopped.");
+        }
+    }
+
+    private void HandleResponse(JsonElement root, JsonElement id)
+    {
+        if (id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out long key) || !pendingRequests.TryRemove(key, out PendingRequest? pending))
+        {
+            Log($"Ignored a response to an unknown request id {(id.ValueKind == JsonValueKind.Undefined ? "(none)" : id.GetRawText())}.");
+            return;
+        }
+
+        if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
+        {
+            int code = error.TryGetProperty("code", out JsonElement c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int value)
+                ? value
+                : JsonRpcErrorCodes.UnknownErrorCode;
+            string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Unknown error.";
+            JsonElement? data = error.TryGetProperty("data", out JsonElement d) ? d.Clone() : null;
+            pending.Fail(new JsonRpcException(code, message, data));
+            return;
+        }
+
+        pending.Complete(root.TryGetProperty("result", out JsonElement result) ? result : default);
+    }
+
+    private async Task DispatchLoopAsync(CancellationToken stopToken)
+    {
+        // Tasks of parallel messages that may still be running; an exclusive message waits for all of them.
+        var running = new List<Task>();
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stopToken).ConfigureAwait(false))
+            {
+                while (!stopToken.IsCancellationRequested && queue.Reader.TryRead(out WorkItem? item))
+                {
+                    if (item.Ordering == RequestOrdering.Parallel)
+                    {
+                        if (running.Count >= 64)
+                        {
+                            running.RemoveAll(static task => task.IsCompleted);
+                        }
+
+                        running.Add(Task.Run(item.Run, CancellationToken.None));
+                    }
+                    else
+                    {
+                        if (running.Count > 0)
+                        {
+                            await Task.WhenAll(running).ConfigureAwait(false);
+                            running.Clear();
+                        }
+
+                        await item.Run().ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    // Never throws: every path ends in exactly one response.
+    private async Task RunRequestAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source)
+    {
+        CancellationToken token = source.Token;
+        byte[] response;
+        try
+        {
+            if (token.IsCancellationRequested)
+            {
+                response = BuildError(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+            }
+            else
+            {
+                Action<Utf8JsonWriter>? writeResult = await invocation(token).ConfigureAwait(false);
+                response = BuildMessage(writer =>
+                {
+                    writer.WritePropertyName("id");
+                    writer.WriteRawValue(rawId, skipInputValidation: true);
+                    writer.WritePropertyName("result");
+                    if (writeResult is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writeResult(writer);
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            response = BuildError(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+        }
+        catch (JsonRpcException exception)
+        {
+            response = BuildError(rawId, exception.Code, exception.Message, exception.ErrorData);
+        }
+        catch (Exception exception)
+        {
+            Log($"The handler of '{method}' failed: {exception}");
+            response = BuildError(rawId, JsonRpcErrorCodes.InternalError, $"The handler of '{method}' failed: {exception.Message}");
+        }
+        finally
+        {
+            // The source is not disposed: a $/cancelRequest racing with this removal may still cancel it, and a
+            // source without timers or links holds nothing that needs disposing.
+            inflightRequests.TryRemove(key, out _);
+        }
+
+        await TryWriteMessageAsync(response).ConfigureAwait(false);
+    }
+
+    private async Task RunNotificationAsync(string method, BoundInvocation invocation)
+    {
+        try
+        {
+            await invocation(stopSource.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log($"The handler of the notification '{method}' failed: {exception}");
+        }
+    }
+
+    private Task SendCancelAsync(long id)
+    {
+        byte[] message = BuildMessage(writer =>
+        {
+            writer.WriteString("method", "$/cancelRequest");
+            writer.WriteStartObject("params");
+            writer.WriteNumber("id", id);
+            writer.WriteEndObject();
+        });
+        return TryWriteMessageAsync(message);
+    }
+
+    private void SendErrorInBackground(string? rawId, int code, string message)
+    {
+        _ = TryWriteMessageAsync(BuildError(rawId, code, message));
+    }
+
+    private static byte[] BuildError(string? rawId, int code, string message, JsonElement? data = null)
+    {
+        return BuildMessage(writer =>
+        {
+            writer.WritePropertyName("id");
+            if (rawId is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteRawValue(rawId, skipInputValidation: true);
+            }
+
+            writer.WriteStartObject("error");
+            writer.WriteNumber("code", code);
+            writer.WriteString("message", message);
+            if (data is { } value)
+            {
+                writer.WritePropertyName("data");
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    private static byte[] BuildMessage(Action<Utf8JsonWriter> writeMembers)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writeMembers(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteStringOrNumber(Utf8JsonWriter writer, StringOrNumber value)
+    {
+        if (value.String is { } text)
+        {
+            writer.WriteStringValue(text);
+        }
+        else
+        {
+            writer.WriteNumberValue(value.Number);
+        }
+    }
+
+    // Equal ids give equal keys whatever their spelling in JSON ("a" and "\u0061"); strings and numbers never collide.
+    private static string IdKey(JsonElement id)
+    {
+        if (id.ValueKind == JsonValueKind.String)
+        {
+            return "s:" + id.GetString();
+        }
+
+        return id.TryGetInt64(out long number) ? "n:" + number.ToString(CultureInfo.InvariantCulture) : "n:" + id.GetRawText();
+    }
+
+    private static void TryCancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A handler's cancellation callback threw; the handler itself reports the outcome.
+        }
+    }
+
+    private async Task TryWriteMessageAsync(byte[] body)
+    {
+        try
+        {
+            await WriteMessageAsync(body).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
+        {
+            Log($"Writing a message failed: {exception.Message}");
+        }
+    }
+
+    private async Task WriteMessageAsync(byte[] body)
+    {
+        byte[] header = Encoding.ASCII.GetBytes("Content-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n");
+
+        // Writes are never cancelled: a frame cut in half would corrupt every message after it.
+        await writeLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await output.WriteAsync(header, CancellationToken.None).ConfigureAwait(false);
+            await output.WriteAsync(body, CancellationToken.None).ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private void Log(string message) => log?.Invoke(message);
+
+    private delegate ValueTask<Action<Utf8JsonWriter>?> BoundInvocation(CancellationToken cancellationToken);
+
+    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind)
+    {
+        public bool IsRequest { get; } = isRequest;
+
+        public RequestOrdering Ordering { get; } = ordering;
+
+        public Func<JsonElement, BoundInvocation> Bind { get; } = bind;
+    }
+
+    private sealed class WorkItem(RequestOrdering ordering, Func<Task> run)
+    {
+        public RequestOrdering Ordering { get; } = ordering;
+
+        public Func<Task> Run { get; } = run;
+    }
+
+    private abstract class PendingRequest
+    {
+        public abstract void Complete(JsonElement result);
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel(CancellationToken cancellationToken);
+    }
+
+    private sealed class PendingRequest<TResult>(JsonTypeInfo<TResult> resultTypeInfo) : PendingRequest
+    {
+        // Continuations run asynchronously so the reader loop never runs a handler's code inline.
+        private readonly TaskCompletionSource<TResult?> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TResult?> Task => completion.Task;
+
+        public override void Complete(JsonElement result)
+        {
+            try
+            {
+                completion.TrySetResult(result.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : JsonSerializer.Deserialize(result, resultTypeInfo));
+            }
+            catch (JsonException exception)
+            {
+                completion.TrySetException(new JsonRpcException(JsonRpcErrorCodes.ParseError, $"The response could not be read: {exception.Message}"));
+            }
+        }
+
+        public override void Fail(Exception exception) => completion.TrySetException(exception);
+
+        public override void Cancel(CancellationToken cancellationToken) => completion.TrySetCanceled(cancellationToken);
+    }
+}
