@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Wit.Ide.Analysis;
 using Wit.Ide.Diagnostics;
+using Wit.Protocol;
 using Wit.Protocol.Lsp;
 
 namespace Wit.LanguageServer;

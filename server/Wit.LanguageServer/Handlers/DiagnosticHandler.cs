@@ -1,5 +1,6 @@
 using System.Linq;
 using Wit.Ide.Diagnostics;
+using Wit.Protocol;
 using Wit.Protocol.Lsp;
 
 namespace Wit.LanguageServer.Handlers;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Wit.Core.Text;
 using Wit.LanguageServer.Translation;
+using Wit.Protocol;
 using Wit.Protocol.Lsp;
 
 namespace Wit.LanguageServer.Handlers;

@@ -9,6 +9,7 @@ using CoreDiagnostic = Wit.Core.Diagnostics.Diagnostic;
 using CoreSeverity = Wit.Core.Diagnostics.DiagnosticSeverity;
 using LspDiagnostic = Wit.Protocol.Lsp.Diagnostic;
 using LspSeverity = Wit.Protocol.Lsp.DiagnosticSeverity;
+using Range = Wit.Protocol.Lsp.Range;
 
 namespace Wit.LanguageServer.Translation;
 

@@ -14,7 +14,7 @@ public class LifecycleTests
     {
         await using var client = new LspTestClient(new InMemoryFileSystem());
 
-        var response = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 0, 0));
+        var response = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/a.wit") } });
 
         Assert.Equal(-32002, response["error"]!["code"]!.GetValue<int>());
     }
@@ -48,7 +48,7 @@ public class LifecycleTests
         await using var client = await LspTestClient.StartAsync(new InMemoryFileSystem(), new[] { "/ws" });
         await client.RequestAsync("shutdown", null);
 
-        var after = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 0, 0));
+        var after = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/a.wit") } });
         await client.NotifyAsync("exit", null);
 
         Assert.Equal(-32600, after["error"]!["code"]!.GetValue<int>());

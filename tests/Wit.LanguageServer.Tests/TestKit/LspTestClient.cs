@@ -37,6 +37,7 @@ public sealed class LspTestClient : IAsyncDisposable
 
     public LspTestClient(IFileSystem fileSystem)
     {
+        FileSystem = fileSystem;
         _send = _toServer.Writer.AsStream();
         var server = new WitLanguageServer(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), fileSystem, message => Logs.Add(message));
         Server = server;
@@ -50,6 +51,9 @@ public sealed class LspTestClient : IAsyncDisposable
     }
 
     internal WitLanguageServer Server { get; }
+
+    /// <summary>The disk the server reads (tests change it and then send watcher events).</summary>
+    public IFileSystem FileSystem { get; }
 
     /// <summary>What the server logged (to standard error in a real process).</summary>
     public ConcurrentBag<string> Logs { get; } = new();

@@ -1,0 +1,134 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Wit.LanguageServer.Tests.TestKit;
+using Xunit;
+
+namespace Wit.LanguageServer.Tests.Features;
+
+public class DiagnosticsTests
+{
+    private const string Workspace = """
+        //- /app/app.wit
+        package my:app;
+        /// The API.
+        interface api {
+          use my:dep/types.{id};
+          /// Gets.
+          get: func(x: id) -> id;
+        }
+        //- /app/deps/dep/types.wit
+        package my:dep;
+        /// Types.
+        interface types {
+          /// An id.
+          type id = u64;
+        }
+        //- /broken/b.wit
+        package my:broken;
+        /// Broken.
+        interface b {
+          /// F.
+          f: func() -> nope;
+        }
+        """;
+
+    private static JsonObject NoLint => new() { ["settings"] = new JsonObject { ["lint"] = new JsonObject { ["enabled"] = false } } };
+
+    [Fact]
+    public async Task Every_file_of_the_workspace_gets_diagnostics_without_being_opened()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+
+        var broken = await client.WaitForDiagnosticsAsync("/ws/broken/b.wit", p => p["diagnostics"]!.AsArray().Count > 0);
+        var clean = await client.WaitForDiagnosticsAsync("/ws/app/app.wit", _ => true);
+
+        var diagnostic = broken["diagnostics"]![0]!;
+        Assert.Equal("WIT1001", diagnostic["code"]!.GetValue<string>());
+        Assert.Equal(4, diagnostic["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(15, diagnostic["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.Equal(1, diagnostic["severity"]!.GetValue<int>());
+        Assert.Equal("wit", diagnostic["source"]!.GetValue<string>());
+        Assert.Empty(clean["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Breaking_a_dependency_reports_the_error_in_the_file_that_uses_it_and_fixing_it_clears_it()
+    {
+        var (client, files, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+        const string dep = "/ws/app/deps/dep/types.wit";
+        await client.WaitForDiagnosticsAsync("/ws/app/app.wit", p => p["diagnostics"]!.AsArray().Count == 0);
+        await client.OpenAsync(dep, files[dep]);
+
+        // `type id` -> `type ix`: app.wit's `use my:dep/types.{id}` no longer resolves.
+        await client.ChangeAsync(dep, 2, 4, 8, 4, 9, "x");
+        var broken = await client.WaitForDiagnosticsAsync("/ws/app/app.wit", p => p["diagnostics"]!.AsArray().Count > 0);
+        await client.ChangeAsync(dep, 3, 4, 8, 4, 9, "d");
+        var fixedAgain = await client.WaitForDiagnosticsAsync("/ws/app/app.wit", p => p["diagnostics"]!.AsArray().Count == 0);
+
+        Assert.Contains("id", broken["diagnostics"]![0]!["message"]!.GetValue<string>());
+        Assert.Empty(fixedAgain["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Open_documents_are_published_with_their_version()
+    {
+        var (client, files, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+
+        await client.OpenAsync("/ws/broken/b.wit", files["/ws/broken/b.wit"], version: 7);
+        var published = await client.WaitForVersionAsync("/ws/broken/b.wit", 7);
+
+        Assert.Single(published["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Pull_diagnostics_answer_full_then_unchanged_for_the_same_result_id()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+        var parameters = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/broken/b.wit") } };
+
+        var full = await client.ResultAsync("textDocument/diagnostic", parameters.DeepClone());
+        parameters["previousResultId"] = full!["resultId"]!.GetValue<string>();
+        var again = await client.ResultAsync("textDocument/diagnostic", parameters.DeepClone());
+
+        Assert.Equal("full", full["kind"]!.GetValue<string>());
+        Assert.Equal("WIT1001", full["items"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("unchanged", again!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Lint_settings_from_the_client_change_what_is_reported()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync("""
+            //- /a/a.wit
+            package a:b;
+            interface i { f: func(); }
+            """, settings: new JsonObject { ["lint"] = new JsonObject { ["rules"] = new JsonObject { ["WIT2001"] = "error" } } });
+        await using var _client = client;
+
+        var published = await client.WaitForDiagnosticsAsync("/ws/a/a.wit", p => p["diagnostics"]!.AsArray().Any(d => d!["severity"]!.GetValue<int>() == 1));
+
+        Assert.All(published["diagnostics"]!.AsArray(), d => Assert.Equal("WIT2001", d!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_file_deleted_on_disk_gets_its_diagnostics_cleared()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+        await client.WaitForDiagnosticsAsync("/ws/broken/b.wit", p => p["diagnostics"]!.AsArray().Count > 0);
+
+        ((Wit.Core.Workspace.InMemoryFileSystem)client.FileSystem).Remove("/ws/broken/b.wit");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspTestClient.Uri("/ws/broken/b.wit"), ["type"] = 3 }),
+        });
+
+        var cleared = await client.WaitForDiagnosticsAsync("/ws/broken/b.wit", p => p["diagnostics"]!.AsArray().Count == 0);
+        Assert.Null(cleared["version"]);
+    }
+}
