@@ -245,6 +245,11 @@ public sealed class LspTestClient : IAsyncDisposable
                     if (method.GetValue<string>() == "textDocument/publishDiagnostics" && message["params"] is JsonObject parameters) Record(parameters);
                 }
             }
+            else if (message.ContainsKey("id") && message["id"] is null)
+            {
+                // A response the server could not tie to a request (e.g. a parse error).
+                UnexpectedResponses.Add(message.ToJsonString());
+            }
             else if (message["id"] is { } id)
             {
                 string key = id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : id.ToJsonString();
