@@ -42,9 +42,10 @@ internal static class WitxCompletion
 
         int before = start - 1;
         while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
-        if (start < text.Length && text[start] == '$' || start == offset && before >= 0 && text[before] != '(' && before < start - 1 && InsideForm(text, start))
+        bool afterWitx = before >= 5 && text.Substring(0, before + 1).EndsWith("(@witx", StringComparison.Ordinal);
+        if (start < text.Length && text[start] == '$')
         {
-            items.AddRange(Typenames(snapshot, document));
+            items.AddRange(Typenames(snapshot, document, fragment));
         }
         else if (start > 0 && text[start - 1] == '(')
         {
@@ -53,12 +54,17 @@ internal static class WitxCompletion
                 items.Add(new CompletionItemResult(keyword, CompletionItemKind.Module, detail, SortText: WitCompletionCatalog.KeywordGroup + keyword));
             }
         }
-        else if (before >= 5 && text.Substring(0, before + 1).EndsWith("(@witx", StringComparison.Ordinal))
+        else if (afterWitx)
         {
             foreach (var head in WitxAnnotationHeads)
             {
                 items.Add(new CompletionItemResult(head, CompletionItemKind.Module, "@witx " + head, SortText: WitCompletionCatalog.KeywordGroup + head));
             }
+        }
+        else if (start == end && before >= 0 && before < start - 1 && text[before] != '(' && InsideForm(text, start))
+        {
+            // After whitespace inside a form a type may follow: offer the typenames.
+            items.AddRange(Typenames(snapshot, document, fragment));
         }
         else
         {
@@ -84,7 +90,7 @@ internal static class WitxCompletion
     }
 
     /// <summary>The typenames of the resolved document (its <c>use</c>d files included), else those declared in its text.</summary>
-    private static IEnumerable<CompletionItemResult> Typenames(IdeSnapshot snapshot, IdeDocument document)
+    private static IEnumerable<CompletionItemResult> Typenames(IdeSnapshot snapshot, IdeDocument document, TextSpan fragment)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (snapshot.WitxAnalysisOf(document.Path) is { } analysis)
@@ -100,7 +106,7 @@ internal static class WitxCompletion
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind != SyntaxKind.WitxKeywordToken || tokens[i].Text != "typename") continue;
-            if (tokens[i + 1].Kind != SyntaxKind.WitxIdentifierToken || tokens[i + 1].Text.Length < 2) continue;
+            if (tokens[i + 1].Kind != SyntaxKind.WitxIdentifierToken || tokens[i + 1].Text.Length < 2 || tokens[i + 1].Span.IntersectsWith(fragment)) continue;
             string label = tokens[i + 1].Text;
             if (seen.Add(label)) yield return new CompletionItemResult(label, CompletionItemKind.Type, "typename", SortText: WitCompletionCatalog.LocalGroup + label);
         }
