@@ -112,13 +112,20 @@ internal static class NameFixes
         if (context.Root.FindToken(diagnostic.Span.Start) is not { } token || token.IsMissing) yield break;
         SyntaxToken? keyword = null;
         if (SyntaxFacts.IsKeyword(token.Kind) && token.Span.Start == diagnostic.Span.Start) keyword = token;
-        else if (token.Kind == SyntaxKind.ColonToken && SyntaxNode.PreviousToken(token) is { } before && SyntaxFacts.IsKeyword(before.Kind) && OnlySpaceBetween(context, before, token))
+        else if (token.Kind == SyntaxKind.ColonToken && RealPrevious(token) is { } before && SyntaxFacts.IsKeyword(before.Kind) && OnlySpaceBetween(context, before, token))
         {
             keyword = before;
         }
 
         if (keyword is not { } found) yield break;
         yield return context.QuickFix($"Escape with `%` (`%{found.Text}`)", diagnostic, preferred: true, new IdeTextEdit(new TextSpan(found.Span.Start, 0), "%"));
+    }
+
+    private static SyntaxToken? RealPrevious(SyntaxToken token)
+    {
+        var previous = SyntaxNode.PreviousToken(token);
+        while (previous is { IsMissing: true } missing) previous = SyntaxNode.PreviousToken(missing);
+        return previous;
     }
 
     private static bool OnlySpaceBetween(CodeActionContext context, SyntaxToken before, SyntaxToken after) =>
