@@ -9,5 +9,7 @@ internal static class HandlerRegistry
         TextSyncHandler.Register(server);
         WorkspaceHandler.Register(server);
         DiagnosticHandler.Register(server);
+        CompletionHandler.Register(server);
+        CodeActionHandler.Register(server);
     }
 }

@@ -28,6 +28,15 @@ internal sealed class LspTranslator
 
     public DocumentUris Uris { get; }
 
+    /// <summary>The document a request names, from the snapshot; null when it is unknown.</summary>
+    public IdeDocument? Document(IdeSnapshot snapshot, string uri) => Uris.ToPath(uri) is { } path ? snapshot.GetDocument(path) : null;
+
+    /// <summary>The document and offset of a position request; null when the document is unknown.</summary>
+    public (IdeDocument Document, int Offset)? Locate(IdeSnapshot snapshot, TextDocumentPositionParams parameters) =>
+        Document(snapshot, parameters.TextDocument.Uri) is { } document ? (document, ToOffset(document.Text, parameters.Position)) : null;
+
+    public static MarkupContent Markdown(string value) => new() { Kind = "markdown", Value = value };
+
     public static Position ToPosition(SourceText text, int offset)
     {
         offset = Math.Clamp(offset, 0, text.Length);
