@@ -273,6 +273,10 @@ public sealed class JsonRpcConnection
 
         // Some streams (console input) ignore cancellation, so a stop does not wait for the pending read to return.
         await Task.WhenAny(read, stopped.Task).ConfigureAwait(false);
+        if (read.IsFaulted)
+        {
+            Log($"Reading messages failed: {read.Exception?.InnerException}");
+        }
 
         readerFinished = true;
         queue.Writer.TryComplete();
@@ -323,7 +327,15 @@ public sealed class JsonRpcConnection
                     return;
                 }
 
-                HandleMessage(body);
+                try
+                {
+                    HandleMessage(body);
+                }
+                catch (Exception exception)
+                {
+                    // A bug in handling one message must not end the connection.
+                    Log($"Handling a message failed: {exception}");
+                }
             }
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)

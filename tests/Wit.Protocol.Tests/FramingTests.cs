@@ -74,6 +74,18 @@ public sealed class FramingTests
     }
 
     [Fact]
+    public async Task Deeply_nested_json_is_a_ParseError_not_a_crash()
+    {
+        await using TestClient client = TestClient.Start(c => DispatchTests.RegisterEcho(c));
+        string deep = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test/echo\",\"params\":{\"text\":\"a\",\"x\":" + new string('[', 10000) + new string(']', 10000) + "}}";
+        await client.SendAsync(deep);
+        await client.SendAsync(Echo2);
+
+        Assert.Equal(JsonRpcErrorCodes.ParseError, (await client.ReadResponseAsync("null")).GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal("two", (await client.ReadResponseAsync("2")).GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Garbage_header_line_is_skipped_and_logged()
     {
         await using TestClient client = TestClient.Start(c => DispatchTests.RegisterEcho(c));

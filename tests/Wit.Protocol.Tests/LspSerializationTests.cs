@@ -226,6 +226,21 @@ public sealed class LspSerializationTests
         Assert.False(json[0].GetProperty("parent").TryGetProperty("parent", out _));
     }
 
+    [Fact]
+    public void Selection_range_chain_deeper_than_the_max_depth_fails_with_an_exception_not_a_stack_overflow()
+    {
+        // Today's behaviour, by design: the serializer recurses per level, bounded by LspJsonContext's MaxDepth (256);
+        // the language server cuts deeper chains before sending them.
+        var range = new SelectionRange { Range = R(0, 0, 0, 1) };
+        for (int i = 0; i < 1000; i++)
+        {
+            range = new SelectionRange { Range = R(0, 0, 0, 1), Parent = range };
+        }
+
+        // The writer reports the depth as InvalidOperationException; JsonRpcConnection answers it with InternalError.
+        Assert.Throws<InvalidOperationException>(() => JsonSerializer.Serialize(range, LspJsonContext.Default.SelectionRange));
+    }
+
     [Theory]
     [InlineData("\"tok-1\"")]
     [InlineData("17")]
