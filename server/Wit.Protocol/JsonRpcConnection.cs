@@ -33,7 +33,7 @@ namespace Wit.Protocol;
 /// sends never interleave. Serialisation uses only the <see cref="JsonTypeInfo{T}"/> passed in (no reflection).
 /// </para>
 /// </remarks>
-public sealed class JsonRpcConnection
+public sealed partial class JsonRpcConnection
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
@@ -273,6 +273,10 @@ public sealed class JsonRpcConnection
 
         // Some streams (console input) ignore cancellation, so a stop does not wait for the pending read to return.
         await Task.WhenAny(read, stopped.Task).ConfigureAwait(false);
+        if (read.IsFaulted)
+        {
+            Log($"Reading messages failed: {read.Exception?.InnerException}");
+        }
 
         readerFinished = true;
         queue.Writer.TryComplete();
@@ -323,7 +327,15 @@ public sealed class JsonRpcConnection
                     return;
                 }
 
-                HandleMessage(body);
+                try
+                {
+                    HandleMessage(body);
+                }
+                catch (Exception exception)
+                {
+                    // A bug in handling one message must not end the connection.
+                    Log($"Handling a message failed: {exception}");
+                }
             }
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
@@ -746,55 +758,4 @@ public sealed class JsonRpcConnection
     }
 
     private void Log(string message) => log?.Invoke(message);
-
-    private delegate ValueTask<Action<Utf8JsonWriter>?> BoundInvocation(CancellationToken cancellationToken);
-
-    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind)
-    {
-        public bool IsRequest { get; } = isRequest;
-
-        public RequestOrdering Ordering { get; } = ordering;
-
-        public Func<JsonElement, BoundInvocation> Bind { get; } = bind;
-    }
-
-    private sealed class WorkItem(RequestOrdering ordering, Func<Task> run)
-    {
-        public RequestOrdering Ordering { get; } = ordering;
-
-        public Func<Task> Run { get; } = run;
-    }
-
-    private abstract class PendingRequest
-    {
-        public abstract void Complete(JsonElement result);
-
-        public abstract void Fail(Exception exception);
-
-        public abstract void Cancel(CancellationToken cancellationToken);
-    }
-
-    private sealed class PendingRequest<TResult>(JsonTypeInfo<TResult> resultTypeInfo) : PendingRequest
-    {
-        // Continuations run asynchronously so the reader loop never runs a handler's code inline.
-        private readonly TaskCompletionSource<TResult?> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<TResult?> Task => completion.Task;
-
-        public override void Complete(JsonElement result)
-        {
-            try
-            {
-                completion.TrySetResult(result.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : JsonSerializer.Deserialize(result, resultTypeInfo));
-            }
-            catch (JsonException exception)
-            {
-                completion.TrySetException(new JsonRpcException(JsonRpcErrorCodes.ParseError, $"The response could not be read: {exception.Message}"));
-            }
-        }
-
-        public override void Fail(Exception exception) => completion.TrySetException(exception);
-
-        public override void Cancel(CancellationToken cancellationToken) => completion.TrySetCanceled(cancellationToken);
-    }
 }

@@ -13,7 +13,8 @@ namespace Wit.Protocol;
 /// <remarks>
 /// <see cref="JsonSerializerOptions.MaxDepth"/> is 256: serialising recurses once per nested object, so deeply nested
 /// values (<see cref="SelectionRange.Parent"/> chains, <see cref="DocumentSymbol.Children"/>) fail with a
-/// <see cref="JsonException"/> past that depth instead of overflowing the stack, and input nesting is bounded the same way.
+/// <see cref="System.InvalidOperationException"/> past that depth instead of overflowing the stack (a request whose
+/// result does is answered with InternalError), and input nesting is bounded the same way.
 /// </remarks>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 256)]
 [JsonSerializable(typeof(EmptyParams))]
@@ -135,6 +136,10 @@ namespace Wit.Protocol;
 [JsonSerializable(typeof(ServerWorkspaceCapabilities))]
 [JsonSerializable(typeof(SetTraceParams))]
 [JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(ShowMessageRequestParams))]
+[JsonSerializable(typeof(MessageActionItem))]
+[JsonSerializable(typeof(ShowDocumentParams))]
+[JsonSerializable(typeof(ShowDocumentResult))]
 [JsonSerializable(typeof(SignatureHelp))]
 [JsonSerializable(typeof(SignatureHelpContext))]
 [JsonSerializable(typeof(SignatureHelpOptions))]

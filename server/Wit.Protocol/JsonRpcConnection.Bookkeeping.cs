@@ -1,0 +1,62 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Wit.Protocol;
+
+// The connection's private bookkeeping types: handler registrations, queued work and pending outgoing requests.
+public sealed partial class JsonRpcConnection
+{
+    private delegate ValueTask<Action<Utf8JsonWriter>?> BoundInvocation(CancellationToken cancellationToken);
+
+    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind)
+    {
+        public bool IsRequest { get; } = isRequest;
+
+        public RequestOrdering Ordering { get; } = ordering;
+
+        public Func<JsonElement, BoundInvocation> Bind { get; } = bind;
+    }
+
+    private sealed class WorkItem(RequestOrdering ordering, Func<Task> run)
+    {
+        public RequestOrdering Ordering { get; } = ordering;
+
+        public Func<Task> Run { get; } = run;
+    }
+
+    private abstract class PendingRequest
+    {
+        public abstract void Complete(JsonElement result);
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel(CancellationToken cancellationToken);
+    }
+
+    private sealed class PendingRequest<TResult>(JsonTypeInfo<TResult> resultTypeInfo) : PendingRequest
+    {
+        // Continuations run asynchronously so the reader loop never runs a handler's code inline.
+        private readonly TaskCompletionSource<TResult?> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<TResult?> Task => completion.Task;
+
+        public override void Complete(JsonElement result)
+        {
+            try
+            {
+                completion.TrySetResult(result.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : JsonSerializer.Deserialize(result, resultTypeInfo));
+            }
+            catch (JsonException exception)
+            {
+                completion.TrySetException(new JsonRpcException(JsonRpcErrorCodes.ParseError, $"The response could not be read: {exception.Message}"));
+            }
+        }
+
+        public override void Fail(Exception exception) => completion.TrySetException(exception);
+
+        public override void Cancel(CancellationToken cancellationToken) => completion.TrySetCanceled(cancellationToken);
+    }
+}
