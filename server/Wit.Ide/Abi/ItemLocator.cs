@@ -83,6 +83,20 @@ internal static class ItemLocator
         return null;
     }
 
+    /// <summary>The end of the parameter list of the function whose name (or <c>constructor</c>) starts at <paramref name="nameStart"/>.</summary>
+    public static int? ParameterListEnd(SyntaxTree tree, int nameStart)
+    {
+        if (tree.Root.FindToken(nameStart) is not { } token) return null;
+        var item = token.Parent.AncestorsAndSelf().FirstOrDefault(n => IsItem(n.Kind));
+        if (item is null) return null;
+        foreach (var node in item.DescendantNodes())
+        {
+            if (node.Kind == SyntaxKind.ParameterList) return node.LastToken() is { IsMissing: true } ? null : node.Span.End;
+        }
+
+        return null;
+    }
+
     private static bool Matches(Interface @interface, Package? root, string name) =>
         ReferenceEquals(@interface.Package, root) && @interface.Name == name || @interface.QualifiedName == name
         || @interface.Package is { } package && $"{package.Name.WithoutVersion}/{@interface.Name}" == name;
