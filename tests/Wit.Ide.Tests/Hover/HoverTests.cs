@@ -270,4 +270,34 @@ public class HoverTests
         "(@interface func (export \"seek\")",
         "Seeks.",
         "core signature: `(func (param i32 i32) (result i32))` (1 return pointer)");
+
+    [Fact]
+    public void Every_offset_of_broken_code_hovers_a_span_touching_it()
+    {
+        var loaded = IdeFixture.Load("""
+            package my:pkg@1.0.0;
+            interface i {
+              use missing.{x};
+              record r { a: u32, b: , c: list<
+              variant v { a(, b }
+              resource res { constructor(; m: func(self: u8) -> }
+              @since(version = 
+              f: func(a: r, b: borrow<res>) -> result<v
+            }
+            world w { import i; export f: func(x: string); include nope; }
+            //- /t.witx
+            (typename $a (record (field $x u8) (field $y $nope)))
+            (module $m (@interface func (export "f") (param $p $a) (result $r
+            """);
+        foreach (var (path, text) in loaded.Files)
+        {
+            for (int offset = 0; offset <= text.Length; offset++)
+            {
+                var hover = HoverProvider.Hover(loaded.Snapshot, path, offset);
+                if (hover is null) continue;
+                Assert.True(hover.Span.Start <= offset && offset <= hover.Span.End, $"{path}@{offset}: {hover.Span}");
+                Assert.NotEmpty(hover.Markdown);
+            }
+        }
+    }
 }
