@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Wit.Core.Semantics;
 using Wit.Ide.Analysis;
 
@@ -58,20 +59,36 @@ public static class SymbolFinder
     /// Every place <paramref name="key"/> is named across the snapshot's analyses: its declaration (when asked for) and
     /// each resolved reference, each location once, in path and offset order.
     /// </summary>
-    public static IReadOnlyList<SourceLocation> Occurrences(IdeSnapshot snapshot, SymbolKey key, bool includeDeclaration)
+    public static IReadOnlyList<SourceLocation> Occurrences(IdeSnapshot snapshot, SymbolKey key, bool includeDeclaration) =>
+        Occurrences(snapshot, new[] { key }, includeDeclaration, CancellationToken.None);
+
+    /// <summary>
+    /// Every place one of <paramref name="keys"/> is named across the snapshot's analyses (one symbol known under
+    /// several keys, e.g. a type and the local names <c>use</c> lists give it): the declarations (when asked for) and
+    /// each resolved reference, each location once, in path and offset order.
+    /// </summary>
+    public static IReadOnlyList<SourceLocation> Occurrences(IdeSnapshot snapshot, IReadOnlyCollection<SymbolKey> keys, bool includeDeclaration, CancellationToken cancellationToken)
     {
+        var wanted = keys as ISet<SymbolKey> ?? new HashSet<SymbolKey>(keys);
         var seen = new HashSet<(string, int, int)>();
         var result = new List<SourceLocation>();
         foreach (var analysis in snapshot.AllAnalyses())
         {
-            if (includeDeclaration && analysis.Symbols.Find(key) is { Declaration: { } declaration } && seen.Add((key.Path, declaration.Span.Start, declaration.Span.Length)))
+            cancellationToken.ThrowIfCancellationRequested();
+            if (includeDeclaration)
             {
-                result.Add(declaration);
+                foreach (var key in wanted)
+                {
+                    if (analysis.Symbols.Find(key) is { Declaration: { } declaration } && seen.Add((key.Path, declaration.Span.Start, declaration.Span.Length)))
+                    {
+                        result.Add(declaration);
+                    }
+                }
             }
 
             foreach (var reference in analysis.Model.References)
             {
-                if (SymbolKey.Of(DeclarationOf(reference.Target)) != key) continue;
+                if (SymbolKey.Of(DeclarationOf(reference.Target)) is not { } target || !wanted.Contains(target)) continue;
                 var location = reference.Location;
                 if (location.Path is { } path && seen.Add((path, location.Span.Start, location.Span.Length))) result.Add(location);
             }
