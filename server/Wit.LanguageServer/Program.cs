@@ -44,7 +44,7 @@ public static class Program
         IDisposable? connection = null;
         if (pipe is not null || port is not null)
         {
-            var stream = pipe is not null ? ClientStreams.ConnectPipe(pipe) : ClientStreams.ConnectSocket(port!.Value);
+            var stream = pipe is not null ? Protocol.JsonRpcStreams.ConnectPipe(pipe) : Protocol.JsonRpcStreams.ConnectSocket(port!.Value);
             connection = stream;
             input = output = stream;
         }

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Wit.LanguageServer.Custom;
+
+/// <summary>Source-generated JSON for the server's own messages (the custom <c>wit/*</c> requests and item data).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ItemRequestParams))]
+[JsonSerializable(typeof(WitxPreview))]
+[JsonSerializable(typeof(AbiLayout))]
+[JsonSerializable(typeof(HierarchyData))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext
+{
+}
