@@ -145,7 +145,7 @@ public static class DocumentSymbolProvider
         {
             into.Add(new DocumentSymbolResult(Unescape(token.Text), detail, kind, node.Span, token.Span, children));
         }
-        else if (usePath is not null)
+        else if (usePath is not null && OneLine(usePath) is { Length: > 0 })
         {
             into.Add(new DocumentSymbolResult(OneLine(usePath), detail, kind, node.Span, usePath.Span, children));
         }

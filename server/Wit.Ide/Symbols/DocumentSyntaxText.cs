@@ -39,11 +39,15 @@ internal static class DocumentSyntaxText
     {
         var text = new StringBuilder();
         bool gap = false;
+        var previous = SyntaxKind.None;
         foreach (var token in node.DescendantTokens())
         {
             if (token.IsMissing || token.Kind == SyntaxKind.EndOfFileToken) continue;
-            if (text.Length > 0 && (gap || token.Green.LeadingWidth > 0)) text.Append(' ');
+            bool tight = previous is SyntaxKind.OpenParenToken or SyntaxKind.LessThanToken
+                || token.Kind is SyntaxKind.CloseParenToken or SyntaxKind.GreaterThanToken or SyntaxKind.CommaToken or SyntaxKind.ColonToken or SyntaxKind.SemicolonToken;
+            if (text.Length > 0 && !tight && (gap || token.Green.LeadingWidth > 0)) text.Append(' ');
             text.Append(token.Text);
+            previous = token.Kind;
             gap = token.Green.TrailingWidth > 0;
             if (text.Length > maxLength)
             {
