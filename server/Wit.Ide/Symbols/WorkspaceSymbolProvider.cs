@@ -27,7 +27,7 @@ public static class WorkspaceSymbolProvider
             {
                 if (target.Key is not { } key || target.Symbol is NamedType && target.Container is Function) continue;
                 var kind = KindOf(target);
-                if (kind is null) continue;
+                if (kind is null || IsUseAlias(target)) continue;
                 string name = target.Name;
                 int rank = WorkspaceSymbolMatcher.Rank(name, query);
                 if (rank < 0 || !seen.Add(key)) continue;
@@ -67,6 +67,17 @@ public static class WorkspaceSymbolProvider
         int rank = WorkspaceSymbolMatcher.Rank(name, query);
         if (rank < 0 || !seen.Add(key)) return;
         found.Add((rank, new WorkspaceSymbolResult(name, kind, container, new IdeLocation(key.Path, location!.Span))));
+    }
+
+    /// <summary>
+    /// Whether a type is the local name a <c>use</c> gives to another interface's type: the resolver models it as an
+    /// alias declared at the use, but it is a reference, not a declaration to list.
+    /// </summary>
+    private static bool IsUseAlias(SymbolTarget target)
+    {
+        if (target.Symbol is not TypeDefinition { Kind: TypeDefinitionKind.Alias } || target.Declaration is not { Path: { } path } declaration) return false;
+        if (target.Analysis.File(path)?.Tree.Root.FindToken(declaration.Span.Start) is not { } token) return false;
+        return token.Parent.Kind == Wit.Core.Syntax.SyntaxKind.UseName;
     }
 
     private static IdeSymbolKind? KindOf(SymbolTarget target) => target.Symbol switch
