@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using NamedType = Wit.Core.Semantics.NamedType;
+using Package = Wit.Core.Semantics.Package;
+using TypeDefinition = Wit.Core.Semantics.TypeDefinition;
+using TypeDefinitionKind = Wit.Core.Semantics.TypeDefinitionKind;
+using World = Wit.Core.Semantics.World;
+using CoreFunction = Wit.Core.Semantics.Function;
+using CoreInterface = Wit.Core.Semantics.Interface;
+using Wit.Core.Syntax;
+using static Wit.Ide.SemanticTokens.SemanticTokensLegend;
+
+namespace Wit.Ide.SemanticTokens;
+
+/// <summary>Classifies a WIT identifier: by the item it declares, or by the symbol it refers to.</summary>
+internal static class WitNames
+{
+    public static (int Type, int Modifiers)? Classify(SyntaxToken token, SyntaxNode parent, Dictionary<int, object>? references)
+    {
+        int declared = Declaration | (IsDeprecated(parent) ? Deprecated : 0);
+        switch (parent.Kind)
+        {
+            case SyntaxKind.PackageName:
+                return (Namespace, parent.Parent?.Kind is SyntaxKind.PackageDeclaration or SyntaxKind.NestedPackage ? Declaration : 0);
+            case SyntaxKind.Interface:
+                return (Interface, declared);
+            case SyntaxKind.World:
+                return (Interface, declared);
+            case SyntaxKind.Record:
+                return (Struct, declared);
+            case SyntaxKind.Variant or SyntaxKind.Enum or SyntaxKind.Flags:
+                return (Enum, declared);
+            case SyntaxKind.Resource:
+                return (Class, declared);
+            case SyntaxKind.TypeAlias:
+                return (Type, declared);
+            case SyntaxKind.RecordField:
+                return (Property, declared);
+            case SyntaxKind.VariantCase or SyntaxKind.EnumCase or SyntaxKind.FlagsMember:
+                return (EnumMember, declared);
+            case SyntaxKind.FunctionItem:
+                return (Function, declared);
+            case SyntaxKind.ResourceMethod:
+                return (Method, declared);
+            case SyntaxKind.ResourceStaticFunction:
+                return (Method, declared | Static);
+            case SyntaxKind.Parameter:
+                return (Parameter, Declaration);
+            case SyntaxKind.ImportItem or SyntaxKind.ExportItem:
+                return (HasChild(parent, SyntaxKind.FunctionType) ? Function : Interface, declared);
+            case SyntaxKind.AttributeArgument:
+                return (After(parent, token.Index, SyntaxKind.EqualsToken) ? Variable : Property, 0);
+            case SyntaxKind.UsePath:
+            {
+                // `ns:pkg/iface@1.0.0`: the package part is a namespace, the item after the slash an interface or world.
+                bool qualified = HasToken(parent, SyntaxKind.ColonToken);
+                if (qualified && !After(parent, token.Index, SyntaxKind.SlashToken)) return (Namespace, 0);
+                return (Referenced(token, references) ?? Interface, 0);
+            }
+
+            case SyntaxKind.UseName:
+            {
+                // `x as y`: `y` declares a local name for what `x` refers to, so both get the target's type.
+                var first = FirstIdentifier(parent);
+                int? type = first is { } f ? Referenced(f, references) : null;
+                bool alias = After(parent, token.Index, SyntaxKind.AsKeyword);
+                bool only = first is { } g && g.Index == token.Index && !HasToken(parent, SyntaxKind.AsKeyword);
+                return (type ?? Type, alias || only ? Declaration : 0);
+            }
+
+            case SyntaxKind.NamedType:
+                return (Referenced(token, references) ?? Type, 0);
+            case SyntaxKind.IncludeName:
+                return (Referenced(token, references) ?? Interface, 0);
+            case SyntaxKind.TopLevelUse:
+                return (Interface, Declaration);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The token type of the symbol a name refers to, or null when the name is unresolved.</summary>
+    private static int? Referenced(SyntaxToken token, Dictionary<int, object>? references)
+    {
+        if (references is null) return null;
+        if (!references.TryGetValue(token.Span.Start, out var target) && !(token.Text.StartsWith('%') && references.TryGetValue(token.Span.Start + 1, out target))) return null;
+        return target switch
+        {
+            TypeDefinition type => TypeOf(type),
+            CoreInterface => Interface,
+            World => Interface,
+            Package => Namespace,
+            CoreFunction function => function.Resource is null ? Function : Method,
+            NamedType => Property,
+            _ => null,
+        };
+    }
+
+    private static int TypeOf(TypeDefinition type)
+    {
+        // A use of an alias of a record is still a record to the reader; follow aliases a bounded number of steps.
+        for (int i = 0; i < 32; i++)
+        {
+            switch (type.Kind)
+            {
+                case TypeDefinitionKind.Record:
+                    return Struct;
+                case TypeDefinitionKind.Resource:
+                    return Class;
+                case TypeDefinitionKind.Enum or TypeDefinitionKind.Variant or TypeDefinitionKind.Flags:
+                    return Enum;
+                case TypeDefinitionKind.Alias when type.Element is { Definition: { } next }:
+                    type = next;
+                    continue;
+                default:
+                    return Type;
+            }
+        }
+
+        return Type;
+    }
+
+    private static bool IsDeprecated(SyntaxNode node)
+    {
+        for (int i = 0; i < node.SlotCount; i++)
+        {
+            if (node.Green.GetSlot(i) is not GreenNode { Kind: SyntaxKind.Attribute } attribute) continue;
+            for (int j = 0; j < attribute.SlotCount; j++)
+            {
+                if (attribute.GetSlot(j) is GreenToken { Kind: SyntaxKind.IdentifierToken, Text: "deprecated" }) return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxToken? FirstIdentifier(SyntaxNode node)
+    {
+        for (int i = 0; i < node.SlotCount; i++)
+        {
+            if (node.Green.GetSlot(i) is GreenToken { Kind: SyntaxKind.IdentifierToken, IsMissing: false }) return node.GetChild(i).AsToken();
+        }
+
+        return null;
+    }
+
+    private static bool HasChild(SyntaxNode node, SyntaxKind kind)
+    {
+        for (int i = 0; i < node.SlotCount; i++)
+        {
+            if (node.Green.GetSlot(i) is GreenNode green && green.Kind == kind) return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasToken(SyntaxNode node, SyntaxKind kind)
+    {
+        for (int i = 0; i < node.SlotCount; i++)
+        {
+            if (node.Green.GetSlot(i) is GreenToken green && green.Kind == kind && !green.IsMissing) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a token of <paramref name="kind"/> comes before child <paramref name="index"/>.</summary>
+    private static bool After(SyntaxNode node, int index, SyntaxKind kind)
+    {
+        for (int i = 0; i < index && i < node.SlotCount; i++)
+        {
+            if (node.Green.GetSlot(i) is GreenToken green && green.Kind == kind) return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Wit.Ide.SemanticTokens;
+using Wit.Ide.Tests.TestKit;
+using Xunit;
+
+namespace Wit.Ide.Tests.SemanticTokens;
+
+public class SemanticTokensTests
+{
+    /// <summary>The tokens as `text:type.modifier.modifier` lines, in document order.</summary>
+    private static void Check(string fixture, string expected)
+    {
+        var loaded = IdeFixture.Load(fixture);
+        string text = loaded.TextOf(loaded.MainPath);
+        var tokens = SemanticTokensProvider.Tokens(loaded.Snapshot, loaded.MainPath);
+        var lines = tokens.Select(t =>
+        {
+            var modifiers = Enumerable.Range(0, SemanticTokensLegend.TokenModifiers.Count).Where(b => (t.Modifiers & (1 << b)) != 0).Select(b => "." + SemanticTokensLegend.TokenModifiers[b]);
+            return text.Substring(t.Start, t.Length) + ":" + SemanticTokensLegend.TokenTypes[t.TokenType] + string.Concat(modifiers);
+        });
+        Assert.Equal(expected.Replace("\r\n", "\n").Trim(), string.Join("\n", lines));
+    }
+
+    [Fact]
+    public void Names_are_classified_by_declaration_and_by_resolved_symbol()
+    {
+        Check("""
+            package a:b;
+            /// Docs.
+            interface i {
+              use t.{rec as r2};
+              @deprecated(version = 1.0.0)
+              resource res { m: func(x: borrow<res>) -> r2; }
+              f: func(%type: u32);
+            }
+            interface t { record rec { f: u8 } }
+            """, """
+            package:keyword
+            a:namespace.declaration
+            b:namespace.declaration
+            /// Docs.:comment.documentation
+            interface:keyword
+            i:interface.declaration
+            use:keyword
+            t:interface
+            rec:struct
+            as:keyword
+            r2:struct.declaration
+            @deprecated:decorator
+            version:property
+            =:operator
+            1:number
+            0:number
+            0:number
+            resource:keyword
+            res:class.declaration.deprecated
+            m:method.declaration
+            func:keyword
+            x:parameter.declaration
+            borrow:keyword
+            res:class
+            ->:operator
+            r2:struct
+            f:function.declaration
+            func:keyword
+            %type:parameter.declaration
+            u32:type.defaultLibrary
+            interface:keyword
+            t:interface.declaration
+            record:keyword
+            rec:struct.declaration
+            f:property.declaration
+            u8:type.defaultLibrary
+            """);
+    }
+
+    [Fact]
+    public void A_block_comment_is_split_at_line_ends()
+    {
+        Check("""
+            /* one
+               two */
+            world w {}
+            """, """
+            /* one:comment
+               two */:comment
+            world:keyword
+            w:interface.declaration
+            """);
+    }
+
+    [Fact]
+    public void Witx_names_keywords_and_literals()
+    {
+        Check("""
+            //- /a.witx
+            ;;; Docs.
+            (typename $e (enum (@witx tag u8) $a))
+            (module $m (import "memory" (memory)))
+            """, """
+            ;;; Docs.:comment.documentation
+            typename:keyword
+            $e:type.declaration
+            enum:keyword
+            @witx:decorator
+            tag:keyword
+            u8:type.defaultLibrary
+            $a:enumMember.declaration
+            module:keyword
+            $m:namespace.declaration
+            import:keyword
+            "memory":string
+            memory:keyword
+            """);
+    }
+
+    [Fact]
+    public void A_range_limits_the_tokens()
+    {
+        var loaded = IdeFixture.Load("interface i {\n  [|f: func();|]\n  g: func();\n}");
+        var tokens = SemanticTokensProvider.Tokens(loaded.Snapshot, loaded.MainPath, loaded.Spans[0].Span);
+        Assert.Equal(new[] { "f", "func" }, tokens.Select(t => loaded.TextOf(loaded.MainPath).Substring(t.Start, t.Length)));
+    }
+
+    [Fact]
+    public void Encoding_is_relative_to_the_previous_token()
+    {
+        // Lines: "ab cd" / "  ef"; tokens ab (0..2), cd (3..5), ef (8..10).
+        string text = "ab cd\n  ef";
+        var tokens = new[] { new SemanticToken(0, 2, 1, 0), new SemanticToken(3, 2, 4, 1), new SemanticToken(8, 2, 12, 3) };
+        var data = SemanticTokensEncoder.Encode(tokens, offset =>
+        {
+            int line = text.Take(offset).Count(c => c == '\n');
+            return (line, offset - (text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1));
+        });
+        Assert.Equal(new[] { 0, 0, 2, 1, 0, 0, 3, 2, 4, 1, 1, 2, 2, 12, 3 }, data);
+    }
+
+    [Fact]
+    public void Applying_the_delta_to_the_previous_array_gives_the_current_one()
+    {
+        var random = new Random(1234);
+        for (int run = 0; run < 500; run++)
+        {
+            var previous = RandomTokens(random);
+            var current = random.Next(3) switch
+            {
+                0 => RandomTokens(random),
+                1 => previous.ToArray(),
+                _ => Mutate(previous, random),
+            };
+            var edits = SemanticTokensEncoder.Delta(previous, current);
+            Assert.Equal(current, Apply(previous, edits));
+            if (previous.SequenceEqual(current)) Assert.Empty(edits);
+            else Assert.Single(edits);
+        }
+    }
+
+    private static int[] RandomTokens(Random random) => Enumerable.Range(0, random.Next(0, 8) * 5).Select(_ => random.Next(3)).ToArray();
+
+    private static int[] Mutate(int[] data, Random random)
+    {
+        var list = data.ToList();
+        int at = random.Next(list.Count / 5 + 1) * 5;
+        if (random.Next(2) == 0 && at < list.Count) list.RemoveRange(at, 5);
+        else list.InsertRange(at, Enumerable.Range(0, 5).Select(_ => random.Next(3)));
+        return list.ToArray();
+    }
+
+    private static int[] Apply(int[] data, IReadOnlyList<SemanticTokensEdit> edits)
+    {
+        var list = data.ToList();
+        foreach (var edit in edits.OrderByDescending(e => e.Start))
+        {
+            Assert.Equal(0, edit.Start % 5);
+            list.RemoveRange(edit.Start, edit.DeleteCount);
+            list.InsertRange(edit.Start, edit.Data);
+        }
+
+        return list.ToArray();
+    }
+}
