@@ -9,7 +9,18 @@ internal static class HandlerRegistry
         TextSyncHandler.Register(server);
         WorkspaceHandler.Register(server);
         DiagnosticHandler.Register(server);
+        HoverHandler.Register(server);
         CompletionHandler.Register(server);
+        SignatureHelpHandler.Register(server);
+        NavigationHandler.Register(server);
+        RenameHandler.Register(server);
+        HierarchyHandler.Register(server);
+        SymbolHandler.Register(server);
+        SemanticTokensHandler.Register(server);
+        StructureHandler.Register(server);
         CodeActionHandler.Register(server);
+        InlayHintHandler.Register(server);
+        CodeLensHandler.Register(server);
+        PreviewHandler.Register(server);
     }
 }

@@ -1,0 +1,125 @@
+using System.Linq;
+using System.Text.Json;
+using Wit.Ide.Analysis;
+using Wit.Ide.Hierarchy;
+using Wit.LanguageServer.Custom;
+using Wit.LanguageServer.Translation;
+using Wit.Protocol;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer.Handlers;
+
+/// <summary>
+/// Type hierarchy (what a type is built from, and what contains it) and call hierarchy re-read as "used by" (the
+/// functions and types whose signatures mention a type). Items carry their declaration (file, name offset) in
+/// <c>data</c> and are found again from it on the follow-up requests.
+/// </summary>
+internal static class HierarchyHandler
+{
+    public static void Register(WitLanguageServer server)
+    {
+        var lsp = LspJsonContext.Default;
+        server.Query("textDocument/prepareTypeHierarchy", lsp.TypeHierarchyPrepareParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, _) =>
+            server.Translator.Locate(snapshot, parameters) is var (document, offset)
+                ? HierarchyProvider.PrepareTypeHierarchy(snapshot, document.Path, offset).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
+                : null);
+
+        server.Query("typeHierarchy/supertypes", lsp.TypeHierarchySupertypesParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, _) =>
+            FindType(snapshot, parameters.Item.Data) is { } item
+                ? HierarchyProvider.Supertypes(snapshot, item).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
+                : null);
+
+        server.Query("typeHierarchy/subtypes", lsp.TypeHierarchySubtypesParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, cancellationToken) =>
+            FindType(snapshot, parameters.Item.Data) is { } item
+                ? HierarchyProvider.Subtypes(snapshot, item, cancellationToken).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
+                : null);
+
+        server.Query("textDocument/prepareCallHierarchy", lsp.CallHierarchyPrepareParams, lsp.CallHierarchyItemArray, (snapshot, parameters, _) =>
+            server.Translator.Locate(snapshot, parameters) is var (document, offset)
+                ? HierarchyProvider.PrepareCallHierarchy(snapshot, document.Path, offset).Select(i => ToCallItem(server, snapshot, i)).OfType<CallHierarchyItem>().ToArray()
+                : null);
+
+        server.Query("callHierarchy/incomingCalls", lsp.CallHierarchyIncomingCallsParams, lsp.CallHierarchyIncomingCallArray, (snapshot, parameters, cancellationToken) =>
+        {
+            if (FindCall(snapshot, parameters.Item.Data) is not { } item) return null;
+            return HierarchyProvider.Incoming(snapshot, item, cancellationToken)
+                .Select(call => ToCallItem(server, snapshot, call.Item) is { } from && snapshot.GetDocument(call.Item.Path) is { } document
+                    ? new CallHierarchyIncomingCall { From = from, FromRanges = call.FromRanges.Select(r => LspTranslator.ToRange(document.Text, r)).ToArray() }
+                    : null)
+                .OfType<CallHierarchyIncomingCall>().ToArray();
+        });
+
+        server.Query("callHierarchy/outgoingCalls", lsp.CallHierarchyOutgoingCallsParams, lsp.CallHierarchyOutgoingCallArray, (snapshot, parameters, cancellationToken) =>
+        {
+            if (FindCall(snapshot, parameters.Item.Data) is not { } item || snapshot.GetDocument(item.Path) is not { } document) return null;
+            return HierarchyProvider.Outgoing(snapshot, item, cancellationToken)
+                .Select(call => ToCallItem(server, snapshot, call.Item) is { } to
+                    ? new CallHierarchyOutgoingCall { To = to, FromRanges = call.FromRanges.Select(r => LspTranslator.ToRange(document.Text, r)).ToArray() }
+                    : null)
+                .OfType<CallHierarchyOutgoingCall>().ToArray();
+        });
+    }
+
+    private static HierarchyItem? FindType(IdeSnapshot snapshot, JsonElement? data) =>
+        Key(data) is { } key ? HierarchyProvider.PrepareTypeHierarchy(snapshot, key.Path, key.Offset).FirstOrDefault() : null;
+
+    private static HierarchyItem? FindCall(IdeSnapshot snapshot, JsonElement? data) =>
+        Key(data) is { } key ? HierarchyProvider.PrepareCallHierarchy(snapshot, key.Path, key.Offset).FirstOrDefault() : null;
+
+    private static HierarchyData? Key(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } element) return null;
+        try
+        {
+            return element.Deserialize(ServerJsonContext.Default.HierarchyData);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonElement Data(HierarchyItem item) =>
+        JsonSerializer.SerializeToElement(new HierarchyData { Path = item.Key.Path, Offset = item.Key.Offset }, ServerJsonContext.Default.HierarchyData);
+
+    private static TypeHierarchyItem? ToTypeItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item)
+    {
+        if (snapshot.GetDocument(item.Path) is not { } document) return null;
+        return new TypeHierarchyItem
+        {
+            Name = item.Name,
+            Kind = KindOf(item.Kind),
+            Detail = item.Detail,
+            Uri = server.Translator.Uris.ToUri(item.Path),
+            Range = LspTranslator.ToRange(document.Text, item.Span),
+            SelectionRange = LspTranslator.ToRange(document.Text, item.SelectionSpan),
+            Data = Data(item),
+        };
+    }
+
+    private static CallHierarchyItem? ToCallItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item)
+    {
+        if (snapshot.GetDocument(item.Path) is not { } document) return null;
+        return new CallHierarchyItem
+        {
+            Name = item.Name,
+            Kind = KindOf(item.Kind),
+            Detail = item.Detail,
+            Uri = server.Translator.Uris.ToUri(item.Path),
+            Range = LspTranslator.ToRange(document.Text, item.Span),
+            SelectionRange = LspTranslator.ToRange(document.Text, item.SelectionSpan),
+            Data = Data(item),
+        };
+    }
+
+    private static SymbolKind KindOf(HierarchyItemKind kind) => kind switch
+    {
+        HierarchyItemKind.Record => SymbolKind.Struct,
+        HierarchyItemKind.Variant => SymbolKind.Enum,
+        HierarchyItemKind.Enum => SymbolKind.Enum,
+        HierarchyItemKind.Flags => SymbolKind.Enum,
+        HierarchyItemKind.Resource => SymbolKind.Class,
+        HierarchyItemKind.Function => SymbolKind.Function,
+        _ => SymbolKind.TypeParameter,
+    };
+}

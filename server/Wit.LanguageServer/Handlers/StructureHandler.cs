@@ -1,0 +1,61 @@
+using System.Linq;
+using Wit.Ide.Folding;
+using Wit.Ide.Formatting;
+using Wit.Ide.Selection;
+using Wit.LanguageServer.Translation;
+using Wit.Protocol;
+using Wit.Protocol.Lsp;
+
+namespace Wit.LanguageServer.Handlers;
+
+/// <summary><c>textDocument/foldingRange</c>, <c>selectionRange</c>, <c>formatting</c> and <c>rangeFormatting</c>.</summary>
+internal static class StructureHandler
+{
+    /// <summary>Selection chains longer than this lose their outermost links (JSON nests two levels per link).</summary>
+    public const int MaxSelectionDepth = 100;
+
+    public static void Register(WitLanguageServer server)
+    {
+        var lsp = LspJsonContext.Default;
+        server.Query("textDocument/foldingRange", lsp.FoldingRangeParams, lsp.FoldingRangeArray, (snapshot, parameters, _) =>
+        {
+            if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
+            var lines = document.Text.Lines;
+            return FoldingProvider.Ranges(snapshot, document.Path).Select(r => new FoldingRange
+            {
+                StartLine = lines.GetLineIndex(r.StartOffset),
+                EndLine = lines.GetLineIndex(r.EndOffset),
+                Kind = r.Kind switch { FoldingKind.Comment => "comment", FoldingKind.Imports => "imports", _ => "region" },
+            }).Where(r => r.EndLine > r.StartLine).ToArray();
+        });
+
+        server.Query("textDocument/selectionRange", lsp.SelectionRangeParams, lsp.SelectionRangeArray, (snapshot, parameters, _) =>
+        {
+            if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
+            var offsets = parameters.Positions.Select(p => LspTranslator.ToOffset(document.Text, p)).ToList();
+            var chains = SelectionRangeProvider.Ranges(snapshot, document.Path, offsets);
+            return chains.Select((chain, i) =>
+            {
+                // Built from the outside in, so each link's parent exists before it.
+                SelectionRange? current = null;
+                int keep = System.Math.Min(chain.Count, MaxSelectionDepth);
+                for (int k = keep - 1; k >= 0; k--) current = new SelectionRange { Range = LspTranslator.ToRange(document.Text, chain[k]), Parent = current };
+                var empty = LspTranslator.ToRange(document.Text, new Wit.Core.Text.TextSpan(offsets[i], 0));
+                return current ?? new SelectionRange { Range = empty };
+            }).ToArray();
+        });
+
+        server.Query("textDocument/formatting", lsp.DocumentFormattingParams, lsp.TextEditArray, (snapshot, parameters, _) =>
+        {
+            if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
+            return FormattingProvider.Format(snapshot, document.Path).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
+        });
+
+        server.Query("textDocument/rangeFormatting", lsp.DocumentRangeFormattingParams, lsp.TextEditArray, (snapshot, parameters, _) =>
+        {
+            if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
+            if (LspTranslator.ToSpan(document.Text, parameters.Range) is not { } range) return System.Array.Empty<TextEdit>();
+            return FormattingProvider.FormatRange(snapshot, document.Path, range).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
+        });
+    }
+}
