@@ -23,6 +23,7 @@ internal static class Program
             "incremental" => new Func<string>[] { IncrementalBenchmark.Run },
             "scaling" => new Func<string>[] { ScalingBenchmark.Run },
             "resolve" => new Func<string>[] { ResolveBenchmark.Run },
+            "server" => new Func<string>[] { ServerBenchmark.Run },
             "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
             _ => null,
         };

@@ -23,6 +23,17 @@ public sealed class WitModel
     /// <summary>Every resolved name reference, in resolution order.</summary>
     public List<SymbolReference> References { get; } = new();
 
+    /// <summary>How many packages were taken over from a previous model instead of being resolved again.</summary>
+    public int ReusedPackages { get; internal set; }
+
+    /// <summary>Per resolved package (in resolution order), what it added: lets a later resolution reuse it.</summary>
+    internal List<ResolvedPackageRecord> PackageRecords { get; } = new();
+
+    /// <summary>The options and known package names this model was resolved with (reuse requires the same).</summary>
+    internal ResolveOptions? Options { get; set; }
+
+    internal List<PackageName> KnownPackageNames { get; } = new();
+
     /// <summary>The symbol a reference at <paramref name="offset"/> of <paramref name="path"/> points to, or null.</summary>
     public SymbolReference? FindReference(string path, int offset)
     {

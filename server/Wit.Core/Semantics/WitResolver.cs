@@ -22,6 +22,7 @@ public sealed partial class WitResolver
     private readonly List<PackageName> _knownPackageNames = new();
     private readonly HashSet<(Text.SourceText?, int, string)> _reported = new();
     private bool _skippedEncodedPackages;
+    private WitModel? _previous;
 
     private WitResolver(ResolveOptions options)
     {
@@ -36,9 +37,18 @@ public sealed partial class WitResolver
     public static WitModel Resolve(IFileSystem fileSystem, string path, ResolveOptions? options = null) =>
         Resolve(WorkspaceLoader.Load(fileSystem, path), options);
 
-    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options = null)
+    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options = null) => Resolve(workspace, options, previous: null);
+
+    /// <summary>
+    /// Resolves <paramref name="workspace"/>, taking over from <paramref name="previous"/> (a model of an earlier
+    /// version of the same workspace) every leading package, in resolution order, whose files are the same syntax
+    /// trees: an edit re-resolves only the edited package and those resolved after it (its dependents among them).
+    /// The result equals a resolution from scratch.
+    /// </summary>
+    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options, WitModel? previous)
     {
-        var resolver = new WitResolver(options ?? ResolveOptions.Default);
+        var resolver = new WitResolver(options ?? ResolveOptions.Default) { _previous = previous };
+        resolver._model.Options = resolver._options;
         resolver.Run(workspace);
         return resolver._model;
     }
@@ -191,7 +201,78 @@ public sealed partial class WitResolver
         var order = TopologicalSort.UpstreamOrder<UnresolvedPackage, SourceLocation>(byName.Values,
             package => package.ForeignDependencies.Where(d => byName.ContainsKey(d.Name)).Select(d => (byName[d.Name], d.Location)),
             (dependency, location) => Report(ResolveDiagnostics.PackageError, $"package `{dependency.Name}` creates a dependency cycle", location));
-        foreach (var package in order) new PackageResolver(this, package).Resolve();
+        _model.KnownPackageNames.AddRange(_knownPackageNames);
+        bool reusing = _previous is not null && ReferenceEquals(_previous.Options, _options)
+            && _previous.KnownPackageNames.SequenceEqual(_knownPackageNames);
+        int position = 0;
+        foreach (var package in order)
+        {
+            var trees = package.Source.Files.Select(f => f.Tree).ToList();
+            var reusable = reusing && position < _previous!.PackageRecords.Count && _previous.PackageRecords[position].SameInput(package.Name!, trees)
+                ? _previous.PackageRecords[position]
+                : null;
+            reusing = reusable is not null;
+            position++;
+            if (reusable is not null && TakeOver(reusable)) continue;
+
+            reusing = false;
+            var record = new ResolvedPackageRecord(package.Name!, trees);
+            var before = Counts();
+            new PackageResolver(this, package).Resolve();
+            Finish(record, before);
+        }
+    }
+
+    private (int Packages, int Interfaces, int Worlds, int Types, int Diagnostics, int References) Counts() =>
+        (_model.Packages.Count, _model.Interfaces.Count, _model.Worlds.Count, _model.Types.Count, _model.Diagnostics.Count, _model.References.Count);
+
+    private void Finish(ResolvedPackageRecord record, (int Packages, int Interfaces, int Worlds, int Types, int Diagnostics, int References) before)
+    {
+        var after = Counts();
+        record.Packages = (before.Packages, after.Packages);
+        record.Interfaces = (before.Interfaces, after.Interfaces);
+        record.Worlds = (before.Worlds, after.Worlds);
+        record.Types = (before.Types, after.Types);
+        record.Diagnostics = (before.Diagnostics, after.Diagnostics);
+        record.References = (before.References, after.References);
+        _model.PackageRecords.Add(record);
+    }
+
+    /// <summary>
+    /// Copies a package resolved by the previous model into this one. The arena entries keep their indices, which
+    /// holds only while every earlier package was taken over too (checked: a mismatch resolves it afresh instead).
+    /// </summary>
+    private bool TakeOver(ResolvedPackageRecord old)
+    {
+        var previous = _previous!;
+        if (old.Packages.Start != _model.Packages.Count || old.Interfaces.Start != _model.Interfaces.Count
+            || old.Worlds.Start != _model.Worlds.Count || old.Types.Start != _model.Types.Count)
+        {
+            return false;
+        }
+
+        var before = Counts();
+        for (int i = old.Packages.Start; i < old.Packages.End; i++)
+        {
+            var package = previous.Packages[i];
+            _model.Packages.Add(package);
+            _packages[package.Name] = package;
+        }
+
+        for (int i = old.Interfaces.Start; i < old.Interfaces.End; i++) _model.Interfaces.Add(previous.Interfaces[i]);
+        for (int i = old.Worlds.Start; i < old.Worlds.End; i++) _model.Worlds.Add(previous.Worlds[i]);
+        for (int i = old.Types.Start; i < old.Types.End; i++) _model.Types.Add(previous.Types[i]);
+        for (int i = old.Diagnostics.Start; i < old.Diagnostics.End; i++)
+        {
+            var diagnostic = previous.Diagnostics[i];
+            if (_reported.Add((diagnostic.Document, diagnostic.Document is null ? -1 : diagnostic.Span.Start, diagnostic.Message))) _model.Diagnostics.Add(diagnostic);
+        }
+
+        for (int i = old.References.Start; i < old.References.End; i++) _model.References.Add(previous.References[i]);
+        var record = new ResolvedPackageRecord(old.Name, old.Trees);
+        Finish(record, before);
+        _model.ReusedPackages++;
+        return true;
     }
 
 

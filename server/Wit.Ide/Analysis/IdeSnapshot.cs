@@ -115,8 +115,19 @@ public sealed class IdeSnapshot
     /// <summary>The analysis of a <c>.witx</c> document, or null when <paramref name="path"/> is not one.</summary>
     public WitxAnalysis? WitxAnalysisOf(string path) => _witx.TryGetValue(path, out var lazy) ? lazy.Value : null;
 
-    internal static Lazy<RootAnalysis> LazyRoot(string root, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open, IdeOptions options) =>
-        new(() => RootAnalysis.Build(root, fileSystem, (path, text) => TreeFor(path, text, open, trees), options), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>
+    /// A root's analysis, computed on first use. <paramref name="latest"/> holds the root's most recently computed model
+    /// (from whichever snapshot computed one last); resolution takes over its unchanged packages, and then records
+    /// its own model there.
+    /// </summary>
+    internal static Lazy<RootAnalysis> LazyRoot(string root, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open, IdeOptions options,
+        System.Runtime.CompilerServices.StrongBox<Core.Semantics.WitModel?> latest) =>
+        new(() =>
+        {
+            var analysis = RootAnalysis.Build(root, fileSystem, (path, text) => TreeFor(path, text, open, trees), options, Volatile.Read(ref latest.Value));
+            Volatile.Write(ref latest.Value, analysis.Model);
+            return analysis;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     internal static Lazy<WitxAnalysis> LazyWitx(string path, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open) =>
         new(() =>

@@ -70,10 +70,14 @@ public sealed class RootAnalysis
         return index.TryGetValue(path, out var found) ? found : (IReadOnlyList<SymbolReference>)Array.Empty<SymbolReference>();
     }
 
-    internal static RootAnalysis Build(string rootPath, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse, IdeOptions options)
+    /// <summary>
+    /// Loads and resolves a root. With the root's <paramref name="previous"/> model, the packages whose files did not
+    /// change (the dependencies, when the root package is edited) are taken over instead of resolved again.
+    /// </summary>
+    internal static RootAnalysis Build(string rootPath, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse, IdeOptions options, WitModel? previous)
     {
         var workspace = WorkspaceLoader.Load(fileSystem, rootPath, parse);
-        var model = WitResolver.Resolve(workspace, options.Resolve);
+        var model = WitResolver.Resolve(workspace, options.Resolve, previous);
         IReadOnlyList<Diagnostic> lint = options.LintEnabled && workspace.Root is not null
             ? WitLinter.Lint(model, options.Lint)
             : Array.Empty<Diagnostic>();

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using Wit.Core.Semantics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Core.Workspace;
@@ -27,6 +29,9 @@ public sealed class IdeWorkspace
     private List<string> _discoveredWitx = new();
     private IdeOptions _options;
     private IdeSnapshot _snapshot;
+
+    /// <summary>Per root, the model computed last (by any snapshot): the starting point of the next resolution.</summary>
+    private readonly Dictionary<string, StrongBox<WitModel?>> _latestModels = new(StringComparer.Ordinal);
 
     public IdeWorkspace(IFileSystem disk, IdeOptions? options = null)
     {
@@ -165,7 +170,8 @@ public sealed class IdeWorkspace
                 continue;
             }
 
-            rootEntries[root] = IdeSnapshot.LazyRoot(root, fileSystem, _trees, _open, _options);
+            if (!_latestModels.TryGetValue(root, out var latest)) _latestModels[root] = latest = new StrongBox<WitModel?>();
+            rootEntries[root] = IdeSnapshot.LazyRoot(root, fileSystem, _trees, _open, _options, latest);
         }
 
         var witxPaths = new HashSet<string>(_discoveredWitx, StringComparer.Ordinal);

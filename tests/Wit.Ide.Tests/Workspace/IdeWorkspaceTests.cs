@@ -74,6 +74,21 @@ public class IdeWorkspaceTests
     }
 
     [Fact]
+    public void An_edit_in_the_root_package_takes_the_dependencies_over_from_the_previous_model()
+    {
+        var fixture = IdeFixture.Load(TwoPackages, openAll: true);
+        var before = fixture.Snapshot.AnalysisOf("/ws/app/app.wit")!.Model;
+
+        fixture.Workspace.Change("/ws/app/app.wit", new[] { new TextChange(new TextSpan(0, 0), "// hi\n") }, 2);
+        var after = fixture.Snapshot.AnalysisOf("/ws/app/app.wit")!.Model;
+
+        Assert.Equal(1, after.ReusedPackages);
+        Assert.Same(before.Packages[0], after.Packages[0]);
+        Assert.NotSame(before.Packages[1], after.Packages[1]);
+        Assert.Empty(Errors(fixture.Snapshot, "/ws/app/app.wit"));
+    }
+
+    [Fact]
     public void Opening_a_file_with_its_disk_text_keeps_the_analysis()
     {
         var fixture = IdeFixture.Load(TwoPackages);
