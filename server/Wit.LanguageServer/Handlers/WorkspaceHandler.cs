@@ -91,7 +91,8 @@ internal static class WorkspaceHandler
             var result = await server.Connection.SendRequestAsync("workspace/configuration",
                 new ConfigurationParams { Items = new[] { new ConfigurationItem { Section = "wit" } } },
                 lsp.ConfigurationParams, lsp.JsonElementArray, CancellationToken.None).ConfigureAwait(false);
-            if (result is { Length: > 0 }) Apply(server, ServerSettings.From(result[0]));
+            // A client without a `wit` section answers null: the initialization options' settings then stay.
+            if (result is { Length: > 0 } && result[0].ValueKind == JsonValueKind.Object) Apply(server, ServerSettings.From(result[0]));
         }
         catch (Exception e) when (e is JsonRpcException or OperationCanceledException or JsonException)
         {
