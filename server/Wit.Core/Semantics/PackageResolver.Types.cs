@@ -190,18 +190,7 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>True for a resource or an alias chain ending at one.</summary>
-    private static bool IsResource(TypeDefinition definition)
-    {
-        var current = definition;
-        for (int i = 0; i < 1000 && current is not null; i++)
-        {
-            if (current.Kind == TypeDefinitionKind.Resource) return true;
-            if (current.Kind != TypeDefinitionKind.Alias) return false;
-            current = current.Element?.Definition;
-        }
-
-        return false;
-    }
+    private static bool IsResource(TypeDefinition definition) => definition.IsResourceOrAlias;
 
     private TypeDefinition OwnHandle(TypeDefinition resource)
     {

@@ -62,5 +62,22 @@ public sealed class TypeDefinition
     /// <summary>True for the alias a <c>use</c> creates.</summary>
     internal bool FromUse { get; set; }
 
+    /// <summary>Whether this is a resource, or an alias (chain) of one.</summary>
+    public bool IsResourceOrAlias
+    {
+        get
+        {
+            var current = this;
+            for (int i = 0; i < 1000 && current is not null; i++)
+            {
+                if (current.Kind == TypeDefinitionKind.Resource) return true;
+                if (current.Kind != TypeDefinitionKind.Alias) return false;
+                current = current.Element?.Definition;
+            }
+
+            return false;
+        }
+    }
+
     public override string ToString() => Name ?? Kind.ToString().ToLowerInvariant();
 }

@@ -153,20 +153,9 @@ internal sealed class WitCompletionScope
         .Where(t => t.Parent is not null)
         .Select(t => Unescape(t.Text));
 
-    public static bool IsResource(TypeDefinition definition)
-    {
-        var current = definition;
-        for (int i = 0; i < 1000 && current is not null; i++)
-        {
-            if (current.Kind == TypeDefinitionKind.Resource) return true;
-            if (current.Kind != TypeDefinitionKind.Alias) return false;
-            current = current.Element?.Definition;
-        }
+    public static bool IsResource(TypeDefinition definition) => definition.IsResourceOrAlias;
 
-        return false;
-    }
-
-    public static string Unescape(string name) => name.StartsWith("%", StringComparison.Ordinal) ? name.Substring(1) : name;
+    public static string Unescape(string name) => Wit.Core.Semantics.Names.Unescape(name);
 
     /// <summary>The model's types of the interface or world whose body is <paramref name="body"/>, by name.</summary>
     private IReadOnlyDictionary<string, TypeDefinition> ModelTypes(SyntaxNode body)

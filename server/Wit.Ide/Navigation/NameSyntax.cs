@@ -37,7 +37,7 @@ internal static class NameSyntax
         token.Kind is SyntaxKind.IdentifierToken or SyntaxKind.WitxIdentifierToken && !token.IsMissing;
 
     /// <summary>The plain name of an identifier (a leading <c>%</c> removed).</summary>
-    public static string Unescape(string identifier) => identifier.StartsWith('%') ? identifier.Substring(1) : identifier;
+    public static string Unescape(string identifier) => Wit.Core.Semantics.Names.Unescape(identifier);
 
     /// <summary>
     /// When <paramref name="token"/> is in the package part of a foreign path (<c>wasi:io</c> of

@@ -29,7 +29,7 @@ internal static class DocumentSyntaxText
     }
 
     /// <summary>A declared name without the <c>%</c> that escapes keywords.</summary>
-    public static string Unescape(string name) => name.Length > 0 && name[0] == '%' ? name.Substring(1) : name;
+    public static string Unescape(string name) => Wit.Core.Semantics.Names.Unescape(name);
 
     /// <summary>
     /// The node's tokens on one line: one space wherever the source has whitespace or comments between two tokens,
