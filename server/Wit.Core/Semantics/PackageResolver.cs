@@ -149,7 +149,7 @@ internal sealed partial class PackageResolver
     private IEnumerable<(LocalItem, SourceLocation)> Dependencies(LocalItem item)
     {
         var result = new List<(LocalItem, SourceLocation)>();
-        foreach (var node in item.Syntax.Syntax.DescendantNodes())
+        foreach (var node in item.Syntax.Syntax.DescendantNodes(WitResolver.MayContainUsePath))
         {
             if (node.Kind != SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax pathSyntax) continue;
             if (ParsedPath.From(pathSyntax, item.File) is not { } path || path.IsForeign) continue;

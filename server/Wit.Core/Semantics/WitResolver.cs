@@ -161,12 +161,20 @@ public sealed partial class WitResolver
         return new PackageName(ns, name, syntax.Version?.Text);
     }
 
+    /// <summary>
+    /// The nodes that can hold a <c>use</c> path: the walk for foreign packages descends only through them, not
+    /// through type definitions and functions (most of a file), which keeps it cheap on every keystroke.
+    /// </summary>
+    internal static bool MayContainUsePath(Syntax.SyntaxNode node) => node.Kind is Syntax.SyntaxKind.Interface or Syntax.SyntaxKind.InterfaceBody
+        or Syntax.SyntaxKind.World or Syntax.SyntaxKind.WorldBody or Syntax.SyntaxKind.ImportItem or Syntax.SyntaxKind.ExportItem
+        or Syntax.SyntaxKind.InlineInterface or Syntax.SyntaxKind.IncludeItem or Syntax.SyntaxKind.UseItem or Syntax.SyntaxKind.TopLevelUse;
+
     private static void CollectForeignDependencies(UnresolvedPackage package)
     {
         var seen = new HashSet<PackageName>();
         foreach (var (file, item) in package.Items)
         {
-            foreach (var node in item.Syntax.DescendantNodes().Prepend(item.Syntax))
+            foreach (var node in item.Syntax.DescendantNodes(MayContainUsePath).Prepend(item.Syntax))
             {
                 if (node.Kind != Syntax.SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax path) continue;
                 if (ParsedPath.From(path, file) is not { Package: { } dependency } parsed) continue;

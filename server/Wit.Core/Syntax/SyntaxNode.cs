@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Wit.Core.Text;
@@ -140,6 +141,29 @@ public sealed class SyntaxNode
         foreach (var element in DescendantElements())
         {
             if (element.AsNode() is { } node) yield return node;
+        }
+    }
+
+    /// <summary>
+    /// The nodes below this one in pre-order, descending only into the nodes <paramref name="descendInto"/> accepts (a
+    /// search that knows where its targets can be skips the rest of the tree), with an explicit stack.
+    /// </summary>
+    public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool> descendInto)
+    {
+        var stack = new Stack<IEnumerator<SyntaxNode>>();
+        stack.Push(ChildNodes().GetEnumerator());
+        while (stack.Count > 0)
+        {
+            var top = stack.Peek();
+            if (!top.MoveNext())
+            {
+                stack.Pop();
+                continue;
+            }
+
+            var node = top.Current;
+            yield return node;
+            if (descendInto(node)) stack.Push(node.ChildNodes().GetEnumerator());
         }
     }
 
