@@ -14,8 +14,8 @@ public class NavigationTests
         //- /app/app.wit
         package my:app;
         interface api {
-          use wasi:io/streams@0.2.0.{error, input-stream as stream};
-          get: func(s: borrow<stream>) -> error;
+          use wasi:io/streams@0.2.0.{error, input-stream as reader};
+          get: func(s: borrow<reader>) -> error;
           put: func(e: error);
         }
         //- /app/deps/io/streams.wit
@@ -57,11 +57,11 @@ public class NavigationTests
 
     [Fact]
     public Task Definition_of_a_renamed_use_goes_to_the_original() =>
-        Check(App, "textDocument/definition", "/ws/app/app.wit", "stream>", 0, new[] { new At("/app/deps/io/streams.wit", "input-stream") });
+        Check(App, "textDocument/definition", "/ws/app/app.wit", "reader>", 0, new[] { new At("/app/deps/io/streams.wit", "input-stream") });
 
     [Fact]
     public Task Declaration_of_a_renamed_use_is_the_alias() =>
-        Check(App, "textDocument/declaration", "/ws/app/app.wit", "stream>", 0, new[] { new At("/app/app.wit", "stream", 1) });
+        Check(App, "textDocument/declaration", "/ws/app/app.wit", "reader>", 0, new[] { new At("/app/app.wit", "reader", 0) });
 
     [Fact]
     public Task Type_definition_of_a_parameter_is_the_record_in_deps() =>
