@@ -61,7 +61,7 @@ public class HierarchyTests
         Assert.Equal(new[] { "image", "shape" }, Names(subtypes));
         // A returned item works as the start of the next request too.
         var further = await client.ResultAsync("typeHierarchy/subtypes", new JsonObject { ["item"] = supertypes![0]!.DeepClone() });
-        Assert.Equal(new[] { "pixel", "shape", "draw" }.Where(n => n != "draw").ToArray(), Names(further).Where(n => n != "draw").ToArray());
+        Assert.Equal(new[] { "pixel", "shape" }, Names(further));
     }
 
     [Fact]

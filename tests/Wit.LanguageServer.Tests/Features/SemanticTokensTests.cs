@@ -21,7 +21,7 @@ public class SemanticTokensTests
     {
         var tokens = new List<(int, int, int, int, int)>();
         int line = 0, character = 0;
-        for (int i = 0; i + 4 < data.Length + 0 && i + 5 <= data.Length; i += 5)
+        for (int i = 0; i + 5 <= data.Length; i += 5)
         {
             line += data[i];
             character = data[i] == 0 ? character + data[i + 1] : data[i + 1];
