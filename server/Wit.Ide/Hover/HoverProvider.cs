@@ -6,6 +6,7 @@ using Wit.Core.Semantics;
 using Wit.Core.Syntax;
 using Wit.Ide.Abi;
 using Wit.Ide.Analysis;
+using Wit.Ide.Navigation;
 using Wit.Ide.Symbols;
 
 namespace Wit.Ide.Hover;
@@ -21,7 +22,9 @@ public static class HoverProvider
     public static HoverResult? Hover(IdeSnapshot snapshot, string path, int offset)
     {
         if (snapshot.WitxAnalysisOf(path) is { } witx) return WitxHover.Hover(witx, path, offset);
-        if (SymbolFinder.Find(snapshot, path, offset) is { } found) return new HoverResult(found.Span, Describe(snapshot, found.Target));
+        // A name a `use` list brings in unrenamed is only a local alias of the imported type (`type id = id`, without
+        // docs); the hover describes the imported type itself, as it does on the name inside the `use` list.
+        if (SymbolFinder.Find(snapshot, path, offset) is { } found) return new HoverResult(found.Span, Describe(snapshot, SymbolOccurrences.Canonical(found.Target, renamedToo: false)));
         return snapshot.GetDocument(path) is { } document ? Primitive(snapshot, document, offset) : null;
     }
 
