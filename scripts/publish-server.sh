@@ -69,7 +69,7 @@ fi
 echo "initialize, shutdown and exit answered; exit code 0"
 
 echo "== sizes"
-size() { printf '%-60s %8s\n' "$1" "$(numfmt --to=iec --suffix=B "$2")"; }
+size() { printf "%-72s %8s\n" "${1#"$PWD"/}" "$(numfmt --to=iec --suffix=B "$2")"; }
 size "$exe" "$(stat -c %s "$exe")"
 size "$dll" "$(stat -c %s "$dll")"
 size "$out/any (whole folder)" "$(du -sb "$out/any" | cut -f1)"
