@@ -7,6 +7,8 @@ namespace Wit.Benchmarks;
 /// <c>dotnet run -c Release --project tests/Wit.Benchmarks -- throughput|incremental|scaling|resolve|all</c>: prints
 /// Markdown tables of medians measured with a Stopwatch after warm-up. <c>resolve</c> (warm WASI resolution, then cold
 /// <c>wit check</c> processes against upstream's) is left out of <c>all</c>: it runs processes for a minute or two.
+/// <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
+/// (after <c>scripts/publish-server.sh</c>).
 /// </summary>
 internal static class Program
 {
@@ -16,6 +18,9 @@ internal static class Program
 
         // Not a timing: a pass/fail comparison with upstream (it needs node), so it has an exit code of its own.
         if (mode == "abi-oracle") return AbiOracleCheck.Run();
+
+        // Process start-up of the published server builds, with options of its own (see ServerStartBenchmark).
+        if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
 
         Func<string>[]? benchmarks = mode switch
         {
@@ -29,7 +34,7 @@ internal static class Program
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server-start [--runs N] [-- command args...]]");
             return 2;
         }
 
