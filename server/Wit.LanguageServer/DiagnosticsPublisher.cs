@@ -118,13 +118,21 @@ internal sealed class DiagnosticsPublisher
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in snapshot.RootPaths)
         {
-            if (_stop.IsCancellationRequested || snapshot.Revision != _server.Snapshot.Revision && _pending == 1) return;
+            if (_stop.IsCancellationRequested || Volatile.Read(ref _pending) == 1) return;
             var analysis = snapshot.AnalysisOfRoot(root);
             foreach (var file in analysis.Files) known.Add(file.Path);
             if (_seenRoots.TryGetValue(root, out var seen) && ReferenceEquals(seen, analysis)) continue;
             _seenRoots[root] = analysis;
             foreach (var file in analysis.Files)
             {
+                // A newer change is waiting: leave this root for the next pass (it is not marked as seen), so the
+                // edited document of the next keystroke is published without waiting for the rest of this one.
+                if (Volatile.Read(ref _pending) == 1)
+                {
+                    _seenRoots.Remove(root);
+                    return;
+                }
+
                 if (done.Add(file.Path)) await PublishAsync(snapshot, file.Path).ConfigureAwait(false);
             }
         }

@@ -29,12 +29,13 @@ internal static class Program
             "scaling" => new Func<string>[] { ScalingBenchmark.Run },
             "resolve" => new Func<string>[] { ResolveBenchmark.Run },
             "server" => new Func<string>[] { ServerBenchmark.Run },
+            "server-memory" => new Func<string>[] { ServerMemoryBenchmark.Run },
             "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
             _ => null,
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server-start [--runs N] [-- command args...]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|server-start [--runs N] [-- command args...]]");
             return 2;
         }
 

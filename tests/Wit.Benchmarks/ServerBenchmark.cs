@@ -45,6 +45,7 @@ internal static class ServerBenchmark
         while (client.Notifications.Count(n => n["method"]?.GetValue<string>() == "textDocument/publishDiagnostics") < files && startup.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(10);
         output.AppendLine($"- first diagnostics for all {files} files of both WASI workspaces: {startup.ElapsedMilliseconds} ms after `initialized`\n");
 
+        client.KeepNotifications = false;
         await client.OpenAsync(types, typesText);
         await client.OpenAsync(generatedPath, generated);
         await client.WaitForVersionAsync(generatedPath, 1);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -44,6 +45,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>The server assembly next to the test assembly.</summary>
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "wit-language-server.dll");
+
+    /// <summary>The server's process id (to read its memory use).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Every notification received so far.</summary>
+    public IReadOnlyList<JsonObject> Notifications
+    {
+        get
+        {
+            lock (_gate) return _notifications.ToList();
+        }
+    }
 
     /// <summary>What stdout held that was not protocol (must stay empty).</summary>
     public ConcurrentQueue<string> Violations { get; } = new();

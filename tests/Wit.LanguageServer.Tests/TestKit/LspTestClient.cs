@@ -59,6 +59,10 @@ public sealed class LspTestClient : IAsyncDisposable
     /// <summary>What the server logged (to standard error in a real process).</summary>
     public ConcurrentBag<string> Logs { get; } = new();
 
+    /// <summary>Whether <see cref="Notifications"/> records every notification (benchmarks turn it off, so that a long
+    /// session does not grow the heap it measures; the latest diagnostics per document are kept either way).</summary>
+    public bool KeepNotifications { get; set; } = true;
+
     /// <summary>Every notification the server sent, in order.</summary>
     public ConcurrentQueue<JsonObject> Notifications { get; } = new();
 
@@ -251,7 +255,7 @@ public sealed class LspTestClient : IAsyncDisposable
                 }
                 else
                 {
-                    Notifications.Enqueue(message);
+                    if (KeepNotifications) Notifications.Enqueue(message);
                     if (method.GetValue<string>() == "textDocument/publishDiagnostics" && message["params"] is JsonObject parameters) Record(parameters);
                 }
             }
