@@ -22,12 +22,14 @@ public class MalformedInputTests
         return client;
     }
 
-    /// <summary>The valid request that must still work: the symbols of the open document.</summary>
+    /// <summary>The valid request that must still work: a hover on the record's name, with its ABI facts.</summary>
     private static async Task AssertStillServingAsync(LspTestClient client)
     {
-        var response = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/p/a.wit") } });
+        var response = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/p/a.wit", 4, 10));
         Assert.Null(response["error"]);
-        Assert.Equal("full", response["result"]!["kind"]!.GetValue<string>());
+        string markdown = response["result"]!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("record point", markdown);
+        Assert.Contains("16", markdown);
         Assert.Empty(client.UnexpectedResponses);
     }
 
