@@ -96,10 +96,10 @@ public sealed class WitLanguageServer
     internal void Log(string message) => _log?.Invoke(message);
 
     /// <summary>
-    /// Registers a query: refused before <c>initialize</c> (<c>-32002</c>) and after <c>shutdown</c> (<c>-32600</c>),
+    /// Registers a query (its JSON metadata is made on first use, which keeps start-up short): refused before <c>initialize</c> (<c>-32002</c>) and after <c>shutdown</c> (<c>-32600</c>),
     /// run in parallel with other queries on the current snapshot.
     /// </summary>
-    internal void Query<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo,
+    internal void Query<TParams, TResult>(string method, Func<JsonTypeInfo<TParams>> paramsInfo, Func<JsonTypeInfo<TResult>> resultInfo,
         Func<IdeSnapshot, TParams, CancellationToken, TResult?> handler)
     {
         _connection.OnRequest(method, paramsInfo, resultInfo, (parameters, cancellationToken) =>
@@ -111,7 +111,7 @@ public sealed class WitLanguageServer
     }
 
     /// <summary>Registers a notification that changes the workspace: ignored before <c>initialize</c> and after <c>shutdown</c>.</summary>
-    internal void Change<TParams>(string method, JsonTypeInfo<TParams> paramsInfo, Action<TParams> handler)
+    internal void Change<TParams>(string method, Func<JsonTypeInfo<TParams>> paramsInfo, Action<TParams> handler)
     {
         _connection.OnNotification(method, paramsInfo, (parameters, _) =>
         {

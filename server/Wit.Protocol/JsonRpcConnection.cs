@@ -88,17 +88,33 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask<TResult?>> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(resultTypeInfo);
+        OnRequest(method, () => paramsTypeInfo, () => resultTypeInfo, handler, ordering);
+    }
+
+    /// <summary>
+    /// Registers the handler of a request whose type metadata is created on first use: a server with many handlers
+    /// then pays for the metadata of the messages it actually receives, not of all of them at start-up.
+    /// </summary>
+    public void OnRequest<TParams, TResult>(
+        string method,
+        Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<JsonTypeInfo<TResult>> resultTypeInfo,
+        Func<TParams, CancellationToken, ValueTask<TResult?>> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         ArgumentNullException.ThrowIfNull(resultTypeInfo);
         ArgumentNullException.ThrowIfNull(handler);
         handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
             return async cancellationToken =>
             {
                 TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
-                return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo);
+                return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo());
             };
         });
     }
@@ -110,12 +126,23 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        OnRequest(method, () => paramsTypeInfo, handler, ordering);
+    }
+
+    /// <summary>Registers the handler of a request whose result is always <c>null</c>, with metadata made on first use.</summary>
+    public void OnRequest<TParams>(
+        string method,
+        Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<TParams, CancellationToken, ValueTask> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         ArgumentNullException.ThrowIfNull(handler);
         handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
             return async cancellationToken =>
             {
                 await handler(parameters, cancellationToken).ConfigureAwait(false);
@@ -134,12 +161,23 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        OnNotification(method, () => paramsTypeInfo, handler, ordering);
+    }
+
+    /// <summary>Registers the handler of a notification whose type metadata is created on first use.</summary>
+    public void OnNotification<TParams>(
+        string method,
+        Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<TParams, CancellationToken, ValueTask> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         ArgumentNullException.ThrowIfNull(handler);
         handlers[method] = new HandlerRegistration(isRequest: false, ordering, element =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo)!;
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
             return async cancellationToken =>
             {
                 await handler(parameters, cancellationToken).ConfigureAwait(false);

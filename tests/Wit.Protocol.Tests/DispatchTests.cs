@@ -39,6 +39,31 @@ public sealed class DispatchTests
     }
 
     [Fact]
+    public async Task Lazily_registered_metadata_is_made_only_when_a_message_for_it_arrives()
+    {
+        int echoMetadata = 0, otherMetadata = 0;
+        await using TestClient client = TestClient.Start(c =>
+        {
+            c.OnRequest("test/echo",
+                () => { Interlocked.Increment(ref echoMetadata); return TestJsonContext.Default.TestParams; },
+                () => TestJsonContext.Default.String,
+                (TestParams p, CancellationToken ct) => ValueTask.FromResult<string?>(p.Text),
+                RequestOrdering.Parallel);
+            c.OnNotification("test/other",
+                () => { Interlocked.Increment(ref otherMetadata); return TestJsonContext.Default.TestParams; },
+                (TestParams p, CancellationToken ct) => ValueTask.CompletedTask);
+        });
+        Assert.Equal(0, echoMetadata);
+
+        await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"test/echo\",\"params\":{\"text\":\"lazy\"}}");
+        JsonElement response = await client.ReadResponseAsync("5");
+
+        Assert.Equal("lazy", response.GetProperty("result").GetString());
+        Assert.Equal(1, echoMetadata);
+        Assert.Equal(0, otherMetadata);
+    }
+
+    [Fact]
     public async Task Notification_reaches_its_handler()
     {
         var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -17,8 +17,7 @@ internal static class CodeActionHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/codeAction", lsp.CodeActionParams, lsp.CodeActionArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/codeAction", () => LspJsonContext.Default.CodeActionParams, () => LspJsonContext.Default.CodeActionArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             if (LspTranslator.ToSpan(document.Text, parameters.Range) is not { } range) return System.Array.Empty<CodeAction>();

@@ -14,8 +14,7 @@ internal static class CodeLensHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/codeLens", lsp.CodeLensParams, lsp.CodeLensArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("textDocument/codeLens", () => LspJsonContext.Default.CodeLensParams, () => LspJsonContext.Default.CodeLensArray, (snapshot, parameters, cancellationToken) =>
         {
             if (!server.Settings.CodeLens) return System.Array.Empty<CodeLens>();
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;

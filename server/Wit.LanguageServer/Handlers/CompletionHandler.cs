@@ -15,8 +15,7 @@ internal static class CompletionHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/completion", lsp.CompletionParams, lsp.CompletionList, (snapshot, parameters, _) =>
+        server.Query("textDocument/completion", () => LspJsonContext.Default.CompletionParams, () => LspJsonContext.Default.CompletionList, (snapshot, parameters, _) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             if (CompletionProvider.Complete(snapshot, document.Path, offset) is not { } result) return new CompletionList { Items = System.Array.Empty<CompletionItem>() };

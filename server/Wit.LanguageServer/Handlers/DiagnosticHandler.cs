@@ -13,8 +13,7 @@ internal static class DiagnosticHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/diagnostic", lsp.DocumentDiagnosticParams, lsp.DocumentDiagnosticReport, (snapshot, parameters, _) =>
+        server.Query("textDocument/diagnostic", () => LspJsonContext.Default.DocumentDiagnosticParams, () => LspJsonContext.Default.DocumentDiagnosticReport, (snapshot, parameters, _) =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path || snapshot.GetDocument(path) is not { } document)
             {

@@ -18,28 +18,27 @@ internal static class HierarchyHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/prepareTypeHierarchy", lsp.TypeHierarchyPrepareParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/prepareTypeHierarchy", () => LspJsonContext.Default.TypeHierarchyPrepareParams, () => LspJsonContext.Default.TypeHierarchyItemArray, (snapshot, parameters, _) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset)
                 ? HierarchyProvider.PrepareTypeHierarchy(snapshot, document.Path, offset).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
                 : null);
 
-        server.Query("typeHierarchy/supertypes", lsp.TypeHierarchySupertypesParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, _) =>
+        server.Query("typeHierarchy/supertypes", () => LspJsonContext.Default.TypeHierarchySupertypesParams, () => LspJsonContext.Default.TypeHierarchyItemArray, (snapshot, parameters, _) =>
             FindType(snapshot, parameters.Item.Data) is { } item
                 ? HierarchyProvider.Supertypes(snapshot, item).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
                 : null);
 
-        server.Query("typeHierarchy/subtypes", lsp.TypeHierarchySubtypesParams, lsp.TypeHierarchyItemArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("typeHierarchy/subtypes", () => LspJsonContext.Default.TypeHierarchySubtypesParams, () => LspJsonContext.Default.TypeHierarchyItemArray, (snapshot, parameters, cancellationToken) =>
             FindType(snapshot, parameters.Item.Data) is { } item
                 ? HierarchyProvider.Subtypes(snapshot, item, cancellationToken).Select(i => ToTypeItem(server, snapshot, i)).OfType<TypeHierarchyItem>().ToArray()
                 : null);
 
-        server.Query("textDocument/prepareCallHierarchy", lsp.CallHierarchyPrepareParams, lsp.CallHierarchyItemArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/prepareCallHierarchy", () => LspJsonContext.Default.CallHierarchyPrepareParams, () => LspJsonContext.Default.CallHierarchyItemArray, (snapshot, parameters, _) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset)
                 ? HierarchyProvider.PrepareCallHierarchy(snapshot, document.Path, offset).Select(i => ToCallItem(server, snapshot, i)).OfType<CallHierarchyItem>().ToArray()
                 : null);
 
-        server.Query("callHierarchy/incomingCalls", lsp.CallHierarchyIncomingCallsParams, lsp.CallHierarchyIncomingCallArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("callHierarchy/incomingCalls", () => LspJsonContext.Default.CallHierarchyIncomingCallsParams, () => LspJsonContext.Default.CallHierarchyIncomingCallArray, (snapshot, parameters, cancellationToken) =>
         {
             if (FindCall(snapshot, parameters.Item.Data) is not { } item) return null;
             return HierarchyProvider.Incoming(snapshot, item, cancellationToken)
@@ -49,7 +48,7 @@ internal static class HierarchyHandler
                 .OfType<CallHierarchyIncomingCall>().ToArray();
         });
 
-        server.Query("callHierarchy/outgoingCalls", lsp.CallHierarchyOutgoingCallsParams, lsp.CallHierarchyOutgoingCallArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("callHierarchy/outgoingCalls", () => LspJsonContext.Default.CallHierarchyOutgoingCallsParams, () => LspJsonContext.Default.CallHierarchyOutgoingCallArray, (snapshot, parameters, cancellationToken) =>
         {
             if (FindCall(snapshot, parameters.Item.Data) is not { } item || snapshot.GetDocument(item.Path) is not { } document) return null;
             return HierarchyProvider.Outgoing(snapshot, item, cancellationToken)

@@ -10,8 +10,7 @@ internal static class HoverHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/hover", lsp.HoverParams, lsp.Hover, (snapshot, parameters, _) =>
+        server.Query("textDocument/hover", () => LspJsonContext.Default.HoverParams, () => LspJsonContext.Default.Hover, (snapshot, parameters, _) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             if (HoverProvider.Hover(snapshot, document.Path, offset) is not { } hover) return null;

@@ -11,8 +11,7 @@ internal static class InlayHintHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/inlayHint", lsp.InlayHintParams, lsp.InlayHintArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("textDocument/inlayHint", () => LspJsonContext.Default.InlayHintParams, () => LspJsonContext.Default.InlayHintArray, (snapshot, parameters, cancellationToken) =>
         {
             if (!server.Settings.InlayHints) return System.Array.Empty<InlayHint>();
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;

@@ -13,8 +13,7 @@ internal static class LifecycleHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Connection.OnRequest("initialize", lsp.InitializeParams, lsp.InitializeResult, (parameters, _) =>
+        server.Connection.OnRequest("initialize", () => LspJsonContext.Default.InitializeParams, () => LspJsonContext.Default.InitializeResult, (parameters, _) =>
         {
             if (server.State != ServerState.Created) throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "initialize may be sent only once");
             server.Client = parameters.Capabilities ?? new ClientCapabilities();
@@ -36,20 +35,20 @@ internal static class LifecycleHandler
             });
         }, RequestOrdering.Exclusive);
 
-        server.Connection.OnNotification("initialized", lsp.EmptyParams, (_, _) =>
+        server.Connection.OnNotification("initialized", () => LspJsonContext.Default.EmptyParams, (_, _) =>
         {
             if (server.State == ServerState.Initialized) WorkspaceHandler.AfterInitialized(server);
             return ValueTask.CompletedTask;
         }, RequestOrdering.Exclusive);
 
-        server.Connection.OnRequest("shutdown", lsp.EmptyParams, (_, _) =>
+        server.Connection.OnRequest("shutdown", () => LspJsonContext.Default.EmptyParams, (_, _) =>
         {
             server.EnsureServing();
             server.MarkShutDown();
             return ValueTask.CompletedTask;
         }, RequestOrdering.Exclusive);
 
-        server.Connection.OnNotification("exit", lsp.EmptyParams, (_, _) =>
+        server.Connection.OnNotification("exit", () => LspJsonContext.Default.EmptyParams, (_, _) =>
         {
             server.Exit();
             return ValueTask.CompletedTask;

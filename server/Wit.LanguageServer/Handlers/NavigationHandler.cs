@@ -17,22 +17,21 @@ internal static class NavigationHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/definition", lsp.DefinitionParams, lsp.LocationArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/definition", () => LspJsonContext.Default.DefinitionParams, () => LspJsonContext.Default.LocationArray, (snapshot, parameters, _) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset) ? Locations(server, snapshot, NavigationProvider.Definition(snapshot, document.Path, offset)) : null);
 
-        server.Query("textDocument/declaration", lsp.DeclarationParams, lsp.LocationArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/declaration", () => LspJsonContext.Default.DeclarationParams, () => LspJsonContext.Default.LocationArray, (snapshot, parameters, _) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset) ? Locations(server, snapshot, NavigationProvider.Declaration(snapshot, document.Path, offset)) : null);
 
-        server.Query("textDocument/typeDefinition", lsp.TypeDefinitionParams, lsp.LocationArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/typeDefinition", () => LspJsonContext.Default.TypeDefinitionParams, () => LspJsonContext.Default.LocationArray, (snapshot, parameters, _) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset) ? Locations(server, snapshot, NavigationProvider.TypeDefinition(snapshot, document.Path, offset)) : null);
 
-        server.Query("textDocument/references", lsp.ReferenceParams, lsp.LocationArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("textDocument/references", () => LspJsonContext.Default.ReferenceParams, () => LspJsonContext.Default.LocationArray, (snapshot, parameters, cancellationToken) =>
             server.Translator.Locate(snapshot, parameters) is var (document, offset)
                 ? Locations(server, snapshot, ReferencesProvider.References(snapshot, document.Path, offset, parameters.Context.IncludeDeclaration, cancellationToken))
                 : null);
 
-        server.Query("textDocument/documentHighlight", lsp.DocumentHighlightParams, lsp.DocumentHighlightArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/documentHighlight", () => LspJsonContext.Default.DocumentHighlightParams, () => LspJsonContext.Default.DocumentHighlightArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             return HighlightProvider.Highlights(snapshot, document.Path, offset).Select(h => new DocumentHighlight

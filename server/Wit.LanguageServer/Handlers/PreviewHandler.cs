@@ -15,8 +15,7 @@ internal static class PreviewHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var json = ServerJsonContext.Default;
-        server.Query("wit/witxPreview", json.ItemRequestParams, json.WitxPreview, (snapshot, parameters, cancellationToken) =>
+        server.Query("wit/witxPreview", () => ServerJsonContext.Default.ItemRequestParams, () => ServerJsonContext.Default.WitxPreview, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var preview = parameters.Name is { Length: > 0 } name
@@ -25,7 +24,7 @@ internal static class PreviewHandler
             return preview is null ? null : new WitxPreview { Name = preview.Name, Kind = preview.Kind, Witx = preview.Witx, Warnings = preview.Warnings.ToArray() };
         });
 
-        server.Query("wit/abiLayout", json.ItemRequestParams, json.AbiLayout, (snapshot, parameters, cancellationToken) =>
+        server.Query("wit/abiLayout", () => ServerJsonContext.Default.ItemRequestParams, () => ServerJsonContext.Default.AbiLayout, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var layout = parameters.Name is { Length: > 0 } name

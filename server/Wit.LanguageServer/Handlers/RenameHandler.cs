@@ -13,8 +13,7 @@ internal static class RenameHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/prepareRename", lsp.PrepareRenameParams, lsp.PrepareRenameResult, (snapshot, parameters, _) =>
+        server.Query("textDocument/prepareRename", () => LspJsonContext.Default.PrepareRenameParams, () => LspJsonContext.Default.PrepareRenameResult, (snapshot, parameters, _) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             var result = RenameProvider.Prepare(snapshot, document.Path, offset);
@@ -22,7 +21,7 @@ internal static class RenameHandler
             return new Wit.Protocol.Lsp.PrepareRenameResult { Range = LspTranslator.ToRange(document.Text, result.Span), Placeholder = result.Placeholder ?? string.Empty };
         });
 
-        server.Query("textDocument/rename", lsp.RenameParams, lsp.WorkspaceEdit, (snapshot, parameters, cancellationToken) =>
+        server.Query("textDocument/rename", () => LspJsonContext.Default.RenameParams, () => LspJsonContext.Default.WorkspaceEdit, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             var result = RenameProvider.Rename(snapshot, document.Path, offset, parameters.NewName, cancellationToken);

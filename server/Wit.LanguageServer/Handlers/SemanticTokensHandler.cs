@@ -28,10 +28,9 @@ internal static class SemanticTokensHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
         var previous = new ConcurrentDictionary<string, (string ResultId, int[] Data)>(StringComparer.Ordinal);
 
-        server.Query("textDocument/semanticTokens/full", lsp.SemanticTokensParams, lsp.SemanticTokens, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/full", () => LspJsonContext.Default.SemanticTokensParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var data = Encode(snapshot, document, null);
@@ -40,7 +39,7 @@ internal static class SemanticTokensHandler
             return new SemanticTokens { ResultId = resultId, Data = data };
         });
 
-        server.Query("textDocument/semanticTokens/full/delta", lsp.SemanticTokensDeltaParams, lsp.SemanticTokensFullDeltaResult, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/full/delta", () => LspJsonContext.Default.SemanticTokensDeltaParams, () => LspJsonContext.Default.SemanticTokensFullDeltaResult, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var data = Encode(snapshot, document, null);
@@ -54,7 +53,7 @@ internal static class SemanticTokensHandler
             return new SemanticTokensFullDeltaResult { ResultId = resultId, Edits = edits };
         });
 
-        server.Query("textDocument/semanticTokens/range", lsp.SemanticTokensRangeParams, lsp.SemanticTokens, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/range", () => LspJsonContext.Default.SemanticTokensRangeParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var range = LspTranslator.ToSpan(document.Text, parameters.Range);

@@ -13,8 +13,7 @@ internal static class SignatureHelpHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/signatureHelp", lsp.SignatureHelpParams, lsp.SignatureHelp, (snapshot, parameters, _) =>
+        server.Query("textDocument/signatureHelp", () => LspJsonContext.Default.SignatureHelpParams, () => LspJsonContext.Default.SignatureHelp, (snapshot, parameters, _) =>
         {
             if (server.Translator.Locate(snapshot, parameters) is not var (document, offset)) return null;
             if (SignatureHelpProvider.Help(snapshot, document.Path, offset) is not { } help) return null;

@@ -16,8 +16,7 @@ internal static class StructureHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/foldingRange", lsp.FoldingRangeParams, lsp.FoldingRangeArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/foldingRange", () => LspJsonContext.Default.FoldingRangeParams, () => LspJsonContext.Default.FoldingRangeArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var lines = document.Text.Lines;
@@ -29,7 +28,7 @@ internal static class StructureHandler
             }).Where(r => r.EndLine > r.StartLine).ToArray();
         });
 
-        server.Query("textDocument/selectionRange", lsp.SelectionRangeParams, lsp.SelectionRangeArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/selectionRange", () => LspJsonContext.Default.SelectionRangeParams, () => LspJsonContext.Default.SelectionRangeArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var offsets = parameters.Positions.Select(p => LspTranslator.ToOffset(document.Text, p)).ToList();
@@ -45,13 +44,13 @@ internal static class StructureHandler
             }).ToArray();
         });
 
-        server.Query("textDocument/formatting", lsp.DocumentFormattingParams, lsp.TextEditArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/formatting", () => LspJsonContext.Default.DocumentFormattingParams, () => LspJsonContext.Default.TextEditArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             return FormattingProvider.Format(snapshot, document.Path).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
         });
 
-        server.Query("textDocument/rangeFormatting", lsp.DocumentRangeFormattingParams, lsp.TextEditArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/rangeFormatting", () => LspJsonContext.Default.DocumentRangeFormattingParams, () => LspJsonContext.Default.TextEditArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             if (LspTranslator.ToSpan(document.Text, parameters.Range) is not { } range) return System.Array.Empty<TextEdit>();

@@ -21,14 +21,13 @@ internal static class SymbolHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Query("textDocument/documentSymbol", lsp.DocumentSymbolParams, lsp.DocumentSymbolArray, (snapshot, parameters, _) =>
+        server.Query("textDocument/documentSymbol", () => LspJsonContext.Default.DocumentSymbolParams, () => LspJsonContext.Default.DocumentSymbolArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             return Convert(document.Text, DocumentSymbolProvider.Symbols(snapshot, document.Path));
         });
 
-        server.Query("workspace/symbol", lsp.WorkspaceSymbolParams, lsp.WorkspaceSymbolArray, (snapshot, parameters, cancellationToken) =>
+        server.Query("workspace/symbol", () => LspJsonContext.Default.WorkspaceSymbolParams, () => LspJsonContext.Default.WorkspaceSymbolArray, (snapshot, parameters, cancellationToken) =>
             WorkspaceSymbolProvider.Search(snapshot, parameters.Query, WorkspaceSymbolLimit, cancellationToken)
                 .Select(s => server.Translator.ToLocation(snapshot, s.Location) is { } location
                     ? new WorkspaceSymbol { Name = s.Name, Kind = KindOf(s.Kind), ContainerName = s.ContainerName, Location = location }

@@ -15,14 +15,13 @@ internal static class TextSyncHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Change("textDocument/didOpen", lsp.DidOpenTextDocumentParams, parameters =>
+        server.Change("textDocument/didOpen", () => LspJsonContext.Default.DidOpenTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
             server.Mutate(w => w.Open(path, parameters.TextDocument.Text, parameters.TextDocument.Version), path);
         });
 
-        server.Change("textDocument/didChange", lsp.DidChangeTextDocumentParams, parameters =>
+        server.Change("textDocument/didChange", () => LspJsonContext.Default.DidChangeTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
             server.Mutate(workspace =>
@@ -60,14 +59,14 @@ internal static class TextSyncHandler
             }, path);
         });
 
-        server.Change("textDocument/didSave", lsp.DidSaveTextDocumentParams, parameters =>
+        server.Change("textDocument/didSave", () => LspJsonContext.Default.DidSaveTextDocumentParams, parameters =>
         {
             // The buffer already holds the text; the disk changed, so what was read from it is stale.
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
             server.Mutate(w => w.FilesChanged(new[] { path }), path);
         });
 
-        server.Change("textDocument/didClose", lsp.DidCloseTextDocumentParams, parameters =>
+        server.Change("textDocument/didClose", () => LspJsonContext.Default.DidCloseTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
             server.Mutate(w => w.Close(path), path);

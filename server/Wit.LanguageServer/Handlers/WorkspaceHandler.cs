@@ -18,21 +18,20 @@ internal static class WorkspaceHandler
 {
     public static void Register(WitLanguageServer server)
     {
-        var lsp = LspJsonContext.Default;
-        server.Change("workspace/didChangeWatchedFiles", lsp.DidChangeWatchedFilesParams, parameters =>
+        server.Change("workspace/didChangeWatchedFiles", () => LspJsonContext.Default.DidChangeWatchedFilesParams, parameters =>
         {
             var paths = parameters.Changes.Select(c => server.Translator.Uris.ToPath(c.Uri)).OfType<string>().ToList();
             if (paths.Count > 0) server.Mutate(w => w.FilesChanged(paths));
         });
 
-        server.Change("workspace/didChangeWorkspaceFolders", lsp.DidChangeWorkspaceFoldersParams, parameters =>
+        server.Change("workspace/didChangeWorkspaceFolders", () => LspJsonContext.Default.DidChangeWorkspaceFoldersParams, parameters =>
         {
             var removed = parameters.Event.Removed.Select(f => server.Translator.Uris.ToPath(f.Uri)).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var added = parameters.Event.Added.Select(f => server.Translator.Uris.ToPath(f.Uri)).OfType<string>();
             server.Mutate(w => w.SetFolders(w.Folders.Where(f => !removed.Contains(f)).Concat(added).ToList()));
         });
 
-        server.Change("workspace/didChangeConfiguration", lsp.DidChangeConfigurationParams, parameters =>
+        server.Change("workspace/didChangeConfiguration", () => LspJsonContext.Default.DidChangeConfigurationParams, parameters =>
         {
             // Clients either push the settings or send an empty notification meaning "ask me".
             if (parameters.Settings is { ValueKind: JsonValueKind.Object } settings && settings.TryGetProperty("wit", out var section))
