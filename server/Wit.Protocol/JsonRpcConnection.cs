@@ -104,18 +104,12 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask<TResult?>> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         ArgumentNullException.ThrowIfNull(resultTypeInfo);
         ArgumentNullException.ThrowIfNull(handler);
-        handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
+        Register(method, isRequest: true, ordering, paramsTypeInfo, async (parameters, cancellationToken) =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
-            return async cancellationToken =>
-            {
-                TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
-                return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo());
-            };
+            TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
+            return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo());
         });
     }
 
@@ -137,17 +131,11 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         ArgumentNullException.ThrowIfNull(handler);
-        handlers[method] = new HandlerRegistration(isRequest: true, ordering, element =>
+        Register(method, isRequest: true, ordering, paramsTypeInfo, async (parameters, cancellationToken) =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
-            return async cancellationToken =>
-            {
-                await handler(parameters, cancellationToken).ConfigureAwait(false);
-                return static writer => writer.WriteNullValue();
-            };
+            await handler(parameters, cancellationToken).ConfigureAwait(false);
+            return static writer => writer.WriteNullValue();
         });
     }
 
@@ -172,17 +160,28 @@ public sealed partial class JsonRpcConnection
         Func<TParams, CancellationToken, ValueTask> handler,
         RequestOrdering ordering = RequestOrdering.Exclusive)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        Register(method, isRequest: false, ordering, paramsTypeInfo, async (parameters, cancellationToken) =>
+        {
+            await handler(parameters, cancellationToken).ConfigureAwait(false);
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// The one registration all the <c>On*</c> methods share: params are deserialised when the message is bound (a
+    /// failure there is answered with InvalidParams), then <paramref name="run"/> produces the result writer (null for
+    /// notifications).
+    /// </summary>
+    private void Register<TParams>(string method, bool isRequest, RequestOrdering ordering, Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<TParams, CancellationToken, ValueTask<Action<Utf8JsonWriter>?>> run)
+    {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
-        ArgumentNullException.ThrowIfNull(handler);
-        handlers[method] = new HandlerRegistration(isRequest: false, ordering, element =>
+        handlers[method] = new HandlerRegistration(isRequest, ordering, element =>
         {
             TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
-            return async cancellationToken =>
-            {
-                await handler(parameters, cancellationToken).ConfigureAwait(false);
-                return null;
-            };
+            return cancellationToken => run(parameters, cancellationToken);
         });
     }
 
