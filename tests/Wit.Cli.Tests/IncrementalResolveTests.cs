@@ -7,6 +7,7 @@ using Wit.Core.Semantics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Core.Workspace;
+using Wit.Core.Tests.TestKit;
 using Xunit;
 
 namespace Wit.Cli.Tests;
@@ -19,22 +20,9 @@ namespace Wit.Cli.Tests;
 /// </summary>
 public class IncrementalResolveTests
 {
-    private static string Corpus(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LanguageTools.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", Path.Combine(parts)));
-            }
-        }
-
-        throw new InvalidOperationException("no repository root");
-    }
-
     private static IEnumerable<string> Roots() =>
         new[] { "wasi-0.2.12", "wasi-0.3.0" }
-            .SelectMany(v => Directory.GetDirectories(Corpus("wasi-wit", v)))
+            .SelectMany(v => Directory.GetDirectories(Corpus.PathOf("wasi-wit", v)))
             .Select(d => Directory.Exists(Path.Combine(d, "wit")) ? Path.Combine(d, "wit") : d)
             .OrderBy(d => d, StringComparer.Ordinal);
 
@@ -93,7 +81,7 @@ public class IncrementalResolveTests
     [Fact]
     public void An_edit_in_the_root_package_reuses_every_dependency()
     {
-        string root = Corpus("wasi-wit", "wasi-0.3.0", "http", "wit");
+        string root = Corpus.PathOf("wasi-wit", "wasi-0.3.0", "http", "wit");
         var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
         SyntaxTree Parse(string path, string text) =>
             trees.TryGetValue(path, out var tree) && tree.Text.Text == text ? tree : trees[path] = SyntaxTree.ParseWit(SourceText.From(text, path));

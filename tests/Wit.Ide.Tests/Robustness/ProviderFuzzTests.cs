@@ -23,6 +23,7 @@ using Wit.Ide.SemanticTokens;
 using Wit.Ide.SignatureHelp;
 using Wit.Ide.Symbols;
 using Wit.Ide.Workspace;
+using Wit.Core.Tests.TestKit;
 using Xunit;
 
 namespace Wit.Ide.Tests.Robustness;
@@ -35,26 +36,13 @@ namespace Wit.Ide.Tests.Robustness;
 /// </summary>
 public class ProviderFuzzTests
 {
-    private static string Corpus(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LanguageTools.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", Path.Combine(parts)));
-            }
-        }
-
-        throw new InvalidOperationException("no repository root");
-    }
-
     [Theory]
     [InlineData("wasi-0.3.0", "http", 1)]
     [InlineData("wasi-0.2.12", "filesystem", 2)]
     [InlineData("wasi-0.2.12", "cli", 3)]
     public void Every_provider_answers_on_randomly_broken_wasi_files(string version, string package, int seed)
     {
-        string folder = Corpus("wasi-wit", version, package);
+        string folder = Corpus.PathOf("wasi-wit", version, package);
         var workspace = new IdeWorkspace(PhysicalFileSystem.Instance);
         workspace.SetFolders(new[] { folder });
         var random = new Random(seed);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Wit.Core.Workspace;
+using Wit.Core.Tests.TestKit;
 using Wit.LanguageServer.Tests.TestKit;
 using Xunit;
 using Xunit.Abstractions;
@@ -34,7 +35,7 @@ public class EditingSessionTests
     [Fact]
     public async Task Typing_a_function_into_wasi_http_reports_each_state_and_ends_clean()
     {
-        string folder = RepoPaths.Corpus("wasi-wit", "wasi-0.3.0", "http");
+        string folder = Corpus.PathOf("wasi-wit", "wasi-0.3.0", "http");
         string path = Path.Combine(folder, "wit", "types.wit");
         Assert.True(File.Exists(path), $"the corpus is expected at {path}");
         string text = File.ReadAllText(path);
