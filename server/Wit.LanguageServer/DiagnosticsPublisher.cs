@@ -37,9 +37,6 @@ internal sealed class DiagnosticsPublisher
         _server = server;
     }
 
-    /// <summary>Raised after each pass with the snapshot revision it published (tests and benchmarks wait on it).</summary>
-    public event Action<int>? Published;
-
     public void Start() => _loop = Task.Run(RunAsync);
 
     public async Task StopAsync()
@@ -160,7 +157,6 @@ internal sealed class DiagnosticsPublisher
         }
 
         foreach (var root in _seenRoots.Keys.Where(r => !snapshot.RootPaths.Contains(r)).ToList()) _seenRoots.Remove(root);
-        Published?.Invoke(snapshot.Revision);
     }
 
     private async Task PublishAsync(IdeSnapshot snapshot, string path)

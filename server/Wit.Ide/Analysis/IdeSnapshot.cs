@@ -58,10 +58,6 @@ public sealed class IdeSnapshot
 
     internal ImmutableDictionary<string, Lazy<WitxAnalysis>> WitxEntries => _witx;
 
-    internal SnapshotFileSystem FileSystem => _fileSystem;
-
-    internal TreeCache Trees => _trees;
-
     /// <summary>The document at <paramref name="path"/>: the open buffer, or the file on disk parsed (null if absent).</summary>
     public IdeDocument? GetDocument(string path)
     {

@@ -56,13 +56,6 @@ public static class SymbolFinder
     };
 
     /// <summary>
-    /// Every place <paramref name="key"/> is named across the snapshot's analyses: its declaration (when asked for) and
-    /// each resolved reference, each location once, in path and offset order.
-    /// </summary>
-    public static IReadOnlyList<SourceLocation> Occurrences(IdeSnapshot snapshot, SymbolKey key, bool includeDeclaration) =>
-        Occurrences(snapshot, new[] { key }, includeDeclaration, CancellationToken.None);
-
-    /// <summary>
     /// Every place one of <paramref name="keys"/> is named across the snapshot's analyses (one symbol known under
     /// several keys, e.g. a type and the local names <c>use</c> lists give it): the declarations (when asked for) and
     /// each resolved reference, each location once, in path and offset order.

@@ -92,15 +92,6 @@ public sealed class IdeWorkspace
         return Update(new[] { path }, everything: false);
     }
 
-    /// <summary>Replaces an open buffer's whole text (a full-document sync).</summary>
-    public IdeSnapshot ReplaceText(string path, string text, int version)
-    {
-        if (!_open.ContainsKey(path)) return Open(path, text, version);
-        var tree = SyntaxTree.Parse(SourceText.From(text, path));
-        _open = _open.SetItem(path, new IdeDocument(path, tree, version, isOpen: true));
-        return Update(new[] { path }, everything: false);
-    }
-
     /// <summary>The editor closed <paramref name="path"/>: from now on the disk's content counts.</summary>
     public IdeSnapshot Close(string path)
     {
