@@ -6,6 +6,7 @@ using Wit.LanguageServer.Custom;
 using Wit.LanguageServer.Translation;
 using Wit.Protocol;
 using Wit.Protocol.Lsp;
+using Range = Wit.Protocol.Lsp.Range;
 
 namespace Wit.LanguageServer.Handlers;
 
@@ -81,35 +82,21 @@ internal static class HierarchyHandler
     private static JsonElement Data(HierarchyItem item) =>
         JsonSerializer.SerializeToElement(new HierarchyData { Path = item.Key.Path, Offset = item.Key.Offset }, ServerJsonContext.Default.HierarchyData);
 
-    private static TypeHierarchyItem? ToTypeItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item)
-    {
-        if (snapshot.GetDocument(item.Path) is not { } document) return null;
-        return new TypeHierarchyItem
-        {
-            Name = item.Name,
-            Kind = KindOf(item.Kind),
-            Detail = item.Detail,
-            Uri = server.Translator.Uris.ToUri(item.Path),
-            Range = LspTranslator.ToRange(document.Text, item.Span),
-            SelectionRange = LspTranslator.ToRange(document.Text, item.SelectionSpan),
-            Data = Data(item),
-        };
-    }
+    private static TypeHierarchyItem? ToTypeItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item) =>
+        Describe(server, snapshot, item) is var (uri, range, selection)
+            ? new TypeHierarchyItem { Name = item.Name, Kind = KindOf(item.Kind), Detail = item.Detail, Uri = uri, Range = range, SelectionRange = selection, Data = Data(item) }
+            : null;
 
-    private static CallHierarchyItem? ToCallItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item)
-    {
-        if (snapshot.GetDocument(item.Path) is not { } document) return null;
-        return new CallHierarchyItem
-        {
-            Name = item.Name,
-            Kind = KindOf(item.Kind),
-            Detail = item.Detail,
-            Uri = server.Translator.Uris.ToUri(item.Path),
-            Range = LspTranslator.ToRange(document.Text, item.Span),
-            SelectionRange = LspTranslator.ToRange(document.Text, item.SelectionSpan),
-            Data = Data(item),
-        };
-    }
+    private static CallHierarchyItem? ToCallItem(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item) =>
+        Describe(server, snapshot, item) is var (uri, range, selection)
+            ? new CallHierarchyItem { Name = item.Name, Kind = KindOf(item.Kind), Detail = item.Detail, Uri = uri, Range = range, SelectionRange = selection, Data = Data(item) }
+            : null;
+
+    /// <summary>The position fields both LSP item types share (they have no common base type); null for an unknown file.</summary>
+    private static (string Uri, Range Range, Range Selection)? Describe(WitLanguageServer server, IdeSnapshot snapshot, HierarchyItem item) =>
+        snapshot.GetDocument(item.Path) is { } document
+            ? (server.Translator.Uris.ToUri(item.Path), LspTranslator.ToRange(document.Text, item.Span), LspTranslator.ToRange(document.Text, item.SelectionSpan))
+            : null;
 
     private static SymbolKind KindOf(HierarchyItemKind kind) => kind switch
     {
