@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm run package [-- output.vsix]`: builds the VS Code extension as one .vsix for linux-x64 with the language server
+# inside: the self-contained single-file server (no .NET install needed) and the framework-dependent build (run by
+# `dotnet` when the platform build cannot run). Default output: artifacts/wit-language-tools-linux-x64.vsix.
+# Installs the npm packages first when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+out="${1:-artifacts/wit-language-tools-linux-x64.vsix}"
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+
+[ -d node_modules/vscode-languageclient ] || npm ci --no-audit --no-fund --loglevel=error
+
+bash scripts/publish-server.sh "$root/artifacts/server"
+
+echo "== copy the server into the extension"
+server="$root/vscode-extension/server"
+rm -rf "$server"
+mkdir -p "$server/linux-x64" "$server/any"
+cp "$root/artifacts/server/linux-x64/wit-language-server" "$server/linux-x64/"
+find "$root/artifacts/server/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$server/any/" \;
+chmod 755 "$server/linux-x64/wit-language-server"
+
+echo "== bundle the extension"
+cd "$root/vscode-extension"
+npm run --silent typecheck
+npm run --silent build:production
+
+echo "== package $out"
+# The bundle carries the dependencies, so vsce does not walk node_modules (hoisted to the repository root).
+rm -f "$out"
+log="$(mktemp)"
+if ! npx --no-install vsce package --target linux-x64 --no-dependencies --skip-license --allow-missing-repository --out "$out" >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "package-extension: vsce failed" >&2
+  exit 1
+fi
+grep -v -e "Unknown user config" "$log" || true
+rm -f "$log"
+ls -l "$out"

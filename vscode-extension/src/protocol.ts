@@ -1,0 +1,49 @@
+// The server's custom requests for the preview panes (see the server's Custom/ folder and PreviewHandler).
+
+/** LSP position: zero-based line and UTF-16 character. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** `wit/witxPreview` and `wit/abiLayout` parameters: the item at a position of a document, or a named item. */
+export interface ItemRequestParams {
+  readonly textDocument: { readonly uri: string };
+  readonly position?: Position;
+  readonly name?: string;
+}
+
+/** The result of `wit/witxPreview`. */
+export interface WitxPreview {
+  readonly name: string;
+  /** `interface` or `world`. */
+  readonly kind: string;
+  readonly witx: string;
+  readonly warnings: readonly string[];
+}
+
+/** One row of an ABI layout table. */
+export interface AbiLayoutRow {
+  readonly item: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly type?: string | null;
+  readonly offset?: number | null;
+  readonly size?: number | null;
+  readonly alignment?: number | null;
+  readonly note?: string | null;
+}
+
+/** The result of `wit/abiLayout`. */
+export interface AbiLayout {
+  readonly name: string;
+  readonly kind: string;
+  readonly rows: readonly AbiLayoutRow[];
+  readonly markdown: string;
+}
+
+export const witxPreviewMethod = 'wit/witxPreview';
+export const abiLayoutMethod = 'wit/abiLayout';
+
+/** Sends one request to the server (the language client's sendRequest, or a fake in tests). */
+export type Requester = <R>(method: string, params: ItemRequestParams) => Promise<R | null>;
