@@ -1,7 +1,8 @@
-// Checks of the language configurations and snippets, run by run.mjs: the regular expressions compile and do what
-// they are for on typical lines, the comment markers are comments to the grammar, and every snippet, expanded with
-// its default text, is fully scoped by the grammar in the place it is meant for. Each check returns a list of
-// problems (empty when it passes).
+// Checks of the grammars' structure, the language configurations and the snippets, run by run.mjs: includes resolve
+// and scope names carry the language suffix; the configurations' regular expressions compile and do what they are
+// for on typical lines and their comment markers are comments to the grammar; every snippet, expanded with its
+// default text, is fully scoped by the grammar in the place it is meant for. Each check returns a list of problems
+// (empty when it passes).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionRoot, loadGrammars } from './textmate.mjs';
@@ -169,7 +170,39 @@ async function checkSnippets() {
   return problems;
 }
 
+/** Every include names a repository rule, every rule is used, and every scope name ends with the language's suffix. */
+function checkGrammar(path, scopeName, suffix) {
+  return async () => {
+    const problems = [];
+    const grammar = readJson(path);
+    if (grammar.scopeName !== scopeName) problems.push(`scopeName is ${grammar.scopeName}, expected ${scopeName}`);
+    const contributed = readJson('package.json').contributes?.grammars?.find((g) => g.scopeName === scopeName);
+    if (contributed?.path?.replace(/^\.\//, '') !== path) problems.push(`package.json does not contribute ${path} as ${scopeName}`);
+    const used = new Set();
+    const visit = (node, where) => {
+      if (Array.isArray(node)) return node.forEach((item) => visit(item, where));
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'include' && value.startsWith('#')) {
+          used.add(value.slice(1));
+          if (!grammar.repository?.[value.slice(1)]) problems.push(`${where}: include ${value} names no rule`);
+        }
+        if ((key === 'name' || key === 'contentName') && typeof value === 'string') {
+          for (const scope of value.split(/\s+/)) if (!scope.endsWith(suffix)) problems.push(`${where}: scope ${scope} does not end with ${suffix}`);
+        }
+        visit(value, where);
+      }
+    };
+    visit(grammar.patterns, 'patterns');
+    for (const [name, rule] of Object.entries(grammar.repository ?? {})) visit(rule, name);
+    for (const name of Object.keys(grammar.repository ?? {})) if (!used.has(name)) problems.push(`rule ${name} is never included`);
+    return problems;
+  };
+}
+
 export const configChecks = [
+  { name: 'syntaxes/wit.tmLanguage.json', check: checkGrammar('syntaxes/wit.tmLanguage.json', 'source.wit', '.wit') },
+  { name: 'syntaxes/witx.tmLanguage.json', check: checkGrammar('syntaxes/witx.tmLanguage.json', 'source.witx', '.witx') },
   { name: 'language-configuration/wit.json', check: checkWitConfiguration },
   { name: 'language-configuration/witx.json', check: checkWitxConfiguration },
   { name: 'snippets/wit.json', check: checkSnippets },

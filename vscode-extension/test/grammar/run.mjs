@@ -5,8 +5,8 @@
 // - Snapshot tests: every file in snapshots/ and the repository samples listed below, run with the
 //   vscode-tmgrammar-snap CLI against the .snap baselines kept in snapshots/. Each file is one test. `--update`
 //   rewrites the baselines (review the diff like code); a missing baseline fails without --update.
-// - Configuration tests: the language configurations and snippets, checked by config-checks.mjs. Each checked
-//   file is one test.
+// - Configuration tests: the grammars' structure, the language configurations and the snippets, checked by
+//   config-checks.mjs. Each checked file is one test.
 //
 // The CLIs are the scripts the packages' `bin` entries name (what node_modules/.bin links to), resolved with
 // node's module resolution, so they are found wherever npm put them (workspaces hoist them to the root
@@ -120,7 +120,7 @@ const snapshotTasks = snapshotCases.map(({ name, source, baseline }) => async ()
     const copy = join(scratch, basename(source));
     copyFileSync(source, copy);
     if (existsSync(baseline)) copyFileSync(baseline, `${copy}.snap`);
-    const { code, output } = await run(snapCli, ['--config', manifest, ...(update ? ['--updateSnapshot'] : []), copy]);
+    const { code, output } = await run(snapCli, ['--config', manifest, '--expandDiff', ...(update ? ['--updateSnapshot'] : []), copy]);
     if (code === 0 && update) {
       mkdirSync(dirname(baseline), { recursive: true });
       copyFileSync(`${copy}.snap`, baseline);
@@ -146,7 +146,10 @@ const failed = results.length - passed;
 const count = (kind) => results.filter((r) => r.kind.trim() === kind).length;
 console.log(
   `\ngrammar tests: ${passed} passed, ${failed} failed ` +
-    `(${count('assert')} assertion files with ${assertionCount} assertions, ${count('snap')} snapshot files, ${count('config')} configuration files)`,
+    `(${count('assert')} assertion files with ${assertionCount} assertions, ${count('snap')} snapshot files, ${count('config')} configuration and structure files)`,
 );
+if (results.some((r) => !r.ok && r.kind.trim() === 'snap')) {
+  console.log('if the new scopes are right, accept them with: npm run test:grammar -w vscode-extension -- --update');
+}
 writeTrx('vscode-grammar', passed, failed);
 process.exit(failed === 0 ? 0 : 1);

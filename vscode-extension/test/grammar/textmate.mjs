@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
+// vscode-textmate and vscode-oniguruma are dependencies of vscode-tmgrammar-test: resolve them from there, so the
+// versions are the ones the test CLIs use and a nested (not hoisted) install works too.
+const require = createRequire(createRequire(import.meta.url).resolve('vscode-tmgrammar-test/package.json'));
 export const extensionRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Grammar files by scope name, read from the extension's package.json so the test sees what VS Code sees. */
