@@ -80,8 +80,20 @@ export class WitServer implements vscode.Disposable {
     this.output.info(`Starting ${server.command} ${server.args.join(' ')} (${server.source})`);
 
     const serverOptions: ServerOptions = { command: server.command, args: [...server.args], options: { env: process.env } };
+    const startedAt = Date.now();
+    let firstDiagnostics = true;
     const clientOptions: LanguageClientOptions = {
       documentSelector,
+      middleware: {
+        // Logs how long the first diagnostics took: the start-up a user waits for (measured by the e2e test too).
+        handleDiagnostics: (uri, diagnostics, next) => {
+          if (firstDiagnostics) {
+            firstDiagnostics = false;
+            this.output.info(`First diagnostics ${Date.now() - startedAt} ms after the server was started`);
+          }
+          next(uri, diagnostics);
+        },
+      },
       outputChannel: this.output,
       traceOutputChannel: this.trace,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -107,6 +119,7 @@ export class WitServer implements vscode.Disposable {
       if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.server');
       return;
     }
+    this.output.info(`Server ready (initialize answered) ${Date.now() - startedAt} ms after it was started`);
     this.onDidStartEmitter.fire(client);
   }
 

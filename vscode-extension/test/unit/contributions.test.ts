@@ -76,7 +76,7 @@ describe('$wit problem matcher', () => {
   it('reads every finding of the real `wit lint` over the samples', { skip: existsSync(cli) ? false : 'the CLI is not built (npm run build)' }, () => {
     let output: string;
     try {
-      output = execFileSync('dotnet', [cli, 'lint', 'samples/wit'], { cwd: repo, encoding: 'utf8' });
+      output = execFileSync('dotnet', [cli, 'lint', 'samples/wit'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       // Findings make the exit code non-zero; the report is still on stdout.
       output = (error as { stdout: string }).stdout;
