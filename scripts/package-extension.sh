@@ -2,7 +2,8 @@
 # `npm run package [-- output.vsix]`: builds the VS Code extension as one .vsix for linux-x64 with the language server
 # inside: the self-contained single-file server (no .NET install needed) and the framework-dependent build (run by
 # `dotnet` when the platform build cannot run). Default output: artifacts/wit-language-tools-linux-x64.vsix.
-# Installs the npm packages first when they are missing.
+# Installs the npm packages first when they are missing. WIT_REUSE_SERVER=1 packages the server already published in
+# artifacts/server instead of publishing it again (for quick iterations on the extension alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -12,7 +13,11 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
 [ -d node_modules/vscode-languageclient ] || npm ci --no-audit --no-fund --loglevel=error
 
-bash scripts/publish-server.sh "$root/artifacts/server"
+if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$root/artifacts/server/linux-x64/wit-language-server" ] && [ -f "$root/artifacts/server/any/wit-language-server.dll" ]; then
+  echo "== reuse the server in artifacts/server"
+else
+  bash scripts/publish-server.sh "$root/artifacts/server"
+fi
 
 echo "== copy the server into the extension"
 server="$root/vscode-extension/server"

@@ -59,14 +59,18 @@ export function renderWitxPreview(preview: WitxPreview, documentUri: string): st
 }
 
 /**
- * ABI layout documents: one per request, named after the item, kept until closed. The server renders the tables as
- * Markdown; the document adds a title.
+ * ABI layout documents: one per request, named after the item. The server renders the tables as Markdown; the
+ * document adds a title. The newest `capacity` documents are kept (a Markdown preview may read its document again long
+ * after the editor closed it, so closing is no reason to forget).
  */
 export class AbiLayoutModel {
   private readonly documents = new Map<string, string>();
   private count = 0;
 
-  constructor(private readonly request: Requester) {}
+  constructor(
+    private readonly request: Requester,
+    private readonly capacity = 50,
+  ) {}
 
   /**
    * Asks for the layout of the item at the position (or of a named item) and returns the path of a new document with
@@ -86,6 +90,8 @@ export class AbiLayoutModel {
     // A counter keeps two layouts of the same name apart (they may differ after an edit).
     const path = `${safeFileName(layout.name)} (ABI ${++this.count}).md`;
     this.documents.set(path, renderAbiLayout(layout));
+    // Maps iterate in insertion order: the first key is the oldest document.
+    while (this.documents.size > this.capacity) this.documents.delete(this.documents.keys().next().value as string);
     return { path };
   }
 
@@ -94,10 +100,6 @@ export class AbiLayoutModel {
     return this.documents.get(path);
   }
 
-  /** Forgets a closed document. */
-  close(path: string): void {
-    this.documents.delete(path);
-  }
 }
 
 /** An ABI layout document's text: a title, then the server's Markdown tables. */

@@ -30,9 +30,6 @@ export class Previews implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(abiLayoutScheme, {
         provideTextDocumentContent: (uri) => this.abi.content(uri.path.slice(1)) ?? 'This layout is no longer available: run "WIT: Show Canonical ABI Layout" again.\n',
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document.uri.scheme === abiLayoutScheme) this.abi.close(document.uri.path.slice(1));
-      }),
       vscode.window.onDidChangeTextEditorSelection((event) => this.schedule(event.textEditor)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         const editor = vscode.window.activeTextEditor;
@@ -68,7 +65,12 @@ export class Previews implements vscode.Disposable {
     }
     const uri = vscode.Uri.from({ scheme: abiLayoutScheme, path: '/' + result.path });
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    // The tables read best rendered: the built-in Markdown preview; the Markdown text when that extension is off.
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch {
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    }
   }
 
   private schedule(editor: vscode.TextEditor): void {

@@ -109,6 +109,7 @@ try {
   await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
   await page.waitForTimeout(300);
   const openedAt = Date.now();
+  report.timings.openedAt = new Date(openedAt).toISOString();
   await page.keyboard.press('Enter');
   await page.waitForSelector('.editor-group-container .monaco-editor .view-lines', { timeout: 30000 });
   await watching;
@@ -175,6 +176,16 @@ try {
   check('the WITX preview names the interface', report.witxPreview && report.witxPreview.includes(';; WITX derived from interface demo:shapes/shapes@0.1.0'), report.witxPreview);
   check('the WITX preview has the record as a WITX typename', report.witxPreview && /\(typename \$point/.test(report.witxPreview), report.witxPreview);
 
+  // 3b. The preview follows the cursor: into the world, it shows the world's WITX.
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('18:9');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(2500);
+  report.witxPreviewAfterMove = await editorText('WITX Preview');
+  await page.screenshot({ path: join(out, '4b-witx-preview-follows.png') });
+  check('the WITX preview follows the cursor into the world', report.witxPreviewAfterMove && report.witxPreviewAfterMove.includes(';; WITX derived from world'), report.witxPreviewAfterMove);
+
   // 4. ABI layout of the record at the cursor (focus back on the .wit editor first).
   await page.click('.editor-group-container .monaco-editor .view-lines');
   await page.keyboard.press('Control+G');
@@ -182,12 +193,22 @@ try {
   await page.keyboard.press('Enter');
   await runCommand('WIT: Show Canonical ABI Layout');
   await page.waitForTimeout(3000);
-  report.abiLayout = await editorText('(ABI');
+  // The layout opens in the Markdown preview, a webview: its text is in one of the page's (nested) frames.
+  for (const deadline = Date.now() + 20000; Date.now() < deadline && !report.abiLayout; ) {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes('Canonical ABI layout of')) {
+        report.abiLayout = text;
+        break;
+      }
+    }
+    if (!report.abiLayout) await page.waitForTimeout(250);
+  }
   await page.screenshot({ path: join(out, '5-abi-layout.png') });
-  // Long lines wrap in the editor: compare with the whitespace collapsed.
   const layout = report.abiLayout?.replace(/\s+/g, ' ') ?? '';
-  check('the ABI layout document names the record', layout.includes('# Canonical ABI layout of record `demo:shapes/shapes@0.1.0.point`'), report.abiLayout);
-  check('the ABI layout document has the size/alignment table', layout.includes('| memory32 | 8 | 4 |'), report.abiLayout);
+  check('the ABI layout preview names the record', layout.includes('Canonical ABI layout of record demo:shapes/shapes@0.1.0.point'), report.abiLayout);
+  check('the ABI layout preview has the size/alignment table', /memory size alignment memory32 8 4\b/.test(layout), report.abiLayout);
+  check('the ABI layout preview has the field offsets', /x s32 0 4 y s32 4 4\b/.test(layout), report.abiLayout);
 } finally {
   await browser.close();
   server.kill();

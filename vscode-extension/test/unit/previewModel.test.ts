@@ -103,15 +103,27 @@ describe('AbiLayoutModel', () => {
     assert.deepEqual(server.calls[0].params, { textDocument: { uri: 'file:///ws/a.wit' }, name: 'shapes.point' });
   });
 
-  it('keeps two layouts of the same item apart and forgets closed ones', async () => {
+  it('keeps two layouts of the same item apart', async () => {
     const model = new AbiLayoutModel(fakeServer(() => pointLayout).request);
     const a = await model.open('file:///a.wit', { line: 0, character: 0 });
     const b = await model.open('file:///a.wit', { line: 0, character: 0 });
     assert.ok('path' in a && 'path' in b);
     assert.notEqual(a.path, b.path);
-    model.close(a.path);
-    assert.equal(model.content(a.path), undefined);
+    assert.ok(model.content(a.path));
     assert.ok(model.content(b.path));
+  });
+
+  it('keeps only the newest documents', async () => {
+    const model = new AbiLayoutModel(fakeServer(() => pointLayout).request, 2);
+    const paths: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await model.open('file:///a.wit', { line: 0, character: 0 });
+      assert.ok('path' in result);
+      paths.push(result.path);
+    }
+    assert.equal(model.content(paths[0]), undefined);
+    assert.ok(model.content(paths[1]));
+    assert.ok(model.content(paths[2]));
   });
 
   it('makes item names safe as file names', async () => {
