@@ -13,6 +13,8 @@ internal static class LifecycleHandler
 {
     public static void Register(WitLanguageServer server)
     {
+        // Set by `initialize`, taken by `initialized`; both run exclusively, so no lock is needed.
+        List<string>? pendingFolders = null;
         server.Connection.OnRequest("initialize", () => LspJsonContext.Default.InitializeParams, () => LspJsonContext.Default.InitializeResult, (parameters, _) =>
         {
             if (server.State != ServerState.Created) throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "initialize may be sent only once");
@@ -21,12 +23,10 @@ internal static class LifecycleHandler
             server.Settings = ServerSettings.From(options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("settings", out var s) ? s : options);
             server.PushDiagnostics = !(options is { ValueKind: JsonValueKind.Object } opts
                 && opts.TryGetProperty("diagnosticMode", out var mode) && mode.ValueKind == JsonValueKind.String && mode.GetString() == "pull");
-            var folders = Folders(server, parameters);
-            server.Mutate(workspace =>
-            {
-                workspace.SetOptions(server.Settings.Options);
-                return workspace.SetFolders(folders);
-            });
+            // The folders are searched for packages after the answer (on `initialized`, which a client sends before
+            // anything else), so a large folder never delays `initialize`.
+            pendingFolders = Folders(server, parameters);
+            server.Mutate(workspace => workspace.SetOptions(server.Settings.Options));
             server.MarkInitialized();
             return ValueTask.FromResult<InitializeResult?>(new InitializeResult
             {
@@ -37,7 +37,14 @@ internal static class LifecycleHandler
 
         server.Connection.OnNotification("initialized", () => LspJsonContext.Default.EmptyParams, (_, _) =>
         {
-            if (server.State == ServerState.Initialized) WorkspaceHandler.AfterInitialized(server);
+            if (server.State != ServerState.Initialized) return ValueTask.CompletedTask;
+            if (pendingFolders is { } folders)
+            {
+                pendingFolders = null;
+                server.Mutate(workspace => workspace.SetFolders(folders));
+            }
+
+            WorkspaceHandler.AfterInitialized(server);
             return ValueTask.CompletedTask;
         }, RequestOrdering.Exclusive);
 
