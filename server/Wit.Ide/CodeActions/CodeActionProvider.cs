@@ -6,6 +6,7 @@ using Wit.Core.Lint;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Ide.Analysis;
+using Wit.Ide.Edits;
 
 namespace Wit.Ide.CodeActions;
 
@@ -73,15 +74,8 @@ internal sealed class CodeActionContext
     }
 
     /// <summary>The whitespace that starts the line <paramref name="offset"/> is on.</summary>
-    public string IndentOf(int offset)
-    {
-        int lineStart = offset;
-        while (lineStart > 0 && Text[lineStart - 1] != '\n') lineStart--;
-        int end = lineStart;
-        while (end < Text.Length && Text[end] is ' ' or '\t') end++;
-        return Text.Substring(lineStart, end - lineStart);
-    }
+    public string IndentOf(int offset) => UseInsertion.IndentOf(Text, offset);
 
     /// <summary>The line break the document uses.</summary>
-    public string NewLine => Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+    public string NewLine => UseInsertion.NewLine(Text);
 }

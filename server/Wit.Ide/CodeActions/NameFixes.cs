@@ -7,6 +7,7 @@ using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Core.Wit.Nodes;
 using Wit.Ide.Completion;
+using Wit.Ide.Edits;
 
 namespace Wit.Ide.CodeActions;
 
@@ -66,42 +67,13 @@ internal static class NameFixes
                 if (!@interface.Types.TryGetValue(name, out var type) || type is null) continue;
                 if (type.Kind == TypeDefinitionKind.Alias && type.Element?.Definition?.Owner.Interface is { } owner && owner != @interface) continue;
                 string path = package == current ? interfaceName : @interface.QualifiedName ?? interfaceName;
-                var edit = UseEdit(context, body, path, name);
+                var edit = UseInsertion.Edit(context.Text, body, path, name);
                 if (edit is null) continue;
                 yield return context.QuickFix($"Add `use {path}.{{{name}}}`", diagnostic, preferred: false, edit.Value);
                 if (++count == 5) yield break;
             }
         }
     }
-
-    /// <summary>Appends the name to an existing <c>use</c> of the same path, or adds a <c>use</c> line after the last one (or before the first member).</summary>
-    private static IdeTextEdit? UseEdit(CodeActionContext context, SyntaxNode body, string path, string name)
-    {
-        var uses = body.ChildNodes().Where(n => n.Kind == SyntaxKind.UseItem).Select(n => (UseItemSyntax)WitNode.From(n)!).ToList();
-        foreach (var use in uses)
-        {
-            if (use.Path is null || Normalize(use.Path.ToString()) != Normalize(path)) continue;
-            var list = use.Syntax.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.UseNameList);
-            var close = list?.ChildTokens().LastOrDefault(t => t.Kind == SyntaxKind.CloseBraceToken && !t.IsMissing);
-            if (list is null || close is not { Parent: not null } closer) return null;
-            var last = use.Names.LastOrDefault();
-            if (last is null) return new IdeTextEdit(new TextSpan(closer.Span.Start, 0), name);
-            return new IdeTextEdit(new TextSpan(last.Span.End, 0), ", " + name);
-        }
-
-        string line = $"use {path}.{{{name}}};";
-        if (uses.Count > 0)
-        {
-            var after = uses[uses.Count - 1];
-            return new IdeTextEdit(new TextSpan(after.Span.End, 0), context.NewLine + context.IndentOf(after.Span.Start) + line);
-        }
-
-        var first = body.ChildNodes().FirstOrDefault();
-        if (first is null) return null;
-        return new IdeTextEdit(new TextSpan(first.Span.Start, 0), line + context.NewLine + context.IndentOf(first.Span.Start));
-    }
-
-    private static string Normalize(string path) => string.Concat(path.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>
     /// WIT0001 around a keyword used as a name: "found keyword `record`" on the keyword itself, or the error at the

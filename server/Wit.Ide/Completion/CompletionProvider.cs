@@ -6,6 +6,7 @@ using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Core.Wit.Nodes;
 using Wit.Ide.Analysis;
+using Wit.Ide.Edits;
 
 namespace Wit.Ide.Completion;
 
@@ -56,9 +57,11 @@ public static class CompletionProvider
             case WitCompletionPlace.Type:
                 items.AddRange(WitCompletionCatalog.BuiltinTypes());
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: false));
+                items.AddRange(UsableTypeItems(scope, anchor, text, resourcesOnly: false));
                 break;
             case WitCompletionPlace.HandleType:
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: true));
+                items.AddRange(UsableTypeItems(scope, anchor, text, resourcesOnly: true));
                 break;
             case WitCompletionPlace.UsePath:
             case WitCompletionPlace.ImportPath:
@@ -134,6 +137,47 @@ public static class CompletionProvider
                 type.Detail,
                 Documentation: type.Definition?.Docs,
                 SortText: WitCompletionCatalog.LocalGroup + type.Name);
+        }
+    }
+
+    /// <summary>
+    /// Types of other interfaces (of this package first, then of every known package) that are not in scope under that
+    /// name: choosing one also adds it to a <c>use</c> of its interface (an existing one, or a new line), as the "add
+    /// missing use" quick fix does. One item per name and interface; names already visible are left to
+    /// <see cref="TypeItems"/>.
+    /// </summary>
+    private static IEnumerable<CompletionItemResult> UsableTypeItems(WitCompletionScope scope, SyntaxNode anchor, string text, bool resourcesOnly)
+    {
+        var body = anchor.AncestorsAndSelf().FirstOrDefault(n => n.Kind is SyntaxKind.InterfaceBody or SyntaxKind.WorldBody);
+        if (body is null) yield break;
+        var visible = new HashSet<string>(scope.VisibleTypes(anchor).Select(t => t.Name), StringComparer.Ordinal);
+        string? ownName = body.Parent?.Kind == SyntaxKind.Interface
+            ? body.Parent.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Text
+            : null;
+        var current = scope.CurrentPackage(body);
+        var insertion = new UseInsertion(text, body);
+        foreach (var package in scope.KnownPackages().OrderBy(p => p == current ? 0 : 1))
+        {
+            foreach (var @interface in package.Interfaces.Values)
+            {
+                if (@interface.Name is not { } interfaceName) continue;
+                if (package == current && interfaceName == ownName) continue;
+                string path = package == current ? interfaceName : @interface.QualifiedName ?? interfaceName;
+                foreach (var (name, type) in @interface.Types)
+                {
+                    if (type is null || visible.Contains(name)) continue;
+                    bool resource = WitCompletionScope.IsResource(type);
+                    if (resourcesOnly && !resource) continue;
+                    if (insertion.Edit(path, name) is not { } edit) continue;
+                    yield return new CompletionItemResult(
+                        name,
+                        resource ? CompletionItemKind.Resource : CompletionItemKind.Type,
+                        $"use {path}.{{{name}}}",
+                        Documentation: type.Docs,
+                        SortText: (package == current ? WitCompletionCatalog.LocalGroup + "~" : WitCompletionCatalog.ForeignGroup) + name + " " + path,
+                        AdditionalEdits: new[] { edit });
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Wit.Ide;
 using Wit.Ide.Completion;
 using Wit.Ide.Tests.TestKit;
 using Xunit;
@@ -124,8 +125,12 @@ public class CompletionTests
               resource res;
               enum color { red }
             """;
-        var result = Check(body + "  f: func(a: $0);\n}\n", new[] { "u32:Keyword", "string", "error-context", "list:Keyword", "option", "result", "tuple", "borrow", "own", "future", "stream", "map", "local:Type", "point:Type", "res:Resource", "color:Type" },
-            new[] { "record", "handle", "interface" });
+        var result = Check(body + "  f: func(a: $0);\n}\n", new[] { "u32:Keyword", "string", "error-context", "list:Keyword", "option", "result", "tuple", "borrow", "own", "future", "stream", "map", "local:Type", "point:Type", "res:Resource", "color:Type", "handle:Resource" },
+            new[] { "record", "interface" });
+        // `handle` is not in scope: choosing it also adds it to the `use` of its interface.
+        var handle = Assert.Single(result.Items, i => i.Label == "handle");
+        Assert.Equal("use types.{handle}", handle.Detail);
+        Assert.Null(Assert.Single(result.Items, i => i.Label == "point").AdditionalEdits);
         var list = result.Items.First(i => i.Label == "list");
         Assert.True(list.IsSnippet);
         Assert.Equal("list<${1:T}>", list.InsertText);
@@ -136,6 +141,50 @@ public class CompletionTests
         Check(body + "  record r { field: list<$0> }\n}\n", new[] { "u8", "local", "res" });
         Check(body + "  f: func() -> result<u8, $0>;\n}\n", new[] { "u8", "color" });
         Check(body + "  variant v { some($0) }\n}\n", new[] { "u8", "color" });
+    }
+
+    /// <summary>Completes at <c>$0</c>, takes the item with <paramref name="label"/> and <paramref name="detail"/>, and applies its text and its additional edits.</summary>
+    private static string ApplyItem(string fixture, string label, string detail)
+    {
+        var loaded = IdeFixture.Load(fixture);
+        var result = CompletionProvider.Complete(loaded.Snapshot, loaded.CursorPath!, loaded.CursorOffset);
+        Assert.NotNull(result);
+        var item = Assert.Single(result!.Items, i => i.Label == label && i.Detail == detail);
+        var edits = (item.AdditionalEdits ?? Array.Empty<IdeTextEdit>()).Append(new IdeTextEdit(result.ReplaceSpan, item.InsertText ?? item.Label));
+        string text = loaded.Snapshot.GetDocument(loaded.CursorPath!)!.Text.Text;
+        foreach (var edit in edits.OrderByDescending(e => e.Span.Start)) text = text.Substring(0, edit.Span.Start) + edit.NewText + text.Substring(edit.Span.End);
+        // The fixture loader may end a file with a line break of its own.
+        return text.TrimEnd('\r', '\n');
+    }
+
+    [Fact]
+    public void Types_of_other_interfaces_complete_with_their_use()
+    {
+        // A new `use` line, after the last one, indented like it; the qualified, versioned path for another package.
+        Assert.Equal(
+            "package a:b;\ninterface i {\n    use types.{x};\n    use wasi:io/streams@0.2.0.{input-stream};\n    f: func(a: input-stream);\n}\ninterface types { type x = u8; }",
+            ApplyItem("//- /app/main.wit\npackage a:b;\ninterface i {\n    use types.{x};\n    f: func(a: inp$0);\n}\ninterface types { type x = u8; }\n" + Deps,
+                "input-stream", "use wasi:io/streams@0.2.0.{input-stream}"));
+        // Without any `use`: before the first member. Within the package: the interface's plain name.
+        Assert.Equal(
+            "package a:b;\ninterface i {\n  use types.{x};\n  f: func(a: x);\n}\ninterface types { type x = u8; }",
+            ApplyItem("package a:b;\ninterface i {\n  f: func(a: $0);\n}\ninterface types { type x = u8; }\n", "x", "use types.{x}"));
+        // In a world.
+        Assert.Equal(
+            "package a:b;\ninterface types { type x = u8; }\nworld w {\n  use types.{x};\n  import f: func(a: x);\n}",
+            ApplyItem("package a:b;\ninterface types { type x = u8; }\nworld w {\n  import f: func(a: $0);\n}\n", "x", "use types.{x}"));
+    }
+
+    [Fact]
+    public void Types_already_in_scope_or_of_the_same_interface_are_not_offered_again()
+    {
+        var result = Check("package a:b;\ninterface types { type x = u8; type y = u8; }\ninterface i {\n  use types.{x};\n  type z = u8;\n  f: func(a: $0);\n}\n",
+            new[] { "x", "y", "z" });
+        Assert.Single(result.Items, i => i.Label == "x");
+        Assert.Single(result.Items, i => i.Label == "z");
+        Assert.Equal("use types.{y}", Assert.Single(result.Items, i => i.Label == "y").Detail);
+        // Resources only inside borrow<...>.
+        Check("//- /app/main.wit\npackage a:b;\ninterface i {\n  f: func(a: borrow<$0>);\n}\n" + Deps, new[] { "input-stream:Resource", "pollable:Resource" }, new[] { "stream-error", "datetime" });
     }
 
     [Fact]
