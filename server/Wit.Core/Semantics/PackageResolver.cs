@@ -20,7 +20,7 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<string, LocalItem> _items = new();
     private readonly List<LocalItem> _itemOrder = new();
     private readonly Dictionary<SourceFile, Dictionary<string, ParsedPath>> _fileScopes = new();
-    private readonly Dictionary<string, TypeDefinition> _anonymousTypes = new();
+    private readonly Dictionary<TypeShape, TypeDefinition> _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
 

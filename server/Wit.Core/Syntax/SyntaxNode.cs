@@ -78,21 +78,28 @@ public sealed class SyntaxNode
         return offsets[index];
     }
 
-    /// <summary>The token before <paramref name="token"/> in the tree, or null for the first token; no full-tree search.</summary>
+    /// <summary>
+    /// The token before <paramref name="token"/> in the tree, or null for the first token; no full-tree search, and
+    /// positions are counted back from the token (no per-node offset tables).
+    /// </summary>
     public static SyntaxToken? PreviousToken(SyntaxToken token)
     {
         SyntaxNode? node = token.Parent;
         int index = token.Index;
+        int position = token.Position;
         while (node is not null)
         {
+            int offset = position;
             for (int i = index - 1; i >= 0; i--)
             {
                 var slot = node.Green.GetSlot(i);
-                if (slot is GreenToken) return node.GetChild(i).AsToken();
-                if (slot is GreenNode green && green.FirstToken() is not null) return node.GetChild(i).AsNode()!.LastToken();
+                offset -= slot.FullWidth;
+                if (slot is GreenToken previous) return new SyntaxToken(node, previous, offset, i);
+                if (slot is GreenNode green && green.FirstToken() is not null) return node.ChildNode(green, offset, i).LastToken();
             }
 
             index = node.Index;
+            position = node.Position;
             node = node.Parent;
         }
 
@@ -215,25 +222,24 @@ public sealed class SyntaxNode
         return false;
     }
 
+    /// <summary>The last token below this node (possibly a missing one), with positions counted back from the end.</summary>
     public SyntaxToken? LastToken()
     {
         SyntaxNode node = this;
         while (true)
         {
-            SyntaxElement? last = null;
-            for (int i = node.SlotCount - 1; i >= 0; i--)
+            int offset = node.Position + node.Green.FullWidth;
+            SyntaxNode? next = null;
+            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
             {
                 var slot = node.Green.GetSlot(i);
-                if (slot is GreenToken || (slot is GreenNode g && g.FirstToken() is not null))
-                {
-                    last = node.GetChild(i);
-                    break;
-                }
+                offset -= slot.FullWidth;
+                if (slot is GreenToken token) return new SyntaxToken(node, token, offset, i);
+                if (slot is GreenNode g && g.FirstToken() is not null) next = node.ChildNode(g, offset, i);
             }
 
-            if (last is null) return null;
-            if (last.Value.IsToken) return last.Value.AsToken();
-            node = last.Value.AsNode()!;
+            if (next is null) return null;
+            node = next;
         }
     }
 

@@ -10,7 +10,8 @@ namespace Wit.Core.Tests.Wit;
 /// <summary>
 /// The allocation-free walks of the red tree (<see cref="ChildSyntaxList"/>, <see cref="ChildNodeList"/>,
 /// <see cref="ChildTokenList"/>, <see cref="SyntaxTriviaList"/>, the stack-of-enumerators descendant walks and the
-/// descending <see cref="SyntaxNode.FirstToken"/>) against slot-by-slot references built on
+/// descending <see cref="SyntaxNode.FirstToken"/>, <see cref="SyntaxNode.LastToken"/> and
+/// <see cref="SyntaxNode.PreviousToken"/>) against slot-by-slot references built on
 /// <see cref="SyntaxNode.GetChild"/>, over every WIT and WITX file of the corpus.
 /// </summary>
 public sealed class ChildListTests
@@ -78,6 +79,13 @@ public sealed class ChildListTests
                 return $"FirstToken of {node.Kind} at {node.Position} differs";
             }
 
+            var lastToken = LastTokenReference(node);
+            var actualLast = node.LastToken();
+            if (lastToken.HasValue != actualLast.HasValue || (lastToken is { } l && actualLast is { } al && !SameElements(new List<SyntaxElement> { new(l) }, new List<SyntaxElement> { new(al) })))
+            {
+                return $"LastToken of {node.Kind} at {node.Position} differs";
+            }
+
             for (int i = slots.Count - 1; i >= 0; i--)
             {
                 if (slots[i].AsNode() is { } child) stack.Push(child);
@@ -96,6 +104,16 @@ public sealed class ChildListTests
         }
 
         if (!SameElements(root.DescendantElements().ToList(), expectedOrder)) return "DescendantElements differs from the pre-order of the slots";
+        var allTokens = expectedOrder.Where(e => e.IsToken).ToList();
+        for (int i = 0; i < allTokens.Count; i++)
+        {
+            var previous = SyntaxNode.PreviousToken(allTokens[i].AsToken());
+            if (i == 0 ? previous is not null : previous is not { } p || !SameElements(new List<SyntaxElement> { new(p) }, new List<SyntaxElement> { allTokens[i - 1] }))
+            {
+                return $"PreviousToken of the token at {allTokens[i].AsToken().Position} differs";
+            }
+        }
+
         if (!root.DescendantNodes().SequenceEqual(expectedOrder.Where(e => e.IsNode).Select(e => e.AsNode()!))) return "DescendantNodes differs";
 
         // A pruned walk: nodes under an Interface are not entered, so only the interface itself appears.
@@ -136,6 +154,21 @@ public sealed class ChildListTests
             if (element.IsToken) return element.AsToken();
             var child = element.AsNode()!;
             for (int i = child.SlotCount - 1; i >= 0; i--) pending.Push(child.GetChild(i));
+        }
+
+        return null;
+    }
+
+    private static SyntaxToken? LastTokenReference(SyntaxNode node)
+    {
+        var pending = new Stack<SyntaxElement>();
+        for (int i = 0; i < node.SlotCount; i++) pending.Push(node.GetChild(i));
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            if (element.IsToken) return element.AsToken();
+            var child = element.AsNode()!;
+            for (int i = 0; i < child.SlotCount; i++) pending.Push(child.GetChild(i));
         }
 
         return null;

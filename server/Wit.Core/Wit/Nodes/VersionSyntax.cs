@@ -15,13 +15,23 @@ public sealed class VersionSyntax : WitNode
     {
         get
         {
-            var builder = new System.Text.StringBuilder();
+            // Most versions are one token after the `@`: that token's text is the version, without a builder.
+            string? single = null;
+            System.Text.StringBuilder? builder = null;
             foreach (var token in Syntax.ChildTokens())
             {
-                if (token.Kind != SyntaxKind.AtToken) builder.Append(token.Text);
+                if (token.Kind == SyntaxKind.AtToken) continue;
+                if (single is null && builder is null)
+                {
+                    single = token.Text;
+                    continue;
+                }
+
+                builder ??= new System.Text.StringBuilder(single);
+                builder.Append(token.Text);
             }
 
-            return builder.ToString();
+            return builder?.ToString() ?? single ?? string.Empty;
         }
     }
 }
