@@ -104,44 +104,6 @@ internal static class KeystrokeBreakdown
             output.AppendLine($"> last {kind} GC: gen {info.Generation}, pause {string.Join("+", info.PauseDurations.ToArray().Select(d => d.TotalMilliseconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))} ms, promoted {info.PromotedBytes / 1024} KB, heap {info.HeapSizeBytes / (1024 * 1024)} MB, compacted {info.Compacted}, concurrent {info.Concurrent}");
         }
 
-        if (Environment.GetEnvironmentVariable("GCPROBE") == "1")
-        {
-            for (int k = 0; k < 6; k++)
-            {
-                var c = Stopwatch.StartNew();
-                GC.Collect(k % 3, GCCollectionMode.Forced, blocking: true);
-                var info = GC.GetGCMemoryInfo(GCKind.Any);
-                output.AppendLine($"> GC.Collect({k % 3}): {c.Elapsed.TotalMilliseconds:0.00} ms, promoted {info.PromotedBytes / 1024} KB, heap {info.HeapSizeBytes / 1024} KB");
-                workspace.Change(generatedPath, new[] { new TextChange(new TextSpan(offset, 0), "x") }, 1000 + k);
-                _ = workspace.Snapshot.AnalysisOf(generatedPath);
-                workspace.Change(generatedPath, new[] { new TextChange(new TextSpan(offset, 1), "") }, 2000 + k);
-                _ = workspace.Snapshot.AnalysisOf(generatedPath);
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("ALLOCPROBE") is { } probe)
-        {
-            var rootA = workspace.Snapshot.AnalysisOf(generatedPath)!;
-            workspace.Change(generatedPath, new[] { new TextChange(new TextSpan(offset, 0), "x") }, 5000);
-            var rootB = workspace.Snapshot.AnalysisOf(generatedPath)!;
-            var listener = new AllocListener();
-            System.Threading.Thread.Sleep(500);
-            listener.On = true;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = 0; k < 100; k++)
-            {
-                if (probe == "resolve") WitResolver.Resolve(k % 2 == 0 ? rootA.Workspace : rootB.Workspace, workspace.Snapshot.Options.Resolve, k % 2 == 0 ? rootB.Model : rootA.Model);
-                else WitLinter.Lint(rootA.Model, workspace.Snapshot.Options.Lint);
-            }
-
-            long total = GC.GetAllocatedBytesForCurrentThread() - before;
-            System.Threading.Thread.Sleep(1000);
-            listener.On = false;
-            output.AppendLine($"{probe}: {total / 100 / 1024} KB per call\n" + listener.Report());
-        }
-
-        output.AppendLine("> codes: " + string.Join(", ", DocumentDiagnostics.For(workspace.Snapshot, generatedPath).GroupBy(d => d.Code).Select(g => $"{g.Key} x{g.Count()}")));
-        output.AppendLine("> sample: " + string.Join("\n> ", DocumentDiagnostics.For(workspace.Snapshot, generatedPath).GroupBy(d => d.Code).Select(g => g.First().Message)));
         var model = workspace.Snapshot.AnalysisOf(generatedPath)!.Model;
         output.AppendLine($"\n> root model: {model.Packages.Count} packages ({string.Join(", ", model.Packages.Select(p => p.Name))}), {model.ReusedPackages} taken over from the previous keystroke's model");
         return output.ToString();

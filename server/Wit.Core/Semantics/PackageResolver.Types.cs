@@ -399,6 +399,7 @@ internal sealed partial class PackageResolver
     /// <summary>Whether a type contains a borrowed handle anywhere (through definitions, without recursion).</summary>
     private static bool ContainsBorrow(WitType root)
     {
+        if (root.Definition is null) return false;
         var stack = new Stack<WitType>();
         var seen = new HashSet<TypeDefinition>();
         stack.Push(root);
@@ -406,7 +407,17 @@ internal sealed partial class PackageResolver
         {
             if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
             if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
-            foreach (var child in Children(d)) stack.Push(child);
+
+            // The children of Children(d), pushed without an iterator object per definition.
+            if (d.Element is { } element) stack.Push(element);
+            if (d.Key is { } key) stack.Push(key);
+            if (d.Ok is { } ok) stack.Push(ok);
+            if (d.Err is { } err) stack.Push(err);
+            foreach (var e in d.Elements) stack.Push(e);
+            foreach (var m in d.Members)
+            {
+                if (m.Type is { } t) stack.Push(t);
+            }
         }
 
         return false;

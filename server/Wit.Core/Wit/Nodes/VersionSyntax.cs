@@ -15,23 +15,30 @@ public sealed class VersionSyntax : WitNode
     {
         get
         {
-            // Most versions are one token after the `@`: that token's text is the version, without a builder.
-            string? single = null;
-            System.Text.StringBuilder? builder = null;
+            // A version is a few tokens after the `@` (`0`, `.`, `3`, ...): their texts are joined through one exact-size
+            // array, and a single token's text is returned as it is.
+            int length = 0;
+            int count = 0;
+            string single = string.Empty;
             foreach (var token in Syntax.ChildTokens())
             {
                 if (token.Kind == SyntaxKind.AtToken) continue;
-                if (single is null && builder is null)
-                {
-                    single = token.Text;
-                    continue;
-                }
-
-                builder ??= new System.Text.StringBuilder(single);
-                builder.Append(token.Text);
+                length += token.Text.Length;
+                count++;
+                single = token.Text;
             }
 
-            return builder?.ToString() ?? single ?? string.Empty;
+            if (count <= 1) return single;
+            var chars = new char[length];
+            int at = 0;
+            foreach (var token in Syntax.ChildTokens())
+            {
+                if (token.Kind == SyntaxKind.AtToken) continue;
+                token.Text.CopyTo(0, chars, at, token.Text.Length);
+                at += token.Text.Length;
+            }
+
+            return new string(chars);
         }
     }
 }
