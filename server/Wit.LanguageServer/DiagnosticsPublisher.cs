@@ -65,16 +65,26 @@ internal sealed class DiagnosticsPublisher
     /// <summary>A stable id of a diagnostics list (for pull results and to skip unchanged publications).</summary>
     public static string Fingerprint(IEnumerable<Diagnostic> diagnostics)
     {
+        // Hashed a diagnostic at a time (the same bytes as hashing the joined lines at once): a file's list is often
+        // 100 KB of text, which as one string and one byte array would land on the large object heap twice per file.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var builder = new StringBuilder();
+        byte[] bytes = Array.Empty<byte>();
         foreach (var d in diagnostics)
         {
+            builder.Clear();
             builder.Append(d.Code).Append('|').Append((int?)d.Severity).Append('|')
                 .Append(d.Range.Start.Line).Append(':').Append(d.Range.Start.Character).Append('-')
                 .Append(d.Range.End.Line).Append(':').Append(d.Range.End.Character).Append('|').Append(d.Message).Append('|')
                 .Append(d.RelatedInformation?.Length ?? 0).Append('\n');
+            int length = Encoding.UTF8.GetMaxByteCount(builder.Length);
+            if (bytes.Length < length) bytes = new byte[Math.Max(length, 2 * bytes.Length)];
+            int written = 0;
+            foreach (var chunk in builder.GetChunks()) written += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(written));
+            hash.AppendData(bytes, 0, written);
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())), 0, 12).ToLowerInvariant();
+        return Convert.ToHexString(hash.GetHashAndReset(), 0, 12).ToLowerInvariant();
     }
 
     private async Task RunAsync()

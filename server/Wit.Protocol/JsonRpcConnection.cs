@@ -717,17 +717,33 @@ public sealed partial class JsonRpcConnection
 
     private static byte[] BuildMessage(Action<Utf8JsonWriter> writeMembers)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // Each thread reuses one buffer: a large message (a file's diagnostics is often 100 KB) would otherwise grow a
+        // fresh buffer through several large-object-heap arrays on every publication. A buffer that grew past
+        // ReusedBufferLimit is dropped after use instead of being kept.
+        var buffer = t_messageBuffer ??= new ArrayBufferWriter<byte>(4096);
+        try
         {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc", "2.0");
-            writeMembers(writer);
-            writer.WriteEndObject();
-        }
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("jsonrpc", "2.0");
+                writeMembers(writer);
+                writer.WriteEndObject();
+            }
 
-        return buffer.WrittenSpan.ToArray();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            if (buffer.Capacity > ReusedBufferLimit) t_messageBuffer = null;
+            else buffer.ResetWrittenCount();
+        }
     }
+
+    private const int ReusedBufferLimit = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_messageBuffer;
 
     private static void WriteStringOrNumber(Utf8JsonWriter writer, StringOrNumber value)
     {

@@ -57,8 +57,16 @@ internal static class ServerBenchmark
         // Keystrokes: insert a letter into a function name, then delete it (each one a real change of the package).
         var keystrokes = new List<double>();
         int version = 1;
+        var gcPause = TimeSpan.Zero;
+        int[] collections = new int[3];
         for (int i = 0; i < 400; i++)
         {
+            if (i == 40)
+            {
+                gcPause = GC.GetTotalPauseDuration();
+                for (int g = 0; g < 3; g++) collections[g] = GC.CollectionCount(g);
+            }
+
             bool insert = i % 2 == 0;
             var clock = Stopwatch.StartNew();
             if (insert) await client.ChangeAsync(generatedPath, ++version, line, column, line, column, "x");
@@ -69,6 +77,8 @@ internal static class ServerBenchmark
             if (published["diagnostics"]!.AsArray().Any(d => d!["severity"]!.GetValue<int>() == 1)) throw new InvalidOperationException("the generated file has errors");
         }
 
+        output.AppendLine($"- GC during the measured keystrokes (whole process): {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds / keystrokes.Count:0.00} ms paused per keystroke; "
+            + $"collections gen0 {GC.CollectionCount(0) - collections[0]}, gen1 {GC.CollectionCount(1) - collections[1]}, gen2 {GC.CollectionCount(2) - collections[2]}\n");
         var table = new MarkdownTable("operation", "median ms", "p90 ms", "p99 ms", "samples");
         Add(table, "keystroke -> publishDiagnostics (5,000-line file in WASI 0.3 http)", keystrokes);
 

@@ -281,37 +281,46 @@ public sealed class CanonicalAbi
     private T? Evaluate<T>(TypeDefinition root, Dictionary<TypeDefinition, T?> cache, Func<TypeDefinition, T?> compute) where T : class
     {
         if (cache.TryGetValue(root, out var cached)) return cached;
+
+        // Each frame remembers how far through its dependencies it got: dependencies before Next are computed (or
+        // failed), so a frame never scans its list again when a dependency returns.
         var inProgress = new HashSet<TypeDefinition>();
-        var stack = new Stack<TypeDefinition>();
-        stack.Push(root);
+        var stack = new List<(TypeDefinition Definition, int Next, int Count)> { (root, 0, Shape.DependencyCount(root)) };
         inProgress.Add(root);
         while (stack.Count > 0)
         {
-            var current = stack.Peek();
+            var (current, next, count) = stack[stack.Count - 1];
             TypeDefinition? pending = null;
-            foreach (var dependency in Shape.Dependencies(current))
+            while (next < count && pending is null)
             {
-                if (cache.ContainsKey(dependency)) continue;
+                var dependency = Shape.DependencyAt(current, next);
+                if (dependency is null || cache.ContainsKey(dependency))
+                {
+                    next++;
+                    continue;
+                }
+
                 if (inProgress.Contains(dependency))
                 {
                     // A cycle (only possible in code that failed to resolve): the type has no layout.
                     Fail(dependency, "the type depends on itself");
                     cache[dependency] = null;
+                    next++;
                     continue;
                 }
 
                 pending = dependency;
-                break;
             }
 
+            stack[stack.Count - 1] = (current, next, count);
             if (pending is not null)
             {
-                stack.Push(pending);
+                stack.Add((pending, 0, Shape.DependencyCount(pending)));
                 inProgress.Add(pending);
                 continue;
             }
 
-            stack.Pop();
+            stack.RemoveAt(stack.Count - 1);
             inProgress.Remove(current);
             if (!cache.ContainsKey(current)) cache[current] = compute(current);
         }

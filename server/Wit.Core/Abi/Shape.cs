@@ -73,29 +73,52 @@ internal static class Shape
         return result;
     }
 
-    /// <summary>The definitions whose layout and flattening this one's depend on.</summary>
-    public static IEnumerable<TypeDefinition> Dependencies(TypeDefinition definition)
+    /// <summary>
+    /// How many dependency slots <see cref="DependencyAt"/> has for a definition: its parts in order (fields,
+    /// elements, case payloads), none for a record with a field that has no type. A slot may hold no definition (a
+    /// primitive, a case without payload). Slots instead of a list, so the memoised walk allocates nothing per type.
+    /// </summary>
+    public static int DependencyCount(TypeDefinition definition)
     {
         switch (Of(definition))
         {
             case ShapeKind.Alias:
             case ShapeKind.FixedList:
-                if (definition.Element?.Definition is { } element) yield return element;
-                break;
+                return 1;
             case ShapeKind.Record:
-                foreach (var field in Fields(definition) ?? new List<WitType>())
+                if (definition.Kind == TypeDefinitionKind.Tuple) return definition.Elements.Count;
+                foreach (var member in definition.Members)
                 {
-                    if (field.Definition is { } d) yield return d;
+                    if (member.Type is null) return 0;
                 }
 
-                break;
+                return definition.Members.Count;
             case ShapeKind.Variant:
-                foreach (var payload in Cases(definition))
-                {
-                    if (payload?.Definition is { } d) yield return d;
-                }
+                return definition.Kind is TypeDefinitionKind.Option or TypeDefinitionKind.Result ? 2 : definition.Members.Count;
+            default:
+                return 0;
+        }
+    }
 
-                break;
+    /// <summary>The definition in dependency slot <paramref name="index"/> (below <see cref="DependencyCount"/>), or null.</summary>
+    public static TypeDefinition? DependencyAt(TypeDefinition definition, int index)
+    {
+        switch (Of(definition))
+        {
+            case ShapeKind.Alias:
+            case ShapeKind.FixedList:
+                return definition.Element?.Definition;
+            case ShapeKind.Record:
+                return definition.Kind == TypeDefinitionKind.Tuple ? definition.Elements[index].Definition : definition.Members[index].Type?.Definition;
+            case ShapeKind.Variant:
+                return definition.Kind switch
+                {
+                    TypeDefinitionKind.Option => index == 0 ? null : definition.Element?.Definition,
+                    TypeDefinitionKind.Result => index == 0 ? definition.Ok?.Definition : definition.Err?.Definition,
+                    _ => definition.Members[index].Type?.Definition,
+                };
+            default:
+                return null;
         }
     }
 }

@@ -120,7 +120,7 @@ public static class WitLinter
         string display = function.Resource is { } resource && function.Kind != FunctionKind.Freestanding
             ? $"'{resource.Name}.{function.ItemName}'"
             : $"'{function.ItemName}'";
-        if (function.Kind.ToString().Contains("Constructor")) display = $"constructor of '{function.Resource?.Name}'";
+        if (function.Kind == FunctionKind.Constructor) display = $"constructor of '{function.Resource?.Name}'";
         context.Docs(function.Docs, function.Location, $"function {display}");
         context.Deprecated(function.Stability, function.Docs, function.Location, $"function {display}");
         context.Since(function.Stability, function.Location, $"function {display}");
@@ -232,47 +232,56 @@ public static class WitLinter
     /// <summary>Returns true when <paramref name="code"/> is allowed by a <c>wit-lint: allow(...)</c> comment at the item.</summary>
     internal static bool IsSuppressed(SourceText document, TextSpan span, string code)
     {
+        // Lines are read as index ranges of the text, not substrings: every reported diagnostic comes through here.
         string text = document.Text;
         int start = Math.Min(Math.Max(0, span.Start), text.Length);
         int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
         int lineEnd = text.IndexOf('\n', start);
         if (lineEnd < 0) lineEnd = text.Length;
-        if (Allows(text.Substring(lineStart, lineEnd - lineStart), code)) return true;
+        if (Allows(text, lineStart, lineEnd, code)) return true;
         int end = lineStart - 1;
         while (end > 0)
         {
             int previousStart = text.LastIndexOf('\n', end - 1) + 1;
-            string line = text.Substring(previousStart, end - previousStart).Trim();
-            bool trivia = line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("/*", StringComparison.Ordinal)
-                || line.StartsWith("*", StringComparison.Ordinal) || line.StartsWith("@", StringComparison.Ordinal);
+            int from = previousStart;
+            int to = end;
+            while (from < to && char.IsWhiteSpace(text[from])) from++;
+            while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+            bool trivia = StartsWith(text, from, to, "//") || StartsWith(text, from, to, "/*") || StartsWith(text, from, to, "*") || StartsWith(text, from, to, "@");
             if (!trivia) return false;
-            if (Allows(line, code)) return true;
+            if (Allows(text, from, to, code)) return true;
             end = previousStart - 1;
         }
 
         return false;
     }
 
-    private static bool Allows(string line, string code)
+    private static bool StartsWith(string text, int from, int to, string prefix) =>
+        to - from >= prefix.Length && string.CompareOrdinal(text, from, prefix, 0, prefix.Length) == 0;
+
+    /// <summary>Whether the line <c>text[from..to)</c> holds <c>wit-lint: allow(...)</c> naming <paramref name="code"/>.</summary>
+    private static bool Allows(string text, int from, int to, string code)
     {
         const string marker = "wit-lint:";
-        int at = line.IndexOf(marker, StringComparison.Ordinal);
+        int at = to - from >= marker.Length ? text.IndexOf(marker, from, to - from, StringComparison.Ordinal) : -1;
         while (at >= 0)
         {
-            string rest = line.Substring(at + marker.Length).TrimStart();
-            if (rest.StartsWith("allow(", StringComparison.Ordinal))
+            int rest = at + marker.Length;
+            while (rest < to && char.IsWhiteSpace(text[rest])) rest++;
+            if (StartsWith(text, rest, to, "allow("))
             {
-                int close = rest.IndexOf(')');
-                if (close > 0)
+                int close = text.IndexOf(')', rest, to - rest);
+                if (close > rest)
                 {
-                    foreach (string part in rest.Substring(6, close - 6).Split(','))
+                    foreach (string part in text.Substring(rest + 6, close - rest - 6).Split(','))
                     {
                         if (string.Equals(part.Trim(), code, StringComparison.OrdinalIgnoreCase)) return true;
                     }
                 }
             }
 
-            at = line.IndexOf(marker, at + marker.Length, StringComparison.Ordinal);
+            int next = at + marker.Length;
+            at = to - next >= marker.Length ? text.IndexOf(marker, next, to - next, StringComparison.Ordinal) : -1;
         }
 
         return false;
@@ -282,7 +291,7 @@ public static class WitLinter
     {
         private readonly LintOptions _options;
         private readonly List<Diagnostic> _results;
-        private readonly HashSet<string> _seen = new();
+        private readonly HashSet<(string Code, string? Path, int Start, string Message)> _seen = new();
 
         public Context(LintOptions options, List<Diagnostic> results)
         {
@@ -319,8 +328,7 @@ public static class WitLinter
         {
             if (_options.SeverityOf(descriptor) is not { } severity) return;
             if (IsSuppressed(location.Document, location.Span, descriptor.Code)) return;
-            string key = descriptor.Code + "\0" + location.Path + "\0" + location.Span.Start.ToString(CultureInfo.InvariantCulture) + "\0" + message;
-            if (!_seen.Add(key)) return;
+            if (!_seen.Add((descriptor.Code, location.Path, location.Span.Start, message))) return;
             _results.Add(new Diagnostic(descriptor, message, location.Span, severity, location.Document));
         }
     }

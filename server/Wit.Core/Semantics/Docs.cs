@@ -15,45 +15,90 @@ internal static class Docs
     public static string? Of(WitNode node)
     {
         if (node.Syntax.FirstToken() is not { } first) return null;
-        var comments = new List<string>();
+
+        // Each comment's contents are kept as bounds into its text, so the usual single `///` line costs one
+        // substring, not a list and three intermediate strings.
+        List<(string Text, int Start, int End)>? lines = null;
+        (string Text, int Start, int End) single = default;
+        int count = 0;
+        void Add(string comment)
+        {
+            var line = Contents(comment);
+            if (count++ == 0) single = line;
+            else (lines ??= new List<(string, int, int)> { single }).Add(line);
+        }
+
         if (SyntaxNode.PreviousToken(first) is { } previous)
         {
             foreach (var trivia in previous.TrailingTrivia)
             {
-                if (trivia.IsComment) comments.Add(trivia.Text);
+                if (trivia.IsComment) Add(trivia.Text);
             }
         }
 
         foreach (var trivia in first.LeadingTrivia)
         {
-            if (trivia.IsComment) comments.Add(trivia.Text);
+            if (trivia.IsComment) Add(trivia.Text);
         }
 
-        if (comments.Count == 0) return null;
-        var lines = new List<string>(comments.Count);
-        foreach (var comment in comments)
-        {
-            string contents = comment.StartsWith("/**", System.StringComparison.Ordinal) && comment.EndsWith("*/", System.StringComparison.Ordinal) && comment.Length >= 5
-                ? comment.Substring(3, comment.Length - 5)
-                : comment.TrimStart('/');
-            lines.Add(contents.TrimEnd());
-        }
+        if (count == 0) return null;
 
         // wit-parser then removes the indentation all non-blank lines share.
         int common = int.MaxValue;
-        foreach (var line in lines)
+        for (int i = 0; i < count; i++)
         {
-            if (line.Trim().Length == 0) continue;
+            var (text, lineStart, lineEnd) = lines is null ? single : lines[i];
+            if (lineEnd == lineStart) continue;
             int indent = 0;
-            while (indent < line.Length && char.IsWhiteSpace(line[indent])) indent++;
+            while (lineStart + indent < lineEnd && char.IsWhiteSpace(text[lineStart + indent])) indent++;
             common = System.Math.Min(common, indent);
         }
 
-        if (common is > 0 and < int.MaxValue)
+        if (lines is null) return Dedent(single, common);
+        var builder = new System.Text.StringBuilder();
+        for (int i = 0; i < lines.Count; i++)
         {
-            for (int i = 0; i < lines.Count; i++) lines[i] = lines[i].Length >= common ? lines[i].Substring(common) : lines[i].TrimStart();
+            if (i > 0) builder.Append('\n');
+            builder.Append(Dedent(lines[i], common));
         }
 
-        return string.Join("\n", lines);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A comment without its markers (<c>/**</c> and <c>*/</c>, or leading slashes) and trailing whitespace, as bounds
+    /// into its text; a line that is only whitespace ends up empty.
+    /// </summary>
+    private static (string Text, int Start, int End) Contents(string comment)
+    {
+        int start;
+        int end;
+        if (comment.StartsWith("/**", System.StringComparison.Ordinal) && comment.EndsWith("*/", System.StringComparison.Ordinal) && comment.Length >= 5)
+        {
+            start = 3;
+            end = comment.Length - 2;
+        }
+        else
+        {
+            start = 0;
+            while (start < comment.Length && comment[start] == '/') start++;
+            end = comment.Length;
+        }
+
+        while (end > start && char.IsWhiteSpace(comment[end - 1])) end--;
+        return (comment, start, end);
+    }
+
+    /// <summary>A line with <paramref name="common"/> leading characters removed (a shorter line loses its leading whitespace).</summary>
+    private static string Dedent((string Text, int Start, int End) line, int common)
+    {
+        var (text, start, end) = line;
+        if (common is > 0 and < int.MaxValue)
+        {
+            if (end - start >= common) start += common;
+            else while (start < end && char.IsWhiteSpace(text[start])) start++;
+        }
+
+        return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
     }
 }

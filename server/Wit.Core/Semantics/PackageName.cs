@@ -5,6 +5,8 @@ namespace Wit.Core.Semantics;
 /// <summary><c>namespace:name@version</c>, the identity of a package.</summary>
 public sealed class PackageName : IEquatable<PackageName>
 {
+    private string? _text;
+
     public PackageName(string @namespace, string name, string? version)
     {
         Namespace = @namespace;
@@ -25,7 +27,16 @@ public sealed class PackageName : IEquatable<PackageName>
 
     public override bool Equals(object? obj) => Equals(obj as PackageName);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+    // Package names key the resolver's dictionaries and sets, so hashing must not build the display string.
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            int hash = StringComparer.Ordinal.GetHashCode(Namespace);
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(Name);
+            return (hash * 31) + (Version is null ? 0 : StringComparer.Ordinal.GetHashCode(Version));
+        }
+    }
 
-    public override string ToString() => Version is null ? WithoutVersion : $"{WithoutVersion}@{Version}";
+    public override string ToString() => _text ??= Version is null ? WithoutVersion : $"{WithoutVersion}@{Version}";
 }

@@ -105,14 +105,19 @@ internal sealed partial class PackageResolver
 
                 var kind = type.Kind == SyntaxKind.BorrowType ? HandleKind.Borrow : HandleKind.Own;
                 if (kind == HandleKind.Own && into is null) return WitType.Of(OwnHandle(resource));
-                return Construct($"{kind}({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = kind, Resource = resource }, into);
+                return Construct(TypeShape.HandleOf(kind, resource), into);
         }
 
-        var arguments = new List<WitType?>();
-        var Anonymous = (string key, System.Func<TypeDefinition> create) => Construct(key, create, into);
-        foreach (var argument in type.Arguments) arguments.Add(ResolveType(argument, context));
-        if (arguments.Any(a => a is null)) return null;
-        var args = arguments.Select(a => a!.Value).ToList();
+        // Every argument is resolved (and its problems reported) even after one fails.
+        var args = new List<WitType>();
+        bool failed = false;
+        foreach (var argument in type.Arguments)
+        {
+            if (ResolveType(argument, context) is { } resolved) args.Add(resolved);
+            else failed = true;
+        }
+
+        if (failed) return null;
         switch (type.Kind)
         {
             case SyntaxKind.ListType when args.Count == 1:
@@ -125,12 +130,12 @@ internal sealed partial class PackageResolver
                         return null;
                     }
 
-                    return Anonymous($"list({Key(args[0])},{n})", () => new TypeDefinition(TypeDefinitionKind.FixedSizeList) { Element = args[0], FixedLength = n });
+                    return Construct(TypeShape.Of(TypeDefinitionKind.FixedSizeList, args[0], number: n), into);
                 }
 
-                return Anonymous($"list({Key(args[0])})", () => new TypeDefinition(TypeDefinitionKind.List) { Element = args[0] });
+                return Construct(TypeShape.Of(TypeDefinitionKind.List, args[0]), into);
             case SyntaxKind.OptionType when args.Count == 1:
-                return Anonymous($"option({Key(args[0])})", () => new TypeDefinition(TypeDefinitionKind.Option) { Element = args[0] });
+                return Construct(TypeShape.Of(TypeDefinitionKind.Option, args[0]), into);
             case SyntaxKind.ResultType:
                 WitType? ok = null, err = null;
                 if (type.HasOmittedOk) err = args.FirstOrDefault();
@@ -140,9 +145,9 @@ internal sealed partial class PackageResolver
                     if (args.Count > 1) err = args[1];
                 }
 
-                return Anonymous($"result({Key(ok)},{Key(err)})", () => new TypeDefinition(TypeDefinitionKind.Result) { Ok = ok, Err = err });
+                return Construct(TypeShape.Of(TypeDefinitionKind.Result, ok, err), into);
             case SyntaxKind.TupleType:
-                return Anonymous($"tuple({string.Join(",", args.Select(a => Key(a)))})", () => new TypeDefinition(TypeDefinitionKind.Tuple) { Elements = args });
+                return Construct(TypeShape.TupleOf(args), into);
             case SyntaxKind.MapType when args.Count == 2:
                 if (!IsValidMapKey(args[0]))
                 {
@@ -152,13 +157,11 @@ internal sealed partial class PackageResolver
                     return null;
                 }
 
-                return Anonymous($"map({Key(args[0])},{Key(args[1])})", () => new TypeDefinition(TypeDefinitionKind.Map) { Key = args[0], Element = args[1] });
+                return Construct(TypeShape.Of(TypeDefinitionKind.Map, args[0], args[1]), into);
             case SyntaxKind.FutureType:
-                var futurePayload = args.Count > 0 ? args[0] : (WitType?)null;
-                return Anonymous($"future({Key(futurePayload)})", () => new TypeDefinition(TypeDefinitionKind.Future) { Element = futurePayload });
+                return Construct(TypeShape.Of(TypeDefinitionKind.Future, args.Count > 0 ? args[0] : null), into);
             case SyntaxKind.StreamType:
-                var streamPayload = args.Count > 0 ? args[0] : (WitType?)null;
-                return Anonymous($"stream({Key(streamPayload)})", () => new TypeDefinition(TypeDefinitionKind.Stream) { Element = streamPayload });
+                return Construct(TypeShape.Of(TypeDefinitionKind.Stream, args.Count > 0 ? args[0] : null), into);
         }
 
         return null;
@@ -205,41 +208,26 @@ internal sealed partial class PackageResolver
     /// A constructed type: filled into <paramref name="into"/> when a type definition names it, otherwise an
     /// anonymous definition shared by every structurally equal use in the package.
     /// </summary>
-    private WitType Construct(string key, System.Func<TypeDefinition> create, TypeDefinition? into)
+    private WitType Construct(TypeShape shape, TypeDefinition? into)
     {
-        if (into is not null)
-        {
-            var shape = create();
-            into.Kind = shape.Kind;
-            into.Element = shape.Element;
-            into.Key = shape.Key;
-            into.Ok = shape.Ok;
-            into.Err = shape.Err;
-            into.Elements = shape.Elements;
-            into.FixedLength = shape.FixedLength;
-            into.HandleKind = shape.HandleKind;
-            into.Resource = shape.Resource;
-            return WitType.Of(into);
-        }
-
-        return Anonymous(key, create);
+        if (into is null) return Anonymous(shape, Stability.Unknown);
+        shape.Fill(into);
+        return WitType.Of(into);
     }
 
-    private WitType Anonymous(string key, System.Func<TypeDefinition> create)
+    /// <summary>The package's anonymous type of <paramref name="shape"/>; a new one gets <paramref name="stability"/>.</summary>
+    private WitType Anonymous(TypeShape shape, Stability stability)
     {
-        if (!_anonymousTypes.TryGetValue(key, out var definition))
+        if (!_anonymousTypes.TryGetValue(shape, out var definition))
         {
-            definition = create();
+            definition = new TypeDefinition(shape.Kind) { Stability = stability };
+            shape.Fill(definition);
             _resolver.AddType(definition);
-            _anonymousTypes[key] = definition;
+            _anonymousTypes[shape] = definition;
         }
 
         return WitType.Of(definition);
     }
-
-    private static string Key(WitType? type) => type is not { } t ? "_" : t.Definition is { } d ? "#" + d.Serial.ToString(CultureInfo.InvariantCulture) : t.Primitive.ToString();
-
-    private static string Key(TypeDefinition definition) => "#" + definition.Serial.ToString(CultureInfo.InvariantCulture);
 
     // ---- Functions ----------------------------------------------------------------------------------------------
 
@@ -355,7 +343,7 @@ internal sealed partial class PackageResolver
         {
             seen.Add("self");
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
-            var self = Anonymous($"Borrow({Key(resource)})", () => new TypeDefinition(TypeDefinitionKind.Handle) { HandleKind = HandleKind.Borrow, Resource = resource, Stability = function.Stability });
+            var self = Anonymous(TypeShape.HandleOf(HandleKind.Borrow, resource), function.Stability);
             list.Add(new NamedType("self", self));
         }
 
@@ -411,6 +399,7 @@ internal sealed partial class PackageResolver
     /// <summary>Whether a type contains a borrowed handle anywhere (through definitions, without recursion).</summary>
     private static bool ContainsBorrow(WitType root)
     {
+        if (root.Definition is null) return false;
         var stack = new Stack<WitType>();
         var seen = new HashSet<TypeDefinition>();
         stack.Push(root);
@@ -418,7 +407,17 @@ internal sealed partial class PackageResolver
         {
             if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
             if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
-            foreach (var child in Children(d)) stack.Push(child);
+
+            // The children of Children(d), pushed without an iterator object per definition.
+            if (d.Element is { } element) stack.Push(element);
+            if (d.Key is { } key) stack.Push(key);
+            if (d.Ok is { } ok) stack.Push(ok);
+            if (d.Err is { } err) stack.Push(err);
+            foreach (var e in d.Elements) stack.Push(e);
+            foreach (var m in d.Members)
+            {
+                if (m.Type is { } t) stack.Push(t);
+            }
         }
 
         return false;

@@ -20,7 +20,7 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<string, LocalItem> _items = new();
     private readonly List<LocalItem> _itemOrder = new();
     private readonly Dictionary<SourceFile, Dictionary<string, ParsedPath>> _fileScopes = new();
-    private readonly Dictionary<string, TypeDefinition> _anonymousTypes = new();
+    private readonly Dictionary<TypeShape, TypeDefinition> _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
 
@@ -198,26 +198,64 @@ internal sealed partial class PackageResolver
 
     private bool IsExcluded(WitNode node)
     {
-        foreach (var attribute in node.Attributes)
+        foreach (var attribute in node.Syntax.ChildNodes())
         {
-            if (attribute.Name?.Text != "unstable") continue;
-            foreach (var argument in attribute.Arguments)
+            if (attribute.Kind != SyntaxKind.Attribute || AttributeName(attribute) != "unstable") continue;
+            foreach (var list in attribute.ChildNodes())
             {
-                if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature))) return true;
+                if (list.Kind != SyntaxKind.AttributeArgumentList) continue;
+                foreach (var argumentNode in list.ChildNodes())
+                {
+                    if (WitNode.From(argumentNode) is not AttributeArgumentSyntax argument) continue;
+                    if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature))) return true;
+                }
+
+                break;
             }
         }
 
         return false;
     }
 
+    /// <summary>
+    /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
+    /// directly: every item and member has its attributes read on each keystroke.
+    /// </summary>
+    private static string? AttributeName(SyntaxNode attribute)
+    {
+        foreach (var token in attribute.ChildTokens())
+        {
+            if (token.Kind == SyntaxKind.IdentifierToken && !token.IsMissing) return token.Text;
+        }
+
+        return null;
+    }
+
+    private static string? FirstArgumentValue(SyntaxNode attribute)
+    {
+        foreach (var list in attribute.ChildNodes())
+        {
+            if (list.Kind != SyntaxKind.AttributeArgumentList) continue;
+            foreach (var argumentNode in list.ChildNodes())
+            {
+                if (WitNode.From(argumentNode) is AttributeArgumentSyntax argument) return argument.Value;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
     /// <summary>The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.</summary>
     private Stability StabilityOf(WitNode node, SourceLocation? location)
     {
         string? since = null, feature = null, deprecated = null;
-        foreach (var attribute in node.Attributes)
+        foreach (var attribute in node.Syntax.ChildNodes())
         {
-            string? value = attribute.Arguments.FirstOrDefault()?.Value;
-            switch (attribute.Name?.Text)
+            if (attribute.Kind != SyntaxKind.Attribute) continue;
+            string? value = FirstArgumentValue(attribute);
+            switch (AttributeName(attribute))
             {
                 case "since":
                     since = value;

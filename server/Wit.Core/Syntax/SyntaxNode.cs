@@ -78,53 +78,39 @@ public sealed class SyntaxNode
         return offsets[index];
     }
 
-    /// <summary>The token before <paramref name="token"/> in the tree, or null for the first token; no full-tree search.</summary>
+    /// <summary>
+    /// The token before <paramref name="token"/> in the tree, or null for the first token; no full-tree search, and
+    /// positions are counted back from the token (no per-node offset tables).
+    /// </summary>
     public static SyntaxToken? PreviousToken(SyntaxToken token)
     {
         SyntaxNode? node = token.Parent;
         int index = token.Index;
+        int position = token.Position;
         while (node is not null)
         {
+            int offset = position;
             for (int i = index - 1; i >= 0; i--)
             {
                 var slot = node.Green.GetSlot(i);
-                if (slot is GreenToken) return node.GetChild(i).AsToken();
-                if (slot is GreenNode green && green.FirstToken() is not null) return node.GetChild(i).AsNode()!.LastToken();
+                offset -= slot.FullWidth;
+                if (slot is GreenToken previous) return new SyntaxToken(node, previous, offset, i);
+                if (slot is GreenNode green && green.FirstToken() is not null) return node.ChildNode(green, offset, i).LastToken();
             }
 
             index = node.Index;
+            position = node.Position;
             node = node.Parent;
         }
 
         return null;
     }
 
-    public IEnumerable<SyntaxElement> ChildrenWithTokens()
-    {
-        int offset = Position;
-        for (int i = 0; i < Green.SlotCount; i++)
-        {
-            var slot = Green.GetSlot(i);
-            yield return CreateChild(slot, offset, i);
-            offset += slot.FullWidth;
-        }
-    }
+    public ChildSyntaxList ChildrenWithTokens() => new(this);
 
-    public IEnumerable<SyntaxNode> ChildNodes()
-    {
-        foreach (var child in ChildrenWithTokens())
-        {
-            if (child.AsNode() is { } node) yield return node;
-        }
-    }
+    public ChildNodeList ChildNodes() => new(this);
 
-    public IEnumerable<SyntaxToken> ChildTokens()
-    {
-        foreach (var child in ChildrenWithTokens())
-        {
-            if (child.IsToken) yield return child.AsToken();
-        }
-    }
+    public ChildTokenList ChildTokens() => new(this);
 
     /// <summary>Every token below this node in document order, computed without recursion.</summary>
     public IEnumerable<SyntaxToken> DescendantTokens()
@@ -136,54 +122,53 @@ public sealed class SyntaxNode
     }
 
     /// <summary>Every node below this one (not this one) in document order.</summary>
-    public IEnumerable<SyntaxNode> DescendantNodes()
-    {
-        foreach (var element in DescendantElements())
-        {
-            if (element.AsNode() is { } node) yield return node;
-        }
-    }
+    public IEnumerable<SyntaxNode> DescendantNodes() => DescendantNodes(static _ => true);
 
     /// <summary>
     /// The nodes below this one in pre-order, descending only into the nodes <paramref name="descendInto"/> accepts (a
-    /// search that knows where its targets can be skips the rest of the tree), with an explicit stack.
+    /// search that knows where its targets can be skips the rest of the tree), with an explicit stack of struct
+    /// enumerators (one array for the whole walk, not an object per node).
     /// </summary>
     public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool> descendInto)
     {
-        var stack = new Stack<IEnumerator<SyntaxNode>>();
-        stack.Push(ChildNodes().GetEnumerator());
-        while (stack.Count > 0)
+        var stack = new ChildNodeList.Enumerator[8];
+        int depth = 0;
+        stack[depth++] = ChildNodes().GetEnumerator();
+        while (depth > 0)
         {
-            var top = stack.Peek();
-            if (!top.MoveNext())
+            if (!stack[depth - 1].MoveNext())
             {
-                stack.Pop();
+                depth--;
                 continue;
             }
 
-            var node = top.Current;
+            var node = stack[depth - 1].Current;
             yield return node;
-            if (descendInto(node)) stack.Push(node.ChildNodes().GetEnumerator());
+            if (!descendInto(node)) continue;
+            if (depth == stack.Length) Array.Resize(ref stack, depth * 2);
+            stack[depth++] = node.ChildNodes().GetEnumerator();
         }
     }
 
     /// <summary>Every node and token below this node in pre-order, computed with an explicit stack.</summary>
     public IEnumerable<SyntaxElement> DescendantElements()
     {
-        var stack = new Stack<IEnumerator<SyntaxElement>>();
-        stack.Push(ChildrenWithTokens().GetEnumerator());
-        while (stack.Count > 0)
+        var stack = new ChildSyntaxList.Enumerator[8];
+        int depth = 0;
+        stack[depth++] = ChildrenWithTokens().GetEnumerator();
+        while (depth > 0)
         {
-            var top = stack.Peek();
-            if (!top.MoveNext())
+            if (!stack[depth - 1].MoveNext())
             {
-                stack.Pop();
+                depth--;
                 continue;
             }
 
-            var element = top.Current;
+            var element = stack[depth - 1].Current;
             yield return element;
-            if (element.AsNode() is { } node) stack.Push(node.ChildrenWithTokens().GetEnumerator());
+            if (element.AsNode() is not { } node) continue;
+            if (depth == stack.Length) Array.Resize(ref stack, depth * 2);
+            stack[depth++] = node.ChildrenWithTokens().GetEnumerator();
         }
     }
 
@@ -192,31 +177,69 @@ public sealed class SyntaxNode
         for (var node = this; node is not null; node = node.Parent) yield return node;
     }
 
+    /// <summary>
+    /// The first token below this node (possibly a missing one), found by descending the first branch that holds a
+    /// token: no enumeration of the subtree, because every <see cref="Span"/> asks for it.
+    /// </summary>
     public SyntaxToken? FirstToken()
     {
-        foreach (var token in DescendantTokens()) return token;
-        return null;
+        SyntaxNode node = this;
+        while (true)
+        {
+            int offset = node.Position;
+            SyntaxNode? next = null;
+            for (int i = 0; i < node.SlotCount && next is null; i++)
+            {
+                var slot = node.Green.GetSlot(i);
+                if (slot is GreenToken token) return new SyntaxToken(node, token, offset, i);
+                if (HasToken((GreenNode)slot)) next = node.ChildNode((GreenNode)slot, offset, i);
+                offset += slot.FullWidth;
+            }
+
+            if (next is null) return null;
+            node = next;
+        }
     }
 
+    /// <summary>Whether a green subtree holds any token (empty nodes do not), with an explicit stack.</summary>
+    private static bool HasToken(GreenNode green)
+    {
+        if (green.SlotCount == 0) return false;
+        if (green.GetSlot(0) is GreenToken) return true;
+        var stack = new Stack<GreenNode>();
+        stack.Push(green);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            for (int i = 0; i < node.SlotCount; i++)
+            {
+                var slot = node.GetSlot(i);
+                if (slot is GreenToken) return true;
+                stack.Push((GreenNode)slot);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The last token below this node (possibly a missing one), with positions counted back from the end.</summary>
     public SyntaxToken? LastToken()
     {
         SyntaxNode node = this;
         while (true)
         {
-            SyntaxElement? last = null;
-            for (int i = node.SlotCount - 1; i >= 0; i--)
+            int offset = node.Position + node.Green.FullWidth;
+            SyntaxNode? next = null;
+            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
             {
                 var slot = node.Green.GetSlot(i);
-                if (slot is GreenToken || (slot is GreenNode g && g.FirstToken() is not null))
-                {
-                    last = node.GetChild(i);
-                    break;
-                }
+                offset -= slot.FullWidth;
+                if (slot is GreenToken token) return new SyntaxToken(node, token, offset, i);
+                if (slot is GreenNode g && g.FirstToken() is not null) next = node.ChildNode(g, offset, i);
             }
 
-            if (last is null) return null;
-            if (last.Value.IsToken) return last.Value.AsToken();
-            node = last.Value.AsNode()!;
+            if (next is null) return null;
+            node = next;
         }
     }
 
@@ -247,9 +270,12 @@ public sealed class SyntaxNode
 
     public override string ToString() => Green.ToFullString().Trim();
 
-    private SyntaxElement CreateChild(GreenElement slot, int offset, int index)
+    internal SyntaxElement CreateChild(GreenElement slot, int offset, int index) =>
+        slot is GreenToken token ? new SyntaxElement(new SyntaxToken(this, token, offset, index)) : new SyntaxElement(ChildNode((GreenNode)slot, offset, index));
+
+    /// <summary>The red node of the child slot <paramref name="index"/> (created once, then cached).</summary>
+    internal SyntaxNode ChildNode(GreenNode slot, int offset, int index)
     {
-        if (slot is GreenToken token) return new SyntaxElement(new SyntaxToken(this, token, offset, index));
         var children = _children;
         if (children is null)
         {
@@ -260,10 +286,10 @@ public sealed class SyntaxNode
         var existing = children[index];
         if (existing is null)
         {
-            var created = new SyntaxNode(Tree, this, (GreenNode)slot, offset, index);
+            var created = new SyntaxNode(Tree, this, slot, offset, index);
             existing = Interlocked.CompareExchange(ref children[index], created, null) ?? created;
         }
 
-        return new SyntaxElement(existing);
+        return existing;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Wit.Core.Text;
 
 namespace Wit.Core.Syntax;
@@ -35,31 +34,9 @@ public readonly struct SyntaxToken
     /// <summary>The token's own text, trivia excluded.</summary>
     public TextSpan Span => new(Position + Green.LeadingWidth, Green.Width);
 
-    public IEnumerable<SyntaxTrivia> LeadingTrivia
-    {
-        get
-        {
-            int position = Position;
-            foreach (var trivia in Green.LeadingTrivia)
-            {
-                yield return new SyntaxTrivia(trivia, position);
-                position += trivia.Width;
-            }
-        }
-    }
+    public SyntaxTriviaList LeadingTrivia => new(Green.LeadingTrivia, Position);
 
-    public IEnumerable<SyntaxTrivia> TrailingTrivia
-    {
-        get
-        {
-            int position = Span.End;
-            foreach (var trivia in Green.TrailingTrivia)
-            {
-                yield return new SyntaxTrivia(trivia, position);
-                position += trivia.Width;
-            }
-        }
-    }
+    public SyntaxTriviaList TrailingTrivia => new(Green.TrailingTrivia, Span.End);
 
     public override string ToString() => Text;
 }

@@ -34,8 +34,19 @@ internal static class TextSyncHandler
 
                 var text = document.Text;
                 var changes = new List<TextChange>();
+
+                // The text a change leaves is built only when a later change needs it for its range: the tree's own
+                // WithChange builds the final text, and a second copy of a large document is a large-object-heap
+                // allocation on every keystroke.
+                TextChange? unapplied = null;
                 foreach (var change in parameters.ContentChanges)
                 {
+                    if (unapplied is { } previous)
+                    {
+                        text = text.WithChange(previous);
+                        unapplied = null;
+                    }
+
                     if (change.Range is null)
                     {
                         // A full-text change replaces the whole text as the earlier changes left it.
@@ -52,7 +63,7 @@ internal static class TextSyncHandler
 
                     var textChange = new TextChange(span, change.Text);
                     changes.Add(textChange);
-                    text = text.WithChange(textChange);
+                    unapplied = textChange;
                 }
 
                 return workspace.Change(path, changes, parameters.TextDocument.Version);

@@ -85,6 +85,30 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Several_changes_in_one_notification_each_apply_to_the_text_the_previous_one_left()
+    {
+        var (client, files, _) = await ServerFixture.StartAsync(Workspace, NoLint);
+        await using var _client = client;
+        await client.OpenAsync("/ws/broken/b.wit", files["/ws/broken/b.wit"], version: 1);
+        await client.WaitForVersionAsync("/ws/broken/b.wit", 1);
+
+        // The first change inserts a line above `f: func() -> nope;`, so the second change's range (line 5) names
+        // `nope` only in the text the first change left.
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/broken/b.wit"), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(
+                new JsonObject { ["range"] = LspTestClient.Range(4, 0, 4, 0), ["text"] = "  /// Inserted.\n" },
+                new JsonObject { ["range"] = LspTestClient.Range(5, 15, 5, 19), ["text"] = "u32" }),
+        });
+        var published = await client.WaitForVersionAsync("/ws/broken/b.wit", 2);
+        var hover = await client.ResultAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/broken/b.wit", 5, 16));
+
+        Assert.Empty(published["diagnostics"]!.AsArray());
+        Assert.Contains("u32", hover!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Pull_diagnostics_answer_full_then_unchanged_for_the_same_result_id()
     {
         var (client, _, _) = await ServerFixture.StartAsync(Workspace, NoLint);

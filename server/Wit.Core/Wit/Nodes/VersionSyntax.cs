@@ -15,13 +15,30 @@ public sealed class VersionSyntax : WitNode
     {
         get
         {
-            var builder = new System.Text.StringBuilder();
+            // A version is a few tokens after the `@` (`0`, `.`, `3`, ...): their texts are joined through one exact-size
+            // array, and a single token's text is returned as it is.
+            int length = 0;
+            int count = 0;
+            string single = string.Empty;
             foreach (var token in Syntax.ChildTokens())
             {
-                if (token.Kind != SyntaxKind.AtToken) builder.Append(token.Text);
+                if (token.Kind == SyntaxKind.AtToken) continue;
+                length += token.Text.Length;
+                count++;
+                single = token.Text;
             }
 
-            return builder.ToString();
+            if (count <= 1) return single;
+            var chars = new char[length];
+            int at = 0;
+            foreach (var token in Syntax.ChildTokens())
+            {
+                if (token.Kind == SyntaxKind.AtToken) continue;
+                token.Text.CopyTo(0, chars, at, token.Text.Length);
+                at += token.Text.Length;
+            }
+
+            return new string(chars);
         }
     }
 }
