@@ -34,6 +34,7 @@ public static class CompletionProvider
         var scope = new WitCompletionScope(snapshot, path, root);
         var anchor = previous?.Parent ?? root;
         var items = new List<CompletionItemResult>();
+        bool incomplete = false;
         switch (context.Place)
         {
             case WitCompletionPlace.TopLevel:
@@ -57,11 +58,11 @@ public static class CompletionProvider
             case WitCompletionPlace.Type:
                 items.AddRange(WitCompletionCatalog.BuiltinTypes());
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: false));
-                items.AddRange(UsableTypeItems(scope, anchor, text, resourcesOnly: false));
+                incomplete = AddUsableTypeItems(items, scope, anchor, text, fragment, resourcesOnly: false);
                 break;
             case WitCompletionPlace.HandleType:
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: true));
-                items.AddRange(UsableTypeItems(scope, anchor, text, resourcesOnly: true));
+                incomplete = AddUsableTypeItems(items, scope, anchor, text, fragment, resourcesOnly: true);
                 break;
             case WitCompletionPlace.UsePath:
             case WitCompletionPlace.ImportPath:
@@ -79,7 +80,7 @@ public static class CompletionProvider
                 break;
         }
 
-        return new CompletionResult(fragment, items, IsIncomplete: false);
+        return new CompletionResult(fragment, items, IsIncomplete: incomplete);
     }
 
     /// <summary>The identifier being typed around the cursor: kebab-case characters and a leading <c>%</c>.</summary>
@@ -141,12 +142,39 @@ public static class CompletionProvider
     }
 
     /// <summary>
-    /// Types of other interfaces (of this package first, then of every known package) that are not in scope under that
-    /// name: choosing one also adds it to a <c>use</c> of its interface (an existing one, or a new line), as the "add
+    /// Adds the <see cref="UsableTypeItems"/> that match the typed fragment, once a character is typed: the WASI
+    /// workspaces alone hold hundreds of types, too many to send (with their edits and docs) on every request. Returns
+    /// whether the list is incomplete, so that the editor asks again as the fragment changes.
+    /// </summary>
+    private static bool AddUsableTypeItems(List<CompletionItemResult> items, WitCompletionScope scope, SyntaxNode anchor, string text, TextSpan fragment, bool resourcesOnly)
+    {
+        string typed = text.Substring(fragment.Start, fragment.Length).TrimStart('%');
+        if (typed.Length == 0) return true;
+        items.AddRange(UsableTypeItems(scope, anchor, text, typed, resourcesOnly));
+        return true;
+    }
+
+    /// <summary>The editor's own filter, roughly: the same first character, then the rest in order.</summary>
+    private static bool FuzzyMatches(string typed, string name)
+    {
+        if (name.Length == 0 || char.ToLowerInvariant(name[0]) != char.ToLowerInvariant(typed[0])) return false;
+        int at = 1;
+        for (int i = 1; i < typed.Length; i++)
+        {
+            while (at < name.Length && char.ToLowerInvariant(name[at]) != char.ToLowerInvariant(typed[i])) at++;
+            if (at++ >= name.Length) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Types of other interfaces (of this package first, then of every known package) that match the typed fragment and
+    /// are not in scope under that name: choosing one also adds it to a <c>use</c> of its interface (an existing one, or a new line), as the "add
     /// missing use" quick fix does. One item per name and interface; names already visible are left to
     /// <see cref="TypeItems"/>.
     /// </summary>
-    private static IEnumerable<CompletionItemResult> UsableTypeItems(WitCompletionScope scope, SyntaxNode anchor, string text, bool resourcesOnly)
+    private static IEnumerable<CompletionItemResult> UsableTypeItems(WitCompletionScope scope, SyntaxNode anchor, string text, string typed, bool resourcesOnly)
     {
         var body = anchor.AncestorsAndSelf().FirstOrDefault(n => n.Kind is SyntaxKind.InterfaceBody or SyntaxKind.WorldBody);
         if (body is null) yield break;
@@ -165,7 +193,7 @@ public static class CompletionProvider
                 string path = package == current ? interfaceName : @interface.QualifiedName ?? interfaceName;
                 foreach (var (name, type) in @interface.Types)
                 {
-                    if (type is null || visible.Contains(name)) continue;
+                    if (type is null || visible.Contains(name) || !FuzzyMatches(typed, name)) continue;
                     bool resource = WitCompletionScope.IsResource(type);
                     if (resourcesOnly && !resource) continue;
                     if (insertion.Edit(path, name) is not { } edit) continue;

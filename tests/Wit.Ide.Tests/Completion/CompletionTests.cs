@@ -125,9 +125,12 @@ public class CompletionTests
               resource res;
               enum color { red }
             """;
-        var result = Check(body + "  f: func(a: $0);\n}\n", new[] { "u32:Keyword", "string", "error-context", "list:Keyword", "option", "result", "tuple", "borrow", "own", "future", "stream", "map", "local:Type", "point:Type", "res:Resource", "color:Type", "handle:Resource" },
-            new[] { "record", "interface" });
+        var result = Check(body + "  f: func(a: $0);\n}\n", new[] { "u32:Keyword", "string", "error-context", "list:Keyword", "option", "result", "tuple", "borrow", "own", "future", "stream", "map", "local:Type", "point:Type", "res:Resource", "color:Type" },
+            new[] { "record", "interface", "handle" });
+        // Types out of scope come once a character is typed; the list says it is incomplete until then.
+        Assert.True(result.IsIncomplete);
         // `handle` is not in scope: choosing it also adds it to the `use` of its interface.
+        result = Check(body + "  f: func(a: [|h$0|]);\n}\n", new[] { "handle:Resource", "point:Type" });
         var handle = Assert.Single(result.Items, i => i.Label == "handle");
         Assert.Equal("use types.{handle}", handle.Detail);
         Assert.Null(Assert.Single(result.Items, i => i.Label == "point").AdditionalEdits);
@@ -168,23 +171,24 @@ public class CompletionTests
         // Without any `use`: before the first member. Within the package: the interface's plain name.
         Assert.Equal(
             "package a:b;\ninterface i {\n  use types.{x};\n  f: func(a: x);\n}\ninterface types { type x = u8; }",
-            ApplyItem("package a:b;\ninterface i {\n  f: func(a: $0);\n}\ninterface types { type x = u8; }\n", "x", "use types.{x}"));
+            ApplyItem("package a:b;\ninterface i {\n  f: func(a: x$0);\n}\ninterface types { type x = u8; }\n", "x", "use types.{x}"));
         // In a world.
         Assert.Equal(
             "package a:b;\ninterface types { type x = u8; }\nworld w {\n  use types.{x};\n  import f: func(a: x);\n}",
-            ApplyItem("package a:b;\ninterface types { type x = u8; }\nworld w {\n  import f: func(a: $0);\n}\n", "x", "use types.{x}"));
+            ApplyItem("package a:b;\ninterface types { type x = u8; }\nworld w {\n  import f: func(a: %x$0);\n}\n", "x", "use types.{x}"));
     }
 
     [Fact]
     public void Types_already_in_scope_or_of_the_same_interface_are_not_offered_again()
     {
-        var result = Check("package a:b;\ninterface types { type x = u8; type y = u8; }\ninterface i {\n  use types.{x};\n  type z = u8;\n  f: func(a: $0);\n}\n",
-            new[] { "x", "y", "z" });
-        Assert.Single(result.Items, i => i.Label == "x");
-        Assert.Single(result.Items, i => i.Label == "z");
-        Assert.Equal("use types.{y}", Assert.Single(result.Items, i => i.Label == "y").Detail);
-        // Resources only inside borrow<...>.
-        Check("//- /app/main.wit\npackage a:b;\ninterface i {\n  f: func(a: borrow<$0>);\n}\n" + Deps, new[] { "input-stream:Resource", "pollable:Resource" }, new[] { "stream-error", "datetime" });
+        var result = Check("package a:b;\ninterface types { type xy = u8; type yx = u8; }\ninterface i {\n  use types.{xy};\n  type xz = u8;\n  f: func(a: [|x$0|]);\n}\n",
+            new[] { "xy", "xz" }, new[] { "yx" });
+        Assert.Single(result.Items, i => i.Label == "xy");
+        Assert.Single(result.Items, i => i.Label == "xz");
+        Assert.Equal("use types.{yx}", Assert.Single(Check("package a:b;\ninterface types { type xy = u8; type yx = u8; }\ninterface i {\n  use types.{xy};\n  f: func(a: [|yx$0|]);\n}\n", new[] { "yx" }).Items, i => i.Label == "yx").Detail);
+        // Resources only inside borrow<...>; the fragment filters like the editor (first character, then in order).
+        Check("//- /app/main.wit\npackage a:b;\ninterface i {\n  f: func(a: borrow<[|is$0|]>);\n}\n" + Deps, new[] { "input-stream:Resource" }, new[] { "output-stream", "pollable", "stream-error", "datetime" });
+        Check("//- /app/main.wit\npackage a:b;\ninterface i {\n  f: func(a: borrow<[|p$0|]>);\n}\n" + Deps, new[] { "pollable:Resource" }, new[] { "input-stream", "output-stream" });
     }
 
     [Fact]
