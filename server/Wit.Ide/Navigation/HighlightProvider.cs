@@ -24,6 +24,13 @@ public static class HighlightProvider
                 .ToList();
         }
 
+        if (snapshot.GetDocument(path)?.Tree is { } tree && UseAliasBinding.At(tree, offset) is { } alias)
+        {
+            return alias.Occurrences(includeDeclaration: true)
+                .Select(span => new IdeHighlight(span, span == alias.Declaration ? IdeHighlightKind.Write : IdeHighlightKind.Read))
+                .ToList();
+        }
+
         if (SymbolOccurrences.CanonicalAt(snapshot, path, offset) is not { } target) return Array.Empty<IdeHighlight>();
         var declared = new HashSet<TextSpan>();
         if (target.Declaration is { } own && own.Path == path) declared.Add(own.Span);

@@ -20,6 +20,11 @@ public static class ReferencesProvider
     public static IReadOnlyList<IdeLocation> References(IdeSnapshot snapshot, string path, int offset, bool includeDeclaration, CancellationToken cancellationToken)
     {
         if (snapshot.WitxAnalysisOf(path) is { } witx) return WitxNavigation.Occurrences(snapshot, witx, offset, includeDeclaration);
+        if (snapshot.GetDocument(path)?.Tree is { } tree && UseAliasBinding.At(tree, offset) is { } alias)
+        {
+            return alias.Occurrences(includeDeclaration).Select(span => new IdeLocation(path, span)).ToList();
+        }
+
         if (SymbolOccurrences.CanonicalAt(snapshot, path, offset) is not { } target) return Array.Empty<IdeLocation>();
         return SymbolOccurrences.Of(snapshot, target, includeDeclaration, cancellationToken)
             .Where(l => l.Path is not null)

@@ -17,8 +17,10 @@ namespace Wit.Ide.Rename;
 /// <c>own&lt;r&gt;</c> uses), functions, record fields, variant/enum/flags cases and parameters (which have no references
 /// in WIT, so only their declaration changes), and the local names of <c>use x.{a as b}</c>.</item>
 /// <item>Refused, with a message: keywords, primitive types, package names (renaming a package means renaming its
-/// directory under <c>deps/</c> and every version; out of scope), the implicit <c>self</c>, unresolved names, and the
-/// alias of a top-level <c>use ... as i;</c> (it is not a resolved symbol).</item>
+/// directory under <c>deps/</c> and every version; out of scope), the implicit <c>self</c> and unresolved names.</item>
+/// <item>The alias of a top-level <c>use ... as i;</c> is renamed with the local paths of its document that name it
+/// (see <see cref="UseAliasBinding"/>); a new name that another top-level <c>use</c>, an interface or a world of the
+/// package already has is refused.</item>
 /// <item><c>as</c> aliases: renaming <c>a</c> of <c>use x.{a as b}</c> edits <c>a</c> but not <c>b</c> and its uses;
 /// renaming <c>b</c> edits only <c>b</c> and its uses. A name imported without <c>as</c> is the original name, so its
 /// uses are renamed with it.</item>
@@ -49,6 +51,7 @@ public static class RenameProvider
                 : PrepareRenameResult.Refused(WitIdentifier.IsKeyword(at.Text) ? $"`{at.Text}` is a keyword and cannot be renamed." : "There is no name to rename here.");
         }
 
+        if (UseAliasBinding.At(tree, offset) is { } alias) return new PrepareRenameResult(at.Span, alias.Name, null);
         if (snapshot.AnalysisOf(path) is { } analysis && NameSyntax.PackageNamedBy(at, analysis.Model) is not null)
         {
             return PrepareRenameResult.Refused("Renaming a package is not supported.");
@@ -67,6 +70,11 @@ public static class RenameProvider
         if (prepared.Error is { } refused) return new RenameResult(null, refused);
         string name = NameSyntax.Unescape(newName ?? string.Empty);
         if (WitIdentifier.Validate(name) is { } invalid) return new RenameResult(null, invalid);
+        if (snapshot.GetDocument(path) is { Tree: { } aliasTree } aliasDocument && UseAliasBinding.At(aliasTree, offset) is { } alias)
+        {
+            return RenameAlias(snapshot, path, aliasDocument.Text.Text, aliasTree, alias, name);
+        }
+
         if (SymbolOccurrences.CanonicalAt(snapshot, path, offset) is not { } target) return new RenameResult(null, "This name does not resolve to a symbol that can be renamed.");
         if (target.Name != name && SiblingNames(target).Any(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase)))
         {
@@ -91,6 +99,32 @@ public static class RenameProvider
 
         return new RenameResult(new IdeWorkspaceEdit(changes), null);
     }
+
+    private static RenameResult RenameAlias(IdeSnapshot snapshot, string path, string text, SyntaxTree tree, UseAliasBinding alias, string name)
+    {
+        if (name != alias.Name)
+        {
+            bool bound = NameSyntax.TopLevelUsesNamed(tree, name).Any();
+            var package = snapshot.AnalysisOf(path)?.Model.Packages.FirstOrDefault(p => p.Interfaces.Values.Concat<object>(p.Worlds.Values).Any(i => IsIn(i, path)));
+            if (bound || package is not null && (package.Interfaces.ContainsKey(name) || package.Worlds.ContainsKey(name)))
+            {
+                return new RenameResult(null, $"`{name}` is already defined in the same scope.");
+            }
+        }
+
+        bool keyword = WitIdentifier.IsKeyword(name);
+        var edits = alias.Occurrences(includeDeclaration: true)
+            .Select(span => new IdeTextEdit(span, keyword || text.Substring(span.Start, span.Length).StartsWith('%') ? "%" + name : name))
+            .ToList();
+        return new RenameResult(new IdeWorkspaceEdit(new Dictionary<string, IReadOnlyList<IdeTextEdit>>(StringComparer.Ordinal) { [path] = edits }), null);
+    }
+
+    private static bool IsIn(object item, string path) => item switch
+    {
+        Interface i => i.Location?.Path == path,
+        World w => w.Location?.Path == path,
+        _ => false,
+    };
 
     /// <summary>The names that share the symbol's scope (a rename to one of them would clash); the symbol's own included.</summary>
     private static IEnumerable<string> SiblingNames(SymbolTarget target)

@@ -130,4 +130,36 @@ public class ReferencesTests
         package my:app;
         inter$0face api { }
         """);
+
+    private const string AliasWorkspace = """
+        //- /app/app.wit
+        package my:app;
+        use wasi:io/streams@0.2.0 as [|s|];
+        interface api {
+          use [|s|].{error};
+          use other.{t};
+        }
+        world w {
+          import [|s|];
+          export api;
+        }
+        interface other { type t = u8; }
+        //- /app/deps/io/streams.wit
+        package wasi:io@0.2.0;
+        interface streams { record error { code: u32 } }
+        """;
+
+    [Theory]
+    [InlineData("use wasi:io/streams@0.2.0 as [|s|]", "use wasi:io/streams@0.2.0 as [|$0s|]")]
+    [InlineData("use [|s|].{error}", "use [|s$0|].{error}")]
+    [InlineData("import [|s|];", "import [|$0s|];")]
+    public void Top_level_use_alias_references_are_its_local_paths(string at, string withCursor)
+    {
+        Check(AliasWorkspace.Replace(at, withCursor, System.StringComparison.Ordinal));
+        // Without the declaration: the two local paths only.
+        var f = IdeFixture.Load(AliasWorkspace.Replace(at, withCursor, System.StringComparison.Ordinal));
+        var uses = ReferencesProvider.References(f.Snapshot, f.CursorPath!, f.CursorOffset, includeDeclaration: false, CancellationToken.None);
+        Assert.Equal(f.Spans.Skip(1).Select(sp => new IdeLocation(sp.Path, sp.Span)).ToList(), uses.ToList());
+        CheckHighlight(AliasWorkspace.Replace(at, withCursor, System.StringComparison.Ordinal), declarationIndex: 0);
+    }
 }

@@ -223,4 +223,44 @@ public class RenameTests
         Assert.Equal("type", prepared.Placeholder);
         Assert.Equal("%type", f.TextOf(f.CursorPath!).Substring(prepared.Span.Start, prepared.Span.Length));
     }
+
+    private const string AliasFile = """
+        //- /app/app.wit
+        package my:app;
+        use wasi:io/streams@0.2.0 as s;
+        interface api {
+          use s.{error};
+        }
+        world w {
+          import s$0;
+        }
+        interface other { }
+        //- /app/deps/io/streams.wit
+        package wasi:io@0.2.0;
+        interface streams { record error { code: u32 } }
+        """;
+
+    [Fact]
+    public void A_top_level_use_alias_is_renamed_with_its_local_paths()
+    {
+        Check(AliasFile, "io", """
+            //- /app/app.wit
+            package my:app;
+            use wasi:io/streams@0.2.0 as io;
+            interface api {
+              use io.{error};
+            }
+            world w {
+              import io;
+            }
+            interface other { }
+            """);
+        var f = IdeFixture.Load(AliasFile);
+        var prepared = RenameProvider.Prepare(f.Snapshot, f.CursorPath!, f.CursorOffset);
+        Assert.Null(prepared.Error);
+        Assert.Equal("s", prepared.Placeholder);
+        // A keyword is escaped; a name the package already has is refused.
+        Check(AliasFile, "world", "//- /app/app.wit\npackage my:app;\nuse wasi:io/streams@0.2.0 as %world;\ninterface api {\n  use %world.{error};\n}\nworld w {\n  import %world;\n}\ninterface other { }");
+        CheckRefused(AliasFile, "other", "already defined");
+    }
 }
