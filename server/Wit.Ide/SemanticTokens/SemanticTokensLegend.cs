@@ -62,7 +62,7 @@ public static class SemanticTokensLegend
     /// <summary>Doc comments (<c>///</c>, <c>/** */</c>, <c>;;;</c>).</summary>
     public const int Documentation = 1 << 1;
 
-    /// <summary>Declarations gated <c>@deprecated</c>.</summary>
+    /// <summary>Declarations gated <c>@deprecated</c>, and names that refer to them.</summary>
     public const int Deprecated = 1 << 2;
 
     /// <summary>Built-in types: primitives and <c>list</c>, <c>option</c>, <c>result</c>, ...</summary>

@@ -54,7 +54,7 @@ internal static class WitNames
                 // `ns:pkg/iface@1.0.0`: the package part is a namespace, the item after the slash an interface or world.
                 bool qualified = HasToken(parent, SyntaxKind.ColonToken);
                 if (qualified && !After(parent, token.Index, SyntaxKind.SlashToken)) return (Namespace, 0);
-                return (Referenced(token, references) ?? Interface, 0);
+                return (Referenced(token, references) ?? Interface, DeprecatedTarget(token, references));
             }
 
             case SyntaxKind.UseName:
@@ -64,13 +64,13 @@ internal static class WitNames
                 int? type = first is { } f ? Referenced(f, references) : null;
                 bool alias = After(parent, token.Index, SyntaxKind.AsKeyword);
                 bool only = first is { } g && g.Index == token.Index && !HasToken(parent, SyntaxKind.AsKeyword);
-                return (type ?? Type, alias || only ? Declaration : 0);
+                return (type ?? Type, (alias || only ? Declaration : 0) | (first is { } d ? DeprecatedTarget(d, references) : 0));
             }
 
             case SyntaxKind.NamedType:
-                return (Referenced(token, references) ?? Type, 0);
+                return (Referenced(token, references) ?? Type, DeprecatedTarget(token, references));
             case SyntaxKind.IncludeName:
-                return (Referenced(token, references) ?? Interface, 0);
+                return (Referenced(token, references) ?? Interface, DeprecatedTarget(token, references));
             case SyntaxKind.TopLevelUse:
                 return (Interface, Declaration);
             default:
@@ -81,8 +81,7 @@ internal static class WitNames
     /// <summary>The token type of the symbol a name refers to, or null when the name is unresolved.</summary>
     private static int? Referenced(SyntaxToken token, Dictionary<int, object>? references)
     {
-        if (references is null) return null;
-        if (!references.TryGetValue(token.Span.Start, out var target) && !(token.Text.StartsWith('%') && references.TryGetValue(token.Span.Start + 1, out target))) return null;
+        if (Target(token, references) is not { } target) return null;
         return target switch
         {
             TypeDefinition type => TypeOf(type),
@@ -93,6 +92,30 @@ internal static class WitNames
             NamedType => Property,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <see cref="SemanticTokensLegend.Deprecated"/> when the name refers to an item gated <c>@deprecated</c>, so that
+    /// editors strike through its uses as well as its declaration.
+    /// </summary>
+    private static int DeprecatedTarget(SyntaxToken token, Dictionary<int, object>? references)
+    {
+        var stability = Target(token, references) switch
+        {
+            TypeDefinition type => type.Stability,
+            CoreFunction function => function.Stability,
+            CoreInterface @interface => @interface.Stability,
+            World world => world.Stability,
+            _ => null,
+        };
+        return stability?.Deprecated is not null ? Deprecated : 0;
+    }
+
+    private static object? Target(SyntaxToken token, Dictionary<int, object>? references)
+    {
+        if (references is null) return null;
+        if (references.TryGetValue(token.Span.Start, out var target)) return target;
+        return token.Text.StartsWith('%') && references.TryGetValue(token.Span.Start + 1, out target) ? target : null;
     }
 
     private static int TypeOf(TypeDefinition type)

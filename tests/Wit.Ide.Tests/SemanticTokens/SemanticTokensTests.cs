@@ -60,7 +60,7 @@ public class SemanticTokensTests
             func:keyword
             x:parameter.declaration
             borrow:keyword
-            res:class
+            res:class.deprecated
             ->:operator
             r2:struct
             f:function.declaration
