@@ -12,7 +12,8 @@ namespace Wit.Ide.CodeActions;
 
 /// <summary>
 /// Organising <c>use</c> lines in each interface and world body: sorted by path, names inside braces sorted, duplicate
-/// paths merged, duplicate names and names lint reports unused (WIT2009) removed. The k-th <c>use</c> of a body is
+/// paths merged, duplicate names and names lint reports unused (WIT2009) removed; and the file's top-level
+/// <c>use ... as name;</c> lines: sorted, exact duplicates removed. The k-th <c>use</c> of a body is
 /// rewritten in place into the k-th organised one, and surplus ones are deleted with their line, so nothing else moves.
 /// </summary>
 internal static class UseOrganizer
@@ -76,11 +77,49 @@ internal static class UseOrganizer
             }
         }
 
+        OrganizeTopLevel(context, edits);
         if (edits.Count == 0) return null;
         return new CodeActionResult("Organize `use` lines", CodeActionKinds.OrganizeImports, context.Edit(edits.ToArray()), IsPreferred: false, fixes);
     }
 
     /// <summary>WIT2009: "Remove unused `x`" (the name from its list, or the whole <c>use</c> when it is the only name).</summary>
+    /// <summary>
+    /// The file's top-level <c>use path as name;</c> items: sorted by path and alias, exact duplicates removed, rewritten
+    /// in place like the uses of a body. Left alone when any is gated, broken or has comments inside.
+    /// </summary>
+    private static void OrganizeTopLevel(CodeActionContext context, List<IdeTextEdit> edits)
+    {
+        var uses = new List<(TopLevelUseSyntax Syntax, string Text, string Path, string Alias)>();
+        foreach (var node in context.Root.ChildNodes())
+        {
+            if (node.Kind != SyntaxKind.TopLevelUse || WitNode.From(node) is not TopLevelUseSyntax use) continue;
+            if (use.Attributes.Any() || use.Path is null || node.DescendantNodes().Any(n => n.Kind == SyntaxKind.SkippedTokens)
+                || node.DescendantTokens().Any(t => t.IsMissing) || InnerComments(node))
+            {
+                return;
+            }
+
+            string path = Compact(use.Path.ToString());
+            string alias = use.Alias?.Text ?? string.Empty;
+            uses.Add((use, alias.Length == 0 ? $"use {path};" : $"use {path} as {alias};", path, alias));
+        }
+
+        var organised = uses.OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Alias, StringComparer.Ordinal)
+            .Select(u => u.Text).Distinct(StringComparer.Ordinal).ToList();
+        for (int i = 0; i < uses.Count; i++)
+        {
+            var syntax = uses[i].Syntax;
+            if (i < organised.Count)
+            {
+                if (Squash(syntax.ToString()) != Squash(organised[i])) edits.Add(new IdeTextEdit(syntax.Span, organised[i]));
+            }
+            else
+            {
+                edits.Add(new IdeTextEdit(LineOf(context, syntax.Syntax), string.Empty));
+            }
+        }
+    }
+
     public static IEnumerable<CodeActionResult> RemoveUnused(CodeActionContext context, Diagnostic diagnostic)
     {
         if (context.TokenAt(diagnostic.Span) is not { } token) yield break;

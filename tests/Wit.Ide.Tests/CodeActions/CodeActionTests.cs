@@ -127,4 +127,16 @@ public class CodeActionTests
             "package a:b;\n" + types + "interface i {\n  use more.{m};\n  use types.{a};\n  f: func(x: a, w: m);\n}\n");
         Check("package a:b;\n" + types + "interface i {\n  use more.{m};\n  use types.{a, b};\n  f: func(x: a, y: b, w: m);\n}\n$0", "Organize `use` lines", null);
     }
+
+    [Fact]
+    public void Organize_uses_sorts_top_level_uses_and_drops_exact_duplicates()
+    {
+        const string deps = "//- /ws/deps/io/io.wit\npackage wasi:io@0.2.0;\ninterface streams { type e = u8; }\ninterface poll { type p = u8; }\n";
+        Check("//- /ws/main.wit\npackage a:b;\nuse wasi:io/streams@0.2.0 as s;\nuse wasi:io/poll@0.2.0 as p;\nuse wasi:io/streams@0.2.0 as s;\nworld w {\n  import s;\n  import p;\n}\n$0\n" + deps,
+            "Organize `use` lines",
+            "package a:b;\nuse wasi:io/poll@0.2.0 as p;\nuse wasi:io/streams@0.2.0 as s;\nworld w {\n  import s;\n  import p;\n}\n");
+        // Already in order: nothing to do.
+        Check("//- /ws/main.wit\npackage a:b;\nuse wasi:io/poll@0.2.0 as p;\nuse wasi:io/streams@0.2.0 as s;\nworld w {\n  import s;\n  import p;\n}\n$0\n" + deps,
+            "Organize `use` lines", null);
+    }
 }
