@@ -33,16 +33,14 @@ internal static class UseOrganizer
             {
                 if (node.Kind != SyntaxKind.UseItem || WitNode.From(node) is not UseItemSyntax use) continue;
 
-                // Gated uses, broken uses and uses with comments inside are left alone: rewriting them could lose text.
-                if (use.Attributes.Any() || use.Path is null || node.DescendantNodes().Any(n => n.Kind == SyntaxKind.SkippedTokens)
-                    || node.DescendantTokens().Any(t => t.IsMissing) || InnerComments(node))
+                if (!Rewritable(use, use.Path))
                 {
                     skip = true;
                     break;
                 }
 
                 var names = use.Names.Select(n => (Text: Compact(n.ToString()), Sort: n.Name?.Text ?? string.Empty, Start: (n.Alias ?? n.Name)?.Span.Start ?? -1)).ToList();
-                uses.Add(new UseEntry(use, Compact(use.Path.ToString()), names));
+                uses.Add(new UseEntry(use, Compact(use.Path!.ToString()), names));
             }
 
             if (skip || uses.Count == 0) continue;
@@ -55,19 +53,7 @@ internal static class UseOrganizer
                 })
                 .Where(text => text is not null).Cast<string>().ToList();
 
-            for (int i = 0; i < uses.Count; i++)
-            {
-                var syntax = uses[i].Syntax;
-                if (i < organised.Count)
-                {
-                    if (Squash(syntax.ToString()) != Squash(organised[i])) edits.Add(new IdeTextEdit(syntax.Span, organised[i]));
-                }
-                else
-                {
-                    edits.Add(new IdeTextEdit(LineOf(context, syntax.Syntax), string.Empty));
-                }
-            }
-
+            Rewrite(context, uses.Select(u => (WitNode)u.Syntax).ToList(), organised, edits);
             foreach (var use in uses)
             {
                 foreach (var name in use.Names)
@@ -82,7 +68,6 @@ internal static class UseOrganizer
         return new CodeActionResult("Organize `use` lines", CodeActionKinds.OrganizeImports, context.Edit(edits.ToArray()), IsPreferred: false, fixes);
     }
 
-    /// <summary>WIT2009: "Remove unused `x`" (the name from its list, or the whole <c>use</c> when it is the only name).</summary>
     /// <summary>
     /// The file's top-level <c>use path as name;</c> items: sorted by path and alias, exact duplicates removed, rewritten
     /// in place like the uses of a body. Left alone when any is gated, broken or has comments inside.
@@ -93,22 +78,33 @@ internal static class UseOrganizer
         foreach (var node in context.Root.ChildNodes())
         {
             if (node.Kind != SyntaxKind.TopLevelUse || WitNode.From(node) is not TopLevelUseSyntax use) continue;
-            if (use.Attributes.Any() || use.Path is null || node.DescendantNodes().Any(n => n.Kind == SyntaxKind.SkippedTokens)
-                || node.DescendantTokens().Any(t => t.IsMissing) || InnerComments(node))
-            {
-                return;
-            }
-
-            string path = Compact(use.Path.ToString());
+            if (!Rewritable(use, use.Path)) return;
+            string path = Compact(use.Path!.ToString());
             string alias = use.Alias?.Text ?? string.Empty;
             uses.Add((use, alias.Length == 0 ? $"use {path};" : $"use {path} as {alias};", path, alias));
         }
 
         var organised = uses.OrderBy(u => u.Path, StringComparer.Ordinal).ThenBy(u => u.Alias, StringComparer.Ordinal)
             .Select(u => u.Text).Distinct(StringComparer.Ordinal).ToList();
+        Rewrite(context, uses.Select(u => (WitNode)u.Syntax).ToList(), organised, edits);
+    }
+
+    /// <summary>
+    /// Gated uses, broken uses and uses with comments inside are left alone: rewriting them could lose text.
+    /// </summary>
+    private static bool Rewritable(WitNode use, UsePathSyntax? path) =>
+        !use.Attributes.Any() && path is not null && !use.Syntax.DescendantNodes().Any(n => n.Kind == SyntaxKind.SkippedTokens)
+        && !use.Syntax.DescendantTokens().Any(t => t.IsMissing) && !InnerComments(use.Syntax);
+
+    /// <summary>
+    /// Rewrites the k-th use into the k-th organised text (when it differs beyond spacing) and deletes the surplus uses
+    /// with their lines, so nothing else moves.
+    /// </summary>
+    private static void Rewrite(CodeActionContext context, IReadOnlyList<WitNode> uses, IReadOnlyList<string> organised, List<IdeTextEdit> edits)
+    {
         for (int i = 0; i < uses.Count; i++)
         {
-            var syntax = uses[i].Syntax;
+            var syntax = uses[i];
             if (i < organised.Count)
             {
                 if (Squash(syntax.ToString()) != Squash(organised[i])) edits.Add(new IdeTextEdit(syntax.Span, organised[i]));
@@ -120,6 +116,7 @@ internal static class UseOrganizer
         }
     }
 
+    /// <summary>WIT2009: "Remove unused `x`" (the name from its list, or the whole <c>use</c> when it is the only name).</summary>
     public static IEnumerable<CodeActionResult> RemoveUnused(CodeActionContext context, Diagnostic diagnostic)
     {
         if (context.TokenAt(diagnostic.Span) is not { } token) yield break;
