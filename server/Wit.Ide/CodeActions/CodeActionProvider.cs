@@ -74,8 +74,8 @@ internal sealed class CodeActionContext
     }
 
     /// <summary>The whitespace that starts the line <paramref name="offset"/> is on.</summary>
-    public string IndentOf(int offset) => UseInsertion.IndentOf(Text, offset);
+    public string IndentOf(int offset) => TextLayout.IndentOf(Text, offset);
 
     /// <summary>The line break the document uses.</summary>
-    public string NewLine => UseInsertion.NewLine(Text);
+    public string NewLine => TextLayout.NewLine(Text);
 }

@@ -53,25 +53,15 @@ internal static class NameFixes
     {
         var body = token.Parent.AncestorsAndSelf().FirstOrDefault(n => n.Kind is SyntaxKind.InterfaceBody or SyntaxKind.WorldBody);
         if (body is null) yield break;
-        string? ownName = body.Parent?.Kind == SyntaxKind.Interface
-            ? body.Parent.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Text
-            : null;
-        var current = scope.CurrentPackage(body);
         int count = 0;
-        foreach (var package in scope.KnownPackages().OrderBy(p => p == current ? 0 : 1))
+        foreach (var usable in scope.UsableInterfaces(body))
         {
-            foreach (var @interface in package.Interfaces.Values)
-            {
-                if (@interface.Name is not { } interfaceName) continue;
-                if (package == current && interfaceName == ownName) continue;
-                if (!@interface.Types.TryGetValue(name, out var type) || type is null) continue;
-                if (type.Kind == TypeDefinitionKind.Alias && type.Element?.Definition?.Owner.Interface is { } owner && owner != @interface) continue;
-                string path = package == current ? interfaceName : @interface.QualifiedName ?? interfaceName;
-                var edit = UseInsertion.Edit(context.Text, body, path, name);
-                if (edit is null) continue;
-                yield return context.QuickFix($"Add `use {path}.{{{name}}}`", diagnostic, preferred: false, edit.Value);
-                if (++count == 5) yield break;
-            }
+            if (!usable.Interface.Types.TryGetValue(name, out var type) || type is null) continue;
+            if (type.Kind == TypeDefinitionKind.Alias && type.Element?.Definition?.Owner.Interface is { } owner && owner != usable.Interface) continue;
+            var edit = UseInsertion.Edit(context.Text, body, usable.Path, name);
+            if (edit is null) continue;
+            yield return context.QuickFix($"Add `use {usable.Path}.{{{name}}}`", diagnostic, preferred: false, edit.Value);
+            if (++count == 5) yield break;
         }
     }
 

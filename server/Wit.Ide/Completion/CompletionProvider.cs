@@ -58,11 +58,13 @@ public static class CompletionProvider
             case WitCompletionPlace.Type:
                 items.AddRange(WitCompletionCatalog.BuiltinTypes());
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: false));
-                incomplete = AddUsableTypeItems(items, scope, anchor, text, fragment, resourcesOnly: false);
+                items.AddRange(UsableTypeItems(scope, anchor, text, fragment, resourcesOnly: false));
+                incomplete = true;
                 break;
             case WitCompletionPlace.HandleType:
                 items.AddRange(TypeItems(scope, anchor, resourcesOnly: true));
-                incomplete = AddUsableTypeItems(items, scope, anchor, text, fragment, resourcesOnly: true);
+                items.AddRange(UsableTypeItems(scope, anchor, text, fragment, resourcesOnly: true));
+                incomplete = true;
                 break;
             case WitCompletionPlace.UsePath:
             case WitCompletionPlace.ImportPath:
@@ -141,19 +143,6 @@ public static class CompletionProvider
         }
     }
 
-    /// <summary>
-    /// Adds the <see cref="UsableTypeItems"/> that match the typed fragment, once a character is typed: the WASI
-    /// workspaces alone hold hundreds of types, too many to send (with their edits and docs) on every request. Returns
-    /// whether the list is incomplete, so that the editor asks again as the fragment changes.
-    /// </summary>
-    private static bool AddUsableTypeItems(List<CompletionItemResult> items, WitCompletionScope scope, SyntaxNode anchor, string text, TextSpan fragment, bool resourcesOnly)
-    {
-        string typed = text.Substring(fragment.Start, fragment.Length).TrimStart('%');
-        if (typed.Length == 0) return true;
-        items.AddRange(UsableTypeItems(scope, anchor, text, typed, resourcesOnly));
-        return true;
-    }
-
     /// <summary>The editor's own filter, roughly: the same first character, then the rest in order.</summary>
     private static bool FuzzyMatches(string typed, string name)
     {
@@ -169,42 +158,34 @@ public static class CompletionProvider
     }
 
     /// <summary>
-    /// Types of other interfaces (of this package first, then of every known package) that match the typed fragment and
-    /// are not in scope under that name: choosing one also adds it to a <c>use</c> of its interface (an existing one, or a new line), as the "add
-    /// missing use" quick fix does. One item per name and interface; names already visible are left to
-    /// <see cref="TypeItems"/>.
+    /// Types of other interfaces (see <see cref="WitCompletionScope.UsableInterfaces"/>) that match the typed fragment and
+    /// are not in scope under that name: choosing one also adds it to a <c>use</c> of its interface (an existing one, or
+    /// a new line), as the "add missing use" quick fix does. Only once a character is typed: the WASI workspaces alone
+    /// hold hundreds of types, too many to send with their edits and docs on every request (the result is marked
+    /// incomplete, so the editor asks again as the fragment changes).
     /// </summary>
-    private static IEnumerable<CompletionItemResult> UsableTypeItems(WitCompletionScope scope, SyntaxNode anchor, string text, string typed, bool resourcesOnly)
+    private static IEnumerable<CompletionItemResult> UsableTypeItems(WitCompletionScope scope, SyntaxNode anchor, string text, TextSpan fragment, bool resourcesOnly)
     {
+        string typed = text.Substring(fragment.Start, fragment.Length).TrimStart('%');
         var body = anchor.AncestorsAndSelf().FirstOrDefault(n => n.Kind is SyntaxKind.InterfaceBody or SyntaxKind.WorldBody);
-        if (body is null) yield break;
+        if (typed.Length == 0 || body is null) yield break;
         var visible = new HashSet<string>(scope.VisibleTypes(anchor).Select(t => t.Name), StringComparer.Ordinal);
-        string? ownName = body.Parent?.Kind == SyntaxKind.Interface
-            ? body.Parent.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Text
-            : null;
-        var current = scope.CurrentPackage(body);
         var insertion = new UseInsertion(text, body);
-        foreach (var package in scope.KnownPackages().OrderBy(p => p == current ? 0 : 1))
+        foreach (var usable in scope.UsableInterfaces(body))
         {
-            foreach (var @interface in package.Interfaces.Values)
+            foreach (var (name, type) in usable.Interface.Types)
             {
-                if (@interface.Name is not { } interfaceName) continue;
-                if (package == current && interfaceName == ownName) continue;
-                string path = package == current ? interfaceName : @interface.QualifiedName ?? interfaceName;
-                foreach (var (name, type) in @interface.Types)
-                {
-                    if (type is null || visible.Contains(name) || !FuzzyMatches(typed, name)) continue;
-                    bool resource = WitCompletionScope.IsResource(type);
-                    if (resourcesOnly && !resource) continue;
-                    if (insertion.Edit(path, name) is not { } edit) continue;
-                    yield return new CompletionItemResult(
-                        name,
-                        resource ? CompletionItemKind.Resource : CompletionItemKind.Type,
-                        $"use {path}.{{{name}}}",
-                        Documentation: type.Docs,
-                        SortText: (package == current ? WitCompletionCatalog.LocalGroup + "~" : WitCompletionCatalog.ForeignGroup) + name + " " + path,
-                        AdditionalEdits: new[] { edit });
-                }
+                if (type is null || visible.Contains(name) || !FuzzyMatches(typed, name)) continue;
+                bool resource = WitCompletionScope.IsResource(type);
+                if (resourcesOnly && !resource) continue;
+                if (insertion.Edit(usable.Path, name) is not { } edit) continue;
+                yield return new CompletionItemResult(
+                    name,
+                    resource ? CompletionItemKind.Resource : CompletionItemKind.Type,
+                    $"use {usable.Path}.{{{name}}}",
+                    Documentation: type.Docs,
+                    SortText: (usable.SamePackage ? WitCompletionCatalog.LocalGroup + "~" : WitCompletionCatalog.ForeignGroup) + name + " " + usable.Path,
+                    AdditionalEdits: new[] { edit });
             }
         }
     }

@@ -29,6 +29,31 @@ internal sealed class WitCompletionScope
 
     public RootAnalysis? Analysis => _analysis;
 
+    /// <summary>An interface whose types a body may bring in with <c>use</c>, with the path to write there.</summary>
+    public readonly record struct UsableInterface(Interface Interface, string Path, bool SamePackage);
+
+    /// <summary>
+    /// The interfaces a <c>use</c> in <paramref name="body"/> (an interface or world body) can name: those of the body's
+    /// package first, by plain name (the body's own interface left out), then those of every other known package, by
+    /// qualified, versioned name.
+    /// </summary>
+    public IEnumerable<UsableInterface> UsableInterfaces(SyntaxNode body)
+    {
+        string? ownName = body.Parent?.Kind == SyntaxKind.Interface
+            ? body.Parent.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Text
+            : null;
+        var current = CurrentPackage(body);
+        foreach (var package in KnownPackages().OrderBy(p => p == current ? 0 : 1))
+        {
+            bool same = package == current;
+            foreach (var @interface in package.Interfaces.Values)
+            {
+                if (@interface.Name is not { } name || same && name == ownName) continue;
+                yield return new UsableInterface(@interface, same ? name : @interface.QualifiedName ?? name, same);
+            }
+        }
+    }
+
     /// <summary>A named type visible in a body: its local name, the model's definition (if resolved) and whether it is a resource.</summary>
     public readonly record struct VisibleType(string Name, TypeDefinition? Definition, bool IsResource, string Detail);
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using Wit.Core.Syntax;
@@ -48,30 +47,17 @@ internal sealed class UseInsertion
         }
 
         string line = $"use {path}.{{{name}}};";
-        string newLine = NewLine(text);
+        string newLine = TextLayout.NewLine(text);
         if (_uses.Count > 0)
         {
             var after = _uses[_uses.Count - 1].Use;
-            return new IdeTextEdit(new TextSpan(after.Span.End, 0), newLine + IndentOf(text, after.Span.Start) + line);
+            return new IdeTextEdit(new TextSpan(after.Span.End, 0), newLine + TextLayout.IndentOf(text, after.Span.Start) + line);
         }
 
         var first = _body.ChildNodes().FirstOrDefault();
         if (first is null) return null;
-        return new IdeTextEdit(new TextSpan(first.Span.Start, 0), line + newLine + IndentOf(text, first.Span.Start));
+        return new IdeTextEdit(new TextSpan(first.Span.Start, 0), line + newLine + TextLayout.IndentOf(text, first.Span.Start));
     }
-
-    /// <summary>The whitespace that starts the line <paramref name="offset"/> is on.</summary>
-    public static string IndentOf(string text, int offset)
-    {
-        int lineStart = offset;
-        while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
-        int end = lineStart;
-        while (end < text.Length && text[end] is ' ' or '\t') end++;
-        return text.Substring(lineStart, end - lineStart);
-    }
-
-    /// <summary>The line break the document uses.</summary>
-    public static string NewLine(string text) => text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
     private static string Normalize(string path) => string.Concat(path.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using Wit.Core.Semantics;
 using Wit.Core.Syntax;
 using Wit.Ide.Analysis;
+using Wit.Ide.Completion;
 using Wit.Ide.Navigation;
 using Wit.Ide.Symbols;
 
@@ -100,12 +101,13 @@ public static class RenameProvider
         return new RenameResult(new IdeWorkspaceEdit(changes), null);
     }
 
+    /// <summary>Renames a top-level <c>use</c> alias and the local paths naming it, refusing a name the file or its package already binds.</summary>
     private static RenameResult RenameAlias(IdeSnapshot snapshot, string path, string text, SyntaxTree tree, UseAliasBinding alias, string name)
     {
         if (name != alias.Name)
         {
             bool bound = NameSyntax.TopLevelUsesNamed(tree, name).Any();
-            var package = snapshot.AnalysisOf(path)?.Model.Packages.FirstOrDefault(p => p.Interfaces.Values.Concat<object>(p.Worlds.Values).Any(i => IsIn(i, path)));
+            var package = new WitCompletionScope(snapshot, path, tree.Root).CurrentPackage(tree.Root);
             if (bound || package is not null && (package.Interfaces.ContainsKey(name) || package.Worlds.ContainsKey(name)))
             {
                 return new RenameResult(null, $"`{name}` is already defined in the same scope.");
@@ -118,13 +120,6 @@ public static class RenameProvider
             .ToList();
         return new RenameResult(new IdeWorkspaceEdit(new Dictionary<string, IReadOnlyList<IdeTextEdit>>(StringComparer.Ordinal) { [path] = edits }), null);
     }
-
-    private static bool IsIn(object item, string path) => item switch
-    {
-        Interface i => i.Location?.Path == path,
-        World w => w.Location?.Path == path,
-        _ => false,
-    };
 
     /// <summary>The names that share the symbol's scope (a rename to one of them would clash); the symbol's own included.</summary>
     private static IEnumerable<string> SiblingNames(SymbolTarget target)
