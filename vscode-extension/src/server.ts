@@ -35,7 +35,7 @@ function ensureExecutable(file: string): void {
 }
 
 /** The server for this machine, from the settings, the environment and the extension's own files. */
-export function locateServer(extensionPath: string): ServerCommand | { error: string } {
+function locateServer(extensionPath: string): ServerCommand | { error: string } {
   const config = vscode.workspace.getConfiguration('wit');
   const dotnetSetting = config.get<string>('server.dotnetPath');
   return findServer({
@@ -54,11 +54,6 @@ export class WitServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
   private readonly trace = vscode.window.createOutputChannel('WIT Language Server Trace', { log: true });
-  private readonly onDidStartEmitter = new vscode.EventEmitter<LanguageClient>();
-
-  /** Fires each time a client has started (the first start and every restart). */
-  readonly onDidStart = this.onDidStartEmitter.event;
-
   constructor(private readonly extensionPath: string) {}
 
   /** The running client, if any. */
@@ -70,10 +65,7 @@ export class WitServer implements vscode.Disposable {
   async start(): Promise<void> {
     const server = locateServer(this.extensionPath);
     if (isNotFound(server)) {
-      this.output.error(server.error);
-      const choice = await vscode.window.showErrorMessage(`WIT: ${server.error}`, 'Open Settings', 'Show Output');
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.server');
-      if (choice === 'Show Output') this.output.show();
+      await this.report(server.error, server.error);
       return;
     }
     if (server.source === 'bundled') ensureExecutable(server.file);
@@ -109,18 +101,18 @@ export class WitServer implements vscode.Disposable {
     } catch (error) {
       this.client = undefined;
       const message = error instanceof Error ? error.message : String(error);
-      this.output.error(`The server did not start: ${message}`);
-      const choice = await vscode.window.showErrorMessage(
-        `WIT: the language server (${server.file}) did not start: ${message}`,
-        'Show Output',
-        'Open Settings',
-      );
-      if (choice === 'Show Output') this.output.show();
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.server');
+      await this.report(`The server did not start: ${message}`, `the language server (${server.file}) did not start: ${message}`);
       return;
     }
     this.output.info(`Server ready (initialize answered) ${Date.now() - startedAt} ms after it was started`);
-    this.onDidStartEmitter.fire(client);
+  }
+
+  /** Logs a start-up failure and shows it with the two ways out: the server settings and the log. */
+  private async report(logged: string, shown: string): Promise<void> {
+    this.output.error(logged);
+    const choice = await vscode.window.showErrorMessage(`WIT: ${shown}`, 'Open Settings', 'Show Output');
+    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'wit.server');
+    if (choice === 'Show Output') this.output.show();
   }
 
   /** Stops the client if it runs (waiting for the server to exit). */
@@ -145,7 +137,6 @@ export class WitServer implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.onDidStartEmitter.dispose();
     this.output.dispose();
     this.trace.dispose();
   }
