@@ -26,7 +26,7 @@ internal sealed class DiagnosticsPublisher
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly List<string> _urgent = new();
-    private readonly Dictionary<string, (int? Version, string Fingerprint)> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Publication> _published = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RootAnalysis> _seenRoots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WitxAnalysis> _seenWitx = new(StringComparer.Ordinal);
     private Task _loop = Task.CompletedTask;
@@ -169,14 +169,44 @@ internal sealed class DiagnosticsPublisher
         foreach (var root in _seenRoots.Keys.Where(r => !snapshot.RootPaths.Contains(r)).ToList()) _seenRoots.Remove(root);
     }
 
+    /// <summary>What was last published for a file: the diagnostics it came from, as sent, and their fingerprint.</summary>
+    private sealed record Publication(int? Version, string Fingerprint, IReadOnlyList<Core.Diagnostics.Diagnostic> Source, Diagnostic[] Sent);
+
     private async Task PublishAsync(IdeSnapshot snapshot, string path)
     {
         if (snapshot.GetDocument(path) is not { } document) return;
-        var diagnostics = DocumentDiagnostics.For(snapshot, path).Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray();
-        string fingerprint = Fingerprint(diagnostics);
-        if (_published.TryGetValue(path, out var previous) && previous.Fingerprint == fingerprint && previous.Version == document.Version) return;
-        _published[path] = (document.Version, fingerprint);
+        var source = DocumentDiagnostics.For(snapshot, path);
+        _published.TryGetValue(path, out var previous);
+
+        // The very same diagnostic objects (a file whose items were all taken over) translate to the same LSP
+        // diagnostics: a diagnostic holds its immutable text, so its line and column cannot have moved.
+        Diagnostic[] diagnostics;
+        string fingerprint;
+        if (previous is not null && SameObjects(previous.Source, source))
+        {
+            if (previous.Version == document.Version) return;
+            (diagnostics, fingerprint) = (previous.Sent, previous.Fingerprint);
+        }
+        else
+        {
+            diagnostics = source.Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray();
+            fingerprint = Fingerprint(diagnostics);
+        }
+
+        _published[path] = new Publication(document.Version, fingerprint, source, diagnostics);
+        if (previous is not null && previous.Fingerprint == fingerprint && previous.Version == document.Version) return;
         await SendAsync(path, document.Version, diagnostics).ConfigureAwait(false);
+    }
+
+    private static bool SameObjects(IReadOnlyList<Core.Diagnostics.Diagnostic> a, IReadOnlyList<Core.Diagnostics.Diagnostic> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        }
+
+        return true;
     }
 
     private Task SendAsync(string path, int? version, Diagnostic[] diagnostics) =>

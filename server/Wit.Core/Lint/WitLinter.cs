@@ -24,61 +24,112 @@ public static class WitLinter
     public static IReadOnlyList<Diagnostic> Lint(WitModel model, LintOptions options)
     {
         if (model is null) throw new ArgumentNullException(nameof(model));
-        options ??= LintOptions.Default;
         var results = new List<Diagnostic>();
         if (model.Packages.Count == 0) return results;
         var root = model.Packages[model.Packages.Count - 1];
         var rootDocument = root.Location?.Document;
-        var abi = new CanonicalAbi();
-        var context = new Context(options, results);
-        var referenced = new HashSet<TypeDefinition>(model.References.Select(r => r.Target).OfType<TypeDefinition>());
+        var linter = new ItemLinter(options ?? LintOptions.Default, ReferencedTypes(model.References.Select(r => r.Target)));
         foreach (var package in model.Packages)
         {
             if (package != root && (rootDocument is null || package.Location?.Document != rootDocument)) continue;
-            context.GatedPackage = UsesSince(package) ? package : null;
+            linter.GatedPackage = UsesSince(package) ? package : null;
             foreach (var @interface in package.Interfaces.Values)
+            {
+                linter.Lint(@interface, null, results);
+                linter.UnusedUses(@interface, null, results);
+            }
+
+            foreach (var world in package.Worlds.Values)
+            {
+                linter.Lint(null, world, results);
+                linter.UnusedUses(null, world, results);
+            }
+        }
+
+        Sort(results);
+        return results;
+    }
+
+    internal static HashSet<TypeDefinition> ReferencedTypes(IEnumerable<object> targets) => new(targets.OfType<TypeDefinition>());
+
+    /// <summary>Source order: by document path, then position.</summary>
+    internal static void Sort(List<Diagnostic> results) => results.Sort((a, b) =>
+    {
+        int byPath = string.CompareOrdinal(a.Document?.Path, b.Document?.Path);
+        return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
+    });
+
+    /// <summary>
+    /// Lints one interface or world at a time: every rule but the unused-<c>use</c> one, which asks what other items
+    /// refer to (<see cref="UnusedUses"/>), so that an item's other results can be kept while other items change.
+    /// </summary>
+    internal sealed class ItemLinter
+    {
+        private readonly Context _context;
+        private readonly CanonicalAbi _abi = new();
+        private readonly HashSet<TypeDefinition> _referenced;
+
+        public ItemLinter(LintOptions options, HashSet<TypeDefinition> referenced)
+        {
+            _context = new Context(options);
+            _referenced = referenced;
+        }
+
+        /// <summary>The package being linted when it gates items with <c>@since</c> (WIT2007 applies); null otherwise.</summary>
+        public Package? GatedPackage
+        {
+            get => _context.GatedPackage;
+            set => _context.GatedPackage = value;
+        }
+
+        public void Lint(Interface? @interface, World? world, List<Diagnostic> into)
+        {
+            var context = _context.Into(into);
+            if (@interface is not null)
             {
                 context.Docs(@interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
                 context.Deprecated(@interface.Stability, @interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
                 context.Since(@interface.Stability, @interface.Location, $"interface '{@interface.Name}'");
-                foreach (var type in @interface.Types.Values)
-                {
-                    LintType(context, type, @interface);
-                    UnusedUse(context, type, referenced);
-                }
-
+                foreach (var type in @interface.Types.Values) LintType(context, type, @interface);
                 foreach (var function in @interface.Functions.Values)
                 {
                     if (function.Resource is { } resource && function.Kind is not (FunctionKind.Freestanding or FunctionKind.Constructor))
                         Stutter(context, function.ItemName, function.Location, resource.Name, "resource");
                 }
 
-                foreach (var function in @interface.Functions.Values) LintFunction(context, abi, function, export: true);
+                foreach (var function in @interface.Functions.Values) LintFunction(context, _abi, function, export: true);
             }
 
-            foreach (var world in package.Worlds.Values)
+            if (world is not null)
             {
                 context.Docs(world.Docs, world.Location, $"world '{world.Name}'");
                 context.Deprecated(world.Stability, world.Docs, world.Location, $"world '{world.Name}'");
                 context.Since(world.Stability, world.Location, $"world '{world.Name}'");
                 foreach (var (item, export) in world.Imports.Select(i => (i.Value, false)).Concat(world.Exports.Select(e => (e.Value, true))))
                 {
-                    if (item.Function is { } function) LintFunction(context, abi, function, export);
-                    else if (item.Type is { } type && type.Owner.World == world)
-                    {
-                        LintType(context, type, null);
-                        UnusedUse(context, type, referenced);
-                    }
+                    if (item.Function is { } function) LintFunction(context, _abi, function, export);
+                    else if (item.Type is { } type && type.Owner.World == world) LintType(context, type, null);
                 }
             }
         }
 
-        results.Sort((a, b) =>
+        /// <summary>WIT2009 over the item's <c>use</c>d names.</summary>
+        public void UnusedUses(Interface? @interface, World? world, List<Diagnostic> into)
         {
-            int byPath = string.CompareOrdinal(a.Document?.Path, b.Document?.Path);
-            return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
-        });
-        return results;
+            var context = _context.Into(into);
+            if (@interface is not null)
+            {
+                foreach (var type in @interface.Types.Values) UnusedUse(context, type, _referenced);
+            }
+
+            if (world is not null)
+            {
+                foreach (var item in world.Imports.Select(i => i.Value).Concat(world.Exports.Select(e => e.Value)))
+                {
+                    if (item.Function is null && item.Type is { } type && type.Owner.World == world) UnusedUse(context, type, _referenced);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -188,7 +239,7 @@ public static class WitLinter
         }
     }
 
-    private static bool UsesSince(Package package)
+    internal static bool UsesSince(Package package)
     {
         foreach (var @interface in package.Interfaces.Values)
         {
@@ -290,13 +341,19 @@ public static class WitLinter
     private sealed class Context
     {
         private readonly LintOptions _options;
-        private readonly List<Diagnostic> _results;
+        private List<Diagnostic> _results = new();
         private readonly HashSet<(string Code, string? Path, int Start, string Message)> _seen = new();
 
-        public Context(LintOptions options, List<Diagnostic> results)
+        public Context(LintOptions options)
         {
             _options = options;
+        }
+
+        /// <summary>Sends the next results to <paramref name="results"/>.</summary>
+        public Context Into(List<Diagnostic> results)
+        {
             _results = results;
+            return this;
         }
 
         public void Docs(string? docs, SourceLocation? location, string what)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
+using Wit.Core.Text;
 using Wit.Core.Wit.Nodes;
 using Wit.Core.Workspace;
 
@@ -23,13 +24,35 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<TypeShape, TypeDefinition> _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
+    private readonly bool _recordItems;
+    private readonly ItemState? _previousItems;
 
-    public PackageResolver(WitResolver resolver, UnresolvedPackage unresolved)
+    /// <param name="recordItems">Keep an <see cref="ItemRecord"/> per interface and world (see <see cref="Items"/>).</param>
+    /// <param name="previousItems">
+    /// The records of an earlier check of this package: an item whose syntax is unchanged and which depends on
+    /// nothing changed is taken over from there instead of being resolved (see <see cref="TakenOver"/>).
+    /// </param>
+    public PackageResolver(WitResolver resolver, UnresolvedPackage unresolved, bool recordItems = false, ItemState? previousItems = null)
     {
         _resolver = resolver;
         _unresolved = unresolved;
         _package = new Package(unresolved.Name!) { Docs = unresolved.Docs, Location = unresolved.NameLocation };
+        _recordItems = recordItems;
+        _previousItems = recordItems ? previousItems : null;
     }
+
+    /// <summary>The package's item records after <see cref="Resolve"/>, when asked to record them.</summary>
+    public ItemState? Items { get; private set; }
+
+    /// <summary>
+    /// The records taken over from the previous check, with where each item now is: their diagnostics are in the
+    /// coordinates of the text they were resolved in. When any were taken over, the model is missing those items'
+    /// arena entries and diagnostics: it serves the check, and must not be taken over as a package.
+    /// </summary>
+    public List<(ItemRecord Record, SourceFile File, TextSpan FullSpan)> TakenOver { get; } = new();
+
+    /// <summary>The records of the items resolved this time.</summary>
+    public List<ItemRecord> Fresh { get; } = new();
 
     private sealed class LocalItem
     {
@@ -64,8 +87,10 @@ internal sealed partial class PackageResolver
         // may be declared once per file (items and uses together), the later declaration is the one reported.
         var fileNames = new Dictionary<SourceFile, HashSet<string>>();
         var uses = new List<(SourceFile File, ParsedPath Path)>();
+        var signature = _recordItems ? new List<ItemKey>(_unresolved.Items.Count) : null;
         foreach (var (file, item) in _unresolved.Items)
         {
+            signature?.Add(KeyOf(file, item));
             if (!fileNames.TryGetValue(file, out var names)) fileNames[file] = names = new HashSet<string>();
             if (item is TopLevelUseSyntax use)
             {
@@ -112,23 +137,46 @@ internal sealed partial class PackageResolver
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
         }
 
-        var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, Dependencies,
+        var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
+        var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
             (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
+        var reusable = signature is null ? null : Reusable(signature, edges);
+        var records = new Dictionary<LocalItem, ItemRecord>();
 
         foreach (var item in order)
         {
             if (item.Excluded) continue;
             if (item.Syntax is InterfaceSyntax interfaceSyntax)
             {
-                item.Interface = ResolveInterface(interfaceSyntax.Name is { } n ? Names.Unescape(n.Text) : null, interfaceSyntax, interfaceSyntax.Members, item.File, item.Location);
-                _package.Interfaces.Set(item.Name, item.Interface);
+                if (reusable?.TryGetValue(item, out var old) == true)
+                {
+                    item.Interface = old.Interface;
+                    TakenOver.Add((old, item.File, item.Syntax.Syntax.FullSpan));
+                }
+                else
+                {
+                    var mark = Mark();
+                    item.Interface = ResolveInterface(interfaceSyntax.Name is { } n ? Names.Unescape(n.Text) : null, interfaceSyntax, interfaceSyntax.Members, item.File, item.Location);
+                    if (signature is not null) Capture(records[item] = NewRecord(item), mark);
+                }
+
+                _package.Interfaces.Set(item.Name, item.Interface!);
             }
         }
 
         foreach (var item in order)
         {
             if (item.Excluded || item.Syntax is not WorldSyntax worldSyntax) continue;
+            if (reusable?.TryGetValue(item, out var old) == true)
+            {
+                item.World = old.World;
+                TakenOver.Add((old, item.File, item.Syntax.Syntax.FullSpan));
+                continue;
+            }
+
+            var mark = Mark();
             item.World = ResolveWorld(item.Name, worldSyntax, item.File, item.Location);
+            if (signature is not null) Capture(records[item] = NewRecord(item), mark);
         }
 
         // Worlds are registered in declaration order, as wit-parser lists them in the package.
@@ -139,14 +187,105 @@ internal sealed partial class PackageResolver
 
         foreach (var item in order)
         {
-            if (item.World is { } world) ElaborateWorld(world, (WorldSyntax)item.Syntax, item.File);
+            if (item.World is not { } world || reusable?.ContainsKey(item) == true) continue;
+            var mark = Mark();
+            ElaborateWorld(world, (WorldSyntax)item.Syntax, item.File);
+            if (records.TryGetValue(item, out var record)) Capture(record, mark);
         }
 
         _resolver.AddPackage(_package);
+        if (signature is null) return;
+        var state = new ItemState(_package.Name, _resolver.Options, signature, new Dictionary<string, ItemRecord>());
+        foreach (var record in records.Values)
+        {
+            record.Cacheable = record.Diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span) && d.Related.All(r => record.Contains(r.Document, r.Span)));
+            state.Records[record.Name] = record;
+            Fresh.Add(record);
+        }
+
+        foreach (var (record, _, _) in TakenOver) state.Records[record.Name] = record;
+        Items = state;
+    }
+
+    private static ItemKey KeyOf(SourceFile file, WitNode item) => item switch
+    {
+        InterfaceSyntax i => new ItemKey(file.Path, item.Kind, i.Name is { } n ? Names.Unescape(n.Text) : null, null),
+        WorldSyntax w => new ItemKey(file.Path, item.Kind, w.Name is { } n ? Names.Unescape(n.Text) : null, null),
+        _ => new ItemKey(file.Path, item.Kind, null, item.Syntax.Green),
+    };
+
+    /// <summary>
+    /// The items that can be taken over from the previous check, with their records: every item but those whose text
+    /// changed (or the line just above them, where lint suppressions are read), those without a usable record, and
+    /// everything that depends on those, directly or not. Null when the package's items are not the same list.
+    /// </summary>
+    private Dictionary<LocalItem, ItemRecord>? Reusable(List<ItemKey> signature, Dictionary<LocalItem, List<(LocalItem, SourceLocation)>> edges)
+    {
+        if (_previousItems is not { } previous || !previous.Package.Equals(_package.Name) || !ReferenceEquals(previous.Options, _resolver.Options)
+            || !previous.Signature.SequenceEqual(signature))
+        {
+            return null;
+        }
+
+        var dependents = new Dictionary<LocalItem, List<LocalItem>>();
+        foreach (var entry in edges)
+        {
+            foreach (var edge in entry.Value)
+            {
+                if (!dependents.TryGetValue(edge.Item1, out var list)) dependents[edge.Item1] = list = new List<LocalItem>();
+                list.Add(entry.Key);
+            }
+        }
+
+        var result = new Dictionary<LocalItem, ItemRecord>();
+        var affected = new Stack<LocalItem>();
+        foreach (var item in _itemOrder)
+        {
+            var syntax = item.Syntax.Syntax;
+            if (!item.Excluded && previous.Records.TryGetValue(item.Name, out var record) && record.Cacheable && !record.BoundaryIsTrivia
+                && record.Path == item.File.Path && ReferenceEquals(record.Green, syntax.Green) && record.SameBoundary(item.File.Tree.Text.Text, syntax.Position))
+            {
+                result[item] = record;
+            }
+            else
+            {
+                affected.Push(item);
+            }
+        }
+
+        while (affected.Count > 0)
+        {
+            if (!dependents.TryGetValue(affected.Pop(), out var users)) continue;
+            foreach (var user in users)
+            {
+                if (result.Remove(user)) affected.Push(user);
+            }
+        }
+
+        return result;
+    }
+
+    private (int Diagnostics, int References) Mark() => (_resolver.Model.Diagnostics.Count, _resolver.Model.References.Count);
+
+    private void Capture(ItemRecord record, (int Diagnostics, int References) mark)
+    {
+        var model = _resolver.Model;
+        for (int i = mark.Diagnostics; i < model.Diagnostics.Count; i++) record.Diagnostics.Add(model.Diagnostics[i]);
+        for (int i = mark.References; i < model.References.Count; i++) record.ReferenceTargets.Add(model.References[i].Target);
+    }
+
+    private ItemRecord NewRecord(LocalItem item)
+    {
+        var syntax = item.Syntax.Syntax;
+        return new ItemRecord(item.Name, item.File.Path, syntax.Green, item.File.Tree.Text, syntax.FullSpan)
+        {
+            Interface = item.Interface,
+            World = item.World,
+        };
     }
 
     /// <summary>The local interfaces and worlds an item refers to, for ordering; unknown names are reported here.</summary>
-    private IEnumerable<(LocalItem, SourceLocation)> Dependencies(LocalItem item)
+    private List<(LocalItem, SourceLocation)> Dependencies(LocalItem item)
     {
         var result = new List<(LocalItem, SourceLocation)>();
         foreach (var node in item.Syntax.Syntax.DescendantNodes(WitResolver.MayContainUsePath))

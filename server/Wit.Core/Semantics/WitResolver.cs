@@ -23,6 +23,8 @@ public sealed partial class WitResolver
     private readonly HashSet<(Text.SourceText?, int, string)> _reported = new();
     private bool _skippedEncodedPackages;
     private WitModel? _previous;
+    private bool _recordItems;
+    private ItemState? _previousItems;
 
     private WitResolver(ResolveOptions options)
     {
@@ -53,6 +55,24 @@ public sealed partial class WitResolver
         return resolver._model;
     }
 
+    /// <summary>
+    /// Resolves <paramref name="workspace"/> as <see cref="Resolve(LoadedWorkspace, ResolveOptions?, WitModel?)"/> does,
+    /// and, when the root package is resolved (the last package, alone in its source), records its items. With
+    /// <paramref name="previousItems"/> (the root package's records from the previous check) and every other package
+    /// taken over from <paramref name="previous"/>, the root package's unaffected items are taken over from those
+    /// records: the model then lacks them (see <see cref="PackageResolver.TakenOver"/>) and only serves the check.
+    /// </summary>
+    internal static (WitModel Model, PackageResolver? Root) ResolveRecordingItems(LoadedWorkspace workspace, ResolveOptions options, WitModel? previous, ItemState? previousItems)
+    {
+        var resolver = new WitResolver(options) { _previous = previous, _recordItems = true, _previousItems = previousItems };
+        resolver._model.Options = resolver._options;
+        resolver.Run(workspace);
+        return (resolver._model, resolver._rootResolver);
+    }
+
+    private PackageResolver? _rootResolver;
+    private PackageSource? _rootSource;
+
     private void Run(LoadedWorkspace workspace)
     {
         foreach (var error in workspace.Errors)
@@ -66,6 +86,7 @@ public sealed partial class WitResolver
 
         // wit-parser orders the root's packages and its dependencies together, by name and version, each after the
         // packages it uses.
+        _rootSource = workspace.Root;
         var packages = new List<UnresolvedPackage>();
         foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
         ResolveBatch(packages);
@@ -212,7 +233,8 @@ public sealed partial class WitResolver
         _model.KnownPackageNames.AddRange(_knownPackageNames);
         bool reusing = _previous is not null && ReferenceEquals(_previous.Options, _options)
             && _previous.KnownPackageNames.SequenceEqual(_knownPackageNames);
-        int position = 0;
+        bool samePackages = reusing;
+        int position = 0, takenOver = 0;
         foreach (var package in order)
         {
             var trees = package.Source.Files.Select(f => f.Tree).ToList();
@@ -221,12 +243,25 @@ public sealed partial class WitResolver
                 : null;
             reusing = reusable is not null;
             position++;
-            if (reusable is not null && TakeOver(reusable)) continue;
+            if (reusable is not null && TakeOver(reusable))
+            {
+                takenOver++;
+                continue;
+            }
 
             reusing = false;
             var record = new ResolvedPackageRecord(package.Name!, trees);
             var before = Counts();
-            new PackageResolver(this, package).Resolve();
+
+            // The root package alone in its source, last: its items may be recorded, and taken over from the previous
+            // check's records when the packages are the same and every one before it was taken over (their objects
+            // are what the records refer to).
+            bool root = _recordItems && position == order.Count && package.Source == _rootSource && batch.Count(p => p.Source == package.Source) == 1;
+            bool sameDependencies = samePackages && takenOver == position - 1;
+            var resolver = new PackageResolver(this, package, recordItems: root, previousItems: root && sameDependencies ? _previousItems : null);
+            resolver.Resolve();
+            if (root) _rootResolver = resolver;
+            if (resolver.TakenOver.Count > 0) continue;
             Finish(record, before);
         }
     }

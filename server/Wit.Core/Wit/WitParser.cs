@@ -44,7 +44,7 @@ internal sealed partial class WitParser
 
     /// <summary>
     /// Reparses after one change. Items that end before the change (but the last of them, whose extent may depend on
-    /// the token after it) are kept; parsing restarts at the first affected item and stops as soon as a parsed item
+    /// the token after it, and which is kept only if it parses the same again) are kept; parsing restarts at the first affected item and stops as soon as a parsed item
     /// ends exactly where an untouched old item now starts, past the changed text; the rest of the old items are kept.
     /// </summary>
     public static GreenNode Reparse(GreenNode oldRoot, string newText, TextChange change)
@@ -95,7 +95,12 @@ internal sealed partial class WitParser
                 return BuildRoot(items);
             }
 
-            items.Add(parser.ParseTopLevelItem());
+            var item = parser.ParseTopLevelItem();
+
+            // The item before the change is parsed again only because its extent may depend on what follows it:
+            // when it came out the same, the old node stays, so the item counts as untouched downstream.
+            if (items.Count == first && first < touched && first < itemCount && GreenElement.StructurallyEqual(item, oldRoot.GetSlot(first))) items.Add(oldRoot.GetSlot(first));
+            else items.Add(item);
         }
     }
 

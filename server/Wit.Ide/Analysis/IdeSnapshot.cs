@@ -112,16 +112,16 @@ public sealed class IdeSnapshot
     public WitxAnalysis? WitxAnalysisOf(string path) => _witx.TryGetValue(path, out var lazy) ? lazy.Value : null;
 
     /// <summary>
-    /// A root's analysis, computed on first use. <paramref name="latest"/> holds the root's most recently computed model
-    /// (from whichever snapshot computed one last); resolution takes over its unchanged packages, and then records
-    /// its own model there.
+    /// A root's analysis, computed on first use. <paramref name="latest"/> holds the root's most recent check (from
+    /// whichever snapshot computed one last); the check takes over what did not change from it, and then records
+    /// itself there.
     /// </summary>
     internal static Lazy<RootAnalysis> LazyRoot(string root, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open, IdeOptions options,
-        System.Runtime.CompilerServices.StrongBox<Core.Semantics.WitModel?> latest) =>
+        System.Runtime.CompilerServices.StrongBox<Core.Lint.WorkspaceCheck?> latest) =>
         new(() =>
         {
             var analysis = RootAnalysis.Build(root, fileSystem, (path, text) => TreeFor(path, text, open, trees), options, Volatile.Read(ref latest.Value));
-            Volatile.Write(ref latest.Value, analysis.Model);
+            Volatile.Write(ref latest.Value, analysis.Check);
             return analysis;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Wit.Core.Diagnostics;
 using Wit.Core.Lint;
 using Wit.Core.Semantics;
@@ -9,32 +10,39 @@ using Wit.Core.Workspace;
 namespace Wit.Ide.Analysis;
 
 /// <summary>
-/// One package root (a directory of <c>.wit</c> files with its <c>deps/</c>, as <c>wit check</c> reads it), resolved:
-/// the loaded files, the <see cref="WitModel"/> and the lint results. Immutable once built.
+/// One package root (a directory of <c>.wit</c> files with its <c>deps/</c>, as <c>wit check</c> reads it), checked:
+/// the loaded files, the diagnostics of resolution and lint, and the <see cref="WitModel"/>. Immutable once built; the
+/// diagnostics come from an incremental <see cref="WorkspaceCheck"/>, and the model, when the check did not resolve
+/// every item, is resolved on first use (diagnostics are what a keystroke waits for).
 /// </summary>
 public sealed class RootAnalysis
 {
     private readonly Dictionary<string, SourceFile> _files;
     private Dictionary<string, List<SymbolReference>>? _referencesByPath;
+    private Dictionary<string, List<Diagnostic>>? _diagnosticsByPath;
     private Symbols.SymbolIndex? _symbols;
 
-    internal RootAnalysis(string rootPath, LoadedWorkspace workspace, WitModel model, IReadOnlyList<Diagnostic> lintDiagnostics)
+    internal RootAnalysis(string rootPath, WorkspaceCheck check)
     {
         RootPath = rootPath;
-        Workspace = workspace;
-        Model = model;
-        LintDiagnostics = lintDiagnostics;
-        _files = workspace.AllSources.SelectMany(s => s.Files).GroupBy(f => f.Path, StringComparer.Ordinal)
+        Check = check;
+        _files = check.Workspace.AllSources.SelectMany(s => s.Files).GroupBy(f => f.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public string RootPath { get; }
 
-    public LoadedWorkspace Workspace { get; }
+    public LoadedWorkspace Workspace => Check.Workspace;
 
-    public WitModel Model { get; }
+    /// <summary>The resolved model (resolved on first use when the check took items over).</summary>
+    public WitModel Model => Check.GetModel();
 
-    public IReadOnlyList<Diagnostic> LintDiagnostics { get; }
+    /// <summary>What the loader and resolver report, for every file of the root.</summary>
+    public IReadOnlyList<Diagnostic> ResolveDiagnostics => Check.ResolveDiagnostics;
+
+    public IReadOnlyList<Diagnostic> LintDiagnostics => Check.LintDiagnostics;
+
+    internal WorkspaceCheck Check { get; }
 
     /// <summary>Every declaration of the model, by file and by key (built on first use).</summary>
     public Symbols.SymbolIndex Symbols => _symbols ??= Ide.Symbols.SymbolIndex.Build(this);
@@ -48,6 +56,26 @@ public sealed class RootAnalysis
 
     /// <summary>Whether <paramref name="path"/> belongs to the root package (not to a dependency).</summary>
     public bool IsRootFile(string path) => Workspace.Root is { } root && root.Files.Any(f => f.Path == path);
+
+    /// <summary>The resolver's and the lint's diagnostics in <paramref name="path"/> (all files indexed in one pass, on first use).</summary>
+    public IReadOnlyList<Diagnostic> DiagnosticsIn(string path)
+    {
+        var index = Volatile.Read(ref _diagnosticsByPath);
+        if (index is null)
+        {
+            index = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+            foreach (var diagnostic in ResolveDiagnostics.Concat(LintDiagnostics))
+            {
+                if (diagnostic.Document?.Path is not { } file) continue;
+                if (!index.TryGetValue(file, out var list)) index[file] = list = new List<Diagnostic>();
+                list.Add(diagnostic);
+            }
+
+            Volatile.Write(ref _diagnosticsByPath, index);
+        }
+
+        return index.TryGetValue(path, out var found) ? found : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
+    }
 
     /// <summary>The resolved name references that start in <paramref name="path"/>, in source order.</summary>
     public IReadOnlyList<SymbolReference> ReferencesIn(string path)
@@ -71,16 +99,13 @@ public sealed class RootAnalysis
     }
 
     /// <summary>
-    /// Loads and resolves a root. With the root's <paramref name="previous"/> model, the packages whose files did not
-    /// change (the dependencies, when the root package is edited) are taken over instead of resolved again.
+    /// Loads and checks a root. With the root's <paramref name="previous"/> check, what did not change (the
+    /// dependencies, and the items of the root package that neither changed nor depend on a change) is taken over
+    /// instead of resolved and linted again.
     /// </summary>
-    internal static RootAnalysis Build(string rootPath, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse, IdeOptions options, WitModel? previous)
+    internal static RootAnalysis Build(string rootPath, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse, IdeOptions options, WorkspaceCheck? previous)
     {
         var workspace = WorkspaceLoader.Load(fileSystem, rootPath, parse);
-        var model = WitResolver.Resolve(workspace, options.Resolve, previous);
-        IReadOnlyList<Diagnostic> lint = options.LintEnabled && workspace.Root is not null
-            ? WitLinter.Lint(model, options.Lint)
-            : Array.Empty<Diagnostic>();
-        return new RootAnalysis(rootPath, workspace, model, lint);
+        return new RootAnalysis(rootPath, WorkspaceCheck.Run(workspace, options.Resolve, options.LintEnabled ? options.Lint : null, previous));
     }
 }

@@ -40,12 +40,17 @@ public static class DocumentDiagnostics
 
             foreach (var analysis in analyses)
             {
-                foreach (var diagnostic in analysis.Model.Diagnostics) Add(diagnostic);
-                foreach (var diagnostic in analysis.LintDiagnostics) Add(diagnostic);
+                foreach (var diagnostic in analysis.DiagnosticsIn(path)) Add(diagnostic);
             }
         }
 
-        result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Code, b.Code));
+        result.Sort(static (a, b) =>
+        {
+            int c = a.Span.Start.CompareTo(b.Span.Start);
+            if (c == 0) c = string.CompareOrdinal(a.Code, b.Code);
+            if (c == 0) c = a.Span.Length.CompareTo(b.Span.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+        });
         return result;
     }
 }

@@ -31,7 +31,7 @@ public sealed class IdeWorkspace
     private IdeSnapshot _snapshot;
 
     /// <summary>Per root, the model computed last (by any snapshot): the starting point of the next resolution.</summary>
-    private readonly Dictionary<string, StrongBox<WitModel?>> _latestModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StrongBox<Wit.Core.Lint.WorkspaceCheck?>> _latestChecks = new(StringComparer.Ordinal);
 
     public IdeWorkspace(IFileSystem disk, IdeOptions? options = null)
     {
@@ -161,7 +161,7 @@ public sealed class IdeWorkspace
                 continue;
             }
 
-            if (!_latestModels.TryGetValue(root, out var latest)) _latestModels[root] = latest = new StrongBox<WitModel?>();
+            if (!_latestChecks.TryGetValue(root, out var latest)) _latestChecks[root] = latest = new StrongBox<Wit.Core.Lint.WorkspaceCheck?>();
             rootEntries[root] = IdeSnapshot.LazyRoot(root, fileSystem, _trees, _open, _options, latest);
         }
 

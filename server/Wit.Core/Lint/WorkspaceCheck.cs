@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Wit.Core.Diagnostics;
+using Wit.Core.Semantics;
+using Wit.Core.Text;
+using Wit.Core.Workspace;
+
+namespace Wit.Core.Lint;
+
+/// <summary>
+/// A workspace's diagnostics, the resolver's and the lint's, computed incrementally across edits. Packages whose
+/// files did not change are taken over from the previous check (as <see cref="WitResolver"/> does); within the edited
+/// root package, an interface or world whose text did not change and that depends on nothing that changed keeps its
+/// results from the previous check, moved to where the item now is. Only the changed items and their dependents are
+/// resolved and linted again, so a keystroke costs about one item, not the package. The diagnostics always equal
+/// those of a check from scratch (the differential tests say so); the full <see cref="WitModel"/>, which taken-over
+/// items are missing from, is resolved on demand by <see cref="GetModel"/>.
+/// </summary>
+public sealed class WorkspaceCheck
+{
+    /// <summary>How many earlier document versions the item records may hold on to before a check starts afresh.</summary>
+    internal const int MaxStaleDocuments = 8;
+
+    private readonly ResolveOptions _options;
+    private readonly LintOptions? _lintOptions;
+    private readonly WitModel _resolved;
+    private readonly ItemState? _items;
+    private readonly object _gate = new();
+    private WitModel? _model;
+
+    private WorkspaceCheck(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WitModel resolved, bool complete, ItemState? items,
+        IReadOnlyList<Diagnostic> resolveDiagnostics, IReadOnlyList<Diagnostic> lintDiagnostics, int resolvedItems, int takenOverItems)
+    {
+        Workspace = workspace;
+        _options = options;
+        _lintOptions = lintOptions;
+        _resolved = resolved;
+        _model = complete ? resolved : null;
+        _items = items;
+        ResolveDiagnostics = resolveDiagnostics;
+        LintDiagnostics = lintDiagnostics;
+        ResolvedItems = resolvedItems;
+        TakenOverItems = takenOverItems;
+    }
+
+    public LoadedWorkspace Workspace { get; }
+
+    /// <summary>Everything the loader and resolver report, for every file of the workspace.</summary>
+    public IReadOnlyList<Diagnostic> ResolveDiagnostics { get; }
+
+    /// <summary>The lint results for the root package, in source order (empty when linting is off).</summary>
+    public IReadOnlyList<Diagnostic> LintDiagnostics { get; }
+
+    /// <summary>How many of the root package's interfaces and worlds this check resolved.</summary>
+    public int ResolvedItems { get; }
+
+    /// <summary>How many it took over from the previous check.</summary>
+    public int TakenOverItems { get; }
+
+    /// <summary>Whether the full model is at hand (this check resolved every item, or it was asked for already).</summary>
+    public bool HasModel => Volatile.Read(ref _model) is not null;
+
+    /// <summary>
+    /// The resolved model of the workspace: this check's, when it resolved everything; otherwise resolved now (once),
+    /// taking over every unchanged package.
+    /// </summary>
+    public WitModel GetModel()
+    {
+        if (Volatile.Read(ref _model) is { } model) return model;
+        lock (_gate)
+        {
+            return _model ??= WitResolver.Resolve(Workspace, _options, _resolved);
+        }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="workspace"/> (lint too, with <paramref name="lintOptions"/> when not null), taking over
+    /// what it can from <paramref name="previous"/>, a check of an earlier version of the same workspace.
+    /// </summary>
+    public static WorkspaceCheck Run(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WorkspaceCheck? previous)
+    {
+        if (workspace is null) throw new ArgumentNullException(nameof(workspace));
+        options ??= ResolveOptions.Default;
+        var current = CurrentTexts(workspace);
+        var previousItems = previous is not null && ReferenceEquals(previous._lintOptions, lintOptions) && previous._items is { } items
+            && items.StaleDocuments(current) <= MaxStaleDocuments
+            ? items
+            : null;
+        var baseModel = previous?._resolved;
+        return TryRun(workspace, options, lintOptions, baseModel, previousItems, current)
+            ?? TryRun(workspace, options, lintOptions, baseModel, null, current)!;
+    }
+
+    /// <summary>A check; null when taken-over results could not be moved to the current text (then it is run without them).</summary>
+    private static WorkspaceCheck? TryRun(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WitModel? baseModel, ItemState? previousItems,
+        IReadOnlyDictionary<string, SourceText> current)
+    {
+        var (model, root) = WitResolver.ResolveRecordingItems(workspace, options, baseModel, previousItems);
+        bool lint = lintOptions is not null && workspace.Root is not null;
+        if (root?.Items is not { } state)
+        {
+            var lintDiagnostics = lint ? WitLinter.Lint(model, lintOptions!) : Array.Empty<Diagnostic>();
+            return new WorkspaceCheck(workspace, options, lintOptions, model, complete: true, null, model.Diagnostics, lintDiagnostics, 0, 0);
+        }
+
+        var mover = new Mover(root.TakenOver);
+        var resolveDiagnostics = new List<Diagnostic>(model.Diagnostics.Count + root.TakenOver.Sum(t => t.Record.Diagnostics.Count));
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            if (mover.Move(diagnostic) is not { } moved) return null;
+            resolveDiagnostics.Add(moved);
+        }
+
+        foreach (var (record, file, fullSpan) in root.TakenOver)
+        {
+            foreach (var diagnostic in record.Diagnostics) resolveDiagnostics.Add(Mover.Shift(diagnostic, record, file, fullSpan));
+        }
+
+        var lintResults = new List<Diagnostic>();
+        if (lint)
+        {
+            var package = model.Packages[model.Packages.Count - 1];
+            var targets = model.References.Select(r => r.Target).Concat(root.TakenOver.SelectMany(t => t.Record.ReferenceTargets));
+            var linter = new WitLinter.ItemLinter(lintOptions!, WitLinter.ReferencedTypes(targets));
+            state.GatedPackage = WitLinter.UsesSince(package);
+            linter.GatedPackage = state.GatedPackage ? package : null;
+
+            // Taken-over results were linted under the same @since rule, or are linted again.
+            if (previousItems is not null && root.TakenOver.Count > 0 && previousItems.GatedPackage != state.GatedPackage) return null;
+            foreach (var record in root.Fresh)
+            {
+                var results = new List<Diagnostic>();
+                linter.Lint(record.Interface, record.World, results);
+                record.Lint = results;
+                record.Cacheable &= results.TrueForAll(d => record.Contains(d.Document, d.Span));
+                lintResults.AddRange(results);
+            }
+
+            foreach (var (record, file, fullSpan) in root.TakenOver)
+            {
+                foreach (var diagnostic in record.Lint) lintResults.Add(Mover.Shift(diagnostic, record, file, fullSpan));
+            }
+
+            var unused = new List<Diagnostic>();
+            foreach (var record in root.Fresh.Concat(root.TakenOver.Select(t => t.Record))) linter.UnusedUses(record.Interface, record.World, unused);
+            foreach (var diagnostic in unused)
+            {
+                if (mover.Move(diagnostic) is not { } moved) return null;
+                lintResults.Add(moved);
+            }
+
+            WitLinter.Sort(lintResults);
+        }
+
+        bool complete = root.TakenOver.Count == 0;
+        return new WorkspaceCheck(workspace, options, lintOptions, model, complete, state, complete ? model.Diagnostics : resolveDiagnostics, lintResults,
+            root.Fresh.Count, root.TakenOver.Count);
+    }
+
+    private static Dictionary<string, SourceText> CurrentTexts(LoadedWorkspace workspace)
+    {
+        var result = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        foreach (var source in workspace.AllSources)
+        {
+            foreach (var file in source.Files) result[file.Path] = file.Tree.Text;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Moves diagnostics from the text a taken-over item was resolved in to the current text. A diagnostic of a
+    /// text no item was taken over from stays as it is; one in such a text but outside those items cannot be moved (null).
+    /// </summary>
+    private sealed class Mover
+    {
+        private readonly Dictionary<SourceText, List<(ItemRecord Record, SourceFile File, TextSpan FullSpan)>> _byDocument = new();
+        public Mover(List<(ItemRecord Record, SourceFile File, TextSpan FullSpan)> takenOver)
+        {
+            foreach (var entry in takenOver)
+            {
+                if (ReferenceEquals(entry.Record.Document, entry.File.Tree.Text) && entry.Record.FullSpan.Start == entry.FullSpan.Start) continue;
+                if (!_byDocument.TryGetValue(entry.Record.Document, out var list)) _byDocument[entry.Record.Document] = list = new();
+                list.Add(entry);
+            }
+        }
+
+        public Diagnostic? Move(Diagnostic diagnostic)
+        {
+            if (diagnostic.Document is not { } document) return diagnostic;
+            var (moved, span) = Move(document, diagnostic.Span);
+            if (moved is null) return null;
+            List<RelatedLocation>? related = null;
+            for (int i = 0; i < diagnostic.Related.Count; i++)
+            {
+                var location = diagnostic.Related[i];
+                var (relatedDocument, relatedSpan) = Move(location.Document, location.Span);
+                if (relatedDocument is null) return null;
+                if (related is null && (relatedDocument != location.Document || relatedSpan != location.Span)) related = diagnostic.Related.Take(i).ToList();
+                related?.Add(new RelatedLocation(relatedDocument, relatedSpan, location.Message));
+            }
+
+            return moved == document && span == diagnostic.Span && related is null
+                ? diagnostic
+                : new Diagnostic(diagnostic.Descriptor, diagnostic.Message, span, diagnostic.Severity, moved, related ?? diagnostic.Related);
+        }
+
+        private (SourceText? Document, TextSpan Span) Move(SourceText document, TextSpan span)
+        {
+            if (!_byDocument.TryGetValue(document, out var entries)) return (document, span);
+            foreach (var (record, file, fullSpan) in entries)
+            {
+                if (record.Contains(document, span)) return (file.Tree.Text, new TextSpan(span.Start + fullSpan.Start - record.FullSpan.Start, span.Length));
+            }
+
+            return (null, span);
+        }
+
+        /// <summary>A taken-over item's own diagnostic (inside the item, in its record's text), moved with the item.</summary>
+        public static Diagnostic Shift(Diagnostic diagnostic, ItemRecord record, SourceFile file, TextSpan fullSpan)
+        {
+            int delta = fullSpan.Start - record.FullSpan.Start;
+            var document = file.Tree.Text;
+            if (delta == 0 && ReferenceEquals(document, diagnostic.Document)) return diagnostic;
+            var related = diagnostic.Related.Count == 0
+                ? diagnostic.Related
+                : diagnostic.Related.Select(r => new RelatedLocation(document, new TextSpan(r.Span.Start + delta, r.Span.Length), r.Message)).ToList();
+            return new Diagnostic(diagnostic.Descriptor, diagnostic.Message, new TextSpan(diagnostic.Span.Start + delta, diagnostic.Span.Length), diagnostic.Severity, document, related);
+        }
+    }
+}
