@@ -169,8 +169,22 @@ internal sealed class DiagnosticsPublisher
         foreach (var root in _seenRoots.Keys.Where(r => !snapshot.RootPaths.Contains(r)).ToList()) _seenRoots.Remove(root);
     }
 
-    /// <summary>What was last published for a file: the diagnostics it came from, as sent, and their fingerprint.</summary>
-    private sealed record Publication(int? Version, string Fingerprint, IReadOnlyList<Core.Diagnostics.Diagnostic> Source, Diagnostic[] Sent);
+    /// <summary>
+    /// What was last published for a file: the diagnostics it came from, as sent, and their fingerprint (computed when
+    /// first compared: an open document's new version is published whatever its diagnostics, so a keystroke skips it).
+    /// </summary>
+    private sealed class Publication(int? version, IReadOnlyList<Core.Diagnostics.Diagnostic> source, Diagnostic[] sent)
+    {
+        private string? _fingerprint;
+
+        public int? Version { get; } = version;
+
+        public IReadOnlyList<Core.Diagnostics.Diagnostic> Source { get; } = source;
+
+        public Diagnostic[] Sent { get; } = sent;
+
+        public string Fingerprint => _fingerprint ??= DiagnosticsPublisher.Fingerprint(Sent);
+    }
 
     private async Task PublishAsync(IdeSnapshot snapshot, string path)
     {
@@ -180,22 +194,12 @@ internal sealed class DiagnosticsPublisher
 
         // The very same diagnostic objects (a file whose items were all taken over) translate to the same LSP
         // diagnostics: a diagnostic holds its immutable text, so its line and column cannot have moved.
-        Diagnostic[] diagnostics;
-        string fingerprint;
-        if (previous is not null && SameObjects(previous.Source, source))
-        {
-            if (previous.Version == document.Version) return;
-            (diagnostics, fingerprint) = (previous.Sent, previous.Fingerprint);
-        }
-        else
-        {
-            diagnostics = source.Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray();
-            fingerprint = Fingerprint(diagnostics);
-        }
-
-        _published[path] = new Publication(document.Version, fingerprint, source, diagnostics);
-        if (previous is not null && previous.Fingerprint == fingerprint && previous.Version == document.Version) return;
-        await SendAsync(path, document.Version, diagnostics).ConfigureAwait(false);
+        bool same = previous is not null && SameObjects(previous.Source, source);
+        if (same && previous!.Version == document.Version) return;
+        var publication = new Publication(document.Version, source, same ? previous!.Sent : source.Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray());
+        _published[path] = publication;
+        if (previous is not null && previous.Version == document.Version && previous.Fingerprint == publication.Fingerprint) return;
+        await SendAsync(path, document.Version, publication.Sent).ConfigureAwait(false);
     }
 
     private static bool SameObjects(IReadOnlyList<Core.Diagnostics.Diagnostic> a, IReadOnlyList<Core.Diagnostics.Diagnostic> b)

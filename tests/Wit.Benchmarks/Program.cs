@@ -8,7 +8,8 @@ namespace Wit.Benchmarks;
 /// Markdown tables of medians measured with a Stopwatch after warm-up. <c>resolve</c> (warm WASI resolution, then cold
 /// <c>wit check</c> processes against upstream's) is left out of <c>all</c>: it runs processes for a minute or two.
 /// <c>keystroke-breakdown</c> splits the server benchmark's keystroke into its stages. <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
-/// (after <c>scripts/publish-server.sh</c>).
+/// (after <c>scripts/publish-server.sh</c>); <c>server-keystrokes [-- command args...]</c> times keystrokes against that
+/// published server over stdio.
 /// </summary>
 internal static class Program
 {
@@ -21,6 +22,7 @@ internal static class Program
 
         // Process start-up of the published server builds, with options of its own (see ServerStartBenchmark).
         if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
+        if (mode == "server-keystrokes") return ServerProcessKeystrokes.Run(args[1..]);
 
         Func<string>[]? benchmarks = mode switch
         {
@@ -36,7 +38,7 @@ internal static class Program
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|server-start [--runs N] [-- command args...]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]]");
             return 2;
         }
 

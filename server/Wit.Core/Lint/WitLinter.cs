@@ -66,13 +66,15 @@ public static class WitLinter
     internal sealed class ItemLinter
     {
         private readonly Context _context;
-        private readonly CanonicalAbi _abi = new();
+        private readonly CanonicalAbi _abi;
         private readonly HashSet<TypeDefinition> _referenced;
 
-        public ItemLinter(LintOptions options, HashSet<TypeDefinition> referenced)
+        /// <param name="abi">The layouts computed so far (kept across checks, most types being the same objects).</param>
+        public ItemLinter(LintOptions options, HashSet<TypeDefinition> referenced, CanonicalAbi? abi = null)
         {
             _context = new Context(options);
             _referenced = referenced;
+            _abi = abi ?? new CanonicalAbi();
         }
 
         /// <summary>The package being linted when it gates items with <c>@since</c> (WIT2007 applies); null otherwise.</summary>
@@ -114,33 +116,51 @@ public static class WitLinter
         }
 
         /// <summary>WIT2009 over the item's <c>use</c>d names.</summary>
-        public void UnusedUses(Interface? @interface, World? world, List<Diagnostic> into)
+        public void UnusedUses(Interface? @interface, World? world, List<Diagnostic> into) => ReportUnused(UnusedTypes(@interface, world), into);
+
+        /// <summary>The names the item brings in by <c>use</c> that nothing refers to, in declaration order.</summary>
+        public List<TypeDefinition> UnusedTypes(Interface? @interface, World? world)
         {
-            var context = _context.Into(into);
+            var result = new List<TypeDefinition>();
             if (@interface is not null)
             {
-                foreach (var type in @interface.Types.Values) UnusedUse(context, type, _referenced);
+                foreach (var type in @interface.Types.Values)
+                {
+                    if (IsUnusedUse(type)) result.Add(type);
+                }
             }
 
             if (world is not null)
             {
-                foreach (var item in world.Imports.Select(i => i.Value).Concat(world.Exports.Select(e => e.Value)))
+                foreach (var import in world.Imports)
                 {
-                    if (item.Function is null && item.Type is { } type && type.Owner.World == world) UnusedUse(context, type, _referenced);
+                    if (import.Value.Function is null && import.Value.Type is { } type && type.Owner.World == world && IsUnusedUse(type)) result.Add(type);
+                }
+
+                foreach (var export in world.Exports)
+                {
+                    if (export.Value.Function is null && export.Value.Type is { } type && type.Owner.World == world && IsUnusedUse(type)) result.Add(type);
                 }
             }
+
+            return result;
         }
+
+        public void ReportUnused(List<TypeDefinition> unused, List<Diagnostic> into)
+        {
+            var context = _context.Into(into);
+            foreach (var type in unused) UnusedUse(context, type);
+        }
+
+        private bool IsUnusedUse(TypeDefinition type) => type.FromUse && type.Location is not null && !_referenced.Contains(type);
     }
 
     /// <summary>
     /// WIT2009: a `use`d name nothing refers to — not this body's types or functions, nor another interface's `use`
     /// of it. (Other packages cannot depend on the root package, so the root's own references are all there are.)
     /// </summary>
-    private static void UnusedUse(Context context, TypeDefinition type, HashSet<TypeDefinition> referenced)
-    {
-        if (!type.FromUse || type.Location is null || referenced.Contains(type)) return;
-        context.Report(LintDiagnostics.UnusedUse, type.Location, $"`{type.Name}` is brought in by `use` but nothing refers to it");
-    }
+    private static void UnusedUse(Context context, TypeDefinition type) =>
+        context.Report(LintDiagnostics.UnusedUse, type.Location!, $"`{type.Name}` is brought in by `use` but nothing refers to it");
 
     /// <summary>
     /// WIT2010: WASI's packages never start a resource's method with the resource's name (`fields.get`, not

@@ -122,8 +122,18 @@ public sealed class WorkspaceCheck
         if (lint)
         {
             var package = model.Packages[model.Packages.Count - 1];
-            var targets = model.References.Select(r => r.Target).Concat(root.TakenOver.SelectMany(t => t.Record.ReferenceTargets));
-            var linter = new WitLinter.ItemLinter(lintOptions!, WitLinter.ReferencedTypes(targets));
+            // What the root package's names refer to (packages resolved before it cannot refer into it).
+            var referenced = new HashSet<TypeDefinition>();
+            for (int i = root.ReferencesStart; i < model.References.Count; i++)
+            {
+                if (model.References[i].Target is TypeDefinition type) referenced.Add(type);
+            }
+
+            foreach (var (record, _, _) in root.TakenOver) referenced.UnionWith(record.ReferencedTypes);
+            bool keepAbi = previousItems?.Abi is not null && previousItems.AbiChecks < ItemState.MaxAbiChecks;
+            state.Abi = keepAbi ? previousItems!.Abi : new Abi.CanonicalAbi();
+            state.AbiChecks = keepAbi ? previousItems!.AbiChecks + 1 : 0;
+            var linter = new WitLinter.ItemLinter(lintOptions!, referenced, state.Abi);
             state.GatedPackage = WitLinter.UsesSince(package);
             linter.GatedPackage = state.GatedPackage ? package : null;
 
@@ -143,12 +153,21 @@ public sealed class WorkspaceCheck
                 foreach (var diagnostic in record.Lint) lintResults.Add(Mover.Shift(diagnostic, record, file, fullSpan));
             }
 
-            var unused = new List<Diagnostic>();
-            foreach (var record in root.Fresh.Concat(root.TakenOver.Select(t => t.Record))) linter.UnusedUses(record.Interface, record.World, unused);
-            foreach (var diagnostic in unused)
+            // Unused `use`s depend on what every item refers to: asked for each item, reported again only when the
+            // answer changed (the messages and the suppression comments are the same otherwise).
+            foreach (var (record, file, fullSpan) in root.Fresh.Select(r => (r, (SourceFile?)null, r.FullSpan)).Concat(root.TakenOver.Select(t => (t.Record, (SourceFile?)t.File, t.FullSpan))))
             {
-                if (mover.Move(diagnostic) is not { } moved) return null;
-                lintResults.Add(moved);
+                var types = linter.UnusedTypes(record.Interface, record.World);
+                var diagnostics = record.Unused is { } cached && SameObjects(cached.Types, types) ? cached.Diagnostics : null;
+                if (diagnostics is null)
+                {
+                    diagnostics = new List<Diagnostic>();
+                    linter.ReportUnused(types, diagnostics);
+                    if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span))) return null;
+                    record.Unused = (types, diagnostics);
+                }
+
+                foreach (var diagnostic in diagnostics) lintResults.Add(file is null ? diagnostic : Mover.Shift(diagnostic, record, file, fullSpan));
             }
 
             WitLinter.Sort(lintResults);
@@ -157,6 +176,17 @@ public sealed class WorkspaceCheck
         bool complete = root.TakenOver.Count == 0;
         return new WorkspaceCheck(workspace, options, lintOptions, model, complete, state, complete ? model.Diagnostics : resolveDiagnostics, lintResults,
             root.Fresh.Count, root.TakenOver.Count);
+    }
+
+    private static bool SameObjects(List<TypeDefinition> a, List<TypeDefinition> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        }
+
+        return true;
     }
 
     private static Dictionary<string, SourceText> CurrentTexts(LoadedWorkspace workspace)

@@ -55,11 +55,18 @@ internal sealed class ItemRecord
     /// <summary>The resolver's diagnostics met while resolving the item (and elaborating it, for a world).</summary>
     public List<Diagnostic> Diagnostics { get; } = new();
 
-    /// <summary>What the item's names refer to (the lint's "is this `use` referred to" question needs them).</summary>
-    public List<object> ReferenceTargets { get; } = new();
+    /// <summary>The types the item's names refer to (the lint's "is this `use` referred to" question needs them).</summary>
+    public List<TypeDefinition> ReferencedTypes { get; } = new();
 
     /// <summary>The item's lint results, but for the unused-`use` rule, which depends on other items and is redone.</summary>
     public IReadOnlyList<Diagnostic> Lint { get; set; } = System.Array.Empty<Diagnostic>();
+
+    /// <summary>
+    /// The item's unused-<c>use</c> results for one set of unused names (in <see cref="Document"/>'s coordinates):
+    /// whether a name is used depends on other items, so each check asks again, and reuses these when the answer is
+    /// the same names. Replaced as a whole, so a check on another snapshot never sees half of it.
+    /// </summary>
+    public (List<TypeDefinition> Types, List<Diagnostic> Diagnostics)? Unused { get; set; }
 
     /// <summary>
     /// False when a diagnostic of the item lies outside the item (or in another document): it cannot be carried
@@ -112,6 +119,17 @@ internal sealed class ItemState
     public IReadOnlyList<ItemKey> Signature { get; }
 
     public Dictionary<string, ItemRecord> Records { get; }
+
+    /// <summary>
+    /// The lint's Canonical ABI layouts, kept from check to check: the types of taken-over items and of dependencies
+    /// are the same objects, and a large variant (an HTTP error code) takes longer to lay out than an item to resolve.
+    /// Layouts of replaced items' types pile up, so a check starts a new one after <see cref="MaxAbiChecks"/> checks.
+    /// </summary>
+    public Abi.CanonicalAbi? Abi { get; set; }
+
+    public int AbiChecks { get; set; }
+
+    public const int MaxAbiChecks = 256;
 
     /// <summary>Whether the lint's @since rule was on for the package (any item gated with @since).</summary>
     public bool GatedPackage { get; set; }

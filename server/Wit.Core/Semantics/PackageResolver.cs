@@ -39,7 +39,11 @@ internal sealed partial class PackageResolver
         _package = new Package(unresolved.Name!) { Docs = unresolved.Docs, Location = unresolved.NameLocation };
         _recordItems = recordItems;
         _previousItems = recordItems ? previousItems : null;
+        ReferencesStart = resolver.Model.References.Count;
     }
+
+    /// <summary>Where this package's references start in the model (nothing before it can refer into it).</summary>
+    public int ReferencesStart { get; }
 
     /// <summary>The package's item records after <see cref="Resolve"/>, when asked to record them.</summary>
     public ItemState? Items { get; private set; }
@@ -271,7 +275,10 @@ internal sealed partial class PackageResolver
     {
         var model = _resolver.Model;
         for (int i = mark.Diagnostics; i < model.Diagnostics.Count; i++) record.Diagnostics.Add(model.Diagnostics[i]);
-        for (int i = mark.References; i < model.References.Count; i++) record.ReferenceTargets.Add(model.References[i].Target);
+        for (int i = mark.References; i < model.References.Count; i++)
+        {
+            if (model.References[i].Target is TypeDefinition type) record.ReferencedTypes.Add(type);
+        }
     }
 
     private ItemRecord NewRecord(LocalItem item)
@@ -288,19 +295,19 @@ internal sealed partial class PackageResolver
     private List<(LocalItem, SourceLocation)> Dependencies(LocalItem item)
     {
         var result = new List<(LocalItem, SourceLocation)>();
-        foreach (var node in item.Syntax.Syntax.DescendantNodes(WitResolver.MayContainUsePath))
+        var syntax = item.Syntax.Syntax;
+        foreach (var path in ItemUsePaths.Of(syntax, item.File))
         {
-            if (node.Kind != SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax pathSyntax) continue;
-            if (ParsedPath.From(pathSyntax, item.File) is not { } path || path.IsForeign) continue;
+            if (path.Package is not null) continue;
+            var location = path.ItemLocation(syntax, item.File);
             if (LookupLocal(path.ItemName, item.File) is { } target)
             {
                 // Only references of the right kind order items; the wrong kind is reported when resolving.
-                bool wantsWorld = node.Parent?.Kind == SyntaxKind.IncludeItem;
-                if (target.Local is { } local && local.IsWorld == wantsWorld) result.Add((local, path.ItemLocation));
+                if (target.Local is { } local && local.IsWorld == path.InInclude) result.Add((local, location));
             }
             else
             {
-                Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
+                Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", location);
             }
         }
 

@@ -195,12 +195,10 @@ public sealed partial class WitResolver
         var seen = new HashSet<PackageName>();
         foreach (var (file, item) in package.Items)
         {
-            foreach (var node in item.Syntax.DescendantNodes(MayContainUsePath).Prepend(item.Syntax))
+            foreach (var path in ItemUsePaths.Of(item.Syntax, file))
             {
-                if (node.Kind != Syntax.SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax path) continue;
-                if (ParsedPath.From(path, file) is not { Package: { } dependency } parsed) continue;
-                if (dependency.Equals(package.Name)) continue;
-                if (seen.Add(dependency)) package.ForeignDependencies.Add((dependency, parsed.PathLocation));
+                if (path.Package is not { } dependency || dependency.Equals(package.Name)) continue;
+                if (seen.Add(dependency)) package.ForeignDependencies.Add((dependency, path.PathLocation(item.Syntax, file)));
             }
         }
     }
