@@ -50,12 +50,27 @@ public static class HierarchyProvider
     public static IReadOnlyList<HierarchyCall> Incoming(IdeSnapshot snapshot, HierarchyItem item, CancellationToken cancellationToken = default)
     {
         if (Resolve(snapshot, item.Key) is not { } target) return Array.Empty<HierarchyCall>();
-        var mentions = SymbolOccurrences.Of(snapshot, SymbolOccurrences.Canonical(target, renamedToo: false), includeDeclaration: false, cancellationToken);
+        var canonical = SymbolOccurrences.Canonical(target, renamedToo: false);
+        var mentions = SymbolOccurrences.Of(snapshot, canonical, includeDeclaration: false, cancellationToken);
+
+        // A user may name the type by a renamed `use` (`use x.{a as b}`): the mentions of `b` are mentions of `a`.
+        var renamedMentions = new Dictionary<SymbolKey, IReadOnlyList<SourceLocation>>();
+        var wanted = new SymbolKey(item.Key.Path, item.Key.Offset);
         var result = new List<HierarchyCall>();
         foreach (var user in Users(snapshot, item, cancellationToken))
         {
             if (ItemOf(snapshot, user.Target) is not { } from) continue;
-            result.Add(new HierarchyCall(from, Within(mentions, from)));
+            var ranges = Within(mentions, from).ToList();
+            foreach (var part in Parts(user.Target.Symbol))
+            {
+                var name = SymbolOccurrences.Canonical(SymbolOccurrences.TargetOf(part, user.Target.Analysis), renamedToo: false);
+                if (name.Key is not { } key || key == canonical.Key || Original(part, user.Target.Analysis).Key != wanted) continue;
+                if (!renamedMentions.TryGetValue(key, out var found)) renamedMentions[key] = found = SymbolOccurrences.Of(snapshot, name, includeDeclaration: false, cancellationToken);
+                ranges.AddRange(Within(found, from).Where(r => !ranges.Contains(r)));
+            }
+
+            ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
+            result.Add(new HierarchyCall(from, ranges));
         }
 
         return result;
@@ -65,16 +80,31 @@ public static class HierarchyProvider
     public static IReadOnlyList<HierarchyCall> Outgoing(IdeSnapshot snapshot, HierarchyItem item, CancellationToken cancellationToken = default)
     {
         if (Resolve(snapshot, item.Key) is not { } target) return Array.Empty<HierarchyCall>();
-        var result = new List<HierarchyCall>();
+        var result = new List<(HierarchyItem Item, List<TextSpan> Ranges)>();
+        var counted = new HashSet<SymbolKey>();
         foreach (var part in Parts(target.Symbol))
         {
             var partTarget = Original(part, target.Analysis);
-            if (ItemOf(snapshot, partTarget) is not { } to || result.Any(r => r.Item == to)) continue;
-            var mentions = SymbolOccurrences.Of(snapshot, partTarget, includeDeclaration: false, cancellationToken);
-            result.Add(new HierarchyCall(to, Within(mentions, item)));
+            if (ItemOf(snapshot, partTarget) is not { } to) continue;
+            int index = result.FindIndex(r => r.Item == to);
+            if (index < 0)
+            {
+                result.Add((to, new List<TextSpan>()));
+                index = result.Count - 1;
+            }
+
+            // The type itself, and the renamed `use` name the declaration may know it by.
+            var ranges = result[index].Ranges;
+            foreach (var name in new[] { partTarget, SymbolOccurrences.Canonical(SymbolOccurrences.TargetOf(part, target.Analysis), renamedToo: false) })
+            {
+                if (name.Key is not { } key || !counted.Add(key)) continue;
+                ranges.AddRange(Within(SymbolOccurrences.Of(snapshot, name, includeDeclaration: false, cancellationToken), item).Where(r => !ranges.Contains(r)));
+            }
+
+            ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        return result;
+        return result.Select(r => new HierarchyCall(r.Item, r.Ranges)).ToList();
     }
 
     /// <summary>A part as the type it names: a name from a <c>use</c> list is the imported type.</summary>

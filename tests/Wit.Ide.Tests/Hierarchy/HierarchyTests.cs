@@ -103,6 +103,32 @@ public class HierarchyTests
         interface types { type i$0d = u64; }
         """, Direction.Subtypes, "entry");
 
+    private const string RenamedUse = """
+        package my:app;
+        interface base { record p$0oint { x: u32 } }
+        interface shapes {
+          use base.{point as pt};
+          record line { a: [|pt|], b: [|pt|] }
+          length: func(l: line, p: [|pt|]) -> u32;
+        }
+        """;
+
+    [Fact]
+    public void A_renamed_use_counts_for_the_type_it_imports() => Check(RenamedUse.Replace("[|", string.Empty).Replace("|]", string.Empty), Direction.Subtypes, "line");
+
+    [Fact]
+    public void Incoming_through_a_renamed_use_lists_the_users_with_their_mentions() => Check(RenamedUse, Direction.Incoming, "line", "length");
+
+    [Fact]
+    public void Outgoing_through_a_renamed_use_has_its_mentions() =>
+        Check(RenamedUse.Replace("p$0oint", "point").Replace("length: func(l: line", "len$0gth: func(l: [|line|]").Replace("a: [|pt|], b: [|pt|]", "a: pt, b: pt"),
+            Direction.Outgoing, "line", "point");
+
+    [Fact]
+    public void Prepared_on_the_renamed_name_it_is_the_imported_type() =>
+        Check(RenamedUse.Replace("p$0oint", "point").Replace("use base.{point as pt}", "use base.{point as p$0t}").Replace("[|", string.Empty).Replace("|]", string.Empty),
+            Direction.Subtypes, "line");
+
     [Fact]
     public void A_function_is_not_a_type() => Assert.Empty(HierarchyProvider.PrepareTypeHierarchy(
         IdeFixture.Load("package my:app;\ninterface api { f$0: func(); }\n").Snapshot, "/ws/main.wit", 33));
