@@ -83,19 +83,17 @@ public sealed class WorkspaceCheck
     {
         if (workspace is null) throw new ArgumentNullException(nameof(workspace));
         options ??= ResolveOptions.Default;
-        var current = CurrentTexts(workspace);
         var previousItems = previous is not null && ReferenceEquals(previous._lintOptions, lintOptions) && previous._items is { } items
-            && items.StaleDocuments(current) <= MaxStaleDocuments
+            && items.StaleDocuments(CurrentTexts(workspace)) <= MaxStaleDocuments
             ? items
             : null;
         var baseModel = previous?._resolved;
-        return TryRun(workspace, options, lintOptions, baseModel, previousItems, current)
-            ?? TryRun(workspace, options, lintOptions, baseModel, null, current)!;
+        return TryRun(workspace, options, lintOptions, baseModel, previousItems)
+            ?? TryRun(workspace, options, lintOptions, baseModel, null)!;
     }
 
     /// <summary>A check; null when taken-over results could not be moved to the current text (then it is run without them).</summary>
-    private static WorkspaceCheck? TryRun(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WitModel? baseModel, ItemState? previousItems,
-        IReadOnlyDictionary<string, SourceText> current)
+    private static WorkspaceCheck? TryRun(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WitModel? baseModel, ItemState? previousItems)
     {
         var (model, root) = WitResolver.ResolveRecordingItems(workspace, options, baseModel, previousItems);
         bool lint = lintOptions is not null && workspace.Root is not null;
