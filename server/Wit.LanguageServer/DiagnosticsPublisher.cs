@@ -194,23 +194,12 @@ internal sealed class DiagnosticsPublisher
 
         // The very same diagnostic objects (a file whose items were all taken over) translate to the same LSP
         // diagnostics: a diagnostic holds its immutable text, so its line and column cannot have moved.
-        bool same = previous is not null && SameObjects(previous.Source, source);
+        bool same = previous is not null && previous.Source.SequenceEqual(source, ReferenceEqualityComparer.Instance);
         if (same && previous!.Version == document.Version) return;
         var publication = new Publication(document.Version, source, same ? previous!.Sent : source.Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray());
         _published[path] = publication;
         if (previous is not null && previous.Version == document.Version && previous.Fingerprint == publication.Fingerprint) return;
         await SendAsync(path, document.Version, publication.Sent).ConfigureAwait(false);
-    }
-
-    private static bool SameObjects(IReadOnlyList<Core.Diagnostics.Diagnostic> a, IReadOnlyList<Core.Diagnostics.Diagnostic> b)
-    {
-        if (a.Count != b.Count) return false;
-        for (int i = 0; i < a.Count; i++)
-        {
-            if (!ReferenceEquals(a[i], b[i])) return false;
-        }
-
-        return true;
     }
 
     private Task SendAsync(string path, int? version, Diagnostic[] diagnostics) =>

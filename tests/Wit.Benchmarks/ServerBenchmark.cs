@@ -115,7 +115,8 @@ internal static class ServerBenchmark
         return times;
     }
 
-    private static void Add(MarkdownTable table, string name, List<double> samples)
+    /// <summary>A row of median, p90 and p99 (sorts <paramref name="samples"/>).</summary>
+    internal static void Add(MarkdownTable table, string name, List<double> samples)
     {
         samples.Sort();
         double Percentile(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1)];

@@ -124,11 +124,8 @@ internal static class ServerProcessKeystrokes
             await client.SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "exit" });
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
-            keystrokes.Sort();
-            double Percentile(double p) => keystrokes[Math.Min(keystrokes.Count - 1, (int)Math.Ceiling(p * keystrokes.Count) - 1)];
             var table = new MarkdownTable("operation", "median ms", "p90 ms", "p99 ms", "samples");
-            table.Add("keystroke -> publishDiagnostics (5,000-line file in WASI 0.3 http)", Format.Number(Percentile(0.5), "0.000"), Format.Number(Percentile(0.9), "0.000"),
-                Format.Number(Percentile(0.99), "0.000"), keystrokes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ServerBenchmark.Add(table, "keystroke -> publishDiagnostics (5,000-line file in WASI 0.3 http)", keystrokes);
             var output = new StringBuilder();
             output.AppendLine($"## Language server process: keystrokes over stdio ({string.Join(' ', command.Select(Path.GetFileName))})\n");
             output.Append(table);
@@ -152,9 +149,13 @@ internal static class ServerProcessKeystrokes
     }
 
     /// <summary>A <c>publishDiagnostics</c> for <paramref name="uri"/> at <paramref name="version"/>, recognised without parsing the JSON.</summary>
-    private static bool IsPublication(string body, string uri, int version) =>
-        body.Contains("textDocument/publishDiagnostics", StringComparison.Ordinal) && body.Contains(uri, StringComparison.Ordinal)
-        && body.Contains($"\"version\":{version}", StringComparison.Ordinal) && !body.Contains($"\"version\":{version}0", StringComparison.Ordinal);
+    private static bool IsPublication(string body, string uri, int version)
+    {
+        if (!body.Contains("textDocument/publishDiagnostics", StringComparison.Ordinal) || !body.Contains(uri, StringComparison.Ordinal)) return false;
+        string field = $"\"version\":{version}";
+        int at = body.IndexOf(field, StringComparison.Ordinal);
+        return at >= 0 && (at + field.Length == body.Length || !char.IsAsciiDigit(body[at + field.Length]));
+    }
 
     /// <summary>
     /// A minimal LSP client over a process's pipes: writes framed messages and reads frames as strings, so that the

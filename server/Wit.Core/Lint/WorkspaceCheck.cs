@@ -153,19 +153,27 @@ public sealed class WorkspaceCheck
 
             // Unused `use`s depend on what every item refers to: asked for each item, reported again only when the
             // answer changed (the messages and the suppression comments are the same otherwise).
-            foreach (var (record, file, fullSpan) in root.Fresh.Select(r => (r, (SourceFile?)null, r.FullSpan)).Concat(root.TakenOver.Select(t => (t.Record, (SourceFile?)t.File, t.FullSpan))))
+            List<Diagnostic>? Unused(ItemRecord record)
             {
                 var types = linter.UnusedTypes(record.Interface, record.World);
-                var diagnostics = record.Unused is { } cached && SameObjects(cached.Types, types) ? cached.Diagnostics : null;
-                if (diagnostics is null)
-                {
-                    diagnostics = new List<Diagnostic>();
-                    linter.ReportUnused(types, diagnostics);
-                    if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span))) return null;
-                    record.Unused = (types, diagnostics);
-                }
+                if (record.Unused is { } cached && SameObjects(cached.Types, types)) return cached.Diagnostics;
+                var diagnostics = new List<Diagnostic>();
+                linter.ReportUnused(types, diagnostics);
+                if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span))) return null;
+                record.Unused = (types, diagnostics);
+                return diagnostics;
+            }
 
-                foreach (var diagnostic in diagnostics) lintResults.Add(file is null ? diagnostic : Mover.Shift(diagnostic, record, file, fullSpan));
+            foreach (var record in root.Fresh)
+            {
+                if (Unused(record) is not { } diagnostics) return null;
+                lintResults.AddRange(diagnostics);
+            }
+
+            foreach (var (record, file, fullSpan) in root.TakenOver)
+            {
+                if (Unused(record) is not { } diagnostics) return null;
+                foreach (var diagnostic in diagnostics) lintResults.Add(Mover.Shift(diagnostic, record, file, fullSpan));
             }
 
             WitLinter.Sort(lintResults);

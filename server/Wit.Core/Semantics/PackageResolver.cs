@@ -152,10 +152,9 @@ internal sealed partial class PackageResolver
             if (item.Excluded) continue;
             if (item.Syntax is InterfaceSyntax interfaceSyntax)
             {
-                if (reusable?.TryGetValue(item, out var old) == true)
+                if (TakeOver(item, reusable) is { } old)
                 {
                     item.Interface = old.Interface;
-                    TakenOver.Add((old, item.File, item.Syntax.Syntax.FullSpan));
                 }
                 else
                 {
@@ -171,10 +170,9 @@ internal sealed partial class PackageResolver
         foreach (var item in order)
         {
             if (item.Excluded || item.Syntax is not WorldSyntax worldSyntax) continue;
-            if (reusable?.TryGetValue(item, out var old) == true)
+            if (TakeOver(item, reusable) is { } old)
             {
                 item.World = old.World;
-                TakenOver.Add((old, item.File, item.Syntax.Syntax.FullSpan));
                 continue;
             }
 
@@ -267,6 +265,14 @@ internal sealed partial class PackageResolver
         }
 
         return result;
+    }
+
+    /// <summary>The item's record when it can be taken over (noted in <see cref="TakenOver"/>), else null.</summary>
+    private ItemRecord? TakeOver(LocalItem item, Dictionary<LocalItem, ItemRecord>? reusable)
+    {
+        if (reusable is null || !reusable.TryGetValue(item, out var record)) return null;
+        TakenOver.Add((record, item.File, item.Syntax.Syntax.FullSpan));
+        return record;
     }
 
     private (int Diagnostics, int References) Mark() => (_resolver.Model.Diagnostics.Count, _resolver.Model.References.Count);

@@ -25,6 +25,8 @@ public sealed partial class WitResolver
     private WitModel? _previous;
     private bool _recordItems;
     private ItemState? _previousItems;
+    private PackageSource? _rootSource;
+    private PackageResolver? _rootResolver;
 
     private WitResolver(ResolveOptions options)
     {
@@ -47,13 +49,8 @@ public sealed partial class WitResolver
     /// trees: an edit re-resolves only the edited package and those resolved after it (its dependents among them).
     /// The result equals a resolution from scratch.
     /// </summary>
-    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options, WitModel? previous)
-    {
-        var resolver = new WitResolver(options ?? ResolveOptions.Default) { _previous = previous };
-        resolver._model.Options = resolver._options;
-        resolver.Run(workspace);
-        return resolver._model;
-    }
+    public static WitModel Resolve(LoadedWorkspace workspace, ResolveOptions? options, WitModel? previous) =>
+        Run(workspace, options ?? ResolveOptions.Default, previous, recordItems: false, previousItems: null)._model;
 
     /// <summary>
     /// Resolves <paramref name="workspace"/> as <see cref="Resolve(LoadedWorkspace, ResolveOptions?, WitModel?)"/> does,
@@ -64,14 +61,17 @@ public sealed partial class WitResolver
     /// </summary>
     internal static (WitModel Model, PackageResolver? Root) ResolveRecordingItems(LoadedWorkspace workspace, ResolveOptions options, WitModel? previous, ItemState? previousItems)
     {
-        var resolver = new WitResolver(options) { _previous = previous, _recordItems = true, _previousItems = previousItems };
-        resolver._model.Options = resolver._options;
-        resolver.Run(workspace);
+        var resolver = Run(workspace, options, previous, recordItems: true, previousItems);
         return (resolver._model, resolver._rootResolver);
     }
 
-    private PackageResolver? _rootResolver;
-    private PackageSource? _rootSource;
+    private static WitResolver Run(LoadedWorkspace workspace, ResolveOptions options, WitModel? previous, bool recordItems, ItemState? previousItems)
+    {
+        var resolver = new WitResolver(options) { _previous = previous, _recordItems = recordItems, _previousItems = previousItems };
+        resolver._model.Options = options;
+        resolver.Run(workspace);
+        return resolver;
+    }
 
     private void Run(LoadedWorkspace workspace)
     {

@@ -30,7 +30,7 @@ public sealed class IdeWorkspace
     private IdeOptions _options;
     private IdeSnapshot _snapshot;
 
-    /// <summary>Per root, the model computed last (by any snapshot): the starting point of the next resolution.</summary>
+    /// <summary>Per root, the check computed last (by any snapshot): the starting point of the next check.</summary>
     private readonly Dictionary<string, StrongBox<Wit.Core.Lint.WorkspaceCheck?>> _latestChecks = new(StringComparer.Ordinal);
 
     public IdeWorkspace(IFileSystem disk, IdeOptions? options = null)
