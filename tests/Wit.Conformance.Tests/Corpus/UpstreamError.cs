@@ -42,8 +42,7 @@ public sealed class UpstreamError
     {
         int newline = rendered.IndexOf('\n');
         string firstLine = (newline < 0 ? rendered : rendered.Substring(0, newline)).TrimEnd('\r');
-        string message = DirectoryPrefix.Replace(firstLine, string.Empty, 1);
-        message = PackagePrefix.Replace(message, string.Empty, 1);
+        string message = StripPrefixes(firstLine);
         var match = Location.Match(rendered);
         if (!match.Success) return new UpstreamError(firstLine, message, null, 0, 0);
         return new UpstreamError(
@@ -53,6 +52,10 @@ public sealed class UpstreamError
             int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture),
             int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A message line without the context prefixes upstream adds for directory roots.</summary>
+    public static string StripPrefixes(string line) =>
+        PackagePrefix.Replace(DirectoryPrefix.Replace(line, string.Empty, 1), string.Empty, 1);
 
     public override string ToString() => $"{LocationText} \"{Message}\"";
 }
