@@ -74,7 +74,8 @@ internal sealed partial class PackageResolver
         private string Rename(string name) => _renames.TryGetValue(name, out var renamed) ? renamed : name;
 
         private bool NeedsCopy(Function function) =>
-            function.Resource is { } r && _types.ContainsKey(r)
+            function.Resource is null && _renames.ContainsKey(function.Name)
+            || function.Resource is { } r && _types.ContainsKey(r)
             || function.Parameters.Any(p => p.Type is { } t && Mentions(t)) || function.Result is { } result && Mentions(result);
 
         private bool Mentions(WitType type)
@@ -108,6 +109,11 @@ internal sealed partial class PackageResolver
                 string rest = name.Substring(bracket + 1);
                 int dot = rest.IndexOf('.');
                 name = prefix + renamedResource.Name + (dot < 0 ? string.Empty : rest.Substring(dot));
+            }
+            else if (function.Resource is null)
+            {
+                // `include w with { f as g }` renames the function itself, not only its key (as wit-parser does).
+                name = Rename(name);
             }
 
             return new Function(name, function.Kind)

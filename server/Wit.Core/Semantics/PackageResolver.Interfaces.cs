@@ -177,9 +177,12 @@ internal sealed partial class PackageResolver
             target = ResolveInterfaceReference(path, file);
         }
 
+        // Like wit-parser, the aliases a `use` creates carry the gate of the `use` itself.
+        Stability? stability = null;
         foreach (var useName in use.Names)
         {
             if (useName.Name is not { } nameToken) continue;
+            stability ??= StabilityOf(use, Location(file, nameToken));
             string name = Names.Unescape(nameToken.Text);
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
@@ -207,7 +210,7 @@ internal sealed partial class PackageResolver
                 Element = original is null ? null : WitType.Of(original),
                 Location = location,
                 FromUse = true,
-                Stability = original?.Stability ?? Stability.Unknown,
+                Stability = stability,
             };
             scope.Types[localName] = definition;
             _resolver.AddType(definition);

@@ -78,13 +78,13 @@ internal sealed partial class PackageResolver
                     var @interface = ResolveInterface(null, member, inline.Members, file, null);
                     var stability = StabilityOf(member, itemLocation);
                     @interface.Stability = stability;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability)));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), Located(WorldItem.OfInterface(@interface, stability), itemLocation)));
                     kinds[itemName] = "interface";
                 }
                 else if (external.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
                 {
                     if (ResolveInterfaceReference(path, file) is not { } @interface) continue;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation))));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), Located(WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation)), path.ItemLocation)));
                     kinds[itemName] = "interface";
                 }
 
@@ -100,7 +100,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation))));
+            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, Located(WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation)), parsed.ItemLocation)));
         }
 
         world.Imports.AddRange(importedInterfaces);
@@ -142,53 +142,64 @@ internal sealed partial class PackageResolver
             }
 
             var copies = new IncludeCopier(this, included, world, renames.ToDictionary(r => r.Key, r => r.Value.To));
-            MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation);
-            MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation);
+            bool external = !ReferenceEquals(included.Package, _package);
+            MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation, external);
+            MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation, external);
         }
 
-        AddImplicitImports(world);
-        CheckExportDependencies(world);
+        if (WorldElaboration.Elaborate(world) is { } conflict)
+        {
+            string name = conflict.Interface?.QualifiedName ?? conflict.Name!;
+            Report(ResolveDiagnostics.WorldConflict, $"interface `{name}` transitively depends on an interface in incompatible ways", world.Location);
+        }
     }
 
     /// <summary>
-    /// An exported interface's dependencies that are not exported are imported; if such an imported interface itself
-    /// depends on an exported one, the export is impossible to instantiate (wit-parser's "incompatible ways").
+    /// Adds an included world's items. An interface both worlds import is one item whose gate merges as
+    /// wit-parser's <c>merge_include_stability</c> does: a stable gate from another package is dropped (the including
+    /// package decides its own), an unknown gate takes the other one, and two different gates are an error.
     /// </summary>
-    private void CheckExportDependencies(World world)
-    {
-        var exported = new HashSet<Interface>(world.Exports.Where(e => e.Value.Interface is not null).Select(e => e.Value.Interface!));
-        foreach (var export in world.Exports)
-        {
-            if (export.Value.Interface is not { } @interface) continue;
-            foreach (var dependency in DependencyClosure(export.Value))
-            {
-                if (ReferenceEquals(dependency, @interface) || exported.Contains(dependency)) continue;
-                bool reachesExport = DependencyClosure(WorldItem.OfInterface(dependency, Stability.Unknown))
-                    .Any(d => !ReferenceEquals(d, dependency) && exported.Contains(d));
-                if (!reachesExport) continue;
-                Report(ResolveDiagnostics.WorldConflict, $"interface `{@interface.QualifiedName}` transitively depends on an interface in incompatible ways", world.Location);
-                return;
-            }
-        }
-    }
-
     private void MergeInclude(List<KeyValuePair<WorldKey, WorldItem>> into, List<KeyValuePair<WorldKey, WorldItem>> from,
-        Dictionary<string, (string To, SourceLocation Location)> renames, string direction, SourceLocation location)
+        Dictionary<string, (string To, SourceLocation Location)> renames, string direction, SourceLocation location, bool external)
     {
         foreach (var entry in from)
         {
             var key = entry.Key;
             if (key.Name is { } plain && renames.TryGetValue(plain, out var renamed)) key = WorldKey.Named(renamed.To);
             int existing = into.FindIndex(e => e.Key.Equals(key));
+            if (entry.Value.Interface is { } @interface && (existing < 0 || ReferenceEquals(into[existing].Value.Interface, @interface)))
+            {
+                var current = existing < 0 ? entry.Value.Stability : into[existing].Value.Stability;
+                var merged = MergeIncludeStability(entry.Value.Stability, current, external, entry.Value.Location ?? location);
+                var item = entry.Value;
+                if (!ReferenceEquals(merged, entry.Value.Stability))
+                {
+                    item = WorldItem.OfInterface(@interface, merged);
+                    item.Location = entry.Value.Location;
+                }
+
+                if (existing < 0) into.Add(new KeyValuePair<WorldKey, WorldItem>(key, item));
+                else if (!ReferenceEquals(merged, current)) into[existing] = new KeyValuePair<WorldKey, WorldItem>(key, item);
+                continue;
+            }
+
             if (existing >= 0)
             {
-                if (into[existing].Value.Interface is { } a && ReferenceEquals(a, entry.Value.Interface)) continue;
                 Report(ResolveDiagnostics.IncludeError, $"{direction} of `{key}` shadows previously {direction}ed items", location);
                 continue;
             }
 
             into.Add(new KeyValuePair<WorldKey, WorldItem>(key, entry.Value));
         }
+    }
+
+    private Stability MergeIncludeStability(Stability from, Stability into, bool external, SourceLocation location)
+    {
+        if (external && from.Since is not null) return Stability.Unknown;
+        if (from.IsUnknown || from.SameAs(into)) return into;
+        if (into.IsUnknown) return from;
+        Report(ResolveDiagnostics.FeatureGate, $"mismatch in stability from '{from.ToRustDebug()}' to '{into.ToRustDebug()}'", location);
+        return into;
     }
 
     private World? ResolveWorldReference(ParsedPath path, SourceFile file)
@@ -222,72 +233,10 @@ internal sealed partial class PackageResolver
         return local.World is null ? null : Referenced(path, local.World);
     }
 
-    /// <summary>
-    /// Every interface an imported item depends on (through <c>use</c>) is imported before it; interfaces exported
-    /// interfaces depend on are imported unless they are exported too.
-    /// </summary>
-    private static void AddImplicitImports(World world)
+    /// <summary>An interface item placed where wit-parser places it: the name or path that names the interface.</summary>
+    private static WorldItem Located(WorldItem item, SourceLocation location)
     {
-        var imports = new List<KeyValuePair<WorldKey, WorldItem>>();
-        void AddWithDependencies(KeyValuePair<WorldKey, WorldItem> entry)
-        {
-            foreach (var dependency in DependencyClosure(entry.Value))
-            {
-                var key = WorldKey.Of(dependency);
-                if (!imports.Any(e => e.Key.Equals(key)) && !ReferenceEquals(dependency, entry.Value.Interface))
-                {
-                    imports.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(dependency, Stability.Unknown)));
-                }
-            }
-
-            if (!imports.Any(e => e.Key.Equals(entry.Key))) imports.Add(entry);
-        }
-
-        foreach (var entry in world.Imports) AddWithDependencies(entry);
-        foreach (var export in world.Exports)
-        {
-            foreach (var dependency in DependencyClosure(export.Value))
-            {
-                if (ReferenceEquals(dependency, export.Value.Interface)) continue;
-                if (world.Exports.Any(e => ReferenceEquals(e.Value.Interface, dependency))) continue;
-                var key = WorldKey.Of(dependency);
-                if (!imports.Any(e => e.Key.Equals(key))) AddWithDependencies(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(dependency, Stability.Unknown)));
-            }
-        }
-
-        world.Imports.Clear();
-        world.Imports.AddRange(imports);
-    }
-
-    /// <summary>The named interfaces an item's types come from, dependencies first (the item's own interface last).</summary>
-    private static List<Interface> DependencyClosure(WorldItem item)
-    {
-        var roots = new List<Interface>();
-        if (item.Interface is { } @interface) roots.Add(@interface);
-        else if (item.Type is { } type && ForeignOwner(type) is { } owner) roots.Add(owner);
-        else if (item.Function is { } function)
-        {
-            foreach (var parameter in function.Parameters)
-            {
-                if (parameter.Type?.Definition is { } d && ForeignOwner(d) is { } o) roots.Add(o);
-            }
-        }
-
-        return TopologicalSort.Sort<Interface, bool>(roots, DirectDependencies, (_, _, _) => { })
-            .Where(i => i.Name is not null || ReferenceEquals(i, item.Interface)).ToList();
-    }
-
-    private static Interface? ForeignOwner(TypeDefinition type) =>
-        type.Kind == TypeDefinitionKind.Alias && type.Element?.Definition is { } target ? target.Owner.Interface : null;
-
-    private static IEnumerable<(Interface, bool)> DirectDependencies(Interface @interface)
-    {
-        var result = new List<(Interface, bool)>();
-        foreach (var type in @interface.Types.Values)
-        {
-            if (ForeignOwner(type) is { } owner && !ReferenceEquals(owner, @interface) && !result.Any(r => ReferenceEquals(r.Item1, owner))) result.Add((owner, true));
-        }
-
-        return result;
+        item.Location = location;
+        return item;
     }
 }

@@ -260,6 +260,7 @@ public sealed partial class WitResolver
             resolver.Resolve();
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
+            TypeArenaOrder.Apply(_model, before.Types, before.Interfaces, before.Worlds);
             Finish(record, before);
         }
     }

@@ -132,12 +132,12 @@ public sealed class WorldElaborationTests
             new[]
             {
                 "a:app/shared = interface a:app/shared",
-                "base-a = func a()",
                 "a:app/other = interface a:app/other",
+                "base-a = func base-a()",
                 "b = func b()",
             },
             ResolvedFixture.Items(combined.Imports));
-        Assert.Equal(new[] { "base-run = func run()" }, ResolvedFixture.Items(combined.Exports));
+        Assert.Equal(new[] { "base-run = func base-run()" }, ResolvedFixture.Items(combined.Exports));
     }
 
     [Fact]
