@@ -16,5 +16,8 @@ public sealed class DiagnosticDescriptor
 
     public string Title { get; }
 
+    /// <summary>A message of this code; only the catalogue's factories call it (a repository test checks).</summary>
+    internal DiagnosticMessage Message(string text) => new(this, text);
+
     public override string ToString() => Code;
 }
