@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Wit.Core.Diagnostics;
+using Wit.Core.Semantics;
+using Wit.Core.Workspace;
+using Wit.OracleDiff;
+
+// Differential check of `wit check` against upstream on inputs nobody wrote a test for: mutants of the corpus's WIT
+// files, each resolved by us and by upstream (through wit-oracle's jco), compared on accept/reject and on the first
+// error's message. Prints the counts and every disagreement grouped by message shape, with the mutant kept on disk.
+//   dotnet run --project tests/Wit.OracleDiff -c Release -- [--seed N] [--count N] [--corpus DIR] [--keep DIR]
+// Run from the repository root (the corpus defaults to ../shared/corpus).
+int seed = 1, count = 500;
+string corpus = Path.Combine("..", "shared", "corpus");
+string keep = Path.Combine(Path.GetTempPath(), "wit-oracle-diff");
+for (int i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--count": count = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--corpus": corpus = args[i + 1]; break;
+        case "--keep": keep = args[i + 1]; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+    }
+}
+
+var sources = new[] { "wit-parser-ui", Path.Combine("wit-parser-ui", "parse-fail"), "wit-print" }
+    .Select(folder => Path.Combine(corpus, folder))
+    .Where(Directory.Exists)
+    .SelectMany(folder => Directory.GetFiles(folder, "*.wit"))
+    .OrderBy(path => path, StringComparer.Ordinal)
+    .ToList();
+if (sources.Count == 0)
+{
+    Console.Error.WriteLine($"no WIT files under {corpus}");
+    return 2;
+}
+
+Directory.CreateDirectory(keep);
+var random = new Random(seed);
+var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+using var oracle = new OracleProcess();
+for (int n = 0; n < count; n++)
+{
+    string source = sources[random.Next(sources.Count)];
+    string text = File.ReadAllText(source);
+    string mutant = Mutator.Mutate(text, random);
+    if (mutant == text) continue;
+    string path = Path.Combine(keep, $"s{seed}-{n:D5}.wit");
+    File.WriteAllText(path, mutant);
+
+    var model = WitResolver.Resolve(PhysicalFileSystem.Instance, path, ResolveOptions.Default);
+    var first = model.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+    string? ours = first is null ? null : FirstLine(first.Message);
+    string? upstream = oracle.Check(path) is { } error ? StripPrefixes(FirstLine(error)) : null;
+
+    string outcome = (upstream, ours) switch
+    {
+        (null, null) => "agree: both accept",
+        (not null, not null) when upstream == ours => "agree: same first message",
+        (not null, not null) => "disagree: first message",
+        (null, not null) => "disagree: we reject, upstream accepts",
+        _ => "disagree: we accept, upstream rejects",
+    };
+    counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+    if (outcome.StartsWith("agree", StringComparison.Ordinal))
+    {
+        File.Delete(path);
+        continue;
+    }
+
+    string key = $"{outcome} | upstream: {Shape(upstream)} | ours: {first?.Code} {Shape(ours)}";
+    if (!groups.TryGetValue(key, out var examples)) groups[key] = examples = new List<string>();
+    examples.Add($"{path} {(first?.Document is { } d ? d.GetDisplayLocation(first.Span.Start).ToString() : string.Empty)}: upstream \"{upstream}\", ours \"{ours}\"");
+}
+
+int total = counts.Values.Sum();
+Console.WriteLine($"seed {seed}: {total} mutants of {sources.Count} corpus files");
+foreach (var (outcome, n) in counts) Console.WriteLine($"  {outcome}: {n} ({100.0 * n / total:0.0}%)");
+foreach (var (key, examples) in groups)
+{
+    Console.WriteLine($"\n{key}: {examples.Count}");
+    foreach (string example in examples.Take(3)) Console.WriteLine("    " + example);
+}
+
+return 0;
+
+static string FirstLine(string message)
+{
+    int newline = message.IndexOf('\n');
+    return (newline < 0 ? message : message.Substring(0, newline)).TrimEnd('\r');
+}
+
+static string StripPrefixes(string line) =>
+    Regex.Replace(Regex.Replace(line, @"^failed to resolve directory while parsing WIT for path \[[^\]]*\]: ", string.Empty), @"^failed to parse package: [^:]*: ", string.Empty);
+
+// A message with its quoted parts blanked, so that one rule's disagreements group together.
+static string Shape(string? message) =>
+    message is null ? "(accepts)" : Regex.Replace(message, @"`[^`]*`|'[^']*'|\[[^\]]*\]|\d+(\.\d+)*", "_");
