@@ -77,7 +77,7 @@ public sealed class LintCommand : CommandHandler
             input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
             if (input is null) return ExitCodes.UsageOrIoError;
             diagnostics.AddRange(input.Model.Diagnostics);
-            diagnostics.AddRange(WitLinter.Lint(input.Model, lintOptions));
+            diagnostics.AddRange(WitLinter.Lint(input.Workspace, input.Model, lintOptions));
         }
         catch (Exception e)
         {

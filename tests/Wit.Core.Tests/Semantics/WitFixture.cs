@@ -26,7 +26,8 @@ public static class WitFixture
         var (files, cursor) = Parse(fixture);
         var fileSystem = new InMemoryFileSystem();
         foreach (var file in files) fileSystem.Add(file.Path, file.Text);
-        return new ResolvedFixture(WitResolver.Resolve(fileSystem, Root, options), files, cursor);
+        var workspace = WorkspaceLoader.Load(fileSystem, Root);
+        return new ResolvedFixture(workspace, WitResolver.Resolve(workspace, options), files, cursor);
     }
 
     /// <summary>Splits a fixture into files (full paths under <see cref="Root"/>) and finds the cursor, if any.</summary>
