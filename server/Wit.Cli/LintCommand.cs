@@ -81,6 +81,8 @@ public sealed class LintCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while linting '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }

@@ -51,6 +51,8 @@ public sealed class WitxCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while reading '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
