@@ -9,7 +9,7 @@ namespace Wit.TestKit;
 /// The tests' one fixture syntax (rust-analyzer's): a workspace in one string, each file introduced by a
 /// <c>//- /path/file.wit</c> header (paths under <see cref="Root"/>; text before any header is <c>/main.wit</c>).
 /// <c>$0</c> marks the cursor (at most one); <c>[|</c> and <c>|]</c> mark expected spans (any number, any file).
-/// Markers are removed from the text.
+/// Markers are removed from the text (<see cref="MarkedText"/>).
 /// </summary>
 public sealed class Fixture
 {
@@ -43,33 +43,15 @@ public sealed class Fixture
         FixtureCursor? cursor = null;
         foreach (var (path, raw) in Split(fixture))
         {
-            var text = new StringBuilder();
-            var open = new Stack<int>();
-            for (int i = 0; i < raw.Length; i++)
+            var marked = MarkedText.Parse(raw);
+            if (marked.Cursor is { } offset)
             {
-                if (string.CompareOrdinal(raw, i, "$0", 0, 2) == 0)
-                {
-                    if (cursor is not null) throw new ArgumentException("a fixture has at most one $0 cursor");
-                    cursor = new FixtureCursor(path, text.Length);
-                    i++;
-                }
-                else if (string.CompareOrdinal(raw, i, "[|", 0, 2) == 0)
-                {
-                    open.Push(text.Length);
-                    i++;
-                }
-                else if (string.CompareOrdinal(raw, i, "|]", 0, 2) == 0 && open.Count > 0)
-                {
-                    spans.Add((path, TextSpan.FromBounds(open.Pop(), text.Length)));
-                    i++;
-                }
-                else
-                {
-                    text.Append(raw[i]);
-                }
+                if (cursor is not null) throw new ArgumentException("a fixture has at most one $0 cursor");
+                cursor = new FixtureCursor(path, offset);
             }
 
-            files.Add(new FixtureFile(path, text.ToString()));
+            foreach (var span in marked.Spans) spans.Add((path, span));
+            files.Add(new FixtureFile(path, marked.Text));
         }
 
         spans.Sort((a, b) => a.Path != b.Path ? string.CompareOrdinal(a.Path, b.Path) : a.Span.Start.CompareTo(b.Span.Start));
