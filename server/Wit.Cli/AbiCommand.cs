@@ -91,7 +91,7 @@ public sealed class AbiCommand : CommandHandler
             return input.HasReadErrors ? ExitCodes.UsageOrIoError : ExitCodes.DiagnosticErrors;
         }
 
-        var finder = new AbiTargetFinder(input.Model, AbiTargetFinder.FindRootPackage(input.Workspace, input.Model));
+        var finder = new AbiTargetFinder(PackageLookup.For(input.Workspace, input.Model));
         if (finder.Find(kind, name, out string lookupError) is not { } target)
         {
             Error.Write($"error: {lookupError}\n");

@@ -90,6 +90,8 @@ public sealed class CheckCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while checking '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }

@@ -52,6 +52,8 @@ public sealed class DiffCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while loading: {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }

@@ -77,10 +77,12 @@ public sealed class LintCommand : CommandHandler
             input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
             if (input is null) return ExitCodes.UsageOrIoError;
             diagnostics.AddRange(input.Model.Diagnostics);
-            diagnostics.AddRange(WitLinter.Lint(input.Model, lintOptions));
+            diagnostics.AddRange(WitLinter.Lint(input.Workspace, input.Model, lintOptions));
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while linting '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }

@@ -43,6 +43,8 @@ public sealed class ResolveCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while resolving '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }

@@ -51,6 +51,8 @@ public sealed class WitxCommand : CommandHandler
         }
         catch (Exception e)
         {
+            // The command's top-level guard: the library never throws by contract; if it does, exit with
+            // InternalError and a one-line message rather than a stack trace.
             Error.Write($"error: internal error while reading '{path}': {e.GetType().Name}: {e.Message}\n");
             return ExitCodes.InternalError;
         }
@@ -62,12 +64,12 @@ public sealed class WitxCommand : CommandHandler
             return ExitCodes.DiagnosticErrors;
         }
 
-        var root = input.Model.Packages.LastOrDefault();
+        var lookup = PackageLookup.For(input.Workspace, input.Model);
+        var root = lookup.Root;
         WitxDerivation derivation;
         if (interfaceName is not null)
         {
-            var target = input.Model.Interfaces.FirstOrDefault(i => i.Name is not null && (ReferenceEquals(i.Package, root) && i.Name == interfaceName || i.QualifiedName == interfaceName
-                || i.Package is { } p && $"{p.Name.WithoutVersion}/{i.Name}" == interfaceName));
+            var target = lookup.FindContainer(interfaceName).Item as Interface;
             if (target is null)
             {
                 Error.Write($"error: no interface `{interfaceName}`; the root package has: {string.Join(", ", root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");

@@ -496,6 +496,8 @@ public sealed partial class JsonRpcConnection
         }
         catch (Exception exception)
         {
+            // Binding runs the params' source-generated deserialiser, which may fail in more ways than JsonException;
+            // a notification has no answer, so whatever failed is logged and the message dropped.
             Log($"Ignored the notification '{method}': invalid params: {exception.Message}");
             return;
         }
@@ -523,6 +525,7 @@ public sealed partial class JsonRpcConnection
         }
         catch (Exception exception)
         {
+            // Every request must be answered: a failure other than malformed JSON is still an error response.
             SendErrorInBackground(rawId, JsonRpcErrorCodes.InternalError, $"Reading the params of '{method}' failed: {exception.Message}");
             return;
         }
@@ -646,6 +649,8 @@ public sealed partial class JsonRpcConnection
         }
         catch (Exception exception)
         {
+            // The top-level request guard: every request is answered exactly once, so a handler's bug becomes a logged
+            // InternalError response instead of a request the client waits on forever.
             Log($"The handler of '{method}' failed: {exception}");
             response = BuildError(rawId, JsonRpcErrorCodes.InternalError, $"The handler of '{method}' failed: {exception.Message}");
         }
@@ -667,6 +672,7 @@ public sealed partial class JsonRpcConnection
         }
         catch (Exception exception)
         {
+            // The top-level notification guard: a handler's bug is logged and must not end the dispatch loop.
             Log($"The handler of the notification '{method}' failed: {exception}");
         }
     }

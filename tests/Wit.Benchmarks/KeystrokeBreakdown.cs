@@ -83,7 +83,7 @@ internal static class KeystrokeBreakdown
             {
                 Time(stages[2], () => again = WitResolver.Resolve(root.Workspace, snapshot.Options.Resolve, previous));
                 previous = again;
-                Time(stages[3], () => WitLinter.Lint(again, snapshot.Options.Lint));
+                Time(stages[3], () => WitLinter.Lint(root.Workspace, again, snapshot.Options.Lint));
             }
             IReadOnlyList<Wit.Core.Diagnostics.Diagnostic> diagnostics = null!;
             Time(stages[4], () => diagnostics = DocumentDiagnostics.For(snapshot, generatedPath));

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Wit.Core.Formatting;
 using Wit.Core.Syntax;
 using Wit.Core.Tests.TestKit;
 
@@ -7,7 +8,8 @@ namespace Wit.Benchmarks;
 
 /// <summary>
 /// Parse time against nesting depth (nested <c>list&lt;</c> types, past the 100-level limit, and nested block
-/// comments) and against file length (generated files). Time per unit stays flat when parsing is linear.
+/// comments) and against file length (generated files), and formatting time against file length. Time per unit stays
+/// flat when parsing and formatting are linear (the unit tests assert no wall-clock times; this table shows them).
 /// </summary>
 internal static class ScalingBenchmark
 {
@@ -39,7 +41,18 @@ internal static class ScalingBenchmark
                 Format.Number(perLine / firstPerLine, "0.00") + "x");
         }
 
-        return "### Scaling with nesting depth\n\n" + depth + "\n### Scaling with file length\n\n" + size;
+        var format = new MarkdownTable("lines", "median ms", "ms per 1k lines", "per line vs first row");
+        double firstFormatPerLine = 0;
+        foreach (int lines in LineCounts)
+        {
+            var tree = SyntaxTree.ParseWit(WitFileGenerator.Generate(lines));
+            double ms = Measure.Median(() => WitFormatter.Format(tree), samples: 5, warmups: 1).Milliseconds;
+            double perLine = ms / lines;
+            if (firstFormatPerLine == 0) firstFormatPerLine = perLine;
+            format.Add(Format.Integer(lines), Format.Number(ms), Format.Number(perLine * 1000, "0.000"), Format.Number(perLine / firstFormatPerLine, "0.00") + "x");
+        }
+
+        return "### Scaling with nesting depth\n\n" + depth + "\n### Scaling with file length\n\n" + size + "\n### Formatting with file length\n\n" + format;
     }
 
     private static void AddDepthRows(MarkdownTable table, string label, Func<int, string> generate)

@@ -8,14 +8,14 @@ using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
 using Wit.Core.Workspace;
 using Wit.OracleDiff;
+using Wit.TestKit;
 
 // Differential check of `wit check` against upstream on inputs nobody wrote a test for: mutants of the corpus's WIT
 // files, each resolved by us and by upstream (through wit-oracle's jco), compared on accept/reject and on the first
 // error's message. Prints the counts and every disagreement grouped by message shape, with the mutant kept on disk.
 //   dotnet run --project tests/Wit.OracleDiff -c Release -- [--seed N] [--count N] [--corpus DIR] [--keep DIR]
-// Run from the repository root (the corpus defaults to ../shared/corpus).
 int seed = 1, count = 500;
-string corpus = Path.Combine("..", "shared", "corpus");
+string corpus = RepoPaths.Corpus();
 string keep = Path.Combine(Path.GetTempPath(), "wit-oracle-diff");
 for (int i = 0; i + 1 < args.Length; i += 2)
 {

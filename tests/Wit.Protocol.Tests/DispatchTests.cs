@@ -254,12 +254,12 @@ public sealed class DispatchTests
     }
 
     [Fact]
-    public async Task JsonRpcException_and_ContentModifiedException_become_their_error_codes()
+    public async Task JsonRpcExceptions_become_their_error_codes()
     {
         await using TestClient client = TestClient.Start(c =>
         {
             c.OnRequest("test/modified", TestJsonContext.Default.TestParams, TestJsonContext.Default.String,
-                (TestParams p, CancellationToken ct) => throw new ContentModifiedException());
+                (TestParams p, CancellationToken ct) => throw new JsonRpcException(JsonRpcErrorCodes.ContentModified, "modified"));
             c.OnRequest("test/failed", TestJsonContext.Default.TestParams, TestJsonContext.Default.String,
                 (TestParams p, CancellationToken ct) => throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, "cannot rename here"));
         });

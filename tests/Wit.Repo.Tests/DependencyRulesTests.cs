@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Wit.Repo.Tests;
@@ -8,7 +9,9 @@ namespace Wit.Repo.Tests;
 /// <summary>
 /// The layering of DESIGN.md, checked on the project files: Core &lt;- Ide &lt;- LanguageServer; Protocol depends on no
 /// compiler project; Cli never references Protocol; Analyzers reference only Core; Runtime may use Core; DebugAdapter
-/// uses Runtime, Core and Protocol. Projects that do not exist yet are not checked; a new project needs a rule here.
+/// uses Runtime, Core and Protocol; the test kit is a class library on Core. Projects that do not exist yet are not
+/// checked; a new project needs a rule here. The sources are checked too (<see cref="SourceRules"/>): the namespaces a
+/// layer must not use, and the LSP conversions that belong to the language server's translator only.
 /// </summary>
 public class DependencyRulesTests
 {
@@ -28,6 +31,30 @@ public class DependencyRulesTests
     /// <summary>Projects that must stay free of NuGet dependencies beyond BCL packages (System.*).</summary>
     private static readonly string[] BclOnly = { "Wit.Core", "Wit.Protocol" };
 
+    /// <summary>Test-support libraries under tests/ (not test projects) and the projects they may reference.</summary>
+    private static readonly Dictionary<string, string[]> TestLibraries = new(StringComparer.Ordinal)
+    {
+        ["Wit.TestKit"] = new[] { "Wit.Core" },
+        ["Wit.OracleDiff"] = new[] { "Wit.Core", "Wit.TestKit" },
+    };
+
+    /// <summary>
+    /// Rules on source code: under each folder (but not under the excepted one), code (comments and strings blanked
+    /// out) must not match the pattern.
+    /// </summary>
+    public static readonly SourceRule[] SourceRules =
+    {
+        new("server/Wit.Core", null, @"\b(Wit\.Protocol|System\.Text\.Json)\b", "Core knows no protocol and no JSON"),
+        new("server/Wit.Ide", null, @"\b(Wit\.Protocol|System\.Text\.Json)\b", "the IDE layer speaks offsets and plain records, never LSP types or JSON"),
+        new("server/Wit.Ide", null, @"\b(GetLinePosition|LinePosition|GetOffset)\b", "line/character positions are the language server translator's business"),
+        new("server/Wit.LanguageServer", "server/Wit.LanguageServer/Translation/", @"\b(GetLinePosition|LinePosition|GetOffset|GetLineIndex)\b",
+            "only Translation/ converts offsets to LSP lines and characters"),
+        new("server/Wit.Ide", null, @"\b(SemanticTokensEncoder|SemanticTokensEdit|previousLine|previousCharacter)\b",
+            "the IDE returns absolute semantic tokens; LSP's relative encoding and deltas are in the server's Translation/"),
+    };
+
+    public static IEnumerable<object[]> SourceRuleIndices => Enumerable.Range(0, SourceRules.Length).Select(i => new object[] { i });
+
     public static IEnumerable<object[]> ProductProjects =>
         ProjectFile.LoadAll("server").Concat(ProjectFile.LoadAll("analyzers")).Select(p => new object[] { p.Path });
 
@@ -42,7 +69,7 @@ public class DependencyRulesTests
     [MemberData(nameof(ProductProjects))]
     public void Each_project_references_only_what_its_layer_allows(string path)
     {
-        var project = ProjectFile.Load(RepositoryPaths.Combine(path));
+        var project = ProjectFile.Load(RepoPaths.Combine(path));
 
         Assert.True(Allowed.TryGetValue(project.Name, out var allowed), $"{path} has no dependency rule: add one to {nameof(DependencyRulesTests)} and ARCHITECTURE.md");
         var forbidden = project.ProjectReferences.Where(r => !allowed!.Contains(r, StringComparer.Ordinal)).ToList();
@@ -53,7 +80,7 @@ public class DependencyRulesTests
     [MemberData(nameof(ProductProjects))]
     public void Bcl_only_projects_reference_no_other_packages(string path)
     {
-        var project = ProjectFile.Load(RepositoryPaths.Combine(path));
+        var project = ProjectFile.Load(RepoPaths.Combine(path));
         if (!BclOnly.Contains(project.Name, StringComparer.Ordinal)) return;
 
         var packages = project.PackageReferences.Where(p => !p.StartsWith("System.", StringComparison.Ordinal) && !p.StartsWith("Microsoft.SourceLink.", StringComparison.Ordinal)).ToList();
@@ -78,5 +105,51 @@ public class DependencyRulesTests
             .SelectMany(p => p.ProjectReferences.Where(r => r.EndsWith(".Tests", StringComparison.Ordinal) || r == "Wit.Benchmarks").Select(r => $"{p.Name} -> {r}"));
 
         Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Test_libraries_are_class_libraries_with_a_rule()
+    {
+        var libraries = ProjectFile.LoadAll("tests").Where(p => !p.PackageReferences.Contains("Microsoft.NET.Test.Sdk") && p.Name != "Wit.Benchmarks").ToList();
+        Assert.Contains(libraries, p => p.Name == "Wit.TestKit");
+        foreach (var library in libraries)
+        {
+            Assert.True(TestLibraries.TryGetValue(library.Name, out var allowed), $"{library.Path} has no dependency rule: add one to {nameof(DependencyRulesTests)} and ARCHITECTURE.md");
+            var forbidden = library.ProjectReferences.Where(r => !allowed!.Contains(r, StringComparer.Ordinal)).ToList();
+            Assert.True(forbidden.Count == 0, $"{library.Path} must not reference {string.Join(", ", forbidden)}");
+            var testPackages = library.PackageReferences.Where(p => p.StartsWith("xunit", StringComparison.Ordinal) || p == "Microsoft.NET.Test.Sdk").ToList();
+            Assert.True(testPackages.Count == 0, $"{library.Path} is a library, not a test project: it must not reference {string.Join(", ", testPackages)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceRuleIndices))]
+    public void Sources_use_only_what_their_layer_may(int index)
+    {
+        var rule = SourceRules[index];
+        var sources = CSharpSources.Under(rule.Folder).Where(path => rule.Except is null || !path.StartsWith(rule.Except, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sources);
+
+        var offenders = sources
+            .Select(path => (Path: path, Match: rule.Pattern.Match(CSharpSources.CodeOf(path))))
+            .Where(x => x.Match.Success)
+            .Select(x => $"{x.Path} ({x.Match.Value})")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"{rule.Reason}: {string.Join(", ", offenders)}");
+    }
+
+    [Theory]
+    [InlineData(0, "using Wit.Protocol.Lsp;", true)]
+    [InlineData(0, "var d = System.Text.Json.JsonDocument.Parse(x);", true)]
+    [InlineData(0, "// System.Text.Json is not used here", false)]
+    [InlineData(1, "using System.Text.Json;", true)]
+    [InlineData(2, "var p = text.Lines.GetLinePosition(offset);", true)]
+    [InlineData(2, "int line = lines.GetLineIndex(offset);", false)]
+    [InlineData(3, "StartLine = lines.GetLineIndex(r.StartOffset),", true)]
+    [InlineData(4, "public static int[] Encode(IReadOnlyList<SemanticToken> tokens) { int previousLine = 0; }", true)]
+    public void The_source_rules_catch_violations(int index, string code, bool violates)
+    {
+        Assert.Equal(violates, SourceRules[index].Pattern.IsMatch(CSharpSources.StripCommentsAndStrings(code)));
     }
 }

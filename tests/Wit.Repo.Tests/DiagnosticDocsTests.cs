@@ -11,7 +11,7 @@ namespace Wit.Repo.Tests;
 /// <summary>Every diagnostic code has a page in docs/diagnostics, and every page belongs to a code.</summary>
 public class DiagnosticDocsTests
 {
-    private static readonly string DocsDirectory = RepositoryPaths.Combine("docs", "diagnostics");
+    private static readonly string DocsDirectory = RepoPaths.Combine("docs", "diagnostics");
 
     public static IEnumerable<object[]> Codes => AllDescriptors().Select(d => d.Code).Distinct().Select(code => new object[] { code });
 

@@ -40,14 +40,14 @@ public sealed class ProjectFile
             .Where(e => e.Name.LocalName == "PackageReference")
             .Select(e => (string?)e.Attribute("Include") ?? (string?)e.Attribute("Update") ?? string.Empty)
             .ToList();
-        string relative = System.IO.Path.GetRelativePath(RepositoryPaths.Root, fullPath).Replace('\\', '/');
+        string relative = System.IO.Path.GetRelativePath(RepoPaths.Root, fullPath).Replace('\\', '/');
         return new ProjectFile(System.IO.Path.GetFileNameWithoutExtension(fullPath), relative, projects, packages);
     }
 
     /// <summary>Every .csproj below a repository folder, build output excluded.</summary>
     public static IEnumerable<ProjectFile> LoadAll(string folder)
     {
-        string root = RepositoryPaths.Combine(folder);
+        string root = RepoPaths.Combine(folder);
         if (!Directory.Exists(root)) yield break;
         foreach (string file in Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {

@@ -21,7 +21,7 @@ public sealed class ToolPackagingTests
         {
             string packages = Path.Combine(work, "packages");
             string tools = Path.Combine(work, "tools");
-            var pack = Run("dotnet", $"pack \"{RepositoryPaths.Combine("server", "Wit.Cli", "Wit.Cli.csproj")}\" -c Release -o \"{packages}\" -p:Version=0.0.0-test", RepositoryPaths.Root);
+            var pack = Run("dotnet", $"pack \"{RepoPaths.Combine("server", "Wit.Cli", "Wit.Cli.csproj")}\" -c Release -o \"{packages}\" -p:Version=0.0.0-test", RepoPaths.Root);
             Assert.True(pack.ExitCode == 0, pack.Output);
             Assert.True(File.Exists(Path.Combine(packages, "Wit.Cli.0.0.0-test.nupkg")), pack.Output);
 
@@ -29,7 +29,7 @@ public sealed class ToolPackagingTests
             Assert.True(install.ExitCode == 0, install.Output);
 
             string wit = Path.Combine(tools, OperatingSystem.IsWindows() ? "wit.exe" : "wit");
-            var lint = Run(wit, $"lint \"{RepositoryPaths.Combine("samples", "wit", "http-proxy")}\" --format github", work);
+            var lint = Run(wit, $"lint \"{RepoPaths.Combine("samples", "wit", "http-proxy")}\" --format github", work);
             Assert.True(lint.ExitCode is 0 or 1, lint.Output);
             Assert.DoesNotContain("::error", lint.Output);
 

@@ -10,7 +10,9 @@ public static class AbiFacts
     /// <summary>
     /// Facts for calling <paramref name="function"/> as an export (<paramref name="export"/> true: the host lowers
     /// into the component, which lifts) or as an import (the component lowers into the host). Null when the
-    /// function's types do not resolve.
+    /// function's types do not resolve or have no Canonical ABI layout (a cycle in broken code, flags beyond 32 members,
+    /// a size beyond any memory). Never throws: <see cref="CanonicalAbi"/> reports such types as null, and the byte
+    /// counts derive from layouts that are capped at <see cref="CanonicalAbi.MaxSize"/>.
     /// </summary>
     public static FunctionAbiFacts? For(Function function, CanonicalAbi abi, bool export)
     {

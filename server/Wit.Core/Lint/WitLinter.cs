@@ -6,12 +6,14 @@ using Wit.Core.Abi;
 using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
 using Wit.Core.Text;
+using Wit.Core.Workspace;
 
 namespace Wit.Core.Lint;
 
 /// <summary>
-/// Reports the <see cref="LintDiagnostics"/> rules over the root package of a resolved model (the last package, and any
-/// other package declared in the same document); dependencies are not linted. An item is exempt from a rule when a
+/// Reports the <see cref="LintDiagnostics"/> rules over the root package of a resolved model (as
+/// <see cref="PackageLookup.FindRoot"/> finds it, and any other package declared in the same document); dependencies
+/// are not linted. An item is exempt from a rule when a
 /// comment <c>// wit-lint: allow(WIT2001)</c> (codes comma-separated) is on its line or in the comments and
 /// attributes directly above it.
 /// </summary>
@@ -20,18 +22,21 @@ public static class WitLinter
     /// <summary>Bytes of fixed-size data copied through memory per call above which WIT2005 fires.</summary>
     public const long LargeCopyThreshold = 256;
 
-    /// <summary>Lints <paramref name="model"/>'s root package and returns the diagnostics in source order.</summary>
-    public static IReadOnlyList<Diagnostic> Lint(WitModel model, LintOptions options)
+    /// <summary>
+    /// Lints the root package of <paramref name="model"/> (resolved from <paramref name="workspace"/>; see
+    /// <see cref="PackageLookup.FindRoot"/>) and the packages nested in its file, and returns the diagnostics in source order.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Lint(LoadedWorkspace workspace, WitModel model, LintOptions options)
     {
+        if (workspace is null) throw new ArgumentNullException(nameof(workspace));
         if (model is null) throw new ArgumentNullException(nameof(model));
         var results = new List<Diagnostic>();
-        if (model.Packages.Count == 0) return results;
-        var root = model.Packages[model.Packages.Count - 1];
-        var rootDocument = root.Location?.Document;
+        var lookup = PackageLookup.For(workspace, model);
+        if (lookup.Root is null) return results;
         var linter = new ItemLinter(options ?? LintOptions.Default, ReferencedTypes(model.References.Select(r => r.Target)));
         foreach (var package in model.Packages)
         {
-            if (package != root && (rootDocument is null || package.Location?.Document != rootDocument)) continue;
+            if (!lookup.IsRootOrNestedInIt(package)) continue;
             linter.GatedPackage = UsesSince(package) ? package : null;
             foreach (var @interface in package.Interfaces.Values)
             {
@@ -209,17 +214,9 @@ public static class WitLinter
         }
 
 
-        FunctionAbiFacts? facts;
-        try
-        {
-            facts = AbiFacts.For(function, abi, export);
-        }
-        catch (Exception)
-        {
-            facts = null;
-        }
-
-        if (facts is not null)
+        // AbiFacts.For does not throw: a type without a layout (an error symbol, a cycle, a size beyond any memory)
+        // gives a null signature, and then no facts.
+        if (AbiFacts.For(function, abi, export) is { } facts)
         {
             if (export && facts.ReallocParameters.Count > 0)
             {

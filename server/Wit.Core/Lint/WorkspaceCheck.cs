@@ -99,7 +99,7 @@ public sealed class WorkspaceCheck
         bool lint = lintOptions is not null && workspace.Root is not null;
         if (root?.Items is not { } state)
         {
-            var lintDiagnostics = lint ? WitLinter.Lint(model, lintOptions!) : Array.Empty<Diagnostic>();
+            var lintDiagnostics = lint ? WitLinter.Lint(workspace, model, lintOptions!) : Array.Empty<Diagnostic>();
             return new WorkspaceCheck(workspace, options, lintOptions, model, complete: true, null, model.Diagnostics, lintDiagnostics, 0, 0);
         }
 
@@ -119,6 +119,8 @@ public sealed class WorkspaceCheck
         var lintResults = new List<Diagnostic>();
         if (lint)
         {
+            // The resolver records items only for the root package when it is alone in its source and last
+            // (WitResolver.ResolveBatch), so the last package is the one PackageLookup.FindRoot names.
             var package = model.Packages[model.Packages.Count - 1];
             // What the root package's names refer to (packages resolved before it cannot refer into it).
             var referenced = new HashSet<TypeDefinition>();

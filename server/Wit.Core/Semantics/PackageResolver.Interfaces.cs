@@ -129,18 +129,6 @@ internal sealed partial class PackageResolver
 
     private static SourceLocation Location(SourceFile file, SyntaxToken token) => new(file.Tree.Text, token.Span);
 
-    /// <summary>Where wit-parser points a type cycle: the start of the definition's body.</summary>
-    private static SourceLocation BodyLocation(WitNode syntax, SourceFile file)
-    {
-        foreach (var child in syntax.Syntax.ChildNodes())
-        {
-            if (child.Kind is SyntaxKind.Attribute) continue;
-            return new SourceLocation(file.Tree.Text, new Text.TextSpan(child.Span.Start, 0));
-        }
-
-        return new SourceLocation(file.Tree.Text, syntax.Span);
-    }
-
     private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local)
     {
         var result = new List<(TypeDefinition, SourceLocation)>();

@@ -176,8 +176,6 @@ internal sealed partial class WitParser
 
     private bool At(SyntaxKind kind) => CurrentKind == kind;
 
-    private GreenToken? Eat(SyntaxKind kind) => At(kind) ? Bump() : null;
-
     private GreenToken Expect(SyntaxKind kind)
     {
         if (At(kind)) return Bump();
@@ -216,13 +214,6 @@ internal sealed partial class WitParser
     }
 
     private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) => new(kind, slots);
-
-    private static int FullWidthOf(List<GreenElement> slots)
-    {
-        int width = 0;
-        foreach (var slot in slots) width += slot.FullWidth;
-        return width;
-    }
 
     /// <summary>
     /// Skips tokens into a <see cref="SyntaxKind.SkippedTokens"/> node until <paramref name="stop"/> holds at brace

@@ -46,38 +46,15 @@ internal static class ItemLocator
     }
 
     /// <summary>
-    /// The interface, world, type or function called <paramref name="name"/> in any analysis: a qualified name
-    /// (<c>ns:pkg/iface</c>, with or without version; <c>iface.type</c>), or a plain name in the root package.
+    /// The interface, world, type or function called <paramref name="name"/> in the first analysis that has one, as
+    /// Core's <see cref="PackageLookup"/> names them: a qualified name (<c>ns:pkg/iface</c>, with a version when several
+    /// are loaded; <c>iface.type</c>), or a plain name in the root package.
     /// </summary>
     public static object? ByName(IdeSnapshot snapshot, string name)
     {
         foreach (var analysis in snapshot.AllAnalyses())
         {
-            var model = analysis.Model;
-            var root = analysis.Workspace.Root is null ? null : model.Packages.LastOrDefault();
-            foreach (var @interface in model.Interfaces)
-            {
-                if (@interface.Name is null) continue;
-                if (Matches(@interface, root, name)) return @interface;
-                foreach (var type in @interface.Types.Values)
-                {
-                    if (Member(@interface, root, name, type.Name)) return type;
-                }
-
-                foreach (var function in @interface.Functions.Values)
-                {
-                    if (Member(@interface, root, name, function.Name)) return function;
-                }
-            }
-
-            foreach (var world in model.Worlds)
-            {
-                if (ReferenceEquals(world.Package, root) && world.Name == name || world.ToString() == name
-                    || world.Package?.Name.Version is { } version && world + "@" + version == name)
-                {
-                    return world;
-                }
-            }
+            if (PackageLookup.For(analysis.Workspace, analysis.Model).Find(name) is { } item) return item;
         }
 
         return null;
@@ -95,16 +72,6 @@ internal static class ItemLocator
         }
 
         return null;
-    }
-
-    private static bool Matches(Interface @interface, Package? root, string name) =>
-        ReferenceEquals(@interface.Package, root) && @interface.Name == name || @interface.QualifiedName == name
-        || @interface.Package is { } package && $"{package.Name.WithoutVersion}/{@interface.Name}" == name;
-
-    private static bool Member(Interface @interface, Package? root, string name, string? member)
-    {
-        int dot = name.LastIndexOf('.');
-        return member is not null && dot > 0 && name.Substring(dot + 1) == member && Matches(@interface, root, name.Substring(0, dot));
     }
 
     private static bool IsItem(SyntaxKind kind) => kind is SyntaxKind.Record or SyntaxKind.Variant or SyntaxKind.Enum or SyntaxKind.Flags

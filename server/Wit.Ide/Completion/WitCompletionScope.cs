@@ -128,7 +128,7 @@ internal sealed class WitCompletionScope
             if (world.Location?.Path == _path && world.Package is { } package) return package;
         }
 
-        return _analysis.IsRootFile(_path) ? _analysis.Model.Packages.LastOrDefault() : null;
+        return _analysis.IsRootFile(_path) ? PackageLookup.FindRoot(_analysis.Workspace, _analysis.Model) : null;
     }
 
     /// <summary>Every package of every root, each name and version once, sorted.</summary>

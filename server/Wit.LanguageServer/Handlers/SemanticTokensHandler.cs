@@ -8,7 +8,6 @@ using Wit.Ide.SemanticTokens;
 using Wit.LanguageServer.Translation;
 using Wit.Protocol;
 using Wit.Protocol.Lsp;
-using LspSemanticTokensEdit = Wit.Protocol.Lsp.SemanticTokensEdit;
 
 namespace Wit.LanguageServer.Handlers;
 
@@ -47,9 +46,7 @@ internal static class SemanticTokensHandler
             bool known = previous.TryGetValue(document.Path, out var last) && last.ResultId == parameters.PreviousResultId;
             Remember(previous, document.Path, resultId, data);
             if (!known) return new SemanticTokensFullDeltaResult { ResultId = resultId, Data = data };
-            var edits = SemanticTokensEncoder.Delta(last.Data, data)
-                .Select(e => new LspSemanticTokensEdit { Start = e.Start, DeleteCount = e.DeleteCount, Data = e.Data })
-                .ToArray();
+            var edits = SemanticTokensEncoder.Delta(last.Data, data);
             return new SemanticTokensFullDeltaResult { ResultId = resultId, Edits = edits };
         });
 
@@ -71,12 +68,7 @@ internal static class SemanticTokensHandler
     private static int[] Encode(IdeSnapshot snapshot, IdeDocument document, TextSpan? range)
     {
         var tokens = SemanticTokensProvider.Tokens(snapshot, document.Path, range);
-        var text = document.Text;
-        return SemanticTokensEncoder.Encode(tokens, offset =>
-        {
-            var position = text.Lines.GetLinePosition(Math.Clamp(offset, 0, text.Length));
-            return (position.Line, position.Character);
-        });
+        return SemanticTokensEncoder.Encode(tokens, document.Text);
     }
 
     private static string NextId() => Interlocked.Increment(ref _nextResultId).ToString(System.Globalization.CultureInfo.InvariantCulture);

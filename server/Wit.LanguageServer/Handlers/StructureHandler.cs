@@ -19,13 +19,7 @@ internal static class StructureHandler
         server.Query("textDocument/foldingRange", () => LspJsonContext.Default.FoldingRangeParams, () => LspJsonContext.Default.FoldingRangeArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
-            var lines = document.Text.Lines;
-            return FoldingProvider.Ranges(snapshot, document.Path).Select(r => new FoldingRange
-            {
-                StartLine = lines.GetLineIndex(r.StartOffset),
-                EndLine = lines.GetLineIndex(r.EndOffset),
-                Kind = r.Kind switch { FoldingKind.Comment => "comment", FoldingKind.Imports => "imports", _ => "region" },
-            }).Where(r => r.EndLine > r.StartLine).ToArray();
+            return FoldingProvider.Ranges(snapshot, document.Path).Select(r => LspTranslator.ToFoldingRange(document.Text, r)).OfType<FoldingRange>().ToArray();
         });
 
         server.Query("textDocument/selectionRange", () => LspJsonContext.Default.SelectionRangeParams, () => LspJsonContext.Default.SelectionRangeArray, (snapshot, parameters, _) =>

@@ -4,6 +4,7 @@ using System.Linq;
 using Wit.Core.Text;
 using Wit.Ide;
 using Wit.Ide.Analysis;
+using Wit.Ide.Folding;
 using Wit.Protocol.Lsp;
 using CoreDiagnostic = Wit.Core.Diagnostics.Diagnostic;
 using CoreSeverity = Wit.Core.Diagnostics.DiagnosticSeverity;
@@ -59,6 +60,18 @@ internal sealed class LspTranslator
         int start = ToOffset(text, range.Start);
         int end = ToOffset(text, range.End);
         return end < start ? null : TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>A folding range over whole lines; null when it starts and ends on the same line (nothing to fold).</summary>
+    public static FoldingRange? ToFoldingRange(SourceText text, FoldingRangeResult range)
+    {
+        var folding = new FoldingRange
+        {
+            StartLine = text.Lines.GetLineIndex(range.StartOffset),
+            EndLine = text.Lines.GetLineIndex(range.EndOffset),
+            Kind = range.Kind switch { FoldingKind.Comment => "comment", FoldingKind.Imports => "imports", _ => "region" },
+        };
+        return folding.EndLine > folding.StartLine ? folding : null;
     }
 
     public Location ToLocation(SourceText text, TextSpan span) => new()

@@ -132,23 +132,6 @@ public sealed class WitFormatterCorpusTests
         }
     }
 
-    [Fact]
-    public void TimeGrowsLinearlyWithTheInput()
-    {
-        string small = WitFileGenerator.Generate(20_000);
-        string large = WitFileGenerator.Generate(200_000);
-        WitFormatter.Format(small);
-
-        var smallTree = SyntaxTree.ParseWit(small);
-        var largeTree = SyntaxTree.ParseWit(large);
-        double smallTime = BestOf(3, () => WitFormatter.Format(smallTree));
-        double largeTime = BestOf(3, () => WitFormatter.Format(largeTree));
-
-        _output.WriteLine($"20k lines: {smallTime:F0} ms, 200k lines: {largeTime:F0} ms");
-        // Ten times the input; a quadratic formatter would take a hundred times as long. Generous for noisy machines.
-        Assert.True(largeTime < smallTime * 30, $"ten times the input took {largeTime / smallTime:F1} times as long");
-    }
-
     /// <summary>Null when every broken top-level item's text (first token to last) is in the output, in order.</summary>
     private static string? BrokenItemProblem(string input, ref int count)
     {
@@ -193,19 +176,5 @@ public sealed class WitFormatterCorpusTests
         int start = tokens[0].LeadingWidth;
         int end = full.Length - tokens[tokens.Count - 1].TrailingWidth;
         return full.Substring(start, end - start);
-    }
-
-    /// <summary>The shortest of a few runs, in milliseconds.</summary>
-    private static double BestOf(int runs, Action action)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
-        }
-
-        return best;
     }
 }

@@ -85,12 +85,8 @@ public sealed class WitFormatterRangeTests
     /// <summary>The text without its markers, and the marked range (or the empty range at <c>$0</c>).</summary>
     private static (string Text, TextSpan Range) Parse(string marked)
     {
-        int cursor = marked.IndexOf("$0", System.StringComparison.Ordinal);
-        if (cursor >= 0) return (marked.Remove(cursor, 2), new TextSpan(cursor, 0));
-        int start = marked.IndexOf("[|", System.StringComparison.Ordinal);
-        string withoutStart = marked.Remove(start, 2);
-        int end = withoutStart.IndexOf("|]", System.StringComparison.Ordinal);
-        return (withoutStart.Remove(end, 2), TextSpan.FromBounds(start, end));
+        var parsed = MarkedText.Parse(marked);
+        return (parsed.Text, parsed.Cursor is { } cursor ? new TextSpan(cursor, 0) : parsed.Spans[0]);
     }
 
     /// <summary>Applies edits that refer to the original text, checking that they are ordered and do not overlap.</summary>

@@ -15,7 +15,7 @@ public sealed class WitLinterTests
     {
         var resolved = WitFixture.Resolve(fixture, resolveOptions);
         resolved.AssertClean();
-        return WitLinter.Lint(resolved.Model, options ?? LintOptions.Default);
+        return WitLinter.Lint(resolved.Workspace, resolved.Model, options ?? LintOptions.Default);
     }
 
     private static List<string> Codes(IReadOnlyList<Diagnostic> diagnostics, string code) =>
@@ -395,5 +395,34 @@ public sealed class WitLinterTests
             "`file-close` repeats the name of its resource `file`; bindings already qualify it (use `close`)",
             "`file-count` repeats the name of its resource `file`; bindings already qualify it (use `count`)",
         }, Codes(diagnostics, "WIT2010"));
+    }
+
+    [Fact]
+    public void FunctionsWithoutAnAbiLayoutGetNoAbiLintsButTheOtherRules()
+    {
+        // Flags of 33 members have no Canonical ABI layout (WIT1016): the function taking them has no ABI facts, so no
+        // ABI rule speaks of it, while the rules that need no layout still do, and its neighbour is linted as usual.
+        string flags = string.Join(", ", Enumerable.Range(0, 33).Select(i => $"g{i}"));
+        string spilled = string.Join(", ", Enumerable.Range(0, 17).Select(i => $"p{i}: u32"));
+        var resolved = WitFixture.Resolve($$"""
+            package a:b;
+
+            interface i {
+              flags big { {{flags}} }
+              f: func(x: big, s: string);
+              g: func({{spilled}}, s: string);
+            }
+
+            world w {
+              export i;
+            }
+            """);
+        Assert.Contains(resolved.Model.Diagnostics, d => d.Code == "WIT1016");
+
+        var diagnostics = WitLinter.Lint(resolved.Workspace, resolved.Model, LintOptions.Default);
+
+        Assert.Contains("function 'f' has no documentation comment ('///')", Codes(diagnostics, "WIT2001"));
+        Assert.Equal(new[] { "'g'" }, diagnostics.Where(d => d.Code is "WIT2003" or "WIT2004").Select(d => d.Message.Split(' ').First(w => w.StartsWith('\''))).Distinct());
+        Assert.DoesNotContain(diagnostics, d => d.Code is "WIT2003" or "WIT2004" or "WIT2005" && d.Message.Contains("'f'", System.StringComparison.Ordinal));
     }
 }

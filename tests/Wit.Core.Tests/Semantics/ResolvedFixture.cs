@@ -4,6 +4,7 @@ using System.Linq;
 using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
 using Wit.Core.Text;
+using Wit.Core.Workspace;
 using Xunit;
 
 namespace Wit.Core.Tests.Semantics;
@@ -15,12 +16,16 @@ namespace Wit.Core.Tests.Semantics;
 /// </summary>
 public sealed class ResolvedFixture
 {
-    public ResolvedFixture(WitModel model, IReadOnlyList<FixtureFile> files, FixtureCursor? cursor)
+    public ResolvedFixture(LoadedWorkspace workspace, WitModel model, IReadOnlyList<FixtureFile> files, FixtureCursor? cursor)
     {
+        Workspace = workspace;
         Model = model;
         Files = files;
         Cursor = cursor;
     }
+
+    /// <summary>The loaded workspace the model was resolved from.</summary>
+    public LoadedWorkspace Workspace { get; }
 
     public WitModel Model { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Wit.TestKit;
 
 namespace Wit.Core.Tests.TestKit;
 

@@ -7,51 +7,26 @@ using Wit.Core.Workspace;
 namespace Wit.LanguageServer.Tests.TestKit;
 
 /// <summary>
-/// Starts a server on an in-memory workspace written as <c>//- /path</c> fixtures (paths under <see cref="Root"/>),
-/// with <c>$0</c> marking a cursor (at most one), and converts the cursor to an LSP position.
+/// Starts a server on an in-memory workspace written in the shared fixture syntax (<see cref="Fixture"/>), and converts
+/// the <c>$0</c> cursor to an LSP position.
 /// </summary>
 public static class ServerFixture
 {
-    public const string Root = "/ws";
+    public const string Root = Fixture.Root;
 
     public static async Task<(LspTestClient Client, Dictionary<string, string> Files, (string Path, int Line, int Character)? Cursor)> StartAsync(
         string fixture, JsonObject? initializationOptions = null, JsonNode? settings = null)
     {
-        var files = new Dictionary<string, string>();
+        var parsed = Fixture.Parse(fixture);
+        var files = parsed.Files.ToDictionary(f => f.Path, f => f.Text);
         (string, int, int)? cursor = null;
-        string path = Root + "/main.wit";
-        var lines = new List<string>();
-        void Flush()
+        if (parsed.Cursor is { } at)
         {
-            if (lines.Count == 0) return;
-            string text = string.Join("\n", lines) + "\n";
-            int marker = text.IndexOf("$0", System.StringComparison.Ordinal);
-            if (marker >= 0)
-            {
-                text = text.Remove(marker, 2);
-                string before = text.Substring(0, marker);
-                int line = before.Count(c => c == '\n');
-                int character = marker - (before.LastIndexOf('\n') + 1);
-                cursor = (path, line, character);
-            }
-
-            files[path] = text;
-            lines.Clear();
+            // The test's own expectation of where the cursor is, in LSP terms (UTF-16, zero-based).
+            string before = files[at.Path].Substring(0, at.Offset);
+            cursor = (at.Path, before.Count(c => c == '\n'), at.Offset - (before.LastIndexOf('\n') + 1));
         }
 
-        foreach (var line in fixture.Replace("\r\n", "\n").Split('\n'))
-        {
-            if (line.StartsWith("//- ", System.StringComparison.Ordinal))
-            {
-                Flush();
-                path = Root + line.Substring(4).Trim();
-                continue;
-            }
-
-            lines.Add(line);
-        }
-
-        Flush();
         var disk = new InMemoryFileSystem();
         foreach (var (file, text) in files) disk.Add(file, text);
         var client = await LspTestClient.StartAsync(disk, new[] { Root }, initializationOptions, settings);

@@ -1,15 +1,26 @@
 using System;
 using System.Collections.Generic;
+using Wit.Core.Text;
+using Wit.Ide.SemanticTokens;
+using Wit.Protocol.Lsp;
 
-namespace Wit.Ide.SemanticTokens;
+namespace Wit.LanguageServer.Translation;
 
 /// <summary>
 /// LSP's relative encoding of semantic tokens (five integers per token: line delta, start delta, length, type,
-/// modifiers) and the delta between two encodings. The only place that knows the encoding; the line and column of an
-/// offset come from the caller, in whatever position encoding the client negotiated.
+/// modifiers) and the delta between two encodings. The only place that knows the encoding; the IDE layer gives plain
+/// tokens with absolute offsets (<see cref="SemanticToken"/>).
 /// </summary>
-public static class SemanticTokensEncoder
+internal static class SemanticTokensEncoder
 {
+    /// <summary>Encodes <paramref name="tokens"/> of <paramref name="text"/> with LSP positions (UTF-16, zero-based).</summary>
+    public static int[] Encode(IReadOnlyList<SemanticToken> tokens, SourceText text) =>
+        Encode(tokens, offset =>
+        {
+            var position = LspTranslator.ToPosition(text, offset);
+            return (position.Line, position.Character);
+        });
+
     /// <summary>
     /// Encodes <paramref name="tokens"/> (single-line, in document order) given <paramref name="position"/>, which
     /// maps an offset to its zero-based line and column. A token's length is measured in columns, so a UTF-8 client
@@ -44,7 +55,7 @@ public static class SemanticTokensEncoder
     /// otherwise one edit replacing what lies between their longest common prefix and suffix (both measured in whole
     /// five-integer tokens, so an edit never splits a token).
     /// </summary>
-    public static IReadOnlyList<SemanticTokensEdit> Delta(int[] previous, int[] current)
+    public static SemanticTokensEdit[] Delta(int[] previous, int[] current)
     {
         int previousTokens = previous.Length / 5, currentTokens = current.Length / 5;
         int prefix = 0;
@@ -60,7 +71,7 @@ public static class SemanticTokensEncoder
         int start = prefix * 5;
         int deleteCount = previous.Length - start - suffix * 5;
         var data = current.AsSpan(start, current.Length - start - suffix * 5).ToArray();
-        return new[] { new SemanticTokensEdit(start, deleteCount, data) };
+        return new[] { new SemanticTokensEdit { Start = start, DeleteCount = deleteCount, Data = data } };
     }
 
     private static bool SameToken(int[] a, int tokenA, int[] b, int tokenB) =>

@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 
-namespace Wit.Conformance.Tests.TestKit;
+namespace Wit.TestKit;
 
 /// <summary>
-/// Locates the repository from the running assembly, so the tests find <c>../shared/corpus</c> and the gitignored
-/// <c>artifacts/</c> folder wherever the build output lives.
+/// Locates the repository from the running assembly, so tests and benchmarks find the project files, the shared
+/// corpus (<c>../shared/corpus</c>) and the gitignored <c>artifacts/</c> folder wherever the build output lives.
 /// </summary>
 public static class RepoPaths
 {
@@ -13,6 +13,9 @@ public static class RepoPaths
 
     /// <summary>The directory that contains <c>LanguageTools.sln</c>.</summary>
     public static string Root => RootPath.Value;
+
+    /// <summary>A path relative to the repository root.</summary>
+    public static string Combine(params string[] relative) => Path.Combine(Root, Path.Combine(relative));
 
     /// <summary>A folder of the shared corpus, <c>../shared/corpus/...</c> from the repository root.</summary>
     public static string Corpus(params string[] parts) =>

@@ -1,4 +1,0 @@
-namespace Wit.Core.Tests.Semantics;
-
-/// <summary>Where a fixture's <c>$0</c> marker stood: the file's full path and the offset (the marker removed).</summary>
-public sealed record FixtureCursor(string Path, int Offset);
