@@ -50,7 +50,7 @@ public class CatalogueUsageTests
         var offenders = Offenders(DescriptorWithText(catalogue));
 
         Assert.True(offenders.Count == 0,
-            $"{catalogue}'s descriptor passed with a message in: {string.Join("; ", offenders)}; call one of its factories, which writes the text");
+            $"{catalogue}'s descriptor passed with a message (call one of its factories, which writes the text) in:\n" + string.Join("\n", offenders));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public class CatalogueUsageTests
         var offenders = Offenders(MessageCall).Where(o => !allowed.Any(f => o.StartsWith(f + ":", StringComparison.Ordinal))).ToList();
 
         Assert.True(offenders.Count == 0,
-            $"DiagnosticDescriptor.Message called outside the catalogues ({string.Join(", ", allowed)}): {string.Join("; ", offenders)}; add a factory to the catalogue");
+            $"DiagnosticDescriptor.Message called outside the catalogues ({string.Join(", ", allowed)}; add a factory there) in:\n" + string.Join("\n", offenders));
     }
 
     [Fact]

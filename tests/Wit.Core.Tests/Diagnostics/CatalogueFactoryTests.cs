@@ -28,7 +28,7 @@ public sealed class CatalogueFactoryTests
     public void Every_code_has_a_factory(string catalogue)
     {
         var type = Catalogue(catalogue);
-        var produced = new HashSet<DiagnosticDescriptor>(Factories(type).Select(f => Invoke(f).Descriptor));
+        var produced = new HashSet<DiagnosticDescriptor>(Factories(type).Where(Callable).Select(f => Invoke(f).Descriptor));
 
         var missing = All(type).Where(d => !produced.Contains(d)).Select(d => d.Code).ToList();
 
@@ -41,7 +41,7 @@ public sealed class CatalogueFactoryTests
     {
         var type = Catalogue(catalogue);
         var all = new HashSet<DiagnosticDescriptor>(All(type));
-        var factories = Factories(type).ToList();
+        var factories = Factories(type).Where(Callable).ToList();
         Assert.NotEmpty(factories);
 
         foreach (var factory in factories)
@@ -84,6 +84,9 @@ public sealed class CatalogueFactoryTests
 
     private static IEnumerable<MethodInfo> Factories(Type catalogue) =>
         catalogue.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(DiagnosticMessage));
+
+    /// <summary>Whether every parameter has a sample value (<see cref="Factories_take_only_plain_values"/> reports the others).</summary>
+    private static bool Callable(MethodInfo factory) => factory.GetParameters().All(p => SampleValue(p.ParameterType) is not null);
 
     private static DiagnosticMessage Invoke(MethodInfo factory)
     {
