@@ -37,6 +37,14 @@ public class DiagnosticDocsTests
     }
 
     [Fact]
+    public void The_witx_syntax_catalogue_lists_every_descriptor_it_declares()
+    {
+        var declared = DeclaredDescriptors(typeof(WitxSyntaxDiagnostics)).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal);
+
+        Assert.Equal(declared, WitxSyntaxDiagnostics.All.Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_resolution_catalogue_lists_every_descriptor_it_declares()
     {
         var declared = DeclaredDescriptors(typeof(ResolveDiagnostics)).Select(d => d.Code).OrderBy(c => c, StringComparer.Ordinal);

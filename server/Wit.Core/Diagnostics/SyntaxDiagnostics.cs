@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace Wit.Core.Diagnostics;
 
 /// <summary>
-/// The catalogue of syntax diagnostics: <c>WIT0xxx</c> for WIT, <c>WITX0xxx</c> for WITX. Wording follows
-/// wit-parser's where the same error exists.
+/// The catalogue of WIT syntax diagnostics (<c>WIT0xxx</c>; WITX's are in <see cref="WitxSyntaxDiagnostics"/>).
+/// Wording follows wit-parser's where the same error exists.
 /// </summary>
 public static class SyntaxDiagnostics
 {
@@ -21,21 +21,10 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor InvalidAttribute = new("WIT0011", DiagnosticSeverity.Error, "Invalid attribute");
     public static readonly DiagnosticDescriptor InvalidEscape = new("WIT0012", DiagnosticSeverity.Error, "Invalid escape in string literal");
 
-    public static readonly DiagnosticDescriptor WitxExpected = new("WITX0001", DiagnosticSeverity.Error, "Unexpected token");
-    public static readonly DiagnosticDescriptor WitxUnexpectedCharacter = new("WITX0002", DiagnosticSeverity.Error, "Unexpected character");
-    public static readonly DiagnosticDescriptor WitxUnterminatedComment = new("WITX0003", DiagnosticSeverity.Error, "Unterminated block comment");
-    public static readonly DiagnosticDescriptor WitxUnterminatedString = new("WITX0004", DiagnosticSeverity.Error, "Unterminated string literal");
-    public static readonly DiagnosticDescriptor WitxUnbalancedParen = new("WITX0005", DiagnosticSeverity.Error, "Unbalanced parenthesis");
-    public static readonly DiagnosticDescriptor WitxNestingTooDeep = new("WITX0006", DiagnosticSeverity.Error, "Nesting too deep");
-    public static readonly DiagnosticDescriptor WitxInvalidForm = new("WITX0007", DiagnosticSeverity.Error, "Invalid form");
-    public static readonly DiagnosticDescriptor WitxInvalidToken = new("WITX0008", DiagnosticSeverity.Error, "Invalid token");
-
-    /// <summary>Every syntax descriptor, for documentation checks.</summary>
+    /// <summary>Every WIT syntax descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Expected, UnexpectedCharacter, UnterminatedComment, UnterminatedString, InvalidIdentifier, InvalidVersion,
         TypeNestingTooDeep, PackageNestingTooDeep, InvalidInputCharacter, EmptyType, InvalidAttribute, InvalidEscape,
-        WitxExpected, WitxUnexpectedCharacter, WitxUnterminatedComment, WitxUnterminatedString, WitxUnbalancedParen,
-        WitxNestingTooDeep, WitxInvalidForm, WitxInvalidToken,
     };
 }

@@ -14,6 +14,12 @@ public sealed class GreenDiagnostic
         Length = length;
     }
 
+    /// <summary>A catalogue factory's message at <paramref name="offset"/> from the element's full start.</summary>
+    public GreenDiagnostic(DiagnosticMessage message, int offset, int length)
+        : this(message.Descriptor, message.Text, offset, length)
+    {
+    }
+
     public DiagnosticDescriptor Descriptor { get; }
 
     public string Message { get; }

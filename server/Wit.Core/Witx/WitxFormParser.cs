@@ -62,7 +62,7 @@ internal sealed class WitxFormParser
         void FlushRun()
         {
             if (runFirst is null) return;
-            diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.WitxExpected, $"expected '(', found {WitxSyntaxFacts.DescribeFound(runFirst)}", runStart - start, runEnd - runStart));
+            diagnostics.Add(new GreenDiagnostic(WitxSyntaxDiagnostics.ExpectedOpenParen(WitxSyntaxFacts.DescribeFound(runFirst)), runStart - start, runEnd - runStart));
             runFirst = null;
         }
 
@@ -72,7 +72,7 @@ internal sealed class WitxFormParser
             if (_current.Kind == SyntaxKind.CloseParenToken)
             {
                 FlushRun();
-                diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.WitxUnbalancedParen, "unexpected ')' with no matching '('", textStart - start, 1));
+                diagnostics.Add(new GreenDiagnostic(WitxSyntaxDiagnostics.UnmatchedCloseParen(), textStart - start, 1));
             }
             else if (_current.Kind == SyntaxKind.BadToken)
             {
@@ -155,7 +155,7 @@ internal sealed class WitxFormParser
     /// </summary>
     private GreenNode CloseAtEnd(Stack<Frame> stack, List<GreenDiagnostic> diagnostics, int formStart)
     {
-        diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.WitxUnbalancedParen, "expected ')', found eof", _currentStart - formStart, 0));
+        diagnostics.Add(new GreenDiagnostic(WitxSyntaxDiagnostics.MissingCloseParen(), _currentStart - formStart, 0));
         GreenNode? closed = null;
         while (stack.Count > 0)
         {
@@ -175,7 +175,7 @@ internal sealed class WitxFormParser
     /// </summary>
     private GreenNode SkipTooDeep(List<GreenDiagnostic> diagnostics, int formStart)
     {
-        diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.WitxNestingTooDeep, $"forms are nested more than {MaxDepth} deep", CurrentTextStart - formStart, 1));
+        diagnostics.Add(new GreenDiagnostic(WitxSyntaxDiagnostics.NestedTooDeep(MaxDepth), CurrentTextStart - formStart, 1));
         var tokens = new List<GreenElement>();
         int balance = 0;
         while (!AtEnd)

@@ -59,7 +59,7 @@ internal sealed class WitxFormValidator
     {
         int index = 1 + WitxSyntaxFacts.HeadLength(kind);
         if (children[index] is GreenToken { Kind: SyntaxKind.WitxIdentifierToken }) return true;
-        Report(children, fullStart, index, $"expected a `$name` after `{HeadText(kind, children)}`, found {WitxSyntaxFacts.DescribeFound(children[index])}");
+        Report(children, fullStart, index, WitxSyntaxDiagnostics.ExpectedName(HeadText(kind, children), WitxSyntaxFacts.DescribeFound(children[index])));
         return false;
     }
 
@@ -70,11 +70,11 @@ internal sealed class WitxFormValidator
         int count = children.Count - 1 - first;
         if (count < min)
         {
-            Report(children, fullStart, children.Count - 1, $"expected a type, found {WitxSyntaxFacts.DescribeFound(children[children.Count - 1])}");
+            Report(children, fullStart, children.Count - 1, WitxSyntaxDiagnostics.ExpectedType(WitxSyntaxFacts.DescribeFound(children[children.Count - 1])));
         }
         else if (count > max)
         {
-            Report(children, fullStart, first + max, $"expected ')', found {WitxSyntaxFacts.DescribeFound(children[first + max])}");
+            Report(children, fullStart, first + max, WitxSyntaxDiagnostics.ExpectedCloseParen(WitxSyntaxFacts.DescribeFound(children[first + max])));
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class WitxFormValidator
     {
         int index = 1 + WitxSyntaxFacts.HeadLength(kind);
         if (children[index] is GreenNode { Kind: SyntaxKind.WitxExport }) return;
-        Report(children, fullStart, index, $"expected `(export \"name\")`, found {WitxSyntaxFacts.DescribeFound(children[index])}");
+        Report(children, fullStart, index, WitxSyntaxDiagnostics.ExpectedExport(WitxSyntaxFacts.DescribeFound(children[index])));
     }
 
     private void ExpectExportName(SyntaxKind kind, List<GreenElement> children, int fullStart)
@@ -90,13 +90,13 @@ internal sealed class WitxFormValidator
         int index = 1 + WitxSyntaxFacts.HeadLength(kind);
         if (children[index] is not GreenToken { Kind: SyntaxKind.WitxStringToken })
         {
-            Report(children, fullStart, index, $"expected a string, found {WitxSyntaxFacts.DescribeFound(children[index])}");
+            Report(children, fullStart, index, WitxSyntaxDiagnostics.ExpectedString(WitxSyntaxFacts.DescribeFound(children[index])));
             return;
         }
 
         if (index + 1 < children.Count - 1)
         {
-            Report(children, fullStart, index + 1, $"expected ')', found {WitxSyntaxFacts.DescribeFound(children[index + 1])}");
+            Report(children, fullStart, index + 1, WitxSyntaxDiagnostics.ExpectedCloseParen(WitxSyntaxFacts.DescribeFound(children[index + 1])));
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed class WitxFormValidator
     }
 
     /// <summary>Reports at the text of child <paramref name="index"/>: a token's own text, or the <c>(</c> of a node.</summary>
-    private void Report(List<GreenElement> children, int fullStart, int index, string message)
+    private void Report(List<GreenElement> children, int fullStart, int index, DiagnosticMessage message)
     {
         int position = fullStart;
         for (int i = 0; i < index; i++) position += children[i].FullWidth;
@@ -126,6 +126,6 @@ internal sealed class WitxFormValidator
             length = first?.Width ?? 0;
         }
 
-        _diagnostics.Add(new GreenDiagnostic(SyntaxDiagnostics.WitxInvalidForm, message, start - _formStart, length));
+        _diagnostics.Add(new GreenDiagnostic(message, start - _formStart, length));
     }
 }

@@ -55,8 +55,8 @@ internal sealed class WitxLexer
             _ => false,
         };
 
-    private void Report(DiagnosticDescriptor descriptor, string message, int start, int length) =>
-        _diagnostics.Add(new GreenDiagnostic(descriptor, message, start - _tokenFullStart, length));
+    private void Report(DiagnosticMessage message, int start, int length) =>
+        _diagnostics.Add(new GreenDiagnostic(message, start - _tokenFullStart, length));
 
     private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
 
@@ -116,7 +116,7 @@ internal sealed class WitxLexer
         {
             if (AtEnd)
             {
-                Report(SyntaxDiagnostics.WitxUnterminatedComment, "unterminated block comment", start, 2);
+                Report(WitxSyntaxDiagnostics.UnterminatedComment(), start, 2);
                 return;
             }
 
@@ -149,7 +149,7 @@ internal sealed class WitxLexer
 
         // One unexpected character (a whole surrogate pair) becomes a bad token.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
-        Report(SyntaxDiagnostics.WitxUnexpectedCharacter, $"unexpected character {DescribeCharacter(_text.Substring(start, _position - start))}", start, _position - start);
+        Report(WitxSyntaxDiagnostics.UnexpectedCharacter(DescribeCharacter(_text.Substring(start, _position - start))), start, _position - start);
         return SyntaxKind.BadToken;
     }
 
@@ -159,7 +159,7 @@ internal sealed class WitxLexer
         char first = _text[start];
         if (first == '$')
         {
-            if (length == 1) Report(SyntaxDiagnostics.WitxInvalidToken, "expected an identifier name after '$'", start, 1);
+            if (length == 1) Report(WitxSyntaxDiagnostics.EmptyIdentifier(), start, 1);
             return SyntaxKind.WitxIdentifierToken;
         }
 
@@ -170,11 +170,11 @@ internal sealed class WitxLexer
         string text = _text.Substring(start, length);
         if (!TryParseMagnitude(start + (signed ? 1 : 0), _position, out ulong magnitude, out bool overflow))
         {
-            Report(SyntaxDiagnostics.WitxInvalidToken, $"invalid integer literal `{text}`", start, length);
+            Report(WitxSyntaxDiagnostics.InvalidInteger(text), start, length);
         }
         else if (overflow || first == '-' && magnitude > 1UL << 63)
         {
-            Report(SyntaxDiagnostics.WitxInvalidToken, $"integer literal `{text}` does not fit in 64 bits", start, length);
+            Report(WitxSyntaxDiagnostics.IntegerTooLarge(text), start, length);
         }
 
         return SyntaxKind.WitxIntegerToken;
@@ -219,7 +219,7 @@ internal sealed class WitxLexer
         {
             if (AtEnd || _text[_position] == '\n' || _text[_position] == '\r')
             {
-                Report(SyntaxDiagnostics.WitxUnterminatedString, "unterminated string literal", start, _position - start);
+                Report(WitxSyntaxDiagnostics.UnterminatedString(), start, _position - start);
                 return;
             }
 
@@ -238,7 +238,7 @@ internal sealed class WitxLexer
             if (length < 0)
             {
                 length = -length;
-                Report(SyntaxDiagnostics.WitxInvalidToken, $"invalid escape `{_text.Substring(escapeStart, length)}` in string literal", escapeStart, length);
+                Report(WitxSyntaxDiagnostics.InvalidEscape(_text.Substring(escapeStart, length)), escapeStart, length);
             }
 
             _position += length;

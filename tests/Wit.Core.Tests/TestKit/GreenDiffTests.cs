@@ -1,3 +1,4 @@
+using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 using Xunit;
 
@@ -31,7 +32,7 @@ public sealed class GreenDiffTests
     public void ReportsDifferentDiagnosticsOnEqualText()
     {
         var clean = new GreenToken(SyntaxKind.IdentifierToken, "x", null, null);
-        var flagged = clean.WithDiagnostics(new[] { new GreenDiagnostic(Diagnostics.SyntaxDiagnostics.Expected, "boom", 0, 1) });
+        var flagged = clean.WithDiagnostics(new[] { new GreenDiagnostic(SyntaxDiagnostics.Expected, "boom", 0, 1) });
 
         string? difference = GreenDiff.FirstDifference(clean, flagged);
 

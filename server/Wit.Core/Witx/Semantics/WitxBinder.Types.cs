@@ -85,7 +85,7 @@ internal sealed partial class WitxBinder
                 if (token.Text == "bool") return Value(BoolType(location));
             }
 
-            Report(WitxDiagnostics.UnsupportedForm, $"expected a type, found {WitxSyntaxFacts.DescribeFound(token.Green)}", tree.Text, token.Span);
+            Report(WitxDiagnostics.ExpectedType(WitxSyntaxFacts.DescribeFound(token.Green)), tree.Text, token.Span);
             return ErrorRef(location);
         }
 
@@ -107,7 +107,7 @@ internal sealed partial class WitxBinder
                 ExpectNoItems(tree, node);
                 return Value(new WitxType(WitxTypeKind.Handle, WitxTypeForm.Handle, location) { Layout = WitxLayoutRules.Handle });
             default:
-                Report(WitxDiagnostics.UnsupportedForm, $"expected a type, found `({HeadText(node)} ...)`", tree.Text, HeadSpan(node));
+                Report(WitxDiagnostics.ExpectedTypeFoundForm(HeadText(node)), tree.Text, HeadSpan(node));
                 return ErrorRef(location);
         }
     }
@@ -119,20 +119,20 @@ internal sealed partial class WitxBinder
         string name = token.Text.Substring(1);
         if (!_scope.TryGetValue(name, out var entry))
         {
-            Report(WitxDiagnostics.UnknownName, $"Unknown name `{name}`", tree.Text, token.Span);
+            Report(WitxDiagnostics.UnknownName(name), tree.Text, token.Span);
             return ErrorRef(location);
         }
 
         if (entry.Module is not null)
         {
-            Report(WitxDiagnostics.WrongKind, $"Wrong kind of name `{name}`: expected datatype, got module", tree.Text, token.Span,
+            Report(WitxDiagnostics.ModuleUsedAsType(name), tree.Text, token.Span,
                 new[] { new RelatedLocation(entry.Location.Document, entry.Location.Span, "the module is defined here") });
             return ErrorRef(location);
         }
 
         if (entry.Typename is not { } typename)
         {
-            Report(WitxDiagnostics.RecursiveType, $"Recursive definition of name `{name}`", tree.Text, token.Span);
+            Report(WitxDiagnostics.RecursiveDefinition(name), tree.Text, token.Span);
             return ErrorRef(location);
         }
 
@@ -149,7 +149,7 @@ internal sealed partial class WitxBinder
                 foreach (var item in items)
                 {
                     if (item.AsNode() is { Kind: SyntaxKind.WitxField } field) AddMember(frame, field);
-                    else ReportStray(tree, item, "a record field `(field $name type)`");
+                    else ReportStray(tree, item, WitxDiagnostics.ExpectedRecordField(Describe(item)));
                 }
 
                 break;
@@ -167,7 +167,7 @@ internal sealed partial class WitxBinder
                 {
                     if (node.Kind == SyntaxKind.WitxUnion) frame.Plan.Add(items[i]);
                     else if (items[i].AsNode() is { Kind: SyntaxKind.WitxCase } @case) AddMember(frame, @case);
-                    else ReportStray(tree, items[i], "a variant case `(case $name type?)`");
+                    else ReportStray(tree, items[i], WitxDiagnostics.ExpectedVariantCase(Describe(items[i])));
                 }
 
                 break;
@@ -177,7 +177,7 @@ internal sealed partial class WitxBinder
                 {
                     if (item.Kind == SyntaxKind.WitxError) err = WitxSyntaxNavigation.ItemAt(item.AsNode()!, 0);
                     else if (ok is null && err is null) ok = item;
-                    else ReportStray(tree, item, "`(error type?)`");
+                    else ReportStray(tree, item, WitxDiagnostics.ExpectedErrorForm(Describe(item)));
                 }
 
                 frame.Plan.Add(ok);
@@ -194,8 +194,8 @@ internal sealed partial class WitxBinder
         return frame;
     }
 
-    private void ReportStray(SyntaxTree tree, SyntaxElement item, string expected) =>
-        Report(WitxDiagnostics.UnsupportedForm, $"expected {expected}, found {Describe(item)}", tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
+    private void ReportStray(SyntaxTree tree, SyntaxElement item, DiagnosticMessage message) =>
+        Report(message, tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
 
     private static void AddMember(TypeFrame frame, SyntaxNode member)
     {
@@ -225,7 +225,7 @@ internal sealed partial class WitxBinder
             case SyntaxKind.WitxTuple:
                 var elements = new List<WitxMember>();
                 for (int i = 0; i < frame.Results.Count; i++) elements.Add(new WitxMember(i.ToString(CultureInfo.InvariantCulture), frame.Results[i], null, null));
-                if (elements.Count == 0) Report(WitxDiagnostics.EmptyType, "Tuple has no elements", tree.Text, HeadSpan(node));
+                if (elements.Count == 0) Report(WitxDiagnostics.TupleHasNoElements(), tree.Text, HeadSpan(node));
                 type = new WitxType(WitxTypeKind.Record, WitxTypeForm.Tuple, location) { RecordKind = WitxRecordKind.Tuple, Members = elements };
                 type.Layout = WitxLayoutRules.Record(elements.Select(e => e.Type!.Type.Layout).ToList());
                 break;
@@ -244,7 +244,7 @@ internal sealed partial class WitxBinder
                     SyntaxKind.WitxPointer => (WitxTypeKind.Pointer, WitxTypeForm.Pointer, WitxLayoutRules.Pointer),
                     _ => (WitxTypeKind.ConstPointer, WitxTypeForm.ConstPointer, WitxLayoutRules.Pointer),
                 };
-                if (WitxSyntaxNavigation.ItemAt(node, 1) is { } extra) Report(WitxDiagnostics.UnsupportedForm, $"expected ')', found {Describe(extra)}", tree.Text, extra.Span);
+                if (WitxSyntaxNavigation.ItemAt(node, 1) is { } extra) Report(WitxDiagnostics.ExpectedCloseParen(Describe(extra)), tree.Text, extra.Span);
                 type = new WitxType(kind, form, location) { Element = frame.Results[0] ?? ErrorRef(location), Layout = layout };
                 break;
         }
@@ -267,7 +267,7 @@ internal sealed partial class WitxBinder
             members.Add(new WitxMember(name, frame.Results[i] ?? ErrorRef(memberLocation), syntax.Documentation, memberLocation));
         }
 
-        if (members.Count == 0) Report(WitxDiagnostics.EmptyType, "Record has no fields", tree.Text, HeadSpan(frame.Node));
+        if (members.Count == 0) Report(WitxDiagnostics.RecordHasNoFields(), tree.Text, HeadSpan(frame.Node));
         var type = new WitxType(WitxTypeKind.Record, WitxTypeForm.Record, location) { RecordKind = WitxRecordKind.Other, Members = members };
         type.Layout = WitxLayoutRules.Record(members.Select(f => f.Type!.Type.Layout).ToList());
         return type;
@@ -288,7 +288,7 @@ internal sealed partial class WitxBinder
             string name = nameToken.Text.Substring(1);
             if (tagNames is not null && !tagNames.Contains(name))
             {
-                Report(WitxDiagnostics.InvalidTag, $"Invalid union field `{name}`: does not correspond to variant in tag `{tag?.Name?.Name ?? "tag"}`", tree.Text, nameToken.Span);
+                Report(WitxDiagnostics.CaseNotInTag(name, tag?.Name?.Name), tree.Text, nameToken.Span);
                 continue;
             }
 
@@ -296,10 +296,10 @@ internal sealed partial class WitxBinder
             cases.Add(new WitxMember(name, frame.Results[offset + m], syntax.Documentation, caseLocation));
         }
 
-        if (frame.MemberSyntax.Count == 0) Report(WitxDiagnostics.EmptyType, "Variant has zero cases", tree.Text, HeadSpan(node));
+        if (frame.MemberSyntax.Count == 0) Report(WitxDiagnostics.VariantHasNoCases(), tree.Text, HeadSpan(node));
         else if (tagNames is not null && tagNames.Count != frame.MemberSyntax.Count)
         {
-            Report(WitxDiagnostics.InvalidTag, $"Union expected {tagNames.Count} variants, found {frame.MemberSyntax.Count}", tree.Text, HeadSpan(node));
+            Report(WitxDiagnostics.CaseCountDiffersFromTag(tagNames.Count, frame.MemberSyntax.Count), tree.Text, HeadSpan(node));
         }
 
         // A tag enum orders the cases: the variant's case i is the enum's case i, whatever order they are written in.
@@ -313,10 +313,10 @@ internal sealed partial class WitxBinder
         var (repr, tagNames, tag) = Tag(tree, frame);
         int offset = frame.TagNode is null ? 0 : 1;
         int count = frame.Plan.Count - offset;
-        if (count == 0) Report(WitxDiagnostics.EmptyType, "Union has no cases", tree.Text, HeadSpan(frame.Node));
+        if (count == 0) Report(WitxDiagnostics.UnionHasNoCases(), tree.Text, HeadSpan(frame.Node));
         if (tagNames is not null && tagNames.Count != count)
         {
-            Report(WitxDiagnostics.InvalidTag, $"Union expected {tagNames.Count} variants, found {count}", tree.Text, HeadSpan(frame.Node));
+            Report(WitxDiagnostics.CaseCountDiffersFromTag(tagNames.Count, count), tree.Text, HeadSpan(frame.Node));
         }
 
         var cases = new List<WitxMember>();
@@ -340,7 +340,7 @@ internal sealed partial class WitxBinder
         if (frame.TagNode is null) return (WitxIntRepr.U32, null, null);
         if (frame.Results[0] is not { } tag)
         {
-            Report(WitxDiagnostics.InvalidTag, "Invalid union tag: expected a type after `@witx tag`", tree.Text, HeadSpan(frame.TagNode));
+            Report(WitxDiagnostics.TagWithoutType(), tree.Text, HeadSpan(frame.TagNode));
             return (WitxIntRepr.U32, null, null);
         }
 
@@ -352,7 +352,7 @@ internal sealed partial class WitxBinder
             case WitxTypeKind.Variant:
                 if (!type.IsEnumLike)
                 {
-                    Report(WitxDiagnostics.InvalidTag, "Invalid union tag: all variant cases should have empty payloads", tree.Text, tag.Location!.Span);
+                    Report(WitxDiagnostics.TagWithPayloads(), tree.Text, tag.Location!.Span);
                     return (type.Repr, null, null);
                 }
 
@@ -361,7 +361,7 @@ internal sealed partial class WitxBinder
                 return (repr, null, tag);
         }
 
-        Report(WitxDiagnostics.WrongKind, $"Wrong kind of name `{tag.Name?.Name ?? "tag"}`: expected enum or builtin, got {type.KindName}", tree.Text, tag.Location!.Span);
+        Report(WitxDiagnostics.TagOfWrongKind(tag.Name?.Name, type.KindName), tree.Text, tag.Location!.Span);
         return (WitxIntRepr.U32, null, null);
     }
 
@@ -374,13 +374,13 @@ internal sealed partial class WitxBinder
         {
             if (item.Kind == SyntaxKind.WitxTag && cases.Count == 0) repr = ReprOf(tree, item.AsNode()!);
             else if (item.Kind == SyntaxKind.WitxIdentifierToken) AddNamed(tree, item.AsToken(), names, cases);
-            else Report(WitxDiagnostics.UnsupportedForm, $"expected an enum case `$name`, found {Describe(item)}", tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
+            else Report(WitxDiagnostics.ExpectedEnumCase(Describe(item)), tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
         }
 
-        if (cases.Count == 0) Report(WitxDiagnostics.EmptyType, "Enum has no cases", tree.Text, HeadSpan(node));
+        if (cases.Count == 0) Report(WitxDiagnostics.EnumHasNoCases(), tree.Text, HeadSpan(node));
         if ((ulong)cases.Count > MaxCases(repr))
         {
-            Report(WitxDiagnostics.InvalidRepresentation, $"{cases.Count} cases do not fit in the tag representation `{WitxNames.Repr(repr)}`", tree.Text, HeadSpan(node));
+            Report(WitxDiagnostics.CasesDoNotFitTag(cases.Count, WitxNames.Repr(repr)), tree.Text, HeadSpan(node));
         }
 
         return VariantOf(WitxTypeForm.Enum, repr, cases, null, location);
@@ -395,13 +395,13 @@ internal sealed partial class WitxBinder
         {
             if (item.Kind == SyntaxKind.WitxRepr && flags.Count == 0) repr = ReprOf(tree, item.AsNode()!);
             else if (item.Kind == SyntaxKind.WitxIdentifierToken) AddNamed(tree, item.AsToken(), names, flags);
-            else Report(WitxDiagnostics.UnsupportedForm, $"expected a flag `$name`, found {Describe(item)}", tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
+            else Report(WitxDiagnostics.ExpectedFlag(Describe(item)), tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
         }
 
         int bits = WitxNames.ReprSize(repr) * 8;
         if (flags.Count > bits)
         {
-            Report(WitxDiagnostics.InvalidRepresentation, $"{flags.Count} flags do not fit in the representation `{WitxNames.Repr(repr)}` ({bits} bits)", tree.Text, HeadSpan(node));
+            Report(WitxDiagnostics.FlagsDoNotFitRepresentation(flags.Count, WitxNames.Repr(repr), bits), tree.Text, HeadSpan(node));
         }
 
         // Each flag is a bool field of a bitflags record, as the crate models flags.
@@ -438,7 +438,7 @@ internal sealed partial class WitxBinder
         }
 
         string found = item is { } some ? (some.IsToken ? some.AsToken().Text : some.ToString()) : "nothing";
-        Report(WitxDiagnostics.InvalidRepresentation, $"Invalid representation `{found}`: expected `u8`, `u16`, `u32` or `u64`", tree.Text,
+        Report(WitxDiagnostics.InvalidRepresentation(found), tree.Text,
             item?.Span ?? HeadSpan(annotation));
         return WitxIntRepr.U32;
     }
@@ -457,13 +457,13 @@ internal sealed partial class WitxBinder
     private void CheckCaseCount(SyntaxTree tree, TypeFrame frame, WitxIntRepr repr, int count)
     {
         if ((ulong)count <= MaxCases(repr)) return;
-        Report(WitxDiagnostics.InvalidRepresentation, $"{count} cases do not fit in the tag representation `{WitxNames.Repr(repr)}`", tree.Text, HeadSpan(frame.Node));
+        Report(WitxDiagnostics.CasesDoNotFitTag(count, WitxNames.Repr(repr)), tree.Text, HeadSpan(frame.Node));
     }
 
     private void CheckNamed(SyntaxTree tree, SyntaxNode node, bool named)
     {
         if (named) return;
-        Report(WitxDiagnostics.AnonymousType, "Anonymous structured types (struct, union, enum, flags, handle) are not permitted", tree.Text, HeadSpan(node));
+        Report(WitxDiagnostics.AnonymousStructuredType(), tree.Text, HeadSpan(node));
     }
 
     /// <summary>
@@ -478,13 +478,13 @@ internal sealed partial class WitxBinder
             if (member.Type is { } inner && inner.Type.Layout.Size > WitxLayoutRules.MaxSize32) return;
         }
 
-        string size = type.Layout.Size >= WitxLayoutRules.Cap ? "more than 2^62" : type.Layout.Size.ToString(CultureInfo.InvariantCulture);
-        Report(WitxDiagnostics.TypeTooLarge, $"type too large: its size is {size} bytes, more than a 32-bit memory holds", tree.Text, HeadSpan(node));
+        var message = type.Layout.Size >= WitxLayoutRules.Cap ? WitxDiagnostics.TypeTooLargeToCount() : WitxDiagnostics.TypeTooLarge(type.Layout.Size);
+        Report(message, tree.Text, HeadSpan(node));
     }
 
     private void ExpectNoItems(SyntaxTree tree, SyntaxNode node)
     {
-        if (WitxSyntaxNavigation.ItemAt(node, 0) is { } extra) Report(WitxDiagnostics.UnsupportedForm, $"expected ')', found {Describe(extra)}", tree.Text, extra.Span);
+        if (WitxSyntaxNavigation.ItemAt(node, 0) is { } extra) Report(WitxDiagnostics.ExpectedCloseParen(Describe(extra)), tree.Text, extra.Span);
     }
 
     private static WitxType VariantOf(WitxTypeForm form, WitxIntRepr repr, List<WitxMember> cases, WitxTypeRef? tag, SourceLocation? location) =>

@@ -116,7 +116,7 @@ internal sealed partial class WitxBinder
 
             if (WitxSyntaxNavigation.TokenAt(form, 0, SyntaxKind.WitxStringToken) is not { } file)
             {
-                Report(WitxDiagnostics.UseError, "expected the name of a file to use, as in `(use \"typenames.witx\")`", frame.Tree.Text, HeadSpan(form));
+                Report(WitxDiagnostics.UseWithoutFile(), frame.Tree.Text, HeadSpan(form));
                 continue;
             }
 
@@ -142,7 +142,7 @@ internal sealed partial class WitxBinder
         var span = usedFrom is null ? new TextSpan(0, 0) : usedAt;
         if (_fileSystem is null || !_fileSystem.FileExists(path))
         {
-            Report(WitxDiagnostics.UseError, $"cannot read `{path}`: no such file", document, span);
+            Report(WitxDiagnostics.UsedFileNotFound(path), document, span);
             return null;
         }
 
@@ -152,7 +152,7 @@ internal sealed partial class WitxBinder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            Report(WitxDiagnostics.UseError, $"cannot read `{path}`: {exception.Message}", document, span);
+            Report(WitxDiagnostics.UsedFileUnreadable(path, exception.Message), document, span);
             return null;
         }
     }
@@ -171,8 +171,7 @@ internal sealed partial class WitxBinder
                 DeclareConstant(tree, form);
                 break;
             default:
-                Report(WitxDiagnostics.UnsupportedForm, $"unexpected form `({HeadText(form)} ...)`: a document holds `typename`, `module`, `use` and `(@witx const ...)` forms",
-                    tree.Text, HeadSpan(form));
+                Report(WitxDiagnostics.UnexpectedDocumentForm(HeadText(form)), tree.Text, HeadSpan(form));
                 break;
         }
     }
@@ -218,8 +217,7 @@ internal sealed partial class WitxBinder
                     if (DeclareFunction(tree, item.AsNode()!, names) is { } function) module.Functions.Add(function);
                     break;
                 default:
-                    Report(WitxDiagnostics.UnsupportedForm, $"unexpected {Describe(item)} in a module: a module holds `(import ...)` and `(@interface func ...)` forms",
-                        tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
+                    Report(WitxDiagnostics.UnexpectedInModule(Describe(item)), tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
                     break;
             }
         }
@@ -234,7 +232,7 @@ internal sealed partial class WitxBinder
         if (WitxSyntaxNavigation.TokenAt(form, 0, SyntaxKind.WitxStringToken) is not { } nameToken
             || WitxSyntaxNavigation.ItemAt(form, 1) is not { } kind || kind.Kind != SyntaxKind.WitxMemory || WitxSyntaxNavigation.ItemAt(form, 2) is not null)
         {
-            Report(WitxDiagnostics.UnsupportedForm, "expected `(import \"name\" (memory))`: memories are the only imports WITX knows", tree.Text, HeadSpan(form));
+            Report(WitxDiagnostics.ExpectedMemoryImport(), tree.Text, HeadSpan(form));
             return null;
         }
 
@@ -254,8 +252,7 @@ internal sealed partial class WitxBinder
         foreach (var item in WitxSyntaxNavigation.Items(form))
         {
             if (item.Kind is SyntaxKind.WitxExport or SyntaxKind.WitxParam or SyntaxKind.WitxResult or SyntaxKind.WitxNoreturn) continue;
-            Report(WitxDiagnostics.UnsupportedForm, $"unexpected {Describe(item)} in a function: a function holds `(export ...)`, `(param ...)`, `(result ...)` and `(@witx noreturn)`",
-                tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
+            Report(WitxDiagnostics.UnexpectedInFunction(Describe(item)), tree.Text, item.IsNode ? HeadSpan(item.AsNode()!) : item.Span);
         }
 
         var arguments = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -267,7 +264,7 @@ internal sealed partial class WitxBinder
         if (resolved && WitxAbi.ResultsProblem(function.Results) is { } problem)
         {
             function.AbiProblem = problem;
-            Report(WitxDiagnostics.AbiError, "ABI error: " + problem, tree.Text, nameToken.Span);
+            Report(WitxDiagnostics.OutsideAbi(problem), tree.Text, nameToken.Span);
         }
 
         return unique ? function : null;
@@ -296,7 +293,7 @@ internal sealed partial class WitxBinder
             || WitxSyntaxNavigation.TokenAt(form, 2, SyntaxKind.WitxIntegerToken) is not { } valueToken
             || WitxSyntaxNavigation.ItemAt(form, 3) is not null)
         {
-            Report(WitxDiagnostics.UnsupportedForm, "expected `(@witx const $type $name value)`", tree.Text, HeadSpan(form));
+            Report(WitxDiagnostics.ExpectedConstant(), tree.Text, HeadSpan(form));
             return;
         }
 
@@ -312,9 +309,9 @@ internal sealed partial class WitxBinder
             return;
         }
 
-        if (type.Type.Kind != WitxTypeKind.Error && !Fits(type.Type, value, negative, out string? problem))
+        if (type.Type.Kind != WitxTypeKind.Error && !Fits(type.Type, value, negative, out var problem))
         {
-            Report(WitxDiagnostics.InvalidConstant, problem!, tree.Text, valueToken.Span);
+            Report(problem, tree.Text, valueToken.Span);
         }
 
         Model.Constants.Add(new WitxConstant(typeName, type.Name, name, negative ? unchecked((ulong)-(long)value) : value, location,
@@ -322,12 +319,12 @@ internal sealed partial class WitxBinder
     }
 
     /// <summary>Whether an integer value fits a constant's type; a problem message when it does not.</summary>
-    private static bool Fits(WitxType type, ulong value, bool negative, out string? problem)
+    private static bool Fits(WitxType type, ulong value, bool negative, out DiagnosticMessage problem)
     {
-        problem = null;
+        problem = default;
         if (type.Kind != WitxTypeKind.Builtin || type.Builtin is WitxBuiltinType.F32 or WitxBuiltinType.F64 or WitxBuiltinType.Char)
         {
-            problem = $"a constant needs an integer type, not {type}";
+            problem = WitxDiagnostics.ConstantNeedsIntegerType(type.ToString());
             return false;
         }
 
@@ -335,13 +332,13 @@ internal sealed partial class WitxBinder
         int bits = (int)WitxLayoutRules.Builtin(type.Builtin).Size * 8;
         if (negative && !signed)
         {
-            problem = $"the value is negative but {WitxNames.Builtin(type.Builtin)} is unsigned";
+            problem = WitxDiagnostics.NegativeUnsignedConstant(WitxNames.Builtin(type.Builtin));
             return false;
         }
 
         ulong limit = signed ? (negative ? 1UL << (bits - 1) : (1UL << (bits - 1)) - 1) : bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
         if (value <= limit) return true;
-        problem = $"the value does not fit in {WitxNames.Builtin(type.Builtin)}";
+        problem = WitxDiagnostics.ConstantOutOfRange(WitxNames.Builtin(type.Builtin));
         return false;
     }
 
@@ -394,11 +391,11 @@ internal sealed partial class WitxBinder
     }
 
     private void ReportDuplicate(string name, SourceLocation location, SourceLocation previous) =>
-        Report(WitxDiagnostics.DuplicateName, $"Redefinition of name `{name}`", location.Document, location.Span,
+        Report(WitxDiagnostics.Redefinition(name), location.Document, location.Span,
             new[] { new RelatedLocation(previous.Document, previous.Span, "previously defined here") });
 
-    private void Report(DiagnosticDescriptor descriptor, string message, SourceText document, TextSpan span, IReadOnlyList<RelatedLocation>? related = null) =>
-        Model.Diagnostics.Add(new Diagnostic(descriptor, message, span, document: document, related: related));
+    private void Report(DiagnosticMessage message, SourceText document, TextSpan span, IReadOnlyList<RelatedLocation>? related = null) =>
+        Model.Diagnostics.Add(new Diagnostic(message.Descriptor, message.Text, span, document: document, related: related));
 
     /// <summary>The head words of a form (<c>typename</c>, <c>@witx pointer</c>), or empty for a form without one.</summary>
     private static string HeadText(SyntaxNode form)

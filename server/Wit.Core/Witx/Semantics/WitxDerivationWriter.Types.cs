@@ -164,7 +164,7 @@ internal sealed partial class WitxDerivationWriter
                 text.Append("  )\n)\n");
                 if (!isEnum && definition.Members.Count > 32)
                 {
-                    Report(WitxDiagnostics.NotExpressible, $"flags `{definition.Name}` has {definition.Members.Count} members; the Canonical ABI allows at most 32",
+                    Report(WitxDiagnostics.TooManyFlags(definition.Name, definition.Members.Count),
                         definition.Location);
                 }
 
@@ -253,7 +253,7 @@ internal sealed partial class WitxDerivationWriter
         _helpers[key] = name;
         _helperText.Append(comment).Append('\n');
         _helperText.Append("(typename $").Append(name).Append(key == "bool" ? " (enum (@witx tag u8) $false $true))\n\n" : " (handle))\n\n");
-        if (key != "bool") ReportOnce(key, WitxDiagnostics.NotExpressible, $"WIT `{key}` has no WITX equivalent: it is derived as a handle (an i32), as the Canonical ABI passes it", _currentLocation);
+        if (key != "bool") ReportOnce(key, WitxDiagnostics.DerivedAsHandle(key), _currentLocation);
         return "$" + name;
     }
 

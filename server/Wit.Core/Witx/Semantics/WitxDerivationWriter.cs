@@ -184,15 +184,14 @@ internal sealed partial class WitxDerivationWriter
         var text = _moduleText;
         if (canonical is null)
         {
-            Report(WitxDiagnostics.DerivationFailed, $"function `{function.Name}` has no Canonical ABI signature: a parameter or result type has no layout", function.Location);
+            Report(WitxDiagnostics.NoCanonicalSignature(function.Name), function.Location);
             text.Append("  ;; `").Append(function.Name).Append("` is left out: a parameter or result type has no Canonical ABI layout.\n");
             return;
         }
 
         if (function.IsAsync)
         {
-            Report(WitxDiagnostics.NotExpressible, $"function `{function.Name}` is async, which WITX cannot express: it is derived with the synchronous signature",
-                function.Location);
+            Report(WitxDiagnostics.AsyncFunction(function.Name), function.Location);
         }
 
         _failed = false;
@@ -234,7 +233,7 @@ internal sealed partial class WitxDerivationWriter
 
         if (_failed)
         {
-            Report(WitxDiagnostics.DerivationFailed, $"function `{function.Name}` uses a type with no WITX form", function.Location);
+            Report(WitxDiagnostics.NoWitxForm(function.Name), function.Location);
         }
 
         WriteDocs(text, "  ", function.Docs);
@@ -358,13 +357,13 @@ internal sealed partial class WitxDerivationWriter
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
 
-    private void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location) =>
+    private void Report(DiagnosticMessage message, SourceLocation? location) =>
         Diagnostics.Add(location is null
-            ? new Diagnostic(descriptor, message, new Text.TextSpan(0, 0))
-            : new Diagnostic(descriptor, message, location.Span, document: location.Document));
+            ? new Diagnostic(message.Descriptor, message.Text, new Text.TextSpan(0, 0))
+            : new Diagnostic(message.Descriptor, message.Text, location.Span, document: location.Document));
 
-    private void ReportOnce(string key, DiagnosticDescriptor descriptor, string message, SourceLocation? location)
+    private void ReportOnce(string key, DiagnosticMessage message, SourceLocation? location)
     {
-        if (_reported.Add(key)) Report(descriptor, message, location);
+        if (_reported.Add(key)) Report(message, location);
     }
 }

@@ -42,7 +42,7 @@ public static class WitxDeriver
         var diagnostics = new List<Diagnostic>(writer.Diagnostics);
         foreach (var (definition, _) in writer.Typenames)
         {
-            if (notes.TryGetValue(definition, out string? note)) diagnostics.Add(Diagnostic(WitxDiagnostics.LayoutMismatch, $"type `{definition.Name}`: {note}", definition.Location));
+            if (notes.TryGetValue(definition, out string? note)) diagnostics.Add(Diagnostic(WitxDiagnostics.LayoutDiffers(definition.Name, note), definition.Location));
         }
 
         foreach (var function in writer.Functions)
@@ -50,8 +50,7 @@ public static class WitxDeriver
             if (function.Canonical is null) continue;
             if (model.FindModule(function.ModuleName)?.FindFunction(function.ExportName) is { } derived) function.Witx = WitxAbi.Signature(derived);
             if (function.SignaturesMatch) continue;
-            diagnostics.Add(Diagnostic(WitxDiagnostics.DerivationFailed,
-                $"the derived signature of `{function.Function.Name}`, {function.Witx?.ToString() ?? "none"}, differs from the Canonical ABI's, {function.Canonical}",
+            diagnostics.Add(Diagnostic(WitxDiagnostics.SignatureDiffers(function.Function.Name, function.Witx?.ToString(), function.Canonical.ToString()),
                 function.Function.Location));
         }
 
@@ -76,7 +75,7 @@ public static class WitxDeriver
         return notes;
     }
 
-    private static Diagnostic Diagnostic(DiagnosticDescriptor descriptor, string message, SourceLocation? location) => location is null
-        ? new Diagnostic(descriptor, message, new Text.TextSpan(0, 0))
-        : new Diagnostic(descriptor, message, location.Span, document: location.Document);
+    private static Diagnostic Diagnostic(DiagnosticMessage message, SourceLocation? location) => location is null
+        ? new Diagnostic(message.Descriptor, message.Text, new Text.TextSpan(0, 0))
+        : new Diagnostic(message.Descriptor, message.Text, location.Span, document: location.Document);
 }

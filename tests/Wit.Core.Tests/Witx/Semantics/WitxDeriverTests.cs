@@ -217,6 +217,21 @@ public sealed class WitxDeriverTests
     }
 
     [Fact]
+    public void AFunctionWithAnUnresolvedTypeIsLeftOutWithAnError()
+    {
+        // The type did not resolve, so the function has no Canonical ABI signature to derive from (WITX1103).
+        const string text = "package test:pkg;\ninterface m {\n  f: func(x: nope);\n}\n";
+        var model = WitResolver.Resolve(new InMemoryFileSystem().Add("/pkg/a.wit", text), "/pkg/a.wit");
+
+        var derivation = WitxDeriver.DeriveInterface(model.Interfaces.Single(i => i.Name == "m"));
+
+        var diagnostic = Assert.Single(derivation.Diagnostics);
+        Assert.Equal(("WITX1103", DiagnosticSeverity.Error), (diagnostic.Code, diagnostic.Severity));
+        Assert.Equal("function `f` has no Canonical ABI signature: a parameter or result type has no layout", diagnostic.Message);
+        Assert.Contains(";; `f` is left out: a parameter or result type has no Canonical ABI layout.", derivation.Text);
+    }
+
+    [Fact]
     public void LayoutDifferencesAreNotedOnTheTypename()
     {
         // A variant whose largest payload is less aligned than another: WITX's case-by-case size is 8, the Canonical
