@@ -280,7 +280,7 @@ internal sealed partial class PackageResolver
         if (_resolver.FindPackage(path.Package!) is { } package) return package;
         if (path.Package!.Equals(_package.Name)) return _package;
         if (_resolver.IsKnownPackage(path.Package)) return null;
-        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList()}", path.PathLocation);
+        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList(_package.Name)}", path.PathLocation);
         return null;
     }
 }

@@ -160,7 +160,8 @@ public sealed partial class WitResolver
             }
         }
 
-        if (main.Name is not null) result.Insert(0, main);
+        // wit-parser collects a source's nested packages before its main package.
+        if (main.Name is not null) result.Add(main);
         else if (main.Items.Count > 0 || result.Count == 0 && source.Files.Count > 0)
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
@@ -192,12 +193,14 @@ public sealed partial class WitResolver
 
     private static void CollectForeignDependencies(UnresolvedPackage package)
     {
+        // A path naming the package's own name counts too: wit-parser treats it as a foreign dependency, which then
+        // forms a cycle of one package ("package `a:b` creates a dependency cycle").
         var seen = new HashSet<PackageName>();
         foreach (var (file, item) in package.Items)
         {
             foreach (var path in ItemUsePaths.Of(item.Syntax, file))
             {
-                if (path.Package is not { } dependency || dependency.Equals(package.Name)) continue;
+                if (path.Package is not { } dependency) continue;
                 if (seen.Add(dependency)) package.ForeignDependencies.Add((dependency, path.PathLocation(item.Syntax, file)));
             }
         }
@@ -209,8 +212,10 @@ public sealed partial class WitResolver
     /// </summary>
     private void ResolveBatch(List<UnresolvedPackage> batch)
     {
+        // Duplicates are found in wit-parser's collection order: the root's packages, then each dependency's; the
+        // later of two packages of the same name is the one reported.
         var byName = new SortedDictionary<PackageName, UnresolvedPackage>(PackageNameComparer.Instance);
-        foreach (var package in batch)
+        foreach (var package in batch.Where(p => p.Source == _rootSource).Concat(batch.Where(p => p.Source != _rootSource)))
         {
             if (byName.TryGetValue(package.Name!, out var previous))
             {
@@ -322,8 +327,12 @@ public sealed partial class WitResolver
 
     internal Package? FindPackage(PackageName name) => _packages.TryGetValue(name, out var package) ? package : null;
 
-    internal string KnownPackagesList() =>
-        string.Join("\n", _knownPackageNames.Select(n => "    " + n).Distinct());
+    /// <summary>
+    /// wit-parser lists the packages already added to its <c>Resolve</c>: those resolved so far, in resolution order,
+    /// and the one being resolved.
+    /// </summary>
+    internal string KnownPackagesList(PackageName current) =>
+        string.Join("\n", _model.Packages.Select(p => p.Name).Append(current).Select(n => "    " + n).Distinct());
 
     internal void AddPackage(Package package)
     {
