@@ -46,6 +46,16 @@ internal sealed partial class PackageResolver
             if (IsExcluded(member))
             {
                 if (TypeNameToken(member) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
+
+                // The types a gated `use` brings in are gated with it.
+                if (member is UseItemSyntax excludedUse)
+                {
+                    foreach (var useName in excludedUse.Names)
+                    {
+                        if ((useName.Alias ?? useName.Name) is { } token) scope.ExcludedTypes.Add(Names.Unescape(token.Text));
+                    }
+                }
+
                 continue;
             }
 
@@ -171,9 +181,15 @@ internal sealed partial class PackageResolver
         var result = new List<TypeDefinition>();
         Interface? target = null;
         bool foreign = false;
+
+        // The types a `use` defines carry its gate, checked (once) at the first of them.
+        Stability? useStability = null;
         if (use.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
         {
             foreign = path.IsForeign;
+
+            // wit-parser checks a foreign interface's gates (those of the statements naming it) before looking it up.
+            if (foreign) useStability = StabilityOf(use, path.ItemLocation);
             target = ResolveInterfaceReference(path, file);
         }
 
@@ -190,6 +206,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
+            useStability ??= StabilityOf(use, Location(file, nameToken));
             TypeDefinition? original = null;
             if (target is not null && target.Types.TryGetValue(name, out original))
             {
@@ -207,7 +224,7 @@ internal sealed partial class PackageResolver
                 Element = original is null ? null : WitType.Of(original),
                 Location = location,
                 FromUse = true,
-                Stability = original?.Stability ?? Stability.Unknown,
+                Stability = useStability.IsUnknown ? original?.Stability ?? Stability.Unknown : useStability,
             };
             scope.Types[localName] = definition;
             _resolver.AddType(definition);
@@ -280,7 +297,16 @@ internal sealed partial class PackageResolver
         if (_resolver.FindPackage(path.Package!) is { } package) return package;
         if (path.Package!.Equals(_package.Name)) return _package;
         if (_resolver.IsKnownPackage(path.Package)) return null;
-        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList(_package.Name)}", path.PathLocation);
+        // wit-parser points at the package's first mention in this package, whichever path this is.
+        var location = path.PathLocation;
+        foreach (var (name, first) in _unresolved.ForeignDependencies)
+        {
+            if (!name.Equals(path.Package)) continue;
+            location = first;
+            break;
+        }
+
+        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList(_package.Name)}", location);
         return null;
     }
 }
