@@ -78,13 +78,13 @@ internal sealed partial class PackageResolver
                     var @interface = ResolveInterface(null, member, inline.Members, file, null);
                     var stability = StabilityOf(member, itemLocation);
                     @interface.Stability = stability;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability)));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability, itemLocation)));
                     kinds[itemName] = "interface";
                 }
                 else if (external.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
                 {
                     if (ResolveInterfaceReference(path, file) is not { } @interface) continue;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation))));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation), itemLocation)));
                     kinds[itemName] = "interface";
                 }
 
@@ -100,7 +100,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation))));
+            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation), parsed.ItemLocation)));
         }
 
         world.Imports.AddRange(importedInterfaces);
@@ -119,6 +119,7 @@ internal sealed partial class PackageResolver
     /// </summary>
     private void ElaborateWorld(World world, WorldSyntax syntax, SourceFile file)
     {
+        bool clashReported = false;
         foreach (var member in syntax.Members)
         {
             if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
@@ -142,8 +143,13 @@ internal sealed partial class PackageResolver
             }
 
             var copies = new IncludeCopier(this, included, world, renames.ToDictionary(r => r.Key, r => r.Value.To));
-            MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation);
-            MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation);
+            bool external = !ReferenceEquals(included.Package, world.Package);
+            MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation, external);
+            MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation, external);
+
+            // wit-parser checks a world's names for case-insensitive clashes once its includes are in (it reports no
+            // location; the include that brought the clash in is the closest one).
+            if (!clashReported) clashReported = ReportCaseClash(world, world.Imports, "import", path.ItemLocation) || ReportCaseClash(world, world.Exports, "export", path.ItemLocation);
         }
 
         AddImplicitImports(world);
@@ -173,22 +179,66 @@ internal sealed partial class PackageResolver
     }
 
     private void MergeInclude(List<KeyValuePair<WorldKey, WorldItem>> into, List<KeyValuePair<WorldKey, WorldItem>> from,
-        Dictionary<string, (string To, SourceLocation Location)> renames, string direction, SourceLocation location)
+        Dictionary<string, (string To, SourceLocation Location)> renames, string direction, SourceLocation location, bool external)
     {
         foreach (var entry in from)
         {
             var key = entry.Key;
             if (key.Name is { } plain && renames.TryGetValue(plain, out var renamed)) key = WorldKey.Named(renamed.To);
             int existing = into.FindIndex(e => e.Key.Equals(key));
+            var item = entry.Value;
+
+            // An interface named by its id merges with the same import or export: their gates must agree, except that
+            // a stable gate from another package's world is dropped (wit-parser's merge_include_stability).
+            if (key.Name is null && item.Interface is { } @interface)
+            {
+                var current = existing >= 0 ? into[existing].Value : item;
+                var stability = MergeIncludeStability(item, current.Stability, external, location);
+                var merged = ReferenceEquals(stability, current.Stability) ? current : WorldItem.OfInterface(@interface, stability, current.Location);
+                if (existing >= 0) into[existing] = new KeyValuePair<WorldKey, WorldItem>(key, merged);
+                else into.Add(new KeyValuePair<WorldKey, WorldItem>(key, merged));
+                continue;
+            }
+
             if (existing >= 0)
             {
-                if (into[existing].Value.Interface is { } a && ReferenceEquals(a, entry.Value.Interface)) continue;
                 Report(ResolveDiagnostics.IncludeError, $"{direction} of `{key}` shadows previously {direction}ed items", location);
                 continue;
             }
 
-            into.Add(new KeyValuePair<WorldKey, WorldItem>(key, entry.Value));
+            into.Add(new KeyValuePair<WorldKey, WorldItem>(key, item));
         }
+    }
+
+    /// <summary>The gate an included interface leaves on the world's item; a mismatch is reported where it was included from.</summary>
+    private Stability MergeIncludeStability(WorldItem from, Stability into, bool external, SourceLocation includeLocation)
+    {
+        var stability = from.Stability;
+        if (external && stability.Since is not null) return Stability.Unknown;
+        if (stability.IsUnknown || stability.SameAs(into)) return into;
+        if (into.IsUnknown) return stability;
+        Report(ResolveDiagnostics.IncludeError, $"mismatch in stability from '{stability.ToDebugString()}' to '{into.ToDebugString()}'", from.Location ?? includeLocation);
+        return into;
+    }
+
+    /// <summary>Reports the first import (or export) whose name equals an earlier one but for case; true when reported.</summary>
+    private bool ReportCaseClash(World world, List<KeyValuePair<WorldKey, WorldItem>> items, string direction, SourceLocation location)
+    {
+        var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in items)
+        {
+            if (entry.Key.Name is not { } name) continue;
+            if (seen.TryGetValue(name, out var earlier) && earlier != name)
+            {
+                Report(ResolveDiagnostics.WorldConflict,
+                    $"{direction} `{name}` in world `{world.Name}` conflicts with {direction} `{earlier}` (kebab-case identifiers are case-insensitive)", location);
+                return true;
+            }
+
+            seen[name] = name;
+        }
+
+        return false;
     }
 
     private World? ResolveWorldReference(ParsedPath path, SourceFile file)
