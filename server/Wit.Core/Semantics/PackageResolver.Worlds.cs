@@ -42,7 +42,13 @@ internal sealed partial class PackageResolver
 
         foreach (var member in members)
         {
-            if (member is not WorldExternSyntax external || IsExcluded(member)) continue;
+            if (member is not WorldExternSyntax external) continue;
+            if (IsExcluded(member))
+            {
+                if (external.InlineInterface is { } excludedInline) ReportUngatedTypes(excludedInline.Members, file, "interface");
+                continue;
+            }
+
             bool import = external.IsImport;
             var list = import ? importedInterfaces : exportedInterfaces;
             var functions = import ? importedFunctions : exportedFunctions;
