@@ -75,14 +75,8 @@ public sealed partial class WitResolver
 
     private void Run(LoadedWorkspace workspace)
     {
-        foreach (var error in workspace.Errors)
-        {
-            _skippedEncodedPackages |= error.IsUnsupported;
-            _model.Diagnostics.Add(new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
-                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path)));
-        }
-
-        foreach (var diagnostic in workspace.SyntaxDiagnostics) _model.Diagnostics.Add(diagnostic);
+        foreach (var error in workspace.Errors) _skippedEncodedPackages |= error.IsUnsupported;
+        _model.Diagnostics.AddRange(InputDiagnostics(workspace));
 
         // wit-parser orders the root's packages and its dependencies together, by name and version, each after the
         // packages it uses.
@@ -90,6 +84,41 @@ public sealed partial class WitResolver
         var packages = new List<UnresolvedPackage>();
         foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
         ResolveBatch(packages);
+    }
+
+    /// <summary>
+    /// The load errors and syntax errors in wit-parser's order: it reads and parses the root package first, then each
+    /// <c>deps/</c> entry in name order, a package's unreadable file before any of its syntax.
+    /// </summary>
+    private static IEnumerable<Diagnostic> InputDiagnostics(LoadedWorkspace workspace)
+    {
+        string deps = System.IO.Path.Combine(workspace.RootPath, "deps");
+        string Entry(string path)
+        {
+            if (path.Length <= deps.Length + 1 || !path.StartsWith(deps, StringComparison.Ordinal) || path[deps.Length] is not ('/' or '\\')) return "";
+            string rest = path.Substring(deps.Length + 1);
+            int separator = rest.IndexOfAny(new[] { '/', '\\' });
+            return separator < 0 ? rest : rest.Substring(0, separator);
+        }
+
+        var found = new List<(string Entry, int Phase, Diagnostic Diagnostic)>();
+        foreach (var error in workspace.Errors)
+        {
+            found.Add((Entry(error.Path), 0, new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
+                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
+        }
+
+        foreach (var source in workspace.AllSources)
+        {
+            string entry = source.IsRoot ? "" : Entry(source.Path);
+            foreach (var file in source.Files)
+            {
+                foreach (var diagnostic in file.Tree.Diagnostics) found.Add((entry, 1, diagnostic.WithDocument(file.Tree.Text)));
+            }
+        }
+
+        // A stable sort: the root ("") first, then the entries by name; within one, load errors before syntax errors.
+        return found.OrderBy(f => f.Entry, StringComparer.Ordinal).ThenBy(f => f.Phase).Select(f => f.Diagnostic);
     }
 
     internal void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
@@ -162,7 +191,7 @@ public sealed partial class WitResolver
 
         // wit-parser collects a source's nested packages before its main package.
         if (main.Name is not null) result.Add(main);
-        else if (main.Items.Count > 0 || result.Count == 0 && source.Files.Count > 0)
+        else if (main.Items.Count > 0 || result.Count == 0 && (source.Files.Count > 0 || source.IsDirectory))
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
             Report(ResolveDiagnostics.PackageError, "no `package` header was found in any WIT file for this package", new SourceLocation(document, new TextSpan(0, 0)));
