@@ -165,7 +165,13 @@ internal sealed partial class PackageResolver
             }
             else if (scope.ExcludedTypes.Contains(name))
             {
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", definition.Location);
+                // wit-parser reports it where the type is used: at a record's field, else at the type defined.
+                var field = node.Parent;
+                while (field is not null && field.Kind != SyntaxKind.RecordField && !ReferenceEquals(field, syntax.Syntax)) field = field.Parent;
+                var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
+                    ? Location(file, fieldName)
+                    : definition.Location;
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", at);
             }
             else
             {
