@@ -95,6 +95,8 @@ public sealed partial class WitResolver
         string deps = System.IO.Path.Combine(workspace.RootPath, "deps");
         string Entry(string path)
         {
+            // `deps` itself (unreadable) fails before any of its entries: "\0" sorts after the root's "" and before names.
+            if (path == deps) return "\0";
             if (path.Length <= deps.Length + 1 || !path.StartsWith(deps, StringComparison.Ordinal) || path[deps.Length] is not ('/' or '\\')) return "";
             string rest = path.Substring(deps.Length + 1);
             int separator = rest.IndexOfAny(new[] { '/', '\\' });

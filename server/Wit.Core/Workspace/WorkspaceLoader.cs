@@ -29,7 +29,12 @@ public static class WorkspaceLoader
         if (fileSystem.DirectoryExists(rootPath))
         {
             string deps = Path.Combine(rootPath, "deps");
-            if (fileSystem.DirectoryExists(deps))
+            if (fileSystem.FileExists(deps))
+            {
+                // wit-parser lists `deps` whenever it exists, and a file cannot be listed.
+                errors.Add(new LoadError(deps, $"failed to read directory {deps}: not a directory", isUnsupported: false));
+            }
+            else if (fileSystem.DirectoryExists(deps))
             {
                 var entries = fileSystem.GetDirectories(deps).Select(d => (Path: d, IsDirectory: true))
                     .Concat(fileSystem.GetFiles(deps).Select(f => (Path: f, IsDirectory: false)))
