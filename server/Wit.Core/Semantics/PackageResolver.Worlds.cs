@@ -164,24 +164,63 @@ internal sealed partial class PackageResolver
 
     /// <summary>
     /// An exported interface's dependencies that are not exported are imported; if such an imported interface itself
-    /// depends on an exported one, the export is impossible to instantiate (wit-parser's "incompatible ways").
+    /// depends on an exported one, the export is impossible to instantiate (wit-parser's "incompatible ways"). The
+    /// exports are walked as wit-parser's <c>elaborate_world_exports</c> walks them, so the same export is named.
     /// </summary>
     private void CheckExportDependencies(World world)
     {
-        var exported = new HashSet<Interface>(world.Exports.Where(e => e.Value.Interface is not null).Select(e => e.Value.Interface!));
+        var exportKeys = new HashSet<WorldKey>(world.Exports.Where(e => e.Value.Interface is not null).Select(e => e.Key));
+        var exported = new HashSet<WorldKey>(world.Exports.Where(e => e.Value.Interface is null).Select(e => e.Key));
+        var requiredImports = new HashSet<Interface>();
         foreach (var export in world.Exports)
         {
             if (export.Value.Interface is not { } @interface) continue;
-            foreach (var dependency in DependencyClosure(export.Value))
+            if (AddWorldExport(export.Key, @interface, exportKeys, exported, requiredImports)) continue;
+            Report(ResolveDiagnostics.WorldConflict, $"interface `{export.Key}` transitively depends on an interface in incompatible ways", world.Location);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// wit-parser's <c>add_world_export</c> with an explicit stack: adds the export (or, below an export that is not
+    /// exported itself, the required import) after its dependencies; false when an interface would be both.
+    /// </summary>
+    private static bool AddWorldExport(WorldKey key, Interface @interface, HashSet<WorldKey> exportKeys, HashSet<WorldKey> exported, HashSet<Interface> requiredImports)
+    {
+        var stack = new Stack<(WorldKey Key, Interface Interface, bool AddExport, List<Interface> Dependencies, int Next)>();
+        bool Enter(WorldKey enteredKey, Interface entered, bool addExport)
+        {
+            if (exported.Contains(enteredKey)) return addExport;
+            if (!addExport && requiredImports.Contains(entered)) return true;
+            stack.Push((enteredKey, entered, addExport, DirectDependencies(entered).Select(d => d.Item1).ToList(), 0));
+            return true;
+        }
+
+        if (!Enter(key, @interface, addExport: true)) return false;
+        while (stack.Count > 0)
+        {
+            var frame = stack.Pop();
+            if (frame.Next < frame.Dependencies.Count)
             {
-                if (ReferenceEquals(dependency, @interface) || exported.Contains(dependency)) continue;
-                bool reachesExport = DependencyClosure(WorldItem.OfInterface(dependency, Stability.Unknown))
-                    .Any(d => !ReferenceEquals(d, dependency) && exported.Contains(d));
-                if (!reachesExport) continue;
-                Report(ResolveDiagnostics.WorldConflict, $"interface `{@interface.QualifiedName}` transitively depends on an interface in incompatible ways", world.Location);
-                return;
+                var dependency = frame.Dependencies[frame.Next];
+                stack.Push((frame.Key, frame.Interface, frame.AddExport, frame.Dependencies, frame.Next + 1));
+                var dependencyKey = WorldKey.Of(dependency);
+                if (!Enter(dependencyKey, dependency, frame.AddExport && exportKeys.Contains(dependencyKey))) return false;
+                continue;
+            }
+
+            if (frame.AddExport)
+            {
+                if (requiredImports.Contains(frame.Interface)) return false;
+                exported.Add(frame.Key);
+            }
+            else
+            {
+                requiredImports.Add(frame.Interface);
             }
         }
+
+        return true;
     }
 
     private void MergeInclude(List<KeyValuePair<WorldKey, WorldItem>> into, List<KeyValuePair<WorldKey, WorldItem>> from,
