@@ -46,6 +46,16 @@ internal sealed partial class PackageResolver
             if (IsExcluded(member))
             {
                 if (TypeNameToken(member) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
+
+                // The types a gated `use` brings in are gated with it.
+                if (member is UseItemSyntax excludedUse)
+                {
+                    foreach (var useName in excludedUse.Names)
+                    {
+                        if ((useName.Alias ?? useName.Name) is { } token) scope.ExcludedTypes.Add(Names.Unescape(token.Text));
+                    }
+                }
+
                 continue;
             }
 
@@ -143,7 +153,13 @@ internal sealed partial class PackageResolver
             }
             else if (scope.ExcludedTypes.Contains(name))
             {
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", definition.Location);
+                // wit-parser reports it where the type is used: at a record's field, else at the type defined.
+                var field = node.Parent;
+                while (field is not null && field.Kind != SyntaxKind.RecordField && !ReferenceEquals(field, syntax.Syntax)) field = field.Parent;
+                var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
+                    ? Location(file, fieldName)
+                    : definition.Location;
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", at);
             }
             else
             {
@@ -159,18 +175,21 @@ internal sealed partial class PackageResolver
         var result = new List<TypeDefinition>();
         Interface? target = null;
         bool foreign = false;
+
+        // The types a `use` defines carry its gate, checked (once) at the first of them.
+        Stability? useStability = null;
         if (use.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
         {
             foreign = path.IsForeign;
+
+            // wit-parser checks a foreign interface's gates (those of the statements naming it) before looking it up.
+            if (foreign) useStability = StabilityOf(use, path.ItemLocation);
             target = ResolveInterfaceReference(path, file);
         }
 
-        // Like wit-parser, the aliases a `use` creates carry the gate of the `use` itself.
-        Stability? stability = null;
         foreach (var useName in use.Names)
         {
             if (useName.Name is not { } nameToken) continue;
-            stability ??= StabilityOf(use, Location(file, nameToken));
             string name = Names.Unescape(nameToken.Text);
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
@@ -181,6 +200,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
+            useStability ??= StabilityOf(use, Location(file, nameToken));
             TypeDefinition? original = null;
             if (target is not null && target.Types.TryGetValue(name, out original))
             {
@@ -198,7 +218,8 @@ internal sealed partial class PackageResolver
                 Element = original is null ? null : WitType.Of(original),
                 Location = location,
                 FromUse = true,
-                Stability = stability,
+                // Like wit-parser, the aliases a `use` creates carry the gate of the `use` itself.
+                Stability = useStability,
             };
             scope.Types[localName] = definition;
             _resolver.AddType(definition);
@@ -271,7 +292,16 @@ internal sealed partial class PackageResolver
         if (_resolver.FindPackage(path.Package!) is { } package) return package;
         if (path.Package!.Equals(_package.Name)) return _package;
         if (_resolver.IsKnownPackage(path.Package)) return null;
-        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList()}", path.PathLocation);
+        // wit-parser points at the package's first mention in this package, whichever path this is.
+        var location = path.PathLocation;
+        foreach (var (name, first) in _unresolved.ForeignDependencies)
+        {
+            if (!name.Equals(path.Package)) continue;
+            location = first;
+            break;
+        }
+
+        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList(_package.Name)}", location);
         return null;
     }
 }

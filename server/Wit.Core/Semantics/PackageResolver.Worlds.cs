@@ -42,7 +42,13 @@ internal sealed partial class PackageResolver
 
         foreach (var member in members)
         {
-            if (member is not WorldExternSyntax external || IsExcluded(member)) continue;
+            if (member is not WorldExternSyntax external) continue;
+            if (IsExcluded(member))
+            {
+                if (external.InlineInterface is { } excludedInline) ReportUngatedTypes(excludedInline.Members, file, "interface");
+                continue;
+            }
+
             bool import = external.IsImport;
             var list = import ? importedInterfaces : exportedInterfaces;
             var functions = import ? importedFunctions : exportedFunctions;
@@ -78,13 +84,13 @@ internal sealed partial class PackageResolver
                     var @interface = ResolveInterface(null, member, inline.Members, file, null);
                     var stability = StabilityOf(member, itemLocation);
                     @interface.Stability = stability;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), Located(WorldItem.OfInterface(@interface, stability), itemLocation)));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability, itemLocation)));
                     kinds[itemName] = "interface";
                 }
                 else if (external.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
                 {
                     if (ResolveInterfaceReference(path, file) is not { } @interface) continue;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), Located(WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation)), path.ItemLocation)));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation), path.ItemLocation)));
                     kinds[itemName] = "interface";
                 }
 
@@ -100,7 +106,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, Located(WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation)), parsed.ItemLocation)));
+            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation), parsed.ItemLocation)));
         }
 
         world.Imports.AddRange(importedInterfaces);
@@ -119,6 +125,7 @@ internal sealed partial class PackageResolver
     /// </summary>
     private void ElaborateWorld(World world, WorldSyntax syntax, SourceFile file)
     {
+        bool clashReported = false;
         foreach (var member in syntax.Members)
         {
             if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
@@ -142,9 +149,13 @@ internal sealed partial class PackageResolver
             }
 
             var copies = new IncludeCopier(this, included, world, renames.ToDictionary(r => r.Key, r => r.Value.To));
-            bool external = !ReferenceEquals(included.Package, _package);
+            bool external = !ReferenceEquals(included.Package, world.Package);
             MergeInclude(world.Imports, copies.Copy(included.Imports), renames, "import", path.ItemLocation, external);
             MergeInclude(world.Exports, copies.Copy(included.Exports), renames, "export", path.ItemLocation, external);
+
+            // wit-parser checks a world's names for case-insensitive clashes once its includes are in (it reports no
+            // location; the include that brought the clash in is the closest one).
+            if (!clashReported) clashReported = ReportCaseClash(world, world.Imports, "import", path.ItemLocation) || ReportCaseClash(world, world.Exports, "export", path.ItemLocation);
         }
 
         if (WorldElaboration.Elaborate(world) is { } conflict)
@@ -167,19 +178,17 @@ internal sealed partial class PackageResolver
             var key = entry.Key;
             if (key.Name is { } plain && renames.TryGetValue(plain, out var renamed)) key = WorldKey.Named(renamed.To);
             int existing = into.FindIndex(e => e.Key.Equals(key));
-            if (entry.Value.Interface is { } @interface && (existing < 0 || ReferenceEquals(into[existing].Value.Interface, @interface)))
-            {
-                var current = existing < 0 ? entry.Value.Stability : into[existing].Value.Stability;
-                var merged = MergeIncludeStability(entry.Value.Stability, current, external, entry.Value.Location ?? location);
-                var item = entry.Value;
-                if (!ReferenceEquals(merged, entry.Value.Stability))
-                {
-                    item = WorldItem.OfInterface(@interface, merged);
-                    item.Location = entry.Value.Location;
-                }
+            var item = entry.Value;
 
-                if (existing < 0) into.Add(new KeyValuePair<WorldKey, WorldItem>(key, item));
-                else if (!ReferenceEquals(merged, current)) into[existing] = new KeyValuePair<WorldKey, WorldItem>(key, item);
+            // An interface named by its id merges with the same import or export: their gates must agree, except that
+            // a stable gate from another package's world is dropped (wit-parser's merge_include_stability).
+            if (key.Name is null && item.Interface is { } @interface)
+            {
+                var current = existing >= 0 ? into[existing].Value : item;
+                var stability = MergeIncludeStability(item, current.Stability, external, location);
+                var merged = ReferenceEquals(stability, current.Stability) ? current : WorldItem.OfInterface(@interface, stability, current.Location);
+                if (existing >= 0) into[existing] = new KeyValuePair<WorldKey, WorldItem>(key, merged);
+                else into.Add(new KeyValuePair<WorldKey, WorldItem>(key, merged));
                 continue;
             }
 
@@ -189,17 +198,39 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            into.Add(new KeyValuePair<WorldKey, WorldItem>(key, entry.Value));
+            into.Add(new KeyValuePair<WorldKey, WorldItem>(key, item));
         }
     }
 
-    private Stability MergeIncludeStability(Stability from, Stability into, bool external, SourceLocation location)
+    /// <summary>The gate an included interface leaves on the world's item; a mismatch is reported where it was included from.</summary>
+    private Stability MergeIncludeStability(WorldItem from, Stability into, bool external, SourceLocation includeLocation)
     {
-        if (external && from.Since is not null) return Stability.Unknown;
-        if (from.IsUnknown || from.SameAs(into)) return into;
-        if (into.IsUnknown) return from;
-        Report(ResolveDiagnostics.FeatureGate, $"mismatch in stability from '{from.ToRustDebug()}' to '{into.ToRustDebug()}'", location);
+        var stability = from.Stability;
+        if (external && stability.Since is not null) return Stability.Unknown;
+        if (stability.IsUnknown || stability.SameAs(into)) return into;
+        if (into.IsUnknown) return stability;
+        Report(ResolveDiagnostics.IncludeError, $"mismatch in stability from '{stability.ToDebugString()}' to '{into.ToDebugString()}'", from.Location ?? includeLocation);
         return into;
+    }
+
+    /// <summary>Reports the first import (or export) whose name equals an earlier one but for case; true when reported.</summary>
+    private bool ReportCaseClash(World world, List<KeyValuePair<WorldKey, WorldItem>> items, string direction, SourceLocation location)
+    {
+        var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in items)
+        {
+            if (entry.Key.Name is not { } name) continue;
+            if (seen.TryGetValue(name, out var earlier) && earlier != name)
+            {
+                Report(ResolveDiagnostics.WorldConflict,
+                    $"{direction} `{name}` in world `{world.Name}` conflicts with {direction} `{earlier}` (kebab-case identifiers are case-insensitive)", location);
+                return true;
+            }
+
+            seen[name] = name;
+        }
+
+        return false;
     }
 
     private World? ResolveWorldReference(ParsedPath path, SourceFile file)
@@ -231,12 +262,5 @@ internal sealed partial class PackageResolver
         }
 
         return local.World is null ? null : Referenced(path, local.World);
-    }
-
-    /// <summary>An interface item placed where wit-parser places it: the name or path that names the interface.</summary>
-    private static WorldItem Located(WorldItem item, SourceLocation location)
-    {
-        item.Location = location;
-        return item;
     }
 }

@@ -149,7 +149,12 @@ internal sealed partial class PackageResolver
 
         foreach (var item in order)
         {
-            if (item.Excluded) continue;
+            if (item.Excluded)
+            {
+                if (item.Syntax is InterfaceSyntax excludedInterface) ReportUngatedTypes(excludedInterface.Members, item.File, "interface");
+                continue;
+            }
+
             if (item.Syntax is InterfaceSyntax interfaceSyntax)
             {
                 if (TakeOver(item, reusable) is { } old)
@@ -169,6 +174,7 @@ internal sealed partial class PackageResolver
 
         foreach (var item in order)
         {
+            if (item.Excluded && item.Syntax is WorldSyntax excludedWorld) ReportUngatedTypes(excludedWorld.Members, item.File, "world");
             if (item.Excluded || item.Syntax is not WorldSyntax worldSyntax) continue;
             if (TakeOver(item, reusable) is { } old)
             {
@@ -397,6 +403,31 @@ internal sealed partial class PackageResolver
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// wit-parser drops an interface or world whose feature is off, but not the types inside it that have no gate of
+    /// their own: each of them then refers to a dropped owner, an error at the type's name (a <c>use</c>'s at the
+    /// name it imports).
+    /// </summary>
+    private void ReportUngatedTypes(IEnumerable<WitNode> members, SourceFile file, string owner)
+    {
+        string message = $"found a reference to a {owner} which is excluded due to its feature not being activated; this type is not gated by a feature but its {owner} is";
+        foreach (var member in members)
+        {
+            if (IsExcluded(member)) continue;
+            if (member is UseItemSyntax use)
+            {
+                foreach (var useName in use.Names)
+                {
+                    if (useName.Name is { } imported) Report(ResolveDiagnostics.FeatureGate, message, Location(file, imported));
+                }
+            }
+            else if (TypeNameToken(member) is { } name)
+            {
+                Report(ResolveDiagnostics.FeatureGate, message, Location(file, name));
+            }
+        }
     }
 
     /// <summary>The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.</summary>

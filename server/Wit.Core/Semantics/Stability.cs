@@ -25,32 +25,30 @@ public sealed class Stability
 
     public bool IsUnstable => Feature is not null;
 
-    /// <summary>Whether both gates are the same (wit-parser compares every field).</summary>
-    public bool SameAs(Stability other) => Since == other.Since && Feature == other.Feature && Deprecated == other.Deprecated;
+    internal bool SameAs(Stability other) => Since == other.Since && Feature == other.Feature && Deprecated == other.Deprecated;
 
-    /// <summary>The gate as wit-parser's messages print it (Rust's <c>Debug</c> of its <c>Stability</c>).</summary>
-    public string ToRustDebug()
+    /// <summary>wit-parser's <c>{:?}</c> of a stability, as its "mismatch in stability" message shows it.</summary>
+    internal string ToDebugString()
     {
-        if (Feature is not null) return $"Unstable {{ feature: \"{Feature}\", deprecated: {OptionalVersion(Deprecated)} }}";
-        if (Since is not null) return $"Stable {{ since: {VersionDebug(Since)}, deprecated: {OptionalVersion(Deprecated)} }}";
+        string deprecated = Deprecated is null ? "None" : $"Some({VersionDebug(Deprecated)})";
+        if (Feature is not null) return $"Unstable {{ feature: \"{Feature}\", deprecated: {deprecated} }}";
+        if (Since is not null) return $"Stable {{ since: {VersionDebug(Since)}, deprecated: {deprecated} }}";
         return "Unknown";
     }
 
-    private static string OptionalVersion(string? version) => version is null ? "None" : $"Some({VersionDebug(version)})";
-
-    /// <summary>semver's <c>Debug</c> of a version: the numbers, then the pre-release and build parts when present.</summary>
+    /// <summary>The semver crate's <c>Debug</c> of a version: pre-release and build metadata only when present.</summary>
     private static string VersionDebug(string version)
     {
         int plus = version.IndexOf('+');
-        string build = plus < 0 ? string.Empty : version.Substring(plus + 1);
+        string build = plus < 0 ? "" : version.Substring(plus + 1);
         string core = plus < 0 ? version : version.Substring(0, plus);
         int dash = core.IndexOf('-');
-        string pre = dash < 0 ? string.Empty : core.Substring(dash + 1);
-        var numbers = (dash < 0 ? core : core.Substring(0, dash)).Split('.');
-        string Part(int i) => i < numbers.Length ? numbers[i] : "0";
-        string text = $"Version {{ major: {Part(0)}, minor: {Part(1)}, patch: {Part(2)}";
-        if (pre.Length > 0) text += $", pre: Prerelease(\"{pre}\")";
-        if (build.Length > 0) text += $", build: BuildMetadata(\"{build}\")";
-        return text + " }";
+        string pre = dash < 0 ? "" : core.Substring(dash + 1);
+        string[] parts = (dash < 0 ? core : core.Substring(0, dash)).Split('.');
+        string Part(int i) => i < parts.Length ? parts[i] : "0";
+        var text = new System.Text.StringBuilder($"Version {{ major: {Part(0)}, minor: {Part(1)}, patch: {Part(2)}");
+        if (pre.Length > 0) text.Append($", pre: Prerelease(\"{pre}\")");
+        if (build.Length > 0) text.Append($", build: BuildMetadata(\"{build}\")");
+        return text.Append(" }").ToString();
     }
 }

@@ -75,14 +75,8 @@ public sealed partial class WitResolver
 
     private void Run(LoadedWorkspace workspace)
     {
-        foreach (var error in workspace.Errors)
-        {
-            _skippedEncodedPackages |= error.IsUnsupported;
-            _model.Diagnostics.Add(new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
-                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path)));
-        }
-
-        foreach (var diagnostic in workspace.SyntaxDiagnostics) _model.Diagnostics.Add(diagnostic);
+        foreach (var error in workspace.Errors) _skippedEncodedPackages |= error.IsUnsupported;
+        _model.Diagnostics.AddRange(InputDiagnostics(workspace));
 
         // wit-parser orders the root's packages and its dependencies together, by name and version, each after the
         // packages it uses.
@@ -90,6 +84,43 @@ public sealed partial class WitResolver
         var packages = new List<UnresolvedPackage>();
         foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
         ResolveBatch(packages);
+    }
+
+    /// <summary>
+    /// The load errors and syntax errors in wit-parser's order: it reads and parses the root package first, then each
+    /// <c>deps/</c> entry in name order, a package's unreadable file before any of its syntax.
+    /// </summary>
+    private static IEnumerable<Diagnostic> InputDiagnostics(LoadedWorkspace workspace)
+    {
+        string deps = System.IO.Path.Combine(workspace.RootPath, "deps");
+        string Entry(string path)
+        {
+            // `deps` itself (unreadable) fails before any of its entries: "\0" sorts after the root's "" and before names.
+            if (path == deps) return "\0";
+            if (path.Length <= deps.Length + 1 || !path.StartsWith(deps, StringComparison.Ordinal) || path[deps.Length] is not ('/' or '\\')) return "";
+            string rest = path.Substring(deps.Length + 1);
+            int separator = rest.IndexOfAny(new[] { '/', '\\' });
+            return separator < 0 ? rest : rest.Substring(0, separator);
+        }
+
+        var found = new List<(string Entry, int Phase, Diagnostic Diagnostic)>();
+        foreach (var error in workspace.Errors)
+        {
+            found.Add((Entry(error.Path), 0, new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
+                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
+        }
+
+        foreach (var source in workspace.AllSources)
+        {
+            string entry = source.IsRoot ? "" : Entry(source.Path);
+            foreach (var file in source.Files)
+            {
+                foreach (var diagnostic in file.Tree.Diagnostics) found.Add((entry, 1, diagnostic.WithDocument(file.Tree.Text)));
+            }
+        }
+
+        // A stable sort: the root ("") first, then the entries by name; within one, load errors before syntax errors.
+        return found.OrderBy(f => f.Entry, StringComparer.Ordinal).ThenBy(f => f.Phase).Select(f => f.Diagnostic);
     }
 
     internal void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
@@ -160,8 +191,9 @@ public sealed partial class WitResolver
             }
         }
 
-        if (main.Name is not null) result.Insert(0, main);
-        else if (main.Items.Count > 0 || result.Count == 0 && source.Files.Count > 0)
+        // wit-parser collects a source's nested packages before its main package.
+        if (main.Name is not null) result.Add(main);
+        else if (main.Items.Count > 0 || result.Count == 0 && (source.Files.Count > 0 || source.IsDirectory))
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
             Report(ResolveDiagnostics.PackageError, "no `package` header was found in any WIT file for this package", new SourceLocation(document, new TextSpan(0, 0)));
@@ -192,12 +224,14 @@ public sealed partial class WitResolver
 
     private static void CollectForeignDependencies(UnresolvedPackage package)
     {
+        // A path naming the package's own name counts too: wit-parser treats it as a foreign dependency, which then
+        // forms a cycle of one package ("package `a:b` creates a dependency cycle").
         var seen = new HashSet<PackageName>();
         foreach (var (file, item) in package.Items)
         {
             foreach (var path in ItemUsePaths.Of(item.Syntax, file))
             {
-                if (path.Package is not { } dependency || dependency.Equals(package.Name)) continue;
+                if (path.Package is not { } dependency) continue;
                 if (seen.Add(dependency)) package.ForeignDependencies.Add((dependency, path.PathLocation(item.Syntax, file)));
             }
         }
@@ -209,8 +243,10 @@ public sealed partial class WitResolver
     /// </summary>
     private void ResolveBatch(List<UnresolvedPackage> batch)
     {
+        // Duplicates are found in wit-parser's collection order: the root's packages, then each dependency's; the
+        // later of two packages of the same name is the one reported.
         var byName = new SortedDictionary<PackageName, UnresolvedPackage>(PackageNameComparer.Instance);
-        foreach (var package in batch)
+        foreach (var package in batch.Where(p => p.Source == _rootSource).Concat(batch.Where(p => p.Source != _rootSource)))
         {
             if (byName.TryGetValue(package.Name!, out var previous))
             {
@@ -323,8 +359,12 @@ public sealed partial class WitResolver
 
     internal Package? FindPackage(PackageName name) => _packages.TryGetValue(name, out var package) ? package : null;
 
-    internal string KnownPackagesList() =>
-        string.Join("\n", _knownPackageNames.Select(n => "    " + n).Distinct());
+    /// <summary>
+    /// wit-parser lists the packages already added to its <c>Resolve</c>: those resolved so far, in resolution order,
+    /// and the one being resolved.
+    /// </summary>
+    internal string KnownPackagesList(PackageName current) =>
+        string.Join("\n", _model.Packages.Select(p => p.Name).Append(current).Select(n => "    " + n).Distinct());
 
     internal void AddPackage(Package package)
     {

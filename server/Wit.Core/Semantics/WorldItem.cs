@@ -13,6 +13,9 @@ public sealed class WorldItem
 
     public static WorldItem OfInterface(Interface @interface, Stability stability) => new(@interface, null, null, stability);
 
+    internal static WorldItem OfInterface(Interface @interface, Stability stability, SourceLocation? location) =>
+        new(@interface, null, null, stability) { Location = location };
+
     public static WorldItem OfFunction(Function function) => new(null, function, null, function.Stability);
 
     public static WorldItem OfType(TypeDefinition type) => new(null, null, type, type.Stability);

@@ -29,7 +29,12 @@ public static class WorkspaceLoader
         if (fileSystem.DirectoryExists(rootPath))
         {
             string deps = Path.Combine(rootPath, "deps");
-            if (fileSystem.DirectoryExists(deps))
+            if (fileSystem.FileExists(deps))
+            {
+                // wit-parser lists `deps` whenever it exists, and a file cannot be listed.
+                errors.Add(new LoadError(deps, $"failed to read directory {deps}: not a directory", isUnsupported: false));
+            }
+            else if (fileSystem.DirectoryExists(deps))
             {
                 var entries = fileSystem.GetDirectories(deps).Select(d => (Path: d, IsDirectory: true))
                     .Concat(fileSystem.GetFiles(deps).Select(f => (Path: f, IsDirectory: false)))
@@ -70,7 +75,7 @@ public static class WorkspaceLoader
         var files = new List<SourceFile>();
         foreach (var path in fileSystem.GetFiles(directory).Where(f => Path.GetExtension(f) == ".wit").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
         {
-            if (Read(fileSystem, path, errors, parse) is { } file) files.Add(file);
+            if (Read(fileSystem, path, inDirectory: true, errors, parse) is { } file) files.Add(file);
         }
 
         return new PackageSource(directory, isDirectory: true, isRoot, files);
@@ -79,20 +84,26 @@ public static class WorkspaceLoader
     private static PackageSource LoadFile(IFileSystem fileSystem, string path, bool isRoot, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
     {
         var files = new List<SourceFile>();
-        if (Read(fileSystem, path, errors, parse) is { } file) files.Add(file);
+        if (Read(fileSystem, path, inDirectory: false, errors, parse) is { } file) files.Add(file);
         return new PackageSource(path, isDirectory: false, isRoot, files);
     }
 
     private static SyntaxTree DefaultParse(string path, string text) => SyntaxTree.ParseWit(SourceText.From(text, path));
 
-    private static SourceFile? Read(IFileSystem fileSystem, string path, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
+    private static SourceFile? Read(IFileSystem fileSystem, string path, bool inDirectory, List<LoadError> errors, Func<string, string, SyntaxTree> parse)
     {
         try
         {
             string text = fileSystem.ReadAllText(path);
             return new SourceFile(path, parse(path, text));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        catch (System.Text.DecoderFallbackException)
+        {
+            // wit-parser's wording: a file of a directory package is read as text, a single file as bytes first.
+            errors.Add(new LoadError(path, inDirectory ? $"failed to read file \"{path}\": stream did not contain valid UTF-8" : $"input file is not valid utf-8 [{path}]", isUnsupported: false));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new LoadError(path, $"failed to read {path}: {e.Message}", isUnsupported: false));
             return null;

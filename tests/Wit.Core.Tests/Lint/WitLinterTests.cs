@@ -76,7 +76,7 @@ public sealed class WitLinterTests
     public void DependenciesAreNotLinted()
     {
         var diagnostics = Lint("""
-            //- /ws/main.wit
+            //- /main.wit
             package a:b;
 
             /// I.
@@ -85,7 +85,7 @@ public sealed class WitLinterTests
               /// F.
               f: func(v: x);
             }
-            //- /ws/deps/c/t.wit
+            //- /deps/c/t.wit
             package c:d;
 
             interface t {

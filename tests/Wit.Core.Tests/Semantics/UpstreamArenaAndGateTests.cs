@@ -109,7 +109,7 @@ public sealed class UpstreamArenaAndGateTests
             """);
 
         fixture.AssertDiagnostics(
-            "WIT1008 /main.wit:13:10 mismatch in stability from 'Stable { since: Version { major: 0, minor: 2, patch: 0, pre: Prerelease(\"rc\"), build: BuildMetadata(\"build\") }, deprecated: None }' to 'Stable { since: Version { major: 0, minor: 1, patch: 0 }, deprecated: None }'");
+            "WIT1009 /main.wit:13:10 mismatch in stability from 'Stable { since: Version { major: 0, minor: 2, patch: 0, pre: Prerelease(\"rc\"), build: BuildMetadata(\"build\") }, deprecated: None }' to 'Stable { since: Version { major: 0, minor: 1, patch: 0 }, deprecated: None }'");
     }
 
     [Fact]
