@@ -169,6 +169,8 @@ internal sealed partial class PackageResolver
     private IEnumerable<TypeDefinition> ResolveUse(UseItemSyntax use, SourceFile file, TypeScope scope)
     {
         var result = new List<TypeDefinition>();
+        // Only its attributes are checked here: the types keep the stability of what they name.
+        StabilityOf(use, use.Names.FirstOrDefault()?.Name is { } first ? Location(file, first) : null);
         Interface? target = null;
         bool foreign = false;
         if (use.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)

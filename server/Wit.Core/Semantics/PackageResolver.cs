@@ -144,6 +144,13 @@ internal sealed partial class PackageResolver
         var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
         var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
             (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
+        foreach (var (file, item) in _unresolved.Items)
+        {
+            if (item is not TopLevelUseSyntax use || !use.Attributes.Any()) continue;
+            var keyword = use.Syntax.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.UseKeyword);
+            Report(ResolveDiagnostics.FeatureGate, "attributes not allowed on top-level use", new SourceLocation(file.Tree.Text, keyword.Kind == SyntaxKind.UseKeyword ? keyword.Span : use.Span));
+        }
+
         var reusable = signature is null ? null : Reusable(signature, edges);
         var records = new Dictionary<LocalItem, ItemRecord>();
 
@@ -359,7 +366,13 @@ internal sealed partial class PackageResolver
                 foreach (var argumentNode in list.ChildNodes())
                 {
                     if (WitNode.From(argumentNode) is not AttributeArgumentSyntax argument) continue;
-                    if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature))) return true;
+                    if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature)))
+                    {
+                        // wit-parser reads every gate before it drops the item: repeated or contradictory ones are errors.
+                        StabilityOf(node, null);
+                        return true;
+                    }
+
                 }
 
                 break;
@@ -373,15 +386,7 @@ internal sealed partial class PackageResolver
     /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
     /// directly: every item and member has its attributes read on each keystroke.
     /// </summary>
-    private static string? AttributeName(SyntaxNode attribute)
-    {
-        foreach (var token in attribute.ChildTokens())
-        {
-            if (token.Kind == SyntaxKind.IdentifierToken && !token.IsMissing) return token.Text;
-        }
-
-        return null;
-    }
+    private static string? AttributeName(SyntaxNode attribute) => AttributeNameToken(attribute)?.Text;
 
     private static string? FirstArgumentValue(SyntaxNode attribute)
     {
@@ -399,28 +404,64 @@ internal sealed partial class PackageResolver
         return null;
     }
 
-    /// <summary>The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.</summary>
+    /// <summary>
+    /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
+    /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
+    /// </summary>
     private Stability StabilityOf(WitNode node, SourceLocation? location)
     {
         string? since = null, feature = null, deprecated = null;
+        SyntaxToken? sinceToken = null, deprecatedToken = null;
+        bool unstable = false, externalId = false, externalIdTwice = false;
         foreach (var attribute in node.Syntax.ChildNodes())
         {
-            if (attribute.Kind != SyntaxKind.Attribute) continue;
+            if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { } nameToken) continue;
             string? value = FirstArgumentValue(attribute);
-            switch (AttributeName(attribute))
+            string? twice = null;
+            switch (nameToken.Text)
             {
                 case "since":
+                    if (sinceToken is not null) twice = "@since";
                     since = value;
+                    sinceToken = nameToken;
                     break;
                 case "unstable":
+                    if (unstable) twice = "@unstable";
                     feature = value is null ? null : Names.Unescape(value);
+                    unstable = true;
                     break;
                 case "deprecated":
+                    if (deprecatedToken is not null) twice = "@deprecated";
                     deprecated = value;
+                    deprecatedToken = nameToken;
                     break;
+                case "external-id":
+                    // wit-parser reads `@external-id` after the gate: its repetition is reported only when the gate is fine.
+                    if (externalId) externalIdTwice = true;
+                    externalId = true;
+                    continue;
+            }
+
+            if (twice is not null)
+            {
+                Report(ResolveDiagnostics.FeatureGate, $"cannot specify {twice} twice", AttributeLocation(node, nameToken, location));
+                return Stability.Unknown;
             }
         }
 
+        if (sinceToken is not null && unstable)
+        {
+            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @since and @unstable", AttributeLocation(node, sinceToken.Value, location));
+            return Stability.Unknown;
+        }
+
+        if (deprecatedToken is not null && sinceToken is null && !unstable)
+        {
+            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @deprecated without @since or @unstable", AttributeLocation(node, deprecatedToken.Value, location));
+            return Stability.Unknown;
+        }
+
+        if (externalIdTwice) ReportExternalIdTwice(node, location);
         if (since is not null && _package.Name.Version is null)
         {
             Report(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
@@ -433,5 +474,34 @@ internal sealed partial class PackageResolver
 
         if (feature is not null) return new Stability(null, feature, deprecated);
         return since is null && deprecated is null ? Stability.Unknown : new Stability(since, null, deprecated);
+    }
+
+    private void ReportExternalIdTwice(WitNode node, SourceLocation? location)
+    {
+        bool seen = false;
+        foreach (var attribute in node.Syntax.ChildNodes())
+        {
+            if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { Text: "external-id" } nameToken) continue;
+            if (seen)
+            {
+                Report(ResolveDiagnostics.FeatureGate, "cannot specify @external-id twice", AttributeLocation(node, nameToken, location));
+                return;
+            }
+
+            seen = true;
+        }
+    }
+
+    private static SourceLocation? AttributeLocation(WitNode node, SyntaxToken name, SourceLocation? fallback) =>
+        node.Syntax.Tree is { } tree ? new SourceLocation(tree.Text, name.Span) : fallback;
+
+    private static SyntaxToken? AttributeNameToken(SyntaxNode attribute)
+    {
+        foreach (var token in attribute.ChildTokens())
+        {
+            if (token.Kind == SyntaxKind.IdentifierToken && !token.IsMissing) return token;
+        }
+
+        return null;
     }
 }
