@@ -23,6 +23,7 @@ internal sealed partial class PackageResolver
         var memberList = members.ToList();
         var types = ResolveTypeMembers(memberList, file, scope);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
+        @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         foreach (var function in ResolveFunctions(memberList, file, scope))
         {
             // A duplicate is reported where it is declared; the first definition stays.
@@ -159,7 +160,7 @@ internal sealed partial class PackageResolver
             }
             else
             {
-                Report(ResolveDiagnostics.UnknownName, $"type `{name}` does not exist", Location(file, nameToken));
+                Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), Location(file, nameToken));
             }
         }
 
@@ -196,6 +197,14 @@ internal sealed partial class PackageResolver
             if (target is not null && target.Types.TryGetValue(name, out original))
             {
                 _resolver.Model.References.Add(new SymbolReference(Location(file, nameToken), original));
+            }
+            else if (target is not null && target.ExcludedTypeNames.Contains(name))
+            {
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
+            }
+            else if (target is not null && !foreign && target.Functions.ContainsKey(name))
+            {
+                Report(ResolveDiagnostics.WrongKind, $"cannot import function `{name}`", Location(file, nameToken));
             }
             else if (target is not null)
             {
@@ -238,7 +247,7 @@ internal sealed partial class PackageResolver
         var local = target.Value.Local!;
         if (local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{local.Name}` is defined as a world, not an interface", path.ItemLocation);
+            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as a world, not an interface", path.ItemLocation);
             return null;
         }
 

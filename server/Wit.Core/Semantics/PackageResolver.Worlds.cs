@@ -209,7 +209,7 @@ internal sealed partial class PackageResolver
         var local = target.Value.Local!;
         if (!local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{local.Name}` is defined as an interface, not a world", path.ItemLocation);
+            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
             return null;
         }
 

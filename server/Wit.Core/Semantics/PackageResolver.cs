@@ -144,6 +144,11 @@ internal sealed partial class PackageResolver
         var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
         var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
             (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
+        foreach (var item in order)
+        {
+            if (item.Excluded) ReportUngatedTypeOf(item);
+        }
+
         foreach (var (file, item) in _unresolved.Items)
         {
             if (item is not TopLevelUseSyntax use || !use.Attributes.Any()) continue;
@@ -386,6 +391,32 @@ internal sealed partial class PackageResolver
     /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
     /// directly: every item and member has its attributes read on each keystroke.
     /// </summary>
+    /// <summary>
+    /// wit-parser drops a gated-off interface or world but keeps the types in it that carry no gate of their own, and
+    /// then fails on their owner: the first such type (its <c>use</c>s first, as it allocates them) is reported.
+    /// </summary>
+    private void ReportUngatedTypeOf(LocalItem item)
+    {
+        var members = item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members;
+        SyntaxToken? first = null;
+        foreach (var member in members)
+        {
+            if (member is UseItemSyntax use && !IsExcluded(use) && use.Names.FirstOrDefault() is { } name && (name.Alias ?? name.Name) is { } useToken)
+            {
+                first = useToken;
+                break;
+            }
+
+            if (first is null && !(member is UseItemSyntax) && TypeNameToken(member) is { } typeToken && !IsExcluded(member)) first = typeToken;
+        }
+
+        if (first is not { } token) return;
+        string kind = item.IsWorld ? "world" : "interface";
+        Report(ResolveDiagnostics.FeatureGate,
+            $"found a reference to a {kind} which is excluded due to its feature not being activated; this type is not gated by a feature but its {kind} is",
+            new SourceLocation(item.File.Tree.Text, token.Span));
+    }
+
     private static string? AttributeName(SyntaxNode attribute) => AttributeNameToken(attribute)?.Text;
 
     private static string? FirstArgumentValue(SyntaxNode attribute)
