@@ -136,6 +136,7 @@ internal sealed partial class PackageResolver
             _itemOrder.Add(local);
         }
 
+        NoteForeignKinds();
         foreach (var (file, path) in uses)
         {
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
@@ -307,6 +308,29 @@ internal sealed partial class PackageResolver
             Interface = item.Interface,
             World = item.World,
         };
+    }
+
+    /// <summary>
+    /// wit-parser decides whether each foreign <c>ns:pkg/name</c> is an interface or a world where it first meets it
+    /// (a world's uses and includes, then its imports, then its exports), before it resolves anything; a use as the
+    /// other kind is reported here, ahead of what resolving the packages finds.
+    /// </summary>
+    private void NoteForeignKinds()
+    {
+        foreach (var (file, item) in _unresolved.Items)
+        {
+            var syntax = item.Syntax;
+            var entries = ItemUsePaths.Of(syntax, file);
+            for (int phase = 0; phase <= 2; phase++)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Phase != phase || entry.Package is not { } package) continue;
+                    var location = entry.ItemLocation(syntax, file);
+                    NoteForeignKind(new ParsedPath(entry.ItemName, location, package, entry.PathLocation(syntax, file)), entry.InInclude);
+                }
+            }
+        }
     }
 
     /// <summary>The local interfaces and worlds an item refers to, for ordering; unknown names are reported here.</summary>
