@@ -467,7 +467,7 @@ internal sealed partial class PackageResolver
     {
         string? since = null, feature = null, deprecated = null;
         SyntaxToken? sinceToken = null, deprecatedToken = null;
-        bool unstable = false, externalId = false, externalIdTwice = false;
+        bool unstable = false, externalId = false, externalIdTwice = false, invalid = false;
         foreach (var attribute in node.Syntax.ChildNodes())
         {
             if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { } nameToken) continue;
@@ -497,26 +497,27 @@ internal sealed partial class PackageResolver
                     continue;
             }
 
-            if (twice is not null)
+            if (twice is not null && !invalid)
             {
                 Report(ResolveDiagnostics.FeatureGate, $"cannot specify {twice} twice", AttributeLocation(node, nameToken, location));
-                return Stability.Unknown;
+                invalid = true;
             }
         }
 
-        if (sinceToken is not null && unstable)
+        // Only the first problem is reported, as wit-parser stops there; the gate read is kept for the editor.
+        if (!invalid && sinceToken is not null && unstable)
         {
             Report(ResolveDiagnostics.FeatureGate, "cannot specify both @since and @unstable", AttributeLocation(node, sinceToken.Value, location));
-            return Stability.Unknown;
         }
-
-        if (deprecatedToken is not null && sinceToken is null && !unstable)
+        else if (!invalid && deprecatedToken is not null && sinceToken is null && !unstable)
         {
             Report(ResolveDiagnostics.FeatureGate, "cannot specify both @deprecated without @since or @unstable", AttributeLocation(node, deprecatedToken.Value, location));
-            return Stability.Unknown;
+        }
+        else if (!invalid && externalIdTwice)
+        {
+            ReportExternalIdTwice(node, location);
         }
 
-        if (externalIdTwice) ReportExternalIdTwice(node, location);
         if (since is not null && _package.Name.Version is null)
         {
             Report(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
