@@ -110,8 +110,7 @@ internal sealed partial class PackageResolver
 
                 if (!_fileScopes.TryGetValue(file, out var scope)) _fileScopes[file] = scope = new Dictionary<string, ParsedPath>();
                 scope[alias] = path;
-                if (path.IsForeign) NoteForeignKind(path, isWorld: false);
-                else uses.Add((file, path));
+                if (!path.IsForeign) uses.Add((file, path));
                 continue;
             }
 
@@ -136,7 +135,7 @@ internal sealed partial class PackageResolver
             _itemOrder.Add(local);
         }
 
-        NoteForeignKinds();
+        NoteForeignKinds(report: false);
         foreach (var (file, path) in uses)
         {
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
@@ -157,6 +156,7 @@ internal sealed partial class PackageResolver
             Report(ResolveDiagnostics.FeatureGate, "attributes not allowed on top-level use", new SourceLocation(file.Tree.Text, keyword.Kind == SyntaxKind.UseKeyword ? keyword.Span : use.Span));
         }
 
+        NoteForeignKinds(report: true);
         var reusable = signature is null ? null : Reusable(signature, edges);
         var records = new Dictionary<LocalItem, ItemRecord>();
 
@@ -312,10 +312,12 @@ internal sealed partial class PackageResolver
 
     /// <summary>
     /// wit-parser decides whether each foreign <c>ns:pkg/name</c> is an interface or a world where it first meets it
-    /// (a world's uses and includes, then its imports, then its exports), before it resolves anything; a use as the
-    /// other kind is reported here, ahead of what resolving the packages finds.
+    /// (a world's uses and includes, then its imports, then its exports), before it resolves anything
+    /// (<paramref name="report"/> false). Once the items are ordered (<paramref name="report"/> true) it checks every
+    /// <c>use</c> item's path, before resolving any item: a world or an unknown name there, or a foreign name first met
+    /// as a world, is reported here, ahead of what resolving the items finds.
     /// </summary>
-    private void NoteForeignKinds()
+    private void NoteForeignKinds(bool report)
     {
         foreach (var (file, item) in _unresolved.Items)
         {
@@ -325,9 +327,21 @@ internal sealed partial class PackageResolver
             {
                 foreach (var entry in entries)
                 {
-                    if (entry.Phase != phase || entry.Package is not { } package) continue;
+                    if (entry.Phase != phase || report && !entry.InUse) continue;
                     var location = entry.ItemLocation(syntax, file);
-                    NoteForeignKind(new ParsedPath(entry.ItemName, location, package, entry.PathLocation(syntax, file)), entry.InInclude);
+                    if (entry.Package is { } package)
+                    {
+                        var path = new ParsedPath(entry.ItemName, location, package, entry.PathLocation(syntax, file));
+                        string key = $"{path.Package}/{path.ItemName}";
+                        if (!report && !_foreignKinds.ContainsKey(key)) _foreignKinds[key] = entry.InInclude;
+                        else if (report) NoteForeignKind(path, isWorld: false);
+                    }
+                    else if (report)
+                    {
+                        var target = LookupLocal(entry.ItemName, file);
+                        if (target is null) Report(ResolveDiagnostics.UnknownName, $"interface or world `{entry.ItemName}` does not exist", location);
+                        else if (target.Value.Local is { IsWorld: true }) Report(ResolveDiagnostics.WrongKind, $"name `{entry.ItemName}` is defined as a world, not an interface", location);
+                    }
                 }
             }
         }
