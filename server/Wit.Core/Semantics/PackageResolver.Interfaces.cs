@@ -243,7 +243,7 @@ internal sealed partial class PackageResolver
 
         var target = LookupLocal(path.ItemName, file);
         if (target is null) return null;
-        if (target.Value.Foreign is { } aliased) return ResolveInterfaceReference(aliased, file);
+        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: false, path) ? ResolveInterfaceReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (local.IsWorld)
         {
@@ -271,7 +271,8 @@ internal sealed partial class PackageResolver
     /// wit-parser decides whether a foreign <c>ns:pkg/name</c> is an interface or a world at its first use; a later
     /// use as the other kind is an error.
     /// </summary>
-    private bool NoteForeignKind(ParsedPath path, bool isWorld)
+    /// <param name="written">The name as written, when <paramref name="path"/> was reached through a top-level <c>use</c>: the error names it.</param>
+    private bool NoteForeignKind(ParsedPath path, bool isWorld, ParsedPath? written = null)
     {
         string key = $"{path.Package}/{path.ItemName}";
         if (!_foreignKinds.TryGetValue(key, out bool wasWorld))
@@ -281,8 +282,9 @@ internal sealed partial class PackageResolver
         }
 
         if (wasWorld == isWorld) return true;
+        var at = written ?? path;
         Report(ResolveDiagnostics.WrongKind,
-            wasWorld ? $"name `{path.ItemName}` is defined as a world, not an interface" : $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
+            wasWorld ? $"name `{at.ItemName}` is defined as a world, not an interface" : $"name `{at.ItemName}` is defined as an interface, not a world", at.ItemLocation);
         return false;
     }
 

@@ -205,7 +205,7 @@ internal sealed partial class PackageResolver
 
         var target = LookupLocal(path.ItemName, file);
         if (target is null) return null;
-        if (target.Value.Foreign is { } aliased) return ResolveWorldReference(aliased, file);
+        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: true, path) ? ResolveWorldReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (!local.IsWorld)
         {

@@ -341,6 +341,7 @@ internal sealed partial class PackageResolver
                         var target = LookupLocal(entry.ItemName, file);
                         if (target is null) Report(ResolveDiagnostics.UnknownName, $"interface or world `{entry.ItemName}` does not exist", location);
                         else if (target.Value.Local is { IsWorld: true }) Report(ResolveDiagnostics.WrongKind, $"name `{entry.ItemName}` is defined as a world, not an interface", location);
+                        else if (target.Value.Foreign is { } aliased) NoteForeignKind(aliased, isWorld: false, new ParsedPath(entry.ItemName, location, null, entry.PathLocation(syntax, file)));
                     }
                 }
             }
