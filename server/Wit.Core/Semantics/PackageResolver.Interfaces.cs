@@ -47,6 +47,14 @@ internal sealed partial class PackageResolver
             if (IsExcluded(member))
             {
                 if (TypeNameToken(member) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
+                if (member is UseItemSyntax excludedUse)
+                {
+                    foreach (var useName in excludedUse.Names)
+                    {
+                        if ((useName.Alias ?? useName.Name) is { } usedName) scope.ExcludedTypes.Add(Names.Unescape(usedName.Text));
+                    }
+                }
+
                 continue;
             }
 
