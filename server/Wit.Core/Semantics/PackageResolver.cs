@@ -416,7 +416,6 @@ internal sealed partial class PackageResolver
                         StabilityOf(node, null);
                         return true;
                     }
-
                 }
 
                 break;
@@ -426,10 +425,6 @@ internal sealed partial class PackageResolver
         return false;
     }
 
-    /// <summary>
-    /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
-    /// directly: every item and member has its attributes read on each keystroke.
-    /// </summary>
     /// <summary>
     /// wit-parser drops a gated-off interface or world but keeps the types in it that carry no gate of their own, and
     /// then fails on their owner: the first such type (its <c>use</c>s first, as it allocates them) is reported.
@@ -456,6 +451,10 @@ internal sealed partial class PackageResolver
             new SourceLocation(item.File.Tree.Text, token.Span));
     }
 
+    /// <summary>
+    /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
+    /// directly: every item and member has its attributes read on each keystroke.
+    /// </summary>
     private static string? AttributeName(SyntaxNode attribute) => AttributeNameToken(attribute)?.Text;
 
     private static string? FirstArgumentValue(SyntaxNode attribute)
