@@ -66,6 +66,33 @@ internal static class Docs
     }
 
     /// <summary>
+    /// Where wit-parser's docs of <paramref name="node"/> lie: from the first comment before it to the last one's end
+    /// without trailing whitespace; null when no comment precedes it.
+    /// </summary>
+    public static Text.TextSpan? SpanOf(WitNode node)
+    {
+        if (node.Syntax.FirstToken() is not { } first) return null;
+        int start = -1, end = -1;
+        void Add(SyntaxTrivia trivia)
+        {
+            if (!trivia.IsComment) return;
+            if (start < 0) start = trivia.Span.Start;
+            string text = trivia.Text;
+            int length = text.Length;
+            while (length > 0 && char.IsWhiteSpace(text[length - 1])) length--;
+            end = trivia.Span.Start + length;
+        }
+
+        if (SyntaxNode.PreviousToken(first) is { } previous)
+        {
+            foreach (var trivia in previous.TrailingTrivia) Add(trivia);
+        }
+
+        foreach (var trivia in first.LeadingTrivia) Add(trivia);
+        return start < 0 ? null : new Text.TextSpan(start, end - start);
+    }
+
+    /// <summary>
     /// A comment without its markers (<c>/**</c> and <c>*/</c>, or leading slashes) and trailing whitespace, as bounds
     /// into its text; a line that is only whitespace ends up empty.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Wit.Core.Semantics;
 
 /// <summary>A resolved interface: named in a package, or anonymous (inline in a world).</summary>
@@ -24,6 +26,9 @@ public sealed class Interface
     public Stability Stability { get; internal set; } = Stability.Unknown;
 
     public SourceLocation? Location { get; internal set; }
+
+    /// <summary>The names of the types left out by a gate that is off (a <c>use</c> of one is reported as gated).</summary>
+    internal HashSet<string> ExcludedTypeNames { get; } = new();
 
     /// <summary><c>ns:pkg/name@version</c> for a named interface of a package.</summary>
     public string? QualifiedName => Name is null || Package is null

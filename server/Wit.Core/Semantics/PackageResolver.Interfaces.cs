@@ -23,6 +23,7 @@ internal sealed partial class PackageResolver
         var memberList = members.ToList();
         var types = ResolveTypeMembers(memberList, file, scope);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
+        @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         foreach (var function in ResolveFunctions(memberList, file, scope))
         {
             // A duplicate is reported where it is declared; the first definition stays.
@@ -163,7 +164,7 @@ internal sealed partial class PackageResolver
             }
             else
             {
-                Report(ResolveDiagnostics.UnknownName, $"type `{name}` does not exist", Location(file, nameToken));
+                Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), Location(file, nameToken));
             }
         }
 
@@ -206,6 +207,14 @@ internal sealed partial class PackageResolver
             {
                 _resolver.Model.References.Add(new SymbolReference(Location(file, nameToken), original));
             }
+            else if (target is not null && target.ExcludedTypeNames.Contains(name))
+            {
+                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
+            }
+            else if (target is not null && !foreign && target.Functions.ContainsKey(name))
+            {
+                Report(ResolveDiagnostics.WrongKind, $"cannot import function `{name}`", Location(file, nameToken));
+            }
             else if (target is not null)
             {
                 Report(ResolveDiagnostics.UnknownName, foreign ? $"type `{name}` not defined in interface" : $"name `{name}` does not exist", Location(file, nameToken));
@@ -244,11 +253,11 @@ internal sealed partial class PackageResolver
 
         var target = LookupLocal(path.ItemName, file);
         if (target is null) return null;
-        if (target.Value.Foreign is { } aliased) return ResolveInterfaceReference(aliased, file);
+        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: false, path) ? ResolveInterfaceReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{local.Name}` is defined as a world, not an interface", path.ItemLocation);
+            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as a world, not an interface", path.ItemLocation);
             return null;
         }
 
@@ -272,7 +281,8 @@ internal sealed partial class PackageResolver
     /// wit-parser decides whether a foreign <c>ns:pkg/name</c> is an interface or a world at its first use; a later
     /// use as the other kind is an error.
     /// </summary>
-    private bool NoteForeignKind(ParsedPath path, bool isWorld)
+    /// <param name="written">The name as written, when <paramref name="path"/> was reached through a top-level <c>use</c>: the error names it.</param>
+    private bool NoteForeignKind(ParsedPath path, bool isWorld, ParsedPath? written = null)
     {
         string key = $"{path.Package}/{path.ItemName}";
         if (!_foreignKinds.TryGetValue(key, out bool wasWorld))
@@ -282,8 +292,9 @@ internal sealed partial class PackageResolver
         }
 
         if (wasWorld == isWorld) return true;
+        var at = written ?? path;
         Report(ResolveDiagnostics.WrongKind,
-            wasWorld ? $"name `{path.ItemName}` is defined as a world, not an interface" : $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
+            wasWorld ? $"name `{at.ItemName}` is defined as a world, not an interface" : $"name `{at.ItemName}` is defined as an interface, not a world", at.ItemLocation);
         return false;
     }
 

@@ -94,7 +94,7 @@ internal sealed partial class PackageResolver
             case SyntaxKind.BorrowType:
             case SyntaxKind.OwnType:
                 var target = type.Arguments.FirstOrDefault();
-                if (target is null || LookupType(target, context, handle: true) is not { } resource) return null;
+                if (target is null || LookupType(target, context) is not { } resource) return null;
                 if (!IsResource(resource))
                 {
                     // wit-parser checks handles of used types after linking packages, with a message without the name.
@@ -170,7 +170,7 @@ internal sealed partial class PackageResolver
     private static bool IsValidMapKey(WitType key) =>
         key.IsPrimitive && key.Primitive is not (PrimitiveType.F32 or PrimitiveType.F64 or PrimitiveType.ErrorContext);
 
-    private TypeDefinition? LookupType(TypeSyntax named, TypeContext context, bool handle = false)
+    private TypeDefinition? LookupType(TypeSyntax named, TypeContext context)
     {
         if (named.Name is not { } nameToken) return null;
         string name = Names.Unescape(nameToken.Text);
@@ -183,13 +183,22 @@ internal sealed partial class PackageResolver
 
         if (context.Scope.ExcludedTypes.Contains(name))
             Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
-        else if (context.InFunction && !handle && context.Scope.Functions.Contains(name))
+        else if (context.InFunction && context.Scope.Functions.Contains(name))
             Report(ResolveDiagnostics.WrongKind, $"cannot use function `{name}` as a type", location);
-        else if (context.InFunction && !handle)
+        else if (context.InFunction)
             Report(ResolveDiagnostics.UnknownName, $"name `{name}` does not exist", location);
         else
-            Report(ResolveDiagnostics.UnknownName, $"type `{name}` does not exist", location);
+            Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), location);
         return null;
+    }
+
+    /// <summary>wit-parser's message for an unknown name in a type definition, with its hint for the old float names.</summary>
+    private static string UnknownTypeMessage(string name)
+    {
+        string? renamed = name switch { "float32" => "f32", "float64" => "f64", _ => null };
+        return renamed is null
+            ? $"type `{name}` does not exist"
+            : $"type `{name}` does not exist\nthe `{name}` type has been renamed to `{renamed}` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error";
     }
 
     /// <summary>True for a resource or an alias chain ending at one.</summary>
@@ -389,6 +398,12 @@ internal sealed partial class PackageResolver
             && ReferenceEquals(handle.Resource, resource);
         if (!valid)
         {
+            if (type.Definition is not { Kind: TypeDefinitionKind.Result })
+            {
+                Report(ResolveDiagnostics.InvalidConstructor, "if a constructor return type is declared it must be a `result`", new SourceLocation(context.File.Tree.Text, result.Span));
+                return type;
+            }
+
             var at = ok ?? result;
             Report(ResolveDiagnostics.InvalidConstructor, "the `ok` type must be the resource being constructed", new SourceLocation(context.File.Tree.Text, at.Span));
         }

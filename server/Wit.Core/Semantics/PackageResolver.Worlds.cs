@@ -247,11 +247,11 @@ internal sealed partial class PackageResolver
 
         var target = LookupLocal(path.ItemName, file);
         if (target is null) return null;
-        if (target.Value.Foreign is { } aliased) return ResolveWorldReference(aliased, file);
+        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: true, path) ? ResolveWorldReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (!local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{local.Name}` is defined as an interface, not a world", path.ItemLocation);
+            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
             return null;
         }
 

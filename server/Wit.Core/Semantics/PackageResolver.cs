@@ -110,8 +110,7 @@ internal sealed partial class PackageResolver
 
                 if (!_fileScopes.TryGetValue(file, out var scope)) _fileScopes[file] = scope = new Dictionary<string, ParsedPath>();
                 scope[alias] = path;
-                if (path.IsForeign) NoteForeignKind(path, isWorld: false);
-                else uses.Add((file, path));
+                if (!path.IsForeign) uses.Add((file, path));
                 continue;
             }
 
@@ -136,6 +135,7 @@ internal sealed partial class PackageResolver
             _itemOrder.Add(local);
         }
 
+        NoteForeignKinds(report: false);
         foreach (var (file, path) in uses)
         {
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
@@ -144,16 +144,25 @@ internal sealed partial class PackageResolver
         var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
         var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
             (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
+        foreach (var item in order)
+        {
+            if (item.Excluded) ReportUngatedTypeOf(item);
+        }
+
+        foreach (var (file, item) in _unresolved.Items)
+        {
+            if (item is not TopLevelUseSyntax use || !use.Attributes.Any()) continue;
+            var keyword = use.Syntax.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.UseKeyword);
+            Report(ResolveDiagnostics.FeatureGate, "attributes not allowed on top-level use", new SourceLocation(file.Tree.Text, keyword.Kind == SyntaxKind.UseKeyword ? keyword.Span : use.Span));
+        }
+
+        NoteForeignKinds(report: true);
         var reusable = signature is null ? null : Reusable(signature, edges);
         var records = new Dictionary<LocalItem, ItemRecord>();
 
         foreach (var item in order)
         {
-            if (item.Excluded)
-            {
-                if (item.Syntax is InterfaceSyntax excludedInterface) ReportUngatedTypes(excludedInterface.Members, item.File, "interface");
-                continue;
-            }
+            if (item.Excluded) continue;
 
             if (item.Syntax is InterfaceSyntax interfaceSyntax)
             {
@@ -174,7 +183,6 @@ internal sealed partial class PackageResolver
 
         foreach (var item in order)
         {
-            if (item.Excluded && item.Syntax is WorldSyntax excludedWorld) ReportUngatedTypes(excludedWorld.Members, item.File, "world");
             if (item.Excluded || item.Syntax is not WorldSyntax worldSyntax) continue;
             if (TakeOver(item, reusable) is { } old)
             {
@@ -303,6 +311,44 @@ internal sealed partial class PackageResolver
         };
     }
 
+    /// <summary>
+    /// wit-parser decides whether each foreign <c>ns:pkg/name</c> is an interface or a world where it first meets it
+    /// (a world's uses and includes, then its imports, then its exports), before it resolves anything
+    /// (<paramref name="report"/> false). Once the items are ordered (<paramref name="report"/> true) it checks every
+    /// <c>use</c> item's path, before resolving any item: a world or an unknown name there, or a foreign name first met
+    /// as a world, is reported here, ahead of what resolving the items finds.
+    /// </summary>
+    private void NoteForeignKinds(bool report)
+    {
+        foreach (var (file, item) in _unresolved.Items)
+        {
+            var syntax = item.Syntax;
+            var entries = ItemUsePaths.Of(syntax, file);
+            for (int phase = 0; phase <= 2; phase++)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Phase != phase || report && !entry.InUse) continue;
+                    var location = entry.ItemLocation(syntax, file);
+                    if (entry.Package is { } package)
+                    {
+                        var path = new ParsedPath(entry.ItemName, location, package, entry.PathLocation(syntax, file));
+                        string key = $"{path.Package}/{path.ItemName}";
+                        if (!report && !_foreignKinds.ContainsKey(key)) _foreignKinds[key] = entry.InInclude;
+                        else if (report) NoteForeignKind(path, isWorld: false);
+                    }
+                    else if (report)
+                    {
+                        var target = LookupLocal(entry.ItemName, file);
+                        if (target is null) Report(ResolveDiagnostics.UnknownName, $"interface or world `{entry.ItemName}` does not exist", location);
+                        else if (target.Value.Local is { IsWorld: true }) Report(ResolveDiagnostics.WrongKind, $"name `{entry.ItemName}` is defined as a world, not an interface", location);
+                        else if (target.Value.Foreign is { } aliased) NoteForeignKind(aliased, isWorld: false, new ParsedPath(entry.ItemName, location, null, entry.PathLocation(syntax, file)));
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The local interfaces and worlds an item refers to, for ordering; unknown names are reported here.</summary>
     private List<(LocalItem, SourceLocation)> Dependencies(LocalItem item)
     {
@@ -365,7 +411,12 @@ internal sealed partial class PackageResolver
                 foreach (var argumentNode in list.ChildNodes())
                 {
                     if (WitNode.From(argumentNode) is not AttributeArgumentSyntax argument) continue;
-                    if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature))) return true;
+                    if (argument.Name?.Text == "feature" && argument.Value is { } feature && !_resolver.Options.IsEnabled(Names.Unescape(feature)))
+                    {
+                        // wit-parser reads every gate before it drops the item: repeated or contradictory ones are errors.
+                        StabilityOf(node, null);
+                        return true;
+                    }
                 }
 
                 break;
@@ -376,18 +427,36 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
+    /// wit-parser drops a gated-off interface or world but keeps the types in it that carry no gate of their own, and
+    /// then fails on their owner: the first such type (its <c>use</c>s first, as it allocates them) is reported.
+    /// </summary>
+    private void ReportUngatedTypeOf(LocalItem item)
+    {
+        var members = item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members;
+        SyntaxToken? first = null;
+        foreach (var member in members)
+        {
+            if (member is UseItemSyntax use && !IsExcluded(use) && use.Names.FirstOrDefault() is { } name && (name.Alias ?? name.Name) is { } useToken)
+            {
+                first = useToken;
+                break;
+            }
+
+            if (first is null && !(member is UseItemSyntax) && TypeNameToken(member) is { } typeToken && !IsExcluded(member)) first = typeToken;
+        }
+
+        if (first is not { } token) return;
+        string kind = item.IsWorld ? "world" : "interface";
+        Report(ResolveDiagnostics.FeatureGate,
+            $"found a reference to a {kind} which is excluded due to its feature not being activated; this type is not gated by a feature but its {kind} is",
+            new SourceLocation(item.File.Tree.Text, token.Span));
+    }
+
+    /// <summary>
     /// The attribute's name (<see cref="AttributeSyntax.Name"/>) and first argument's value, read from the red nodes
     /// directly: every item and member has its attributes read on each keystroke.
     /// </summary>
-    private static string? AttributeName(SyntaxNode attribute)
-    {
-        foreach (var token in attribute.ChildTokens())
-        {
-            if (token.Kind == SyntaxKind.IdentifierToken && !token.IsMissing) return token.Text;
-        }
-
-        return null;
-    }
+    private static string? AttributeName(SyntaxNode attribute) => AttributeNameToken(attribute)?.Text;
 
     private static string? FirstArgumentValue(SyntaxNode attribute)
     {
@@ -406,9 +475,9 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
-    /// wit-parser drops an interface or world whose feature is off, but not the types inside it that have no gate of
+    /// wit-parser drops an inline interface whose feature is off, but not the types inside it that have no gate of
     /// their own: each of them then refers to a dropped owner, an error at the type's name (a <c>use</c>'s at the
-    /// name it imports).
+    /// name it imports). Top-level interfaces and worlds are checked by <see cref="ReportUngatedTypeOf"/>.
     /// </summary>
     private void ReportUngatedTypes(IEnumerable<WitNode> members, SourceFile file, string owner)
     {
@@ -430,26 +499,63 @@ internal sealed partial class PackageResolver
         }
     }
 
-    /// <summary>The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.</summary>
+    /// <summary>
+    /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
+    /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
+    /// </summary>
     private Stability StabilityOf(WitNode node, SourceLocation? location)
     {
         string? since = null, feature = null, deprecated = null;
+        SyntaxToken? sinceToken = null, deprecatedToken = null;
+        bool unstable = false, externalId = false, externalIdTwice = false, invalid = false;
         foreach (var attribute in node.Syntax.ChildNodes())
         {
-            if (attribute.Kind != SyntaxKind.Attribute) continue;
+            if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { } nameToken) continue;
             string? value = FirstArgumentValue(attribute);
-            switch (AttributeName(attribute))
+            string? twice = null;
+            switch (nameToken.Text)
             {
                 case "since":
+                    if (sinceToken is not null) twice = "@since";
                     since = value;
+                    sinceToken = nameToken;
                     break;
                 case "unstable":
+                    if (unstable) twice = "@unstable";
                     feature = value is null ? null : Names.Unescape(value);
+                    unstable = true;
                     break;
                 case "deprecated":
+                    if (deprecatedToken is not null) twice = "@deprecated";
                     deprecated = value;
+                    deprecatedToken = nameToken;
                     break;
+                case "external-id":
+                    // wit-parser reads `@external-id` after the gate: its repetition is reported only when the gate is fine.
+                    if (externalId) externalIdTwice = true;
+                    externalId = true;
+                    continue;
             }
+
+            if (twice is not null && !invalid)
+            {
+                Report(ResolveDiagnostics.FeatureGate, $"cannot specify {twice} twice", AttributeLocation(node, nameToken, location));
+                invalid = true;
+            }
+        }
+
+        // Only the first problem is reported, as wit-parser stops there; the gate read is kept for the editor.
+        if (!invalid && sinceToken is not null && unstable)
+        {
+            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @since and @unstable", AttributeLocation(node, sinceToken.Value, location));
+        }
+        else if (!invalid && deprecatedToken is not null && sinceToken is null && !unstable)
+        {
+            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @deprecated without @since or @unstable", AttributeLocation(node, deprecatedToken.Value, location));
+        }
+        else if (!invalid && externalIdTwice)
+        {
+            ReportExternalIdTwice(node, location);
         }
 
         if (since is not null && _package.Name.Version is null)
@@ -464,5 +570,34 @@ internal sealed partial class PackageResolver
 
         if (feature is not null) return new Stability(null, feature, deprecated);
         return since is null && deprecated is null ? Stability.Unknown : new Stability(since, null, deprecated);
+    }
+
+    private void ReportExternalIdTwice(WitNode node, SourceLocation? location)
+    {
+        bool seen = false;
+        foreach (var attribute in node.Syntax.ChildNodes())
+        {
+            if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { Text: "external-id" } nameToken) continue;
+            if (seen)
+            {
+                Report(ResolveDiagnostics.FeatureGate, "cannot specify @external-id twice", AttributeLocation(node, nameToken, location));
+                return;
+            }
+
+            seen = true;
+        }
+    }
+
+    private static SourceLocation? AttributeLocation(WitNode node, SyntaxToken name, SourceLocation? fallback) =>
+        node.Syntax.Tree is { } tree ? new SourceLocation(tree.Text, name.Span) : fallback;
+
+    private static SyntaxToken? AttributeNameToken(SyntaxNode attribute)
+    {
+        foreach (var token in attribute.ChildTokens())
+        {
+            if (token.Kind == SyntaxKind.IdentifierToken && !token.IsMissing) return token;
+        }
+
+        return null;
     }
 }

@@ -9,7 +9,7 @@ namespace Wit.Core.Semantics;
 /// <summary>A use path taken apart: a local name, or a package, an item name and locations for messages.</summary>
 internal sealed class ParsedPath
 {
-    private ParsedPath(string itemName, SourceLocation itemLocation, PackageName? package, SourceLocation pathLocation)
+    internal ParsedPath(string itemName, SourceLocation itemLocation, PackageName? package, SourceLocation pathLocation)
     {
         ItemName = itemName;
         ItemLocation = itemLocation;

@@ -158,6 +158,12 @@ public sealed partial class WitResolver
                         {
                             Report(ResolveDiagnostics.PackageError, $"package identifier `{name}` does not match previous package name of `{main.Name}`", location);
                         }
+                        else if (Docs.Of(declaration) is { } docs)
+                        {
+                            // At most one of the package's `package` declarations may carry docs (comments included).
+                            if (main.Docs is null) main.Docs = docs;
+                            else Report(ResolveDiagnostics.PackageError, "found doc comments on multiple 'package' items", new SourceLocation(file.Tree.Text, Docs.SpanOf(declaration)!.Value));
+                        }
 
                         break;
                     case NestedPackageSyntax nestedPackage:
@@ -169,11 +175,9 @@ public sealed partial class WitResolver
                 }
             }
 
-            // Nested packages may nest further; they are flattened with an explicit stack.
-            var stack = new Stack<NestedPackageSyntax>(Enumerable.Reverse(nested));
-            while (stack.Count > 0)
+            // A nested package is one level deep: one inside it is reported, as wit-parser does.
+            foreach (var block in nested)
             {
-                var block = stack.Pop();
                 if (ToPackageName(block.PackageName) is not { } name) continue;
                 var package = new UnresolvedPackage(source)
                 {
@@ -184,7 +188,11 @@ public sealed partial class WitResolver
                 foreach (var item in block.Items)
                 {
                     if (item is InterfaceSyntax or WorldSyntax or TopLevelUseSyntax) package.Items.Add((file, item));
-                    else if (item is NestedPackageSyntax inner) stack.Push(inner);
+                    else if (item is NestedPackageSyntax inner && inner.PackageName is { } innerName)
+                    {
+                        // Its items are left out: wit-parser stops here.
+                        Report(ResolveDiagnostics.PackageError, "nested packages must be placed at the top-level", new SourceLocation(file.Tree.Text, innerName.Span));
+                    }
                 }
 
                 result.Add(package);
