@@ -164,6 +164,7 @@ internal sealed class WitLexer
             case '%':
                 _position++;
                 if (IsIdentifierStartAt(_position)) ScanIdentifierRest();
+                CheckForbidden(start, _position);
                 return SyntaxKind.IdentifierToken;
         }
 
@@ -175,7 +176,9 @@ internal sealed class WitLexer
 
         if (IsIdentifierStartAt(_position))
         {
+            // Some discouraged codepoints are letters or marks, so a name can hold them.
             ScanIdentifierRest();
+            CheckForbidden(start, _position);
             return SyntaxKind.IdentifierToken;
         }
 
