@@ -204,15 +204,16 @@ internal sealed partial class WitParser
     private void ErrorExpected(string expected) => Error($"expected {expected}, found {SyntaxFacts.DescribeFound(Current)}");
 
     /// <summary>
-    /// Reports an error at the current token, unless one was already reported there (no cascades). A bad token
-    /// carries the lexer's own error, which is the one wit-parser reports, so nothing is added for it.
+    /// Reports an error at the current token, unless one was already reported there (no cascades). A token with a
+    /// lexer error (a bad token, a broken string, a comment before it) carries that error, which is the one
+    /// wit-parser reports when the parser asks for the token, so nothing is added for it.
     /// </summary>
     private void Error(string message, DiagnosticDescriptor? descriptor = null)
     {
         int start = CurrentStart;
         if (start == _lastErrorPosition) return;
         _lastErrorPosition = start;
-        if (CurrentKind == SyntaxKind.BadToken) return;
+        if (Current.Diagnostics.Length > 0) return;
         _pending.Add((descriptor ?? SyntaxDiagnostics.Expected, message, start, Current.Width));
     }
 
