@@ -104,9 +104,10 @@ public static class SyntaxFacts
     {
         SyntaxKind.IdentifierToken => "an identifier or string",
         SyntaxKind.IntegerToken => "an integer",
-        SyntaxKind.StringToken => "a string",
+        SyntaxKind.StringToken => "a string literal",
         SyntaxKind.EndOfFileToken => "eof",
         _ when IsKeyword(kind) => $"keyword `{GetText(kind)}`",
+        _ when IsBacktickedPunctuation(kind) => $"`{GetText(kind)}`",
         _ => GetText(kind) is { } text ? $"'{text}'" : kind.ToString(),
     };
 
@@ -115,12 +116,17 @@ public static class SyntaxFacts
     {
         SyntaxKind.IdentifierToken => token.Text.StartsWith("%", System.StringComparison.Ordinal) ? "an '%' identifier" : "an identifier",
         SyntaxKind.IntegerToken => "an integer",
-        SyntaxKind.StringToken => "a string",
+        SyntaxKind.StringToken => "a string literal",
         SyntaxKind.EndOfFileToken => "eof",
+        _ when IsBacktickedPunctuation(token.Kind) => $"`{token.Text}`",
         SyntaxKind.BadToken => $"an unexpected character '{token.Text}'",
         _ when IsKeyword(token.Kind) => $"keyword `{token.Text}`",
         _ => $"'{token.Text}'",
     };
+
+    /// <summary>wit-parser names these tokens in backticks, the other punctuation in single quotes.</summary>
+    private static bool IsBacktickedPunctuation(SyntaxKind kind) => kind is SyntaxKind.ArrowToken or SyntaxKind.StarToken
+        or SyntaxKind.AtToken or SyntaxKind.SlashToken or SyntaxKind.PlusToken or SyntaxKind.MinusToken;
 
     private static Dictionary<SyntaxKind, string> Invert(Dictionary<string, SyntaxKind> map)
     {

@@ -75,6 +75,7 @@ public sealed class SyntaxTree
     private static IReadOnlyList<Diagnostic> CollectDiagnostics(GreenNode root)
     {
         var result = new List<Diagnostic>();
+        var fromTokens = new List<bool>();
         if (!root.ContainsDiagnostics) return result;
         var stack = new Stack<(GreenElement Element, int Position)>();
         stack.Push((root, 0));
@@ -84,6 +85,7 @@ public sealed class SyntaxTree
             foreach (var d in element.Diagnostics)
             {
                 result.Add(new Diagnostic(d.Descriptor, d.Message, new TextSpan(Math.Max(0, position + d.Offset), d.Length)));
+                fromTokens.Add(element is GreenToken);
             }
 
             if (element is GreenNode node)
@@ -98,12 +100,24 @@ public sealed class SyntaxTree
             }
         }
 
-        // A stable sort keeps the order in which diagnostics at the same position were reported.
+        // The order is wit-parser's: it checks the whole text for forbidden characters before lexing, so those
+        // come first; then by position, the lexer's error (on a token) before the parser's at the same place. A
+        // stable sort keeps the order in which diagnostics at the same position were reported.
         var ordered = new List<Diagnostic>(result.Count);
-        var indexed = new List<(Diagnostic D, int I)>(result.Count);
-        for (int i = 0; i < result.Count; i++) indexed.Add((result[i], i));
-        indexed.Sort((a, b) => a.D.Span.Start != b.D.Span.Start ? a.D.Span.Start.CompareTo(b.D.Span.Start) : a.I.CompareTo(b.I));
-        foreach (var (d, _) in indexed) ordered.Add(d);
+        var indexed = new List<(Diagnostic D, int Rank, int I)>(result.Count);
+        for (int i = 0; i < result.Count; i++)
+        {
+            int rank = result[i].Descriptor == SyntaxDiagnostics.InvalidInputCharacter ? 0 : fromTokens[i] ? 1 : 2;
+            indexed.Add((result[i], rank, i));
+        }
+
+        indexed.Sort((a, b) =>
+        {
+            if (a.Rank == 0 != (b.Rank == 0)) return a.Rank == 0 ? -1 : 1;
+            if (a.D.Span.Start != b.D.Span.Start) return a.D.Span.Start.CompareTo(b.D.Span.Start);
+            return a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.I.CompareTo(b.I);
+        });
+        foreach (var (d, _, _) in indexed) ordered.Add(d);
         return ordered;
     }
 }

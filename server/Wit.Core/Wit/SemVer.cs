@@ -1,75 +1,77 @@
 namespace Wit.Core.Wit;
 
-/// <summary>Checks version text against Semantic Versioning 2.0.0.</summary>
+/// <summary>
+/// Checks version text against Semantic Versioning 2.0.0 the way the semver crate (which wit-parser uses) reads it,
+/// with its messages: numbers without leading zeros that fit a u64, dot-separated non-empty identifiers of ASCII
+/// letters, digits and hyphens, no leading zero in a numeric pre-release identifier.
+/// </summary>
 internal static class SemVer
 {
-    /// <summary>A short description of what is wrong with <paramref name="text"/>, or null when it is a valid version.</summary>
+    private static readonly string[] NumberNames = { "major version number", "minor version number", "patch version number" };
+
+    /// <summary>The semver crate's message for what is wrong with <paramref name="text"/>, or null when it is a valid version.</summary>
     public static string? Problem(string text)
     {
-        string core = text;
-        string? build = null;
-        string? pre = null;
-        int plus = core.IndexOf('+');
-        if (plus >= 0)
+        int position = 0;
+        for (int n = 0; n < 3; n++)
         {
-            build = core.Substring(plus + 1);
-            core = core.Substring(0, plus);
-        }
-
-        int minus = core.IndexOf('-');
-        if (minus >= 0)
-        {
-            pre = core.Substring(minus + 1);
-            core = core.Substring(0, minus);
-        }
-
-        var numbers = core.Split('.');
-        if (numbers.Length != 3) return "expected major.minor.patch";
-        foreach (var number in numbers)
-        {
-            if (number.Length == 0 || !AllDigits(number)) return "version numbers must be digits";
-            if (number.Length > 1 && number[0] == '0') return "version numbers must not have leading zeros";
-        }
-
-        if (pre is not null)
-        {
-            foreach (var part in pre.Split('.'))
+            string where = NumberNames[n];
+            int start = position;
+            ulong value = 0;
+            while (position < text.Length && text[position] >= '0' && text[position] <= '9')
             {
-                if (part.Length == 0) return "empty pre-release identifier";
-                if (!AllIdentifierChars(part)) return "invalid character in pre-release identifier";
-                if (AllDigits(part) && part.Length > 1 && part[0] == '0') return "numeric pre-release identifiers must not have leading zeros";
+                if (position > start && value == 0) return $"invalid leading zero in {where}";
+                ulong digit = (ulong)(text[position] - '0');
+                if (value > (ulong.MaxValue - digit) / 10) return $"value of {where} exceeds u64::MAX";
+                value = value * 10 + digit;
+                position++;
             }
-        }
 
-        if (build is not null)
-        {
-            foreach (var part in build.Split('.'))
+            if (position == start)
             {
-                if (part.Length == 0) return "empty build metadata identifier";
-                if (!AllIdentifierChars(part)) return "invalid character in build metadata";
+                return position < text.Length ? $"unexpected character {Quote(text, position)} while parsing {where}" : $"unexpected end of input while parsing {where}";
             }
+
+            if (n == 2) break;
+            if (position >= text.Length) return $"unexpected end of input while parsing {where}";
+            if (text[position] != '.') return $"unexpected character {Quote(text, position)} after {where}";
+            position++;
         }
 
-        return null;
-    }
-
-    private static bool AllDigits(string s)
-    {
-        foreach (char c in s)
+        string last = NumberNames[2];
+        foreach (var (prefix, where) in new[] { ('-', "pre-release identifier"), ('+', "build metadata") })
         {
-            if (c < '0' || c > '9') return false;
+            if (position >= text.Length || text[position] != prefix) continue;
+            position++;
+            string? problem = Identifiers(text, ref position, where, prefix == '-');
+            if (problem is not null) return problem;
+            last = where;
         }
 
-        return true;
+        return position < text.Length ? $"unexpected character {Quote(text, position)} after {last}" : null;
     }
 
-    private static bool AllIdentifierChars(string s)
+    /// <summary>Dot-separated identifiers from <paramref name="position"/>; stops at the first other character.</summary>
+    private static string? Identifiers(string text, ref int position, string where, bool preRelease)
     {
-        foreach (char c in s)
+        while (true)
         {
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) return false;
-        }
+            int start = position;
+            bool nonDigit = false;
+            while (position < text.Length && IsIdentifierChar(text[position]))
+            {
+                if (!(text[position] >= '0' && text[position] <= '9')) nonDigit = true;
+                position++;
+            }
 
-        return true;
+            if (position == start) return $"empty identifier segment in {where}";
+            if (preRelease && position - start > 1 && !nonDigit && text[start] == '0') return $"invalid leading zero in {where}";
+            if (position >= text.Length || text[position] != '.') return null;
+            position++;
+        }
     }
+
+    private static bool IsIdentifierChar(char c) => c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-';
+
+    private static string Quote(string text, int index) => text[index] == '\0' ? "'\\0'" : WitLexer.QuoteCharacter(text, index);
 }

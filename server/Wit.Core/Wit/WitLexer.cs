@@ -65,9 +65,10 @@ internal sealed class WitLexer
             int start = _position;
             char c = _text[_position];
             SyntaxKind kind;
-            if (c == '\n' || c == '\r')
+            if (c == '\n' || c == '\r' && Peek(1) == '\n')
             {
-                _position += c == '\r' && Peek(1) == '\n' ? 2 : 1;
+                // wit-parser folds CRLF into one line break, but a lone CR is an unexpected character.
+                _position += c == '\r' ? 2 : 1;
                 kind = SyntaxKind.EndOfLineTrivia;
             }
             else if (c == ' ' || c == '\t' || c == '\uFEFF' && start == 0)
@@ -75,9 +76,18 @@ internal sealed class WitLexer
                 while (!AtEnd && (_text[_position] == ' ' || _text[_position] == '\t' || _text[_position] == '\uFEFF' && _position == 0)) _position++;
                 kind = SyntaxKind.WhitespaceTrivia;
             }
+            else if (c == '\r' && trivia.Count > 0 && trivia[trivia.Count - 1].Kind is SyntaxKind.LineCommentTrivia or SyntaxKind.DocLineCommentTrivia)
+            {
+                while (!AtEnd && _text[_position] == '\r' && Peek(1) != '\n') _position++;
+                kind = SyntaxKind.WhitespaceTrivia;
+            }
             else if (c == '/' && Peek(1) == '/')
             {
-                while (!AtEnd && _text[_position] != '\n' && _text[_position] != '\r') _position++;
+                while (!AtEnd && _text[_position] != '\n' && !(_text[_position] == '\r' && Peek(1) == '\n')) _position++;
+
+                // Carriage returns just before the line break are inside the comment for wit-parser; they are kept
+                // out of its text (as whitespace, below), so the comment reads the same once a line break is rewritten.
+                while (_position > start + 2 && _text[_position - 1] == '\r') _position--;
                 bool doc = _position - start >= 3 && _text[start + 2] == '/' && (_position - start == 3 || _text[start + 3] != '/');
                 kind = doc ? SyntaxKind.DocLineCommentTrivia : SyntaxKind.LineCommentTrivia;
                 CheckForbidden(start, _position);
@@ -154,6 +164,7 @@ internal sealed class WitLexer
             case '%':
                 _position++;
                 if (IsIdentifierStartAt(_position)) ScanIdentifierRest();
+                CheckForbidden(start, _position);
                 return SyntaxKind.IdentifierToken;
         }
 
@@ -165,34 +176,255 @@ internal sealed class WitLexer
 
         if (IsIdentifierStartAt(_position))
         {
+            // Some discouraged codepoints are letters or marks, so a name can hold them.
             ScanIdentifierRest();
+            CheckForbidden(start, _position);
             return SyntaxKind.IdentifierToken;
         }
 
         // One unexpected character (a whole surrogate pair) becomes a bad token.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         string bad = _text.Substring(start, _position - start);
-        if (IsForbidden(bad, 0)) Report(SyntaxDiagnostics.InvalidInputCharacter, $"{DescribeForbidden(bad, 0)} is not allowed in WIT text", start, _position - start);
-        else Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character '{bad}'", start, _position - start);
+        if (IsForbidden(bad, 0)) Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(bad, 0), start, _position - start);
+        else Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character {QuoteCharacter(bad, 0)}", start, _position - start);
         return SyntaxKind.BadToken;
     }
 
+    /// <summary>
+    /// Scans a string literal, checking it as wit-parser does: escapes (<c>\"</c>, <c>\'</c>, <c>\t</c>, <c>\n</c>,
+    /// <c>\r</c>, <c>\\</c>, <c>\u{hex}</c>, two hex digits for one byte), no control characters, and valid UTF-8
+    /// once the byte escapes are in. Only the first problem is reported. A line break ends the literal (wit-parser
+    /// reads on, but stopping there keeps the rest of the file out of the string).
+    /// </summary>
     private void ScanString(int start)
     {
         _position++;
+        _stringReported = false;
+        var bytes = new List<byte>();
         while (true)
         {
-            if (AtEnd || _text[_position] == '\n' || _text[_position] == '\r')
+            if (AtEnd)
             {
-                Report(SyntaxDiagnostics.UnterminatedString, "unterminated string literal", start, 1);
+                ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
                 return;
             }
 
             char c = _text[_position];
-            if (c == '"') { _position++; return; }
-            if (c == '\\' && _position + 1 < _text.Length && _text[_position + 1] != '\n' && _text[_position + 1] != '\r') _position += 2;
-            else _position++;
+            if (IsLineBreakAt(_position))
+            {
+                ReportInString(SyntaxDiagnostics.UnterminatedString, "invalid string character '\\n'", _position, 1);
+                return;
+            }
+
+            if (c == '"')
+            {
+                _position++;
+                if (Utf8Problem(bytes) is { } problem) ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid UTF-8: {problem}", start, 1);
+                return;
+            }
+
+            if (c == '\\')
+            {
+                _position++;
+                ScanEscape(bytes);
+                continue;
+            }
+
+            if (IsForbidden(_text, _position)) ReportInString(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(_text, _position), _position, 1);
+            else if (c < 0x20 || c == 0x7f) ReportInString(SyntaxDiagnostics.UnexpectedCharacter, $"invalid string character {QuoteCharacter(_text, _position)}", _position, 1);
+            AppendUtf8(bytes, _position);
+            _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         }
+    }
+
+    private bool _stringReported;
+
+    private void ReportInString(DiagnosticDescriptor descriptor, string message, int start, int length)
+    {
+        if (_stringReported) return;
+        _stringReported = true;
+        Report(descriptor, message, start, length);
+    }
+
+    private bool IsLineBreakAt(int position) =>
+        position < _text.Length && (_text[position] == '\n' || _text[position] == '\r' && position + 1 < _text.Length && _text[position + 1] == '\n');
+
+    /// <summary>The escape after a backslash. A line break or the end of the file is left for the string loop.</summary>
+    private void ScanEscape(List<byte> bytes)
+    {
+        if (AtEnd || IsLineBreakAt(_position)) return;
+        int at = _position;
+        char e = _text[_position];
+        if (e is '"' or '\'' or 't' or 'n' or 'r' or '\\')
+        {
+            _position++;
+            bytes.Add((byte)'?');
+            return;
+        }
+
+        if (e == 'u')
+        {
+            _position++;
+            if (!ExpectInEscape('{')) return;
+            if (!ScanHexNumber(out long value)) return;
+            if (value > 0x10FFFF || value >= 0xD800 && value <= 0xDFFF)
+            {
+                ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid unicode value 0x{value.ToString("x", CultureInfo.InvariantCulture)}", at, 1);
+            }
+            else
+            {
+                foreach (byte b in Encoding.UTF8.GetBytes(char.ConvertFromUtf32((int)value))) bytes.Add(b);
+            }
+
+            ExpectInEscape('}');
+            return;
+        }
+
+        if (IsHexDigit(e))
+        {
+            _position++;
+            if (!ScanHexDigit(out int low)) return;
+            bytes.Add((byte)(HexValue(e) * 16 + low));
+            return;
+        }
+
+        ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid string escape {QuoteCharacter(_text, _position)}", _position, 1);
+        _position += char.IsHighSurrogate(e) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
+    }
+
+    /// <summary>Consumes <paramref name="expected"/>; otherwise reports and consumes the character unless it ends the string.</summary>
+    private bool ExpectInEscape(char expected)
+    {
+        if (AtEnd || IsLineBreakAt(_position))
+        {
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+            return false;
+        }
+
+        if (_text[_position] == expected)
+        {
+            _position++;
+            return true;
+        }
+
+        ReportInString(SyntaxDiagnostics.InvalidEscape, $"expected character '{expected}'", _position, 1);
+        if (_text[_position] != '"') _position++;
+        return false;
+    }
+
+    private bool ScanHexDigit(out int value)
+    {
+        value = 0;
+        if (AtEnd || IsLineBreakAt(_position))
+        {
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+            return false;
+        }
+
+        char c = _text[_position];
+        if (!IsHexDigit(c))
+        {
+            ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid hex digit {QuoteCharacter(_text, _position)}", _position, 1);
+            if (c != '"') _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
+            return false;
+        }
+
+        _position++;
+        value = HexValue(c);
+        return true;
+    }
+
+    /// <summary>The digits of <c>\u{...}</c>: hex digits and underscores (not last), at most a u32.</summary>
+    private bool ScanHexNumber(out long value)
+    {
+        int first = _position;
+        if (!ScanHexDigit(out int digit))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = digit;
+        bool lastUnderscore = false;
+        while (true)
+        {
+            if (!AtEnd && _text[_position] == '_')
+            {
+                lastUnderscore = true;
+                _position++;
+                continue;
+            }
+
+            if (AtEnd)
+            {
+                ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+                return false;
+            }
+
+            char c = _text[_position];
+            if (!IsHexDigit(c)) break;
+            lastUnderscore = false;
+            value = value * 16 + HexValue(c);
+            if (value > uint.MaxValue)
+            {
+                ReportInString(SyntaxDiagnostics.InvalidEscape, "number is too big to fit in a u32", _position, 1);
+                while (!AtEnd && (IsHexDigit(_text[_position]) || _text[_position] == '_')) _position++;
+                return false;
+            }
+
+            _position++;
+        }
+
+        if (lastUnderscore)
+        {
+            ReportInString(SyntaxDiagnostics.InvalidEscape, "trailing underscore in number", first, 1);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsHexDigit(char c) => c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private void AppendUtf8(List<byte> bytes, int position)
+    {
+        int length = char.IsHighSurrogate(_text[position]) && position + 1 < _text.Length && char.IsLowSurrogate(_text[position + 1]) ? 2 : 1;
+        bytes.AddRange(Encoding.UTF8.GetBytes(_text.Substring(position, length)));
+    }
+
+    /// <summary>What Rust's <c>Utf8Error</c> says about <paramref name="bytes"/>, or null when they are valid UTF-8.</summary>
+    private static string? Utf8Problem(List<byte> bytes)
+    {
+        int i = 0;
+        while (i < bytes.Count)
+        {
+            int first = bytes[i];
+            if (first < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            int width = first >= 0xC2 && first <= 0xDF ? 2 : first >= 0xE0 && first <= 0xEF ? 3 : first >= 0xF0 && first <= 0xF4 ? 4 : 0;
+            if (width == 0) return $"invalid utf-8 sequence of 1 bytes from index {i}";
+            for (int k = 1; k < width; k++)
+            {
+                if (i + k >= bytes.Count) return $"incomplete utf-8 byte sequence from index {i}";
+                int next = bytes[i + k];
+                int low = 0x80, high = 0xBF;
+                if (k == 1 && first == 0xE0) low = 0xA0;
+                else if (k == 1 && first == 0xED) high = 0x9F;
+                else if (k == 1 && first == 0xF0) low = 0x90;
+                else if (k == 1 && first == 0xF4) high = 0x8F;
+                if (next < low || next > high) return $"invalid utf-8 sequence of {k} bytes from index {i}";
+            }
+
+            i += width;
+        }
+
+        return null;
     }
 
     private void ScanIdentifierRest()
@@ -232,29 +464,37 @@ internal sealed class WitLexer
         or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
 
     /// <summary>
-    /// The message for an invalid name, or null when it is valid. WIT names are kebab-case: words separated by single
-    /// hyphens, each word starting with a letter and either all lowercase or all uppercase ASCII letters and digits.
-    /// The parser checks names where they are used as names (not inside versions).
+    /// The message for an invalid name, or null when it is valid, as wit-parser checks names: words separated by
+    /// single hyphens, the first word starting with an ASCII letter, each word all lowercase or all uppercase ASCII
+    /// letters and digits (the character that breaks a rule is named). The parser checks names where they are used
+    /// as names (not inside versions).
     /// </summary>
     public static string? IdentifierProblem(string name)
     {
-        if (name.Length == 0) return "identifiers must have characters between '-'s";
-        foreach (var part in name.Split('-'))
+        const string emptyPart = "identifiers must have characters between '-'s";
+        if (name.Length == 0) return emptyPart;
+        int partStart = 0;
+        bool? upper = null;
+        for (int i = 0; i <= name.Length; i++)
         {
-            if (part.Length == 0) return "identifiers must have characters between '-'s";
-            char first = part[0];
-            if (first >= '0' && first <= '9') return $"identifier `{name}` must start each word with a letter, not a digit";
-            bool lower = false, upper = false;
-            foreach (char c in part)
+            if (i == name.Length || name[i] == '-')
             {
-                if (c >= 'a' && c <= 'z') lower = true;
-                else if (c >= 'A' && c <= 'Z') upper = true;
-                else if (c >= '0' && c <= '9') { }
-                else return $"invalid character in identifier '{c}'";
+                if (i == partStart) return emptyPart;
+                partStart = i + 1;
+                upper = null;
+                continue;
             }
 
-            if (lower && upper) return $"identifier `{name}` mixes uppercase and lowercase letters in one word; use kebab-case";
-            if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) return $"invalid character in identifier '{first}'";
+            char c = name[i];
+            if (i == 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return $"invalid character in identifier {QuoteCharacter(name, i)}";
+            if (c >= '0' && c <= '9') continue;
+            bool isUpper = c >= 'A' && c <= 'Z';
+            if (!isUpper && !(c >= 'a' && c <= 'z') || upper is { } wasUpper && wasUpper != isUpper)
+            {
+                return $"invalid character in identifier {QuoteCharacter(name, i)}";
+            }
+
+            upper = isUpper;
         }
 
         return null;
@@ -266,7 +506,7 @@ internal sealed class WitLexer
         {
             if (IsForbidden(_text, i))
             {
-                Report(SyntaxDiagnostics.InvalidInputCharacter, $"{DescribeForbidden(_text, i)} is not allowed in WIT text", i, 1);
+                Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(_text, i), i, 1);
                 return;
             }
         }
@@ -282,13 +522,46 @@ internal sealed class WitLexer
             or '\u0149' or '\u0673' or '\u0f77' or '\u0f79' or '\u17a3' or '\u17a4' or '\u17b4' or '\u17b5';
     }
 
+    /// <summary>
+    /// wit-parser's message for a forbidden character. Its messages for bidirectional overrides and discouraged code
+    /// points print the debug form of Rust's <c>EscapeUnicode</c>; we print the same text so the messages agree.
+    /// </summary>
     private static string DescribeForbidden(string text, int index)
     {
         char c = text[index];
         string code = $"'\\u{{{((int)c).ToString("x", CultureInfo.InvariantCulture)}}}'";
-        if (char.IsControl(c)) return $"control code {code}";
-        if (c >= '\u2066' || c >= '\u202a' && c <= '\u202e') return $"bidirectional override codepoint {code}";
-        return $"codepoint {code}, which Unicode discourages,";
+        if (char.IsControl(c)) return $"Control code {code}";
+        if (c >= '\u2066' || c >= '\u202a' && c <= '\u202e') return $"Input contains bidirectional override codepoint EscapeUnicode(EscapeIterInner({code}))";
+        return $"Codepoint EscapeUnicode(EscapeIterInner({code})) is discouraged by Unicode";
+    }
+
+    /// <summary>A character quoted as Rust's <c>{:?}</c> prints it: common escapes, <c>\u{..}</c> for invisible ones.</summary>
+    internal static string QuoteCharacter(string text, int index)
+    {
+        int value = char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            ? char.ConvertToUtf32(text[index], text[index + 1])
+            : text[index];
+        string shown = value switch
+        {
+            0 => "\\0",
+            '\t' => "\\t",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\'' => "\\'",
+            '\\' => "\\\\",
+            _ when IsPrintable(text, index) => char.ConvertFromUtf32(value),
+            _ => $"\\u{{{value.ToString("x", CultureInfo.InvariantCulture)}}}",
+        };
+        return $"'{shown}'";
+    }
+
+    private static bool IsPrintable(string text, int index)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        return category is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            && !(category == UnicodeCategory.SpaceSeparator && text[index] != ' ');
     }
 
     internal static string Unescape(string literal, StringBuilder? builder = null)

@@ -59,12 +59,12 @@ internal sealed partial class WitParser
         var name = ExpectIdentifier();
         slots.Add(name);
         if (name.IsMissing) return Node(SyntaxKind.Attribute, slots);
-        string kind = name.Text;
+        string kind = NameOf(name);
         if (kind is not ("since" or "unstable" or "deprecated" or "external-id"))
         {
             // Point at the name itself: the previous token was consumed, so the name is behind us.
             int nameStart = CurrentFullStart - name.FullWidth + name.LeadingWidth;
-            ErrorAt(SyntaxDiagnostics.InvalidAttribute, $"unknown attribute `@{kind}`: expected `since`, `unstable`, `deprecated` or `external-id`", nameStart, name.Width);
+            ErrorAt(SyntaxDiagnostics.InvalidAttribute, $"unknown attribute `{kind}`", nameStart, name.Width);
         }
 
         var args = new List<GreenElement> { Expect(SyntaxKind.OpenParenToken) };
@@ -74,20 +74,14 @@ internal sealed partial class WitParser
             var value = new List<GreenElement> { Expect(SyntaxKind.StringToken) };
             args.Add(Node(SyntaxKind.AttributeArgument, value));
         }
+        else if (kind is "since" or "unstable" or "deprecated")
+        {
+            // One `name = value` argument, as wit-parser reads them: anything after it is an error at the `)`.
+            args.Add(ParseAttributeArgument(kind == "unstable" ? "feature" : "version", versionValue: kind != "unstable"));
+        }
         else
         {
-            string field = kind == "unstable" ? "feature" : "version";
-            while (true)
-            {
-                args.Add(ParseAttributeArgument(args.Count == 1 && kind is "since" or "unstable" or "deprecated" ? field : null));
-                if (!At(SyntaxKind.CommaToken) || Peek(1).Kind == SyntaxKind.CloseParenToken)
-                {
-                    if (At(SyntaxKind.CommaToken)) args.Add(Bump());
-                    break;
-                }
-
-                args.Add(Bump());
-            }
+            args.Add(ParseAttributeArgument(null, versionValue: null));
         }
 
         args.Add(Expect(SyntaxKind.CloseParenToken));
@@ -95,11 +89,14 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.Attribute, slots);
     }
 
-    /// <summary><c>name = value</c> where value is a version (starts with a digit) or an identifier.</summary>
-    private GreenNode ParseAttributeArgument(string? requiredName)
+    /// <summary>
+    /// <c>name = value</c> where value is a version or an identifier (for an unknown attribute, <paramref name="versionValue"/>
+    /// is null: a version when it starts with a digit).
+    /// </summary>
+    private GreenNode ParseAttributeArgument(string? requiredName, bool? versionValue)
     {
         var slots = new List<GreenElement>();
-        if (At(SyntaxKind.StringToken))
+        if (requiredName is null && At(SyntaxKind.StringToken))
         {
             slots.Add(Bump());
             return Node(SyntaxKind.AttributeArgument, slots);
@@ -108,13 +105,13 @@ internal sealed partial class WitParser
         int nameStart = CurrentStart;
         var name = ExpectIdentifier();
         slots.Add(name);
-        if (!name.IsMissing && requiredName is not null && name.Text != requiredName)
+        if (!name.IsMissing && requiredName is not null && NameOf(name) != requiredName)
         {
-            ErrorAt(SyntaxDiagnostics.Expected, $"expected `{requiredName}`, found `{name.Text}`", nameStart, name.Width);
+            ErrorAt(SyntaxDiagnostics.Expected, $"expected `{requiredName}`, found `{NameOf(name)}`", nameStart, name.Width);
         }
 
         slots.Add(Expect(SyntaxKind.EqualsToken));
-        if (At(SyntaxKind.IntegerToken)) slots.Add(ParseVersion(withAt: false));
+        if (versionValue ?? At(SyntaxKind.IntegerToken)) slots.Add(ParseVersion(withAt: false));
         else slots.Add(ExpectIdentifier());
         return Node(SyntaxKind.AttributeArgument, slots);
     }
@@ -124,7 +121,7 @@ internal sealed partial class WitParser
     private GreenNode ParseTopLevelUse(List<GreenElement> slots)
     {
         slots.Add(Bump());
-        slots.Add(ParseUsePath());
+        slots.Add(ParseUsePath("';'"));
         if (At(SyntaxKind.AsKeyword))
         {
             slots.Add(Bump());
@@ -135,14 +132,21 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.TopLevelUse, slots);
     }
 
-    /// <summary><c>id</c>, or <c>ns:pkg/iface(@version)?</c> with the grammar's nested-namespace forms.</summary>
-    private GreenNode ParseUsePath()
+    /// <summary>
+    /// <c>id</c>, or <c>ns:pkg/iface(@version)?</c>. The grammar's nested namespaces (<c>a:b:c/d</c>) and nested
+    /// interfaces (<c>a:b/c/d</c>) are parsed but refused, as wit-parser has neither: it expects the <c>/</c>, or
+    /// <paramref name="follow"/> (what comes after the path), where they continue.
+    /// </summary>
+    private GreenNode ParseUsePath(string follow)
     {
         var slots = new List<GreenElement> { ExpectIdentifier() };
         if (At(SyntaxKind.ColonToken))
         {
+            slots.Add(Bump());
+            slots.Add(ExpectIdentifier());
             while (At(SyntaxKind.ColonToken))
             {
+                ErrorExpected("`/`");
                 slots.Add(Bump());
                 slots.Add(ExpectIdentifier());
             }
@@ -151,6 +155,7 @@ internal sealed partial class WitParser
             slots.Add(ExpectIdentifier());
             while (At(SyntaxKind.SlashToken))
             {
+                ErrorExpected(follow);
                 slots.Add(Bump());
                 slots.Add(ExpectIdentifier());
             }
@@ -242,7 +247,7 @@ internal sealed partial class WitParser
     private GreenNode ParseUseItem(List<GreenElement> slots)
     {
         slots.Add(Bump());
-        slots.Add(ParseUsePath());
+        slots.Add(ParseUsePath("'.'"));
         slots.Add(Expect(SyntaxKind.DotToken));
         slots.Add(ParseDelimitedList(SyntaxKind.UseNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseUseName));
         slots.Add(Expect(SyntaxKind.SemicolonToken));
@@ -345,7 +350,7 @@ internal sealed partial class WitParser
             && !(Peek(2).Kind == SyntaxKind.IdentifierToken && Peek(3).Kind == SyntaxKind.SlashToken);
         if (!named)
         {
-            slots.Add(ParseUsePath());
+            slots.Add(ParseUsePath("';'"));
             slots.Add(Expect(SyntaxKind.SemicolonToken));
             return Node(kind, slots);
         }
@@ -363,12 +368,10 @@ internal sealed partial class WitParser
                 var inline = new List<GreenElement> { Bump(), ParseBody(SyntaxKind.InterfaceBody, BodyKind.Interface) };
                 slots.Add(Node(SyntaxKind.InlineInterface, inline));
                 break;
-            case SyntaxKind.IdentifierToken:
-                slots.Add(ParseUsePath());
-                slots.Add(Expect(SyntaxKind.SemicolonToken));
-                break;
             default:
-                ErrorExpected("`func`, `interface` or an interface path");
+                // wit-parser reads anything else as the interface path of a named import, so a missing path is an
+                // expected identifier.
+                slots.Add(ParseUsePath("';'"));
                 slots.Add(Expect(SyntaxKind.SemicolonToken));
                 break;
         }
@@ -379,7 +382,7 @@ internal sealed partial class WitParser
     private GreenNode ParseInclude(List<GreenElement> slots)
     {
         slots.Add(Bump());
-        slots.Add(ParseUsePath());
+        slots.Add(ParseUsePath("';'"));
         if (At(SyntaxKind.WithKeyword))
         {
             slots.Add(Bump());

@@ -92,6 +92,14 @@ internal sealed partial class WitParser
     private GreenNode ParseType(int depth)
     {
         var kind = CurrentKind;
+
+        // wit-parser counts every type it reads, so at the limit even a plain name is one level too deep.
+        if (depth >= MaxNesting)
+        {
+            ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep, "type nesting too deep", CurrentStart, Current.Width);
+            return SkipType();
+        }
+
         if (SyntaxFacts.IsPrimitiveTypeKeyword(kind)) return Node(SyntaxKind.PrimitiveType, new List<GreenElement> { Bump() });
         switch (kind)
         {
@@ -104,12 +112,6 @@ internal sealed partial class WitParser
         if (kind is SyntaxKind.ListKeyword or SyntaxKind.OptionKeyword or SyntaxKind.ResultKeyword or SyntaxKind.TupleKeyword
             or SyntaxKind.MapKeyword or SyntaxKind.BorrowKeyword or SyntaxKind.OwnKeyword or SyntaxKind.FutureKeyword or SyntaxKind.StreamKeyword)
         {
-            if (depth >= MaxNesting)
-            {
-                ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep, "type nesting too deep", CurrentStart, Current.Width);
-                return SkipType();
-            }
-
             return ParseConstructedType(kind, depth + 1);
         }
 
@@ -128,7 +130,15 @@ internal sealed partial class WitParser
                 if (At(SyntaxKind.CommaToken))
                 {
                     slots.Add(Bump());
-                    if (At(SyntaxKind.IntegerToken)) slots.Add(Bump());
+                    if (At(SyntaxKind.IntegerToken))
+                    {
+                        if (!uint.TryParse(Current.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                        {
+                            ErrorAt(SyntaxDiagnostics.Expected, "invalid list size: number too large to fit in target type", CurrentStart, Current.Width);
+                        }
+
+                        slots.Add(Bump());
+                    }
                     else
                     {
                         ErrorExpected("fixed-length");
@@ -162,12 +172,21 @@ internal sealed partial class WitParser
                 if (At(SyntaxKind.LessThanToken))
                 {
                     slots.Add(Bump());
-                    if (At(SyntaxKind.UnderscoreKeyword)) slots.Add(Bump());
-                    else slots.Add(ParseType(depth));
-                    if (At(SyntaxKind.CommaToken))
+                    if (At(SyntaxKind.UnderscoreKeyword))
                     {
+                        // `result<_, E>`: after the underscore the error type is required.
                         slots.Add(Bump());
+                        slots.Add(Expect(SyntaxKind.CommaToken));
                         slots.Add(ParseType(depth));
+                    }
+                    else
+                    {
+                        slots.Add(ParseType(depth));
+                        if (At(SyntaxKind.CommaToken))
+                        {
+                            slots.Add(Bump());
+                            slots.Add(ParseType(depth));
+                        }
                     }
 
                     slots.Add(Expect(SyntaxKind.GreaterThanToken));
@@ -175,8 +194,9 @@ internal sealed partial class WitParser
 
                 return Node(SyntaxKind.ResultType, slots);
             default:
+                // `tuple<>` is an empty tuple for wit-parser.
                 slots.Add(Expect(SyntaxKind.LessThanToken));
-                while (true)
+                while (!At(SyntaxKind.GreaterThanToken))
                 {
                     slots.Add(ParseType(depth));
                     if (!At(SyntaxKind.CommaToken)) break;

@@ -189,20 +189,29 @@ internal sealed partial class WitParser
         if (!At(SyntaxKind.IdentifierToken)) return Expect(SyntaxKind.IdentifierToken);
         int start = CurrentStart;
         var token = Bump();
-        string name = token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
+        string name = NameOf(token);
         string? problem = WitLexer.IdentifierProblem(name);
         if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidIdentifier, problem, start, token.Width);
         return token;
     }
 
+    /// <summary>The name an identifier token stands for: its text without a leading <c>%</c>.</summary>
+    private static string NameOf(GreenToken token) =>
+        token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
+
     private void ErrorExpected(string expected) => Error($"expected {expected}, found {SyntaxFacts.DescribeFound(Current)}");
 
-    /// <summary>Reports an error at the current token, unless one was already reported there (no cascades).</summary>
+    /// <summary>
+    /// Reports an error at the current token, unless one was already reported there (no cascades). A token with a
+    /// lexer error (a bad token, a broken string, a comment before it) carries that error, which is the one
+    /// wit-parser reports when the parser asks for the token, so nothing is added for it.
+    /// </summary>
     private void Error(string message, DiagnosticDescriptor? descriptor = null)
     {
         int start = CurrentStart;
         if (start == _lastErrorPosition) return;
         _lastErrorPosition = start;
+        if (Current.Diagnostics.Length > 0) return;
         _pending.Add((descriptor ?? SyntaxDiagnostics.Expected, message, start, Current.Width));
     }
 
@@ -280,8 +289,8 @@ internal sealed partial class WitParser
         ParseAttributes(slots);
         switch (CurrentKind)
         {
-            case SyntaxKind.PackageKeyword when slots.Count == 0:
-                return ParsePackage(packageDepth);
+            case SyntaxKind.PackageKeyword:
+                return ParsePackage(packageDepth, slots);
             case SyntaxKind.InterfaceKeyword:
                 return ParseInterface(slots);
             case SyntaxKind.WorldKeyword:
@@ -296,22 +305,35 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.SkippedTokens, slots);
     }
 
-    private GreenNode ParsePackage(int depth)
+    /// <summary>
+    /// <c>package a:b;</c> or <c>package a:b { ... }</c>. wit-parser takes a package with attributes (which only a
+    /// nested package could have) for a nested one and refuses the attributes; they are kept in the node.
+    /// </summary>
+    private GreenNode ParsePackage(int depth, List<GreenElement> slots)
     {
         int packageStart = CurrentStart;
+        if (slots.Count > 0) ErrorAt(SyntaxDiagnostics.InvalidAttribute, "cannot place attributes on nested packages", packageStart, Current.Width);
         if (depth >= MaxNesting)
         {
             ErrorAt(SyntaxDiagnostics.PackageNestingTooDeep, "package nesting too deep", packageStart, Current.Width);
-            return SkipBalancedBraces();
+            slots.Add(SkipBalancedBraces());
+            return Node(SyntaxKind.SkippedTokens, slots);
         }
 
-        var slots = new List<GreenElement> { Bump() };
+        bool nestedOnly = depth > 0 || slots.Count > 0;
+        slots.Add(Bump());
         slots.Add(ParsePackageName());
         if (At(SyntaxKind.OpenBraceToken))
         {
             slots.Add(Bump());
-            while (!At(SyntaxKind.CloseBraceToken) && !At(SyntaxKind.EndOfFileToken))
+            while (!At(SyntaxKind.CloseBraceToken))
             {
+                if (At(SyntaxKind.EndOfFileToken))
+                {
+                    ErrorExpected("`world`, `interface` or `use`");
+                    break;
+                }
+
                 if (IsTopLevelStart(CurrentKind)) slots.Add(ParseTopLevelItemCore(depth + 1));
                 else
                 {
@@ -324,7 +346,9 @@ internal sealed partial class WitParser
             return Node(SyntaxKind.NestedPackage, slots);
         }
 
-        if (depth > 0 && At(SyntaxKind.SemicolonToken)) ErrorExpected("'{'");
+        // wit-parser reads `package a:b` followed by anything but `;` (or any package inside another) as a nested
+        // package, so it expects the brace.
+        if (nestedOnly || !At(SyntaxKind.SemicolonToken)) ErrorExpected("'{'");
         slots.Add(Expect(SyntaxKind.SemicolonToken));
         return Node(SyntaxKind.PackageDeclaration, slots);
     }
@@ -349,18 +373,23 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.SkippedTokens, slots);
     }
 
-    /// <summary><c>ns:name(/path)*(@version)?</c>; nested namespaces (<c>a:b:c</c>) are accepted as the grammar's 🪺 form.</summary>
+    /// <summary>
+    /// <c>ns:name(@version)?</c>. The grammar's nested namespaces (<c>a:b:c</c>) and paths (<c>a:b/c</c>) are parsed
+    /// but refused, as wit-parser has neither: it then expects the <c>{</c> of a nested package.
+    /// </summary>
     private GreenNode ParsePackageName()
     {
         var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken), ExpectIdentifier() };
         while (At(SyntaxKind.ColonToken) && Peek(1).Kind == SyntaxKind.IdentifierToken)
         {
+            ErrorExpected("'{'");
             slots.Add(Bump());
             slots.Add(ExpectIdentifier());
         }
 
         while (At(SyntaxKind.SlashToken))
         {
+            ErrorExpected("'{'");
             slots.Add(Bump());
             slots.Add(ExpectIdentifier());
         }
@@ -371,56 +400,47 @@ internal sealed partial class WitParser
 
     /// <summary>
     /// A semantic version as tokens: <c>1.2.3</c>, then <c>-</c> pre-release and <c>+</c> build parts made of
-    /// identifiers, integers, hyphens and dots. The text is then checked against semver (no leading zeros, no trivia
-    /// inside).
+    /// identifiers, integers, hyphens and dots (a dot only when one of those follows it). As in wit-parser, the text
+    /// checked is the source from the first integer to the last of those tokens, trivia included (a lone <c>-</c> or
+    /// <c>+</c> is consumed but not part of it), and it is checked as the semver crate parses versions.
     /// </summary>
     private GreenNode ParseVersion(bool withAt)
     {
         var slots = new List<GreenElement>();
         if (withAt) slots.Add(Bump());
         int versionStart = CurrentStart;
-        slots.Add(Expect(SyntaxKind.IntegerToken));
-        slots.Add(Expect(SyntaxKind.DotToken));
-        slots.Add(Expect(SyntaxKind.IntegerToken));
-        slots.Add(Expect(SyntaxKind.DotToken));
-        slots.Add(Expect(SyntaxKind.IntegerToken));
+        bool complete = true;
+        foreach (var kind in new[] { SyntaxKind.IntegerToken, SyntaxKind.DotToken, SyntaxKind.IntegerToken, SyntaxKind.DotToken, SyntaxKind.IntegerToken })
+        {
+            var token = Expect(kind);
+            complete &= !token.IsMissing;
+            slots.Add(token);
+        }
+
+        int versionEnd = CurrentFullStart - ((GreenToken)slots[slots.Count - 1]).TrailingWidth;
         foreach (var prefix in new[] { SyntaxKind.MinusToken, SyntaxKind.PlusToken })
         {
             if (!At(prefix)) continue;
             slots.Add(Bump());
             while (true)
             {
-                if (At(SyntaxKind.IdentifierToken) || At(SyntaxKind.IntegerToken) || At(SyntaxKind.MinusToken)) slots.Add(Bump());
-                else if (At(SyntaxKind.DotToken) && Peek(1).Kind is SyntaxKind.IdentifierToken or SyntaxKind.IntegerToken)
-                {
-                    slots.Add(Bump());
-                    slots.Add(Bump());
-                }
-                else break;
+                bool part = IsVersionPart(CurrentKind);
+                if (!part && !(At(SyntaxKind.DotToken) && IsVersionPart(Peek(1).Kind))) break;
+                if (!part) slots.Add(Bump());
+                versionEnd = CurrentStart + Current.Width;
+                slots.Add(Bump());
             }
         }
 
-        ValidateVersion(slots, withAt ? 1 : 0, versionStart);
+        if (complete)
+        {
+            string text = _text.Substring(versionStart, versionEnd - versionStart);
+            string? problem = SemVer.Problem(text);
+            if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidVersion, problem, versionStart, text.Length);
+        }
+
         return Node(SyntaxKind.Version, slots);
     }
 
-    private void ValidateVersion(List<GreenElement> slots, int first, int start)
-    {
-        var text = new System.Text.StringBuilder();
-        for (int i = first; i < slots.Count; i++)
-        {
-            var token = (GreenToken)slots[i];
-            if (token.IsMissing) return;
-            if (i > first && token.LeadingWidth > 0 || i < slots.Count - 1 && token.TrailingWidth > 0)
-            {
-                ErrorAt(SyntaxDiagnostics.InvalidVersion, "invalid semver: whitespace and comments are not allowed inside a version", start, 1);
-                return;
-            }
-
-            text.Append(token.Text);
-        }
-
-        string? problem = SemVer.Problem(text.ToString());
-        if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidVersion, $"invalid semver `{text}`: {problem}", start, text.Length);
-    }
+    private static bool IsVersionPart(SyntaxKind kind) => kind is SyntaxKind.IdentifierToken or SyntaxKind.IntegerToken or SyntaxKind.MinusToken;
 }

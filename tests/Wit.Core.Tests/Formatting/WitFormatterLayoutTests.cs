@@ -148,7 +148,7 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void AttributesGoOnTheirOwnLines() => Check(
-        "@since(version=0.2.0) interface i { @unstable( feature = x ) @deprecated(version = 0.2.1) f: func(); }\n@external-id(\"x\") world w { @since(version = 1.0.0, feature = y) import a; }",
+        "@since(version=0.2.0) interface i { @unstable( feature = x ) @deprecated(version = 0.2.1) f: func(); }\n@external-id(\"x\") world w { @since(version = 1.0.0) import a; }",
         """
         @since(version = 0.2.0)
         interface i {
@@ -159,7 +159,7 @@ public sealed class WitFormatterLayoutTests
 
         @external-id("x")
         world w {
-          @since(version = 1.0.0, feature = y)
+          @since(version = 1.0.0)
           import a;
         }
         """);
