@@ -58,7 +58,16 @@ for (int n = 0; n < count; n++)
     var model = WitResolver.Resolve(PhysicalFileSystem.Instance, path, ResolveOptions.Default);
     var first = model.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
     string? ours = first is null ? null : FirstLine(first.Message);
-    string? upstream = oracle.Check(path) is { } error ? StripPrefixes(FirstLine(error)) : null;
+    string? upstream;
+    try
+    {
+        upstream = oracle.Check(path) is { } error ? StripPrefixes(FirstLine(error)) : null;
+    }
+    catch (TimeoutException)
+    {
+        counts["skipped: upstream timed out"] = counts.GetValueOrDefault("skipped: upstream timed out") + 1;
+        continue;
+    }
 
     string outcome = (upstream, ours) switch
     {
@@ -80,7 +89,7 @@ for (int n = 0; n < count; n++)
     examples.Add($"{path} {(first?.Document is { } d ? d.GetDisplayLocation(first.Span.Start).ToString() : string.Empty)}: upstream \"{upstream}\", ours \"{ours}\"");
 }
 
-int total = counts.Values.Sum();
+int total = counts.Where(c => !c.Key.StartsWith("skipped", StringComparison.Ordinal)).Sum(c => c.Value);
 Console.WriteLine($"seed {seed}: {total} mutants of {sources.Count} corpus files");
 foreach (var (outcome, n) in counts) Console.WriteLine($"  {outcome}: {n} ({100.0 * n / total:0.0}%)");
 foreach (var (key, examples) in groups)

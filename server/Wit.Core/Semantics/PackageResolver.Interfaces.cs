@@ -207,8 +207,10 @@ internal sealed partial class PackageResolver
             {
                 _resolver.Model.References.Add(new SymbolReference(Location(file, nameToken), original));
             }
-            else if (target is not null && target.ExcludedTypeNames.Contains(name))
+            else if (target is not null && !foreign && target.ExcludedTypeNames.Contains(name))
             {
+                // In another package the gated-off type is simply not there (wit-parser links packages already
+                // resolved): that is "not defined in interface" below.
                 Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
             }
             else if (target is not null && !foreign && target.Functions.ContainsKey(name))
