@@ -81,6 +81,9 @@ internal static class WorldElaboration
     private static void AddImport(OrderedItems imports, WorldKey key, Interface @interface, Stability stability, WorldItem? original)
     {
         if (imports.Contains(key)) return;
+
+        // A model with errors may hold a cycle of interfaces: one in progress is not entered again.
+        var inProgress = new HashSet<Interface> { @interface };
         var stack = new Stack<(WorldKey Key, Interface Interface, WorldItem? Original, List<Interface> Dependencies, int Next)>();
         stack.Push((key, @interface, original, DirectDependencies(@interface), 0));
         while (stack.Count > 0)
@@ -91,7 +94,7 @@ internal static class WorldElaboration
                 var dependency = frame.Dependencies[frame.Next];
                 stack.Push((frame.Key, frame.Interface, frame.Original, frame.Dependencies, frame.Next + 1));
                 var dependencyKey = WorldKey.Of(dependency);
-                if (!imports.Contains(dependencyKey)) stack.Push((dependencyKey, dependency, null, DirectDependencies(dependency), 0));
+                if (!imports.Contains(dependencyKey) && inProgress.Add(dependency)) stack.Push((dependencyKey, dependency, null, DirectDependencies(dependency), 0));
                 continue;
             }
 
@@ -108,6 +111,7 @@ internal static class WorldElaboration
         HashSet<Interface> requiredImports, WorldKey key, WorldItem item)
     {
         var stack = new Stack<ExportFrame>();
+        var inProgress = new HashSet<Interface> { item.Interface! };
         stack.Push(new ExportFrame(key, item, addExport: true));
         bool result = true;
         while (stack.Count > 0)
@@ -120,6 +124,7 @@ internal static class WorldElaboration
                 if (exports.Contains(frame.Key) || (!frame.AddExport && requiredImports.Contains(@interface)))
                 {
                     stack.Pop();
+                    inProgress.Remove(@interface);
                     result = frame.AddExport || !exports.Contains(frame.Key);
                     continue;
                 }
@@ -137,6 +142,7 @@ internal static class WorldElaboration
             {
                 var dependency = frame.Dependencies[frame.Next++];
                 var dependencyKey = WorldKey.Of(dependency);
+                if (!inProgress.Add(dependency)) continue;
                 var dependencyItem = WorldItem.OfInterface(dependency, frame.Item.Stability);
                 stack.Push(new ExportFrame(dependencyKey, dependencyItem, frame.AddExport && exportedInterfaces.ContainsKey(dependencyKey)));
                 continue;
@@ -144,6 +150,7 @@ internal static class WorldElaboration
 
             stack.Pop();
             var done = frame.Item.Interface!;
+            inProgress.Remove(done);
             if (frame.AddExport)
             {
                 result = !requiredImports.Contains(done);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Wit.Core.Semantics;
 using Wit.Core.Tests.TestKit;
@@ -193,6 +194,30 @@ public sealed class UpstreamArenaAndGateTests
         var imports = fixture.World("a:b/w").Imports;
         Assert.Equal(length, imports.Count);
         Assert.Equal("a:b/i0", imports[0].Key.ToString());
+    }
+
+    [Fact]
+    public void Elaborating_a_model_with_an_interface_cycle_terminates()
+    {
+        // The resolver breaks `use` cycles before elaboration, but elaboration takes any model: two interfaces that
+        // use each other's types, imported and exported.
+        var a = new Interface("a");
+        var b = new Interface("b");
+        var ta = new TypeDefinition(TypeDefinitionKind.Record) { Name = "ta", Owner = new TypeOwner(a, null) };
+        var tb = new TypeDefinition(TypeDefinitionKind.Record) { Name = "tb", Owner = new TypeOwner(b, null) };
+        a.Types.Set("ta", ta);
+        a.Types.Set("tb", new TypeDefinition(TypeDefinitionKind.Alias) { Name = "tb", Owner = new TypeOwner(a, null), Element = WitType.Of(tb) });
+        b.Types.Set("tb", tb);
+        b.Types.Set("ta", new TypeDefinition(TypeDefinitionKind.Alias) { Name = "ta", Owner = new TypeOwner(b, null), Element = WitType.Of(ta) });
+        var world = new World("w");
+        world.Imports.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Of(a), WorldItem.OfInterface(a, Stability.Unknown)));
+        world.Exports.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Of(b), WorldItem.OfInterface(b, Stability.Unknown)));
+
+        var conflict = StackLimited.Run(() => WorldElaboration.Elaborate(world));
+
+        Assert.Equal(new[] { "b", "a" }, world.Imports.Select(e => e.Key.Interface!.Name));
+        Assert.Null(conflict);
+        Assert.Equal(new[] { "b" }, world.Exports.Select(e => e.Key.Interface!.Name));
     }
 
     private static string Describe(TypeDefinition type) => type switch
