@@ -160,7 +160,7 @@ internal sealed partial class PackageResolver
                 var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
                     ? Location(file, fieldName)
                     : definition.Location;
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", at);
+                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", at);
             }
             else
             {
@@ -211,7 +211,7 @@ internal sealed partial class PackageResolver
             {
                 // In another package the gated-off type is simply not there (wit-parser links packages already
                 // resolved): that is "not defined in interface" below.
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
+                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
             }
             else if (target is not null && !foreign && target.Functions.ContainsKey(name))
             {
@@ -266,7 +266,7 @@ internal sealed partial class PackageResolver
         if (local.Excluded)
         {
             // wit-parser's wording, article included.
-            Report(ResolveDiagnostics.FeatureGate, "found a reference to a interface which is excluded due to its feature not being activated", path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a interface which is excluded due to its feature not being activated", path.ItemLocation);
             return null;
         }
 

@@ -182,7 +182,7 @@ internal sealed partial class PackageResolver
         }
 
         if (context.Scope.ExcludedTypes.Contains(name))
-            Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
+            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
             Report(ResolveDiagnostics.WrongKind, $"cannot use function `{name}` as a type", location);
         else if (context.InFunction)
@@ -283,7 +283,7 @@ internal sealed partial class PackageResolver
             var location = Location(file, headToken);
             if (definition is null)
             {
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", location);
+                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", location);
                 continue;
             }
 
@@ -382,7 +382,7 @@ internal sealed partial class PackageResolver
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
         {
-            Report(ResolveDiagnostics.BorrowInResult, $"function `{name}` returns a type which contains a `borrow<T>` which is not supported", location);
+            ReportAtLink(ResolveDiagnostics.BorrowInResult, $"function `{name}` returns a type which contains a `borrow<T>` which is not supported", location);
         }
 
         return function;

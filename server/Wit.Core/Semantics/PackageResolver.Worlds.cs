@@ -67,7 +67,7 @@ internal sealed partial class PackageResolver
                 var caseClash = kinds.Keys.FirstOrDefault(k => string.Equals(k, itemName, System.StringComparison.OrdinalIgnoreCase));
                 if (caseClash is not null)
                 {
-                    Report(ResolveDiagnostics.WorldConflict,
+                    ReportAtLink(ResolveDiagnostics.WorldConflict,
                         $"{direction} `{itemName}` in world `{name}` conflicts with {direction} `{caseClash}` (kebab-case identifiers are case-insensitive)", itemLocation);
                     continue;
                 }
@@ -144,7 +144,7 @@ internal sealed partial class PackageResolver
                 bool found = included.Imports.Concat(included.Exports).Any(e => e.Key.Name == pair.Key);
                 if (!found)
                 {
-                    Report(ResolveDiagnostics.IncludeError, $"no import or export kebab-name `{pair.Key}`. Note that an ID does not support renaming", pair.Value.Location);
+                    ReportAtLink(ResolveDiagnostics.IncludeError, $"no import or export kebab-name `{pair.Key}`. Note that an ID does not support renaming", pair.Value.Location);
                 }
             }
 
@@ -161,7 +161,7 @@ internal sealed partial class PackageResolver
         if (WorldElaboration.Elaborate(world) is { } conflict)
         {
             string name = conflict.Interface?.QualifiedName ?? conflict.Name!;
-            Report(ResolveDiagnostics.WorldConflict, $"interface `{name}` transitively depends on an interface in incompatible ways", world.Location);
+            ReportAtLink(ResolveDiagnostics.WorldConflict, $"interface `{name}` transitively depends on an interface in incompatible ways", world.Location);
         }
     }
 
@@ -194,7 +194,7 @@ internal sealed partial class PackageResolver
 
             if (existing >= 0)
             {
-                Report(ResolveDiagnostics.IncludeError, $"{direction} of `{key}` shadows previously {direction}ed items", location);
+                ReportAtLink(ResolveDiagnostics.IncludeError, $"{direction} of `{key}` shadows previously {direction}ed items", location);
                 continue;
             }
 
@@ -209,7 +209,7 @@ internal sealed partial class PackageResolver
         if (external && stability.Since is not null) return Stability.Unknown;
         if (stability.IsUnknown || stability.SameAs(into)) return into;
         if (into.IsUnknown) return stability;
-        Report(ResolveDiagnostics.IncludeError, $"mismatch in stability from '{stability.ToDebugString()}' to '{into.ToDebugString()}'", from.Location ?? includeLocation);
+        ReportAtLink(ResolveDiagnostics.IncludeError, $"mismatch in stability from '{stability.ToDebugString()}' to '{into.ToDebugString()}'", from.Location ?? includeLocation);
         return into;
     }
 
@@ -222,7 +222,7 @@ internal sealed partial class PackageResolver
             if (entry.Key.Name is not { } name) continue;
             if (seen.TryGetValue(name, out var earlier) && earlier != name)
             {
-                Report(ResolveDiagnostics.WorldConflict,
+                ReportAtLink(ResolveDiagnostics.WorldConflict,
                     $"{direction} `{name}` in world `{world.Name}` conflicts with {direction} `{earlier}` (kebab-case identifiers are case-insensitive)", location);
                 return true;
             }
@@ -257,7 +257,7 @@ internal sealed partial class PackageResolver
 
         if (local.Excluded)
         {
-            Report(ResolveDiagnostics.FeatureGate, "found a reference to a world which is excluded due to its feature not being activated", path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a world which is excluded due to its feature not being activated", path.ItemLocation);
             return null;
         }
 

@@ -400,6 +400,21 @@ internal sealed partial class PackageResolver
     private void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location) =>
         _resolver.Report(descriptor, message, location);
 
+    /// <summary>
+    /// The diagnostics of checks wit-parser makes only when it links the package into its <c>Resolve</c> (gates
+    /// against the package version, references to gated-off items, borrows in results, includes, case-insensitive
+    /// world names): upstream meets them after every error of the package itself, so the resolver moves them after
+    /// the package's other diagnostics.
+    /// </summary>
+    internal HashSet<Diagnostic> LinkTimeDiagnostics { get; } = new();
+
+    private void ReportAtLink(DiagnosticDescriptor descriptor, string message, SourceLocation? location)
+    {
+        int count = _resolver.Model.Diagnostics.Count;
+        Report(descriptor, message, location);
+        if (_resolver.Model.Diagnostics.Count > count) LinkTimeDiagnostics.Add(_resolver.Model.Diagnostics[count]);
+    }
+
     private bool IsExcluded(WitNode node)
     {
         foreach (var attribute in node.Syntax.ChildNodes())
@@ -447,7 +462,7 @@ internal sealed partial class PackageResolver
 
         if (first is not { } token) return;
         string kind = item.IsWorld ? "world" : "interface";
-        Report(ResolveDiagnostics.FeatureGate,
+        ReportAtLink(ResolveDiagnostics.FeatureGate,
             $"found a reference to a {kind} which is excluded due to its feature not being activated; this type is not gated by a feature but its {kind} is",
             new SourceLocation(item.File.Tree.Text, token.Span));
     }
@@ -489,12 +504,12 @@ internal sealed partial class PackageResolver
             {
                 foreach (var useName in use.Names)
                 {
-                    if (useName.Name is { } imported) Report(ResolveDiagnostics.FeatureGate, message, Location(file, imported));
+                    if (useName.Name is { } imported) ReportAtLink(ResolveDiagnostics.FeatureGate, message, Location(file, imported));
                 }
             }
             else if (TypeNameToken(member) is { } name)
             {
-                Report(ResolveDiagnostics.FeatureGate, message, Location(file, name));
+                ReportAtLink(ResolveDiagnostics.FeatureGate, message, Location(file, name));
             }
         }
     }
@@ -560,11 +575,11 @@ internal sealed partial class PackageResolver
 
         if (since is not null && _package.Name.Version is null)
         {
-            Report(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
+            ReportAtLink(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
         }
         else if (since is not null && _package.Name.Version is { } current && VersionComparer.Compare(since, current) > 0)
         {
-            Report(ResolveDiagnostics.FeatureGate,
+            ReportAtLink(ResolveDiagnostics.FeatureGate,
                 $"feature gate cannot reference unreleased version {since} of package [{_package.Name}] (current version {current})", location);
         }
 

@@ -305,6 +305,7 @@ public sealed partial class WitResolver
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
             TypeArenaOrder.Apply(_model, before.Types, before.Interfaces, before.Worlds);
+            MoveToEnd(before.Diagnostics, resolver.LinkTimeDiagnostics);
             Finish(record, before);
         }
     }
@@ -322,6 +323,17 @@ public sealed partial class WitResolver
         record.Diagnostics = (before.Diagnostics, after.Diagnostics);
         record.References = (before.References, after.References);
         _model.PackageRecords.Add(record);
+    }
+
+    /// <summary>Moves the given diagnostics of the package (from <paramref name="start"/> on) after its others, keeping both orders.</summary>
+    private void MoveToEnd(int start, HashSet<Diagnostic> late)
+    {
+        if (late.Count == 0) return;
+        var diagnostics = _model.Diagnostics;
+        var range = diagnostics.GetRange(start, diagnostics.Count - start);
+        diagnostics.RemoveRange(start, range.Count);
+        diagnostics.AddRange(range.Where(d => !late.Contains(d)));
+        diagnostics.AddRange(range.Where(late.Contains));
     }
 
     /// <summary>
