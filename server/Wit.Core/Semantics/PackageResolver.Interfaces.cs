@@ -69,7 +69,8 @@ internal sealed partial class PackageResolver
                     string fname = Names.Unescape(functionName.Text);
                     if (!scope.Declared.Add(fname))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"name `{fname}` is defined more than once", Location(file, functionName));
+                        // Reported when the functions are resolved, after every type, where wit-parser meets it.
+                        scope.DuplicateFunctions.Add(member);
                         break;
                     }
 

@@ -250,6 +250,11 @@ internal sealed partial class PackageResolver
             if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
+                if (scope.DuplicateFunctions.Contains(member))
+                {
+                    Report(ResolveDiagnostics.DuplicateName, $"name `{functionName}` is defined more than once", Location(file, name));
+                }
+
                 var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
                 result.Add(BuildFunction(functionName, kind, null, type.Parameters, type.Result, member, file, scope, Location(file, name)));
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Wit.Core.Wit.Nodes;
 
 namespace Wit.Core.Semantics;
 
@@ -22,6 +23,9 @@ internal sealed class TypeScope
     public HashSet<string> Functions { get; } = new();
 
     public HashSet<string> ExcludedTypes { get; } = new();
+
+    /// <summary>Functions whose name an earlier member of the body already declared.</summary>
+    public HashSet<WitNode> DuplicateFunctions { get; } = new();
 
     /// <summary>Every name declared so far (types and functions share one namespace).</summary>
     public HashSet<string> Declared { get; } = new();
