@@ -55,14 +55,30 @@ internal sealed partial class PackageResolver
                 if (definition.Members.Count > 32) Report(ResolveDiagnostics.Unrepresentable, "cannot have more than 32 flags", definition.Location);
                 break;
             case VariantSyntax variant:
+                // wit-parser refuses a variant or enum without cases when it resolves the type (not when it parses).
+                if (IsEmptyCaseList(variant.Syntax, SyntaxKind.VariantCaseList)) Report(SyntaxDiagnostics.EmptyType, "empty variant", definition.Location);
                 definition.Members = variant.Cases.Where(c => c.Name is not null)
                     .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToList();
                 break;
             case EnumSyntax @enum:
+                if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyType, "empty enum", definition.Location);
                 definition.Members = @enum.Cases.Where(c => c.Name is not null)
                     .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToList();
                 break;
         }
+    }
+
+    /// <summary>A complete <c>{ }</c> without cases (a list left unclosed is a syntax error already).</summary>
+    private static bool IsEmptyCaseList(SyntaxNode item, SyntaxKind listKind)
+    {
+        foreach (var child in item.ChildNodes())
+        {
+            if (child.Kind != listKind) continue;
+            var tokens = child.ChildTokens().ToList();
+            return child.ChildNodes().FirstOrDefault() is null && tokens.Count == 2 && !tokens[0].IsMissing && !tokens[1].IsMissing;
+        }
+
+        return false;
     }
 
     private static readonly Dictionary<string, PrimitiveType> Primitives = new()

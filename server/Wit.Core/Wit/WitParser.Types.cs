@@ -48,7 +48,6 @@ internal sealed partial class WitParser
         var name = ExpectIdentifier();
         slots.Add(name);
         var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseVariantCase);
-        ReportIfEmpty(cases, name, nameStart, "empty variant");
         slots.Add(cases);
         return Node(SyntaxKind.Variant, slots);
     }
@@ -73,16 +72,8 @@ internal sealed partial class WitParser
         slots.Add(name);
         var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
             () => Node(SyntaxKind.EnumCase, new List<GreenElement> { ExpectIdentifier() }));
-        ReportIfEmpty(cases, name, nameStart, "empty enum");
         slots.Add(cases);
         return Node(SyntaxKind.Enum, slots);
-    }
-
-    /// <summary>wit-parser rejects a variant or enum without cases, pointing at its name.</summary>
-    private void ReportIfEmpty(GreenNode list, GreenToken name, int nameStart, string message)
-    {
-        if (name.IsMissing || list.SlotCount != 2 || ((GreenToken)list.GetSlot(0)).IsMissing || ((GreenToken)list.GetSlot(1)).IsMissing) return;
-        ErrorAt(SyntaxDiagnostics.EmptyType, message, nameStart, name.Width);
     }
 
     /// <summary>

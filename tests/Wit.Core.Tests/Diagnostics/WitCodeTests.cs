@@ -19,13 +19,28 @@ public sealed class WitCodeTests
     [InlineData("WIT0004", "package a:b;\nworld w {\n  @external-id(\"abc\n  import f: func();\n}\n")]
     [InlineData("WIT0006", "package a:b@01.0.0;\n")]
     [InlineData("WIT0009", "package a:b;\ninterface i {\u0001}\n")]
-    [InlineData("WIT0010", "package a:b;\ninterface i {\n  enum e {}\n}\n")]
     [InlineData("WIT0011", "package a:b;\n@nope\ninterface i {}\n")]
     public void The_parser_reports(string code, string text)
     {
         var codes = SyntaxTree.Parse(SourceText.From(text)).Diagnostics.Select(d => d.Code);
 
         Assert.Contains(code, codes);
+    }
+
+    [Fact]
+    public void The_resolver_reports_an_empty_enum_or_variant_at_its_name_after_the_type_errors_before_it()
+    {
+        // wit-parser checks cases when it resolves a type (in dependency order), not when it parses: the unknown
+        // type that `a` needs comes first, and the parser alone reports nothing.
+        const string text = "package a:b;\ninterface i {\n  type a = nope;\n  enum e {}\n  variant v {}\n}\n";
+        Assert.Empty(SyntaxTree.Parse(SourceText.From(text)).Diagnostics);
+
+        var fixture = Semantics.WitFixture.Resolve(text);
+
+        fixture.AssertDiagnostics(
+            "WIT1001 /main.wit:3:12 type `nope` does not exist",
+            "WIT0010 /main.wit:4:8 empty enum",
+            "WIT0010 /main.wit:5:11 empty variant");
     }
 
     [Fact]

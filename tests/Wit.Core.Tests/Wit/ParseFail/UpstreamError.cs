@@ -18,11 +18,14 @@ public sealed class UpstreamError
     private static readonly Regex PackagePrefix = new(@"^failed to parse package: [^:]*: ", RegexOptions.CultureInvariant);
     private static readonly Regex Location = new(@"^\s*-->\s+(?<file>.+):(?<line>\d+):(?<column>\d+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    /// <summary>How upstream messages for errors of the lexer and parser (not of resolution) begin.</summary>
+    /// <summary>
+    /// How upstream messages for errors of the lexer and parser (not of resolution) begin. ("empty enum" and "empty
+    /// variant" are wit-parser's resolution errors, raised when it resolves the type.)
+    /// </summary>
     private static readonly string[] SyntaxMessagePrefixes =
     {
         "expected ", "unterminated", "unexpected character", "type nesting too deep", "package nesting too deep",
-        "empty enum", "empty variant", "invalid character", "identifiers must", "Control code", "Input contains", "Codepoint",
+        "invalid character", "identifiers must", "Control code", "Input contains", "Codepoint",
     };
 
     private UpstreamError(string message, string? file, int line, int column)
