@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Wit.Cli;
 using Wit.Conformance.Tests.Corpus;
 using Wit.Conformance.Tests.TestKit;
@@ -108,6 +109,6 @@ public sealed class RuleFixture
 
     public override string ToString() => Name;
 
-    private static readonly System.Text.RegularExpressions.Regex ContextOnly =
-        new(@"^failed to (parse package|parse dependency directory|resolve directory while parsing WIT for path): \S+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly Regex ContextOnly =
+        new(@"^failed to (parse package|parse dependency directory|resolve directory while parsing WIT for path): \S+$", RegexOptions.CultureInvariant);
 }
