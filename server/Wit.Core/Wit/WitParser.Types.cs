@@ -48,7 +48,7 @@ internal sealed partial class WitParser
         var name = ExpectIdentifier();
         slots.Add(name);
         var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseVariantCase);
-        ReportIfEmpty(cases, name, nameStart, "empty variant");
+        ReportIfEmpty(cases, name, nameStart, SyntaxDiagnostics.EmptyVariant());
         slots.Add(cases);
         return Node(SyntaxKind.Variant, slots);
     }
@@ -73,16 +73,16 @@ internal sealed partial class WitParser
         slots.Add(name);
         var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
             () => Node(SyntaxKind.EnumCase, new List<GreenElement> { ExpectIdentifier() }));
-        ReportIfEmpty(cases, name, nameStart, "empty enum");
+        ReportIfEmpty(cases, name, nameStart, SyntaxDiagnostics.EmptyEnum());
         slots.Add(cases);
         return Node(SyntaxKind.Enum, slots);
     }
 
     /// <summary>wit-parser rejects a variant or enum without cases, pointing at its name.</summary>
-    private void ReportIfEmpty(GreenNode list, GreenToken name, int nameStart, string message)
+    private void ReportIfEmpty(GreenNode list, GreenToken name, int nameStart, DiagnosticMessage message)
     {
         if (name.IsMissing || list.SlotCount != 2 || ((GreenToken)list.GetSlot(0)).IsMissing || ((GreenToken)list.GetSlot(1)).IsMissing) return;
-        ErrorAt(SyntaxDiagnostics.EmptyType, message, nameStart, name.Width);
+        ErrorAt(message, nameStart, name.Width);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ internal sealed partial class WitParser
         // wit-parser counts every type it reads, so at the limit even a plain name is one level too deep.
         if (depth >= MaxNesting)
         {
-            ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep, "type nesting too deep", CurrentStart, Current.Width);
+            ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep(), CurrentStart, Current.Width);
             return SkipType();
         }
 
@@ -134,7 +134,7 @@ internal sealed partial class WitParser
                     {
                         if (!uint.TryParse(Current.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                         {
-                            ErrorAt(SyntaxDiagnostics.Expected, "invalid list size: number too large to fit in target type", CurrentStart, Current.Width);
+                            ErrorAt(SyntaxDiagnostics.ListSizeTooLarge(), CurrentStart, Current.Width);
                         }
 
                         slots.Add(Bump());

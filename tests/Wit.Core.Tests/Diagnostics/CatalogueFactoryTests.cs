@@ -14,9 +14,10 @@ namespace Wit.Core.Tests.Diagnostics;
 /// </summary>
 public sealed class CatalogueFactoryTests
 {
-    /// <summary>The catalogues converted to factories. Add the WIT syntax, resolution and lint catalogues as they convert.</summary>
+    /// <summary>The catalogues converted to factories. Add the resolution and lint catalogues as they convert.</summary>
     private static readonly Type[] Catalogues =
     {
+        typeof(SyntaxDiagnostics),
         typeof(WitxSyntaxDiagnostics),
         typeof(WitxDiagnostics),
     };
