@@ -121,7 +121,7 @@ public class DiagnosticRendererTests
     {
         var text = SourceText.From("package a:b;\ninterface i {\n  type foo = bar;\n}\n", "pkg\\a.wit");
         int start = text.Text.IndexOf("bar", System.StringComparison.Ordinal);
-        var diagnostic = new Diagnostic(ResolveDiagnostics.UnknownName, "type `bar` does not exist", new TextSpan(start, 3), document: text);
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1001, "type `bar` does not exist", new TextSpan(start, 3), document: text);
 
         Assert.Equal(
             "error[WIT1001]: type `bar` does not exist\n" +
@@ -135,7 +135,7 @@ public class DiagnosticRendererTests
     [Fact]
     public void A_diagnostic_without_a_document_is_its_header()
     {
-        var diagnostic = new Diagnostic(ResolveDiagnostics.PackageError, "something about packages", new TextSpan(0, 0));
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1004, "something about packages", new TextSpan(0, 0));
 
         Assert.Equal("error[WIT1004]: something about packages\n", DiagnosticRenderer.Render(diagnostic));
     }
@@ -143,7 +143,7 @@ public class DiagnosticRendererTests
     [Fact]
     public void A_diagnostic_about_an_empty_document_names_only_the_file()
     {
-        var diagnostic = new Diagnostic(ResolveDiagnostics.Unsupported, "not supported", new TextSpan(0, 0), document: SourceText.From(string.Empty, "deps/x.wasm"));
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1013, "not supported", new TextSpan(0, 0), document: SourceText.From(string.Empty, "deps/x.wasm"));
 
         Assert.Equal("error[WIT1013]: not supported\n     --> deps/x.wasm\n", DiagnosticRenderer.Render(diagnostic));
     }

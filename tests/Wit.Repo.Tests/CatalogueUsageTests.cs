@@ -17,12 +17,13 @@ namespace Wit.Repo.Tests;
 public class CatalogueUsageTests
 {
     /// <summary>
-    /// The catalogues converted to factories: class name and file. Add the resolution and lint catalogues as their
-    /// report sites are converted.
+    /// The catalogues converted to factories: class name and file. Add the lint catalogue as its report sites are
+    /// converted.
     /// </summary>
     private static readonly (string Name, string File)[] Converted =
     {
         ("SyntaxDiagnostics", "server/Wit.Core/Diagnostics/SyntaxDiagnostics.cs"),
+        ("ResolveDiagnostics", "server/Wit.Core/Diagnostics/ResolveDiagnostics.cs"),
         ("WitxSyntaxDiagnostics", "server/Wit.Core/Diagnostics/WitxSyntaxDiagnostics.cs"),
         ("WitxDiagnostics", "server/Wit.Core/Diagnostics/WitxDiagnostics.cs"),
     };

@@ -52,7 +52,7 @@ internal sealed partial class PackageResolver
                 definition.Members = flags.Members.Where(f => f.Name is not null)
                     .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToList();
                 // The component model's binary format (and so every toolchain) stops at 32 flags.
-                if (definition.Members.Count > 32) Report(ResolveDiagnostics.Unrepresentable, "cannot have more than 32 flags", definition.Location);
+                if (definition.Members.Count > 32) Report(ResolveDiagnostics.TooManyFlags(), definition.Location);
                 break;
             case VariantSyntax variant:
                 definition.Members = variant.Cases.Where(c => c.Name is not null)
@@ -98,8 +98,8 @@ internal sealed partial class PackageResolver
                 if (!IsResource(resource))
                 {
                     // wit-parser checks handles of used types after linking packages, with a message without the name.
-                    string message = resource.FromUse ? "type used in a handle must be a resource" : $"type `{resource.Name}` used in a handle must be a resource";
-                    Report(ResolveDiagnostics.HandleNotResource, message, Location(context.File, target.Name!.Value));
+                    var message = resource.FromUse ? ResolveDiagnostics.HandleOfUsedNonResource() : ResolveDiagnostics.HandleOfNonResource(resource.Name ?? "");
+                    Report(message, Location(context.File, target.Name!.Value));
                     return null;
                 }
 
@@ -126,7 +126,7 @@ internal sealed partial class PackageResolver
                     uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
                     if (n == 0)
                     {
-                        Report(ResolveDiagnostics.Unrepresentable, "fixed-length lists must have more than zero elements", Location(context.File, length));
+                        Report(ResolveDiagnostics.EmptyFixedLengthList(), Location(context.File, length));
                         return null;
                     }
 
@@ -151,9 +151,7 @@ internal sealed partial class PackageResolver
             case SyntaxKind.MapType when args.Count == 2:
                 if (!IsValidMapKey(args[0]))
                 {
-                    Report(ResolveDiagnostics.InvalidMapKey,
-                        "invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string",
-                        new SourceLocation(context.File.Tree.Text, type.Span));
+                    Report(ResolveDiagnostics.InvalidMapKey(), new SourceLocation(context.File.Tree.Text, type.Span));
                     return null;
                 }
 
@@ -182,23 +180,21 @@ internal sealed partial class PackageResolver
         }
 
         if (context.Scope.ExcludedTypes.Contains(name))
-            Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
+            Report(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
-            Report(ResolveDiagnostics.WrongKind, $"cannot use function `{name}` as a type", location);
+            Report(ResolveDiagnostics.FunctionUsedAsType(name), location);
         else if (context.InFunction)
-            Report(ResolveDiagnostics.UnknownName, $"name `{name}` does not exist", location);
+            Report(ResolveDiagnostics.NameDoesNotExist(name), location);
         else
-            Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), location);
+            Report(UnknownTypeMessage(name), location);
         return null;
     }
 
     /// <summary>wit-parser's message for an unknown name in a type definition, with its hint for the old float names.</summary>
-    private static string UnknownTypeMessage(string name)
+    private static DiagnosticMessage UnknownTypeMessage(string name)
     {
         string? renamed = name switch { "float32" => "f32", "float64" => "f64", _ => null };
-        return renamed is null
-            ? $"type `{name}` does not exist"
-            : $"type `{name}` does not exist\nthe `{name}` type has been renamed to `{renamed}` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error";
+        return renamed is null ? ResolveDiagnostics.TypeDoesNotExist(name) : ResolveDiagnostics.RenamedTypeDoesNotExist(name, renamed);
     }
 
     /// <summary>True for a resource or an alias chain ending at one.</summary>
@@ -283,7 +279,7 @@ internal sealed partial class PackageResolver
             var location = Location(file, headToken);
             if (definition is null)
             {
-                Report(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", location);
+                Report(ResolveDiagnostics.ExcludedByFeature("type"), location);
                 continue;
             }
 
@@ -292,7 +288,7 @@ internal sealed partial class PackageResolver
                 case ResourceConstructorSyntax c:
                     if (constructor)
                     {
-                        Report(ResolveDiagnostics.DuplicateName, "duplicate constructors", location);
+                        Report(ResolveDiagnostics.DuplicateConstructors(), location);
                         continue;
                     }
 
@@ -303,7 +299,7 @@ internal sealed partial class PackageResolver
                     string method = Names.Unescape(headToken.Text);
                     if (!names.Add(method))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{method}`", location);
+                        Report(ResolveDiagnostics.DuplicateFunctionName(method), location);
                         continue;
                     }
 
@@ -313,7 +309,7 @@ internal sealed partial class PackageResolver
                     string staticName = Names.Unescape(headToken.Text);
                     if (!names.Add(staticName))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{staticName}`", location);
+                        Report(ResolveDiagnostics.DuplicateFunctionName(staticName), location);
                         continue;
                     }
 
@@ -363,7 +359,7 @@ internal sealed partial class PackageResolver
             var type = ResolveType(parameter.Type, context);
             if (!seen.Add(pname))
             {
-                Report(ResolveDiagnostics.DuplicateName, $"param `{pname}` is defined more than once", Location(file, parameterName));
+                Report(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), Location(file, parameterName));
                 continue;
             }
 
@@ -382,7 +378,7 @@ internal sealed partial class PackageResolver
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
         {
-            Report(ResolveDiagnostics.BorrowInResult, $"function `{name}` returns a type which contains a `borrow<T>` which is not supported", location);
+            Report(ResolveDiagnostics.BorrowInResult(name), location);
         }
 
         return function;
@@ -400,12 +396,12 @@ internal sealed partial class PackageResolver
         {
             if (type.Definition is not { Kind: TypeDefinitionKind.Result })
             {
-                Report(ResolveDiagnostics.InvalidConstructor, "if a constructor return type is declared it must be a `result`", new SourceLocation(context.File.Tree.Text, result.Span));
+                Report(ResolveDiagnostics.ConstructorResultNotResult(), new SourceLocation(context.File.Tree.Text, result.Span));
                 return type;
             }
 
             var at = ok ?? result;
-            Report(ResolveDiagnostics.InvalidConstructor, "the `ok` type must be the resource being constructed", new SourceLocation(context.File.Tree.Text, at.Span));
+            Report(ResolveDiagnostics.ConstructorOkNotResource(), new SourceLocation(context.File.Tree.Text, at.Span));
         }
 
         return type;

@@ -14,10 +14,11 @@ namespace Wit.Core.Tests.Diagnostics;
 /// </summary>
 public sealed class CatalogueFactoryTests
 {
-    /// <summary>The catalogues converted to factories. Add the resolution and lint catalogues as they convert.</summary>
+    /// <summary>The catalogues converted to factories. Add the lint catalogue as it converts.</summary>
     private static readonly Type[] Catalogues =
     {
         typeof(SyntaxDiagnostics),
+        typeof(ResolveDiagnostics),
         typeof(WitxSyntaxDiagnostics),
         typeof(WitxDiagnostics),
     };
