@@ -10,7 +10,7 @@ public class DiagnosticRendererTests
     public void Renders_a_one_character_span_like_wit_parser()
     {
         var text = SourceText.From("interface foo {\n  abcd\n}\n", "foo.wit");
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.Expected, "expected ':', found '}'", new TextSpan(23, 1));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0001, "expected ':', found '}'", new TextSpan(23, 1));
 
         string rendered = DiagnosticRenderer.Render(diagnostic, text, "dir/foo.wit");
 
@@ -28,7 +28,7 @@ public class DiagnosticRendererTests
     {
         var text = SourceText.From("package a:b;\ninterface i {\n  type foo = bar;\n}\n");
         int start = text.Text.IndexOf("bar", System.StringComparison.Ordinal);
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.InvalidIdentifier, "type `bar` does not exist", new TextSpan(start, 3));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0005, "type `bar` does not exist", new TextSpan(start, 3));
 
         string rendered = DiagnosticRenderer.Render(diagnostic, text, "a.wit");
 
@@ -46,7 +46,7 @@ public class DiagnosticRendererTests
     {
         // An unterminated block comment spans to the end of the file; only its first line is shown.
         var text = SourceText.From("package a:b;\n/* never\nclosed\n");
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.UnterminatedComment, "unterminated block comment", new TextSpan(13, text.Length - 13));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0003, "unterminated block comment", new TextSpan(13, text.Length - 13));
 
         string rendered = DiagnosticRenderer.Render(diagnostic, text, "a.wit");
 
@@ -65,8 +65,8 @@ public class DiagnosticRendererTests
         // The emoji is two UTF-16 code units but one column, as rustc and wit-parser count.
         var text = SourceText.From("/// \U0001F600 x\ninterface é-x {}\n");
         int start = text.Text.IndexOf("é", System.StringComparison.Ordinal);
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.InvalidIdentifier, "invalid character in identifier 'é'", new TextSpan(start, 1));
-        var emoji = new Diagnostic(SyntaxDiagnostics.UnexpectedCharacter, "unexpected character 'x'", new TextSpan(7, 1));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0005, "invalid character in identifier 'é'", new TextSpan(start, 1));
+        var emoji = new Diagnostic(SyntaxDiagnostics.Wit0002, "unexpected character 'x'", new TextSpan(7, 1));
 
         Assert.EndsWith("     --> a.wit:2:11\n      |\n    2 | interface é-x {}\n      |           ^\n", DiagnosticRenderer.Render(diagnostic, text, "a.wit"));
         Assert.EndsWith("     --> a.wit:1:7\n      |\n    1 | /// \U0001F600 x\n      |       ^\n", DiagnosticRenderer.Render(emoji, text, "a.wit"));
@@ -76,7 +76,7 @@ public class DiagnosticRendererTests
     public void Renders_an_empty_span_at_the_end_of_the_file()
     {
         var text = SourceText.From("interface foo {\n");
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.Expected, "expected '}', found eof", new TextSpan(text.Length, 0));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0001, "expected '}', found eof", new TextSpan(text.Length, 0));
 
         string rendered = DiagnosticRenderer.Render(diagnostic, text, "a.wit");
 
@@ -93,7 +93,7 @@ public class DiagnosticRendererTests
     public void Right_aligns_line_numbers_in_a_four_column_gutter()
     {
         var text = SourceText.From(new string('\n', 41) + "  world test {\n");
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.Expected, "m", new TextSpan(41 + 8, 4), DiagnosticSeverity.Warning);
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0001, "m", new TextSpan(41 + 8, 4), DiagnosticSeverity.Warning);
 
         string rendered = DiagnosticRenderer.Render(diagnostic, text, "a.wit");
 
@@ -121,7 +121,7 @@ public class DiagnosticRendererTests
     {
         var text = SourceText.From("package a:b;\ninterface i {\n  type foo = bar;\n}\n", "pkg\\a.wit");
         int start = text.Text.IndexOf("bar", System.StringComparison.Ordinal);
-        var diagnostic = new Diagnostic(ResolveDiagnostics.UnknownName, "type `bar` does not exist", new TextSpan(start, 3), document: text);
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1001, "type `bar` does not exist", new TextSpan(start, 3), document: text);
 
         Assert.Equal(
             "error[WIT1001]: type `bar` does not exist\n" +
@@ -135,7 +135,7 @@ public class DiagnosticRendererTests
     [Fact]
     public void A_diagnostic_without_a_document_is_its_header()
     {
-        var diagnostic = new Diagnostic(ResolveDiagnostics.PackageError, "something about packages", new TextSpan(0, 0));
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1004, "something about packages", new TextSpan(0, 0));
 
         Assert.Equal("error[WIT1004]: something about packages\n", DiagnosticRenderer.Render(diagnostic));
     }
@@ -143,7 +143,7 @@ public class DiagnosticRendererTests
     [Fact]
     public void A_diagnostic_about_an_empty_document_names_only_the_file()
     {
-        var diagnostic = new Diagnostic(ResolveDiagnostics.Unsupported, "not supported", new TextSpan(0, 0), document: SourceText.From(string.Empty, "deps/x.wasm"));
+        var diagnostic = new Diagnostic(ResolveDiagnostics.Wit1013, "not supported", new TextSpan(0, 0), document: SourceText.From(string.Empty, "deps/x.wasm"));
 
         Assert.Equal("error[WIT1013]: not supported\n     --> deps/x.wasm\n", DiagnosticRenderer.Render(diagnostic));
     }

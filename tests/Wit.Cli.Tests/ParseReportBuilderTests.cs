@@ -12,7 +12,7 @@ public class ParseReportBuilderTests
     {
         // 'é' is 1 UTF-16 unit and 2 UTF-8 bytes; the emoji is 2 units, 4 bytes and one column.
         var text = SourceText.From("é\n\U0001F600 bad\n");
-        var diagnostic = new Diagnostic(SyntaxDiagnostics.UnexpectedCharacter, "m", TextSpan.FromBounds(5, 8));
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0002, "m", TextSpan.FromBounds(5, 8));
 
         var report = ParseReportBuilder.CreateDiagnosticReport(diagnostic, text);
 

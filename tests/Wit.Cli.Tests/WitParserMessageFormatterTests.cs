@@ -6,7 +6,7 @@ namespace Wit.Cli.Tests;
 
 public class WitParserMessageFormatterTests
 {
-    private static readonly Diagnostic UnknownName = new(ResolveDiagnostics.UnknownName, "interface or world `nonexistent` does not exist\nsecond line", new TextSpan(0, 1));
+    private static readonly Diagnostic UnknownName = new(ResolveDiagnostics.Wit1001, "interface or world `nonexistent` does not exist\nsecond line", new TextSpan(0, 1));
 
     [Fact]
     public void A_file_root_has_no_context()

@@ -22,6 +22,13 @@ public sealed class Diagnostic
         Related = related ?? Array.Empty<RelatedLocation>();
     }
 
+    /// <summary>A catalogue factory's message at <paramref name="span"/>.</summary>
+    public Diagnostic(DiagnosticMessage message, TextSpan span, DiagnosticSeverity? severity = null, SourceText? document = null,
+        IReadOnlyList<RelatedLocation>? related = null)
+        : this(message.Descriptor, message.Text, span, severity, document, related)
+    {
+    }
+
     public DiagnosticDescriptor Descriptor { get; }
 
     public string Code => Descriptor.Code;

@@ -363,7 +363,7 @@ internal sealed class FormatWriter
     {
         foreach (var diagnostic in token.Diagnostics)
         {
-            if (diagnostic.Descriptor == SyntaxDiagnostics.UnterminatedComment) return true;
+            if (diagnostic.Descriptor == SyntaxDiagnostics.Wit0003) return true;
         }
 
         return false;

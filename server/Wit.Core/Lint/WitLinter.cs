@@ -165,7 +165,7 @@ public static class WitLinter
     /// of it. (Other packages cannot depend on the root package, so the root's own references are all there are.)
     /// </summary>
     private static void UnusedUse(Context context, TypeDefinition type) =>
-        context.Report(LintDiagnostics.UnusedUse, type.Location!, $"`{type.Name}` is brought in by `use` but nothing refers to it");
+        context.Report(LintDiagnostics.UnusedUse(type.Name ?? ""), type.Location!);
 
     /// <summary>
     /// WIT2010: WASI's packages never start a resource's method with the resource's name (`fields.get`, not
@@ -177,8 +177,7 @@ public static class WitLinter
     {
         if (name is null || container is null || location is null || name.Length <= container.Length) return;
         if (!name.StartsWith(container + "-", StringComparison.Ordinal)) return;
-        context.Report(LintDiagnostics.StutteringName, location,
-            $"`{name}` repeats the name of its {kind} `{container}`; bindings already qualify it (use `{name.Substring(container.Length + 1)}`)");
+        context.Report(LintDiagnostics.StutteringName(name, kind, container, name.Substring(container.Length + 1)), location);
     }
 
     private static void LintType(Context context, TypeDefinition type, Interface? owner)
@@ -207,8 +206,7 @@ public static class WitLinter
             {
                 if (type is { } t && UnstableDefinition(t) is { } unstable)
                 {
-                    context.Report(LintDiagnostics.StableUsesUnstable, location,
-                        $"{display} is stable since {function.Stability.Since} but uses type '{unstable.Name}', which is @unstable(feature = {unstable.Stability.Feature})");
+                    context.Report(LintDiagnostics.StableUsesUnstable(display, $"{function.Stability.Since}", unstable.Name ?? "", unstable.Stability.Feature ?? ""), location);
                 }
             }
         }
@@ -220,23 +218,18 @@ public static class WitLinter
         {
             if (export && facts.ReallocParameters.Count > 0)
             {
-                int count = facts.ReallocParameters.Count;
-                context.Report(LintDiagnostics.AllocatesPerCall, location,
-                    $"every call to {display} makes the callee allocate with cabi_realloc: {Count(count, "allocation")} at least, one per string or list in {Join(facts.ReallocParameters)}, plus a copy of every byte passed");
+                context.Report(LintDiagnostics.AllocatesPerCall(display, facts.ReallocParameters), location);
             }
 
             if (facts.Signature.ParametersSpilled)
             {
-                context.Report(LintDiagnostics.ParametersSpilled, location,
-                    $"{display} has {facts.FlatParameterCount} flat parameters, more than the {CanonicalAbi.MaxFlatParams} the Canonical ABI passes in registers: {Count(facts.ParameterBytesThroughMemory, "byte")} are written to memory on every call"
-                    + (export ? " and the callee allocates the parameter area" : string.Empty));
+                context.Report(LintDiagnostics.ParametersSpilled(display, facts.FlatParameterCount, CanonicalAbi.MaxFlatParams, facts.ParameterBytesThroughMemory, export), location);
             }
 
             long copied = facts.ParameterBytesThroughMemory + facts.ResultBytesThroughMemory;
             if (copied > LargeCopyThreshold)
             {
-                context.Report(LintDiagnostics.LargeCopy, location,
-                    $"{display} copies {Count(copied, "byte")} of fixed-size data through memory per call ({facts.ParameterBytesThroughMemory} of parameters, {facts.ResultBytesThroughMemory} of results), more than {LargeCopyThreshold}");
+                context.Report(LintDiagnostics.LargeCopy(display, facts.ParameterBytesThroughMemory, facts.ResultBytesThroughMemory, LargeCopyThreshold), location);
             }
         }
 
@@ -244,15 +237,13 @@ public static class WitLinter
         {
             if (parameter.Type is { } t && IsByteList(t))
             {
-                context.Report(LintDiagnostics.ByteListForBulkData, location,
-                    $"parameter '{parameter.Name}' of {display} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+                context.Report(LintDiagnostics.ByteListParameter(parameter.Name, display), location);
             }
         }
 
         if (function.Result is { } result && IsByteList(result))
         {
-            context.Report(LintDiagnostics.ByteListForBulkData, location,
-                $"the result of {display} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+            context.Report(LintDiagnostics.ByteListResult(display), location);
         }
     }
 
@@ -291,11 +282,6 @@ public static class WitLinter
 
         return definition is { Kind: TypeDefinitionKind.List, Element: { IsPrimitive: true, Primitive: PrimitiveType.U8 } };
     }
-
-    private static string Join(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
-
-    private static string Count(long count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     /// <summary>Returns true when <paramref name="code"/> is allowed by a <c>wit-lint: allow(...)</c> comment at the item.</summary>
     internal static bool IsSuppressed(SourceText document, TextSpan span, string code)
@@ -376,7 +362,7 @@ public static class WitLinter
         public void Docs(string? docs, SourceLocation? location, string what)
         {
             if (location is null || !string.IsNullOrWhiteSpace(docs)) return;
-            Report(LintDiagnostics.MissingDocs, location, $"{what} has no documentation comment ('///')");
+            Report(LintDiagnostics.MissingDocs(what), location);
         }
 
         public void Deprecated(Stability stability, string? docs, SourceLocation? location, string what)
@@ -384,8 +370,7 @@ public static class WitLinter
             if (location is null || stability.Deprecated is null) return;
             string lower = (docs ?? string.Empty).ToLowerInvariant();
             if (lower.Contains("use") || lower.Contains("instead") || lower.Contains("replaced")) return;
-            Report(LintDiagnostics.DeprecatedWithoutReplacement, location,
-                $"{what} is deprecated since {stability.Deprecated} but its documentation does not say what to use instead");
+            Report(LintDiagnostics.DeprecatedWithoutReplacement(what, $"{stability.Deprecated}"), location);
         }
 
         /// <summary>The root package being linted when it gates items with <c>@since</c>; null otherwise.</summary>
@@ -394,16 +379,16 @@ public static class WitLinter
         public void Since(Stability stability, SourceLocation? location, string what)
         {
             if (location is null || GatedPackage is null || !stability.IsUnknown) return;
-            Report(LintDiagnostics.MissingSince, location,
-                $"{what} has no @since or @unstable gate, but package {GatedPackage.Name} gates its other items with @since");
+            Report(LintDiagnostics.MissingSince(what, $"{GatedPackage.Name}"), location);
         }
 
-        public void Report(DiagnosticDescriptor descriptor, SourceLocation location, string message)
+        public void Report(DiagnosticMessage message, SourceLocation location)
         {
+            var descriptor = message.Descriptor;
             if (_options.SeverityOf(descriptor) is not { } severity) return;
             if (IsSuppressed(location.Document, location.Span, descriptor.Code)) return;
-            if (!_seen.Add((descriptor.Code, location.Path, location.Span.Start, message))) return;
-            _results.Add(new Diagnostic(descriptor, message, location.Span, severity, location.Document));
+            if (!_seen.Add((descriptor.Code, location.Path, location.Span.Start, message.Text))) return;
+            _results.Add(new Diagnostic(message, location.Span, severity, location.Document));
         }
     }
 }

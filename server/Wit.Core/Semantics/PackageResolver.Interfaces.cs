@@ -82,7 +82,7 @@ internal sealed partial class PackageResolver
                     var location = Location(file, nameToken);
                     if (!scope.Declared.Add(tname))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"name `{tname}` is defined more than once", location);
+                        Report(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location);
                         break;
                     }
 
@@ -108,7 +108,7 @@ internal sealed partial class PackageResolver
         var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
             definitions.Select(d => d.Definition),
             definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local),
-            (dependency, reference) => Report(ResolveDiagnostics.Cycle, $"type `{dependency.Name}` depends on itself", reference));
+            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
         foreach (var definition in order)
         {
             FillDefinition(definition, syntaxOf[definition], file, scope);
@@ -161,11 +161,11 @@ internal sealed partial class PackageResolver
                 var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
                     ? Location(file, fieldName)
                     : definition.Location;
-                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", at);
+                ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
             }
             else
             {
-                Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), Location(file, nameToken));
+                Report(UnknownTypeMessage(name), Location(file, nameToken));
             }
         }
 
@@ -198,7 +198,7 @@ internal sealed partial class PackageResolver
             var location = Location(file, aliasToken ?? nameToken);
             if (!scope.Declared.Add(localName))
             {
-                Report(ResolveDiagnostics.DuplicateName, $"name `{localName}` is defined more than once", location);
+                Report(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location);
                 continue;
             }
 
@@ -212,15 +212,15 @@ internal sealed partial class PackageResolver
             {
                 // In another package the gated-off type is simply not there (wit-parser links packages already
                 // resolved): that is "not defined in interface" below.
-                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", Location(file, nameToken));
+                ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), Location(file, nameToken));
             }
             else if (target is not null && !foreign && target.Functions.ContainsKey(name))
             {
-                Report(ResolveDiagnostics.WrongKind, $"cannot import function `{name}`", Location(file, nameToken));
+                Report(ResolveDiagnostics.CannotImportFunction(name), Location(file, nameToken));
             }
             else if (target is not null)
             {
-                Report(ResolveDiagnostics.UnknownName, foreign ? $"type `{name}` not defined in interface" : $"name `{name}` does not exist", Location(file, nameToken));
+                Report(foreign ? ResolveDiagnostics.TypeNotDefinedInInterface(name) : ResolveDiagnostics.NameDoesNotExist(name), Location(file, nameToken));
             }
 
             var definition = new TypeDefinition(original is null ? TypeDefinitionKind.Error : TypeDefinitionKind.Alias)
@@ -250,7 +250,7 @@ internal sealed partial class PackageResolver
             var package = ForeignPackage(path);
             if (package is null) return null;
             if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return Referenced(path, foreignInterface);
-            Report(ResolveDiagnostics.NotFoundInPackage, $"interface '{path.ItemName}' not found in package '{package.Name}'", path.ItemLocation);
+            Report(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
             return null;
         }
 
@@ -260,14 +260,14 @@ internal sealed partial class PackageResolver
         var local = target.Value.Local!;
         if (local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as a world, not an interface", path.ItemLocation);
+            Report(ResolveDiagnostics.WorldWhereInterfaceExpected(path.ItemName), path.ItemLocation);
             return null;
         }
 
         if (local.Excluded)
         {
             // wit-parser's wording, article included.
-            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a interface which is excluded due to its feature not being activated", path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("interface"), path.ItemLocation);
             return null;
         }
 
@@ -296,8 +296,7 @@ internal sealed partial class PackageResolver
 
         if (wasWorld == isWorld) return true;
         var at = written ?? path;
-        Report(ResolveDiagnostics.WrongKind,
-            wasWorld ? $"name `{at.ItemName}` is defined as a world, not an interface" : $"name `{at.ItemName}` is defined as an interface, not a world", at.ItemLocation);
+        Report(wasWorld ? ResolveDiagnostics.WorldWhereInterfaceExpected(at.ItemName) : ResolveDiagnostics.InterfaceWhereWorldExpected(at.ItemName), at.ItemLocation);
         return false;
     }
 
@@ -315,7 +314,7 @@ internal sealed partial class PackageResolver
             break;
         }
 
-        Report(ResolveDiagnostics.NotFoundInPackage, $"package '{path.Package}' not found. known packages:\n{_resolver.KnownPackagesList(_package.Name)}", location);
+        Report(ResolveDiagnostics.PackageNotFound(path.Package.ToString(), _resolver.KnownPackages(_package.Name)), location);
         return null;
     }
 }

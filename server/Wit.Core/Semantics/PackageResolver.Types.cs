@@ -52,16 +52,16 @@ internal sealed partial class PackageResolver
                 definition.Members = flags.Members.Where(f => f.Name is not null)
                     .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToList();
                 // The component model's binary format (and so every toolchain) stops at 32 flags.
-                if (definition.Members.Count > 32) Report(ResolveDiagnostics.Unrepresentable, "cannot have more than 32 flags", definition.Location);
+                if (definition.Members.Count > 32) Report(ResolveDiagnostics.TooManyFlags(), definition.Location);
                 break;
             case VariantSyntax variant:
                 // wit-parser refuses a variant or enum without cases when it resolves the type (not when it parses).
-                if (IsEmptyCaseList(variant.Syntax, SyntaxKind.VariantCaseList)) Report(SyntaxDiagnostics.EmptyType, "empty variant", definition.Location);
+                if (IsEmptyCaseList(variant.Syntax, SyntaxKind.VariantCaseList)) Report(SyntaxDiagnostics.EmptyVariant(), definition.Location);
                 definition.Members = variant.Cases.Where(c => c.Name is not null)
                     .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToList();
                 break;
             case EnumSyntax @enum:
-                if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyType, "empty enum", definition.Location);
+                if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyEnum(), definition.Location);
                 definition.Members = @enum.Cases.Where(c => c.Name is not null)
                     .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToList();
                 break;
@@ -114,8 +114,8 @@ internal sealed partial class PackageResolver
                 if (!IsResource(resource))
                 {
                     // wit-parser checks handles of used types after linking packages, with a message without the name.
-                    string message = resource.FromUse ? "type used in a handle must be a resource" : $"type `{resource.Name}` used in a handle must be a resource";
-                    Report(ResolveDiagnostics.HandleNotResource, message, Location(context.File, target.Name!.Value));
+                    var message = resource.FromUse ? ResolveDiagnostics.HandleOfUsedNonResource() : ResolveDiagnostics.HandleOfNonResource(resource.Name ?? "");
+                    Report(message, Location(context.File, target.Name!.Value));
                     return null;
                 }
 
@@ -142,7 +142,7 @@ internal sealed partial class PackageResolver
                     uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
                     if (n == 0)
                     {
-                        Report(ResolveDiagnostics.Unrepresentable, "fixed-length lists must have more than zero elements", Location(context.File, length));
+                        Report(ResolveDiagnostics.EmptyFixedLengthList(), Location(context.File, length));
                         return null;
                     }
 
@@ -167,9 +167,7 @@ internal sealed partial class PackageResolver
             case SyntaxKind.MapType when args.Count == 2:
                 if (!IsValidMapKey(args[0]))
                 {
-                    Report(ResolveDiagnostics.InvalidMapKey,
-                        "invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string",
-                        new SourceLocation(context.File.Tree.Text, type.Span));
+                    Report(ResolveDiagnostics.InvalidMapKey(), new SourceLocation(context.File.Tree.Text, type.Span));
                     return null;
                 }
 
@@ -198,23 +196,21 @@ internal sealed partial class PackageResolver
         }
 
         if (context.Scope.ExcludedTypes.Contains(name))
-            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", context.Item ?? location);
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
-            Report(ResolveDiagnostics.WrongKind, $"cannot use function `{name}` as a type", location);
+            Report(ResolveDiagnostics.FunctionUsedAsType(name), location);
         else if (context.InFunction)
-            Report(ResolveDiagnostics.UnknownName, $"name `{name}` does not exist", location);
+            Report(ResolveDiagnostics.NameDoesNotExist(name), location);
         else
-            Report(ResolveDiagnostics.UnknownName, UnknownTypeMessage(name), location);
+            Report(UnknownTypeMessage(name), location);
         return null;
     }
 
     /// <summary>wit-parser's message for an unknown name in a type definition, with its hint for the old float names.</summary>
-    private static string UnknownTypeMessage(string name)
+    private static DiagnosticMessage UnknownTypeMessage(string name)
     {
         string? renamed = name switch { "float32" => "f32", "float64" => "f64", _ => null };
-        return renamed is null
-            ? $"type `{name}` does not exist"
-            : $"type `{name}` does not exist\nthe `{name}` type has been renamed to `{renamed}` and is no longer accepted, but the `WIT_REQUIRE_F32_F64=0` environment variable can be used to temporarily disable this error";
+        return renamed is null ? ResolveDiagnostics.TypeDoesNotExist(name) : ResolveDiagnostics.RenamedTypeDoesNotExist(name, renamed);
     }
 
     /// <summary>True for a resource or an alias chain ending at one.</summary>
@@ -268,7 +264,7 @@ internal sealed partial class PackageResolver
                 string functionName = Names.Unescape(name.Text);
                 if (scope.DuplicateFunctions.Contains(member))
                 {
-                    Report(ResolveDiagnostics.DuplicateName, $"name `{functionName}` is defined more than once", Location(file, name));
+                    Report(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name));
                 }
 
                 var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
@@ -304,7 +300,7 @@ internal sealed partial class PackageResolver
             var location = Location(file, headToken);
             if (definition is null)
             {
-                ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a type which is excluded due to its feature not being activated", location);
+                ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), location);
                 continue;
             }
 
@@ -313,7 +309,7 @@ internal sealed partial class PackageResolver
                 case ResourceConstructorSyntax c:
                     if (constructor)
                     {
-                        Report(ResolveDiagnostics.DuplicateName, "duplicate constructors", location);
+                        Report(ResolveDiagnostics.DuplicateConstructors(), location);
                         continue;
                     }
 
@@ -324,7 +320,7 @@ internal sealed partial class PackageResolver
                     string method = Names.Unescape(headToken.Text);
                     if (!names.Add(method))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{method}`", location);
+                        Report(ResolveDiagnostics.DuplicateFunctionName(method), location);
                         continue;
                     }
 
@@ -334,7 +330,7 @@ internal sealed partial class PackageResolver
                     string staticName = Names.Unescape(headToken.Text);
                     if (!names.Add(staticName))
                     {
-                        Report(ResolveDiagnostics.DuplicateName, $"duplicate function name `{staticName}`", location);
+                        Report(ResolveDiagnostics.DuplicateFunctionName(staticName), location);
                         continue;
                     }
 
@@ -384,7 +380,7 @@ internal sealed partial class PackageResolver
             var type = ResolveType(parameter.Type, context);
             if (!seen.Add(pname))
             {
-                Report(ResolveDiagnostics.DuplicateName, $"param `{pname}` is defined more than once", Location(file, parameterName));
+                Report(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), Location(file, parameterName));
                 continue;
             }
 
@@ -403,7 +399,7 @@ internal sealed partial class PackageResolver
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
         {
-            ReportAtLink(ResolveDiagnostics.BorrowInResult, $"function `{name}` returns a type which contains a `borrow<T>` which is not supported", location);
+            ReportAtLink(ResolveDiagnostics.BorrowInResult(name), location);
         }
 
         return function;
@@ -421,12 +417,12 @@ internal sealed partial class PackageResolver
         {
             if (type.Definition is not { Kind: TypeDefinitionKind.Result })
             {
-                Report(ResolveDiagnostics.InvalidConstructor, "if a constructor return type is declared it must be a `result`", new SourceLocation(context.File.Tree.Text, result.Span));
+                Report(ResolveDiagnostics.ConstructorResultNotResult(), new SourceLocation(context.File.Tree.Text, result.Span));
                 return type;
             }
 
             var at = ok ?? result;
-            Report(ResolveDiagnostics.InvalidConstructor, "the `ok` type must be the resource being constructed", new SourceLocation(context.File.Tree.Text, at.Span));
+            Report(ResolveDiagnostics.ConstructorOkNotResource(), new SourceLocation(context.File.Tree.Text, at.Span));
         }
 
         return type;

@@ -60,15 +60,14 @@ internal sealed partial class PackageResolver
                 var itemLocation = Location(file, nameToken);
                 if (kinds.TryGetValue(itemName, out var prior))
                 {
-                    Report(ResolveDiagnostics.WorldConflict, $"{direction} `{itemName}` conflicts with prior {prior} of same name", itemLocation);
+                    Report(ResolveDiagnostics.ConflictsWithPrior(direction, itemName, prior), itemLocation);
                     continue;
                 }
 
                 var caseClash = kinds.Keys.FirstOrDefault(k => string.Equals(k, itemName, System.StringComparison.OrdinalIgnoreCase));
                 if (caseClash is not null)
                 {
-                    ReportAtLink(ResolveDiagnostics.WorldConflict,
-                        $"{direction} `{itemName}` in world `{name}` conflicts with {direction} `{caseClash}` (kebab-case identifiers are case-insensitive)", itemLocation);
+                    ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, itemName, name, caseClash), itemLocation);
                     continue;
                 }
 
@@ -102,7 +101,7 @@ internal sealed partial class PackageResolver
             var key = WorldKey.Of(target);
             if (list.Any(entry => entry.Key.Equals(key)))
             {
-                Report(ResolveDiagnostics.WorldConflict, $"interface cannot be {direction}ed more than once", parsed.ItemLocation);
+                Report(ResolveDiagnostics.InterfaceMoreThanOnce(direction), parsed.ItemLocation);
                 continue;
             }
 
@@ -144,7 +143,7 @@ internal sealed partial class PackageResolver
                 bool found = included.Imports.Concat(included.Exports).Any(e => e.Key.Name == pair.Key);
                 if (!found)
                 {
-                    ReportAtLink(ResolveDiagnostics.IncludeError, $"no import or export kebab-name `{pair.Key}`. Note that an ID does not support renaming", pair.Value.Location);
+                    ReportAtLink(ResolveDiagnostics.NoKebabNameToRename(pair.Key), pair.Value.Location);
                 }
             }
 
@@ -161,7 +160,7 @@ internal sealed partial class PackageResolver
         if (WorldElaboration.Elaborate(world) is { } conflict)
         {
             string name = conflict.Interface?.QualifiedName ?? conflict.Name!;
-            ReportAtLink(ResolveDiagnostics.WorldConflict, $"interface `{name}` transitively depends on an interface in incompatible ways", world.Location);
+            ReportAtLink(ResolveDiagnostics.IncompatibleTransitiveDependency(name), world.Location);
         }
     }
 
@@ -194,7 +193,7 @@ internal sealed partial class PackageResolver
 
             if (existing >= 0)
             {
-                ReportAtLink(ResolveDiagnostics.IncludeError, $"{direction} of `{key}` shadows previously {direction}ed items", location);
+                ReportAtLink(ResolveDiagnostics.IncludeShadows(direction, key.ToString()), location);
                 continue;
             }
 
@@ -209,7 +208,7 @@ internal sealed partial class PackageResolver
         if (external && stability.Since is not null) return Stability.Unknown;
         if (stability.IsUnknown || stability.SameAs(into)) return into;
         if (into.IsUnknown) return stability;
-        ReportAtLink(ResolveDiagnostics.IncludeError, $"mismatch in stability from '{stability.ToDebugString()}' to '{into.ToDebugString()}'", from.Location ?? includeLocation);
+        ReportAtLink(ResolveDiagnostics.StabilityMismatch(stability.ToDebugString(), into.ToDebugString()), from.Location ?? includeLocation);
         return into;
     }
 
@@ -222,8 +221,7 @@ internal sealed partial class PackageResolver
             if (entry.Key.Name is not { } name) continue;
             if (seen.TryGetValue(name, out var earlier) && earlier != name)
             {
-                ReportAtLink(ResolveDiagnostics.WorldConflict,
-                    $"{direction} `{name}` in world `{world.Name}` conflicts with {direction} `{earlier}` (kebab-case identifiers are case-insensitive)", location);
+                ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, name, world.Name, earlier), location);
                 return true;
             }
 
@@ -241,7 +239,7 @@ internal sealed partial class PackageResolver
             var package = ForeignPackage(path);
             if (package is null) return null;
             if (package.Worlds.TryGetValue(path.ItemName, out var foreignWorld)) return Referenced(path, foreignWorld);
-            Report(ResolveDiagnostics.NotFoundInPackage, $"world '{path.ItemName}' not found in package '{package.Name}'", path.ItemLocation);
+            Report(ResolveDiagnostics.WorldNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
             return null;
         }
 
@@ -251,13 +249,13 @@ internal sealed partial class PackageResolver
         var local = target.Value.Local!;
         if (!local.IsWorld)
         {
-            Report(ResolveDiagnostics.WrongKind, $"name `{path.ItemName}` is defined as an interface, not a world", path.ItemLocation);
+            Report(ResolveDiagnostics.InterfaceWhereWorldExpected(path.ItemName), path.ItemLocation);
             return null;
         }
 
         if (local.Excluded)
         {
-            ReportAtLink(ResolveDiagnostics.FeatureGate, "found a reference to a world which is excluded due to its feature not being activated", path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("world"), path.ItemLocation);
             return null;
         }
 

@@ -104,7 +104,7 @@ internal sealed partial class PackageResolver
                 var aliasLocation = aliasToken is { } at ? new SourceLocation(file.Tree.Text, at.Span) : path.ItemLocation;
                 if (!names.Add(alias))
                 {
-                    Report(ResolveDiagnostics.DuplicateName, $"duplicate name `{alias}` in this file", aliasLocation);
+                    Report(ResolveDiagnostics.DuplicateNameInFile(alias), aliasLocation);
                     continue;
                 }
 
@@ -120,13 +120,13 @@ internal sealed partial class PackageResolver
             var location = new SourceLocation(file.Tree.Text, token.Span);
             if (_items.ContainsKey(name))
             {
-                Report(ResolveDiagnostics.DuplicateName, $"duplicate item named `{name}`", location);
+                Report(ResolveDiagnostics.DuplicateItem(name), location);
                 continue;
             }
 
             if (!names.Add(name))
             {
-                Report(ResolveDiagnostics.DuplicateName, $"duplicate name `{name}` in this file", location);
+                Report(ResolveDiagnostics.DuplicateNameInFile(name), location);
                 continue;
             }
 
@@ -138,12 +138,12 @@ internal sealed partial class PackageResolver
         NoteForeignKinds(report: false);
         foreach (var (file, path) in uses)
         {
-            if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", path.ItemLocation);
+            if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), path.ItemLocation);
         }
 
         var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
         var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
-            (dependency, _) => Report(ResolveDiagnostics.Cycle, $"interface or world `{dependency.Name}` depends on itself", dependency.Location));
+            (dependency, _) => Report(ResolveDiagnostics.InterfaceOrWorldDependsOnItself(dependency.Name), dependency.Location));
         foreach (var item in order)
         {
             if (item.Excluded) ReportUngatedTypeOf(item);
@@ -153,7 +153,7 @@ internal sealed partial class PackageResolver
         {
             if (item is not TopLevelUseSyntax use || !use.Attributes.Any()) continue;
             var keyword = use.Syntax.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.UseKeyword);
-            Report(ResolveDiagnostics.FeatureGate, "attributes not allowed on top-level use", new SourceLocation(file.Tree.Text, keyword.Kind == SyntaxKind.UseKeyword ? keyword.Span : use.Span));
+            Report(ResolveDiagnostics.AttributesOnTopLevelUse(), new SourceLocation(file.Tree.Text, keyword.Kind == SyntaxKind.UseKeyword ? keyword.Span : use.Span));
         }
 
         NoteForeignKinds(report: true);
@@ -340,8 +340,8 @@ internal sealed partial class PackageResolver
                     else if (report)
                     {
                         var target = LookupLocal(entry.ItemName, file);
-                        if (target is null) Report(ResolveDiagnostics.UnknownName, $"interface or world `{entry.ItemName}` does not exist", location);
-                        else if (target.Value.Local is { IsWorld: true }) Report(ResolveDiagnostics.WrongKind, $"name `{entry.ItemName}` is defined as a world, not an interface", location);
+                        if (target is null) Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(entry.ItemName), location);
+                        else if (target.Value.Local is { IsWorld: true }) Report(ResolveDiagnostics.WorldWhereInterfaceExpected(entry.ItemName), location);
                         else if (target.Value.Foreign is { } aliased) NoteForeignKind(aliased, isWorld: false, new ParsedPath(entry.ItemName, location, null, entry.PathLocation(syntax, file)));
                     }
                 }
@@ -365,7 +365,7 @@ internal sealed partial class PackageResolver
             }
             else
             {
-                Report(ResolveDiagnostics.UnknownName, $"interface or world `{path.ItemName}` does not exist", location);
+                Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), location);
             }
         }
 
@@ -397,8 +397,7 @@ internal sealed partial class PackageResolver
         return _items.TryGetValue(name, out var item) ? new ItemTarget(item, null) : null;
     }
 
-    private void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location) =>
-        _resolver.Report(descriptor, message, location);
+    private void Report(DiagnosticMessage message, SourceLocation? location) => _resolver.Report(message, location);
 
     /// <summary>
     /// The diagnostics of checks wit-parser makes only when it links the package into its <c>Resolve</c> (gates
@@ -408,10 +407,10 @@ internal sealed partial class PackageResolver
     /// </summary>
     internal HashSet<Diagnostic> LinkTimeDiagnostics { get; } = new();
 
-    private void ReportAtLink(DiagnosticDescriptor descriptor, string message, SourceLocation? location)
+    private void ReportAtLink(DiagnosticMessage message, SourceLocation? location)
     {
         int count = _resolver.Model.Diagnostics.Count;
-        Report(descriptor, message, location);
+        Report(message, location);
         if (_resolver.Model.Diagnostics.Count > count) LinkTimeDiagnostics.Add(_resolver.Model.Diagnostics[count]);
     }
 
@@ -462,9 +461,7 @@ internal sealed partial class PackageResolver
 
         if (first is not { } token) return;
         string kind = item.IsWorld ? "world" : "interface";
-        ReportAtLink(ResolveDiagnostics.FeatureGate,
-            $"found a reference to a {kind} which is excluded due to its feature not being activated; this type is not gated by a feature but its {kind} is",
-            new SourceLocation(item.File.Tree.Text, token.Span));
+        ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), new SourceLocation(item.File.Tree.Text, token.Span));
     }
 
     /// <summary>
@@ -496,7 +493,7 @@ internal sealed partial class PackageResolver
     /// </summary>
     private void ReportUngatedTypes(IEnumerable<WitNode> members, SourceFile file, string owner)
     {
-        string message = $"found a reference to a {owner} which is excluded due to its feature not being activated; this type is not gated by a feature but its {owner} is";
+        var message = ResolveDiagnostics.OwnerExcludedByFeature(owner);
         foreach (var member in members)
         {
             if (IsExcluded(member)) continue;
@@ -504,12 +501,12 @@ internal sealed partial class PackageResolver
             {
                 foreach (var useName in use.Names)
                 {
-                    if (useName.Name is { } imported) ReportAtLink(ResolveDiagnostics.FeatureGate, message, Location(file, imported));
+                    if (useName.Name is { } imported) ReportAtLink(message, Location(file, imported));
                 }
             }
             else if (TypeNameToken(member) is { } name)
             {
-                ReportAtLink(ResolveDiagnostics.FeatureGate, message, Location(file, name));
+                ReportAtLink(message, Location(file, name));
             }
         }
     }
@@ -554,7 +551,7 @@ internal sealed partial class PackageResolver
 
             if (twice is not null && !invalid)
             {
-                Report(ResolveDiagnostics.FeatureGate, $"cannot specify {twice} twice", AttributeLocation(node, nameToken, location));
+                Report(ResolveDiagnostics.AttributeTwice(twice), AttributeLocation(node, nameToken, location));
                 invalid = true;
             }
         }
@@ -562,11 +559,11 @@ internal sealed partial class PackageResolver
         // Only the first problem is reported, as wit-parser stops there; the gate read is kept for the editor.
         if (!invalid && sinceToken is not null && unstable)
         {
-            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @since and @unstable", AttributeLocation(node, sinceToken.Value, location));
+            Report(ResolveDiagnostics.SinceAndUnstable(), AttributeLocation(node, sinceToken.Value, location));
         }
         else if (!invalid && deprecatedToken is not null && sinceToken is null && !unstable)
         {
-            Report(ResolveDiagnostics.FeatureGate, "cannot specify both @deprecated without @since or @unstable", AttributeLocation(node, deprecatedToken.Value, location));
+            Report(ResolveDiagnostics.DeprecatedWithoutGate(), AttributeLocation(node, deprecatedToken.Value, location));
         }
         else if (!invalid && externalIdTwice)
         {
@@ -575,12 +572,11 @@ internal sealed partial class PackageResolver
 
         if (since is not null && _package.Name.Version is null)
         {
-            ReportAtLink(ResolveDiagnostics.FeatureGate, $"package [{_package.Name}] contains a feature gate with a version specifier, so it must have a version", location);
+            ReportAtLink(ResolveDiagnostics.GateVersionWithoutPackageVersion(_package.Name.ToString()), location);
         }
         else if (since is not null && _package.Name.Version is { } current && VersionComparer.Compare(since, current) > 0)
         {
-            ReportAtLink(ResolveDiagnostics.FeatureGate,
-                $"feature gate cannot reference unreleased version {since} of package [{_package.Name}] (current version {current})", location);
+            ReportAtLink(ResolveDiagnostics.UnreleasedVersion(since.ToString(), _package.Name.ToString(), current.ToString()), location);
         }
 
         if (feature is not null) return new Stability(null, feature, deprecated);
@@ -595,7 +591,7 @@ internal sealed partial class PackageResolver
             if (attribute.Kind != SyntaxKind.Attribute || AttributeNameToken(attribute) is not { Text: "external-id" } nameToken) continue;
             if (seen)
             {
-                Report(ResolveDiagnostics.FeatureGate, "cannot specify @external-id twice", AttributeLocation(node, nameToken, location));
+                Report(ResolveDiagnostics.AttributeTwice("@external-id"), AttributeLocation(node, nameToken, location));
                 return;
             }
 

@@ -106,8 +106,7 @@ public sealed partial class WitResolver
         var found = new List<(string Entry, int Phase, Diagnostic Diagnostic)>();
         foreach (var error in workspace.Errors)
         {
-            found.Add((Entry(error.Path), 0, new Diagnostic(error.IsUnsupported ? ResolveDiagnostics.Unsupported : ResolveDiagnostics.InputError,
-                error.Message, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
+            found.Add((Entry(error.Path), 0, new Diagnostic(error.Diagnostic, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
         }
 
         foreach (var source in workspace.AllSources)
@@ -123,13 +122,13 @@ public sealed partial class WitResolver
         return found.OrderBy(f => f.Entry, StringComparer.Ordinal).ThenBy(f => f.Phase).Select(f => f.Diagnostic);
     }
 
-    internal void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
+    internal void Report(DiagnosticMessage message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
     {
         // The same problem can be met twice (ordering, then resolving); it is reported once.
-        if (!_reported.Add((location?.Document, location?.Span.Start ?? -1, message))) return;
+        if (!_reported.Add((location?.Document, location?.Span.Start ?? -1, message.Text))) return;
         _model.Diagnostics.Add(location is null
-            ? new Diagnostic(descriptor, message, new TextSpan(0, 0), related: related)
-            : new Diagnostic(descriptor, message, location.Span, document: location.Document, related: related));
+            ? new Diagnostic(message, new TextSpan(0, 0), related: related)
+            : new Diagnostic(message, location.Span, document: location.Document, related: related));
     }
 
     /// <summary>Splits a source into its main package (from the files' <c>package</c> declarations) and nested packages.</summary>
@@ -156,13 +155,13 @@ public sealed partial class WitResolver
                         }
                         else if (!main.Name.Equals(name))
                         {
-                            Report(ResolveDiagnostics.PackageError, $"package identifier `{name}` does not match previous package name of `{main.Name}`", location);
+                            Report(ResolveDiagnostics.PackageNameMismatch(name.ToString(), main.Name.ToString()), location);
                         }
                         else if (Docs.Of(declaration) is { } docs)
                         {
                             // At most one of the package's `package` declarations may carry docs (comments included).
                             if (main.Docs is null) main.Docs = docs;
-                            else Report(ResolveDiagnostics.PackageError, "found doc comments on multiple 'package' items", new SourceLocation(file.Tree.Text, Docs.SpanOf(declaration)!.Value));
+                            else Report(ResolveDiagnostics.DocsOnMultiplePackages(), new SourceLocation(file.Tree.Text, Docs.SpanOf(declaration)!.Value));
                         }
 
                         break;
@@ -191,7 +190,7 @@ public sealed partial class WitResolver
                     else if (item is NestedPackageSyntax inner && inner.PackageName is { } innerName)
                     {
                         // Its items are left out: wit-parser stops here.
-                        Report(ResolveDiagnostics.PackageError, "nested packages must be placed at the top-level", new SourceLocation(file.Tree.Text, innerName.Span));
+                        Report(ResolveDiagnostics.NestedPackageNotAtTopLevel(), new SourceLocation(file.Tree.Text, innerName.Span));
                     }
                 }
 
@@ -204,7 +203,7 @@ public sealed partial class WitResolver
         else if (main.Items.Count > 0 || result.Count == 0 && (source.Files.Count > 0 || source.IsDirectory))
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
-            Report(ResolveDiagnostics.PackageError, "no `package` header was found in any WIT file for this package", new SourceLocation(document, new TextSpan(0, 0)));
+            Report(ResolveDiagnostics.NoPackageHeader(), new SourceLocation(document, new TextSpan(0, 0)));
         }
 
         foreach (var package in result) CollectForeignDependencies(package);
@@ -258,8 +257,7 @@ public sealed partial class WitResolver
         {
             if (byName.TryGetValue(package.Name!, out var previous))
             {
-                Report(ResolveDiagnostics.PackageError,
-                    $"package `{package.Name}` is defined in two different locations:\n  * {package.NameLocation}\n  * {previous.NameLocation}",
+                Report(ResolveDiagnostics.PackageDefinedTwice($"{package.Name}", $"{package.NameLocation}", $"{previous.NameLocation}"),
                     package.NameLocation,
                     new[] { new RelatedLocation(previous.NameLocation!.Document, previous.NameLocation.Span, "previously defined here") });
                 continue;
@@ -271,7 +269,7 @@ public sealed partial class WitResolver
 
         var order = TopologicalSort.UpstreamOrder<UnresolvedPackage, SourceLocation>(byName.Values,
             package => package.ForeignDependencies.Where(d => byName.ContainsKey(d.Name)).Select(d => (byName[d.Name], d.Location)),
-            (dependency, location) => Report(ResolveDiagnostics.PackageError, $"package `{dependency.Name}` creates a dependency cycle", location));
+            (dependency, location) => Report(ResolveDiagnostics.PackageDependencyCycle($"{dependency.Name}"), location));
         _model.KnownPackageNames.AddRange(_knownPackageNames);
         bool reusing = _previous is not null && ReferenceEquals(_previous.Options, _options)
             && _previous.KnownPackageNames.SequenceEqual(_knownPackageNames);
@@ -383,8 +381,9 @@ public sealed partial class WitResolver
     /// wit-parser lists the packages already added to its <c>Resolve</c>: those resolved so far, in resolution order,
     /// and the one being resolved.
     /// </summary>
-    internal string KnownPackagesList(PackageName current) =>
-        string.Join("\n", _model.Packages.Select(p => p.Name).Append(current).Select(n => "    " + n).Distinct());
+    /// <summary>The names of the packages known so far and <paramref name="current"/>'s, each once, for a "not found" message.</summary>
+    internal IReadOnlyList<string> KnownPackages(PackageName current) =>
+        _model.Packages.Select(p => p.Name).Append(current).Select(n => n.ToString()).Distinct().ToList();
 
     internal void AddPackage(Package package)
     {

@@ -107,7 +107,7 @@ public sealed class SyntaxTree
         var indexed = new List<(Diagnostic D, int Rank, int I)>(result.Count);
         for (int i = 0; i < result.Count; i++)
         {
-            int rank = result[i].Descriptor == SyntaxDiagnostics.InvalidInputCharacter ? 0 : fromTokens[i] ? 1 : 2;
+            int rank = result[i].Descriptor == SyntaxDiagnostics.Wit0009 ? 0 : fromTokens[i] ? 1 : 2;
             indexed.Add((result[i], rank, i));
         }
 

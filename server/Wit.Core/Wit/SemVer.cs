@@ -1,3 +1,5 @@
+using Wit.Core.Diagnostics;
+
 namespace Wit.Core.Wit;
 
 /// <summary>
@@ -9,8 +11,8 @@ internal static class SemVer
 {
     private static readonly string[] NumberNames = { "major version number", "minor version number", "patch version number" };
 
-    /// <summary>The semver crate's message for what is wrong with <paramref name="text"/>, or null when it is a valid version.</summary>
-    public static string? Problem(string text)
+    /// <summary>The semver crate's message (WIT0006) for what is wrong with <paramref name="text"/>, or null when it is a valid version.</summary>
+    public static DiagnosticMessage? Problem(string text)
     {
         int position = 0;
         for (int n = 0; n < 3; n++)
@@ -20,21 +22,21 @@ internal static class SemVer
             ulong value = 0;
             while (position < text.Length && text[position] >= '0' && text[position] <= '9')
             {
-                if (position > start && value == 0) return $"invalid leading zero in {where}";
+                if (position > start && value == 0) return SyntaxDiagnostics.VersionLeadingZero(where);
                 ulong digit = (ulong)(text[position] - '0');
-                if (value > (ulong.MaxValue - digit) / 10) return $"value of {where} exceeds u64::MAX";
+                if (value > (ulong.MaxValue - digit) / 10) return SyntaxDiagnostics.VersionNumberTooLarge(where);
                 value = value * 10 + digit;
                 position++;
             }
 
             if (position == start)
             {
-                return position < text.Length ? $"unexpected character {Quote(text, position)} while parsing {where}" : $"unexpected end of input while parsing {where}";
+                return position < text.Length ? SyntaxDiagnostics.VersionCharacterWhileParsing(Quote(text, position), where) : SyntaxDiagnostics.VersionEndsEarly(where);
             }
 
             if (n == 2) break;
-            if (position >= text.Length) return $"unexpected end of input while parsing {where}";
-            if (text[position] != '.') return $"unexpected character {Quote(text, position)} after {where}";
+            if (position >= text.Length) return SyntaxDiagnostics.VersionEndsEarly(where);
+            if (text[position] != '.') return SyntaxDiagnostics.VersionCharacterAfter(Quote(text, position), where);
             position++;
         }
 
@@ -43,16 +45,16 @@ internal static class SemVer
         {
             if (position >= text.Length || text[position] != prefix) continue;
             position++;
-            string? problem = Identifiers(text, ref position, where, prefix == '-');
+            DiagnosticMessage? problem = Identifiers(text, ref position, where, prefix == '-');
             if (problem is not null) return problem;
             last = where;
         }
 
-        return position < text.Length ? $"unexpected character {Quote(text, position)} after {last}" : null;
+        return position < text.Length ? SyntaxDiagnostics.VersionCharacterAfter(Quote(text, position), last) : null;
     }
 
     /// <summary>Dot-separated identifiers from <paramref name="position"/>; stops at the first other character.</summary>
-    private static string? Identifiers(string text, ref int position, string where, bool preRelease)
+    private static DiagnosticMessage? Identifiers(string text, ref int position, string where, bool preRelease)
     {
         while (true)
         {
@@ -64,8 +66,8 @@ internal static class SemVer
                 position++;
             }
 
-            if (position == start) return $"empty identifier segment in {where}";
-            if (preRelease && position - start > 1 && !nonDigit && text[start] == '0') return $"invalid leading zero in {where}";
+            if (position == start) return SyntaxDiagnostics.VersionEmptySegment(where);
+            if (preRelease && position - start > 1 && !nonDigit && text[start] == '0') return SyntaxDiagnostics.VersionLeadingZero(where);
             if (position >= text.Length || text[position] != '.') return null;
             position++;
         }

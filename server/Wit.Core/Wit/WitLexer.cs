@@ -49,8 +49,8 @@ internal sealed class WitLexer
         return new GreenToken(kind, text, leading, trailing, _diagnostics.ToArray());
     }
 
-    private void Report(DiagnosticDescriptor descriptor, string message, int start, int length) =>
-        _diagnostics.Add(new GreenDiagnostic(descriptor, message, start - _tokenFullStart, length));
+    private void Report(DiagnosticMessage message, int start, int length) =>
+        _diagnostics.Add(new GreenDiagnostic(message, start - _tokenFullStart, length));
 
     private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
 
@@ -121,7 +121,7 @@ internal sealed class WitLexer
         {
             if (AtEnd)
             {
-                Report(SyntaxDiagnostics.UnterminatedComment, "unterminated block comment", start, 2);
+                Report(SyntaxDiagnostics.UnterminatedComment(), start, 2);
                 return;
             }
 
@@ -185,8 +185,8 @@ internal sealed class WitLexer
         // One unexpected character (a whole surrogate pair) becomes a bad token.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         string bad = _text.Substring(start, _position - start);
-        if (IsForbidden(bad, 0)) Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(bad, 0), start, _position - start);
-        else Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character {QuoteCharacter(bad, 0)}", start, _position - start);
+        if (IsForbidden(bad, 0)) Report(DescribeForbidden(bad, 0), start, _position - start);
+        else Report(SyntaxDiagnostics.UnexpectedCharacter(QuoteCharacter(bad, 0)), start, _position - start);
         return SyntaxKind.BadToken;
     }
 
@@ -205,21 +205,21 @@ internal sealed class WitLexer
         {
             if (AtEnd)
             {
-                ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
                 return;
             }
 
             char c = _text[_position];
             if (IsLineBreakAt(_position))
             {
-                ReportInString(SyntaxDiagnostics.UnterminatedString, "invalid string character '\\n'", _position, 1);
+                ReportInString(SyntaxDiagnostics.NewlineInString(), _position, 1);
                 return;
             }
 
             if (c == '"')
             {
                 _position++;
-                if (Utf8Problem(bytes) is { } problem) ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid UTF-8: {problem}", start, 1);
+                if (Utf8Problem(bytes) is { } problem) ReportInString(SyntaxDiagnostics.InvalidUtf8(problem), start, 1);
                 return;
             }
 
@@ -230,8 +230,8 @@ internal sealed class WitLexer
                 continue;
             }
 
-            if (IsForbidden(_text, _position)) ReportInString(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(_text, _position), _position, 1);
-            else if (c < 0x20 || c == 0x7f) ReportInString(SyntaxDiagnostics.UnexpectedCharacter, $"invalid string character {QuoteCharacter(_text, _position)}", _position, 1);
+            if (IsForbidden(_text, _position)) ReportInString(DescribeForbidden(_text, _position), _position, 1);
+            else if (c < 0x20 || c == 0x7f) ReportInString(SyntaxDiagnostics.InvalidStringCharacter(QuoteCharacter(_text, _position)), _position, 1);
             AppendUtf8(bytes, _position);
             _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         }
@@ -239,11 +239,11 @@ internal sealed class WitLexer
 
     private bool _stringReported;
 
-    private void ReportInString(DiagnosticDescriptor descriptor, string message, int start, int length)
+    private void ReportInString(DiagnosticMessage message, int start, int length)
     {
         if (_stringReported) return;
         _stringReported = true;
-        Report(descriptor, message, start, length);
+        Report(message, start, length);
     }
 
     private bool IsLineBreakAt(int position) =>
@@ -269,7 +269,7 @@ internal sealed class WitLexer
             if (!ScanHexNumber(out long value)) return;
             if (value > 0x10FFFF || value >= 0xD800 && value <= 0xDFFF)
             {
-                ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid unicode value 0x{value.ToString("x", CultureInfo.InvariantCulture)}", at, 1);
+                ReportInString(SyntaxDiagnostics.InvalidUnicodeValue(value), at, 1);
             }
             else
             {
@@ -288,7 +288,7 @@ internal sealed class WitLexer
             return;
         }
 
-        ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid string escape {QuoteCharacter(_text, _position)}", _position, 1);
+        ReportInString(SyntaxDiagnostics.InvalidStringEscape(QuoteCharacter(_text, _position)), _position, 1);
         _position += char.IsHighSurrogate(e) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
     }
 
@@ -297,7 +297,7 @@ internal sealed class WitLexer
     {
         if (AtEnd || IsLineBreakAt(_position))
         {
-            if (AtEnd) ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
             return false;
         }
 
@@ -307,7 +307,7 @@ internal sealed class WitLexer
             return true;
         }
 
-        ReportInString(SyntaxDiagnostics.InvalidEscape, $"expected character '{expected}'", _position, 1);
+        ReportInString(SyntaxDiagnostics.ExpectedCharacter(expected.ToString()), _position, 1);
         if (_text[_position] != '"') _position++;
         return false;
     }
@@ -317,14 +317,14 @@ internal sealed class WitLexer
         value = 0;
         if (AtEnd || IsLineBreakAt(_position))
         {
-            if (AtEnd) ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
             return false;
         }
 
         char c = _text[_position];
         if (!IsHexDigit(c))
         {
-            ReportInString(SyntaxDiagnostics.InvalidEscape, $"invalid hex digit {QuoteCharacter(_text, _position)}", _position, 1);
+            ReportInString(SyntaxDiagnostics.InvalidHexDigit(QuoteCharacter(_text, _position)), _position, 1);
             if (c != '"') _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
             return false;
         }
@@ -357,7 +357,7 @@ internal sealed class WitLexer
 
             if (AtEnd)
             {
-                ReportInString(SyntaxDiagnostics.UnterminatedString, "unexpected end of file", _text.Length, 0);
+                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
                 return false;
             }
 
@@ -367,7 +367,7 @@ internal sealed class WitLexer
             value = value * 16 + HexValue(c);
             if (value > uint.MaxValue)
             {
-                ReportInString(SyntaxDiagnostics.InvalidEscape, "number is too big to fit in a u32", _position, 1);
+                ReportInString(SyntaxDiagnostics.EscapeNumberTooLarge(), _position, 1);
                 while (!AtEnd && (IsHexDigit(_text[_position]) || _text[_position] == '_')) _position++;
                 return false;
             }
@@ -377,7 +377,7 @@ internal sealed class WitLexer
 
         if (lastUnderscore)
         {
-            ReportInString(SyntaxDiagnostics.InvalidEscape, "trailing underscore in number", first, 1);
+            ReportInString(SyntaxDiagnostics.TrailingUnderscore(), first, 1);
             return false;
         }
 
@@ -469,29 +469,28 @@ internal sealed class WitLexer
     /// letters and digits (the character that breaks a rule is named). The parser checks names where they are used
     /// as names (not inside versions).
     /// </summary>
-    public static string? IdentifierProblem(string name)
+    public static DiagnosticMessage? IdentifierProblem(string name)
     {
-        const string emptyPart = "identifiers must have characters between '-'s";
-        if (name.Length == 0) return emptyPart;
+        if (name.Length == 0) return SyntaxDiagnostics.EmptyIdentifierPart();
         int partStart = 0;
         bool? upper = null;
         for (int i = 0; i <= name.Length; i++)
         {
             if (i == name.Length || name[i] == '-')
             {
-                if (i == partStart) return emptyPart;
+                if (i == partStart) return SyntaxDiagnostics.EmptyIdentifierPart();
                 partStart = i + 1;
                 upper = null;
                 continue;
             }
 
             char c = name[i];
-            if (i == 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return $"invalid character in identifier {QuoteCharacter(name, i)}";
+            if (i == 0 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return SyntaxDiagnostics.InvalidIdentifierCharacter(QuoteCharacter(name, i));
             if (c >= '0' && c <= '9') continue;
             bool isUpper = c >= 'A' && c <= 'Z';
             if (!isUpper && !(c >= 'a' && c <= 'z') || upper is { } wasUpper && wasUpper != isUpper)
             {
-                return $"invalid character in identifier {QuoteCharacter(name, i)}";
+                return SyntaxDiagnostics.InvalidIdentifierCharacter(QuoteCharacter(name, i));
             }
 
             upper = isUpper;
@@ -506,7 +505,7 @@ internal sealed class WitLexer
         {
             if (IsForbidden(_text, i))
             {
-                Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(_text, i), i, 1);
+                Report(DescribeForbidden(_text, i), i, 1);
                 return;
             }
         }
@@ -526,13 +525,13 @@ internal sealed class WitLexer
     /// wit-parser's message for a forbidden character. Its messages for bidirectional overrides and discouraged code
     /// points print the debug form of Rust's <c>EscapeUnicode</c>; we print the same text so the messages agree.
     /// </summary>
-    private static string DescribeForbidden(string text, int index)
+    private static DiagnosticMessage DescribeForbidden(string text, int index)
     {
         char c = text[index];
         string code = $"'\\u{{{((int)c).ToString("x", CultureInfo.InvariantCulture)}}}'";
-        if (char.IsControl(c)) return $"Control code {code}";
-        if (c >= '\u2066' || c >= '\u202a' && c <= '\u202e') return $"Input contains bidirectional override codepoint EscapeUnicode(EscapeIterInner({code}))";
-        return $"Codepoint EscapeUnicode(EscapeIterInner({code})) is discouraged by Unicode";
+        if (char.IsControl(c)) return SyntaxDiagnostics.ControlCode(code);
+        if (c >= '\u2066' || c >= '\u202a' && c <= '\u202e') return SyntaxDiagnostics.BidirectionalOverride(code);
+        return SyntaxDiagnostics.DiscouragedCodepoint(code);
     }
 
     /// <summary>A character quoted as Rust's <c>{:?}</c> prints it: common escapes, <c>\u{..}</c> for invisible ones.</summary>

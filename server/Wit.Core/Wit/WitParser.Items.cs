@@ -64,7 +64,7 @@ internal sealed partial class WitParser
         {
             // Point at the name itself: the previous token was consumed, so the name is behind us.
             int nameStart = CurrentFullStart - name.FullWidth + name.LeadingWidth;
-            ErrorAt(SyntaxDiagnostics.InvalidAttribute, $"unknown attribute `{kind}`", nameStart, name.Width);
+            ErrorAt(SyntaxDiagnostics.UnknownAttribute(kind), nameStart, name.Width);
         }
 
         var args = new List<GreenElement> { Expect(SyntaxKind.OpenParenToken) };
@@ -107,7 +107,7 @@ internal sealed partial class WitParser
         slots.Add(name);
         if (!name.IsMissing && requiredName is not null && NameOf(name) != requiredName)
         {
-            ErrorAt(SyntaxDiagnostics.Expected, $"expected `{requiredName}`, found `{NameOf(name)}`", nameStart, name.Width);
+            ErrorAt(SyntaxDiagnostics.ExpectedName(requiredName, NameOf(name)), nameStart, name.Width);
         }
 
         slots.Add(Expect(SyntaxKind.EqualsToken));

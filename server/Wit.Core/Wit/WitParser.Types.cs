@@ -87,7 +87,7 @@ internal sealed partial class WitParser
         // wit-parser counts every type it reads, so at the limit even a plain name is one level too deep.
         if (depth >= MaxNesting)
         {
-            ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep, "type nesting too deep", CurrentStart, Current.Width);
+            ErrorAt(SyntaxDiagnostics.TypeNestingTooDeep(), CurrentStart, Current.Width);
             return SkipType();
         }
 
@@ -125,7 +125,7 @@ internal sealed partial class WitParser
                     {
                         if (!uint.TryParse(Current.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                         {
-                            ErrorAt(SyntaxDiagnostics.Expected, "invalid list size: number too large to fit in target type", CurrentStart, Current.Width);
+                            ErrorAt(SyntaxDiagnostics.ListSizeTooLarge(), CurrentStart, Current.Width);
                         }
 
                         slots.Add(Bump());

@@ -23,7 +23,7 @@ internal sealed partial class WitParser
     private readonly List<GreenToken> _tokens = new();
     private readonly List<int> _positions = new();
     private int _index;
-    private readonly List<(DiagnosticDescriptor Descriptor, string Message, int Start, int Length)> _pending = new();
+    private readonly List<(DiagnosticMessage Message, int Start, int Length)> _pending = new();
     private int _lastErrorPosition = -1;
 
     private WitParser(string text, int start)
@@ -124,7 +124,7 @@ internal sealed partial class WitParser
                     if (slot is GreenToken { Kind: SyntaxKind.SemicolonToken, IsMissing: false } semicolon)
                     {
                         (diagnostics ??= new List<GreenDiagnostic>()).Add(new GreenDiagnostic(
-                            SyntaxDiagnostics.Expected, "expected '{', found ';'", offset + semicolon.LeadingWidth, 1));
+                            SyntaxDiagnostics.ExpectedFound("'{'", "';'"), offset + semicolon.LeadingWidth, 1));
                     }
 
                     offset += slot.FullWidth;
@@ -190,8 +190,7 @@ internal sealed partial class WitParser
         int start = CurrentStart;
         var token = Bump();
         string name = NameOf(token);
-        string? problem = WitLexer.IdentifierProblem(name);
-        if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidIdentifier, problem, start, token.Width);
+        if (WitLexer.IdentifierProblem(name) is { } problem) ErrorAt(problem, start, token.Width);
         return token;
     }
 
@@ -199,27 +198,27 @@ internal sealed partial class WitParser
     private static string NameOf(GreenToken token) =>
         token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
 
-    private void ErrorExpected(string expected) => Error($"expected {expected}, found {SyntaxFacts.DescribeFound(Current)}");
+    private void ErrorExpected(string expected) => Error(SyntaxDiagnostics.ExpectedFound(expected, SyntaxFacts.DescribeFound(Current)));
 
     /// <summary>
     /// Reports an error at the current token, unless one was already reported there (no cascades). A token with a
     /// lexer error (a bad token, a broken string, a comment before it) carries that error, which is the one
     /// wit-parser reports when the parser asks for the token, so nothing is added for it.
     /// </summary>
-    private void Error(string message, DiagnosticDescriptor? descriptor = null)
+    private void Error(DiagnosticMessage message)
     {
         int start = CurrentStart;
         if (start == _lastErrorPosition) return;
         _lastErrorPosition = start;
         if (Current.Diagnostics.Length > 0) return;
-        _pending.Add((descriptor ?? SyntaxDiagnostics.Expected, message, start, Current.Width));
+        _pending.Add((message, start, Current.Width));
     }
 
-    private void ErrorAt(DiagnosticDescriptor descriptor, string message, int start, int length)
+    private void ErrorAt(DiagnosticMessage message, int start, int length)
     {
         if (start == _lastErrorPosition) return;
         _lastErrorPosition = start;
-        _pending.Add((descriptor, message, start, length));
+        _pending.Add((message, start, length));
     }
 
     private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) => new(kind, slots);
@@ -276,7 +275,7 @@ internal sealed partial class WitParser
         for (int i = 0; i < _pending.Count; i++)
         {
             var p = _pending[i];
-            diagnostics[i] = new GreenDiagnostic(p.Descriptor, p.Message, p.Start - start, p.Length);
+            diagnostics[i] = new GreenDiagnostic(p.Message, p.Start - start, p.Length);
         }
 
         _pending.Clear();
@@ -312,10 +311,10 @@ internal sealed partial class WitParser
     private GreenNode ParsePackage(int depth, List<GreenElement> slots)
     {
         int packageStart = CurrentStart;
-        if (slots.Count > 0) ErrorAt(SyntaxDiagnostics.InvalidAttribute, "cannot place attributes on nested packages", packageStart, Current.Width);
+        if (slots.Count > 0) ErrorAt(SyntaxDiagnostics.AttributesOnNestedPackage(), packageStart, Current.Width);
         if (depth >= MaxNesting)
         {
-            ErrorAt(SyntaxDiagnostics.PackageNestingTooDeep, "package nesting too deep", packageStart, Current.Width);
+            ErrorAt(SyntaxDiagnostics.PackageNestingTooDeep(), packageStart, Current.Width);
             slots.Add(SkipBalancedBraces());
             return Node(SyntaxKind.SkippedTokens, slots);
         }
@@ -435,8 +434,7 @@ internal sealed partial class WitParser
         if (complete)
         {
             string text = _text.Substring(versionStart, versionEnd - versionStart);
-            string? problem = SemVer.Problem(text);
-            if (problem is not null) ErrorAt(SyntaxDiagnostics.InvalidVersion, problem, versionStart, text.Length);
+            if (SemVer.Problem(text) is { } problem) ErrorAt(problem, versionStart, text.Length);
         }
 
         return Node(SyntaxKind.Version, slots);

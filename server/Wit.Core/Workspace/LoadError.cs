@@ -1,19 +1,27 @@
+using Wit.Core.Diagnostics;
+
 namespace Wit.Core.Workspace;
 
 /// <summary>A path the loader could not use, and why.</summary>
 public sealed class LoadError
 {
-    public LoadError(string path, string message, bool isUnsupported)
+    /// <summary>
+    /// A path and the catalogue's message about it: a <see cref="ResolveDiagnostics.Wit1014"/> input that cannot be
+    /// read, or a <see cref="ResolveDiagnostics.Wit1013"/> one that is not supported yet.
+    /// </summary>
+    public LoadError(string path, DiagnosticMessage diagnostic)
     {
         Path = path;
-        Message = message;
-        IsUnsupported = isUnsupported;
+        Diagnostic = diagnostic;
     }
 
     public string Path { get; }
 
-    public string Message { get; }
+    /// <summary>The message's code and text.</summary>
+    public DiagnosticMessage Diagnostic { get; }
+
+    public string Message => Diagnostic.Text;
 
     /// <summary>True for inputs that are valid but not supported yet (WIT packages encoded as components).</summary>
-    public bool IsUnsupported { get; }
+    public bool IsUnsupported => Diagnostic.Descriptor == ResolveDiagnostics.Wit1013;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 
@@ -32,7 +33,7 @@ public static class WorkspaceLoader
             if (fileSystem.FileExists(deps))
             {
                 // wit-parser lists `deps` whenever it exists, and a file cannot be listed.
-                errors.Add(new LoadError(deps, $"failed to read directory {deps}: not a directory", isUnsupported: false));
+                errors.Add(new LoadError(deps, ResolveDiagnostics.NotADirectory(deps)));
             }
             else if (fileSystem.DirectoryExists(deps))
             {
@@ -50,7 +51,7 @@ public static class WorkspaceLoader
                     string extension = Path.GetExtension(entry.Path);
                     if (extension == ".wit") dependencies.Add(LoadFile(fileSystem, entry.Path, isRoot: false, errors, parse));
                     else if (extension is ".wat" or ".wasm")
-                        errors.Add(new LoadError(entry.Path, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
+                        errors.Add(new LoadError(entry.Path, ResolveDiagnostics.ComponentPackagesUnsupported()));
                 }
             }
 
@@ -59,12 +60,12 @@ public static class WorkspaceLoader
         else if (fileSystem.FileExists(rootPath))
         {
             string extension = Path.GetExtension(rootPath);
-            if (extension is ".wat" or ".wasm") errors.Add(new LoadError(rootPath, "WIT packages encoded as WebAssembly components are not supported yet", isUnsupported: true));
+            if (extension is ".wat" or ".wasm") errors.Add(new LoadError(rootPath, ResolveDiagnostics.ComponentPackagesUnsupported()));
             else root = LoadFile(fileSystem, rootPath, isRoot: true, errors, parse);
         }
         else
         {
-            errors.Add(new LoadError(rootPath, $"no such file or directory: {rootPath}", isUnsupported: false));
+            errors.Add(new LoadError(rootPath, ResolveDiagnostics.NoSuchFileOrDirectory(rootPath)));
         }
 
         return new LoadedWorkspace(rootPath, dependencies, root, errors);
@@ -100,12 +101,12 @@ public static class WorkspaceLoader
         catch (System.Text.DecoderFallbackException)
         {
             // wit-parser's wording: a file of a directory package is read as text, a single file as bytes first.
-            errors.Add(new LoadError(path, inDirectory ? $"failed to read file \"{path}\": stream did not contain valid UTF-8" : $"input file is not valid utf-8 [{path}]", isUnsupported: false));
+            errors.Add(new LoadError(path, inDirectory ? ResolveDiagnostics.FileInDirectoryNotUtf8(path) : ResolveDiagnostics.InputFileNotUtf8(path)));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new LoadError(path, $"failed to read {path}: {e.Message}", isUnsupported: false));
+            errors.Add(new LoadError(path, ResolveDiagnostics.ReadFailed(path, e.Message)));
             return null;
         }
     }

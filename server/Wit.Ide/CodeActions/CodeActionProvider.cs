@@ -26,11 +26,11 @@ public static class CodeActionProvider
         {
             if (diagnostic.Document is { } source && source.Path != path) continue;
             if (diagnostic.Span.End > document.Text.Text.Length) continue;
-            if (diagnostic.Code == Wit.Core.Diagnostics.ResolveDiagnostics.UnknownName.Code) result.AddRange(NameFixes.ForUnknownName(context, diagnostic));
-            else if (diagnostic.Code == SyntaxDiagnostics.Expected.Code) result.AddRange(NameFixes.EscapeKeyword(context, diagnostic));
-            else if (diagnostic.Code == SyntaxDiagnostics.InvalidIdentifier.Code) result.AddRange(NameFixes.Kebab(context, diagnostic));
-            else if (diagnostic.Code == LintDiagnostics.UnusedUse.Code) result.AddRange(UseOrganizer.RemoveUnused(context, diagnostic));
-            else if (diagnostic.Code == LintDiagnostics.StutteringName.Code) result.AddRange(NameFixes.Unstutter(context, diagnostic));
+            if (diagnostic.Code == Wit.Core.Diagnostics.ResolveDiagnostics.Wit1001.Code) result.AddRange(NameFixes.ForUnknownName(context, diagnostic));
+            else if (diagnostic.Code == SyntaxDiagnostics.Wit0001.Code) result.AddRange(NameFixes.EscapeKeyword(context, diagnostic));
+            else if (diagnostic.Code == SyntaxDiagnostics.Wit0005.Code) result.AddRange(NameFixes.Kebab(context, diagnostic));
+            else if (diagnostic.Code == LintDiagnostics.Wit2009.Code) result.AddRange(UseOrganizer.RemoveUnused(context, diagnostic));
+            else if (diagnostic.Code == LintDiagnostics.Wit2010.Code) result.AddRange(NameFixes.Unstutter(context, diagnostic));
         }
 
         if (UseOrganizer.Organize(context) is { } organize) result.Add(organize);

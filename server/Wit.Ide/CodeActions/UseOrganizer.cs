@@ -138,7 +138,7 @@ internal static class UseOrganizer
         var result = new Dictionary<int, Diagnostic>();
         foreach (var diagnostic in DocumentDiagnostics.For(context.Snapshot, context.Path))
         {
-            if (diagnostic.Code == LintDiagnostics.UnusedUse.Code) result.TryAdd(diagnostic.Span.Start, diagnostic);
+            if (diagnostic.Code == LintDiagnostics.Wit2009.Code) result.TryAdd(diagnostic.Span.Start, diagnostic);
         }
 
         return result;

@@ -108,7 +108,7 @@ public sealed class ResolveConformanceReport
         if (@case.IsUnsupported)
         {
             UnsupportedPassing.Add(@case.Name);
-            if (model.Diagnostics.Count == 0 || model.Diagnostics.Any(d => d.Code != ResolveDiagnostics.Unsupported.Code))
+            if (model.Diagnostics.Count == 0 || model.Diagnostics.Any(d => d.Code != ResolveDiagnostics.Wit1013.Code))
             {
                 UnsupportedViolations.Add($"{@case.Name}: {Describe(model.Diagnostics)}");
             }

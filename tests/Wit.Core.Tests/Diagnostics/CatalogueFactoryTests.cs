@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Wit.Core.Diagnostics;
+using Wit.Core.Lint;
 using Xunit;
 
 namespace Wit.Core.Tests.Diagnostics;
@@ -14,9 +15,12 @@ namespace Wit.Core.Tests.Diagnostics;
 /// </summary>
 public sealed class CatalogueFactoryTests
 {
-    /// <summary>The catalogues converted to factories. Add the WIT syntax, resolution and lint catalogues as they convert.</summary>
+    /// <summary>The catalogues, every one converted to factories; a new catalogue joins this list.</summary>
     private static readonly Type[] Catalogues =
     {
+        typeof(SyntaxDiagnostics),
+        typeof(ResolveDiagnostics),
+        typeof(LintDiagnostics),
         typeof(WitxSyntaxDiagnostics),
         typeof(WitxDiagnostics),
     };

@@ -262,7 +262,7 @@ public sealed class WitLinterTests
     [Fact]
     public void CatalogueFindsCodes()
     {
-        Assert.Same(LintDiagnostics.MissingDocs, LintDiagnostics.Find("WIT2001"));
+        Assert.Same(LintDiagnostics.Wit2001, LintDiagnostics.Find("WIT2001"));
         Assert.Null(LintDiagnostics.Find("WIT9999"));
     }
 

@@ -32,7 +32,7 @@ public sealed class GreenDiffTests
     public void ReportsDifferentDiagnosticsOnEqualText()
     {
         var clean = new GreenToken(SyntaxKind.IdentifierToken, "x", null, null);
-        var flagged = clean.WithDiagnostics(new[] { new GreenDiagnostic(SyntaxDiagnostics.Expected, "boom", 0, 1) });
+        var flagged = clean.WithDiagnostics(new[] { new GreenDiagnostic(SyntaxDiagnostics.Wit0001, "boom", 0, 1) });
 
         string? difference = GreenDiff.FirstDifference(clean, flagged);
 
