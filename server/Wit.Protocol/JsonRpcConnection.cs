@@ -54,6 +54,7 @@ public sealed partial class JsonRpcConnection
     private readonly ConcurrentDictionary<string, HandlerRegistration> handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> inflightRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, PendingRequest> pendingRequests = new();
+    private readonly ConcurrentDictionary<Task, byte> detachedRunning = new();
     private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly CancellationTokenSource stopSource = new();
@@ -111,6 +112,41 @@ public sealed partial class JsonRpcConnection
             TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
             return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo());
         });
+    }
+
+    /// <summary>
+    /// Registers a query that does not hold back the messages after it. <paramref name="prepare"/> runs on the dispatch
+    /// loop in message order, after every earlier exclusive message (take the state the query reads there, an immutable
+    /// snapshot); the work it returns then runs on the thread pool, and later exclusive messages (an edit) run without
+    /// waiting for it. The work gets the request's cancellation token.
+    /// </summary>
+    public void OnQuery<TParams, TResult>(
+        string method,
+        Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<JsonTypeInfo<TResult>> resultTypeInfo,
+        Func<TParams, Func<CancellationToken, TResult?>> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(resultTypeInfo);
+        ArgumentNullException.ThrowIfNull(prepare);
+        handlers[method] = new HandlerRegistration(isRequest: true, RequestOrdering.Parallel, element =>
+        {
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
+            Func<CancellationToken, TResult?>? work = null;
+            return cancellationToken =>
+            {
+                // The first call (on the dispatch loop) prepares; the second (on the thread pool) does the work.
+                if (work is null)
+                {
+                    work = prepare(parameters);
+                    return new ValueTask<Action<Utf8JsonWriter>?>((Action<Utf8JsonWriter>?)null);
+                }
+
+                TResult? result = work(cancellationToken);
+                return new ValueTask<Action<Utf8JsonWriter>?>(writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo()));
+            };
+        }, detached: true);
     }
 
     /// <summary>Registers the handler of a request whose result is always <c>null</c>, such as <c>shutdown</c>.</summary>
@@ -502,6 +538,12 @@ public sealed partial class JsonRpcConnection
             return;
         }
 
+        if (registration.Ordering == RequestOrdering.Immediate)
+        {
+            _ = RunNotificationAsync(method, invocation);
+            return;
+        }
+
         Enqueue(new WorkItem(registration.Ordering, () => RunNotificationAsync(method, invocation)));
     }
 
@@ -534,6 +576,12 @@ public sealed partial class JsonRpcConnection
         if (!inflightRequests.TryAdd(key, source))
         {
             SendErrorInBackground(rawId, JsonRpcErrorCodes.InvalidRequest, $"A request with id {rawId} is already in progress.");
+            return;
+        }
+
+        if (registration.Detached)
+        {
+            Enqueue(new WorkItem(registration.Ordering, () => PrepareAndRunAsync(rawId, key, method, invocation, source), detached: true));
             return;
         }
 
@@ -580,7 +628,12 @@ public sealed partial class JsonRpcConnection
             {
                 while (!stopToken.IsCancellationRequested && queue.Reader.TryRead(out WorkItem? item))
                 {
-                    if (item.Ordering == RequestOrdering.Parallel)
+                    if (item.Detached)
+                    {
+                        // Runs its preparation here, in order; the work goes on without holding back later messages.
+                        await item.Run().ConfigureAwait(false);
+                    }
+                    else if (item.Ordering == RequestOrdering.Parallel)
                     {
                         if (running.Count >= 64)
                         {
@@ -607,6 +660,36 @@ public sealed partial class JsonRpcConnection
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        await Task.WhenAll(detachedRunning.Keys).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A detached query: the preparation runs now (on the dispatch loop); a failure there is the request's answer.
+    /// Otherwise the work is started on the thread pool and this returns at once.
+    /// </summary>
+    private Task PrepareAndRunAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source)
+    {
+        if (!source.IsCancellationRequested)
+        {
+            try
+            {
+                ValueTask<Action<Utf8JsonWriter>?> prepared = invocation(source.Token);
+                if (!prepared.IsCompletedSuccessfully)
+                {
+                    throw new InvalidOperationException("A query's preparation must complete synchronously.");
+                }
+            }
+            catch (Exception)
+            {
+                // Answered (once) by RunRequestAsync, which runs the invocation again: a failed preparation fails again.
+                return RunRequestAsync(rawId, key, method, invocation, source);
+            }
+        }
+
+        Task work = Task.Run(() => RunRequestAsync(rawId, key, method, invocation, source), CancellationToken.None);
+        detachedRunning[work] = 0;
+        _ = work.ContinueWith(task => detachedRunning.TryRemove(task, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
     // Never throws: every path ends in exactly one response.
