@@ -26,10 +26,16 @@ public sealed class WitLanguageServer
     private volatile ServerState _state = ServerState.Created;
     private CancellationTokenSource _edits = new();
 
+    /// <summary>
+    /// The largest message the server reads (64 MiB): a document of tens of megabytes still fits, and a peer that
+    /// declares a huge <c>Content-Length</c> gets an error instead of the server reserving memory for it.
+    /// </summary>
+    internal const int MaxMessageLength = 64 * 1024 * 1024;
+
     public WitLanguageServer(Stream input, Stream output, IFileSystem? fileSystem = null, Action<string>? log = null)
     {
         _log = log;
-        _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message) });
+        _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message), MaxMessageLength = MaxMessageLength });
         Workspace = new IdeWorkspace(fileSystem ?? ServerFileSystem.Instance);
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);

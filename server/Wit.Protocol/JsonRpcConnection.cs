@@ -389,7 +389,9 @@ public sealed partial class JsonRpcConnection
     private async Task ReadLoopAsync(CancellationToken stopToken)
     {
         PipeReader pipe = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
-        var framer = new MessageFramer(pipe, log, maxMessageLength);
+        // An oversized message is answered with an error without an id (its id is in the body, which is never read).
+        var framer = new MessageFramer(pipe, log, maxMessageLength, length => SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest,
+            $"A message of {length} bytes is above the limit of {maxMessageLength} bytes; it was skipped."));
         try
         {
             while (!stopToken.IsCancellationRequested)
@@ -697,6 +699,17 @@ public sealed partial class JsonRpcConnection
     {
         CancellationToken token = source.Token;
         byte[] response;
+
+        // A cancelled request is answered at once, whether or not its handler notices: a handler stuck in work that
+        // does not check the token must not keep the client waiting. Whichever answer comes first is the one sent.
+        int answered = 0;
+        using CancellationTokenRegistration answerOnCancel = token.Register(() =>
+        {
+            if (Interlocked.Exchange(ref answered, 1) == 0)
+            {
+                _ = TryWriteMessageAsync(BuildError(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled."));
+            }
+        });
         try
         {
             if (token.IsCancellationRequested)
@@ -744,7 +757,10 @@ public sealed partial class JsonRpcConnection
             inflightRequests.TryRemove(key, out _);
         }
 
-        await TryWriteMessageAsync(response).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref answered, 1) == 0)
+        {
+            await TryWriteMessageAsync(response).ConfigureAwait(false);
+        }
     }
 
     private async Task RunNotificationAsync(string method, BoundInvocation invocation)
