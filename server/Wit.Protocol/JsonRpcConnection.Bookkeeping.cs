@@ -35,6 +35,14 @@ public sealed partial class JsonRpcConnection
         public bool Detached { get; } = detached;
     }
 
+    /// <summary>The one answer a request gets: the first to claim it sends it, any later one is dropped.</summary>
+    private sealed class AnswerOnce
+    {
+        private int claimed;
+
+        public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
+    }
+
     private abstract class PendingRequest
     {
         public abstract void Complete(JsonElement result);

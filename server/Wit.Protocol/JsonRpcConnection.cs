@@ -581,13 +581,24 @@ public sealed partial class JsonRpcConnection
             return;
         }
 
+        // A cancelled request is answered at once, whether it is still queued behind other messages or running in a
+        // handler that does not notice: the client never waits for the work. Whichever answer comes first is sent.
+        var answer = new AnswerOnce();
+        source.Token.Register(() =>
+        {
+            if (answer.TryClaim())
+            {
+                SendErrorInBackground(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+            }
+        });
+
         if (registration.Detached)
         {
-            Enqueue(new WorkItem(registration.Ordering, () => PrepareAndRunAsync(rawId, key, method, invocation, source), detached: true));
+            Enqueue(new WorkItem(registration.Ordering, () => PrepareAndRunAsync(rawId, key, method, invocation, source, answer), detached: true));
             return;
         }
 
-        Enqueue(new WorkItem(registration.Ordering, () => RunRequestAsync(rawId, key, method, invocation, source)));
+        Enqueue(new WorkItem(registration.Ordering, () => RunRequestAsync(rawId, key, method, invocation, source, answer)));
     }
 
     private void Enqueue(WorkItem item)
@@ -669,7 +680,7 @@ public sealed partial class JsonRpcConnection
     /// A detached query: the preparation runs now (on the dispatch loop); a failure there is the request's answer.
     /// Otherwise the work is started on the thread pool and this returns at once.
     /// </summary>
-    private Task PrepareAndRunAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source)
+    private Task PrepareAndRunAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source, AnswerOnce answer)
     {
         if (!source.IsCancellationRequested)
         {
@@ -684,32 +695,21 @@ public sealed partial class JsonRpcConnection
             catch (Exception)
             {
                 // Answered (once) by RunRequestAsync, which runs the invocation again: a failed preparation fails again.
-                return RunRequestAsync(rawId, key, method, invocation, source);
+                return RunRequestAsync(rawId, key, method, invocation, source, answer);
             }
         }
 
-        Task work = Task.Run(() => RunRequestAsync(rawId, key, method, invocation, source), CancellationToken.None);
+        Task work = Task.Run(() => RunRequestAsync(rawId, key, method, invocation, source, answer), CancellationToken.None);
         detachedRunning[work] = 0;
         _ = work.ContinueWith(task => detachedRunning.TryRemove(task, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
     // Never throws: every path ends in exactly one response.
-    private async Task RunRequestAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source)
+    private async Task RunRequestAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source, AnswerOnce answer)
     {
         CancellationToken token = source.Token;
         byte[] response;
-
-        // A cancelled request is answered at once, whether or not its handler notices: a handler stuck in work that
-        // does not check the token must not keep the client waiting. Whichever answer comes first is the one sent.
-        int answered = 0;
-        using CancellationTokenRegistration answerOnCancel = token.Register(() =>
-        {
-            if (Interlocked.Exchange(ref answered, 1) == 0)
-            {
-                _ = TryWriteMessageAsync(BuildError(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled."));
-            }
-        });
         try
         {
             if (token.IsCancellationRequested)
@@ -757,7 +757,7 @@ public sealed partial class JsonRpcConnection
             inflightRequests.TryRemove(key, out _);
         }
 
-        if (Interlocked.Exchange(ref answered, 1) == 0)
+        if (answer.TryClaim())
         {
             await TryWriteMessageAsync(response).ConfigureAwait(false);
         }
