@@ -29,10 +29,10 @@ public static class SemanticTokensProvider
         if (snapshot.GetDocument(path) is not { } document) return Array.Empty<SemanticToken>();
         var tree = document.Tree;
         bool witx = tree.Language == SyntaxLanguage.Witx;
-        var references = witx ? null : ReferenceTargets(snapshot, path, tree);
-        var output = new List<SemanticToken>();
         var text = tree.Text;
         var span = range ?? new TextSpan(0, text.Length);
+        var references = witx ? null : ReferenceTargets(snapshot, path, tree, span);
+        var output = new List<SemanticToken>();
 
         // An explicit stack of (node, next child) walks the tree in document order without recursion, skipping the
         // subtrees outside the range.
@@ -72,14 +72,20 @@ public static class SemanticTokensProvider
     private static bool Intersects(TextSpan a, TextSpan range) => a.Start < range.End && a.End > range.Start || (range.IsEmpty && a.Contains(range.Start));
 
     /// <summary>The resolved target of each name use in the file, by the name's start (and, for <c>%name</c>, after the <c>%</c>).</summary>
-    private static Dictionary<int, object>? ReferenceTargets(IdeSnapshot snapshot, string path, SyntaxTree tree)
+    private static Dictionary<int, object>? ReferenceTargets(IdeSnapshot snapshot, string path, SyntaxTree tree, TextSpan range)
     {
         var analysis = snapshot.AnalysisOf(path);
         if (analysis is null || analysis.File(path) is not { } file || !ReferenceEquals(file.Tree, tree)) return null;
         var references = analysis.ReferencesIn(path);
         if (references.Count == 0) return null;
-        var targets = new Dictionary<int, object>(references.Count);
-        foreach (var reference in references) targets[reference.Location.Span.Start] = reference.Target;
+        // Only the names in the range are looked up, so a range request keeps a table of its own size.
+        var targets = new Dictionary<int, object>();
+        foreach (var reference in references)
+        {
+            int start = reference.Location.Span.Start;
+            if (start >= range.Start - 1 && start <= range.End) targets[start] = reference.Target;
+        }
+
         return targets;
     }
 
