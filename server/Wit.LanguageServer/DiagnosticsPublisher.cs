@@ -44,7 +44,12 @@ internal sealed class DiagnosticsPublisher
         _stop.Cancel();
         try
         {
-            await _loop.ConfigureAwait(false);
+            // A pass in the middle of a long computation checks the stop only between files; exit must not wait for it.
+            await _loop.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _server.Log("stopped without waiting for the diagnostics pass in progress");
         }
         catch (OperationCanceledException)
         {

@@ -12,6 +12,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Queries and diagnostics passes are CPU-bound work on the thread pool; on a machine with few cores they would
+        // take every pool thread, and the reader (whose continuations need one) would wait for the pool to grow, half a
+        // second a thread, before it sees a $/cancelRequest. A larger minimum keeps the reader and writer responsive.
+        System.Threading.ThreadPool.GetMinThreads(out int workers, out int completion);
+        System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount + 8), completion);
         var log = Console.Error;
         string? pipe = null;
         int? port = null;

@@ -24,12 +24,19 @@ public sealed class WitLanguageServer
     private readonly object _writeLock = new();
     private readonly Action<string>? _log;
     private volatile ServerState _state = ServerState.Created;
+    private CancellationTokenSource _edits = new();
+
+    /// <summary>
+    /// The largest message the server reads (64 MiB): a document of tens of megabytes still fits, and a peer that
+    /// declares a huge <c>Content-Length</c> gets an error instead of the server reserving memory for it.
+    /// </summary>
+    internal const int MaxMessageLength = 64 * 1024 * 1024;
 
     public WitLanguageServer(Stream input, Stream output, IFileSystem? fileSystem = null, Action<string>? log = null)
     {
         _log = log;
-        _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message) });
-        Workspace = new IdeWorkspace(fileSystem ?? PhysicalFileSystem.Instance);
+        _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message), MaxMessageLength = MaxMessageLength });
+        Workspace = new IdeWorkspace(fileSystem ?? ServerFileSystem.Instance);
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
         HandlerRegistry.RegisterAll(this);
@@ -97,17 +104,38 @@ public sealed class WitLanguageServer
 
     /// <summary>
     /// Registers a query (its JSON metadata is made on first use, which keeps start-up short): refused before <c>initialize</c> (<c>-32002</c>) and after <c>shutdown</c> (<c>-32600</c>),
-    /// run in parallel with other queries on the current snapshot.
+    /// run in parallel with other queries on the snapshot current when it is dispatched. Later edits do not wait for it:
+    /// an edit cancels the queries already running, which answer <c>ContentModified</c> (their result would be stale).
     /// </summary>
     internal void Query<TParams, TResult>(string method, Func<JsonTypeInfo<TParams>> paramsInfo, Func<JsonTypeInfo<TResult>> resultInfo,
         Func<IdeSnapshot, TParams, CancellationToken, TResult?> handler)
     {
-        _connection.OnRequest(method, paramsInfo, resultInfo, (parameters, cancellationToken) =>
+        _connection.OnQuery(method, paramsInfo, resultInfo, parameters =>
         {
             EnsureServing();
-            cancellationToken.ThrowIfCancellationRequested();
-            return ValueTask.FromResult(handler(Snapshot, parameters, cancellationToken));
-        }, RequestOrdering.Parallel);
+            var snapshot = Snapshot;
+            var edits = _edits.Token;
+            return cancellationToken =>
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, edits);
+                try
+                {
+                    linked.Token.ThrowIfCancellationRequested();
+                    return handler(snapshot, parameters, linked.Token);
+                }
+                catch (OperationCanceledException) when (edits.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new JsonRpcException(JsonRpcErrorCodes.ContentModified, "the document changed while the request was running");
+                }
+            };
+        });
+    }
+
+    /// <summary>Cancels the queries running on snapshots before an edit (they answer <c>ContentModified</c>).</summary>
+    internal void CancelRunningQueries()
+    {
+        var previous = Interlocked.Exchange(ref _edits, new CancellationTokenSource());
+        previous.Cancel();
     }
 
     /// <summary>Registers a notification that changes the workspace: ignored before <c>initialize</c> and after <c>shutdown</c>.</summary>

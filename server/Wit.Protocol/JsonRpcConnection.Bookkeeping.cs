@@ -11,8 +11,10 @@ public sealed partial class JsonRpcConnection
 {
     private delegate ValueTask<Action<Utf8JsonWriter>?> BoundInvocation(CancellationToken cancellationToken);
 
-    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind)
+    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind, bool detached = false)
     {
+        public bool Detached { get; } = detached;
+
         public bool IsRequest { get; } = isRequest;
 
         public RequestOrdering Ordering { get; } = ordering;
@@ -20,11 +22,25 @@ public sealed partial class JsonRpcConnection
         public Func<JsonElement, BoundInvocation> Bind { get; } = bind;
     }
 
-    private sealed class WorkItem(RequestOrdering ordering, Func<Task> run)
+    private sealed class WorkItem(RequestOrdering ordering, Func<Task> run, bool detached = false)
     {
         public RequestOrdering Ordering { get; } = ordering;
 
         public Func<Task> Run { get; } = run;
+
+        /// <summary>
+        /// A query registered with <see cref="OnQuery"/>: its synchronous part runs on the dispatch loop, in message
+        /// order (it takes its snapshot there), and later exclusive messages do not wait for the rest.
+        /// </summary>
+        public bool Detached { get; } = detached;
+    }
+
+    /// <summary>The one answer a request gets: the first to claim it sends it, any later one is dropped.</summary>
+    private sealed class AnswerOnce
+    {
+        private int claimed;
+
+        public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
     }
 
     private abstract class PendingRequest

@@ -54,6 +54,7 @@ public sealed partial class JsonRpcConnection
     private readonly ConcurrentDictionary<string, HandlerRegistration> handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> inflightRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, PendingRequest> pendingRequests = new();
+    private readonly ConcurrentDictionary<Task, byte> detachedRunning = new();
     private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly CancellationTokenSource stopSource = new();
@@ -111,6 +112,41 @@ public sealed partial class JsonRpcConnection
             TResult? result = await handler(parameters, cancellationToken).ConfigureAwait(false);
             return writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo());
         });
+    }
+
+    /// <summary>
+    /// Registers a query that does not hold back the messages after it. <paramref name="prepare"/> runs on the dispatch
+    /// loop in message order, after every earlier exclusive message (take the state the query reads there, an immutable
+    /// snapshot); the work it returns then runs on the thread pool, and later exclusive messages (an edit) run without
+    /// waiting for it. The work gets the request's cancellation token.
+    /// </summary>
+    public void OnQuery<TParams, TResult>(
+        string method,
+        Func<JsonTypeInfo<TParams>> paramsTypeInfo,
+        Func<JsonTypeInfo<TResult>> resultTypeInfo,
+        Func<TParams, Func<CancellationToken, TResult?>> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsTypeInfo);
+        ArgumentNullException.ThrowIfNull(resultTypeInfo);
+        ArgumentNullException.ThrowIfNull(prepare);
+        handlers[method] = new HandlerRegistration(isRequest: true, RequestOrdering.Parallel, element =>
+        {
+            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
+            Func<CancellationToken, TResult?>? work = null;
+            return cancellationToken =>
+            {
+                // The first call (on the dispatch loop) prepares; the second (on the thread pool) does the work.
+                if (work is null)
+                {
+                    work = prepare(parameters);
+                    return new ValueTask<Action<Utf8JsonWriter>?>((Action<Utf8JsonWriter>?)null);
+                }
+
+                TResult? result = work(cancellationToken);
+                return new ValueTask<Action<Utf8JsonWriter>?>(writer => JsonSerializer.Serialize(writer, result!, resultTypeInfo()));
+            };
+        }, detached: true);
     }
 
     /// <summary>Registers the handler of a request whose result is always <c>null</c>, such as <c>shutdown</c>.</summary>
@@ -353,7 +389,9 @@ public sealed partial class JsonRpcConnection
     private async Task ReadLoopAsync(CancellationToken stopToken)
     {
         PipeReader pipe = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
-        var framer = new MessageFramer(pipe, log, maxMessageLength);
+        // An oversized message is answered with an error without an id (its id is in the body, which is never read).
+        var framer = new MessageFramer(pipe, log, maxMessageLength, length => SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest,
+            $"A message of {length} bytes is above the limit of {maxMessageLength} bytes; it was skipped."));
         try
         {
             while (!stopToken.IsCancellationRequested)
@@ -502,6 +540,12 @@ public sealed partial class JsonRpcConnection
             return;
         }
 
+        if (registration.Ordering == RequestOrdering.Immediate)
+        {
+            _ = RunNotificationAsync(method, invocation);
+            return;
+        }
+
         Enqueue(new WorkItem(registration.Ordering, () => RunNotificationAsync(method, invocation)));
     }
 
@@ -537,7 +581,24 @@ public sealed partial class JsonRpcConnection
             return;
         }
 
-        Enqueue(new WorkItem(registration.Ordering, () => RunRequestAsync(rawId, key, method, invocation, source)));
+        // A cancelled request is answered at once, whether it is still queued behind other messages or running in a
+        // handler that does not notice: the client never waits for the work. Whichever answer comes first is sent.
+        var answer = new AnswerOnce();
+        source.Token.Register(() =>
+        {
+            if (answer.TryClaim())
+            {
+                SendErrorInBackground(rawId, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+            }
+        });
+
+        if (registration.Detached)
+        {
+            Enqueue(new WorkItem(registration.Ordering, () => PrepareAndRunAsync(rawId, key, method, invocation, source, answer), detached: true));
+            return;
+        }
+
+        Enqueue(new WorkItem(registration.Ordering, () => RunRequestAsync(rawId, key, method, invocation, source, answer)));
     }
 
     private void Enqueue(WorkItem item)
@@ -580,7 +641,12 @@ public sealed partial class JsonRpcConnection
             {
                 while (!stopToken.IsCancellationRequested && queue.Reader.TryRead(out WorkItem? item))
                 {
-                    if (item.Ordering == RequestOrdering.Parallel)
+                    if (item.Detached)
+                    {
+                        // Runs its preparation here, in order; the work goes on without holding back later messages.
+                        await item.Run().ConfigureAwait(false);
+                    }
+                    else if (item.Ordering == RequestOrdering.Parallel)
                     {
                         if (running.Count >= 64)
                         {
@@ -607,10 +673,40 @@ public sealed partial class JsonRpcConnection
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        await Task.WhenAll(detachedRunning.Keys).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A detached query: the preparation runs now (on the dispatch loop); a failure there is the request's answer.
+    /// Otherwise the work is started on the thread pool and this returns at once.
+    /// </summary>
+    private Task PrepareAndRunAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source, AnswerOnce answer)
+    {
+        if (!source.IsCancellationRequested)
+        {
+            try
+            {
+                ValueTask<Action<Utf8JsonWriter>?> prepared = invocation(source.Token);
+                if (!prepared.IsCompletedSuccessfully)
+                {
+                    throw new InvalidOperationException("A query's preparation must complete synchronously.");
+                }
+            }
+            catch (Exception)
+            {
+                // Answered (once) by RunRequestAsync, which runs the invocation again: a failed preparation fails again.
+                return RunRequestAsync(rawId, key, method, invocation, source, answer);
+            }
+        }
+
+        Task work = Task.Run(() => RunRequestAsync(rawId, key, method, invocation, source, answer), CancellationToken.None);
+        detachedRunning[work] = 0;
+        _ = work.ContinueWith(task => detachedRunning.TryRemove(task, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
     // Never throws: every path ends in exactly one response.
-    private async Task RunRequestAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source)
+    private async Task RunRequestAsync(string rawId, string key, string method, BoundInvocation invocation, CancellationTokenSource source, AnswerOnce answer)
     {
         CancellationToken token = source.Token;
         byte[] response;
@@ -661,7 +757,10 @@ public sealed partial class JsonRpcConnection
             inflightRequests.TryRemove(key, out _);
         }
 
-        await TryWriteMessageAsync(response).ConfigureAwait(false);
+        if (answer.TryClaim())
+        {
+            await TryWriteMessageAsync(response).ConfigureAwait(false);
+        }
     }
 
     private async Task RunNotificationAsync(string method, BoundInvocation invocation)

@@ -12,8 +12,9 @@ public sealed class JsonRpcOptions
     public Action<string>? Log { get; init; }
 
     /// <summary>
-    /// The largest message body accepted, in bytes; larger bodies are skipped and logged. The default, 256 MiB, is far
-    /// above any document an editor sends.
+    /// The largest message body accepted, in bytes; larger bodies are skipped as they stream in (never buffered whole),
+    /// logged and answered with an <c>InvalidRequest</c> error without an id. The default, 256 MiB, is far above any
+    /// document an editor sends; the language server sets its own, lower limit.
     /// </summary>
     public int MaxMessageLength { get; init; } = 256 * 1024 * 1024;
 }

@@ -24,9 +24,11 @@ internal sealed class MessageFramer
     private readonly PipeReader reader;
     private readonly Action<string>? log;
     private readonly int maxMessageLength;
+    private readonly Action<int>? oversized;
 
-    public MessageFramer(PipeReader reader, Action<string>? log, int maxMessageLength)
+    public MessageFramer(PipeReader reader, Action<string>? log, int maxMessageLength, Action<int>? oversized = null)
     {
+        this.oversized = oversized;
         this.reader = reader;
         this.log = log;
         this.maxMessageLength = maxMessageLength;
@@ -100,6 +102,7 @@ internal sealed class MessageFramer
                     {
                         // Skipped as it streams in, so an oversized body is never buffered whole.
                         Log($"Skipped a message of {contentLength} bytes, above the limit of {maxMessageLength}.");
+                        oversized?.Invoke(contentLength.Value);
                         bytesToSkip = contentLength.Value;
                         contentLength = null;
                         sawHeaderLine = false;

@@ -14,4 +14,10 @@ public enum RequestOrdering
     /// finished. For queries such as hover or completion.
     /// </summary>
     Parallel,
+
+    /// <summary>
+    /// Handled by the reader as soon as it arrives, ahead of every queued message, for a notification that must work
+    /// however busy the queue is: <c>exit</c>. Its handler must be short and must not wait for the queue.
+    /// </summary>
+    Immediate,
 }

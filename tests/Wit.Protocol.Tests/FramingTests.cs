@@ -141,6 +141,10 @@ public sealed class FramingTests
             await client.SendAsync(big);
             await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test/echo\",\"params\":{\"text\":\"s\"}}");
 
+            // The skipped message's id is in the body nobody read: the error says what happened, without an id.
+            JsonElement error = await client.ReadResponseAsync("null");
+            Assert.Equal(JsonRpcErrorCodes.InvalidRequest, error.GetProperty("error").GetProperty("code").GetInt32());
+            Assert.Contains("above the limit", error.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
             Assert.Equal("s", (await client.ReadResponseAsync("2")).GetProperty("result").GetString());
             Assert.Contains(client.Logs, line => line.Contains("above the limit", StringComparison.Ordinal));
         }

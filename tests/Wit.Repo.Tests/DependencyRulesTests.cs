@@ -36,6 +36,7 @@ public class DependencyRulesTests
     {
         ["Wit.TestKit"] = new[] { "Wit.Core" },
         ["Wit.OracleDiff"] = new[] { "Wit.Core", "Wit.TestKit" },
+        ["Wit.ProtocolFuzz"] = System.Array.Empty<string>(),
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Wit.Core.Semantics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
@@ -19,24 +20,29 @@ public static class SemanticTokensProvider
 {
     /// <summary>
     /// The tokens in document order, limited to those that intersect <paramref name="range"/> when given; empty when
-    /// the document is unknown.
+    /// the document is unknown. The walk costs what it visits: the subtrees outside the range are skipped, and the
+    /// classification of a name reads its parent once per parent, not once per name. It checks
+    /// <paramref name="cancellationToken"/> as it goes.
     /// </summary>
-    public static IReadOnlyList<SemanticToken> Tokens(IdeSnapshot snapshot, string path, TextSpan? range = null)
+    public static IReadOnlyList<SemanticToken> Tokens(IdeSnapshot snapshot, string path, TextSpan? range = null, CancellationToken cancellationToken = default)
     {
         if (snapshot.GetDocument(path) is not { } document) return Array.Empty<SemanticToken>();
         var tree = document.Tree;
         bool witx = tree.Language == SyntaxLanguage.Witx;
-        var references = witx ? null : ReferenceTargets(snapshot, path, tree);
-        var output = new List<SemanticToken>();
         var text = tree.Text;
         var span = range ?? new TextSpan(0, text.Length);
+        var references = witx ? null : ReferenceTargets(snapshot, path, tree, span);
+        var output = new List<SemanticToken>();
 
         // An explicit stack of (node, next child) walks the tree in document order without recursion, skipping the
         // subtrees outside the range.
         var stack = new Stack<(SyntaxNode Node, int Next)>();
+        ParentFacts? facts = null;
         stack.Push((tree.Root, 0));
+        int steps = 0;
         while (stack.Count > 0)
         {
+            if ((++steps & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             var (node, next) = stack.Pop();
             if (next >= node.SlotCount) continue;
             stack.Push((node, next + 1));
@@ -52,8 +58,9 @@ public static class SemanticTokensProvider
             Trivia(token.Green.LeadingTrivia, token.FullSpan.Start, text, span, output);
             if (!token.IsMissing && token.Green.Width > 0 && Intersects(token.Span, span))
             {
-                if (witx) ClassifyWitx(token, node, output);
-                else ClassifyWit(token, node, references, output);
+                if (token.Kind is SyntaxKind.IdentifierToken or SyntaxKind.WitxIdentifierToken) facts = ParentFacts.Of(node, facts);
+                if (witx) ClassifyWitx(token, node, facts, output);
+                else ClassifyWit(token, node, facts, references, output);
             }
 
             Trivia(token.Green.TrailingTrivia, token.Span.End, text, span, output);
@@ -65,14 +72,20 @@ public static class SemanticTokensProvider
     private static bool Intersects(TextSpan a, TextSpan range) => a.Start < range.End && a.End > range.Start || (range.IsEmpty && a.Contains(range.Start));
 
     /// <summary>The resolved target of each name use in the file, by the name's start (and, for <c>%name</c>, after the <c>%</c>).</summary>
-    private static Dictionary<int, object>? ReferenceTargets(IdeSnapshot snapshot, string path, SyntaxTree tree)
+    private static Dictionary<int, object>? ReferenceTargets(IdeSnapshot snapshot, string path, SyntaxTree tree, TextSpan range)
     {
         var analysis = snapshot.AnalysisOf(path);
         if (analysis is null || analysis.File(path) is not { } file || !ReferenceEquals(file.Tree, tree)) return null;
         var references = analysis.ReferencesIn(path);
         if (references.Count == 0) return null;
-        var targets = new Dictionary<int, object>(references.Count);
-        foreach (var reference in references) targets[reference.Location.Span.Start] = reference.Target;
+        // Only the names in the range are looked up, so a range request keeps a table of its own size.
+        var targets = new Dictionary<int, object>();
+        foreach (var reference in references)
+        {
+            int start = reference.Location.Span.Start;
+            if (start >= range.Start - 1 && start <= range.End) targets[start] = reference.Target;
+        }
+
         return targets;
     }
 
@@ -111,7 +124,7 @@ public static class SemanticTokensProvider
         }
     }
 
-    private static void ClassifyWit(SyntaxToken token, SyntaxNode parent, Dictionary<int, object>? references, List<SemanticToken> output)
+    private static void ClassifyWit(SyntaxToken token, SyntaxNode parent, ParentFacts? facts, Dictionary<int, object>? references, List<SemanticToken> output)
     {
         var kind = token.Kind;
         var span = token.Span;
@@ -119,7 +132,7 @@ public static class SemanticTokensProvider
         {
             case SyntaxKind.IdentifierToken:
                 if (parent.Kind == SyntaxKind.Attribute) return; // Emitted with the `@`.
-                if (WitNames.Classify(token, parent, references) is { } name) output.Add(new SemanticToken(span.Start, span.Length, name.Type, name.Modifiers));
+                if (WitNames.Classify(token, parent, facts!, references) is { } name) output.Add(new SemanticToken(span.Start, span.Length, name.Type, name.Modifiers));
                 return;
             case SyntaxKind.AtToken when parent.Kind == SyntaxKind.Attribute:
             {
@@ -172,7 +185,7 @@ public static class SemanticTokensProvider
         "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "f32", "f64", "char", "char8", "usize", "string", "bool",
     };
 
-    private static void ClassifyWitx(SyntaxToken token, SyntaxNode parent, List<SemanticToken> output)
+    private static void ClassifyWitx(SyntaxToken token, SyntaxNode parent, ParentFacts? facts, List<SemanticToken> output)
     {
         var span = token.Span;
         int type, modifiers = 0;
@@ -200,7 +213,7 @@ public static class SemanticTokensProvider
                 type = Number;
                 break;
             case SyntaxKind.WitxIdentifierToken:
-                (type, modifiers) = WitxName(token, parent);
+                (type, modifiers) = WitxName(token, parent, facts!);
                 break;
             default:
                 return;
@@ -210,13 +223,9 @@ public static class SemanticTokensProvider
     }
 
     /// <summary>A WITX <c>$name</c> by its place in its form: the first name of a declaring form declares, the others are types.</summary>
-    private static (int Type, int Modifiers) WitxName(SyntaxToken token, SyntaxNode parent)
+    private static (int Type, int Modifiers) WitxName(SyntaxToken token, SyntaxNode parent, ParentFacts facts)
     {
-        bool first = true;
-        for (int i = 0; i < token.Index; i++)
-        {
-            if (parent.Green.GetSlot(i) is GreenToken { Kind: SyntaxKind.WitxIdentifierToken }) first = false;
-        }
+        bool first = facts.FirstWitxIdentifier == token.Index;
 
         return parent.Kind switch
         {

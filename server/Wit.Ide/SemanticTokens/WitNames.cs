@@ -14,9 +14,9 @@ namespace Wit.Ide.SemanticTokens;
 /// <summary>Classifies a WIT identifier: by the item it declares, or by the symbol it refers to.</summary>
 internal static class WitNames
 {
-    public static (int Type, int Modifiers)? Classify(SyntaxToken token, SyntaxNode parent, Dictionary<int, object>? references)
+    public static (int Type, int Modifiers)? Classify(SyntaxToken token, SyntaxNode parent, ParentFacts facts, Dictionary<int, object>? references)
     {
-        int declared = Declaration | (IsDeprecated(parent) ? Deprecated : 0);
+        int declared = Declaration | (facts.Deprecated ? Deprecated : 0);
         switch (parent.Kind)
         {
             case SyntaxKind.PackageName:
@@ -46,24 +46,24 @@ internal static class WitNames
             case SyntaxKind.Parameter:
                 return (Parameter, Declaration);
             case SyntaxKind.ImportItem or SyntaxKind.ExportItem:
-                return (HasChild(parent, SyntaxKind.FunctionType) ? Function : Interface, declared);
+                return (facts.HasFunctionType ? Function : Interface, declared);
             case SyntaxKind.AttributeArgument:
-                return (After(parent, token.Index, SyntaxKind.EqualsToken) ? Variable : Property, 0);
+                return (ParentFacts.Before(facts.FirstEquals, token.Index) ? Variable : Property, 0);
             case SyntaxKind.UsePath:
             {
                 // `ns:pkg/iface@1.0.0`: the package part is a namespace, the item after the slash an interface or world.
-                bool qualified = HasToken(parent, SyntaxKind.ColonToken);
-                if (qualified && !After(parent, token.Index, SyntaxKind.SlashToken)) return (Namespace, 0);
+                bool qualified = facts.HasColon;
+                if (qualified && !ParentFacts.Before(facts.FirstSlash, token.Index)) return (Namespace, 0);
                 return (Referenced(token, references) ?? Interface, DeprecatedTarget(token, references));
             }
 
             case SyntaxKind.UseName:
             {
                 // `x as y`: `y` declares a local name for what `x` refers to, so both get the target's type.
-                var first = FirstIdentifier(parent);
+                SyntaxToken? first = facts.FirstIdentifier >= 0 ? parent.GetChild(facts.FirstIdentifier).AsToken() : null;
                 int? type = first is { } f ? Referenced(f, references) : null;
-                bool alias = After(parent, token.Index, SyntaxKind.AsKeyword);
-                bool only = first is { } g && g.Index == token.Index && !HasToken(parent, SyntaxKind.AsKeyword);
+                bool alias = ParentFacts.Before(facts.FirstAs, token.Index);
+                bool only = first is { } g && g.Index == token.Index && !facts.HasAs;
                 return (type ?? Type, (alias || only ? Declaration : 0) | (first is { } d ? DeprecatedTarget(d, references) : 0));
             }
 
@@ -140,60 +140,5 @@ internal static class WitNames
         }
 
         return Type;
-    }
-
-    private static bool IsDeprecated(SyntaxNode node)
-    {
-        for (int i = 0; i < node.SlotCount; i++)
-        {
-            if (node.Green.GetSlot(i) is not GreenNode { Kind: SyntaxKind.Attribute } attribute) continue;
-            for (int j = 0; j < attribute.SlotCount; j++)
-            {
-                if (attribute.GetSlot(j) is GreenToken { Kind: SyntaxKind.IdentifierToken, Text: "deprecated" }) return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static SyntaxToken? FirstIdentifier(SyntaxNode node)
-    {
-        for (int i = 0; i < node.SlotCount; i++)
-        {
-            if (node.Green.GetSlot(i) is GreenToken { Kind: SyntaxKind.IdentifierToken, IsMissing: false }) return node.GetChild(i).AsToken();
-        }
-
-        return null;
-    }
-
-    private static bool HasChild(SyntaxNode node, SyntaxKind kind)
-    {
-        for (int i = 0; i < node.SlotCount; i++)
-        {
-            if (node.Green.GetSlot(i) is GreenNode green && green.Kind == kind) return true;
-        }
-
-        return false;
-    }
-
-    private static bool HasToken(SyntaxNode node, SyntaxKind kind)
-    {
-        for (int i = 0; i < node.SlotCount; i++)
-        {
-            if (node.Green.GetSlot(i) is GreenToken green && green.Kind == kind && !green.IsMissing) return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a token of <paramref name="kind"/> comes before child <paramref name="index"/>.</summary>
-    private static bool After(SyntaxNode node, int index, SyntaxKind kind)
-    {
-        for (int i = 0; i < index && i < node.SlotCount; i++)
-        {
-            if (node.Green.GetSlot(i) is GreenToken green && green.Kind == kind) return true;
-        }
-
-        return false;
     }
 }

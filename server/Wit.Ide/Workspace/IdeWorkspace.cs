@@ -28,6 +28,13 @@ public sealed class IdeWorkspace
     private List<string> _discoveredRoots = new();
     private List<string> _discoveredWitx = new();
     private IdeOptions _options;
+
+    /// <summary>
+    /// The longest text (in UTF-16 code units) a file may have to be resolved, linted and indexed: a longer document
+    /// gets syntax features only (parse diagnostics, folding, symbols, semantic tokens of its syntax), and its root
+    /// reports it as unreadable for analysis. Below it, a document's memory stays within about 20 times its text.
+    /// </summary>
+    public const int MaxAnalyzedLength = 2 * 1024 * 1024;
     private IdeSnapshot _snapshot;
 
     /// <summary>Per root, the check computed last (by any snapshot): the starting point of the next check.</summary>

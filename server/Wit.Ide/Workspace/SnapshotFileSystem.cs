@@ -34,5 +34,19 @@ internal sealed class SnapshotFileSystem : IFileSystem
 
     public IEnumerable<string> GetDirectories(string directory) => _disk.GetDirectories(directory);
 
-    public string ReadAllText(string path) => _open.TryGetValue(path, out var document) ? document.Text.Text : _disk.ReadAllText(path);
+    /// <summary>
+    /// The text of a file for analysis. A text longer than <see cref="IdeWorkspace.MaxAnalyzedLength"/> is refused with
+    /// an <see cref="IOException"/>: the loader reports it as a diagnostic of the file, and the file gets syntax
+    /// features only (an open document keeps its own tree).
+    /// </summary>
+    public string ReadAllText(string path)
+    {
+        string text = _open.TryGetValue(path, out var document) ? document.Text.Text : _disk.ReadAllText(path);
+        if (text.Length > IdeWorkspace.MaxAnalyzedLength)
+        {
+            throw new IOException($"the file is {text.Length} characters long, above the limit of {IdeWorkspace.MaxAnalyzedLength} for semantic analysis: it gets syntax features only");
+        }
+
+        return text;
+    }
 }

@@ -59,7 +59,7 @@ internal static class LifecycleHandler
         {
             server.Exit();
             return ValueTask.CompletedTask;
-        }, RequestOrdering.Exclusive);
+        }, RequestOrdering.Immediate);
     }
 
     private static List<string> Folders(WitLanguageServer server, InitializeParams parameters)

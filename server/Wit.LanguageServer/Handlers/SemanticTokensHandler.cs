@@ -29,19 +29,19 @@ internal static class SemanticTokensHandler
     {
         var previous = new ConcurrentDictionary<string, (string ResultId, int[] Data)>(StringComparer.Ordinal);
 
-        server.Query("textDocument/semanticTokens/full", () => LspJsonContext.Default.SemanticTokensParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/full", () => LspJsonContext.Default.SemanticTokensParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
-            var data = Encode(snapshot, document, null);
+            var data = Encode(snapshot, document, null, cancellationToken);
             string resultId = NextId();
             Remember(previous, document.Path, resultId, data);
             return new SemanticTokens { ResultId = resultId, Data = data };
         });
 
-        server.Query("textDocument/semanticTokens/full/delta", () => LspJsonContext.Default.SemanticTokensDeltaParams, () => LspJsonContext.Default.SemanticTokensFullDeltaResult, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/full/delta", () => LspJsonContext.Default.SemanticTokensDeltaParams, () => LspJsonContext.Default.SemanticTokensFullDeltaResult, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
-            var data = Encode(snapshot, document, null);
+            var data = Encode(snapshot, document, null, cancellationToken);
             string resultId = NextId();
             bool known = previous.TryGetValue(document.Path, out var last) && last.ResultId == parameters.PreviousResultId;
             Remember(previous, document.Path, resultId, data);
@@ -50,11 +50,11 @@ internal static class SemanticTokensHandler
             return new SemanticTokensFullDeltaResult { ResultId = resultId, Edits = edits };
         });
 
-        server.Query("textDocument/semanticTokens/range", () => LspJsonContext.Default.SemanticTokensRangeParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, _) =>
+        server.Query("textDocument/semanticTokens/range", () => LspJsonContext.Default.SemanticTokensRangeParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var range = LspTranslator.ToSpan(document.Text, parameters.Range);
-            return new SemanticTokens { Data = range is null ? Array.Empty<int>() : Encode(snapshot, document, range) };
+            return new SemanticTokens { Data = range is null ? Array.Empty<int>() : Encode(snapshot, document, range, cancellationToken) };
         });
     }
 
@@ -65,9 +65,9 @@ internal static class SemanticTokensHandler
         previous[path] = (resultId, data);
     }
 
-    private static int[] Encode(IdeSnapshot snapshot, IdeDocument document, TextSpan? range)
+    private static int[] Encode(IdeSnapshot snapshot, IdeDocument document, TextSpan? range, CancellationToken cancellationToken)
     {
-        var tokens = SemanticTokensProvider.Tokens(snapshot, document.Path, range);
+        var tokens = SemanticTokensProvider.Tokens(snapshot, document.Path, range, cancellationToken);
         return SemanticTokensEncoder.Encode(tokens, document.Text);
     }
 

@@ -24,6 +24,7 @@ internal static class TextSyncHandler
         server.Change("textDocument/didChange", () => LspJsonContext.Default.DidChangeTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            server.CancelRunningQueries();
             server.Mutate(workspace =>
             {
                 if (!workspace.Snapshot.Open.TryGetValue(path, out var document))

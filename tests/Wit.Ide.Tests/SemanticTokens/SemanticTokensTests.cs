@@ -123,4 +123,28 @@ public class SemanticTokensTests
         var tokens = SemanticTokensProvider.Tokens(loaded.Snapshot, loaded.MainPath, loaded.Spans[0].Span);
         Assert.Equal(new[] { "f", "func" }, tokens.Select(t => loaded.TextOf(loaded.MainPath).Substring(t.Start, t.Length)));
     }
+
+    /// <summary>
+    /// Issue 14, finding 2: a broken WITX file flattened into one form of 200,000 names took minutes, because each
+    /// name scanned the names before it in its form. The walk now reads a parent once; the timeout is a guard against
+    /// that quadratic walk (it took 37 s at half this size), not a timing assertion.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task A_form_with_many_names_costs_linear_time()
+    {
+        string text = "(module $m " + string.Concat(Enumerable.Repeat("$a ", 200_000)) + ")\n";
+        var loaded = IdeFixture.Load("//- /a.witx\n" + text);
+        var tokens = await System.Threading.Tasks.Task.Run(() => SemanticTokensProvider.Tokens(loaded.Snapshot, loaded.MainPath)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(200_002, tokens.Count);
+        Assert.Equal(SemanticTokensLegend.Namespace, tokens[1].TokenType);
+        Assert.Equal(SemanticTokensLegend.Type, tokens[2].TokenType);
+    }
+
+    [Fact]
+    public void A_cancelled_walk_stops()
+    {
+        string text = "(module $m " + string.Concat(Enumerable.Repeat("$a ", 10_000)) + ")\n";
+        var loaded = IdeFixture.Load("//- /a.witx\n" + text);
+        Assert.ThrowsAny<OperationCanceledException>(() => SemanticTokensProvider.Tokens(loaded.Snapshot, loaded.MainPath, null, new System.Threading.CancellationToken(canceled: true)));
+    }
 }

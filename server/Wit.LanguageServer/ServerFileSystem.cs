@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Wit.Core.Workspace;
+
+namespace Wit.LanguageServer;
+
+/// <summary>
+/// The disk as the language server reads it: only regular files, at most <see cref="MaxFileLength"/> bytes each. A URI
+/// may name anything (<c>/dev/zero</c>, <c>/dev/stdin</c>, a FIFO), and a read that never ends or fills memory would
+/// wedge the request that asked and every message queued behind it.
+/// </summary>
+/// <remarks>
+/// Devices, FIFOs, sockets and <c>/proc</c> files all report a length of 0, so a file of length 0 is read as empty text
+/// without opening it (opening a FIFO blocks until a writer comes). A longer file must be seekable (a regular file) and
+/// is read for exactly the length it reported, never until an end that may not come.
+/// </remarks>
+internal sealed class ServerFileSystem : IFileSystem
+{
+    /// <summary>The largest file read from disk, in bytes (open documents come from the editor and are not capped here).</summary>
+    public const long MaxFileLength = 16 * 1024 * 1024;
+
+    public static readonly ServerFileSystem Instance = new();
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public bool FileExists(string path) => File.Exists(path);
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public IEnumerable<string> GetFiles(string directory) => Directory.GetFiles(directory);
+
+    public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
+
+    public string ReadAllText(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new FileNotFoundException("no such file", path);
+        long length = info.Length;
+        if (length == 0) return string.Empty;
+        if (length > MaxFileLength) throw new IOException($"the file is {length} bytes, above the limit of {MaxFileLength} bytes");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        if (!stream.CanSeek) throw new IOException("not a regular file");
+        var bytes = new byte[length];
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0) break;
+            read += n;
+        }
+
+        // A file that shrank while being read is read as far as it goes; a BOM is dropped as File.ReadAllText does.
+        var span = new ReadOnlySpan<byte>(bytes, 0, read);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return Utf8.GetString(span);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Wit.ProtocolFuzz;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH]</c>:
+/// starts the built language server (<c>dotnet PATH</c>, by default the Release build next to this repository's
+/// server project) and runs every class of abuse; exits 1 when a check fails.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        int seed = 1, scale = 1, slowLength = 300_000;
+        bool large = true;
+        string? server = null;
+        var only = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--scale": scale = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--class": only.Add(args[++i]); break;
+                case "--no-large": large = false; break;
+                case "--slow-length": slowLength = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--server": server = args[++i]; break;
+                default:
+                    Console.Error.WriteLine($"unknown argument '{args[i]}'");
+                    return 2;
+            }
+        }
+
+        server ??= FindServer();
+        Console.WriteLine($"server {server}, seed {seed}, scale {scale}");
+        var fuzzer = new ProtocolFuzzer(new[] { "dotnet", server }, seed, scale, Console.Out) { SlowDocumentLength = slowLength };
+        try
+        {
+            bool ok = await fuzzer.RunAsync(only.Count == 0 ? null : only, large);
+            Console.WriteLine(ok ? "every check held" : "SOME CHECKS FAILED");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            fuzzer.Cleanup();
+        }
+    }
+
+    private static string FindServer()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LanguageTools.sln"))) directory = directory.Parent;
+        if (directory is null) throw new InvalidOperationException("run from inside the repository, or pass --server PATH");
+        var candidates = new[] { "Release", "Debug" }
+            .Select(c => Path.Combine(directory.FullName, "server", "Wit.LanguageServer", "bin", c, "net10.0", "wit-language-server.dll"))
+            .Where(File.Exists).ToList();
+        return candidates.FirstOrDefault() ?? throw new InvalidOperationException("build the server first (dotnet build -c Release server/Wit.LanguageServer)");
+    }
+}
