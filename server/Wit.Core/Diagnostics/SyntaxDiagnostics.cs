@@ -20,11 +20,13 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor EmptyType = new("WIT0010", DiagnosticSeverity.Error, "Empty enum or variant");
     public static readonly DiagnosticDescriptor InvalidAttribute = new("WIT0011", DiagnosticSeverity.Error, "Invalid attribute");
     public static readonly DiagnosticDescriptor InvalidEscape = new("WIT0012", DiagnosticSeverity.Error, "Invalid escape in string literal");
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new("WIT0013", DiagnosticSeverity.Information, "Too many diagnostics in one file");
 
     /// <summary>Every WIT syntax descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Expected, UnexpectedCharacter, UnterminatedComment, UnterminatedString, InvalidIdentifier, InvalidVersion,
         TypeNestingTooDeep, PackageNestingTooDeep, InvalidInputCharacter, EmptyType, InvalidAttribute, InvalidEscape,
+        TooManyDiagnostics,
     };
 }

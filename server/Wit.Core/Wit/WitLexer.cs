@@ -182,11 +182,27 @@ internal sealed class WitLexer
             return SyntaxKind.IdentifierToken;
         }
 
-        // One unexpected character (a whole surrogate pair) becomes a bad token.
+        // One unexpected character (a whole surrogate pair) becomes a bad token. A run of unexpected characters that
+        // are not forbidden (with the spaces between them) becomes one bad token with one diagnostic, which names the
+        // first: a long stretch of them would otherwise give a diagnostic per character.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         string bad = _text.Substring(start, _position - start);
-        if (IsForbidden(bad, 0)) Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(bad, 0), start, _position - start);
-        else Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character {QuoteCharacter(bad, 0)}", start, _position - start);
+        if (IsForbidden(bad, 0))
+        {
+            Report(SyntaxDiagnostics.InvalidInputCharacter, DescribeForbidden(bad, 0), start, _position - start);
+            return SyntaxKind.BadToken;
+        }
+
+        while (!AtEnd)
+        {
+            // Spaces between unexpected characters stay in the run (`# # #` is one), so a line of them is one token.
+            int next = _position;
+            while (next < _text.Length && (_text[next] == ' ' || _text[next] == '\t')) next++;
+            if (next >= _text.Length || !StartsNothingAt(next)) break;
+            _position = next + (char.IsHighSurrogate(_text[next]) && next + 1 < _text.Length && char.IsLowSurrogate(_text[next + 1]) ? 2 : 1);
+        }
+
+        Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character {QuoteCharacter(bad, 0)}", start, _position - start);
         return SyntaxKind.BadToken;
     }
 
@@ -444,6 +460,21 @@ internal sealed class WitLexer
             if (!IsIdentifierContinue(CharUnicodeInfo.GetUnicodeCategory(c))) break;
             _position++;
         }
+    }
+
+    /// <summary>
+    /// Whether the character at <paramref name="position"/> starts no token and no trivia and is not forbidden, and so
+    /// continues a run of unexpected characters. ASCII control characters (a bare CR among them) end a run.
+    /// </summary>
+    private bool StartsNothingAt(int position)
+    {
+        char c = _text[position];
+        if (c < 0x80)
+        {
+            return !char.IsControl(c) && c != ' ' && "()=,:;{}<>*/.@+-\"%".IndexOf(c) < 0 && !(c >= '0' && c <= '9') && !IsIdentifierStartAt(position);
+        }
+
+        return !IsIdentifierStartAt(position) && !IsForbidden(_text, position);
     }
 
     private bool IsIdentifierStartAt(int position)
