@@ -36,6 +36,7 @@ public class DependencyRulesTests
     {
         ["Wit.TestKit"] = new[] { "Wit.Core" },
         ["Wit.OracleDiff"] = new[] { "Wit.Core", "Wit.TestKit" },
+        ["Wit.Fuzz"] = new[] { "Wit.Core", "Wit.Ide", "Wit.TestKit" },
     };
 
     /// <summary>
