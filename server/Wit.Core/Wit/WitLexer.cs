@@ -183,8 +183,8 @@ internal sealed class WitLexer
         }
 
         // One unexpected character (a whole surrogate pair) becomes a bad token. A run of unexpected characters that
-        // are not forbidden (with the spaces between them) becomes one bad token with one diagnostic, which names the
-        // first: a long stretch of them would otherwise give a diagnostic per character.
+        // are not forbidden becomes one bad token with one diagnostic, which names the first: a long stretch of them
+        // would otherwise give a diagnostic per character. Spaces end a run (see WitxLexer).
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         string bad = _text.Substring(start, _position - start);
         if (IsForbidden(bad, 0))
@@ -193,14 +193,7 @@ internal sealed class WitLexer
             return SyntaxKind.BadToken;
         }
 
-        while (!AtEnd)
-        {
-            // Spaces between unexpected characters stay in the run (`# # #` is one), so a line of them is one token.
-            int next = _position;
-            while (next < _text.Length && (_text[next] == ' ' || _text[next] == '\t')) next++;
-            if (next >= _text.Length || !StartsNothingAt(next)) break;
-            _position = next + (char.IsHighSurrogate(_text[next]) && next + 1 < _text.Length && char.IsLowSurrogate(_text[next + 1]) ? 2 : 1);
-        }
+        while (!AtEnd && StartsNothingAt(_position)) _position += char.IsHighSurrogate(_text[_position]) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
 
         Report(SyntaxDiagnostics.UnexpectedCharacter, $"unexpected character {QuoteCharacter(bad, 0)}", start, _position - start);
         return SyntaxKind.BadToken;

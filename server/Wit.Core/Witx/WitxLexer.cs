@@ -154,19 +154,12 @@ internal sealed class WitxLexer
             return ClassifyAtom(start);
         }
 
-        // A run of unexpected characters (with the spaces between them) becomes one bad token with one diagnostic,
-        // which names the first character (a whole surrogate pair): a long stretch of them would otherwise give a
-        // diagnostic per character.
+        // A run of unexpected characters becomes one bad token with one diagnostic, which names the first character
+        // (a whole surrogate pair): a long stretch of them would otherwise give a diagnostic per character. Spaces end
+        // a run: a token whose extent depended on the text after the spaces broke the incremental reparse's reuse.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         int first = _position - start;
-        while (!AtEnd)
-        {
-            // Spaces between unexpected characters stay in the run (`{ , }` is one), so a line of them is one token.
-            int next = _position;
-            while (next < _text.Length && (_text[next] == ' ' || _text[next] == '\t')) next++;
-            if (next >= _text.Length || !StartsNothing(_text[next], next)) break;
-            _position = next + 1;
-        }
+        while (!AtEnd && StartsNothing(_text[_position], _position)) _position++;
 
         Report(WitxSyntaxDiagnostics.UnexpectedCharacter(DescribeCharacter(_text.Substring(start, first))), start, _position - start);
         return SyntaxKind.BadToken;
