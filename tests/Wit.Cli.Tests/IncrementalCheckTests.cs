@@ -51,6 +51,9 @@ public class IncrementalCheckTests
             }
         }
 
+        /// <summary>A root that is a single file.</summary>
+        public static EditedRoot FromFile(string path) => new(path, new[] { (path, File.ReadAllText(path)) });
+
         public static EditedRoot FromDisk(string root) =>
             new(root, Directory.GetFiles(root, "*.wit", SearchOption.AllDirectories).Select(f => (f, File.ReadAllText(f))));
 
@@ -94,7 +97,7 @@ public class IncrementalCheckTests
             {
                 var files = random.Next(10) < 8 ? rootFiles : edited.Paths;
                 string path = files[random.Next(files.Count)];
-                edited.Edit(path, Mutation(edited.TextOf(path), random));
+                edited.Edit(path, edit % 6 == 5 ? TopMutation(edited.TextOf(path), random) : Mutation(edited.TextOf(path), random));
 
                 var previousDiagnostics = Describe(check.ResolveDiagnostics.Concat(check.LintDiagnostics));
                 var previous = check;
@@ -122,6 +125,68 @@ public class IncrementalCheckTests
         // the root package be resolved again).
         Assert.True(takenOver * 2 > resolved, $"{takenOver} items taken over, {resolved} resolved, over {checks} checks");
         Console.WriteLine($"seed {seed}: {takenOver} items taken over, {resolved} resolved, over {checks} checks");
+    }
+
+    /// <summary>
+    /// The corpus's packages whose worlds <c>include</c> others (single files, and the folder of the complex case):
+    /// a world's lint reports the items it copies in where the included world defines them, outside the world.
+    /// </summary>
+    private static IEnumerable<string> IncludeRoots() =>
+        Directory.GetFiles(Corpus.PathOf("wit-parser-ui"), "*.wit")
+            .Where(f => File.ReadAllText(f).Contains("include ", StringComparison.Ordinal))
+            .Append(Corpus.PathOf("wit-parser-ui", "complex-include"))
+            .OrderBy(f => f, StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Taking_items_over_in_worlds_with_include_reports_what_a_check_from_scratch_reports(int seed)
+    {
+        var random = new Random(seed);
+        int checks = 0, takenOver = 0;
+        foreach (string root in IncludeRoots())
+        {
+            var edited = File.Exists(root) ? EditedRoot.FromFile(root) : EditedRoot.FromDisk(root);
+            var check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, null);
+            for (int edit = 0; edit < 16; edit++)
+            {
+                string path = edited.Paths[random.Next(edited.Paths.Count)];
+                // Every other edit goes before the first item (at the top, or on the package line), where every item moves.
+                string text = edited.TextOf(path);
+                var change = edit % 2 == 0 ? TopMutation(text, random) : Mutation(text, random);
+                edited.Edit(path, change);
+                check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, check);
+                var scratch = WorkspaceCheck.Run(edited.LoadFromScratch(), ResolveOptions.Default, Lint, null);
+                string where = $"{root}: edit {edit} in {path} ({change.Span} <- {change.NewText.Replace("\n", "\\n")})";
+                AssertSame(Describe(scratch.ResolveDiagnostics), Describe(check.ResolveDiagnostics), where + " (resolver)");
+                AssertSame(Describe(scratch.LintDiagnostics), Describe(check.LintDiagnostics), where + " (lint)");
+                takenOver += check.TakenOverItems;
+                checks++;
+            }
+        }
+
+        Assert.True(takenOver > 0, $"no item taken over in {checks} checks");
+        Console.WriteLine($"seed {seed}: {checks} checks of worlds with include, {takenOver} items taken over");
+    }
+
+    /// <summary>
+    /// Issue 20, finding 1: a line break inserted at the top of <c>with-resource-as.wit</c> moves every item; world
+    /// <c>b</c> is linted again, and its warnings for the items it copies from <c>a</c> by <c>include</c> lie in
+    /// <c>a</c>, which was taken over: they must be at <c>a</c>'s new place (type <c>s</c> at 40, not 39).
+    /// </summary>
+    [Fact]
+    public void A_line_break_at_the_top_moves_the_warnings_of_included_items()
+    {
+        string file = Corpus.PathOf("wit-parser-ui", "with-resource-as.wit");
+        var edited = EditedRoot.FromFile(file);
+        var check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, null);
+
+        edited.Edit(file, new TextChange(new TextSpan(0, 0), "\n"));
+        check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, check);
+        var scratch = WorkspaceCheck.Run(edited.LoadFromScratch(), ResolveOptions.Default, Lint, null);
+
+        Assert.True(check.TakenOverItems > 0);
+        AssertSame(Describe(scratch.LintDiagnostics), Describe(check.LintDiagnostics), "lint after a line break at the top");
+        Assert.Contains(check.LintDiagnostics, d => d.Code == "WIT2001" && d.Span.Start == 40);
     }
 
     [Fact]
@@ -216,7 +281,24 @@ public class IncrementalCheckTests
         var a = actual.Split('\n');
         int i = 0;
         while (i < e.Length && i < a.Length && e[i] == a[i]) i++;
-        Assert.Fail($"{what}: differs at line {i}:\n  from scratch: {(i < e.Length ? e[i] : "<end>")}\n  incremental:  {(i < a.Length ? a[i] : "<end>")}");
+        Assert.Fail($"{what}: differs at line {i}:\n  from scratch: {(i < e.Length ? e[i] : "<end>")}\n  incremental:  {(i < a.Length ? a[i] : "<end>")}\n--- from scratch\n{expected}\n--- incremental\n{actual}");
+    }
+
+    /// <summary>An edit before the first item: a line break, a comment or a space at the top, or one on the package line.</summary>
+    private static TextChange TopMutation(string text, Random random)
+    {
+        int lineEnd = text.IndexOf('\n');
+        switch (random.Next(4))
+        {
+            case 0:
+                return new TextChange(new TextSpan(0, 0), "\n");
+            case 1:
+                return new TextChange(new TextSpan(0, 0), "// top\n");
+            case 2:
+                return new TextChange(new TextSpan(lineEnd < 0 ? text.Length : lineEnd, 0), " ");
+            default:
+                return text.StartsWith("\n", StringComparison.Ordinal) ? new TextChange(new TextSpan(0, 1), string.Empty) : new TextChange(new TextSpan(0, 0), "\n\n");
+        }
     }
 
     /// <summary>

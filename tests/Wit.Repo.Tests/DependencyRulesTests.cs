@@ -37,6 +37,7 @@ public class DependencyRulesTests
         ["Wit.TestKit"] = new[] { "Wit.Core" },
         ["Wit.OracleDiff"] = new[] { "Wit.Core", "Wit.TestKit" },
         ["Wit.ProtocolFuzz"] = System.Array.Empty<string>(),
+        ["Wit.Fuzz"] = new[] { "Wit.Core", "Wit.Ide", "Wit.TestKit" },
     };
 
     /// <summary>

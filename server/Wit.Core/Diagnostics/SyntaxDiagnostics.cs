@@ -23,11 +23,12 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor Wit0010 = new("WIT0010", DiagnosticSeverity.Error, "Empty enum or variant");
     public static readonly DiagnosticDescriptor Wit0011 = new("WIT0011", DiagnosticSeverity.Error, "Invalid attribute");
     public static readonly DiagnosticDescriptor Wit0012 = new("WIT0012", DiagnosticSeverity.Error, "Invalid escape in string literal");
+    public static readonly DiagnosticDescriptor Wit0013 = new("WIT0013", DiagnosticSeverity.Information, "Too many diagnostics in one file");
 
     /// <summary>Every WIT syntax descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        Wit0001, Wit0002, Wit0003, Wit0004, Wit0005, Wit0006, Wit0007, Wit0008, Wit0009, Wit0010, Wit0011, Wit0012,
+        Wit0001, Wit0002, Wit0003, Wit0004, Wit0005, Wit0006, Wit0007, Wit0008, Wit0009, Wit0010, Wit0011, Wit0012, Wit0013,
     };
 
     // WIT0001: a token the grammar does not allow where it stands.
@@ -156,4 +157,10 @@ public static class SyntaxDiagnostics
 
     /// <summary>WIT0012: a <c>\u{..}</c> escape whose number ends in an underscore.</summary>
     public static DiagnosticMessage TrailingUnderscore() => Wit0012.Message("trailing underscore in number");
+
+    // WIT0013: the cap on one file's diagnostics.
+
+    /// <summary>WIT0013: the last diagnostic of a file that has more than the editor shows, counting the rest.</summary>
+    public static DiagnosticMessage MoreDiagnosticsNotShown(int more) =>
+        Wit0013.Message($"and {more.ToString(CultureInfo.InvariantCulture)} more diagnostic{(more == 1 ? string.Empty : "s")} in this file, not shown");
 }

@@ -164,6 +164,13 @@ public static class WitxDiagnostics
     public static DiagnosticMessage TypeTooLargeToCount() =>
         Witx1012.Message("type too large: its size is more than 2^62 bytes, more than a 32-bit memory holds");
 
+    /// <summary>
+    /// WITX1012: a WIT fixed-length list that WITX could only write as a tuple of <paramref name="length"/> elements,
+    /// more than the derivation writes out (<paramref name="limit"/> characters of WITX).
+    /// </summary>
+    public static DiagnosticMessage FixedLengthListTooLong(string type, long length, long limit) =>
+        Witx1012.Message($"type too large: the fixed-length list `{type}` would be written as a WITX tuple of {length.ToString(CultureInfo.InvariantCulture)} elements, more than {limit.ToString(CultureInfo.InvariantCulture)} characters of WITX");
+
     /// <summary>WITX1013: <c>(tuple)</c>.</summary>
     public static DiagnosticMessage TupleHasNoElements() => Witx1013.Message("Tuple has no elements");
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Wit.Core.Semantics;
@@ -36,8 +37,29 @@ internal static class DiffTypeText
         var owner = d.Owner.Interface;
         string prefix = owner is null ? d.Owner.World?.Name ?? string.Empty : owner.Package is { } p && owner.Name is not null ? $"{p.Name.WithoutVersion}/{owner.Name}" : owner.Name ?? string.Empty;
         string text = prefix.Length == 0 ? d.Name : $"{prefix}.{d.Name}";
-        return d.Kind == TypeDefinitionKind.Alias && d.Element is { } target ? $"{text} (= {Of(target)})" : text;
+        if (d.Kind != TypeDefinitionKind.Alias || d.Element is not { } target) return text;
+
+        // An alias shows what it stands for. A model may hold an alias cycle (`type a = b; type b = a;`, which the
+        // resolver reports and still returns), and a chain of aliases is as long as the input makes it: the
+        // expansion stops at an alias already being shown and after a few levels, so it neither loops nor recurses
+        // as deep as the input.
+        var expanding = s_expanding ??= new HashSet<TypeDefinition>();
+        if (expanding.Count >= MaxAliasExpansion || !expanding.Add(d)) return $"{text} (= …)";
+        try
+        {
+            return $"{text} (= {Of(target)})";
+        }
+        finally
+        {
+            expanding.Remove(d);
+        }
     }
+
+    /// <summary>How many aliases a qualified type text expands, one inside the other, before it writes an ellipsis.</summary>
+    private const int MaxAliasExpansion = 8;
+
+    [System.ThreadStatic]
+    private static HashSet<TypeDefinition>? s_expanding;
 
     /// <summary>A definition's structure, ignoring its own name (an alias shows its target).</summary>
     public static string Shape(TypeDefinition d)

@@ -118,7 +118,12 @@ internal sealed class FormatWriter
         else if (endOfFile.ContainsDiagnostics)
         {
             FinishPreviousLine();
-            foreach (var trivia in endOfFile.LeadingTrivia) _output.Append(trivia.Text);
+            // A byte-order mark lexes as whitespace at the start of the file; the document's mark is already
+            // written, so it is left out here rather than written a second time.
+            foreach (var trivia in endOfFile.LeadingTrivia)
+            {
+                _output.Append(trivia.Kind == SyntaxKind.WhitespaceTrivia ? trivia.Text.Replace("\uFEFF", string.Empty) : trivia.Text);
+            }
         }
         else
         {

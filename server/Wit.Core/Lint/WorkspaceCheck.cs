@@ -116,6 +116,10 @@ public sealed class WorkspaceCheck
             foreach (var diagnostic in record.Diagnostics) resolveDiagnostics.Add(Mover.Shift(diagnostic, record, file, fullSpan));
         }
 
+        // The resolver reports a problem met twice once, but only within one run: a fresh item may meet again what a
+        // taken-over item met (the same unknown package, named in a world and in the world it includes).
+        RemoveRepeats(resolveDiagnostics);
+
         var lintResults = new List<Diagnostic>();
         if (lint)
         {
@@ -143,6 +147,10 @@ public sealed class WorkspaceCheck
             {
                 var results = new List<Diagnostic>();
                 linter.Lint(record.Interface, record.World, results);
+                // A fresh item's lint may point into a taken-over item, whose objects still carry the positions of
+                // the text it was resolved in: a world reports the types it copies by `include` where the included
+                // world defines them. Those are moved like the resolver's diagnostics.
+                if (!MoveAll(mover, results)) return null;
                 record.Lint = results;
                 record.Cacheable &= results.TrueForAll(d => record.Contains(d.Document, d.Span));
                 lintResults.AddRange(results);
@@ -155,12 +163,15 @@ public sealed class WorkspaceCheck
 
             // Unused `use`s depend on what every item refers to: asked for each item, reported again only when the
             // answer changed (the messages and the suppression comments are the same otherwise).
-            List<Diagnostic>? Unused(ItemRecord record)
+            // A fresh record's answer is moved like its other lint (see above); a taken-over one's stays in its
+            // record's text and is shifted with the item below.
+            List<Diagnostic>? Unused(ItemRecord record, bool fresh)
             {
                 var types = linter.UnusedTypes(record.Interface, record.World);
                 if (record.Unused is { } cached && SameObjects(cached.Types, types)) return cached.Diagnostics;
                 var diagnostics = new List<Diagnostic>();
                 linter.ReportUnused(types, diagnostics);
+                if (fresh && !MoveAll(mover, diagnostics)) return null;
                 if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span))) return null;
                 record.Unused = (types, diagnostics);
                 return diagnostics;
@@ -168,22 +179,46 @@ public sealed class WorkspaceCheck
 
             foreach (var record in root.Fresh)
             {
-                if (Unused(record) is not { } diagnostics) return null;
+                if (Unused(record, fresh: true) is not { } diagnostics) return null;
                 lintResults.AddRange(diagnostics);
             }
 
             foreach (var (record, file, fullSpan) in root.TakenOver)
             {
-                if (Unused(record) is not { } diagnostics) return null;
+                if (Unused(record, fresh: false) is not { } diagnostics) return null;
                 foreach (var diagnostic in diagnostics) lintResults.Add(Mover.Shift(diagnostic, record, file, fullSpan));
             }
 
             WitLinter.Sort(lintResults);
+            RemoveRepeats(lintResults);
         }
 
         bool complete = root.TakenOver.Count == 0;
         return new WorkspaceCheck(workspace, options, lintOptions, model, complete, state, complete ? model.Diagnostics : resolveDiagnostics, lintResults,
             root.Fresh.Count, root.TakenOver.Count);
+    }
+
+    /// <summary>
+    /// Drops a diagnostic that repeats an earlier one (code, place and message), keeping the order. The lint
+    /// reports a function or type once however many worlds hold it, but only within one check: a world linted again
+    /// reports the functions it copies by <c>include</c> from a taken-over world, which reported them already.
+    /// </summary>
+    private static void RemoveRepeats(List<Diagnostic> diagnostics)
+    {
+        var seen = new HashSet<(string Code, SourceText? Document, TextSpan Span, string Message)>();
+        diagnostics.RemoveAll(d => !seen.Add((d.Code, d.Document, d.Span, d.Message)));
+    }
+
+    /// <summary>Moves each diagnostic to the current text (see <see cref="Mover"/>); false when one cannot be moved.</summary>
+    private static bool MoveAll(Mover mover, List<Diagnostic> diagnostics)
+    {
+        for (int i = 0; i < diagnostics.Count; i++)
+        {
+            if (mover.Move(diagnostics[i]) is not { } moved) return false;
+            diagnostics[i] = moved;
+        }
+
+        return true;
     }
 
     private static bool SameObjects(List<TypeDefinition> a, List<TypeDefinition> b)

@@ -182,11 +182,20 @@ internal sealed class WitLexer
             return SyntaxKind.IdentifierToken;
         }
 
-        // One unexpected character (a whole surrogate pair) becomes a bad token.
+        // One unexpected character (a whole surrogate pair) becomes a bad token. A run of unexpected characters that
+        // are not forbidden becomes one bad token with one diagnostic, which names the first: a long stretch of them
+        // would otherwise give a diagnostic per character. Spaces end a run (see WitxLexer).
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         string bad = _text.Substring(start, _position - start);
-        if (IsForbidden(bad, 0)) Report(DescribeForbidden(bad, 0), start, _position - start);
-        else Report(SyntaxDiagnostics.UnexpectedCharacter(QuoteCharacter(bad, 0)), start, _position - start);
+        if (IsForbidden(bad, 0))
+        {
+            Report(DescribeForbidden(bad, 0), start, _position - start);
+            return SyntaxKind.BadToken;
+        }
+
+        while (!AtEnd && StartsNothingAt(_position)) _position += char.IsHighSurrogate(_text[_position]) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
+
+        Report(SyntaxDiagnostics.UnexpectedCharacter(QuoteCharacter(bad, 0)), start, _position - start);
         return SyntaxKind.BadToken;
     }
 
@@ -444,6 +453,21 @@ internal sealed class WitLexer
             if (!IsIdentifierContinue(CharUnicodeInfo.GetUnicodeCategory(c))) break;
             _position++;
         }
+    }
+
+    /// <summary>
+    /// Whether the character at <paramref name="position"/> starts no token and no trivia and is not forbidden, and so
+    /// continues a run of unexpected characters. ASCII control characters (a bare CR among them) end a run.
+    /// </summary>
+    private bool StartsNothingAt(int position)
+    {
+        char c = _text[position];
+        if (c < 0x80)
+        {
+            return !char.IsControl(c) && c != ' ' && "()=,:;{}<>*/.@+-\"%".IndexOf(c) < 0 && !(c >= '0' && c <= '9') && !IsIdentifierStartAt(position);
+        }
+
+        return !IsIdentifierStartAt(position) && !IsForbidden(_text, position);
     }
 
     private bool IsIdentifierStartAt(int position)

@@ -104,6 +104,13 @@ internal sealed class WitxLexer
         return trivia?.ToArray();
     }
 
+    /// <summary>
+    /// Whether the character at <paramref name="position"/> starts no token and no trivia, and so continues a run of
+    /// unexpected characters. Line breaks and control characters end a run, so each line's run is its own.
+    /// </summary>
+    private static bool StartsNothing(char c, int position) =>
+        !IsIdChar(c) && c != '(' && c != ')' && c != '"' && c != ';' && c != '\n' && c != '\r' && !IsWhitespace(c, position) && !char.IsControl(c);
+
     // A byte order mark is whitespace only at the very start of the text, where editors put it.
     private static bool IsWhitespace(char c, int position) => c == ' ' || c == '\t' || c == '\uFEFF' && position == 0;
 
@@ -147,9 +154,14 @@ internal sealed class WitxLexer
             return ClassifyAtom(start);
         }
 
-        // One unexpected character (a whole surrogate pair) becomes a bad token.
+        // A run of unexpected characters becomes one bad token with one diagnostic, which names the first character
+        // (a whole surrogate pair): a long stretch of them would otherwise give a diagnostic per character. Spaces end
+        // a run: a token whose extent depended on the text after the spaces broke the incremental reparse's reuse.
         _position += char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
-        Report(WitxSyntaxDiagnostics.UnexpectedCharacter(DescribeCharacter(_text.Substring(start, _position - start))), start, _position - start);
+        int first = _position - start;
+        while (!AtEnd && StartsNothing(_text[_position], _position)) _position++;
+
+        Report(WitxSyntaxDiagnostics.UnexpectedCharacter(DescribeCharacter(_text.Substring(start, first))), start, _position - start);
         return SyntaxKind.BadToken;
     }
 

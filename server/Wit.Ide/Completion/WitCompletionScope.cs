@@ -40,7 +40,8 @@ internal sealed class WitCompletionScope
     public IEnumerable<UsableInterface> UsableInterfaces(SyntaxNode body)
     {
         string? ownName = body.Parent?.Kind == SyntaxKind.Interface
-            ? body.Parent.ChildTokens().FirstOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Text
+            // A header without a name (`interface {`) has no identifier token: the default token has no text.
+            ? body.Parent.ChildTokens().Where(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing).Select(t => (string?)t.Text).FirstOrDefault()
             : null;
         var current = CurrentPackage(body);
         foreach (var package in KnownPackages().OrderBy(p => p == current ? 0 : 1))

@@ -8,7 +8,8 @@ namespace Wit.Ide.Diagnostics;
 
 /// <summary>
 /// Every diagnostic of one document: syntax, resolution (from each root that loads the file) and lint, each once,
-/// in source order. For a <c>.witx</c> document, its syntax and WITX validation results.
+/// in source order. For a <c>.witx</c> document, its syntax and WITX validation results. At most
+/// <see cref="DiagnosticLimit.PerFile"/>, then one that says how many more there are.
 /// </summary>
 public static class DocumentDiagnostics
 {
@@ -51,6 +52,6 @@ public static class DocumentDiagnostics
             if (c == 0) c = a.Span.Length.CompareTo(b.Span.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
         });
-        return result;
+        return DiagnosticLimit.Cap(result);
     }
 }

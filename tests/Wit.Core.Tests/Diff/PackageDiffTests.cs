@@ -254,4 +254,20 @@ public sealed class PackageDiffTests
         Assert.Contains("breaking: types.header-error.size-exceeded: case added (records, variants, enums and flags are closed in the component model)", Lines(http));
         Assert.True(http.IsBumpSufficient); // 0.2 → 0.3 is a minor bump, enough before 1.0.
     }
+    /// <summary>
+    /// Issue 14, finding 3: a model with a type cycle (which the resolver reports and still returns) is compared
+    /// without recursing forever. The functions read the same (<c>a</c>) in both versions, so the change text
+    /// qualifies the names and shows what an alias stands for, which used to follow the cycle until the stack ran out.
+    /// </summary>
+    [Fact]
+    public void ATypeCycleInAComparedModelEndsTheAliasChainInsteadOfOverflowing()
+    {
+        var old = WitFixture.Resolve("package a:b@1.0.0;\nworld w {\n  type a = b;\n  type b = a;\n  import f: func(x: a);\n}\n").Model.Packages.Last();
+        var @new = WitFixture.Resolve("package a:b@1.0.0;\nworld w {\n  type a = u32;\n  import f: func(x: a);\n}\n").Model.Packages.Last();
+
+        var lines = StackLimited.Run(() => Lines(PackageDiff.Compare(old, @new)));
+
+        Assert.Contains(lines, l => l.StartsWith("breaking: world w import a: ", System.StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("parameter `x` changed type from w.a (= w.b (= w.a (= …)))", System.StringComparison.Ordinal));
+    }
 }

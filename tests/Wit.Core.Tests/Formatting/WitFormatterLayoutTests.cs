@@ -11,6 +11,21 @@ namespace Wit.Core.Tests.Formatting;
 /// </summary>
 public sealed class WitFormatterLayoutTests
 {
+    /// <summary>
+    /// Issue 14, finding 5: a byte-order mark followed by a block comment was written twice (once as the document's
+    /// mark, once with the unterminated comment's leading whitespace). The formatter changes whitespace only, and a BOM is not.
+    /// </summary>
+    [Theory]
+    [InlineData("\uFEFF/* c", "\uFEFF/* c")]
+    [InlineData("\uFEFF/*/", "\uFEFF/*/")]
+    [InlineData("\uFEFF /* c */ /* d", "\uFEFF /* c */ /* d")]
+    [InlineData("\uFEFF/* c */package a:b;\n", "\uFEFF/* c */ package a:b;\n")]
+    public void AByteOrderMarkBeforeACommentIsKeptOnce(string input, string expected)
+    {
+        FormatChecks.AssertFormats(input, expected);
+        Assert.Equal(1, WitFormatter.Format(input).Split('\uFEFF').Length - 1);
+    }
+
     [Fact]
     public void PackageDeclarationIsFollowedByOneBlankLine() => Check(
         "package   a:b@1.0.0-rc.1 ;\ninterface i {}",

@@ -76,6 +76,17 @@ public class CompletionTests
         }
         """;
 
+    /// <summary>
+    /// Issue 14, finding 4: an interface header without a name (a fuzzing mutant, <c>interface{-&gt;p</c>) used to
+    /// throw a NullReferenceException while listing the interfaces whose types a typed fragment may name; the types
+    /// of the package's other interfaces are offered, as in any interface body.
+    /// </summary>
+    [Fact]
+    public void A_nameless_interface_header_still_offers_the_types_of_other_interfaces()
+    {
+        Check("package a:b;\ninterface other { record point { x: u32 } }\ninterface{->[|p$0|]", new[] { "point:Type" });
+    }
+
     [Fact]
     public void Top_level_offers_items_snippets_and_gates()
     {

@@ -213,6 +213,14 @@ internal sealed partial class WitxDerivationWriter
                 return $"(list (tuple {Expr(definition.Key)} {Expr(definition.Element)}))";
             case TypeDefinitionKind.FixedSizeList:
                 string element = Expr(definition.Element);
+                // WITX has no fixed-length list, only a tuple of that many elements: beyond a bound (a length of
+                // 4294967295, or lists of lists) the tuple would not fit in memory, so it is refused.
+                if ((long)definition.FixedLength * (element.Length + 1) > MaxExpandedListText)
+                {
+                    Report(WitxDiagnostics.FixedLengthListTooLong(ListText(definition), definition.FixedLength, MaxExpandedListText), _currentLocation);
+                    return Failed("a fixed-length list this long");
+                }
+
                 var tuple = new StringBuilder("(tuple");
                 for (uint i = 0; i < definition.FixedLength; i++) tuple.Append(' ').Append(element);
                 return tuple.Append(')').ToString();
@@ -266,6 +274,16 @@ internal sealed partial class WitxDerivationWriter
     };
 
     private static string FlagsRepr(int count) => count <= 8 ? "u8" : count <= 16 ? "u16" : count <= 32 ? "u32" : "u64";
+
+    /// <summary>The most characters a fixed-length list's tuple may take in the derived WITX.</summary>
+    private const long MaxExpandedListText = 1 << 20;
+
+    /// <summary>A fixed-length list as WIT spells it, its element by name or kind.</summary>
+    private static string ListText(TypeDefinition definition)
+    {
+        string element = definition.Element is { Definition: { } d } ? d.Name ?? d.Kind.ToString().ToLowerInvariant() : definition.Element is { } e ? PrimitiveNames.Name(e.Primitive) : "?";
+        return $"list<{element}, {definition.FixedLength.ToString(CultureInfo.InvariantCulture)}>";
+    }
 
     private string Failed(string what)
     {

@@ -283,4 +283,20 @@ public sealed class WitxDeriverTests
 
             """.Replace("\r\n", "\n"), derivation.Text);
     }
+    /// <summary>
+    /// Issue 14, finding 6: a fixed-length list derives as a WITX tuple of its length, so a huge one used to be
+    /// expanded element by element until memory ran out. Beyond a bound it is refused with WITX1012, and the derivation
+    /// is marked failed instead of writing the tuple.
+    /// </summary>
+    [Theory]
+    [InlineData("type t = list<u8, 4294967295>;")]
+    [InlineData("type t = list<list<u8, 4096>, 4096>;")]
+    public void AHugeFixedLengthListIsRefusedInsteadOfExpanded(string definition)
+    {
+        var model = WitResolver.Resolve(new InMemoryFileSystem().Add("/pkg/a.wit", $"package a:b;\ninterface i {{\n  {definition}\n  f: func(x: t);\n}}\n"), "/pkg/a.wit");
+        var derivation = WitxDeriver.DeriveInterface(model.Interfaces.Single(i => i.Name == "i"));
+
+        Assert.Contains(derivation.Diagnostics, d => d.Code == "WITX1012" && d.Message.Contains("fixed-length list", System.StringComparison.Ordinal));
+        Assert.True(derivation.Text.Length < 10_000, $"the derivation is {derivation.Text.Length} characters long");
+    }
 }

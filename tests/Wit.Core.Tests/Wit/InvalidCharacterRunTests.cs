@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Linq;
+using Wit.Core.Syntax;
+using Xunit;
+
+namespace Wit.Core.Tests.Wit;
+
+/// <summary>
+/// Issue 20, finding 2: a run of characters that start no token is one bad token with one diagnostic (naming its
+/// first character, spanning the run), in WIT and in WITX, where each character used to get its own.
+/// </summary>
+public sealed class InvalidCharacterRunTests
+{
+    private static string[] Describe(SyntaxTree tree) =>
+        tree.Diagnostics.Select(d => $"{d.Code} {d.Span.Start}+{d.Span.Length}: {d.Message}").ToArray();
+
+    [Theory]
+    [InlineData("package a:b;\n###\n", "WIT0002 13+3: unexpected character '#'")]
+    [InlineData("package a:b;\n#\u00a7 #\n", "WIT0002 13+2: unexpected character '#'", "WIT0002 16+1: unexpected character '#'")]
+    [InlineData("package a:b;\n# x #\n", "WIT0002 13+1: unexpected character '#'", "WIT0002 17+1: unexpected character '#'")]
+    [InlineData("package a:b;\n# \n#\n", "WIT0002 13+1: unexpected character '#'", "WIT0002 16+1: unexpected character '#'")]
+    [InlineData("package a:b;\n#\U0001F600#\n", "WIT0002 13+4: unexpected character '#'")]
+    public void ARunOfUnexpectedWitCharactersIsReportedOnce(string text, params string[] expected)
+    {
+        var tree = SyntaxTree.ParseWit(text);
+
+        Assert.Equal(expected, Describe(tree).Where(d => d.StartsWith("WIT0002", System.StringComparison.Ordinal)).ToArray());
+        Assert.Equal(text, tree.Root.ToFullString());
+    }
+
+    [Fact]
+    public void AForbiddenCharacterInARunIsStillReportedByItself()
+    {
+        var tree = SyntaxTree.ParseWit("package a:b;\n#\u202e#\n");
+
+        Assert.Equal(new[] { "WIT0002 13+1", "WIT0009 14+1", "WIT0002 15+1" }, tree.Diagnostics.Where(d => d.Code is "WIT0002" or "WIT0009").OrderBy(d => d.Span.Start).Select(d => $"{d.Code} {d.Span.Start}+{d.Span.Length}").ToArray());
+    }
+
+    [Fact]
+    public void AHundredThousandHashesGiveOneWitDiagnostic()
+    {
+        string text = "package a:b;\n" + new string('#', 100_000) + "\n";
+
+        var diagnostics = Describe(SyntaxTree.ParseWit(text)).Where(d => d.StartsWith("WIT0002", System.StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(new[] { "WIT0002 13+100000: unexpected character '#'" }, diagnostics);
+    }
+
+    [Theory]
+    [InlineData("(typename $a u8) \u00e9\u00e9\u00e9", "WITX0002 17+3: unexpected character '\u00e9'")]
+    [InlineData("(typename $a\u00e9\u00e9 u8)", "WITX0002 12+2: unexpected character '\u00e9'")]
+    [InlineData("{,} ;", "WITX0002 0+3: unexpected character '{'", "WITX0002 4+1: unexpected character ';'")]
+    [InlineData("{,}\n{", "WITX0002 0+3: unexpected character '{'", "WITX0002 4+1: unexpected character '{'")]
+    public void ARunOfUnexpectedWitxCharactersIsReportedOnce(string text, params string[] expected)
+    {
+        var tree = SyntaxTree.ParseWitx(text);
+
+        Assert.Equal(expected, Describe(tree).Where(d => d.StartsWith("WITX0002", System.StringComparison.Ordinal)).ToArray());
+        Assert.Equal(text, tree.Root.ToFullString());
+    }
+
+    [Fact]
+    public void TwoMegabytesOfBadWitxCharactersParseInWellUnderASecond()
+    {
+        string text = "(typename $a u8)\n" + string.Concat(Enumerable.Repeat(new string('\u00e9', 999) + "\n", 2_000));
+        var watch = Stopwatch.StartNew();
+
+        var tree = SyntaxTree.ParseWitx(text);
+        int count = tree.Diagnostics.Count(d => d.Code == "WITX0002");
+
+        Assert.Equal(2_000, count);
+        Assert.True(watch.ElapsedMilliseconds < 1_000, $"{watch.ElapsedMilliseconds} ms");
+    }
+}
