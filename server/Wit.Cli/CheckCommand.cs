@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using Wit.Cli.Json;
+using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
 
 namespace Wit.Cli;
@@ -61,7 +62,8 @@ public sealed class CheckCommand : CommandHandler
         }
         else
         {
-            foreach (var diagnostic in input.Model.Diagnostics)
+            // At most DiagnosticLimit.PerFile diagnostics of a file, then how many more (JSON has all).
+            foreach (var diagnostic in DiagnosticLimit.CapPerDocument(input.Model.Diagnostics))
             {
                 Output.Write(DiagnosticRenderer.Render(diagnostic));
                 Output.Write('\n');

@@ -145,7 +145,8 @@ public sealed class ParseCommand : CommandHandler
             TreePrinter.Print(tree, Output);
         }
 
-        foreach (var diagnostic in tree.Diagnostics)
+        // Text output shows at most DiagnosticLimit.PerFile diagnostics of a file, then how many more (JSON has all).
+        foreach (var diagnostic in DiagnosticLimit.CapPerDocument(tree.Diagnostics))
         {
             DiagnosticRenderer.Render(diagnostic, tree.Text, displayPath, Output);
             Output.Write('\n');
