@@ -14,20 +14,18 @@ namespace Wit.Ide.Tests.Diagnostics;
 /// </summary>
 public class DiagnosticLimitTests
 {
-    private static (System.Collections.Generic.IReadOnlyList<Diagnostic> Diagnostics, long Milliseconds) Diagnose(string path, string text)
+    private static System.Collections.Generic.IReadOnlyList<Diagnostic> Diagnose(string path, string text)
     {
         var workspace = new IdeWorkspace(new InMemoryFileSystem());
-        var watch = Stopwatch.StartNew();
         var snapshot = workspace.Open(path, text, 1);
-        var diagnostics = DocumentDiagnostics.For(snapshot, path);
-        return (diagnostics, watch.ElapsedMilliseconds);
+        return DocumentDiagnostics.For(snapshot, path);
     }
 
     [Fact]
     public void A_wit_file_with_more_diagnostics_than_the_limit_ends_with_and_n_more()
     {
         string text = "package a:b;\n" + string.Concat(Enumerable.Repeat("# ; \u00a7\n", 400));
-        var (diagnostics, _) = Diagnose("/ws/a.wit", text);
+        var diagnostics = Diagnose("/ws/a.wit", text);
 
         Assert.Equal(DiagnosticLimit.PerFile + 1, diagnostics.Count);
         var last = diagnostics[^1];
@@ -40,7 +38,7 @@ public class DiagnosticLimitTests
     [Fact]
     public void A_file_under_the_limit_is_not_capped()
     {
-        var (diagnostics, _) = Diagnose("/ws/a.wit", "package a:b;\n#\n#\n");
+        var diagnostics = Diagnose("/ws/a.wit", "package a:b;\n#\n#\n");
 
         Assert.Equal(2, diagnostics.Count(d => d.Code == "WIT0002"));
         Assert.DoesNotContain(diagnostics, d => d.Code == "WIT0013");
@@ -49,13 +47,14 @@ public class DiagnosticLimitTests
     [Theory]
     [InlineData("\u00e9")]
     [InlineData("{,")]
-    public void Two_megabytes_of_bad_witx_characters_give_a_capped_list_quickly(string piece)
+    public void Two_megabytes_of_bad_witx_characters_give_a_capped_list(string piece)
     {
+        // The cost was one diagnostic (and its rendering) per character; the list is now capped. No wall-clock
+        // assertion: the `scaling` benchmark measures the time.
         string text = string.Concat(Enumerable.Repeat(piece, 2_000_000 / piece.Length));
-        var (diagnostics, milliseconds) = Diagnose("/ws/a.witx", text);
+        var diagnostics = Diagnose("/ws/a.witx", text);
 
         Assert.True(diagnostics.Count <= DiagnosticLimit.PerFile + 1, $"{diagnostics.Count} diagnostics");
         Assert.Contains(diagnostics, d => d.Code == "WITX0002");
-        Assert.True(milliseconds < 5_000, $"{milliseconds} ms");
     }
 }
