@@ -68,6 +68,10 @@ internal sealed partial class WitParser
 
         int first = System.Math.Max(0, touched - 1);
         if (first >= itemCount) first = System.Math.Max(0, itemCount - 1);
+
+        // An item that ends with a missing token stopped where the next token did not fit it: text after it (an edit
+        // in the next item, e.g. `package a:b` followed by `:c`) may extend it, so it is parsed again too.
+        while (first > 0 && EndsWithMissingToken(oldRoot.GetSlot(first - 1))) first--;
         int restart = itemCount == 0 ? 0 : starts[first];
 
         var items = new List<GreenElement>();
@@ -102,6 +106,21 @@ internal sealed partial class WitParser
             if (items.Count == first && first < touched && first < itemCount && GreenElement.StructurallyEqual(item, oldRoot.GetSlot(first))) items.Add(oldRoot.GetSlot(first));
             else items.Add(item);
         }
+    }
+
+    /// <summary>Whether the last token of <paramref name="item"/> (its rightmost, zero-width or not) is missing.</summary>
+    private static bool EndsWithMissingToken(GreenElement item)
+    {
+        var current = item;
+        while (current is GreenNode node)
+        {
+            GreenElement? last = null;
+            for (int i = node.SlotCount - 1; i >= 0 && last is null; i--) last = node.GetSlot(i);
+            if (last is null) return false;
+            current = last;
+        }
+
+        return current is GreenToken { IsMissing: true };
     }
 
     /// <summary>

@@ -17,6 +17,24 @@ public sealed class IncrementalReuseTests
         + "interface fourth {\n  type t = list<u8>;\n}\n\n"
         + "world last {\n  import first;\n}\n";
 
+    [Theory]
+    [InlineData("package foo:bar:\n\ninterface foo {\n  type foo = bar;\n}\n", 20, 5, "")]
+    [InlineData("package foo:bar\n\ninterface foo {}\n", 15, 0, ":x")]
+    [InlineData("interface a {\n  type t = list<u8\n}\nworld w {}\n", 34, 5, ">;")]
+    public void An_item_that_ends_with_a_missing_token_is_parsed_again_when_what_follows_it_changes(string text, int start, int length, string replacement)
+    {
+        // Found by the fuzz driver: `package foo:bar:` stops before `interface` (a keyword cannot continue the name);
+        // deleting into `interface` leaves `inte`, which does. The package item was kept, so the tree differed from a
+        // fresh parse.
+        var change = new TextChange(new TextSpan(start, length), replacement);
+        string edited = text.Substring(0, start) + replacement + text.Substring(start + length);
+
+        var incremental = SyntaxTree.Parse(SourceText.From(text)).WithChange(change);
+
+        Assert.Null(GreenDiff.FirstDifference(SyntaxTree.Parse(SourceText.From(edited)).Root.Green, incremental.Root.Green));
+        Assert.Equal(edited, incremental.Root.ToFullString());
+    }
+
     [Fact]
     public void EditInTheMiddleInterfaceKeepsTheFirstAndLastItems()
     {
