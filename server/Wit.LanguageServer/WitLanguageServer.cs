@@ -89,7 +89,11 @@ public sealed class WitLanguageServer
         _state = ServerState.ShutDown;
     }
 
-    internal void Exit() => _connection.Stop();
+    /// <summary>
+    /// `exit`: read at once (it must work even when a handler hangs), it stops the connection after the messages sent
+    /// before it are answered, or after two seconds.
+    /// </summary>
+    internal void Exit() => _connection.StopAfterPending(TimeSpan.FromSeconds(2));
 
     /// <summary>Applies a change to the workspace (one writer at a time) and tells the diagnostics publisher.</summary>
     internal IdeSnapshot? Mutate(Func<IdeWorkspace, IdeSnapshot?> change, string? changedPath = null)

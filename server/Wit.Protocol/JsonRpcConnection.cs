@@ -373,6 +373,21 @@ public sealed partial class JsonRpcConnection
     }
 
     /// <summary>Ends <see cref="RunAsync"/>, for example after the <c>exit</c> notification. Safe to call from a handler.</summary>
+    /// <summary>
+    /// Stops once every message read before this call has been handled (a client may send a whole session, `exit`
+    /// included, without waiting for answers), or after <paramref name="deadline"/> at the latest, so that a handler
+    /// that never finishes cannot keep the process alive.
+    /// </summary>
+    public void StopAfterPending(TimeSpan deadline)
+    {
+        Enqueue(new WorkItem(RequestOrdering.Exclusive, () =>
+        {
+            Stop();
+            return Task.CompletedTask;
+        }));
+        _ = Task.Delay(deadline).ContinueWith(_ => Stop(), TaskScheduler.Default);
+    }
+
     public void Stop()
     {
         stopped.TrySetResult();

@@ -52,6 +52,27 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_sent_at_once_is_answered_before_exit_ends_the_process()
+    {
+        // A client (or a script) may send initialize, shutdown and exit without waiting for answers: exit is read at
+        // once but stops the server only after the messages before it are answered.
+        await using var server = ServerProcess.Start("--stdio");
+
+        var initialize = server.RequestAsync("initialize", InitializeParams(_folder));
+        var initialized = server.NotifyAsync("initialized", new JsonObject());
+        var shutdown = server.RequestAsync("shutdown", null);
+        var exit = server.NotifyAsync("exit", null);
+        await Task.WhenAll(initialized, exit);
+        var (exitCode, _) = await server.WaitForExitAsync();
+
+        Assert.Equal("wit-language-server", (await initialize)["result"]!["serverInfo"]!["name"]!.GetValue<string>());
+        var answer = await shutdown;
+        Assert.True(answer.ContainsKey("result") && answer["error"] is null, answer.ToJsonString());
+        Assert.Equal(0, exitCode);
+        Assert.Empty(server.Violations);
+    }
+
+    [Fact]
     public async Task Exit_without_shutdown_ends_with_code_one()
     {
         await using var server = ServerProcess.Start("--stdio");
