@@ -30,22 +30,46 @@ public sealed class OracleProcess : IDisposable
     /// Null when upstream accepts the package at <paramref name="path"/>, else its error message; a
     /// <see cref="TimeoutException"/> when upstream takes too long (the process is restarted).
     /// </summary>
-    public string? Check(string path)
+    public string? Check(string path) => Check(path, retry: true);
+
+    private string? Check(string path, bool retry)
     {
         _process.StandardInput.WriteLine(Path.GetFullPath(path));
         _process.StandardInput.Flush();
         var read = _process.StandardOutput.ReadLineAsync();
         if (!read.Wait(Timeout))
         {
-            _process.Kill();
-            _process.Dispose();
-            _process = Start();
+            Restart();
             throw new TimeoutException($"upstream took more than {Timeout.TotalSeconds} s");
         }
 
         string line = read.Result ?? throw new InvalidOperationException("the oracle process ended (is jco installed? run ../shared/tools/wit-oracle/wit-oracle once)");
         using var document = JsonDocument.Parse(line);
-        return document.RootElement.GetProperty("ok").GetBoolean() ? null : document.RootElement.GetProperty("error").GetString() ?? string.Empty;
+        if (document.RootElement.GetProperty("ok").GetBoolean()) return null;
+        string error = document.RootElement.GetProperty("error").GetString() ?? string.Empty;
+
+        // A panic inside upstream poisons its wasm instance: every later call traps. Start afresh; the input that
+        // panicked has no verdict, and one that met the poisoned instance is asked again.
+        if (error.Contains("panicked at", StringComparison.Ordinal) || error.Contains("unreachable", StringComparison.Ordinal))
+        {
+            Restart();
+            throw new UpstreamPanicException(error);
+        }
+
+        if (error.Contains("cannot enter component instance", StringComparison.Ordinal))
+        {
+            Restart();
+            if (retry) return Check(path, retry: false);
+        }
+
+        return error;
+    }
+
+    private void Restart()
+    {
+        _process.Kill();
+        _process.Dispose();
+        _process = Start();
     }
 
     public void Dispose()
@@ -53,5 +77,13 @@ public sealed class OracleProcess : IDisposable
         _process.StandardInput.Close();
         if (!_process.WaitForExit(5000)) _process.Kill();
         _process.Dispose();
+    }
+}
+
+/// <summary>Upstream panicked on an input (a bug of upstream's, not a verdict).</summary>
+public sealed class UpstreamPanicException : Exception
+{
+    public UpstreamPanicException(string message) : base(message)
+    {
     }
 }

@@ -68,6 +68,11 @@ for (int n = 0; n < count; n++)
         counts["skipped: upstream timed out"] = counts.GetValueOrDefault("skipped: upstream timed out") + 1;
         continue;
     }
+    catch (UpstreamPanicException)
+    {
+        counts["skipped: upstream panicked"] = counts.GetValueOrDefault("skipped: upstream panicked") + 1;
+        continue;
+    }
 
     string outcome = (upstream, ours) switch
     {

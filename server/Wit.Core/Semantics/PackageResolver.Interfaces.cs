@@ -74,7 +74,6 @@ internal sealed partial class PackageResolver
                         break;
                     }
 
-                    scope.Functions.Add(fname);
                     break;
                 default:
                     if (TypeNameToken(member) is not { } nameToken) break;

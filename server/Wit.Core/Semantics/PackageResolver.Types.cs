@@ -267,6 +267,9 @@ internal sealed partial class PackageResolver
                     Report(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name));
                 }
 
+                // As wit-parser, a function's name is known from its own declaration on: a type naming a function
+                // declared later is a name that does not exist (yet).
+                scope.Functions.Add(functionName);
                 var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
                 result.Add(BuildFunction(functionName, kind, null, type.Parameters, type.Result, member, file, scope, Location(file, name)));
             }

@@ -20,6 +20,7 @@ internal sealed class TypeScope
 
     public Dictionary<string, TypeDefinition> Types { get; } = new();
 
+    /// <summary>The freestanding functions declared so far (while functions are resolved, in declaration order).</summary>
     public HashSet<string> Functions { get; } = new();
 
     public HashSet<string> ExcludedTypes { get; } = new();
