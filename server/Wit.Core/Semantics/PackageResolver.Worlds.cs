@@ -45,7 +45,7 @@ internal sealed partial class PackageResolver
             if (member is not WorldExternSyntax external) continue;
             if (IsExcluded(member))
             {
-                if (external.InlineInterface is { } excludedInline) ReportUngatedTypes(excludedInline.Members, file, "interface");
+                if (external.InlineInterface is { } excludedInline) ReportUngatedType(excludedInline.Members, file, "interface");
                 continue;
             }
 

@@ -146,7 +146,7 @@ internal sealed partial class PackageResolver
             (dependency, _) => Report(ResolveDiagnostics.InterfaceOrWorldDependsOnItself(dependency.Name), dependency.Location));
         foreach (var item in order)
         {
-            if (item.Excluded) ReportUngatedTypeOf(item);
+            if (item.Excluded) ReportUngatedType(item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members, item.File, item.IsWorld ? "world" : "interface");
         }
 
         foreach (var (file, item) in _unresolved.Items)
@@ -441,12 +441,12 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
-    /// wit-parser drops a gated-off interface or world but keeps the types in it that carry no gate of their own, and
-    /// then fails on their owner: the first such type (its <c>use</c>s first, as it allocates them) is reported.
+    /// wit-parser drops a gated-off interface or world (inline ones too) but keeps the types in it that carry no gate
+    /// of their own, and then fails on their owner: the first such type (its <c>use</c>s first, as it allocates them)
+    /// is reported.
     /// </summary>
-    private void ReportUngatedTypeOf(LocalItem item)
+    private void ReportUngatedType(IEnumerable<WitNode> members, SourceFile file, string kind)
     {
-        var members = item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members;
         SyntaxToken? first = null;
         foreach (var member in members)
         {
@@ -459,9 +459,7 @@ internal sealed partial class PackageResolver
             if (first is null && !(member is UseItemSyntax) && TypeNameToken(member) is { } typeToken && !IsExcluded(member)) first = typeToken;
         }
 
-        if (first is not { } token) return;
-        string kind = item.IsWorld ? "world" : "interface";
-        ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), new SourceLocation(item.File.Tree.Text, token.Span));
+        if (first is { } token) ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token));
     }
 
     /// <summary>
@@ -484,31 +482,6 @@ internal sealed partial class PackageResolver
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// wit-parser drops an inline interface whose feature is off, but not the types inside it that have no gate of
-    /// their own: each of them then refers to a dropped owner, an error at the type's name (a <c>use</c>'s at the
-    /// name it imports). Top-level interfaces and worlds are checked by <see cref="ReportUngatedTypeOf"/>.
-    /// </summary>
-    private void ReportUngatedTypes(IEnumerable<WitNode> members, SourceFile file, string owner)
-    {
-        var message = ResolveDiagnostics.OwnerExcludedByFeature(owner);
-        foreach (var member in members)
-        {
-            if (IsExcluded(member)) continue;
-            if (member is UseItemSyntax use)
-            {
-                foreach (var useName in use.Names)
-                {
-                    if (useName.Name is { } imported) ReportAtLink(message, Location(file, imported));
-                }
-            }
-            else if (TypeNameToken(member) is { } name)
-            {
-                ReportAtLink(message, Location(file, name));
-            }
-        }
     }
 
     /// <summary>
