@@ -219,7 +219,9 @@ internal sealed partial class PackageResolver
             }
             else if (target is not null)
             {
-                Report(foreign ? ResolveDiagnostics.TypeNotDefinedInInterface(name) : ResolveDiagnostics.NameDoesNotExist(name), Location(file, nameToken));
+                // A foreign interface's types are looked up when wit-parser links the package, a local one's before.
+                if (foreign) ReportAtLink(ResolveDiagnostics.TypeNotDefinedInInterface(name), Location(file, nameToken));
+                else Report(ResolveDiagnostics.NameDoesNotExist(name), Location(file, nameToken));
             }
 
             var definition = new TypeDefinition(original is null ? TypeDefinitionKind.Error : TypeDefinitionKind.Alias)
@@ -249,7 +251,7 @@ internal sealed partial class PackageResolver
             var package = ForeignPackage(path);
             if (package is null) return null;
             if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return Referenced(path, foreignInterface);
-            Report(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
             return null;
         }
 
@@ -313,7 +315,11 @@ internal sealed partial class PackageResolver
             break;
         }
 
-        Report(ResolveDiagnostics.PackageNotFound(path.Package.ToString(), _resolver.KnownPackages(_package.Name)), location);
+        if (ReportAtLink(ResolveDiagnostics.PackageNotFound(path.Package.ToString(), _resolver.KnownPackages(_package.Name)), location) is { } diagnostic)
+        {
+            UnknownPackageDiagnostics.Add(diagnostic);
+        }
+
         return null;
     }
 }

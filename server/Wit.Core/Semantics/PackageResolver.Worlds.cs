@@ -239,7 +239,7 @@ internal sealed partial class PackageResolver
             var package = ForeignPackage(path);
             if (package is null) return null;
             if (package.Worlds.TryGetValue(path.ItemName, out var foreignWorld)) return Referenced(path, foreignWorld);
-            Report(ResolveDiagnostics.WorldNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.WorldNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
             return null;
         }
 

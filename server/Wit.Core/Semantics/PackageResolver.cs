@@ -407,11 +407,24 @@ internal sealed partial class PackageResolver
     /// </summary>
     internal HashSet<Diagnostic> LinkTimeDiagnostics { get; } = new();
 
-    private void ReportAtLink(DiagnosticMessage message, SourceLocation? location)
+    /// <summary>
+    /// Whether a feature gate left something of this package out. wit-parser resolves a package whole, gated-off items
+    /// included, and drops them only when linking: <see cref="WitResolver"/> then checks the package again with every
+    /// feature on for the errors it would have met in them.
+    /// </summary>
+    internal bool ExcludedAny { get; private set; }
+
+    /// <summary>The "package not found" diagnostics, which wit-parser reports for gated-off paths too.</summary>
+    internal HashSet<Diagnostic> UnknownPackageDiagnostics { get; } = new();
+
+    private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location)
     {
         int count = _resolver.Model.Diagnostics.Count;
         Report(message, location);
-        if (_resolver.Model.Diagnostics.Count > count) LinkTimeDiagnostics.Add(_resolver.Model.Diagnostics[count]);
+        if (_resolver.Model.Diagnostics.Count == count) return null;
+        var diagnostic = _resolver.Model.Diagnostics[count];
+        LinkTimeDiagnostics.Add(diagnostic);
+        return diagnostic;
     }
 
     private bool IsExcluded(WitNode node)
@@ -429,6 +442,7 @@ internal sealed partial class PackageResolver
                     {
                         // wit-parser reads every gate before it drops the item: repeated or contradictory ones are errors.
                         StabilityOf(node, null);
+                        ExcludedAny = true;
                         return true;
                     }
                 }

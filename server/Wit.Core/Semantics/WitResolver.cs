@@ -300,6 +300,7 @@ public sealed partial class WitResolver
             bool sameDependencies = samePackages && takenOver == position - 1;
             var resolver = new PackageResolver(this, package, recordItems: root, previousItems: root && sameDependencies ? _previousItems : null);
             resolver.Resolve();
+            if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
             TypeArenaOrder.Apply(_model, before.Types, before.Interfaces, before.Worlds);
