@@ -134,7 +134,8 @@ internal sealed partial class WitParser
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (i > 0 && item.Kind == SyntaxKind.PackageDeclaration && item is GreenNode declaration)
+            // A declaration with an error of its own fails there first (wit-parser reads it before the `;`).
+            if (i > 0 && item.Kind == SyntaxKind.PackageDeclaration && item is GreenNode { ContainsDiagnostics: false } declaration)
             {
                 int offset = position;
                 for (int s = 0; s < declaration.SlotCount; s++)
