@@ -90,7 +90,6 @@ internal sealed partial class PackageResolver
                         Name = tname,
                         Owner = scope.Owner,
                         Docs = Docs.Of(member),
-                        Stability = StabilityOf(member, location),
                         Location = location,
                     };
                     scope.Types[tname] = definition;
@@ -108,10 +107,19 @@ internal sealed partial class PackageResolver
             definitions.Select(d => d.Definition),
             definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local),
             (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
+        var gated = new HashSet<TypeDefinition>();
         foreach (var definition in order)
         {
+            // wit-parser reads a type's gate once the types are ordered, just before the type itself.
+            definition.Stability = StabilityOf(syntaxOf[definition], definition.Location);
+            gated.Add(definition);
             FillDefinition(definition, syntaxOf[definition], file, scope);
             _resolver.AddType(definition);
+        }
+
+        foreach (var (definition, member) in definitions)
+        {
+            if (!gated.Contains(definition)) definition.Stability = StabilityOf(member, definition.Location);
         }
 
         return declarationOrder;
