@@ -462,18 +462,24 @@ internal sealed partial class PackageResolver
     private void ReportUngatedType(IEnumerable<WitNode> members, SourceFile file, string kind)
     {
         SyntaxToken? first = null;
+        WitNode? firstMember = null;
         foreach (var member in members)
         {
             if (member is UseItemSyntax use && !IsExcluded(use) && use.Names.FirstOrDefault() is { } name && (name.Alias ?? name.Name) is { } useToken)
             {
-                first = useToken;
+                (first, firstMember) = (useToken, member);
                 break;
             }
 
-            if (first is null && !(member is UseItemSyntax) && TypeNameToken(member) is { } typeToken && !IsExcluded(member)) first = typeToken;
+            if (first is null && !(member is UseItemSyntax) && TypeNameToken(member) is { } typeToken && !IsExcluded(member)) (first, firstMember) = (typeToken, member);
         }
 
-        if (first is { } token) ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token));
+        if (first is not { } token) return;
+
+        // Linking reads the type's own gate first: a `@since` of an unreleased version fails there.
+        int count = _resolver.Model.Diagnostics.Count;
+        StabilityOf(firstMember!, Location(file, token));
+        if (_resolver.Model.Diagnostics.Count == count) ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token));
     }
 
     /// <summary>
