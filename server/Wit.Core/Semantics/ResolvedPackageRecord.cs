@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 
 namespace Wit.Core.Semantics;
@@ -29,7 +30,8 @@ internal sealed class ResolvedPackageRecord
 
     public (int Start, int End) Types { get; set; }
 
-    public (int Start, int End) Diagnostics { get; set; }
+    /// <summary>The package's diagnostics (the model's list is sorted afterwards, so not a range).</summary>
+    public List<Diagnostic> Diagnostics { get; set; } = new();
 
     public (int Start, int End) References { get; set; }
 

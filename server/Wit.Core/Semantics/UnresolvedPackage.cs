@@ -26,5 +26,8 @@ internal sealed class UnresolvedPackage
 
     public string? Docs { get; set; }
 
+    /// <summary>Where wit-parser resolves this package by itself (see <see cref="DiagnosticOrder"/>).</summary>
+    public DiagnosticOrder Order { get; set; }
+
     public override string ToString() => Name?.ToString() ?? "<unnamed>";
 }

@@ -34,6 +34,9 @@ public sealed class WitModel
 
     internal List<PackageName> KnownPackageNames { get; } = new();
 
+    /// <summary>Each diagnostic's place in wit-parser's order, which <see cref="Diagnostics"/> follows.</summary>
+    internal Dictionary<Diagnostic, DiagnosticOrder> DiagnosticOrders { get; } = new();
+
     /// <summary>The symbol a reference at <paramref name="offset"/> of <paramref name="path"/> points to, or null.</summary>
     public SymbolReference? FindReference(string path, int offset)
     {

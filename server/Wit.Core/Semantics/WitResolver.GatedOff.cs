@@ -48,6 +48,7 @@ public sealed partial class WitResolver
             else if (_reported.Add(Key(diagnostic)))
             {
                 merged.Add(diagnostic);
+                _model.DiagnosticOrders[diagnostic] = _current;
                 if (resolver.UnknownPackageDiagnostics.Contains(diagnostic)) linkTime.Add(diagnostic);
             }
         }

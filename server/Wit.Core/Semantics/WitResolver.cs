@@ -27,6 +27,8 @@ public sealed partial class WitResolver
     private ItemState? _previousItems;
     private PackageSource? _rootSource;
     private PackageResolver? _rootResolver;
+    private string _rootPath = "";
+    private DiagnosticOrder _current;
 
     private WitResolver(ResolveOptions options)
     {
@@ -76,7 +78,12 @@ public sealed partial class WitResolver
     private void Run(LoadedWorkspace workspace)
     {
         foreach (var error in workspace.Errors) _skippedEncodedPackages |= error.IsUnsupported;
-        _model.Diagnostics.AddRange(InputDiagnostics(workspace));
+        _rootPath = workspace.RootPath;
+        foreach (var (order, diagnostic) in InputDiagnostics(workspace))
+        {
+            _model.Diagnostics.Add(diagnostic);
+            _model.DiagnosticOrders[diagnostic] = order;
+        }
 
         // wit-parser orders the root's packages and its dependencies together, by name and version, each after the
         // packages it uses.
@@ -84,61 +91,75 @@ public sealed partial class WitResolver
         var packages = new List<UnresolvedPackage>();
         foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
         ResolveBatch(packages);
+
+        // A stable sort into wit-parser's order (see DiagnosticOrder); within one place, the order they were met.
+        var orders = _model.DiagnosticOrders;
+        var sorted = _model.Diagnostics.Select((d, i) => (d, i)).OrderBy(p => orders.TryGetValue(p.d, out var o) ? o : DiagnosticOrder.Sorting).ThenBy(p => p.i).Select(p => p.d).ToList();
+        _model.Diagnostics.Clear();
+        _model.Diagnostics.AddRange(sorted);
+    }
+
+    /// <summary>
+    /// The <c>deps/</c> entry a path is in (its name), "" for the root, "\0" for <c>deps</c> itself (unreadable, it
+    /// fails before any of its entries: "\0" sorts after the root's "" and before names).
+    /// </summary>
+    private static string EntryOf(string rootPath, string path)
+    {
+        string deps = System.IO.Path.Combine(rootPath, "deps");
+        if (path == deps) return "\0";
+        if (path.Length <= deps.Length + 1 || !path.StartsWith(deps, StringComparison.Ordinal) || path[deps.Length] is not ('/' or '\\')) return "";
+        string rest = path.Substring(deps.Length + 1);
+        int separator = rest.IndexOfAny(new[] { '/', '\\' });
+        return separator < 0 ? rest : rest.Substring(0, separator);
     }
 
     /// <summary>
     /// The load errors and syntax errors in wit-parser's order: it reads and parses the root package first, then each
     /// <c>deps/</c> entry in name order, a package's unreadable file before any of its syntax.
     /// </summary>
-    private static IEnumerable<Diagnostic> InputDiagnostics(LoadedWorkspace workspace)
+    private static List<(DiagnosticOrder Order, Diagnostic Diagnostic)> InputDiagnostics(LoadedWorkspace workspace)
     {
-        string deps = System.IO.Path.Combine(workspace.RootPath, "deps");
-        string Entry(string path)
-        {
-            // `deps` itself (unreadable) fails before any of its entries: "\0" sorts after the root's "" and before names.
-            if (path == deps) return "\0";
-            if (path.Length <= deps.Length + 1 || !path.StartsWith(deps, StringComparison.Ordinal) || path[deps.Length] is not ('/' or '\\')) return "";
-            string rest = path.Substring(deps.Length + 1);
-            int separator = rest.IndexOfAny(new[] { '/', '\\' });
-            return separator < 0 ? rest : rest.Substring(0, separator);
-        }
-
-        var found = new List<(string Entry, int Phase, Diagnostic Diagnostic)>();
+        var found = new List<(DiagnosticOrder, Diagnostic)>();
         foreach (var error in workspace.Errors)
         {
-            found.Add((Entry(error.Path), 0, new Diagnostic(error.Diagnostic, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
+            found.Add((DiagnosticOrder.Load(EntryOf(workspace.RootPath, error.Path)), new Diagnostic(error.Diagnostic, new TextSpan(0, 0), document: SourceText.From(string.Empty, error.Path))));
         }
 
         foreach (var source in workspace.AllSources)
         {
-            string entry = source.IsRoot ? "" : Entry(source.Path);
-            foreach (var file in source.Files)
+            string entry = source.IsRoot ? "" : EntryOf(workspace.RootPath, source.Path);
+            for (int i = 0; i < source.Files.Count; i++)
             {
-                foreach (var diagnostic in file.Tree.Diagnostics) found.Add((entry, 1, diagnostic.WithDocument(file.Tree.Text)));
+                var file = source.Files[i];
+                foreach (var diagnostic in file.Tree.Diagnostics) found.Add((DiagnosticOrder.Syntax(entry, i), diagnostic.WithDocument(file.Tree.Text)));
             }
         }
 
-        // A stable sort: the root ("") first, then the entries by name; within one, load errors before syntax errors.
-        return found.OrderBy(f => f.Entry, StringComparer.Ordinal).ThenBy(f => f.Phase).Select(f => f.Diagnostic);
+        return found;
     }
 
     internal void Report(DiagnosticMessage message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
     {
         // The same problem can be met twice (ordering, then resolving); it is reported once.
         if (!_reported.Add((location?.Document, location?.Span.Start ?? -1, message.Text))) return;
-        _model.Diagnostics.Add(location is null
+        var diagnostic = location is null
             ? new Diagnostic(message, new TextSpan(0, 0), related: related)
-            : new Diagnostic(message, location.Span, document: location.Document, related: related));
+            : new Diagnostic(message, location.Span, document: location.Document, related: related);
+        _model.Diagnostics.Add(diagnostic);
+        _model.DiagnosticOrders[diagnostic] = _current;
     }
 
     /// <summary>Splits a source into its main package (from the files' <c>package</c> declarations) and nested packages.</summary>
     private List<UnresolvedPackage> Unresolve(PackageSource source)
     {
-        var main = new UnresolvedPackage(source);
+        string entry = source.IsRoot ? "" : EntryOf(_rootPath, source.Path);
+        var main = new UnresolvedPackage(source) { Order = DiagnosticOrder.Main(entry) };
         var result = new List<UnresolvedPackage>();
-        foreach (var file in source.Files)
+        for (int fileIndex = 0; fileIndex < source.Files.Count; fileIndex++)
         {
+            var file = source.Files[fileIndex];
             if (WitNode.From(file.Tree.Root) is not WitDocumentSyntax document) continue;
+            _current = DiagnosticOrder.AddedToMain(entry, fileIndex);
             var nested = new List<NestedPackageSyntax>();
             foreach (var item in document.Items)
             {
@@ -175,6 +196,7 @@ public sealed partial class WitResolver
             }
 
             // A nested package is one level deep: one inside it is reported, as wit-parser does.
+            _current = DiagnosticOrder.Nested(entry, fileIndex);
             foreach (var block in nested)
             {
                 if (ToPackageName(block.PackageName) is not { } name) continue;
@@ -183,6 +205,7 @@ public sealed partial class WitResolver
                     Name = name,
                     NameLocation = new SourceLocation(file.Tree.Text, block.PackageName!.Span),
                     Docs = Docs.Of(block),
+                    Order = DiagnosticOrder.Nested(entry, fileIndex),
                 };
                 foreach (var item in block.Items)
                 {
@@ -199,6 +222,7 @@ public sealed partial class WitResolver
         }
 
         // wit-parser collects a source's nested packages before its main package.
+        _current = main.Order;
         if (main.Name is not null) result.Add(main);
         else if (main.Items.Count > 0 || result.Count == 0 && (source.Files.Count > 0 || source.IsDirectory))
         {
@@ -250,6 +274,7 @@ public sealed partial class WitResolver
     /// </summary>
     private void ResolveBatch(List<UnresolvedPackage> batch)
     {
+        _current = DiagnosticOrder.Sorting;
         // Duplicates are found in wit-parser's collection order: the root's packages, then each dependency's; the
         // later of two packages of the same name is the one reported.
         var byName = new SortedDictionary<PackageName, UnresolvedPackage>(PackageNameComparer.Instance);
@@ -299,12 +324,15 @@ public sealed partial class WitResolver
             bool root = _recordItems && position == order.Count && package.Source == _rootSource && batch.Count(p => p.Source == package.Source) == 1;
             bool sameDependencies = samePackages && takenOver == position - 1;
             var resolver = new PackageResolver(this, package, recordItems: root, previousItems: root && sameDependencies ? _previousItems : null);
+            _current = package.Order;
             resolver.Resolve();
             if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
+            // What linking checks comes after every package was resolved by itself, package by package.
+            foreach (var diagnostic in resolver.LinkTimeDiagnostics) _model.DiagnosticOrders[diagnostic] = DiagnosticOrder.Link(position);
+            _current = DiagnosticOrder.Sorting;
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
             TypeArenaOrder.Apply(_model, before.Types, before.Interfaces, before.Worlds);
-            MoveToEnd(before.Diagnostics, resolver.LinkTimeDiagnostics);
             Finish(record, before);
         }
     }
@@ -319,20 +347,9 @@ public sealed partial class WitResolver
         record.Interfaces = (before.Interfaces, after.Interfaces);
         record.Worlds = (before.Worlds, after.Worlds);
         record.Types = (before.Types, after.Types);
-        record.Diagnostics = (before.Diagnostics, after.Diagnostics);
+        record.Diagnostics = _model.Diagnostics.GetRange(before.Diagnostics, after.Diagnostics - before.Diagnostics);
         record.References = (before.References, after.References);
         _model.PackageRecords.Add(record);
-    }
-
-    /// <summary>Moves the given diagnostics of the package (from <paramref name="start"/> on) after its others, keeping both orders.</summary>
-    private void MoveToEnd(int start, HashSet<Diagnostic> late)
-    {
-        if (late.Count == 0) return;
-        var diagnostics = _model.Diagnostics;
-        var range = diagnostics.GetRange(start, diagnostics.Count - start);
-        diagnostics.RemoveRange(start, range.Count);
-        diagnostics.AddRange(range.Where(d => !late.Contains(d)));
-        diagnostics.AddRange(range.Where(late.Contains));
     }
 
     /// <summary>
@@ -359,10 +376,11 @@ public sealed partial class WitResolver
         for (int i = old.Interfaces.Start; i < old.Interfaces.End; i++) _model.Interfaces.Add(previous.Interfaces[i]);
         for (int i = old.Worlds.Start; i < old.Worlds.End; i++) _model.Worlds.Add(previous.Worlds[i]);
         for (int i = old.Types.Start; i < old.Types.End; i++) _model.Types.Add(previous.Types[i]);
-        for (int i = old.Diagnostics.Start; i < old.Diagnostics.End; i++)
+        foreach (var diagnostic in old.Diagnostics)
         {
-            var diagnostic = previous.Diagnostics[i];
-            if (_reported.Add((diagnostic.Document, diagnostic.Document is null ? -1 : diagnostic.Span.Start, diagnostic.Message))) _model.Diagnostics.Add(diagnostic);
+            if (!_reported.Add((diagnostic.Document, diagnostic.Document is null ? -1 : diagnostic.Span.Start, diagnostic.Message))) continue;
+            _model.Diagnostics.Add(diagnostic);
+            _model.DiagnosticOrders[diagnostic] = previous.DiagnosticOrders.TryGetValue(diagnostic, out var order) ? order : DiagnosticOrder.Sorting;
         }
 
         for (int i = old.References.Start; i < old.References.End; i++) _model.References.Add(previous.References[i]);

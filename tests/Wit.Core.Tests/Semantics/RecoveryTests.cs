@@ -70,13 +70,14 @@ public sealed class RecoveryTests
     {
         var fixture = WitFixture.Resolve(Workspace);
 
-        // Dependencies resolve first; within the root, interface and world names are checked before bodies.
+        // wit-parser's order: the root resolved by itself (interface and world names before bodies), then each
+        // dependency by itself, then linking (a borrow in a result is a link-time check).
         fixture.AssertDiagnostics(
-            "WIT1005 /deps/lib/lib.wit:9:19 type `rec` used in a handle must be a resource",
-            "WIT1006 /deps/lib/lib.wit:10:3 function `lend` returns a type which contains a `borrow<T>` which is not supported",
             "WIT1001 /b.wit:5:7 interface or world `nowhere` does not exist",
             "WIT1001 /a.wit:15:17 name `shape` does not exist",
-            "WIT1002 /b.wit:9:8 name `mode` is defined more than once");
+            "WIT1002 /b.wit:9:8 name `mode` is defined more than once",
+            "WIT1005 /deps/lib/lib.wit:9:19 type `rec` used in a handle must be a resource",
+            "WIT1006 /deps/lib/lib.wit:10:3 function `lend` returns a type which contains a `borrow<T>` which is not supported");
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using System;
+
+namespace Wit.Core.Semantics;
+
+/// <summary>
+/// Where wit-parser meets a problem, as a sort key: it stops at its first error, so which one we list first is part of
+/// agreeing with it. It reads the root's files, then each <c>deps/</c> entry in name order (<see cref="Entry"/>); in a
+/// source it takes the files in path order (<see cref="File"/>), and for each parses it (<see cref="Step"/> 0),
+/// resolves the packages nested in it (1) and adds it to the main package (2: a name that does not match, docs given
+/// twice); once every file is read it resolves the main package by itself (3). Only then does it sort the packages
+/// (<see cref="Phase"/> 1: duplicates, cycles) and link each, in that order (phase 2, <see cref="Package"/>: its
+/// position), which is where references to other packages and gated-off items are checked.
+/// </summary>
+internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
+{
+    private DiagnosticOrder(int phase, string entry, int file, int step, int package)
+    {
+        Phase = phase;
+        Entry = entry;
+        File = file;
+        Step = step;
+        Package = package;
+    }
+
+    public int Phase { get; }
+
+    public string Entry { get; }
+
+    public int File { get; }
+
+    public int Step { get; }
+
+    public int Package { get; }
+
+    /// <summary>A source that cannot be read, before any of its files.</summary>
+    public static DiagnosticOrder Load(string entry) => new(0, entry, -1, 0, 0);
+
+    public static DiagnosticOrder Syntax(string entry, int file) => new(0, entry, file, 0, 0);
+
+    public static DiagnosticOrder Nested(string entry, int file) => new(0, entry, file, 1, 0);
+
+    public static DiagnosticOrder AddedToMain(string entry, int file) => new(0, entry, file, 2, 0);
+
+    public static DiagnosticOrder Main(string entry) => new(0, entry, int.MaxValue, 3, 0);
+
+    public static DiagnosticOrder Sorting => new(1, "", 0, 0, 0);
+
+    public static DiagnosticOrder Link(int package) => new(2, "", 0, 0, package);
+
+    public int CompareTo(DiagnosticOrder other)
+    {
+        int c = Phase.CompareTo(other.Phase);
+        if (c == 0) c = string.CompareOrdinal(Entry ?? "", other.Entry ?? "");
+        if (c == 0) c = File.CompareTo(other.File);
+        if (c == 0) c = Step.CompareTo(other.Step);
+        if (c == 0) c = Package.CompareTo(other.Package);
+        return c;
+    }
+}
