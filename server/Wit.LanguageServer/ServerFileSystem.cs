@@ -16,7 +16,7 @@ namespace Wit.LanguageServer;
 /// without opening it (opening a FIFO blocks until a writer comes). A longer file must be seekable (a regular file) and
 /// is read for exactly the length it reported, never until an end that may not come.
 /// </remarks>
-internal sealed class ServerFileSystem : IFileSystem
+internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
 {
     /// <summary>The largest file read from disk, in bytes (open documents come from the editor and are not capped here).</summary>
     public const long MaxFileLength = 16 * 1024 * 1024;
@@ -32,6 +32,8 @@ internal sealed class ServerFileSystem : IFileSystem
     public IEnumerable<string> GetFiles(string directory) => Directory.GetFiles(directory);
 
     public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
+
+    public bool IsDanglingLink(string path) => PhysicalFileSystem.Instance.IsDanglingLink(path);
 
     public string ReadAllText(string path)
     {

@@ -221,6 +221,13 @@ public static class ResolveDiagnostics
     /// <summary>WIT1014: a <c>deps</c> path (<paramref name="path"/>) that is not a directory.</summary>
     public static DiagnosticMessage NotADirectory(string path) => Wit1014.Message($"failed to read directory {path}: not a directory");
 
+    /// <summary>
+    /// WIT1014: an entry (<paramref name="entry"/>) of the <c>deps</c> directory (<paramref name="deps"/>) that is a
+    /// symbolic link to nothing: wit-parser fails on any such entry, whatever its name.
+    /// </summary>
+    public static DiagnosticMessage DanglingDependencyLink(string deps, string entry) =>
+        Wit1014.Message($"failed to parse dependency directory: {deps}: {entry} is a link to a path that does not exist");
+
     /// <summary>WIT1014: a root path (<paramref name="path"/>) that does not exist.</summary>
     public static DiagnosticMessage NoSuchFileOrDirectory(string path) => Wit1014.Message($"no such file or directory: {path}");
 

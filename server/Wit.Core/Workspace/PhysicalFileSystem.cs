@@ -5,7 +5,7 @@ using System.Text;
 namespace Wit.Core.Workspace;
 
 /// <summary>The disk.</summary>
-public sealed class PhysicalFileSystem : IFileSystem
+public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks
 {
     public static readonly PhysicalFileSystem Instance = new();
 
@@ -14,6 +14,25 @@ public sealed class PhysicalFileSystem : IFileSystem
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
     public IEnumerable<string> GetFiles(string directory) => Directory.GetFiles(directory);
+
+    public bool IsDanglingLink(string path)
+    {
+#if !NET
+        // The analyzers' build reads no directories.
+        return false;
+#else
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true } and not DirectoryInfo { Exists: true };
+        }
+        catch (IOException)
+        {
+            // A loop of links cannot be followed either.
+            return true;
+        }
+#endif
+    }
 
     public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
 

@@ -48,6 +48,13 @@ public static class WorkspaceLoader
                         continue;
                     }
 
+                    // wit-parser reads every entry's metadata, so a link to nothing fails, whatever its name.
+                    if (fileSystem is ISymbolicLinks links && links.IsDanglingLink(entry.Path))
+                    {
+                        errors.Add(new LoadError(entry.Path, ResolveDiagnostics.DanglingDependencyLink(deps, Path.GetFileName(entry.Path))));
+                        continue;
+                    }
+
                     string extension = Path.GetExtension(entry.Path);
                     if (extension == ".wit") dependencies.Add(LoadFile(fileSystem, entry.Path, isRoot: false, errors, parse));
                     else if (extension is ".wat" or ".wasm")

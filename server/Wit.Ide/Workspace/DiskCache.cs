@@ -12,7 +12,7 @@ namespace Wit.Ide.Workspace;
 /// until a file-watcher event invalidates them, so a keystroke never re-reads the dependencies from disk. Safe to read
 /// from several threads; invalidation happens on the workspace's single writer.
 /// </summary>
-internal sealed class DiskCache : IFileSystem
+internal sealed class DiskCache : IFileSystem, ISymbolicLinks
 {
     private readonly IFileSystem _disk;
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
@@ -34,6 +34,8 @@ internal sealed class DiskCache : IFileSystem
 
     public IEnumerable<string> GetDirectories(string directory) =>
         _directories.GetOrAdd(directory, d => Guard(() => _disk.DirectoryExists(d) ? _disk.GetDirectories(d).ToArray() : Array.Empty<string>(), Array.Empty<string>()));
+
+    public bool IsDanglingLink(string path) => _disk is ISymbolicLinks links && Guard(() => links.IsDanglingLink(path), false);
 
     public string ReadAllText(string path) => Text(path) ?? throw new FileNotFoundException("no such file", path);
 

@@ -9,7 +9,7 @@ using Wit.Ide.Analysis;
 namespace Wit.Ide.Workspace;
 
 /// <summary>The file system a snapshot resolves against: open editor buffers first, then the cached disk.</summary>
-internal sealed class SnapshotFileSystem : IFileSystem
+internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
 {
     private readonly DiskCache _disk;
     private readonly ImmutableDictionary<string, IdeDocument> _open;
@@ -33,6 +33,8 @@ internal sealed class SnapshotFileSystem : IFileSystem
     }
 
     public IEnumerable<string> GetDirectories(string directory) => _disk.GetDirectories(directory);
+
+    public bool IsDanglingLink(string path) => !_open.ContainsKey(path) && _disk is ISymbolicLinks links && links.IsDanglingLink(path);
 
     /// <summary>
     /// The text of a file for analysis. A text longer than <see cref="IdeWorkspace.MaxAnalyzedLength"/> is refused with

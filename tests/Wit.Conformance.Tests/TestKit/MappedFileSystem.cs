@@ -10,7 +10,7 @@ namespace Wit.Conformance.Tests.TestKit;
 /// <c>../shared/corpus/wit-parser-ui/parse-fail/x.wit</c>. Documents then carry the paths wit-parser printed when
 /// the corpus was made, so locations and messages compare verbatim.
 /// </summary>
-public sealed class MappedFileSystem : IFileSystem
+public sealed class MappedFileSystem : IFileSystem, ISymbolicLinks
 {
     private readonly string _virtualPrefix;
     private readonly string _realDirectory;
@@ -31,6 +31,8 @@ public sealed class MappedFileSystem : IFileSystem
     {
         foreach (string file in Directory.GetFiles(Map(directory))) yield return directory.TrimEnd('/') + "/" + Path.GetFileName(file);
     }
+
+    public bool IsDanglingLink(string path) => PhysicalFileSystem.Instance.IsDanglingLink(Map(path));
 
     public IEnumerable<string> GetDirectories(string directory)
     {
