@@ -40,6 +40,7 @@ internal sealed partial class PackageResolver
     private List<TypeDefinition> ResolveTypeMembers(List<WitNode> members, SourceFile file, TypeScope scope)
     {
         var declarationOrder = new List<TypeDefinition>();
+        var functions = new List<(WitNode Member, string Name)>();
         var definitions = new List<(TypeDefinition Definition, WitNode Syntax)>();
         var syntaxOf = new Dictionary<TypeDefinition, WitNode>();
         foreach (var member in members)
@@ -66,14 +67,7 @@ internal sealed partial class PackageResolver
                     declarationOrder.AddRange(ResolveUse(use, file, scope));
                     break;
                 case FunctionItemSyntax function when function.Name is { } functionName:
-                    string fname = Names.Unescape(functionName.Text);
-                    if (!scope.Declared.Add(fname))
-                    {
-                        // Reported when the functions are resolved, after every type, where wit-parser meets it.
-                        scope.DuplicateFunctions.Add(member);
-                        break;
-                    }
-
+                    functions.Add((member, Names.Unescape(functionName.Text)));
                     break;
                 default:
                     if (TypeNameToken(member) is not { } nameToken) break;
@@ -100,12 +94,20 @@ internal sealed partial class PackageResolver
             }
         }
 
+        // wit-parser defines function names after every type: a function named as a type (or as an earlier function)
+        // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
+        foreach (var (member, name) in functions)
+        {
+            if (!scope.Declared.Add(name)) scope.DuplicateFunctions.Add(member);
+        }
+
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
         // reference that reached it.
         var local = new HashSet<TypeDefinition>(definitions.Select(d => d.Definition));
+        var excludedReferences = new Dictionary<TypeDefinition, List<SourceLocation?>>();
         var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
             definitions.Select(d => d.Definition),
-            definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local),
+            definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local, excludedReferences),
             (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
         var gated = new HashSet<TypeDefinition>();
         foreach (var definition in order)
@@ -113,6 +115,13 @@ internal sealed partial class PackageResolver
             // wit-parser reads a type's gate once the types are ordered, just before the type itself.
             definition.Stability = StabilityOf(syntaxOf[definition], definition.Location);
             gated.Add(definition);
+
+            // Linking maps what the type refers to after its own gate.
+            if (excludedReferences.TryGetValue(definition, out var excluded))
+            {
+                foreach (var at in excluded) ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
+            }
+
             FillDefinition(definition, syntaxOf[definition], file, scope);
             _resolver.AddType(definition);
         }
@@ -148,7 +157,9 @@ internal sealed partial class PackageResolver
 
     private static SourceLocation Location(SourceFile file, SyntaxToken token) => new(file.Tree.Text, token.Span);
 
-    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local)
+    /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
+    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local,
+        Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
     {
         var result = new List<(TypeDefinition, SourceLocation)>();
         if (definition.Kind == TypeDefinitionKind.Resource) return result;
@@ -168,7 +179,8 @@ internal sealed partial class PackageResolver
                 var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
                     ? Location(file, fieldName)
                     : definition.Location;
-                ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
+                if (!excludedReferences.TryGetValue(definition, out var list)) excludedReferences[definition] = list = new List<SourceLocation?>();
+                list.Add(at);
             }
             else
             {

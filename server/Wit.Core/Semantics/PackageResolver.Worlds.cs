@@ -40,6 +40,9 @@ internal sealed partial class PackageResolver
         var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).ToList(), file, scope)
             .Select(function => new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(function.Name), WorldItem.OfFunction(function))).ToList();
 
+        // A foreign interface is the same item wherever it is named, found or not (wit-parser gives it an id before
+        // linking looks for its package).
+        var foreignPaths = new HashSet<(bool Import, string Path)>();
         foreach (var member in members)
         {
             if (member is not WorldExternSyntax external) continue;
@@ -80,16 +83,18 @@ internal sealed partial class PackageResolver
                 }
                 else if (external.InlineInterface is { } inline)
                 {
-                    var @interface = ResolveInterface(null, member, inline.Members, file, null);
+                    // wit-parser reads an item's gate before what it names or holds.
                     var stability = StabilityOf(member, itemLocation);
+                    var @interface = ResolveInterface(null, member, inline.Members, file, null);
                     @interface.Stability = stability;
                     list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability, itemLocation)));
                     kinds[itemName] = "interface";
                 }
                 else if (external.Path is { } pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
                 {
+                    var stability = StabilityOf(member, itemLocation);
                     if (ResolveInterfaceReference(path, file) is not { } @interface) continue;
-                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, StabilityOf(member, itemLocation), path.ItemLocation)));
+                    list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability, path.ItemLocation)));
                     kinds[itemName] = "interface";
                 }
 
@@ -97,6 +102,13 @@ internal sealed partial class PackageResolver
             }
 
             if (external.Path is not { } unnamedPath || ParsedPath.From(unnamedPath, file) is not { } parsed) continue;
+            var targetStability = StabilityOf(member, parsed.ItemLocation);
+            if (parsed.IsForeign && !foreignPaths.Add((import, $"{parsed.Package}/{parsed.ItemName}")))
+            {
+                Report(ResolveDiagnostics.InterfaceMoreThanOnce(direction), parsed.ItemLocation);
+                continue;
+            }
+
             if (ResolveInterfaceReference(parsed, file) is not { } target) continue;
             var key = WorldKey.Of(target);
             if (list.Any(entry => entry.Key.Equals(key)))
@@ -105,7 +117,7 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, StabilityOf(member, parsed.ItemLocation), parsed.ItemLocation)));
+            list.Add(new KeyValuePair<WorldKey, WorldItem>(key, WorldItem.OfInterface(target, targetStability, parsed.ItemLocation)));
         }
 
         world.Imports.AddRange(importedInterfaces);
