@@ -40,7 +40,7 @@ public sealed class AbiCommand : CommandHandler
         command.Validators.Add(result =>
         {
             int given = (result.GetResult(type) is null ? 0 : 1) + (result.GetResult(func) is null ? 0 : 1) + (result.GetResult(world) is null ? 0 : 1);
-            if (given != 1) result.AddError("Give exactly one of --type, --func or --world.");
+            if (given != 1) result.AddError("give exactly one of --type, --func or --world");
         });
         var handler = new AbiCommand(output, error, workingDirectory);
         command.SetAction(result =>
@@ -76,7 +76,7 @@ public sealed class AbiCommand : CommandHandler
 
     private int Run(string path, AbiTargetKind kind, string name, bool memory64, ResolveOptions options, OutputFormat format)
     {
-        var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
+        var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "abi");
         if (input is null) return ExitCodes.UsageOrIoError;
         if (input.ErrorCount > 0)
         {
