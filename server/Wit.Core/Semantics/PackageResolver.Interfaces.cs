@@ -67,10 +67,10 @@ internal sealed partial class PackageResolver
                     break;
                 case FunctionItemSyntax function when function.Name is { } functionName:
                     string fname = Names.Unescape(functionName.Text);
-                    if (!scope.Declared.Add(fname))
+                    if (!scope.Declared.TryAdd(fname, Location(file, functionName)))
                     {
                         // Reported when the functions are resolved, after every type, where wit-parser meets it.
-                        scope.DuplicateFunctions.Add(member);
+                        scope.DuplicateFunctions[member] = scope.Declared[fname];
                         break;
                     }
 
@@ -79,9 +79,9 @@ internal sealed partial class PackageResolver
                     if (TypeNameToken(member) is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);
                     var location = Location(file, nameToken);
-                    if (!scope.Declared.Add(tname))
+                    if (!scope.Declared.TryAdd(tname, location))
                     {
-                        Report(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location);
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, scope.Declared[tname]);
                         break;
                     }
 
@@ -195,9 +195,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.Add(localName))
+            if (!scope.Declared.TryAdd(localName, location))
             {
-                Report(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location);
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, scope.Declared[localName]);
                 continue;
             }
 
