@@ -39,7 +39,7 @@ public static class InputProblems
         string shown = path.Replace('\\', '/');
         if (fileSystem.FileExists(path))
         {
-            return IsWitx(path) ? $"'{shown}' is a WITX file; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX)" : null;
+            return IsWitx(path) ? $"'{shown}' is a WITX file; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX, wit abi one .witx file)" : null;
         }
 
         if (!fileSystem.DirectoryExists(path)) return null;
@@ -47,7 +47,7 @@ public static class InputProblems
         if (files.Any(IsWit)) return null;
         if (files.Any(IsWitx))
         {
-            return $"'{shown}' holds WITX files only; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX)";
+            return $"'{shown}' holds WITX files only; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX, wit abi one .witx file)";
         }
 
         string looked = $"no WIT files in '{shown}' (looked for {shown.TrimEnd('/')}/*.wit)";

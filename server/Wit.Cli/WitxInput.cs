@@ -14,12 +14,16 @@ namespace Wit.Cli;
 /// </summary>
 public sealed class WitxInput
 {
-    private WitxInput(string path, IReadOnlyList<Diagnostic> diagnostics, int fileCount)
+    private WitxInput(string path, IReadOnlyList<WitxModel> models, IReadOnlyList<Diagnostic> diagnostics, int fileCount)
     {
         Path = path;
+        Models = models;
         Diagnostics = diagnostics;
         FileCount = fileCount;
     }
+
+    /// <summary>The resolved documents, one per document named.</summary>
+    public IReadOnlyList<WitxModel> Models { get; }
 
     /// <summary>The path as given.</summary>
     public string Path { get; }
@@ -65,12 +69,14 @@ public sealed class WitxInput
             }
         }
 
+        var models = new List<WitxModel>();
         var diagnostics = new List<Diagnostic>();
         var seen = new HashSet<(string?, int, int, string)>();
         var files = new HashSet<string>(StringComparer.Ordinal);
         foreach (string document in documents)
         {
             var model = WitxResolver.Resolve(fileSystem, document);
+            models.Add(model);
             foreach (var tree in model.Files) files.Add(tree.Text.Path ?? document);
             foreach (var diagnostic in model.Diagnostics)
             {
@@ -78,6 +84,6 @@ public sealed class WitxInput
             }
         }
 
-        return new WitxInput(path, diagnostics, files.Count);
+        return new WitxInput(path, models, diagnostics, files.Count);
     }
 }

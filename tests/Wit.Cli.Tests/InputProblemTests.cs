@@ -97,7 +97,6 @@ public class InputProblemTests
 
     [Theory]
     [InlineData("resolve")]
-    [InlineData("abi")]
     [InlineData("witx")]
     public void Commands_that_read_wit_only_say_so_for_witx(string command)
     {
@@ -109,8 +108,8 @@ public class InputProblemTests
         var folder = CliRun.Start(dir.Path, Args(command, "wx"));
 
         Assert.True(file.ExitCode == 2 && folder.ExitCode == 2, file + "\n" + folder);
-        Assert.Equal($"error: 'k.witx' is a WITX file; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX)\n", file.Error);
-        Assert.Equal($"error: 'wx' holds WITX files only; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX)\n", folder.Error);
+        Assert.Equal($"error: 'k.witx' is a WITX file; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX, wit abi one .witx file)\n", file.Error);
+        Assert.Equal($"error: 'wx' holds WITX files only; wit {command} reads WIT only (wit parse, wit check and wit lint read WITX, wit abi one .witx file)\n", folder.Error);
     }
 
     public static TheoryData<string[]> EveryCommandOnBadBytes => new()
@@ -154,5 +153,71 @@ public class InputProblemTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("error[WITX1009]: cannot read `types.witx`: not valid UTF-8", run.Output);
+    }
+
+    private const string WitxLayouts = """
+        (typename $size u32)
+        (typename $iovec (record (field $buf (@witx pointer u8)) (field $len $size) (field $tag u8)))
+        (typename $errno (enum (@witx tag u16) $ok $inval))
+        (module $m
+          (import "memory" (memory))
+          (@interface func (export "read")
+            (param $iov $iovec)
+            (param $name string)
+            (result $error (expected $size (error $errno)))))
+
+        """;
+
+    [Fact]
+    public void Abi_of_a_witx_typename_gives_its_witx_layout()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("k.witx", WitxLayouts);
+
+        var run = CliRun.Start(dir.Path, "abi", "k.witx", "--type", "iovec");
+
+        // A pointer (4) and a u32 (4) at 0 and 4, a u8 at 8: 9 bytes rounded up to the alignment of 4.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            "typename $iovec (witx, memory32)\n" +
+            "  kind       record\n" +
+            "  size       12\n" +
+            "  alignment  4\n" +
+            "\n" +
+            "  field  type                offset  size  align\n" +
+            "  buf    (@witx pointer u8)       0     4      4\n" +
+            "  len    $size                    4     4      4\n" +
+            "  tag    u8                       8     1      1\n",
+            run.Output);
+    }
+
+    [Fact]
+    public void Abi_of_a_witx_function_gives_its_core_signature()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("k.witx", WitxLayouts);
+
+        var run = CliRun.Start(dir.Path, "abi", "k.witx", "--func", "m.read");
+
+        // The witx ABI passes a record by pointer (1), a string as pointer and length (2), then a return pointer for
+        // the `ok` payload (1); the `expected`'s error comes back as the one i32 result.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("  core signature   (func (param i32 i32 i32 i32) (result i32))\n", run.Output);
+        Assert.Contains("  return pointers  1\n", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--world", "w", "error: WITX has no worlds: give --type NAME or --func MODULE.FUNC\n")]
+    [InlineData("--type", "iovce", "error: no typename `$iovce` (available: size, iovec, errno)\n")]
+    [InlineData("--func", "m.write", "error: module `$m` has no function `write` (available: read)\n")]
+    public void Abi_of_witx_says_what_does_not_apply(string option, string name, string expected)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("k.witx", WitxLayouts);
+
+        var run = CliRun.Start(dir.Path, "abi", "k.witx", option, name);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal(expected, run.Error);
     }
 }
