@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Wit.Cli.Abi;
 using Wit.Cli.Json;
@@ -40,7 +41,7 @@ public sealed class AbiCommand : CommandHandler
         command.Validators.Add(result =>
         {
             int given = (result.GetResult(type) is null ? 0 : 1) + (result.GetResult(func) is null ? 0 : 1) + (result.GetResult(world) is null ? 0 : 1);
-            if (given != 1) result.AddError("Give exactly one of --type, --func or --world.");
+            if (given != 1) result.AddError("give exactly one of --type, --func or --world");
         });
         var handler = new AbiCommand(output, error, workingDirectory);
         command.SetAction(result =>
@@ -76,7 +77,8 @@ public sealed class AbiCommand : CommandHandler
 
     private int Run(string path, AbiTargetKind kind, string name, bool memory64, ResolveOptions options, OutputFormat format)
     {
-        var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
+        if (InputProblems.IsWitx(path) && new RelativeFileSystem(WorkingDirectory).FileExists(path)) return RunWitx(path, kind, name, memory64, format);
+        var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "abi");
         if (input is null) return ExitCodes.UsageOrIoError;
         if (input.ErrorCount > 0)
         {
@@ -120,6 +122,41 @@ public sealed class AbiCommand : CommandHandler
             Output.Write(AbiTextRenderer.Render(report));
         }
 
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A WITX document: the witx ABI of a typename or of a module's function, as text.</summary>
+    private int RunWitx(string path, AbiTargetKind kind, string name, bool memory64, OutputFormat format)
+    {
+        string? unsupported = kind == AbiTargetKind.World ? "WITX has no worlds: give --type NAME or --func MODULE.FUNC"
+            : memory64 ? "WITX has one 32-bit memory: --memory64 does not apply"
+            : format == OutputFormat.Json ? "--format json describes WIT's Canonical ABI; for WITX use the text output"
+            : null;
+        if (unsupported is not null)
+        {
+            Error.Write($"error: {unsupported}\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        var input = WitxInput.Load(path, new[] { path }, WorkingDirectory, Error);
+        if (input is null) return ExitCodes.UsageOrIoError;
+        int errors = input.Diagnostics.Count(d => d.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Error);
+        if (errors > 0)
+        {
+            // As for WIT: layouts of a document with errors would describe error types; the diagnostics are the answer.
+            foreach (var diagnostic in input.Diagnostics) Error.Write(DiagnosticRenderer.Render(diagnostic) + "\n");
+            Error.Write(CheckCommand.Summary(input.FileCount, errors, input.Diagnostics.Count - errors) + "\n");
+            return ExitCodes.DiagnosticErrors;
+        }
+
+        string? text = kind == AbiTargetKind.Type ? WitxAbiText.Type(input.Models[0], name, out string problem) : WitxAbiText.Function(input.Models[0], name, out problem);
+        if (text is null)
+        {
+            Error.Write($"error: {problem}\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        Output.Write(text);
         return ExitCodes.Success;
     }
 }

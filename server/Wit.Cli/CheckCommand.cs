@@ -40,11 +40,11 @@ public sealed class CheckCommand : CommandHandler
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public int Execute(string path, ResolveOptions options, OutputFormat format)
     {
-        if (path.EndsWith(".witx", StringComparison.OrdinalIgnoreCase)) return ExecuteWitx(path, format);
+        if (WitxInput.Documents(path, WorkingDirectory) is { Count: > 0 } documents) return ExecuteWitx(path, documents, format);
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "check");
         }
         catch (Exception e)
         {
@@ -75,20 +75,16 @@ public sealed class CheckCommand : CommandHandler
         return input.ErrorCount > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
     }
 
-    /// <summary>A <c>.witx</c> document: parsed, its <c>use</c>s loaded, validated (WITX0xxx and WITX1xxx diagnostics).</summary>
-    private int ExecuteWitx(string path, OutputFormat format)
+    /// <summary>
+    /// WITX documents (a <c>.witx</c> file or a folder of them): parsed, their <c>use</c>s loaded, validated (WITX0xxx
+    /// and WITX1xxx diagnostics).
+    /// </summary>
+    private int ExecuteWitx(string path, System.Collections.Generic.IReadOnlyList<string> documents, OutputFormat format)
     {
-        var fileSystem = new RelativeFileSystem(WorkingDirectory);
-        if (!fileSystem.FileExists(path))
-        {
-            Error.Write($"error: no such file: {path}\n");
-            return ExitCodes.UsageOrIoError;
-        }
-
-        Wit.Core.Witx.Semantics.WitxModel model;
+        WitxInput? input;
         try
         {
-            model = Wit.Core.Witx.Semantics.WitxResolver.Resolve(fileSystem, path);
+            input = WitxInput.Load(path, documents, WorkingDirectory, Error);
         }
         catch (Exception e)
         {
@@ -98,8 +94,9 @@ public sealed class CheckCommand : CommandHandler
             return ExitCodes.InternalError;
         }
 
+        if (input is null) return ExitCodes.UsageOrIoError;
         int errors = 0, warnings = 0;
-        foreach (var diagnostic in model.Diagnostics)
+        foreach (var diagnostic in input.Diagnostics)
         {
             if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Error) errors++;
             else if (diagnostic.Severity == Wit.Core.Diagnostics.DiagnosticSeverity.Warning) warnings++;
@@ -108,11 +105,11 @@ public sealed class CheckCommand : CommandHandler
 
         if (format == OutputFormat.Json)
         {
-            Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, model.Diagnostics, model.Files.Count), CliJsonContext.Output.CheckReport));
+            Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, input.Diagnostics, input.FileCount), CliJsonContext.Output.CheckReport));
             Output.Write('\n');
         }
 
-        Error.Write(Summary(model.Files.Count, errors, warnings) + "\n");
+        Error.Write(Summary(input.FileCount, errors, warnings) + "\n");
         return errors > 0 ? ExitCodes.DiagnosticErrors : ExitCodes.Success;
     }
 

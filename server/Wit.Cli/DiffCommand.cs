@@ -47,8 +47,8 @@ public sealed class DiffCommand : CommandHandler
         WorkspaceInput? oldInput, newInput;
         try
         {
-            oldInput = WorkspaceInput.Load(oldPath, WorkingDirectory, options, Error);
-            newInput = oldInput is null ? null : WorkspaceInput.Load(newPath, WorkingDirectory, options, Error);
+            oldInput = WorkspaceInput.Load(oldPath, WorkingDirectory, options, Error, "diff");
+            newInput = oldInput is null ? null : WorkspaceInput.Load(newPath, WorkingDirectory, options, Error, "diff");
         }
         catch (Exception e)
         {
@@ -83,7 +83,9 @@ public sealed class DiffCommand : CommandHandler
 
         if (oldPackage.Name.WithoutVersion != newPackage.Name.WithoutVersion)
         {
-            Error.Write($"warning: comparing different packages: {oldPackage.Name} and {newPackage.Name}\n");
+            // Two packages are not two versions of one API: every item would read as removed and added.
+            Error.Write($"error: '{oldPath}' holds {oldPackage.Name} and '{newPath}' holds {newPackage.Name}: wit diff compares two versions of one package\n");
+            return ExitCodes.UsageOrIoError;
         }
 
         var result = PackageDiff.Compare(oldPackage, newPackage);
@@ -109,14 +111,29 @@ public sealed class DiffCommand : CommandHandler
             ? "version bump is sufficient"
             : result.IsBumpSufficient
                 ? $"{BumpName(result.Bump)} bump is sufficient"
-                : $"insufficient version bump: breaking changes need a {BumpName(result.RequiredBump)} bump, got {BumpName(result.Bump)}";
+                : $"insufficient version bump: breaking changes need a {BumpName(result.RequiredBump)} bump, {GotText(result.Bump)}";
         return $"{versions}: {counts}; {verdict}";
     }
 
+    /// <summary>What the versions did, after "need a major bump, ...".</summary>
+    private static string GotText(VersionBump bump) => bump switch
+    {
+        VersionBump.Unknown => "but the versions cannot be compared",
+        VersionBump.Downgrade => "but the version went down",
+        VersionBump.None => "but the version did not change",
+        _ => $"but got a {BumpName(bump)} bump",
+    };
+
+    /// <summary>Each change, then where it is (the new item, or the old one when it was removed), as diagnostics show it.</summary>
     private void WriteText(Package oldPackage, Package newPackage, DiffResult result)
     {
         var text = new StringBuilder();
-        foreach (var change in result.Changes) text.Append(change).Append('\n');
+        foreach (var change in result.Changes)
+        {
+            text.Append(change).Append('\n');
+            if ((change.NewLocation ?? change.OldLocation) is { } at) text.Append("     --> ").Append(at.ToString().Replace('\\', '/')).Append('\n');
+        }
+
         text.Append(Summary(oldPackage, newPackage, result)).Append('\n');
         Output.Write(text.ToString());
     }
@@ -158,7 +175,7 @@ public sealed class DiffCommand : CommandHandler
     {
         VersionBump.Unknown => "unknown",
         VersionBump.Downgrade => "downgrade",
-        VersionBump.None => "no",
+        VersionBump.None => "none",
         VersionBump.Patch => "patch",
         VersionBump.Minor => "minor",
         _ => "major",

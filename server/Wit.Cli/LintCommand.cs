@@ -70,14 +70,28 @@ public sealed class LintCommand : CommandHandler
             return ExitCodes.UsageOrIoError;
         }
 
-        WorkspaceInput? input;
         var diagnostics = new List<Diagnostic>();
+        int fileCount, packageCount;
+        bool readErrors;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
-            if (input is null) return ExitCodes.UsageOrIoError;
-            diagnostics.AddRange(input.Model.Diagnostics);
-            diagnostics.AddRange(WitLinter.Lint(input.Workspace, input.Model, lintOptions));
+            if (WitxInput.Documents(path, WorkingDirectory) is { Count: > 0 } documents)
+            {
+                // The lint rules are WIT's; a WITX document gets its validation, and the user is told why nothing more.
+                var witx = WitxInput.Load(path, documents, WorkingDirectory, Error);
+                if (witx is null) return ExitCodes.UsageOrIoError;
+                Error.Write($"note: the lint rules apply to WIT; '{path.Replace('\\', '/')}' is WITX, so it was only checked\n");
+                diagnostics.AddRange(witx.Diagnostics);
+                (fileCount, packageCount, readErrors) = (witx.FileCount, 0, false);
+            }
+            else
+            {
+                var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "lint");
+                if (input is null) return ExitCodes.UsageOrIoError;
+                diagnostics.AddRange(input.Model.Diagnostics);
+                diagnostics.AddRange(WitLinter.Lint(input.Workspace, input.Model, lintOptions));
+                (fileCount, packageCount, readErrors) = (input.FileCount, input.Model.Packages.Count, input.HasReadErrors);
+            }
         }
         catch (Exception e)
         {
@@ -90,7 +104,7 @@ public sealed class LintCommand : CommandHandler
         switch (format)
         {
             case "json":
-                Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, diagnostics, input.FileCount), CliJsonContext.Output.CheckReport));
+                Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(path, diagnostics, fileCount, packageCount), CliJsonContext.Output.CheckReport));
                 Output.Write('\n');
                 break;
             case "sarif":
@@ -112,10 +126,10 @@ public sealed class LintCommand : CommandHandler
         int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         int warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         int notes = diagnostics.Count - errors - warnings;
-        string summary = $"linted {Plural(input.FileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
+        string summary = $"linted {Plural(fileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
         if (notes > 0) summary += $", {Plural(notes, "note")}";
         Error.Write(summary + "\n");
-        if (input.HasReadErrors) return ExitCodes.UsageOrIoError;
+        if (readErrors) return ExitCodes.UsageOrIoError;
         if (errors > 0 || (denyWarnings && warnings > 0)) return ExitCodes.DiagnosticErrors;
         return ExitCodes.Success;
     }

@@ -39,7 +39,7 @@ public sealed class ResolveCommand : CommandHandler
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "resolve");
         }
         catch (Exception e)
         {

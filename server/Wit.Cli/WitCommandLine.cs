@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.Linq;
 using System.IO;
 
 namespace Wit.Cli;
@@ -20,13 +22,33 @@ public static class WitCommandLine
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors) error.Write($"error: {parseError.Message}\n");
+            // An unknown command is one mistake: say that alone (the parser would add that no command was given).
+            if (parseResult.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
+            {
+                error.Write($"error: unknown command '{args[0]}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))})\n");
+            }
+            else
+            {
+                foreach (var parseError in parseResult.Errors) error.Write($"error: {Sentence(parseError.Message)}\n");
+            }
+
             error.Write("Run 'wit --help' for usage.\n");
             return ExitCodes.UsageOrIoError;
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return parseResult.Invoke(configuration);
+    }
+
+    /// <summary>
+    /// A message as every <c>error:</c> line words it, lower case after the prefix (System.CommandLine capitalises its
+    /// own; an initial acronym such as <c>WIT</c> stays as it is) and without a final full stop.
+    /// </summary>
+    public static string Sentence(string message)
+    {
+        if (message.EndsWith('.') && !message.EndsWith("..", StringComparison.Ordinal)) message = message.Substring(0, message.Length - 1);
+        if (message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1])) message = char.ToLowerInvariant(message[0]) + message.Substring(1);
+        return message;
     }
 
     public static RootCommand CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory)

@@ -29,6 +29,10 @@ public sealed class WitxCommand : CommandHandler
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the WITX to this file instead of standard output" };
         var command = new Command("witx", "Derive WITX from a WIT interface or world, with the Canonical ABI's core signatures") { path, @interface, world, outputFile };
         var features = FeatureOptions.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(@interface) is null) == (result.GetResult(world) is null)) result.AddError("give exactly one of --interface or --world");
+        });
         var handler = new WitxCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(result.GetValue(path) ?? string.Empty, result.GetValue(@interface), result.GetValue(world),
             result.GetValue(outputFile), features.ToResolveOptions(result)));
@@ -40,14 +44,14 @@ public sealed class WitxCommand : CommandHandler
     {
         if ((interfaceName is null) == (worldName is null))
         {
-            Error.Write("error: give exactly one of --interface and --world\n");
+            Error.Write("error: give exactly one of --interface or --world\n");
             return ExitCodes.UsageOrIoError;
         }
 
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "witx");
         }
         catch (Exception e)
         {
@@ -72,7 +76,7 @@ public sealed class WitxCommand : CommandHandler
             var target = lookup.FindContainer(interfaceName).Item as Interface;
             if (target is null)
             {
-                Error.Write($"error: no interface `{interfaceName}`; the root package has: {string.Join(", ", root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");
+                Error.Write($"error: no interface `{interfaceName}` in the root package{NameSuggestions.AvailableText(interfaceName, root?.Interfaces.Keys ?? Enumerable.Empty<string>())}\n");
                 return ExitCodes.UsageOrIoError;
             }
 
@@ -83,7 +87,7 @@ public sealed class WitxCommand : CommandHandler
             var target = root is not null && root.Worlds.TryGetValue(worldName!, out var w) ? w : null;
             if (target is null)
             {
-                Error.Write($"error: no world `{worldName}`; the root package has: {string.Join(", ", root?.Worlds.Keys ?? Enumerable.Empty<string>())}\n");
+                Error.Write($"error: no world `{worldName}` in the root package{NameSuggestions.AvailableText(worldName!, root?.Worlds.Keys ?? Enumerable.Empty<string>())}\n");
                 return ExitCodes.UsageOrIoError;
             }
 

@@ -41,10 +41,12 @@ public sealed class WorkspaceInput
     public int WarningCount => Model.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 
     /// <summary>
-    /// Loads and resolves <paramref name="path"/> relative to <paramref name="workingDirectory"/>. Returns null, after
-    /// writing why on <paramref name="error"/>, when the path does not exist.
+    /// Loads and resolves <paramref name="path"/> relative to <paramref name="workingDirectory"/> for the command
+    /// <paramref name="command"/> (named in messages). Returns null, after writing why on <paramref name="error"/>, when
+    /// the path does not exist, holds no WIT (a WITX file, or a directory without <c>*.wit</c> files) or a file is not
+    /// UTF-8: the caller exits with <see cref="ExitCodes.UsageOrIoError"/>.
     /// </summary>
-    public static WorkspaceInput? Load(string path, string workingDirectory, ResolveOptions options, TextWriter error)
+    public static WorkspaceInput? Load(string path, string workingDirectory, ResolveOptions options, TextWriter error, string command)
     {
         var fileSystem = new RelativeFileSystem(workingDirectory);
         if (!fileSystem.FileExists(path) && !fileSystem.DirectoryExists(path))
@@ -53,7 +55,21 @@ public sealed class WorkspaceInput
             return null;
         }
 
+        if (InputProblems.NoWit(fileSystem, path, command) is { } problem)
+        {
+            error.Write($"error: {problem}\n");
+            return null;
+        }
+
         var workspace = WorkspaceLoader.Load(fileSystem, path);
+        bool invalidUtf8 = false;
+        foreach (var loadError in workspace.Errors.Where(e => e.IsInvalidUtf8))
+        {
+            error.Write($"error: {InputProblems.NotUtf8(loadError.Path)}\n");
+            invalidUtf8 = true;
+        }
+
+        if (invalidUtf8) return null;
         return new WorkspaceInput(path, workspace, WitResolver.Resolve(workspace, options));
     }
 }

@@ -414,8 +414,8 @@ public class AbiCommandTests
         var two = Run("--type", "types.mixed", "--world", "app");
 
         Assert.True(none.ExitCode == 2 && two.ExitCode == 2, none + "\n" + two);
-        Assert.StartsWith("error: Give exactly one of --type, --func or --world.\n", none.Error);
-        Assert.StartsWith("error: Give exactly one of --type, --func or --world.\n", two.Error);
+        Assert.StartsWith("error: give exactly one of --type, --func or --world\n", none.Error);
+        Assert.StartsWith("error: give exactly one of --type, --func or --world\n", two.Error);
     }
 
     [Fact]
@@ -466,5 +466,20 @@ public class AbiCommandTests
         using var dir = new TempDirectory();
         dir.Write("abi.wit", Package);
         return CliRun.Start(dir.Path, new[] { "abi", "abi.wit" }.Concat(options).ToArray());
+    }
+
+    [Fact]
+    public void A_name_not_found_among_many_shows_the_closest_few_not_every_candidate()
+    {
+        using var dir = new TempDirectory();
+        var text = new System.Text.StringBuilder("package a:b;\ninterface big {\n");
+        for (int i = 0; i < 400; i++) text.Append($"  record item-number-{i} {{ x: u32 }}\n");
+        text.Append("  record widget { x: u32 }\n  record gadget { x: u32 }\n}\n");
+        dir.Write("a.wit", text.ToString());
+
+        var run = CliRun.Start(dir.Path, "abi", "a.wit", "--type", "big.widgets");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("error: interface `a:b/big` has no type `widgets` (closest: widget, gadget, item-number-0, item-number-1, item-number-2; 402 in all)\n", run.Error);
     }
 }

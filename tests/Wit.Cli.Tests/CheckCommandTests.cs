@@ -133,9 +133,9 @@ public class CheckCommandTests
 
         var run = CliRun.Start(dir.Path, "check", "pkg");
 
+        // Every command words a file that is not UTF-8 alike (the model keeps wit-parser's WIT1014 for the editor).
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("error[WIT1014]: ", run.Output);
-        Assert.Contains("     --> pkg/b.wit\n", run.Output);
+        Assert.Equal("error: 'pkg/b.wit' is not valid UTF-8\n", run.Error);
     }
 
     [Fact]

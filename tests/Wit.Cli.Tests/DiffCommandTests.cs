@@ -19,7 +19,8 @@ public class DiffCommandTests
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(
             "breaking: i.f: parameter `x` changed type from u32 to u64\n" +
-            "a:b 1.0.0 -> 1.1.0: 1 breaking, 0 compatible, 0 warnings; insufficient version bump: breaking changes need a major bump, got minor\n",
+            "     --> new/a.wit:3:3\n" +
+            "a:b 1.0.0 -> 1.1.0: 1 breaking, 0 compatible, 0 warnings; insufficient version bump: breaking changes need a major bump, but got a minor bump\n",
             run.Output);
     }
 
@@ -35,6 +36,7 @@ public class DiffCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "breaking: i.f: function removed\n" +
+            "     --> old.wit:3:3\n" +
             "a:b 1.0.0 -> 2.0.0: 1 breaking, 0 compatible, 0 warnings; major bump is sufficient\n",
             run.Output);
     }
@@ -51,6 +53,7 @@ public class DiffCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "compatible: i.g: function added\n" +
+            "     --> new.wit:4:3\n" +
             "a:b 1.0.0 -> 1.0.1: 0 breaking, 1 compatible, 0 warnings; version bump is sufficient\n",
             run.Output);
     }
@@ -99,5 +102,49 @@ public class DiffCommandTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("'new.wit' has 1 error(s)", run.Error);
+    }
+
+    [Fact]
+    public void An_unchanged_version_is_said_in_words()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("old.wit", "package a:b@0.2.0;\ninterface i {\n  f: func();\n}\n");
+        dir.Write("new.wit", "package a:b@0.2.0;\ninterface i {\n}\n");
+
+        var run = CliRun.Start(dir.Path, "diff", "old.wit", "new.wit");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.EndsWith("insufficient version bump: breaking changes need a minor bump, but the version did not change\n", run.Output);
+    }
+
+    [Fact]
+    public void Two_different_packages_are_an_error()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("old.wit", Old);
+        dir.Write("new.wit", "package c:d@1.0.0;\ninterface i {\n  f: func(x: u32);\n}\n");
+
+        var run = CliRun.Start(dir.Path, "diff", "old.wit", "new.wit");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal("error: 'old.wit' holds a:b@1.0.0 and 'new.wit' holds c:d@1.0.0: wit diff compares two versions of one package\n", run.Error);
+    }
+
+    [Fact]
+    public void Text_output_gives_each_change_its_location()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("old.wit", "package a:b@1.0.0;\ninterface i {\n  resource r {\n    m: func(x: u32);\n  }\n  f: func();\n}\n");
+        dir.Write("new.wit", "package a:b@2.0.0;\ninterface i {\n  f: func();\n}\n");
+
+        var run = CliRun.Start(dir.Path, "diff", "old.wit", "new.wit");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            "breaking: i.r: resource removed\n" +
+            "     --> old.wit:3:12\n" +
+            "a:b 1.0.0 -> 2.0.0: 1 breaking, 0 compatible, 0 warnings; major bump is sufficient\n",
+            run.Output);
     }
 }

@@ -218,4 +218,21 @@ public sealed class LintCommandTests
 
         Assert.Equal(2, CliRun.Start(dir.Path, "lint", "pkg", "--format", "xml").ExitCode);
     }
+
+    [Fact]
+    public void Json_counts_the_packages_as_check_does()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pkg/a.wit", Clean);
+        dir.Write("pkg/deps/c/c.wit", "package c:d;\n\n/// Other.\ninterface other {}\n");
+
+        var lint = CliRun.Start(dir.Path, "lint", "pkg", "--format", "json");
+        var check = CliRun.Start(dir.Path, "check", "pkg", "--format", "json");
+
+        Assert.True(lint.ExitCode == 0 && check.ExitCode == 0, lint + "\n" + check);
+        using var lintJson = JsonDocument.Parse(lint.Output);
+        using var checkJson = JsonDocument.Parse(check.Output);
+        Assert.Equal(2, checkJson.RootElement.GetProperty("packageCount").GetInt32());
+        Assert.Equal(2, lintJson.RootElement.GetProperty("packageCount").GetInt32());
+    }
 }

@@ -52,9 +52,9 @@ public sealed class WitxCommandTests
         var neither = CliRun.Start(dir.Path, "witx", "kv.wit");
 
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("no interface `nope`; the root package has: store", unknown.Error);
+        Assert.Contains("no interface `nope` in the root package (available: store)", unknown.Error);
         Assert.Equal(2, neither.ExitCode);
-        Assert.Contains("exactly one of --interface and --world", neither.Error);
+        Assert.Contains("exactly one of --interface or --world", neither.Error);
     }
 
     [Fact]

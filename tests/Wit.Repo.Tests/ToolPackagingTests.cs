@@ -8,7 +8,9 @@ namespace Wit.Repo.Tests;
 /// <summary>
 /// The `wit` command ships as a .NET tool: `dotnet pack` produces the package, `dotnet tool install --tool-path`
 /// installs it from that local folder, and the installed command lints a sample. This runs real processes (about a
-/// minute) because that is what a user does.
+/// minute) because that is what a user does. Packing builds into a temporary artifacts folder: `npm test` runs this
+/// after building the repository, and a pack with a test version inside the source tree would replace the built
+/// `wit` (its `--version` became `0.0.0-test`).
 /// </summary>
 public sealed class ToolPackagingTests
 {
@@ -21,8 +23,11 @@ public sealed class ToolPackagingTests
         {
             string packages = Path.Combine(work, "packages");
             string tools = Path.Combine(work, "tools");
-            var pack = Run("dotnet", $"pack \"{RepoPaths.Combine("server", "Wit.Cli", "Wit.Cli.csproj")}\" -c Release -o \"{packages}\" -p:Version=0.0.0-test", RepoPaths.Root);
+            string build = Path.Combine(work, "build");
+            var before = BuildOutputs();
+            var pack = Run("dotnet", $"pack \"{RepoPaths.Combine("server", "Wit.Cli", "Wit.Cli.csproj")}\" -c Release -o \"{packages}\" --artifacts-path \"{build}\" -p:Version=0.0.0-test", RepoPaths.Root);
             Assert.True(pack.ExitCode == 0, pack.Output);
+            Assert.Equal(before, BuildOutputs());
             Assert.True(File.Exists(Path.Combine(packages, "Wit.Cli.0.0.0-test.nupkg")), pack.Output);
 
             var install = Run("dotnet", $"tool install Wit.Cli --version 0.0.0-test --tool-path \"{tools}\" --add-source \"{packages}\"", work);
@@ -47,6 +52,28 @@ public sealed class ToolPackagingTests
                 // A leftover temp folder is harmless.
             }
         }
+    }
+
+    /// <summary>Every file under the bin/ and obj/ folders of the projects the pack builds, with its size and time.</summary>
+    private static string BuildOutputs()
+    {
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (string project in new[] { "Wit.Cli", "Wit.Core", "Wit.Ide", "Wit.Runtime" })
+        {
+            foreach (string folder in new[] { "bin", "obj" })
+            {
+                string root = RepoPaths.Combine("server", project, folder);
+                if (!Directory.Exists(root)) continue;
+                foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+                {
+                    var info = new FileInfo(file);
+                    lines.Add($"{Path.GetRelativePath(RepoPaths.Root, file)} {info.Length} {info.LastWriteTimeUtc.Ticks}");
+                }
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join("\n", lines);
     }
 
     private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory)

@@ -2,7 +2,7 @@
 // fake server: what each document says for each answer, when the WITX preview changes as the cursor moves, and what
 // an error looks like.
 
-import { AbiLayout, abiLayoutMethod, ItemRequestParams, Position, Requester, WitxPreview, witxPreviewMethod } from './protocol';
+import { AbiLayout, abiLayoutMethod, ItemRequestParams, Position, Requester, WitxPreview, WitxPreviewFocus, witxPreviewMethod } from './protocol';
 
 /** The URI scheme of the WITX preview document. */
 export const witxPreviewScheme = 'wit-witx-preview';
@@ -23,12 +23,18 @@ const placeholder =
 export class WitxPreviewModel {
   private text = placeholder;
   private generation = 0;
+  private line: number | undefined;
 
   constructor(private readonly request: Requester) {}
 
   /** The document's text now. */
   get content(): string {
     return this.text;
+  }
+
+  /** The zero-based line of the content where the item under the cursor is derived, if the cursor is on one. */
+  get focusLine(): number | undefined {
+    return this.line;
   }
 
   /**
@@ -38,16 +44,40 @@ export class WitxPreviewModel {
   async follow(documentUri: string, position: Position): Promise<boolean> {
     const generation = ++this.generation;
     let next: string | undefined;
+    let focus: WitxPreviewFocus | null | undefined;
     try {
       const preview = await this.request<WitxPreview>(witxPreviewMethod, { textDocument: { uri: documentUri }, position });
-      if (preview) next = renderWitxPreview(preview, documentUri);
+      if (preview) {
+        next = renderWitxPreview(preview, documentUri);
+        focus = preview.focus;
+      }
     } catch (error) {
       next = `;; The server could not derive WITX here: ${describeError(error)}\n`;
     }
-    if (generation !== this.generation || next === undefined || next === this.text) return false;
+    if (generation !== this.generation || next === undefined) return false;
+    // The line to scroll to follows the cursor even when the text stays the same (another item of the same interface).
+    this.line = focus ? witxFocusLine(next, focus) : undefined;
+    if (next === this.text) return false;
     this.text = next;
     return true;
   }
+}
+
+/**
+ * The zero-based line of a preview's text where the focused item is derived: `(typename $name` for a type, the
+ * `(@interface func (export "name")` line for a function; undefined when the WITX has no such line.
+ */
+export function witxFocusLine(text: string, focus: WitxPreviewFocus): number | undefined {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => {
+    const trimmed = line.trimStart();
+    if (focus.kind === 'type') {
+      const head = `(typename $${focus.name}`;
+      return trimmed.startsWith(head) && /^($|[\s)])/.test(trimmed.slice(head.length));
+    }
+    return focus.kind === 'function' && trimmed.startsWith(`(@interface func (export "${focus.name}")`);
+  });
+  return index < 0 ? undefined : index;
 }
 
 /** The preview document's text for an answer: a header naming the item and its file, the warnings, the WITX. */

@@ -7,6 +7,23 @@ import { Requester } from './protocol';
 
 /** How long the cursor must rest before the WITX preview asks the server again. */
 const followDelayMs = 150;
+/** How long a refresh waits for VS Code to read the preview's new text before scrolling anyway. */
+const revealWaitMs = 500;
+
+/** Resolves when the document changes, or after the timeout. */
+function documentChanged(uri: vscode.Uri, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document.uri.toString() === uri.toString()) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
 
 export class Previews implements vscode.Disposable {
   private readonly witx: WitxPreviewModel;
@@ -82,7 +99,22 @@ export class Previews implements vscode.Disposable {
   private async refresh(editor: vscode.TextEditor): Promise<void> {
     const position = editor.selection.active;
     if (await this.witx.follow(editor.document.uri.toString(), { line: position.line, character: position.character })) {
+      // Scroll only once VS Code has read the new text, or the line would be looked for in the old one.
+      const updated = documentChanged(Previews.witxUri, revealWaitMs);
       this.witxChanged.fire(Previews.witxUri);
+      await updated;
+    }
+    this.revealFocus();
+  }
+
+  /** Scrolls the visible WITX preview to the item under the cursor, when the cursor is on a type or function. */
+  private revealFocus(): void {
+    const line = this.witx.focusLine;
+    if (line === undefined) return;
+    for (const preview of vscode.window.visibleTextEditors) {
+      if (preview.document.uri.toString() !== Previews.witxUri.toString() || line >= preview.document.lineCount) continue;
+      const range = new vscode.Range(line, 0, line, 0);
+      preview.revealRange(range, vscode.TextEditorRevealType.AtTop);
     }
   }
 

@@ -20,6 +20,15 @@ export interface WitxPreview {
   readonly kind: string;
   readonly witx: string;
   readonly warnings: readonly string[];
+  /** The type or function under the cursor, for the pane to scroll to. */
+  readonly focus?: WitxPreviewFocus | null;
+}
+
+/** The item under the cursor in a WITX preview: a type (`(typename $name ...)`) or a function (`(export "name")`). */
+export interface WitxPreviewFocus {
+  /** `type` or `function`. */
+  readonly kind: string;
+  readonly name: string;
 }
 
 /** One row of an ABI layout table. */

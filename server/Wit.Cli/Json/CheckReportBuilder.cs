@@ -23,14 +23,17 @@ public static class CheckReportBuilder
         return report;
     }
 
-    /// <summary>The report of a checked WITX document (no packages).</summary>
-    public static CheckReport Create(string path, IReadOnlyList<Diagnostic> diagnostics, int fileCount)
+    /// <summary>
+    /// The report of given diagnostics: a checked WITX document (no packages), or a linted package root (its resolved
+    /// packages, counted as <c>wit check</c> counts them, and the lint results with the resolver's diagnostics).
+    /// </summary>
+    public static CheckReport Create(string path, IReadOnlyList<Diagnostic> diagnostics, int fileCount, int packageCount = 0)
     {
         var report = new CheckReport
         {
             Path = path.Replace('\\', '/'),
             FileCount = fileCount,
-            PackageCount = 0,
+            PackageCount = packageCount,
         };
         foreach (var diagnostic in diagnostics)
         {

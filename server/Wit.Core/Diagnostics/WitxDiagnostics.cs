@@ -99,6 +99,9 @@ public static class WitxDiagnostics
     /// <summary>WITX1009: a used file that does not exist.</summary>
     public static DiagnosticMessage UsedFileNotFound(string path) => Witx1009.Message($"cannot read `{path}`: no such file");
 
+    /// <summary>WITX1009: a used file whose bytes are not UTF-8 (the decoder's own message names a code page).</summary>
+    public static DiagnosticMessage UsedFileNotUtf8(string path) => Witx1009.Message($"cannot read `{path}`: not valid UTF-8");
+
     /// <summary>WITX1009: a used file that exists but cannot be read; <paramref name="reason"/> is the exception's message.</summary>
     public static DiagnosticMessage UsedFileUnreadable(string path, string reason) => Witx1009.Message($"cannot read `{path}`: {reason}");
 

@@ -8,14 +8,24 @@ namespace Wit.Core.Diff;
 /// <summary>
 /// Compares two versions of a resolved package and classifies every API difference under semver. Items are matched by
 /// name, never by index; types are compared by structure (named types by name and structure, memoised so shared and
-/// cyclic references terminate). Classification:
+/// cyclic references terminate).
+/// <para>
+/// The rule, one for both sides of a boundary: a change is compatible when an implementation of the new version can
+/// stand in wherever the old version was expected (what the component model's semver matching does: an import of
+/// <c>1.0.0</c> is satisfied by <c>1.1.0</c>). Code built against the old version, calling or called, keeps working;
+/// an implementer that moves to the new version has new items to provide, as with any minor release. So an added
+/// function, resource method, constructor or static function is compatible alike (the line says implementers must
+/// add it), and so is an added world import or export; anything removed or changed is breaking.
+/// </para>
 /// <list type="bullet">
 /// <item>Breaking: a removed interface, world, function (resource methods included), type, record field, variant or
-/// enum case or flag; a changed parameter list (count, names, types), result, function kind, field or payload type,
-/// type kind or member order; an added record field, variant or enum case or flag (component-model records, variants,
-/// enums and flags are closed: both sides of a component boundary must agree, so the new member breaks whoever
-/// exports or matches on the old shape); an added or removed world import; a removed world export.</item>
-/// <item>Compatible: an added interface, world, function, type or world export.</item>
+/// enum case or flag; a changed parameter list (count, names, types; a method's <c>self</c> not counted), result,
+/// function kind, field or payload type, type kind or member order; an added record field, variant or enum case or
+/// flag (component-model records, variants, enums and flags are closed: values cross the boundary both ways, so an
+/// old peer meets a shape it cannot read); a removed world import or export. A removed resource is one change: its
+/// methods go with it.</item>
+/// <item>Compatible: an added interface, world, function (resource functions included), type, world import or
+/// export.</item>
 /// <item>Warning: an added item without <c>@since</c> (or <c>@unstable</c>) in a package that uses <c>@since</c>
 /// elsewhere.</item>
 /// </list>
@@ -89,7 +99,11 @@ public static class PackageDiff
                 Compatible(path + "." + entry.Key, $"{TypeNoun(entry.Value)} added", entry.Value.Location, entry.Value.Stability);
             }
 
-            var oldFunctions = oldInterface.Functions.Values.ToList();
+            // A removed resource is reported once; its methods are not listed again.
+            var removedResources = new HashSet<string>(oldInterface.Types
+                .Where(t => t.Value.Kind == TypeDefinitionKind.Resource && !(newInterface.Types.TryGetValue(t.Key, out var kept) && kept.Kind == TypeDefinitionKind.Resource))
+                .Select(t => t.Key));
+            var oldFunctions = oldInterface.Functions.Values.Where(f => f.Resource?.Name is not { } r || !removedResources.Contains(r)).ToList();
             var newFunctions = newInterface.Functions.Values.ToList();
             CompareFunctionLists(path, oldFunctions, newFunctions);
         }
@@ -109,17 +123,14 @@ public static class PackageDiff
             {
                 if (oldNames.Contains(function.Name)) continue;
                 string functionPath = path + "." + FunctionPath(function);
-                // A method added to an existing resource changes the resource's API, which the issue counts as breaking
-                // ("changed resource methods"); a function on a new resource or a freestanding one is an addition.
+                // The same rule as a function added to an interface (see the class comment): callers of the old version
+                // are unaffected, implementers of the new one add it. A function of a resource that is new itself is
+                // part of that addition.
                 bool onExistingResource = function.Resource is { Name: { } resource } && oldFunctions.Any(f => f.Resource?.Name == resource);
                 // Methods of a resource gated as a whole need no gate of their own.
                 var stability = function.Stability.IsUnknown && function.Resource is { Stability.IsUnknown: false } gated ? gated.Stability : function.Stability;
-                if (onExistingResource)
-                {
-                    Add(new ApiChange(ApiChangeKind.Breaking, functionPath, $"{FunctionNoun(function)} added to existing resource", null, function.Location));
-                    CheckGate(functionPath, function.Location, stability);
-                }
-                else Compatible(functionPath, $"{FunctionNoun(function)} added", function.Location, stability);
+                string added = onExistingResource ? $"{FunctionNoun(function)} added (implementers of the resource must add it)" : $"{FunctionNoun(function)} added";
+                Compatible(functionPath, added, function.Location, stability);
             }
         }
 
@@ -133,8 +144,9 @@ public static class PackageDiff
                 Breaking(path, $"function kind changed from {KindText(oldFunction.Kind)} to {KindText(newFunction.Kind)}", oldAt, newAt);
             }
 
-            var oldParameters = oldFunction.Parameters;
-            var newParameters = newFunction.Parameters;
+            // A method's implicit `self` is not a parameter the author wrote: counts and ordinals leave it out.
+            var oldParameters = WrittenParameters(oldFunction);
+            var newParameters = WrittenParameters(newFunction);
             if (oldParameters.Count != newParameters.Count)
             {
                 Breaking(path, $"parameter count changed from {Count(oldParameters.Count)} to {Count(newParameters.Count)}", oldAt, newAt);
@@ -160,6 +172,11 @@ public static class PackageDiff
                 Breaking(path, Changed("result changed", oldFunction.Result, newFunction.Result), oldAt, newAt);
             }
         }
+
+        private static IReadOnlyList<NamedType> WrittenParameters(Function function) =>
+            function.Kind is FunctionKind.Method or FunctionKind.AsyncMethod && function.Parameters.Count > 0
+                ? function.Parameters.Skip(1).ToList()
+                : function.Parameters;
 
         private void CompareNamedTypes(string path, TypeDefinition oldType, TypeDefinition newType)
         {
@@ -258,8 +275,9 @@ public static class PackageDiff
             {
                 string key = KeyText(item.Key);
                 if (oldKeys.Contains(key)) continue;
-                if (isImport) Add(new ApiChange(ApiChangeKind.Breaking, prefix + key, "required import added", null, ItemLocation(item.Value)));
-                else Compatible(prefix + key, "export added", ItemLocation(item.Value), item.Value.Stability);
+                // Compatible both ways (see the class comment): a component built for the old world imports less than
+                // a new host provides, and exports less than a new component does.
+                Compatible(prefix + key, isImport ? "import added (hosts must provide it)" : "export added", ItemLocation(item.Value), item.Value.Stability);
             }
         }
 

@@ -142,7 +142,7 @@ public sealed class PackageLookup
         {
             return @interface.Types.TryGetValue(item, out var type)
                 ? NameLookupResult.Of(type, $"{prefix}.{item}")
-                : NameLookupResult.Failed($"interface `{prefix}` has no type `{item}`{Available(@interface.Types.Keys)}");
+                : NameLookupResult.Failed($"interface `{prefix}` has no type `{item}`{NameSuggestions.AvailableText(item, @interface.Types.Keys)}");
         }
 
         var types = world!.Imports.Where(e => e.Key.Name is not null && e.Value.Type is not null).ToList();
@@ -151,7 +151,7 @@ public sealed class PackageLookup
             if (entry.Key.Name == item) return NameLookupResult.Of(entry.Value.Type!, $"{prefix}.{item}");
         }
 
-        return NameLookupResult.Failed($"world `{prefix}` has no type `{item}`{Available(types.Select(e => e.Key.Name!))}");
+        return NameLookupResult.Failed($"world `{prefix}` has no type `{item}`{NameSuggestions.AvailableText(item, types.Select(e => e.Key.Name!))}");
     }
 
     private static NameLookupResult FunctionIn(string prefix, Interface? @interface, World? world, string item)
@@ -165,7 +165,7 @@ public sealed class PackageLookup
                 if (@interface.Functions.TryGetValue(candidate, out var function)) return NameLookupResult.Of(function, $"{prefix}.{candidate}");
             }
 
-            return NameLookupResult.Failed($"interface `{prefix}` has no function `{item}`{Available(@interface.Functions.Keys)}");
+            return NameLookupResult.Failed($"interface `{prefix}` has no function `{item}`{NameSuggestions.AvailableText(item, @interface.Functions.Keys)}");
         }
 
         var functions = world!.Imports.Concat(world.Exports).Where(e => e.Key.Name is not null && e.Value.Function is not null).ToList();
@@ -177,7 +177,7 @@ public sealed class PackageLookup
             }
         }
 
-        return NameLookupResult.Failed($"world `{prefix}` has no function `{item}`{Available(functions.Select(e => e.Key.Name!))}");
+        return NameLookupResult.Failed($"world `{prefix}` has no function `{item}`{NameSuggestions.AvailableText(item, functions.Select(e => e.Key.Name!))}");
     }
 
     /// <summary>The interface a world imports or exports under a plain name that <paramref name="item"/> starts with (<c>name.</c>).</summary>
@@ -201,7 +201,7 @@ public sealed class PackageLookup
             if (Root is null) return (null, null, $"no interface or world `{name}`: the path declares no package; name it as ns:pkg/{name}");
             if (Root.Interfaces.TryGetValue(name, out var rootInterface)) return (rootInterface, null, null);
             if (Root.Worlds.TryGetValue(name, out var rootWorld)) return (null, rootWorld, null);
-            return (null, null, $"no interface or world `{name}` in package `{Root.Name}`{Available(Root.Interfaces.Keys.Concat(Root.Worlds.Keys))}");
+            return (null, null, $"no interface or world `{name}` in package `{Root.Name}`{NameSuggestions.AvailableText(name, Root.Interfaces.Keys.Concat(Root.Worlds.Keys))}");
         }
 
         string packageName = name.Substring(0, slash);
@@ -217,8 +217,8 @@ public sealed class PackageLookup
         var packages = Model.Packages.Where(p => p.Name.WithoutVersion == packageName && (version is null || p.Name.Version == version)).ToList();
         if (packages.Count == 0)
         {
-            string loaded = string.Join(", ", Model.Packages.Select(p => p.Name.ToString()).Distinct());
-            return (null, null, $"no package `{packageName}{(version is null ? string.Empty : "@" + version)}` is loaded (loaded: {loaded})");
+            string loaded = NameSuggestions.AvailableText(packageName, Model.Packages.Select(p => p.Name.ToString())).Replace("(available:", "(loaded:");
+            return (null, null, $"no package `{packageName}{(version is null ? string.Empty : "@" + version)}` is loaded{loaded}");
         }
 
         if (packages.Count > 1)
@@ -229,12 +229,7 @@ public sealed class PackageLookup
         var package = packages[0];
         if (package.Interfaces.TryGetValue(itemName, out var @interface)) return (@interface, null, null);
         if (package.Worlds.TryGetValue(itemName, out var world)) return (null, world, null);
-        return (null, null, $"no interface or world `{itemName}` in package `{package.Name}`{Available(package.Interfaces.Keys.Concat(package.Worlds.Keys))}");
+        return (null, null, $"no interface or world `{itemName}` in package `{package.Name}`{NameSuggestions.AvailableText(itemName, package.Interfaces.Keys.Concat(package.Worlds.Keys))}");
     }
 
-    private static string Available(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count == 0 ? " (it has none)" : $" (available: {string.Join(", ", list)})";
-    }
 }

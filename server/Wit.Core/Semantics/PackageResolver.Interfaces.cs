@@ -40,7 +40,7 @@ internal sealed partial class PackageResolver
     private List<TypeDefinition> ResolveTypeMembers(List<WitNode> members, SourceFile file, TypeScope scope)
     {
         var declarationOrder = new List<TypeDefinition>();
-        var functions = new List<(WitNode Member, string Name)>();
+        var functions = new List<(WitNode Member, string Name, SourceLocation Location)>();
         var definitions = new List<(TypeDefinition Definition, WitNode Syntax)>();
         var syntaxOf = new Dictionary<TypeDefinition, WitNode>();
         foreach (var member in members)
@@ -67,15 +67,15 @@ internal sealed partial class PackageResolver
                     declarationOrder.AddRange(ResolveUse(use, file, scope));
                     break;
                 case FunctionItemSyntax function when function.Name is { } functionName:
-                    functions.Add((member, Names.Unescape(functionName.Text)));
+                    functions.Add((member, Names.Unescape(functionName.Text), Location(file, functionName)));
                     break;
                 default:
                     if (TypeNameToken(member) is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);
                     var location = Location(file, nameToken);
-                    if (!scope.Declared.Add(tname))
+                    if (!scope.Declared.TryAdd(tname, location))
                     {
-                        Report(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location);
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, scope.Declared[tname]);
                         break;
                     }
 
@@ -96,9 +96,9 @@ internal sealed partial class PackageResolver
 
         // wit-parser defines function names after every type: a function named as a type (or as an earlier function)
         // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
-        foreach (var (member, name) in functions)
+        foreach (var (member, name, location) in functions)
         {
-            if (!scope.Declared.Add(name)) scope.DuplicateFunctions.Add(member);
+            if (!scope.Declared.TryAdd(name, location)) scope.DuplicateFunctions[member] = scope.Declared[name];
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
@@ -215,9 +215,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.Add(localName))
+            if (!scope.Declared.TryAdd(localName, location))
             {
-                Report(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location);
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, scope.Declared[localName]);
                 continue;
             }
 

@@ -262,9 +262,9 @@ internal sealed partial class PackageResolver
             if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                if (scope.DuplicateFunctions.Contains(member))
+                if (scope.DuplicateFunctions.TryGetValue(member, out var first))
                 {
-                    Report(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name));
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name), first);
                 }
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function
@@ -287,8 +287,8 @@ internal sealed partial class PackageResolver
     private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>();
-        var names = new HashSet<string>();
-        bool constructor = false;
+        var names = new Dictionary<string, SourceLocation>();
+        SourceLocation? constructor = null;
         foreach (var member in resource.Members)
         {
             if (IsExcluded(member)) continue;
@@ -310,20 +310,20 @@ internal sealed partial class PackageResolver
             switch (member)
             {
                 case ResourceConstructorSyntax c:
-                    if (constructor)
+                    if (constructor is not null)
                     {
-                        Report(ResolveDiagnostics.DuplicateConstructors(), location);
+                        ReportDuplicate(ResolveDiagnostics.DuplicateConstructors(), location, constructor);
                         continue;
                     }
 
-                    constructor = true;
+                    constructor = location;
                     result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Parameters, c.Result, member, file, scope, location));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
-                    if (!names.Add(method))
+                    if (!names.TryAdd(method, location))
                     {
-                        Report(ResolveDiagnostics.DuplicateFunctionName(method), location);
+                        ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(method), location, names[method]);
                         continue;
                     }
 
@@ -331,9 +331,9 @@ internal sealed partial class PackageResolver
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
-                    if (!names.Add(staticName))
+                    if (!names.TryAdd(staticName, location))
                     {
-                        Report(ResolveDiagnostics.DuplicateFunctionName(staticName), location);
+                        ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(staticName), location, names[staticName]);
                         continue;
                     }
 
@@ -367,10 +367,10 @@ internal sealed partial class PackageResolver
             Location = location,
         };
         var list = new List<NamedType>();
-        var seen = new HashSet<string>();
+        var seen = new Dictionary<string, SourceLocation?>();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
-            seen.Add("self");
+            seen.Add("self", null);
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
             var self = Anonymous(TypeShape.HandleOf(HandleKind.Borrow, resource), function.Stability);
             list.Add(new NamedType("self", self));
@@ -381,9 +381,9 @@ internal sealed partial class PackageResolver
             if (parameter.Name is not { } parameterName) continue;
             string pname = Names.Unescape(parameterName.Text);
             var type = ResolveType(parameter.Type, context);
-            if (!seen.Add(pname))
+            if (!seen.TryAdd(pname, Location(file, parameterName)))
             {
-                Report(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), Location(file, parameterName));
+                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), Location(file, parameterName), seen[pname]);
                 continue;
             }
 

@@ -89,22 +89,22 @@ internal sealed partial class PackageResolver
     {
         // Interfaces and worlds are package-wide; a top-level `use` names something in its own file only. A name
         // may be declared once per file (items and uses together), the later declaration is the one reported.
-        var fileNames = new Dictionary<SourceFile, HashSet<string>>();
+        var fileNames = new Dictionary<SourceFile, Dictionary<string, SourceLocation>>();
         var uses = new List<(SourceFile File, ParsedPath Path)>();
         var signature = _recordItems ? new List<ItemKey>(_unresolved.Items.Count) : null;
         foreach (var (file, item) in _unresolved.Items)
         {
             signature?.Add(KeyOf(file, item));
-            if (!fileNames.TryGetValue(file, out var names)) fileNames[file] = names = new HashSet<string>();
+            if (!fileNames.TryGetValue(file, out var names)) fileNames[file] = names = new Dictionary<string, SourceLocation>();
             if (item is TopLevelUseSyntax use)
             {
                 if (use.Path is null || ParsedPath.From(use.Path, file) is not { } path) continue;
                 var aliasToken = use.Alias;
                 string alias = aliasToken is { } a ? Names.Unescape(a.Text) : path.ItemName;
                 var aliasLocation = aliasToken is { } at ? new SourceLocation(file.Tree.Text, at.Span) : path.ItemLocation;
-                if (!names.Add(alias))
+                if (!names.TryAdd(alias, aliasLocation))
                 {
-                    Report(ResolveDiagnostics.DuplicateNameInFile(alias), aliasLocation);
+                    ReportDuplicate(ResolveDiagnostics.DuplicateNameInFile(alias), aliasLocation, names[alias]);
                     continue;
                 }
 
@@ -118,15 +118,15 @@ internal sealed partial class PackageResolver
             if (nameToken is not { } token) continue;
             string name = Names.Unescape(token.Text);
             var location = new SourceLocation(file.Tree.Text, token.Span);
-            if (_items.ContainsKey(name))
+            if (_items.TryGetValue(name, out var earlier))
             {
-                Report(ResolveDiagnostics.DuplicateItem(name), location);
+                ReportDuplicate(ResolveDiagnostics.DuplicateItem(name), location, earlier.Location);
                 continue;
             }
 
-            if (!names.Add(name))
+            if (!names.TryAdd(name, location))
             {
-                Report(ResolveDiagnostics.DuplicateNameInFile(name), location);
+                ReportDuplicate(ResolveDiagnostics.DuplicateNameInFile(name), location, names[name]);
                 continue;
             }
 
@@ -398,6 +398,10 @@ internal sealed partial class PackageResolver
     }
 
     private void Report(DiagnosticMessage message, SourceLocation? location) => _resolver.Report(message, location);
+
+    /// <summary>A name defined twice (WIT1002), pointing at the first definition as WITX1002 does.</summary>
+    private void ReportDuplicate(DiagnosticMessage message, SourceLocation? location, SourceLocation? first) =>
+        _resolver.Report(message, location, first is null ? null : new[] { new RelatedLocation(first.Document, first.Span, "previously defined here") });
 
     /// <summary>
     /// The diagnostics of checks wit-parser makes only when it links the package into its <c>Resolve</c> (gates

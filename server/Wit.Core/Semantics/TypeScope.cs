@@ -25,9 +25,9 @@ internal sealed class TypeScope
 
     public HashSet<string> ExcludedTypes { get; } = new();
 
-    /// <summary>Functions whose name an earlier member of the body already declared.</summary>
-    public HashSet<WitNode> DuplicateFunctions { get; } = new();
+    /// <summary>Functions whose name an earlier member of the body already declared, with where that name was first declared.</summary>
+    public Dictionary<WitNode, SourceLocation?> DuplicateFunctions { get; } = new();
 
-    /// <summary>Every name declared so far (types and functions share one namespace).</summary>
-    public HashSet<string> Declared { get; } = new();
+    /// <summary>Every name declared so far (types and functions share one namespace), with where it was declared.</summary>
+    public Dictionary<string, SourceLocation?> Declared { get; } = new();
 }

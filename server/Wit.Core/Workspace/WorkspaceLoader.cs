@@ -108,7 +108,7 @@ public static class WorkspaceLoader
         catch (System.Text.DecoderFallbackException)
         {
             // wit-parser's wording: a file of a directory package is read as text, a single file as bytes first.
-            errors.Add(new LoadError(path, inDirectory ? ResolveDiagnostics.FileInDirectoryNotUtf8(path) : ResolveDiagnostics.InputFileNotUtf8(path)));
+            errors.Add(new LoadError(path, inDirectory ? ResolveDiagnostics.FileInDirectoryNotUtf8(path) : ResolveDiagnostics.InputFileNotUtf8(path), isInvalidUtf8: true));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -105,9 +105,14 @@ internal static class AbiDescriber
             return;
         }
 
-        rows.Add(new AbiLayoutRow(item, "lower", "lower (import)", CoreText(lower.Signature), null, null, null, Costs(lower)));
-        rows.Add(new AbiLayoutRow(item, "lift", "lift (export)", CoreText(lift.Signature), null, null, null, Costs(lift)));
-        markdown.Append("| | lower (import) | lift (export) |\n|---|---|---|\n");
+        // An async function can be lowered and lifted either way (the `async` canonical option is the caller's and the
+        // callee's choice), so it shows both, each labelled; a sync function has only the sync pair.
+        bool isAsync = function.Kind is FunctionKind.AsyncFreestanding or FunctionKind.AsyncMethod or FunctionKind.AsyncStatic;
+        string sync = isAsync ? "sync " : string.Empty;
+        rows.Add(new AbiLayoutRow(item, "lower", sync + "lower (import)", CoreText(lower.Signature), null, null, null, Costs(lower)));
+        rows.Add(new AbiLayoutRow(item, "lift", sync + "lift (export)", CoreText(lift.Signature), null, null, null, Costs(lift)));
+        if (isAsync) markdown.Append("**sync** (`canon lower` and `canon lift` without `async`)\n\n");
+        markdown.Append("| | ").Append(sync).Append("lower (import) | ").Append(sync).Append("lift (export) |\n|---|---|---|\n");
         Row(markdown, "core signature", "`" + CoreText(lower.Signature) + "`", "`" + CoreText(lift.Signature) + "`");
         Row(markdown, "flat params", FlatParams(lower), FlatParams(lift));
         Row(markdown, "flat results", lower.Signature.FlatResultCount.ToString(CultureInfo.InvariantCulture), lift.Signature.FlatResultCount.ToString(CultureInfo.InvariantCulture));
@@ -115,7 +120,38 @@ internal static class AbiDescriber
         Row(markdown, "return pointer", ReturnPointer(lower), ReturnPointer(lift));
         Row(markdown, "post-return", lower.NeedsPostReturn ? "yes" : "no", lift.NeedsPostReturn ? "yes" : "no");
         Row(markdown, "bytes through memory", BytesThroughMemory(lower), BytesThroughMemory(lift));
+        if (isAsync) AsyncSignatures(item, function, abi, rows, markdown);
     }
+
+    /// <summary>
+    /// The async core signatures (CanonicalABI.md, <c>flatten_functype</c> with <c>async</c>): lower takes at most
+    /// 4 flat parameters (else a pointer), then a pointer for the results, and returns an i32 status; lift takes at
+    /// most 16 (else a pointer) and hands its results to <c>task.return</c>, returning an i32 code with a callback or
+    /// nothing when stackful.
+    /// </summary>
+    private static void AsyncSignatures(string item, Function function, CanonicalAbi abi, List<AbiLayoutRow> rows, StringBuilder markdown)
+    {
+        var lower = abi.Signature(function, AbiVariant.AsyncLower);
+        var callback = abi.Signature(function, AbiVariant.AsyncLiftCallback);
+        var stackful = abi.Signature(function, AbiVariant.AsyncLiftStackful);
+        if (lower is null || callback is null || stackful is null) return;
+        rows.Add(new AbiLayoutRow(item, "async-lower", "async lower (import)", CoreText(lower), null, null, null, AsyncParams(lower, CanonicalAbi.MaxFlatAsyncParams) + "; returns an i32 status"));
+        rows.Add(new AbiLayoutRow(item, "async-lift-callback", "async lift, callback (export)", CoreText(callback), null, null, null, AsyncParams(callback, CanonicalAbi.MaxFlatParams) + "; results through task.return; returns an i32 callback code"));
+        rows.Add(new AbiLayoutRow(item, "async-lift-stackful", "async lift, stackful (export)", CoreText(stackful), null, null, null, AsyncParams(stackful, CanonicalAbi.MaxFlatParams) + "; results through task.return"));
+        markdown.Append("\n**async** (`canon lower async`, `canon lift async`)\n\n");
+        markdown.Append("| | async lower (import) | async lift, callback (export) | async lift, stackful (export) |\n|---|---|---|---|\n");
+        markdown.Append("| core signature | `").Append(CoreText(lower)).Append("` | `").Append(CoreText(callback)).Append("` | `").Append(CoreText(stackful)).Append("` |\n");
+        markdown.Append("| flat params | ").Append(AsyncParams(lower, CanonicalAbi.MaxFlatAsyncParams)).Append(" | ").Append(AsyncParams(callback, CanonicalAbi.MaxFlatParams))
+            .Append(" | ").Append(AsyncParams(stackful, CanonicalAbi.MaxFlatParams)).Append(" |\n");
+        string lowered = lower.ResultsThroughMemory ? "through a pointer parameter" : "none";
+        string lifted = lower.ResultsThroughMemory ? "through `task.return`" : "none";
+        markdown.Append("| results | ").Append(lowered).Append(" | ").Append(lifted).Append(" | ").Append(lifted).Append(" |\n");
+        markdown.Append("| returns | i32 status | i32 callback code | nothing |\n");
+    }
+
+    private static string AsyncParams(CoreSignature signature, int limit) => signature.ParametersSpilled
+        ? $"spilled: {signature.FlatParameterCount} flat > {limit}"
+        : $"{signature.FlatParameterCount} flat";
 
     /// <summary>A short summary of one direction's costs, for rows and tooltips.</summary>
     public static string Costs(FunctionAbiFacts facts)

@@ -63,30 +63,43 @@ public static class AbiLayoutProvider
                 return new AbiLayoutResult(name, "function", rows, markdown.ToString());
             case Interface @interface:
                 markdown.Append("## interface ").Append(name).Append('\n');
-                foreach (var type in @interface.Types.Values)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    AddType(type, abi32, abi64, rows, markdown, heading: true);
-                }
-
-                foreach (var function in @interface.Functions.Values)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    AddFunction(function, abi64 ?? abi32, rows, markdown);
-                }
-
+                AddInterfaceItems(@interface, abi32, abi64, rows, markdown, cancellationToken);
                 return new AbiLayoutResult(name, "interface", rows, markdown.ToString());
             default:
                 var world = (World)item;
                 markdown.Append("## world ").Append(name).Append('\n');
-                foreach (var entry in world.Imports.Concat(world.Exports))
+                foreach (var (entry, direction) in world.Imports.Select(e => (e, "import")).Concat(world.Exports.Select(e => (e, "export"))))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (entry.Value.Type is { } type) AddType(type, abi32, abi64, rows, markdown, heading: true);
                     if (entry.Value.Function is { } function) AddFunction(function, abi64 ?? abi32, rows, markdown);
+                    if (entry.Value.Interface is { } @interface)
+                    {
+                        // An imported or exported interface brings its types and functions: without them a world
+                        // of interfaces (most worlds) would show a title and nothing else.
+                        string interfaceName = @interface.QualifiedName ?? entry.Key.Name ?? "<inline interface>";
+                        rows.Add(new AbiLayoutRow(name, "interface", $"{direction} {interfaceName}", null, null, null, null, null));
+                        markdown.Append("\n## ").Append(direction).Append(" interface ").Append(interfaceName).Append('\n');
+                        AddInterfaceItems(@interface, abi32, abi64, rows, markdown, cancellationToken);
+                    }
                 }
 
                 return new AbiLayoutResult(name, "world", rows, markdown.ToString());
+        }
+    }
+
+    private static void AddInterfaceItems(Interface @interface, CanonicalAbi abi32, CanonicalAbi? abi64, List<AbiLayoutRow> rows, StringBuilder markdown, CancellationToken cancellationToken)
+    {
+        foreach (var type in @interface.Types.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddType(type, abi32, abi64, rows, markdown, heading: true);
+        }
+
+        foreach (var function in @interface.Functions.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddFunction(function, abi64 ?? abi32, rows, markdown);
         }
     }
 

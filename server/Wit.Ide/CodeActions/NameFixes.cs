@@ -25,6 +25,8 @@ internal static class NameFixes
         if (parent.Kind == SyntaxKind.NamedType)
         {
             candidates.AddRange(scope.VisibleTypes(parent).Select(t => t.Name));
+            // A misspelled built-in (`option<strng>`) is an unknown name like any other.
+            candidates.AddRange(WitCompletionCatalog.Primitives);
         }
         else if (parent.Kind == SyntaxKind.UseName && parent.Parent?.Parent is { } useNode && WitNode.From(useNode) is UseItemSyntax { Path: { } usePath }
                  && scope.ResolveInterface(usePath) is { } target)
@@ -41,7 +43,9 @@ internal static class NameFixes
             .OrderBy(c => EditDistance.Between(typed, c)).ThenBy(c => c, StringComparer.Ordinal).Take(3).ToList();
         foreach (var name in close)
         {
-            yield return context.QuickFix($"Change to `{name}`", diagnostic, preferred: close.Count == 1, new IdeTextEdit(token.Span, Escaped(name)));
+            // A built-in is written as a keyword; a declared name that is one needs its `%`.
+            string text = parent.Kind == SyntaxKind.NamedType && Array.IndexOf(WitCompletionCatalog.Primitives, name) >= 0 ? name : Escaped(name);
+            yield return context.QuickFix($"Change to `{name}`", diagnostic, preferred: close.Count == 1, new IdeTextEdit(token.Span, text));
         }
 
         if (parent.Kind != SyntaxKind.NamedType) yield break;

@@ -96,7 +96,8 @@ internal static class WitCompletionCatalog
         }
     }
 
-    private static readonly string[] Primitives =
+    /// <summary>The built-in type names (completion offers them; the "did you mean" fix suggests them for a misspelling).</summary>
+    internal static readonly string[] Primitives =
     {
         "bool", "s8", "s16", "s32", "s64", "u8", "u16", "u32", "u64", "f32", "f64", "char", "string", "error-context",
     };

@@ -18,7 +18,14 @@ public static class WitxPreviewProvider
     {
         var target = ItemLocator.Containing(snapshot, path, offset, s => s is Interface { Name: not null } or World);
         cancellationToken.ThrowIfCancellationRequested();
-        return target is null ? null : Derive(target.Symbol);
+        if (target is null) return null;
+        var focus = ItemLocator.Containing(snapshot, path, offset, s => s is TypeDefinition { Name: not null } or Function)?.Symbol switch
+        {
+            TypeDefinition type => new WitxPreviewFocus("type", type.Name!),
+            Function function => new WitxPreviewFocus("function", function.Name),
+            _ => null,
+        };
+        return Derive(target.Symbol) with { Focus = focus };
     }
 
     /// <summary>

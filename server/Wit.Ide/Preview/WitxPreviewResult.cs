@@ -7,4 +7,5 @@ namespace Wit.Ide.Preview;
 /// <param name="Kind"><c>interface</c> or <c>world</c>.</param>
 /// <param name="Witx">The derived WITX document.</param>
 /// <param name="Warnings">What WITX could not express (resources, async, streams, ...), one message each.</param>
-public sealed record WitxPreviewResult(string Name, string Kind, string Witx, IReadOnlyList<string> Warnings);
+/// <param name="Focus">The type or function under the cursor, for the pane to scroll to; null when asked by name or between items.</param>
+public sealed record WitxPreviewResult(string Name, string Kind, string Witx, IReadOnlyList<string> Warnings, WitxPreviewFocus? Focus = null);

@@ -11,4 +11,8 @@ public sealed class WitxPreview
     public required string Witx { get; set; }
 
     public string[] Warnings { get; set; } = [];
+
+    /// <summary>The type or function under the cursor, for the pane to scroll to; absent when there is none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public WitxPreviewFocusDto? Focus { get; set; }
 }

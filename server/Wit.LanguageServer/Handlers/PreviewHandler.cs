@@ -21,7 +21,14 @@ internal static class PreviewHandler
             var preview = parameters.Name is { Length: > 0 } name
                 ? WitxPreviewProvider.Preview(snapshot, name, cancellationToken)
                 : WitxPreviewProvider.Preview(snapshot, document.Path, Offset(document, parameters), cancellationToken);
-            return preview is null ? null : new WitxPreview { Name = preview.Name, Kind = preview.Kind, Witx = preview.Witx, Warnings = preview.Warnings.ToArray() };
+            return preview is null ? null : new WitxPreview
+            {
+                Name = preview.Name,
+                Kind = preview.Kind,
+                Witx = preview.Witx,
+                Warnings = preview.Warnings.ToArray(),
+                Focus = preview.Focus is { } focus ? new WitxPreviewFocusDto { Kind = focus.Kind, Name = focus.Name } : null,
+            };
         });
 
         server.Query("wit/abiLayout", () => ServerJsonContext.Default.ItemRequestParams, () => ServerJsonContext.Default.AbiLayout, (snapshot, parameters, cancellationToken) =>

@@ -61,8 +61,16 @@ public sealed class PackageDiffTests
     [InlineData("resource r { constructor(); }", "resource r;", "breaking: i.r.constructor: resource constructor removed")]
     [InlineData("resource r { s: static func(); }", "resource r;", "breaking: i.r.s: static resource function removed")]
     [InlineData("resource r { m: func(x: u32); }", "resource r { m: func(x: u64); }", "breaking: i.r.m: parameter `x` changed type from u32 to u64")]
-    [InlineData("resource r { m: func(); }", "resource r { m: func(); n: func(); }", "breaking: i.r.n: resource method added to existing resource")]
+    // An added method is classified as an added function is (the class comment's one rule for callers and implementers).
+    [InlineData("resource r { m: func(); }", "resource r { m: func(); n: func(); }", "compatible: i.r.n: resource method added (implementers of the resource must add it)")]
+    [InlineData("resource r { m: func(); }", "resource r { m: func(); constructor(); }", "compatible: i.r.constructor: resource constructor added (implementers of the resource must add it)")]
     [InlineData("resource r;", "", "breaking: i.r: resource removed")]
+    // A removed resource is one change: its methods are not listed again.
+    [InlineData("resource r { m: func(); n: func(); constructor(); }", "", "breaking: i.r: resource removed")]
+    [InlineData("resource r { m: func(); }", "record r { x: u32 }", "breaking: i.r: changed from resource to record")]
+    // A method's `self` is not counted.
+    [InlineData("resource r { m: func(x: u32); }", "resource r { m: func(x: u32, y: u32); }", "breaking: i.r.m: parameter count changed from 1 to 2")]
+    [InlineData("resource r { m: func(x: u32); }", "resource r { m: func(y: u32); }", "breaking: i.r.m: parameter 1 renamed from `x` to `y`")]
     [InlineData("", "resource r { m: func(); }", "compatible: i.r: resource added", "compatible: i.r.m: resource method added")]
     [InlineData("resource r; f: func(x: borrow<r>);", "resource r; f: func(x: own<r>);", "breaking: i.f: parameter `x` changed type from borrow<r> to own<r>")]
     public void EachChangeIsClassified(string oldBody, string newBody, params string[] expected)
@@ -114,7 +122,7 @@ public sealed class PackageDiffTests
         Assert.Equal(
             new[]
             {
-                "breaking: world w import log: required import added",
+                "compatible: world w import log: import added (hosts must provide it)",
                 "breaking: world w export run: parameter count changed from 0 to 1",
                 "breaking: world w export a:b/y: export removed",
                 "compatible: world w export extra: export added",

@@ -58,4 +58,63 @@ public class AbiLayoutTests
         var loaded = IdeFixture.Load("$0package my:pkg;\ninterface i {}\n");
         Assert.Null(AbiLayoutProvider.Layout(loaded.Snapshot, loaded.CursorPath!, loaded.CursorOffset));
     }
+
+    [Fact]
+    public void World_of_interfaces_lists_each_interfaces_types_and_functions()
+    {
+        var layout = Check(Package + "\nworld app {\n  import shapes;\n  export run: interface { go: func(); }\n}\n", "app", "my:pkg/app", "world",
+            "interface import my:pkg/shapes  ",
+            "type my:pkg/shapes.mixed  12", "field a 0 1", "field b 4 4", "field c 8 2",
+            "function area  ", "lower lower (import)  ", "lift lift (export)  ",
+            "interface export run  ",
+            "function go  ", "lower lower (import)  ", "lift lift (export)  ");
+        Assert.Contains("## import interface my:pkg/shapes", layout.Markdown, System.StringComparison.Ordinal);
+        Assert.Contains("## export interface run", layout.Markdown, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Async_function_shows_the_sync_and_the_async_signatures_labelled()
+    {
+        // CanonicalABI.md, flatten_functype: five i32 parameters and a string result (2 flat values).
+        // sync lower: 5 <= 16 params flat; 2 > 1 results, so a result pointer is appended and nothing is returned.
+        // sync lift: params flat; the results come back through a returned pointer.
+        // async lower: 5 > MAX_FLAT_ASYNC_PARAMS = 4, so one params pointer; a results pointer; an i32 status returned.
+        // async lift: 5 <= 16 params flat; results go to task.return; the callback form returns an i32, stackful nothing.
+        var layout = Check(
+            "package my:pkg;\ninterface i {\n  f: async func(a: u32, b: u32, c: u32, d: u32, e: u32) -> string$0;\n}\n", null, "f", "function",
+            "function f  ", "lower sync lower (import)  ", "lift sync lift (export)  ",
+            "async-lower async lower (import)  ", "async-lift-callback async lift, callback (export)  ", "async-lift-stackful async lift, stackful (export)  ");
+        Assert.Equal(
+            new[]
+            {
+                "(func (param i32 i32 i32 i32 i32 i32))",
+                "(func (param i32 i32 i32 i32 i32) (result i32))",
+                "(func (param i32 i32) (result i32))",
+                "(func (param i32 i32 i32 i32 i32) (result i32))",
+                "(func (param i32 i32 i32 i32 i32))",
+            },
+            layout.Rows.Skip(1).Select(r => r.Type));
+        Assert.Contains("spilled: 5 flat > 4", layout.Rows[3].Note, System.StringComparison.Ordinal);
+        Assert.Contains("**sync**", layout.Markdown, System.StringComparison.Ordinal);
+        Assert.Contains("**async**", layout.Markdown, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Async_function_without_results_passes_no_result_pointer()
+    {
+        // Async lower with one i64 (<= 4 flat) and no result: the parameter stays flat, no results pointer, i32 status.
+        var layout = Check("package my:pkg;\ninterface i {\n  g: async func(x: u64)$0;\n}\n", null, "g", "function",
+            "function g  ", "lower sync lower (import)  ", "lift sync lift (export)  ",
+            "async-lower async lower (import)  ", "async-lift-callback async lift, callback (export)  ", "async-lift-stackful async lift, stackful (export)  ");
+        Assert.Equal("(func (param i64) (result i32))", layout.Rows[3].Type);
+        Assert.Equal("(func (param i64))", layout.Rows[5].Type);
+    }
+
+    [Fact]
+    public void Sync_function_has_the_sync_pair_only()
+    {
+        var layout = Check(Package.Replace("-> f64", "-> f64$0"), null, "area", "function",
+            "function area  ", "lower lower (import)  ", "lift lift (export)  ");
+        Assert.DoesNotContain("async", layout.Markdown, System.StringComparison.Ordinal);
+    }
 }

@@ -60,6 +60,17 @@ public class CodeActionTests
     }
 
     [Fact]
+    public void Misspelled_builtin_type_changes_to_the_builtin()
+    {
+        Check("package a:b;\ninterface i {\n  f: func(p: option<[|strng|]>);\n}\n", "Change to `string`",
+            "package a:b;\ninterface i {\n  f: func(p: option<string>);\n}\n");
+        Check("package a:b;\ninterface i {\n  record r { x: [|u23|] }\n}\n", "Change to `u32`",
+            "package a:b;\ninterface i {\n  record r { x: u32 }\n}\n");
+        Check("package a:b;\ninterface i {\n  type t = list<[|bol|]>;\n}\n", "Change to `bool`",
+            "package a:b;\ninterface i {\n  type t = list<bool>;\n}\n");
+    }
+
+    [Fact]
     public void Unknown_use_name_changes_to_a_type_of_the_interface()
     {
         Check("package a:b;\ninterface types { record point { x: u32 } }\ninterface i {\n  use types.{[|poitn|]};\n}\n", "Change to `point`",

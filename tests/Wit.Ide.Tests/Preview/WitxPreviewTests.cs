@@ -66,4 +66,22 @@ public class WitxPreviewTests
         Assert.Null(WitxPreviewProvider.Preview(loaded.Snapshot, loaded.CursorPath!, loaded.CursorOffset));
         Assert.Null(WitxPreviewProvider.Preview(loaded.Snapshot, "nope"));
     }
+
+    [Theory]
+    [InlineData("  get: func(key: string) -> option<list<u8>>;$0", "function", "get")]
+    [InlineData("  record entry$0 { a: u32 }", "type", "entry")]
+    [InlineData("  resource blob { size: func() -> u64$0; }", "function", "[method]blob.size")]
+    public void The_item_under_the_cursor_is_the_focus(string line, string kind, string name)
+    {
+        var preview = Check($"package my:pkg@1.0.0;\ninterface store {{\n{line}\n}}\n", null, "my:pkg/store@1.0.0", "interface");
+
+        Assert.Equal(new WitxPreviewFocus(kind, name), preview.Focus);
+    }
+
+    [Fact]
+    public void No_focus_between_items_or_by_name()
+    {
+        Assert.Null(Check(Package, null, "my:pkg/store@1.0.0", "interface").Focus);
+        Assert.Null(Check(Package.Replace("$0", string.Empty), "my:pkg/store", "my:pkg/store@1.0.0", "interface").Focus);
+    }
 }

@@ -35,6 +35,9 @@ public class PreviewTests
         Assert.Contains("(module", witx, System.StringComparison.Ordinal);
         Assert.Contains("(export \"get\")", witx, System.StringComparison.Ordinal);
         Assert.NotNull(preview["warnings"]);
+        // The function under the cursor, for the pane to scroll to.
+        Assert.Equal("function", preview["focus"]!["kind"]!.GetValue<string>());
+        Assert.Equal("get", preview["focus"]!["name"]!.GetValue<string>());
     }
 
     [Fact]

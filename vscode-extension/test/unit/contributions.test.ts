@@ -45,6 +45,20 @@ describe('package.json', () => {
     assert.deepEqual(Object.keys(manifest.contributes.configuration.properties['wit.lint.rules'].properties).sort(), codes);
   });
 
+  it('turns word-based suggestions off for WIT and WITX, whose completions come from the server', () => {
+    const defaults = manifest.contributes.configurationDefaults ?? {};
+    for (const language of ['wit', 'witx']) {
+      assert.equal(defaults[`[${language}]`]?.['editor.wordBasedSuggestions'], 'off', `[${language}] editor.wordBasedSuggestions`);
+      assert.ok(manifest.contributes.languages.some((l: { id: string }) => l.id === language), `${language} is a contributed language`);
+    }
+  });
+
+  it('shows each type\'s size and alignment once by default: code lenses on, the inlay hints that repeat them off', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.equal(properties['wit.codeLens.enabled'].default, true);
+    assert.equal(properties['wit.inlayHints.enabled'].default, false);
+  });
+
   it('points the languages, grammars and snippets at files that exist', () => {
     const c = manifest.contributes;
     const files = [...c.languages.map((l: { configuration: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path), ...c.snippets.map((s: { path: string }) => s.path)];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AbiLayoutModel, renderAbiLayout, renderWitxPreview, WitxPreviewModel } from '../../src/previewModel';
+import { AbiLayoutModel, renderAbiLayout, renderWitxPreview, witxFocusLine, WitxPreviewModel } from '../../src/previewModel';
 import { AbiLayout, ItemRequestParams, Requester, WitxPreview } from '../../src/protocol';
 
 /** A fake server: answers each request with the function's result and records the requests. */
@@ -148,5 +148,63 @@ describe('AbiLayoutModel', () => {
 
   it('renders the title and ends with one newline', () => {
     assert.ok(renderAbiLayout({ ...pointLayout, markdown: 'x\n' }).endsWith('`point`\n\nx\n'));
+  });
+});
+
+describe('WITX preview focus', () => {
+  // The shape WitxDeriver writes: header comments, typenames, then a module of `(@interface func (export "..."))`.
+  const witx = [
+    ';; Derived from the WIT interface `a:b/i`.',
+    '',
+    '(typename $my-point',
+    '  (record',
+    '    (field $x-pos u32)',
+    '  )',
+    ')',
+    '',
+    '(typename $my (list u8))',
+    '(typename $r (handle))',
+    '',
+    '(module $a:b/i',
+    '  (@interface func (export "get-thing")',
+    '    (param $p.x-pos u32)',
+    '  )',
+    '  (@interface func (export "[method]r.m")',
+    '    (param $self $r)',
+    '  )',
+    ')',
+  ].join('\n');
+
+  it('maps a type to its typename line, matching the whole name', () => {
+    assert.equal(witxFocusLine(witx, { kind: 'type', name: 'my-point' }), 2);
+    assert.equal(witxFocusLine(witx, { kind: 'type', name: 'my' }), 8);
+    assert.equal(witxFocusLine(witx, { kind: 'type', name: 'r' }), 9);
+  });
+
+  it('maps a function, resource functions included, to its export line', () => {
+    assert.equal(witxFocusLine(witx, { kind: 'function', name: 'get-thing' }), 12);
+    assert.equal(witxFocusLine(witx, { kind: 'function', name: '[method]r.m' }), 15);
+  });
+
+  it('has no line for an item the WITX does not hold', () => {
+    assert.equal(witxFocusLine(witx, { kind: 'type', name: 'missing' }), undefined);
+    assert.equal(witxFocusLine(witx, { kind: 'function', name: 'get' }), undefined);
+  });
+
+  it('follows the cursor from item to item within one interface, counting the header lines', async () => {
+    let focus = { kind: 'type', name: 'my-point' };
+    const model = new WitxPreviewModel(fakeServer(() => ({ ...types, witx, focus })).request);
+    assert.equal(await model.follow('file:///a.wit', { line: 2, character: 3 }), true);
+    // The rendered content has three header lines (item, source, blank) above the WITX.
+    assert.equal(model.focusLine, 2 + 3);
+    focus = { kind: 'function', name: 'get-thing' };
+    assert.equal(await model.follow('file:///a.wit', { line: 5, character: 3 }), false, 'same text');
+    assert.equal(model.focusLine, 12 + 3);
+  });
+
+  it('has no focus line when the cursor is between items', async () => {
+    const model = new WitxPreviewModel(fakeServer(() => ({ ...types, witx })).request);
+    await model.follow('file:///a.wit', { line: 1, character: 0 });
+    assert.equal(model.focusLine, undefined);
   });
 });

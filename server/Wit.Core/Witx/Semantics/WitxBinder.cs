@@ -150,7 +150,12 @@ internal sealed partial class WitxBinder
         {
             return SyntaxTree.ParseWitx(SourceText.From(_fileSystem.ReadAllText(path), path));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException)
+        {
+            Report(WitxDiagnostics.UsedFileNotUtf8(path), document, span);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Report(WitxDiagnostics.UsedFileUnreadable(path, exception.Message), document, span);
             return null;
