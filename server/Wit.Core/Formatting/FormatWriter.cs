@@ -15,10 +15,9 @@ namespace Wit.Core.Formatting;
 /// </summary>
 internal sealed class FormatWriter
 {
-    private const string IndentUnit = "  ";
-
     private readonly StringBuilder _output;
     private readonly string _endOfLine;
+    private readonly string _indentUnit;
     private readonly List<GreenTrivia> _gap = new();
     private readonly List<string> _lineComments = new();
     private GreenTrivia[] _pendingTrailing = Array.Empty<GreenTrivia>();
@@ -31,8 +30,10 @@ internal sealed class FormatWriter
     private bool _endsInOpenComment;
     private bool _glued;
 
-    public FormatWriter(int capacity, string endOfLine)
+    /// <param name="indentUnit">The whitespace written once per indentation level.</param>
+    public FormatWriter(int capacity, string endOfLine, string indentUnit)
     {
+        _indentUnit = indentUnit;
         _output = new StringBuilder(capacity + capacity / 8 + 16);
         _endOfLine = endOfLine;
     }
@@ -394,6 +395,6 @@ internal sealed class FormatWriter
 
     private void WriteIndent(int level)
     {
-        for (int i = 0; i < level; i++) _output.Append(IndentUnit);
+        for (int i = 0; i < level; i++) _output.Append(_indentUnit);
     }
 }

@@ -22,13 +22,15 @@ internal sealed class LayoutWalker
 
     private LayoutWalker(FormatWriter writer) => _writer = writer;
 
-    /// <summary>Formats a WIT document's tree.</summary>
-    public static FormatResult Format(GreenNode root, string text)
+    /// <summary>Formats a WIT document's tree, indenting with <paramref name="options"/>' unit or the document's own.</summary>
+    public static FormatResult Format(GreenNode root, string text, FormatOptions? options)
     {
-        var writer = new FormatWriter(text.Length, DominantEndOfLine(text));
+        var broken = BrokenItems.Find(root);
+        string unit = options?.IndentUnit ?? IndentDetector.Detect(root, text, broken) ?? FormatOptions.DefaultIndentUnit;
+        var writer = new FormatWriter(text.Length, DominantEndOfLine(text), unit);
         if (text.Length > 0 && text[0] == '\uFEFF') writer.WriteByteOrderMark();
         var walker = new LayoutWalker(writer);
-        walker.WalkDocument(root);
+        walker.WalkDocument(root, broken);
         return new FormatResult(writer.ToString(), walker._regions);
     }
 
@@ -46,10 +48,9 @@ internal sealed class LayoutWalker
         return crlf > lf ? "\r\n" : "\n";
     }
 
-    private void WalkDocument(GreenNode root)
+    private void WalkDocument(GreenNode root, bool[] broken)
     {
         int itemCount = root.SlotCount - 1;
-        var broken = BrokenItems.Find(root);
         GreenNode? previous = null;
         for (int i = 0; i < itemCount; i++)
         {
