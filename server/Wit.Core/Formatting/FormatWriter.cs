@@ -217,6 +217,8 @@ internal sealed class FormatWriter
         line.Clear();
         int blanks = 0;
         bool first = true;
+        // The author's blank lines count when the input broke the line here (an end of line ends the same-line part).
+        bool author = separator.Author != AuthorBlankLines.Ignored && _hasPrevious && index > 0 && _gap[index - 1].Kind == SyntaxKind.EndOfLineTrivia;
         int firstBlanks = _hasPrevious ? separator.BlankLines : 0;
         for (int i = index; i < _gap.Count; i++)
         {
@@ -233,16 +235,24 @@ internal sealed class FormatWriter
                 continue;
             }
 
-            WriteBlankLines(first ? firstBlanks : Math.Min(1, blanks));
+            WriteBlankLines(first ? FirstBlankLines(separator, author, firstBlanks, blanks) : Math.Min(1, blanks));
             WriteCommentLine(separator.CommentIndent, line);
             first = false;
             blanks = 0;
         }
 
-        int blanksBeforeToken = first ? firstBlanks : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
+        int blanksBeforeToken = first ? FirstBlankLines(separator, author, firstBlanks, blanks) : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
         WriteBlankLines(blanksBeforeToken);
         WriteIndent(separator.Indent);
         foreach (string comment in line) _output.Append(comment).Append(' ');
+    }
+
+    /// <summary>The blank lines before a token's first line (or its first comment line), the author's counted as the separator says.</summary>
+    private static int FirstBlankLines(Separator separator, bool author, int layout, int authors)
+    {
+        if (!author) return layout;
+        int kept = Math.Min(1, authors);
+        return separator.Author == AuthorBlankLines.Decides ? kept : Math.Max(layout, kept);
     }
 
     /// <summary>
