@@ -12,8 +12,10 @@ using Wit.Core.Text;
 namespace Wit.Cli;
 
 /// <summary>
-/// <c>wit fmt &lt;path&gt;... [--check] [--diff]</c>: formats WIT files in place with <see cref="WitFormatter"/>,
-/// writing only the files that change. Directories are searched recursively for <c>*.wit</c> files. A file with
+/// <c>wit fmt &lt;path&gt;... [--check] [--diff] [--indent N|tab]</c>: formats WIT files in place with
+/// <see cref="WitFormatter"/>, writing only the files that change. Each file's indentation unit is, first to answer:
+/// <c>--indent</c>; the nearest <c>.editorconfig</c> files' <c>indent_style</c>/<c>indent_size</c> for the file; the
+/// unit the file already uses (<see cref="WitFormatter.DetectIndent"/>); two spaces. Directories are searched recursively for <c>*.wit</c> files. A file with
 /// syntax errors is never touched: its errors go to standard error and it is skipped. <c>--check</c> writes nothing
 /// and lists the files that would change on standard output; <c>--diff</c> writes nothing and prints a unified diff
 /// of each. Exit codes: 0 when every file is formatted (or, with <c>--check</c>/<c>--diff</c>, already was), 1 when
@@ -48,14 +50,39 @@ public sealed class FmtCommand : CommandHandler
         });
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit 1 if any would" };
         var diff = new Option<bool>("--diff") { Description = "Write nothing; print a unified diff of each file that would change and exit 1 if any would" };
-        var command = new Command("fmt", "Format WIT files: layout as wasm-tools prints WIT, comments and order kept") { paths, check, diff };
+        var indent = new Option<string?>("--indent")
+        {
+            Description = "Indent with N spaces (1 to 16) or 'tab'; by default .editorconfig's indent_style/indent_size, else the file's own unit, else 2 spaces",
+        };
+        indent.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && ParseIndent(result.Tokens[0].Value) is null)
+            {
+                result.AddError($"invalid --indent '{result.Tokens[0].Value}': give a number of spaces from 1 to {FormatOptions.MaxIndentSize} or 'tab'");
+            }
+        });
+        var command = new Command("fmt", "Format WIT files: layout as wasm-tools prints WIT, comments and order kept, the file's indentation unit kept") { paths, check, diff, indent };
         var handler = new FmtCommand(output, error, workingDirectory);
-        command.SetAction(result => handler.Execute(result.GetValue(paths) ?? Array.Empty<string>(), result.GetValue(check), result.GetValue(diff)));
+        command.SetAction(result => handler.Execute(
+            result.GetValue(paths) ?? Array.Empty<string>(),
+            result.GetValue(check),
+            result.GetValue(diff),
+            result.GetValue(indent) is { } given ? ParseIndent(given) : null));
         return command;
     }
 
+    /// <summary>The unit <c>--indent</c> names (<c>tab</c>, or 1 to 16 spaces), or null.</summary>
+    public static FormatOptions? ParseIndent(string value)
+    {
+        if (string.Equals(value, "tab", StringComparison.OrdinalIgnoreCase)) return FormatOptions.Tabs;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int spaces) && spaces >= 1 && spaces <= FormatOptions.MaxIndentSize
+            ? FormatOptions.Spaces(spaces)
+            : null;
+    }
+
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
-    public int Execute(IReadOnlyList<string> paths, bool check, bool diff)
+    /// <param name="indent">The indentation <c>--indent</c> gives, or null to take each file's from .editorconfig or the file.</param>
+    public int Execute(IReadOnlyList<string> paths, bool check, bool diff, FormatOptions? indent = null)
     {
         bool usageFailed = false;
         foreach (string path in paths)
@@ -72,6 +99,7 @@ public sealed class FmtCommand : CommandHandler
         if (files is null) return ExitCodes.UsageOrIoError;
 
         bool writeFiles = !check && !diff;
+        var editorConfigs = new Dictionary<string, string?>(StringComparer.Ordinal);
         int formatted = 0, changed = 0, skipped = 0;
         bool ioFailed = false;
         foreach (var file in files)
@@ -93,7 +121,7 @@ public sealed class FmtCommand : CommandHandler
             }
 
             formatted++;
-            string result = WitFormatter.Format(tree);
+            string result = WitFormatter.Format(tree, indent ?? EditorConfig.IndentFor(file.FullPath, directory => ReadEditorConfig(directory, editorConfigs), WitFormatter.DetectIndent(tree)));
             if (string.Equals(result, text, StringComparison.Ordinal)) continue;
             changed++;
             if (diff) Output.Write(UnifiedDiff.Create(file.DisplayPath, text, result));
@@ -137,6 +165,28 @@ public sealed class FmtCommand : CommandHandler
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The <c>.editorconfig</c> of <paramref name="directory"/>, or null; read once per run. An unreadable one is
+    /// reported and treated as absent.
+    /// </summary>
+    private string? ReadEditorConfig(string directory, Dictionary<string, string?> cache)
+    {
+        if (cache.TryGetValue(directory, out string? cached)) return cached;
+        string path = Path.Combine(directory, EditorConfig.FileName);
+        string? text = null;
+        try
+        {
+            if (File.Exists(path)) text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            Error.Write($"warning: cannot read '{path}': {e.Message}\n");
+        }
+
+        cache[directory] = text;
+        return text;
     }
 
     private bool Write(InputFile file, string text)

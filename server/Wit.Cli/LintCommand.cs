@@ -13,9 +13,10 @@ using Wit.Core.Semantics;
 namespace Wit.Cli;
 
 /// <summary>
-/// <c>wit lint &lt;path&gt; [--features a,b] [--all-features] [--format text|json|sarif|github] [--deny-warnings]</c>:
-/// checks a package root like <c>wit check</c>, then runs the <c>WIT2xxx</c> lint rules over the root package,
-/// configured by the nearest <c>.witlint.json</c>. Exit 0 clean, 1 errors (or warnings with
+/// <c>wit lint &lt;path&gt; [--features a,b] [--all-features] [--format text|json|sarif|github] [--deny-warnings]
+/// [--profile default|strict]</c>: checks a package root like <c>wit check</c>, then runs the <c>WIT2xxx</c> lint rules
+/// over the root package, configured by the nearest <c>.witlint.json</c> (<c>--profile</c> replaces its profile and
+/// keeps its per-rule levels). Exit 0 clean, 1 errors (or warnings with
 /// <c>--deny-warnings</c>), 2 usage or I/O errors (including a bad configuration file).
 /// </summary>
 public sealed class LintCommand : CommandHandler
@@ -32,19 +33,26 @@ public sealed class LintCommand : CommandHandler
         var path = CommandArguments.PackageRoot();
         var format = CommandArguments.Format("How to print diagnostics: text (rustc style), json, sarif (SARIF 2.1.0) or github (workflow annotations)", "text", "json", "sarif", "github");
         var denyWarnings = new Option<bool>("--deny-warnings") { Description = "Exit with 1 when there are warnings" };
-        var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings };
+        var profile = new Option<string?>("--profile")
+        {
+            Description = "The rule set: default (quiet on a well-kept package) or strict (adds docs on every item and a gate on every member); overrides .witlint.json's profile",
+        };
+        profile.AcceptOnlyFromAmong("default", "strict");
+        var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings, profile };
         var features = FeatureOptions.AddTo(command);
         var handler = new LintCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(
             result.GetValue(path) ?? string.Empty,
             features.ToResolveOptions(result),
             result.GetValue(format) ?? "text",
-            result.GetValue(denyWarnings)));
+            result.GetValue(denyWarnings),
+            LintConfiguration.ParseProfile(result.GetValue(profile))));
         return command;
     }
 
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
-    public int Execute(string path, ResolveOptions options, string format, bool denyWarnings)
+    /// <param name="profile">The profile to lint with, replacing the configuration file's; null keeps the file's.</param>
+    public int Execute(string path, ResolveOptions options, string format, bool denyWarnings, LintProfile? profile = null)
     {
         LintOptions lintOptions;
         try
@@ -63,6 +71,8 @@ public sealed class LintCommand : CommandHandler
 
                 lintOptions = parsed;
             }
+
+            if (profile is { } chosen && chosen != lintOptions.Profile) lintOptions = new LintOptions(lintOptions.Severities, chosen);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -108,7 +118,7 @@ public sealed class LintCommand : CommandHandler
                 Output.Write('\n');
                 break;
             case "sarif":
-                Output.Write(LintOutput.Sarif(diagnostics));
+                Output.Write(LintOutput.Sarif(diagnostics, lintOptions));
                 break;
             case "github":
                 Output.Write(LintOutput.GitHub(diagnostics));

@@ -8,8 +8,9 @@ using Wit.Core.Lint;
 namespace Wit.Cli;
 
 /// <summary>
-/// Reads <c>.witlint.json</c> (<c>{ "rules": { "WIT2001": "off" | "hint" | "info" | "warning" | "error" } }</c>)
-/// into <see cref="LintOptions"/>. The file is looked for in the linted directory (or the file's directory) and its
+/// Reads <c>.witlint.json</c> (<c>{ "profile": "default" | "strict", "rules": { "WIT2001": "off" | "hint" | "info" |
+/// "warning" | "error" } }</c>, both optional) into <see cref="LintOptions"/>: the profile gives every rule its
+/// severity, and <c>rules</c> overrides it per rule. The file is looked for in the linted directory (or the file's directory) and its
 /// parents, up to and including the working directory.
 /// </summary>
 public static class LintConfiguration
@@ -42,6 +43,7 @@ public static class LintConfiguration
     {
         problem = null;
         var severities = new Dictionary<string, DiagnosticSeverity?>(StringComparer.Ordinal);
+        var profile = LintProfile.Default;
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -53,9 +55,22 @@ public static class LintConfiguration
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                if (property.Name == "profile")
+                {
+                    var parsed = property.Value.ValueKind == JsonValueKind.String ? ParseProfile(property.Value.GetString()) : null;
+                    if (parsed is null)
+                    {
+                        problem = $"invalid profile {property.Value.GetRawText()} (expected \"default\" or \"strict\")";
+                        return null;
+                    }
+
+                    profile = parsed.Value;
+                    continue;
+                }
+
                 if (property.Name != "rules")
                 {
-                    problem = $"unknown setting '{property.Name}' (expected 'rules')";
+                    problem = $"unknown setting '{property.Name}' (expected 'profile' or 'rules')";
                     return null;
                 }
 
@@ -95,8 +110,16 @@ public static class LintConfiguration
             return null;
         }
 
-        return new LintOptions(severities);
+        return new LintOptions(severities, profile);
     }
+
+    /// <summary>The profile named <paramref name="name"/> (<c>default</c> or <c>strict</c>), or null.</summary>
+    public static LintProfile? ParseProfile(string? name) => name switch
+    {
+        "default" => LintProfile.Default,
+        "strict" => LintProfile.Strict,
+        _ => null,
+    };
 
     private static IEnumerable<string> Codes()
     {

@@ -20,7 +20,7 @@ public static class LintOutput
     public const string HelpUriPrefix = DiagnosticDocs.BaseUri;
 
     /// <summary>A SARIF 2.1.0 log with one run: the rules seen (all lint rules, plus any other code reported) and the results.</summary>
-    public static string Sarif(IReadOnlyList<Diagnostic> diagnostics)
+    public static string Sarif(IReadOnlyList<Diagnostic> diagnostics, LintOptions options)
     {
         var rules = new List<DiagnosticDescriptor>(LintDiagnostics.All);
         var ruleCodes = new HashSet<string>(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ public static class LintOutput
                 writer.WriteEndObject();
                 writer.WriteString("helpUri", HelpUriPrefix + rule.Code + ".md");
                 writer.WriteStartObject("defaultConfiguration");
-                writer.WriteString("level", SarifLevel(rule.DefaultSeverity));
+                writer.WriteString("level", DefaultLevel(rule, options));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }
@@ -155,6 +155,13 @@ public static class LintOutput
         var (startLine, startColumn) = document.GetDisplayLocation(start);
         var (endLine, endColumn) = document.GetDisplayLocation(end);
         return (startLine, startColumn, endLine, endColumn);
+    }
+
+    // A lint rule's level is the one the run used (its profile and overrides; "none" when off), other codes' their own.
+    private static string DefaultLevel(DiagnosticDescriptor rule, LintOptions options)
+    {
+        if (LintDiagnostics.Find(rule.Code) is null) return SarifLevel(rule.DefaultSeverity);
+        return options.SeverityOf(rule) is { } severity ? SarifLevel(severity) : "none";
     }
 
     private static string SarifLevel(DiagnosticSeverity severity) => severity switch

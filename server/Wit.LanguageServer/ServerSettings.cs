@@ -13,7 +13,8 @@ namespace Wit.LanguageServer;
 /// initialization options), read by hand from JSON so that nothing is deserialised by reflection:
 /// <code>
 /// { "features": ["name"], "allFeatures": false,
-///   "lint": { "enabled": true, "rules": { "WIT2001": "off" | "hint" | "info" | "warning" | "error" } },
+///   "lint": { "enabled": true, "profile": "default" | "strict",
+///             "rules": { "WIT2001": "off" | "hint" | "info" | "warning" | "error" } },
 ///   "abi": { "memory64": false }, "inlayHints": { "enabled": true }, "codeLens": { "enabled": true } }
 /// </code>
 /// Unknown keys and values of the wrong type are ignored (and reported through <see cref="Problems"/>): a bad setting
@@ -48,6 +49,7 @@ internal sealed class ServerSettings
         var features = new List<string>();
         bool allFeatures = false, lintEnabled = true, memory64 = false, inlayHints = true, codeLens = true;
         var severities = new Dictionary<string, DiagnosticSeverity?>(StringComparer.Ordinal);
+        var profile = LintProfile.Default;
 
         if (root.TryGetProperty("features", out var list))
         {
@@ -69,6 +71,16 @@ internal sealed class ServerSettings
         if (root.TryGetProperty("lint", out var lint) && lint.ValueKind == JsonValueKind.Object)
         {
             lintEnabled = Bool(lint, "enabled", lintEnabled, "wit.lint.enabled", problems);
+            if (lint.TryGetProperty("profile", out var named))
+            {
+                switch (named.ValueKind == JsonValueKind.String ? named.GetString() : null)
+                {
+                    case "default": profile = LintProfile.Default; break;
+                    case "strict": profile = LintProfile.Strict; break;
+                    default: problems.Add("wit.lint.profile must be one of default, strict"); break;
+                }
+            }
+
             if (lint.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Object)
             {
                 foreach (var rule in rules.EnumerateObject())
@@ -90,7 +102,7 @@ internal sealed class ServerSettings
         if (root.TryGetProperty("inlayHints", out var hints) && hints.ValueKind == JsonValueKind.Object) inlayHints = Bool(hints, "enabled", inlayHints, "wit.inlayHints.enabled", problems);
         if (root.TryGetProperty("codeLens", out var lens) && lens.ValueKind == JsonValueKind.Object) codeLens = Bool(lens, "enabled", codeLens, "wit.codeLens.enabled", problems);
 
-        var options = new IdeOptions(new ResolveOptions(features, allFeatures), new LintOptions(severities), lintEnabled, memory64);
+        var options = new IdeOptions(new ResolveOptions(features, allFeatures), new LintOptions(severities, profile), lintEnabled, memory64);
         return new ServerSettings(options, inlayHints, codeLens, problems);
     }
 

@@ -7,7 +7,8 @@ namespace Wit.Cli.Tests;
 
 public class FmtCommandTests
 {
-    private const string Unformatted = "package a:b;\ninterface i {\n    f: func( a: u32 );\n    g: func();\n}\n";
+    // Its members disagree on their indentation (4 and 2), so the default unit applies.
+    private const string Unformatted = "package a:b; interface i {\n    f: func( a: u32 );\n  g: func();\n}\n";
     private const string Formatted = "package a:b;\n\ninterface i {\n  f: func(a: u32);\n\n  g: func();\n}\n";
     private const string Broken = "package a:b;\ninterface i {\n    f: func(;\n}\n";
 
@@ -82,15 +83,15 @@ public class FmtCommandTests
         Assert.Equal(
             "--- a/sub/a.wit\n" +
             "+++ b/sub/a.wit\n" +
-            "@@ -1,5 +1,7 @@\n" +
-            " package a:b;\n" +
-            "+\n" +
-            " interface i {\n" +
+            "@@ -1,4 +1,7 @@\n" +
+            "-package a:b; interface i {\n" +
             "-    f: func( a: u32 );\n" +
-            "-    g: func();\n" +
+            "+package a:b;\n" +
+            "+\n" +
+            "+interface i {\n" +
             "+  f: func(a: u32);\n" +
             "+\n" +
-            "+  g: func();\n" +
+            "   g: func();\n" +
             " }\n",
             run.Output);
         Assert.Equal(Unformatted, File.ReadAllText(path));
@@ -186,5 +187,78 @@ public class FmtCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(utf8.GetBytes("\uFEFF" + Formatted.Replace("\n", "\r\n", StringComparison.Ordinal)), File.ReadAllBytes(path));
+    }
+
+    private const string FourSpaces = "package a:b;\n\ninterface i {\n    f: func(a: u32);\n\n    record r {\n        a: u32,\n    }\n}\n";
+
+    [Fact]
+    public void AFileIndentedByFourSpacesIsLeftAsItIs()
+    {
+        using var dir = new TempDirectory();
+        dir.Write(".editorconfig", "root = true\n");
+        dir.Write("a.wit", FourSpaces);
+
+        var run = CliRun.Start(dir.Path, "fmt", "--check", "a.wit");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("checked 1 file: 0 would change\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("2", "package a:b;\n\ninterface i {\n  f: func(a: u32);\n\n  record r {\n    a: u32,\n  }\n}\n")]
+    [InlineData("tab", "package a:b;\n\ninterface i {\n\tf: func(a: u32);\n\n\trecord r {\n\t\ta: u32,\n\t}\n}\n")]
+    public void IndentGivesTheUnit(string indent, string expected)
+    {
+        using var dir = new TempDirectory();
+        dir.Write(".editorconfig", "root = true\n[*]\nindent_size = 3\n");
+        string path = dir.Write("a.wit", FourSpaces);
+
+        var run = CliRun.Start(dir.Path, "fmt", "--indent", indent, "a.wit");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(expected, File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("17")]
+    [InlineData("four")]
+    public void AnInvalidIndentIsAUsageError(string indent)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.wit", FourSpaces);
+
+        var run = CliRun.Start(dir.Path, "fmt", "--indent", indent, "a.wit");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"invalid --indent '{indent}'", run.Error);
+    }
+
+    [Theory]
+    // The nearest file's matching section wins over the file's own unit.
+    [InlineData("root = true\n[*.wit]\nindent_style = tab\n", null, "\t")]
+    [InlineData("root = true\n[*]\nindent_style = space\nindent_size = 2\n", null, "  ")]
+    [InlineData("root = true\n[*.{wit,witx}]\nindent_size = 3\n", null, "   ")]
+    // A section for other files changes nothing: the file's own four spaces stay.
+    [InlineData("root = true\n[*.md]\nindent_size = 2\n", null, "    ")]
+    // A nearer file overrides a farther one; `unset` removes a value.
+    [InlineData("root = true\n[*]\nindent_size = 2\n", "[*.wit]\nindent_size = 3\n", "   ")]
+    [InlineData("root = true\n[*]\nindent_size = 2\n", "[*.wit]\nindent_size = unset\n", "    ")]
+    // A nearer file with root = true hides the ones above it.
+    [InlineData("[*]\nindent_size = 2\n", "root = true\n", "    ")]
+    // A glob with a slash is relative to its file's directory.
+    [InlineData("root = true\n[pkg/*.wit]\nindent_size = 2\n", null, "  ")]
+    [InlineData("root = true\n[/other/*.wit]\nindent_size = 2\n", null, "    ")]
+    public void EditorConfigGivesTheUnitForTheFile(string top, string? nearer, string unit)
+    {
+        using var dir = new TempDirectory();
+        dir.Write(".editorconfig", top);
+        if (nearer is not null) dir.Write("pkg/.editorconfig", nearer);
+        string path = dir.Write("pkg/a.wit", FourSpaces);
+
+        var run = CliRun.Start(dir.Path, "fmt", "pkg/a.wit");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(FourSpaces.Replace("    ", "\u0001").Replace("\u0001", unit), File.ReadAllText(path));
     }
 }

@@ -22,7 +22,8 @@ namespace Wit.Cli.Tests;
 /// </summary>
 public class IncrementalCheckTests
 {
-    private static readonly LintOptions Lint = LintOptions.Default;
+    // The strict profile: every rule runs (documentation and gates too), so every rule goes through the item-level path.
+    private static readonly LintOptions Lint = LintOptions.Strict;
 
     private static IEnumerable<string> Roots() =>
         new[] { "wasi-0.2.12", "wasi-0.3.0" }

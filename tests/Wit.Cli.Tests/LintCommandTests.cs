@@ -34,7 +34,7 @@ public sealed class LintCommandTests
         using var dir = new TempDirectory();
         dir.Write("pkg/main.wit", Undocumented);
 
-        var run = CliRun.Start(dir.Path, "lint", "pkg");
+        var run = CliRun.Start(dir.Path, "lint", "pkg", "--profile", "strict");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("warning[WIT2001]: interface 'store' has no documentation comment ('///')\n     --> pkg/main.wit:3:11\n", run.Output);
@@ -59,7 +59,37 @@ public sealed class LintCommandTests
         using var dir = new TempDirectory();
         dir.Write("pkg/main.wit", Undocumented);
 
-        Assert.Equal(1, CliRun.Start(dir.Path, "lint", "pkg", "--deny-warnings").ExitCode);
+        Assert.Equal(1, CliRun.Start(dir.Path, "lint", "pkg", "--deny-warnings", "--profile", "strict").ExitCode);
+    }
+
+    [Fact]
+    public void TheDefaultProfileLeavesMissingDocumentationToTheStrictOne()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pkg/main.wit", Undocumented);
+
+        var run = CliRun.Start(dir.Path, "lint", "pkg", "--deny-warnings");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Theory]
+    [InlineData("{ \"profile\": \"strict\" }", null, "warning[WIT2001]")]
+    [InlineData("{ \"profile\": \"default\" }", "strict", "warning[WIT2001]")]
+    [InlineData("{ \"profile\": \"strict\" }", "default", "")]
+    // --profile replaces the file's profile and keeps its per-rule levels.
+    [InlineData("{ \"profile\": \"strict\", \"rules\": { \"WIT2001\": \"error\" } }", "default", "error[WIT2001]")]
+    public void TheProfileComesFromTheConfigurationOrTheFlag(string config, string? flag, string expected)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pkg/main.wit", Undocumented);
+        dir.Write(".witlint.json", config);
+
+        var run = flag is null ? CliRun.Start(dir.Path, "lint", "pkg") : CliRun.Start(dir.Path, "lint", "pkg", "--profile", flag);
+
+        if (expected.Length == 0) Assert.Equal(string.Empty, run.Output);
+        else Assert.StartsWith(expected, run.Output);
     }
 
     [Fact]
@@ -113,6 +143,7 @@ public sealed class LintCommandTests
     [InlineData("{ \"rules\": { \"WIT2001\": \"loud\" } }", "invalid level for 'WIT2001'")]
     [InlineData("{ \"rules\": ", "invalid JSON")]
     [InlineData("[]", "must be a JSON object")]
+    [InlineData("{ \"profile\": \"pedantic\" }", "invalid profile \"pedantic\" (expected \"default\" or \"strict\")")]
     public void BadConfigurationExitsTwo(string config, string expected)
     {
         using var dir = new TempDirectory();
@@ -132,7 +163,7 @@ public sealed class LintCommandTests
         using var dir = new TempDirectory();
         dir.Write("pkg/main.wit", Undocumented);
 
-        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "json");
+        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "json", "--profile", "strict");
 
         using var document = JsonDocument.Parse(run.Output);
         Assert.Contains("WIT2001", run.Output);
@@ -145,7 +176,7 @@ public sealed class LintCommandTests
         using var dir = new TempDirectory();
         dir.Write("pkg/main.wit", Undocumented);
 
-        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "sarif");
+        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "sarif", "--profile", "strict");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var document = JsonDocument.Parse(run.Output);
@@ -177,7 +208,12 @@ public sealed class LintCommandTests
         Assert.Equal(32, fingerprint.Length);
 
         // Stable across runs.
-        Assert.Equal(run.Output, CliRun.Start(dir.Path, "lint", "pkg", "--format", "sarif").Output);
+        Assert.Equal(run.Output, CliRun.Start(dir.Path, "lint", "pkg", "--format", "sarif", "--profile", "strict").Output);
+
+        // A rule's default level is the run's: the default profile leaves WIT2001 off ("none").
+        using var quiet = JsonDocument.Parse(CliRun.Start(dir.Path, "lint", "pkg", "--format", "sarif").Output);
+        var quietRules = quiet.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal("none", quietRules.Single(r => r.GetProperty("id").GetString() == "WIT2001").GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }
 
     [Fact]
@@ -194,7 +230,7 @@ public sealed class LintCommandTests
 
             """);
 
-        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "github");
+        var run = CliRun.Start(dir.Path, "lint", "pkg", "--format", "github", "--profile", "strict");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(

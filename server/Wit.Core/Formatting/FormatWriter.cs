@@ -15,10 +15,9 @@ namespace Wit.Core.Formatting;
 /// </summary>
 internal sealed class FormatWriter
 {
-    private const string IndentUnit = "  ";
-
     private readonly StringBuilder _output;
     private readonly string _endOfLine;
+    private readonly string _indentUnit;
     private readonly List<GreenTrivia> _gap = new();
     private readonly List<string> _lineComments = new();
     private GreenTrivia[] _pendingTrailing = Array.Empty<GreenTrivia>();
@@ -31,8 +30,10 @@ internal sealed class FormatWriter
     private bool _endsInOpenComment;
     private bool _glued;
 
-    public FormatWriter(int capacity, string endOfLine)
+    /// <param name="indentUnit">The whitespace written once per indentation level.</param>
+    public FormatWriter(int capacity, string endOfLine, string indentUnit)
     {
+        _indentUnit = indentUnit;
         _output = new StringBuilder(capacity + capacity / 8 + 16);
         _endOfLine = endOfLine;
     }
@@ -216,6 +217,8 @@ internal sealed class FormatWriter
         line.Clear();
         int blanks = 0;
         bool first = true;
+        // The author's blank lines count when the input broke the line here (an end of line ends the same-line part).
+        bool author = separator.Author != AuthorBlankLines.Ignored && _hasPrevious && index > 0 && _gap[index - 1].Kind == SyntaxKind.EndOfLineTrivia;
         int firstBlanks = _hasPrevious ? separator.BlankLines : 0;
         for (int i = index; i < _gap.Count; i++)
         {
@@ -232,16 +235,24 @@ internal sealed class FormatWriter
                 continue;
             }
 
-            WriteBlankLines(first ? firstBlanks : Math.Min(1, blanks));
+            WriteBlankLines(first ? FirstBlankLines(separator, author, firstBlanks, blanks) : Math.Min(1, blanks));
             WriteCommentLine(separator.CommentIndent, line);
             first = false;
             blanks = 0;
         }
 
-        int blanksBeforeToken = first ? firstBlanks : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
+        int blanksBeforeToken = first ? FirstBlankLines(separator, author, firstBlanks, blanks) : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
         WriteBlankLines(blanksBeforeToken);
         WriteIndent(separator.Indent);
         foreach (string comment in line) _output.Append(comment).Append(' ');
+    }
+
+    /// <summary>The blank lines before a token's first line (or its first comment line), the author's counted as the separator says.</summary>
+    private static int FirstBlankLines(Separator separator, bool author, int layout, int authors)
+    {
+        if (!author) return layout;
+        int kept = Math.Min(1, authors);
+        return separator.Author == AuthorBlankLines.Decides ? kept : Math.Max(layout, kept);
     }
 
     /// <summary>
@@ -394,6 +405,6 @@ internal sealed class FormatWriter
 
     private void WriteIndent(int level)
     {
-        for (int i = 0; i < level; i++) _output.Append(IndentUnit);
+        for (int i = 0; i < level; i++) _output.Append(_indentUnit);
     }
 }

@@ -22,13 +22,15 @@ internal sealed class LayoutWalker
 
     private LayoutWalker(FormatWriter writer) => _writer = writer;
 
-    /// <summary>Formats a WIT document's tree.</summary>
-    public static FormatResult Format(GreenNode root, string text)
+    /// <summary>Formats a WIT document's tree, indenting with <paramref name="options"/>' unit or the document's own.</summary>
+    public static FormatResult Format(GreenNode root, string text, FormatOptions? options)
     {
-        var writer = new FormatWriter(text.Length, DominantEndOfLine(text));
+        var broken = BrokenItems.Find(root);
+        string unit = options?.IndentUnit ?? IndentDetector.Detect(root, text, broken) ?? FormatOptions.DefaultIndentUnit;
+        var writer = new FormatWriter(text.Length, DominantEndOfLine(text), unit);
         if (text.Length > 0 && text[0] == '\uFEFF') writer.WriteByteOrderMark();
         var walker = new LayoutWalker(writer);
-        walker.WalkDocument(root);
+        walker.WalkDocument(root, broken);
         return new FormatResult(writer.ToString(), walker._regions);
     }
 
@@ -46,16 +48,17 @@ internal sealed class LayoutWalker
         return crlf > lf ? "\r\n" : "\n";
     }
 
-    private void WalkDocument(GreenNode root)
+    private void WalkDocument(GreenNode root, bool[] broken)
     {
         int itemCount = root.SlotCount - 1;
-        var broken = BrokenItems.Find(root);
         GreenNode? previous = null;
         for (int i = 0; i < itemCount; i++)
         {
             var item = (GreenNode)root.GetSlot(i);
             BeginRegion();
-            var separator = Separator.Member(0, previous is null ? 0 : ItemBlankLines(previous, item));
+            var separator = previous is null ? Separator.Member(0, 0)
+                : previous.Kind == SyntaxKind.PackageDeclaration ? Separator.AfterPackageDeclaration()
+                : Separator.NextMember(0, ItemBlankLines(previous, item));
             if (broken[i])
             {
                 _writer.WriteVerbatim(item, separator);
@@ -129,7 +132,7 @@ internal sealed class LayoutWalker
         {
             var member = (GreenNode)body.GetSlot(i);
             BeginRegion();
-            _writer.SetPending(Separator.Member(depth + 1, previous is null ? 0 : MemberBlankLines(body.Kind, previous, member)));
+            _writer.SetPending(previous is null ? Separator.Member(depth + 1, 0) : Separator.NextMember(depth + 1, MemberBlankLines(body.Kind, previous, member)));
             Walk(member, depth + 1);
             EndRegion();
             previous = member;
@@ -150,7 +153,7 @@ internal sealed class LayoutWalker
         {
             var item = (GreenNode)package.GetSlot(i);
             BeginRegion();
-            _writer.SetPending(Separator.Member(depth + 1, previous is null ? 0 : ItemBlankLines(previous, item)));
+            _writer.SetPending(previous is null ? Separator.Member(depth + 1, 0) : Separator.NextMember(depth + 1, ItemBlankLines(previous, item)));
             Walk(item, depth + 1);
             EndRegion();
             previous = item;
@@ -167,7 +170,7 @@ internal sealed class LayoutWalker
         for (int i = 1; i < list.SlotCount - 1; i++)
         {
             var slot = list.GetSlot(i);
-            _writer.SetPending(slot.Kind == SyntaxKind.CommaToken ? Separator.None : Separator.Member(depth + 1, 0));
+            _writer.SetPending(slot.Kind == SyntaxKind.CommaToken ? Separator.None : i == 1 ? Separator.Member(depth + 1, 0) : Separator.NextMember(depth + 1, 0));
             Emit(slot, depth + 1);
         }
 
@@ -178,11 +181,12 @@ internal sealed class LayoutWalker
     /// <summary>
     /// Parameters, <c>use</c> names and <c>include ... with</c> names on one line: <c>(a: u32, b: u32)</c>,
     /// <c>.{a, b as c}</c>, <c>with { a as b }</c>. A line comment inside the list puts every element on its own
-    /// line instead, since the comment has to end its line anyway.
+    /// line instead, since the comment has to end its line anyway; so does a line break the author put right after a
+    /// parameter list's <c>(</c> (WASI's style for long signatures), which the output keeps, so it stays that way.
     /// </summary>
     private void WalkInlineList(GreenNode list, int depth)
     {
-        bool exploded = ContainsLineCommentInside(list);
+        bool exploded = ContainsLineCommentInside(list) || (list.Kind == SyntaxKind.ParameterList && BreaksAfterOpening(list));
         bool spaced = list.Kind == SyntaxKind.IncludeNameList;
         int last = list.SlotCount - 1;
         Emit(list.GetSlot(0), depth);
@@ -257,6 +261,26 @@ internal sealed class LayoutWalker
         {
             if (i > 0 && HasLineComment(tokens[i].LeadingTrivia)) return true;
             if (i < tokens.Count - 1 && HasLineComment(tokens[i].TrailingTrivia)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a line break follows the list's opening token, before its first element (an empty list: none).</summary>
+    private static bool BreaksAfterOpening(GreenNode list)
+    {
+        if (list.SlotCount < 3 || list.GetSlot(0) is not GreenToken open) return false;
+        if (HasLineBreak(open.TrailingTrivia)) return true;
+        var element = list.GetSlot(1);
+        while (element is GreenNode node && node.SlotCount > 0) element = node.GetSlot(0);
+        return element is GreenToken first && HasLineBreak(first.LeadingTrivia);
+    }
+
+    private static bool HasLineBreak(GreenTrivia[] trivia)
+    {
+        foreach (var t in trivia)
+        {
+            if (t.Kind == SyntaxKind.EndOfLineTrivia) return true;
         }
 
         return false;

@@ -1,5 +1,18 @@
 namespace Wit.Core.Formatting;
 
+/// <summary>What the blank lines the author left before a token count for (see <see cref="Separator.Author"/>).</summary>
+internal enum AuthorBlankLines : byte
+{
+    /// <summary>The layout alone decides.</summary>
+    Ignored,
+
+    /// <summary>The author's blank line (at most one) is kept where the layout has none.</summary>
+    Added,
+
+    /// <summary>The author's choice, none or one, replaces the layout's.</summary>
+    Decides,
+}
+
 /// <summary>How a token is separated from the token before it.</summary>
 internal enum SeparatorKind : byte
 {
@@ -20,8 +33,9 @@ internal enum SeparatorKind : byte
 /// </summary>
 internal readonly struct Separator
 {
-    private Separator(SeparatorKind kind, int indent, int blankLines, int commentIndent, bool keepBlankAfterComments)
+    private Separator(SeparatorKind kind, int indent, int blankLines, int commentIndent, bool keepBlankAfterComments, AuthorBlankLines author = AuthorBlankLines.Ignored)
     {
+        Author = author;
         Kind = kind;
         Indent = indent;
         BlankLines = blankLines;
@@ -44,11 +58,29 @@ internal readonly struct Separator
     /// <summary>The indentation level of comment-only lines before the token.</summary>
     public int CommentIndent { get; }
 
+    /// <summary>
+    /// What the author's blank line before the token (or its comments) counts for when the token starts a line in the
+    /// input; when it does not (the author put it on the previous token's line), <see cref="BlankLines"/> applies.
+    /// </summary>
+    public AuthorBlankLines Author { get; }
+
     /// <summary>Whether a blank line between the last comment line and the token is kept (at most one).</summary>
     public bool KeepBlankAfterComments { get; }
 
     /// <summary>The start of a member, item or list element: comments before it share its indentation.</summary>
     public static Separator Member(int indent, int blankLines) => new(SeparatorKind.Line, indent, blankLines, indent, true);
+
+    /// <summary>
+    /// A member, item or list element after another: <paramref name="blankLines"/> (the printer's layout), or one when
+    /// the author left a blank line before it on a line of its own (WASI separates resource methods and variant cases).
+    /// </summary>
+    public static Separator NextMember(int indent, int blankLines) => new(SeparatorKind.Line, indent, blankLines, indent, true, AuthorBlankLines.Added);
+
+    /// <summary>
+    /// The item after the <c>package</c> declaration: a blank line between them (the printer's), unless the author
+    /// wrote the item on the next line with none (WASI's files do: <c>package wasi:io@0.2.12;</c> then the docs).
+    /// </summary>
+    public static Separator AfterPackageDeclaration() => new(SeparatorKind.Line, 0, 1, 0, true, AuthorBlankLines.Decides);
 
     /// <summary>A closing brace or parenthesis on its own line; comments before it stay at the body's indentation.</summary>
     public static Separator Closing(int indent) => new(SeparatorKind.Line, indent, 0, indent + 1, false);

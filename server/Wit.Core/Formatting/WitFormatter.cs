@@ -6,27 +6,43 @@ using Wit.Core.Text;
 namespace Wit.Core.Formatting;
 
 /// <summary>
-/// Formats WIT documents in the layout wit-component's printer uses (<c>wasm-tools component wit</c>): two-space
-/// indentation, one member per line, blank lines between items and members, inline spacing such as
+/// Formats WIT documents in the layout wit-component's printer uses (<c>wasm-tools component wit</c>): one member per
+/// line, blank lines between items and members, inline spacing such as
 /// <c>name: func(a: t) -&gt; r;</c>. Unlike that printer it works on the lossless tree: items keep the order they are
 /// written in, every comment is kept, and only whitespace changes (never a token or a comment's text). A top-level
 /// item with a syntax error is left exactly as written. The file's dominant line ending (LF or CRLF) is kept, and the
-/// result ends with one line break. Formatting is idempotent and takes time linear in the document's size.
+/// result ends with one line break. Indentation keeps the document's own unit (two or four spaces, a tab: see
+/// <see cref="DetectIndent"/>; two spaces, the printer's, when nothing is indented) unless <see cref="FormatOptions"/>
+/// gives one. Formatting is idempotent (the output's detected unit is the one it was written with) and takes time
+/// linear in the document's size.
 /// </summary>
 public static class WitFormatter
 {
     /// <summary>
-    /// The formatted text of <paramref name="tree"/>. A WITX tree is returned unchanged: there is no WITX formatter.
+    /// The formatted text of <paramref name="tree"/>, indented with <paramref name="options"/>' unit (null:
+    /// <see cref="FormatOptions.Detect"/>). A WITX tree is returned unchanged: there is no WITX formatter.
     /// </summary>
-    public static string Format(SyntaxTree tree)
+    public static string Format(SyntaxTree tree, FormatOptions? options = null)
     {
         if (tree is null) throw new ArgumentNullException(nameof(tree));
         if (tree.Language != SyntaxLanguage.Wit) return tree.Text.Text;
-        return LayoutWalker.Format(tree.GreenRoot, tree.Text.Text).Text;
+        return LayoutWalker.Format(tree.GreenRoot, tree.Text.Text, options).Text;
     }
 
     /// <summary>Parses <paramref name="text"/> as WIT and formats it.</summary>
-    public static string Format(string text) => Format(SyntaxTree.ParseWit(text));
+    public static string Format(string text, FormatOptions? options = null) => Format(SyntaxTree.ParseWit(text), options);
+
+    /// <summary>
+    /// The indentation unit <paramref name="tree"/> uses, or null when it shows none: the indentation more than half of
+    /// the lines that start a member of a top-level body (an interface's, world's or nested package's) share, when it
+    /// is one tab or 1 to <see cref="FormatOptions.MaxIndentSize"/> spaces. Comments, continuation lines and items with
+    /// syntax errors (which the formatter leaves as they are) do not count.
+    /// </summary>
+    public static string? DetectIndent(SyntaxTree tree)
+    {
+        if (tree is null) throw new ArgumentNullException(nameof(tree));
+        return tree.Language == SyntaxLanguage.Wit ? IndentDetector.Detect(tree.GreenRoot, tree.Text.Text, BrokenItems.Find(tree.GreenRoot)) : null;
+    }
 
     /// <summary>
     /// The edits that format what <paramref name="range"/> touches, for editors: the members of an interface, world,
@@ -35,13 +51,13 @@ public static class WitFormatter
     /// not overlap, are in document order, refer to the original text and change only whitespace; applying all of
     /// them gives the same text as <see cref="Format(SyntaxTree)"/> in those places. A WITX tree gives no edits.
     /// </summary>
-    public static IReadOnlyList<TextChange> FormatRange(SyntaxTree tree, TextSpan range)
+    public static IReadOnlyList<TextChange> FormatRange(SyntaxTree tree, TextSpan range, FormatOptions? options = null)
     {
         if (tree is null) throw new ArgumentNullException(nameof(tree));
         var changes = new List<TextChange>();
         if (tree.Language != SyntaxLanguage.Wit) return changes;
         string original = tree.Text.Text;
-        var result = LayoutWalker.Format(tree.GreenRoot, original);
+        var result = LayoutWalker.Format(tree.GreenRoot, original, options);
         var regions = result.Regions;
         var children = new List<int>?[regions.Count];
         var topLevel = new List<int>();

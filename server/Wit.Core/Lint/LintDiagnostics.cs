@@ -10,6 +10,7 @@ namespace Wit.Core.Lint;
 /// <see cref="WitLinter"/> reports over a resolved root package. Each has a page under <c>docs/diagnostics/</c>. One
 /// descriptor per code, named after it, and one factory per message, named after what it says: the linter passes the
 /// values (an item's description such as <c>function 'f'</c>, names, byte counts), and every text is written here.
+/// A descriptor's severity is the one the strict profile reports; <see cref="SeverityIn"/> gives each profile's.
 /// </summary>
 public static class LintDiagnostics
 {
@@ -48,6 +49,26 @@ public static class LintDiagnostics
     {
         Wit2001, Wit2002, Wit2003, Wit2004, Wit2005, Wit2006, Wit2007, Wit2008, Wit2009, Wit2010,
     };
+
+    /// <summary>
+    /// The severity <paramref name="rule"/> is reported at in <paramref name="profile"/>, or null when the profile
+    /// leaves it off. A descriptor's own severity is the strict profile's; the default profile turns the style
+    /// preferences off (WIT2001 documentation on every item, WIT2007 a gate on every member), reports the ABI costs
+    /// and a deprecation without a replacement note as information, and an unused <c>use</c> as a hint (an interface's
+    /// <c>use</c> also re-exports the name, so nothing in the package referring to it does not make it dead).
+    /// </summary>
+    public static DiagnosticSeverity? SeverityIn(DiagnosticDescriptor rule, LintProfile profile)
+    {
+        if (rule is null) throw new System.ArgumentNullException(nameof(rule));
+        if (profile == LintProfile.Strict) return rule.DefaultSeverity;
+        return rule.Code switch
+        {
+            "WIT2001" or "WIT2007" => null,
+            "WIT2002" or "WIT2004" or "WIT2005" => DiagnosticSeverity.Information,
+            "WIT2009" => DiagnosticSeverity.Hint,
+            _ => rule.DefaultSeverity,
+        };
+    }
 
     /// <summary>The descriptor with <paramref name="code"/>, or null.</summary>
     public static DiagnosticDescriptor? Find(string code)

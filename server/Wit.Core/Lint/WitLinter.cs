@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Wit.Core.Abi;
 using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
@@ -96,26 +97,26 @@ public static class WitLinter
             {
                 context.Docs(@interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
                 context.Deprecated(@interface.Stability, @interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
-                context.Since(@interface.Stability, @interface.Location, $"interface '{@interface.Name}'");
-                foreach (var type in @interface.Types.Values) LintType(context, type, @interface);
+                context.Since(@interface.Stability, Stability.Unknown, @interface.Location, $"interface '{@interface.Name}'");
+                foreach (var type in @interface.Types.Values) LintType(context, type, @interface, @interface.Stability);
                 foreach (var function in @interface.Functions.Values)
                 {
                     if (function.Resource is { } resource && function.Kind is not (FunctionKind.Freestanding or FunctionKind.Constructor))
                         Stutter(context, function.ItemName, function.Location, resource.Name, "resource");
                 }
 
-                foreach (var function in @interface.Functions.Values) LintFunction(context, _abi, function, export: true);
+                foreach (var function in @interface.Functions.Values) LintFunction(context, _abi, function, export: true, @interface.Stability);
             }
 
             if (world is not null)
             {
                 context.Docs(world.Docs, world.Location, $"world '{world.Name}'");
                 context.Deprecated(world.Stability, world.Docs, world.Location, $"world '{world.Name}'");
-                context.Since(world.Stability, world.Location, $"world '{world.Name}'");
+                context.Since(world.Stability, Stability.Unknown, world.Location, $"world '{world.Name}'");
                 foreach (var (item, export) in world.Imports.Select(i => (i.Value, false)).Concat(world.Exports.Select(e => (e.Value, true))))
                 {
-                    if (item.Function is { } function) LintFunction(context, _abi, function, export);
-                    else if (item.Type is { } type && type.Owner.World == world) LintType(context, type, null);
+                    if (item.Function is { } function) LintFunction(context, _abi, function, export, world.Stability);
+                    else if (item.Type is { } type && type.Owner.World == world) LintType(context, type, null, world.Stability);
                 }
             }
         }
@@ -180,17 +181,19 @@ public static class WitLinter
         context.Report(LintDiagnostics.StutteringName(name, kind, container, name.Substring(container.Length + 1)), location);
     }
 
-    private static void LintType(Context context, TypeDefinition type, Interface? owner)
+    /// <param name="container">The gate of the interface or world the type is declared in, which it inherits.</param>
+    private static void LintType(Context context, TypeDefinition type, Interface? owner, Stability container)
     {
         // A `use` creates an alias whose docs live with the original; skip those.
         if (type.Name is null || type.Location is null) return;
         if (type.Kind == TypeDefinitionKind.Alias && owner is not null && type.Element?.Definition is { } target && target.Owner.Interface != owner) return;
         context.Docs(type.Docs, type.Location, $"type '{type.Name}'");
         context.Deprecated(type.Stability, type.Docs, type.Location, $"type '{type.Name}'");
-        context.Since(type.Stability, type.Location, $"type '{type.Name}'");
+        context.Since(type.Stability, container, type.Location, $"type '{type.Name}'");
     }
 
-    private static void LintFunction(Context context, CanonicalAbi abi, Function function, bool export)
+    /// <param name="container">The gate of the interface or world the function is declared in.</param>
+    private static void LintFunction(Context context, CanonicalAbi abi, Function function, bool export, Stability container)
     {
         string display = function.Resource is { } resource && function.Kind != FunctionKind.Freestanding
             ? $"'{resource.Name}.{function.ItemName}'"
@@ -198,15 +201,19 @@ public static class WitLinter
         if (function.Kind == FunctionKind.Constructor) display = $"constructor of '{function.Resource?.Name}'";
         context.Docs(function.Docs, function.Location, $"function {display}");
         context.Deprecated(function.Stability, function.Docs, function.Location, $"function {display}");
-        context.Since(function.Stability, function.Location, $"function {display}");
+        // A resource's members inherit the resource's gate (WASI gates `resource fields`, not each of its methods),
+        // and the resource (or a freestanding function) inherits its interface's or world's.
+        var inherited = function.Resource is { Stability.IsUnknown: false } gatedResource ? gatedResource.Stability : container;
+        context.Since(function.Stability, inherited, function.Location, $"function {display}");
         if (function.Location is not { } location) return;
-        if (function.Stability.Since is not null)
+        string? since = function.Stability.IsUnknown ? inherited.Since : function.Stability.Since;
+        if (since is not null)
         {
             foreach (var type in function.Parameters.Select(p => p.Type).Append(function.Result))
             {
                 if (type is { } t && UnstableDefinition(t) is { } unstable)
                 {
-                    context.Report(LintDiagnostics.StableUsesUnstable(display, $"{function.Stability.Since}", unstable.Name ?? "", unstable.Stability.Feature ?? ""), location);
+                    context.Report(LintDiagnostics.StableUsesUnstable(display, since, unstable.Name ?? "", unstable.Stability.Feature ?? ""), location);
                 }
             }
         }
@@ -246,6 +253,18 @@ public static class WitLinter
             context.Report(LintDiagnostics.ByteListResult(display), location);
         }
     }
+
+    /// <summary>
+    /// Whether documentation says what to use instead of a deprecated item: it has "instead", "in favor (favour) of",
+    /// "replaced", "superseded" or "succeeded" followed by "by" or "with", "migrate", "moved" or "renamed" followed by
+    /// "to", or "use", "prefer" or "see" followed by a name in backticks. Whole words only, any case: "because" or
+    /// "used" name nothing.
+    /// </summary>
+    internal static bool NamesReplacement(string? docs) => docs is not null && ReplacementNote.IsMatch(docs);
+
+    private static readonly Regex ReplacementNote = new(
+        @"\binstead\b|\bin\s+favou?r\s+of\b|\b(?:replaced|superseded|succeeded)\s+(?:by|with)\b|\b(?:migrate|moved|renamed)\s+to\b|\b(?:use|prefer|see)\s+`",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     internal static bool UsesSince(Package package)
     {
@@ -367,18 +386,20 @@ public static class WitLinter
 
         public void Deprecated(Stability stability, string? docs, SourceLocation? location, string what)
         {
-            if (location is null || stability.Deprecated is null) return;
-            string lower = (docs ?? string.Empty).ToLowerInvariant();
-            if (lower.Contains("use") || lower.Contains("instead") || lower.Contains("replaced")) return;
+            if (location is null || stability.Deprecated is null || NamesReplacement(docs)) return;
             Report(LintDiagnostics.DeprecatedWithoutReplacement(what, $"{stability.Deprecated}"), location);
         }
 
         /// <summary>The root package being linted when it gates items with <c>@since</c>; null otherwise.</summary>
         public Package? GatedPackage { get; set; }
 
-        public void Since(Stability stability, SourceLocation? location, string what)
+        /// <summary>
+        /// WIT2007 when neither the item (<paramref name="stability"/>) nor its container (<paramref name="inherited"/>:
+        /// the resource, interface or world it is declared in, already resolved to that container's own gate) is gated.
+        /// </summary>
+        public void Since(Stability stability, Stability inherited, SourceLocation? location, string what)
         {
-            if (location is null || GatedPackage is null || !stability.IsUnknown) return;
+            if (location is null || GatedPackage is null || !stability.IsUnknown || !inherited.IsUnknown) return;
             Report(LintDiagnostics.MissingSince(what, $"{GatedPackage.Name}"), location);
         }
 

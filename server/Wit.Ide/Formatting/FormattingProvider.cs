@@ -11,16 +11,17 @@ namespace Wit.Ide.Formatting;
 /// Document and range formatting through <see cref="WitFormatter"/>, as minimal edits: the formatter changes only
 /// whitespace, so each edit replaces one run of whitespace and never touches a token or a comment (cursor positions
 /// and markers elsewhere survive). Already formatted text gives no edits. Items with syntax errors are left as the
-/// formatter leaves them: exactly as written. WITX documents give no edits: there is no WITX formatter.
+/// formatter leaves them: exactly as written. WITX documents give no edits: there is no WITX formatter. The
+/// indentation unit is the caller's (an editor's tab size and spaces-or-tabs), or the document's own when none is given.
 /// </summary>
 public static class FormattingProvider
 {
-    /// <summary>The edits that turn the document into <see cref="WitFormatter.Format(SyntaxTree)"/>'s output, in document order.</summary>
-    public static IReadOnlyList<IdeTextEdit> Format(IdeSnapshot snapshot, string path)
+    /// <summary>The edits that turn the document into <see cref="WitFormatter.Format(SyntaxTree, FormatOptions)"/>'s output, in document order.</summary>
+    public static IReadOnlyList<IdeTextEdit> Format(IdeSnapshot snapshot, string path, FormatOptions? options = null)
     {
         if (snapshot.GetDocument(path) is not { } document || document.Tree.Language != SyntaxLanguage.Wit) return Array.Empty<IdeTextEdit>();
         string original = document.Text.Text;
-        string formatted = WitFormatter.Format(document.Tree);
+        string formatted = WitFormatter.Format(document.Tree, options);
         return Diff(original, formatted);
     }
 
@@ -28,12 +29,12 @@ public static class FormattingProvider
     /// The edits that format what <paramref name="range"/> touches (see <see cref="WitFormatter.FormatRange"/>: the
     /// members of a body when the range lies within it, otherwise whole top-level items), in document order.
     /// </summary>
-    public static IReadOnlyList<IdeTextEdit> FormatRange(IdeSnapshot snapshot, string path, TextSpan range)
+    public static IReadOnlyList<IdeTextEdit> FormatRange(IdeSnapshot snapshot, string path, TextSpan range, FormatOptions? options = null)
     {
         if (snapshot.GetDocument(path) is not { } document || document.Tree.Language != SyntaxLanguage.Wit) return Array.Empty<IdeTextEdit>();
         string original = document.Text.Text;
         var edits = new List<IdeTextEdit>();
-        foreach (var change in WitFormatter.FormatRange(document.Tree, range))
+        foreach (var change in WitFormatter.FormatRange(document.Tree, range, options))
         {
             // The formatter's region edits may span several tokens; split them into whitespace-only edits.
             string oldText = original.Substring(change.Span.Start, change.Span.Length);

@@ -41,14 +41,27 @@ internal static class StructureHandler
         server.Query("textDocument/formatting", () => LspJsonContext.Default.DocumentFormattingParams, () => LspJsonContext.Default.TextEditArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
-            return FormattingProvider.Format(snapshot, document.Path).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
+            return FormattingProvider.Format(snapshot, document.Path, IndentOf(parameters.Options)).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
         });
 
         server.Query("textDocument/rangeFormatting", () => LspJsonContext.Default.DocumentRangeFormattingParams, () => LspJsonContext.Default.TextEditArray, (snapshot, parameters, _) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             if (LspTranslator.ToSpan(document.Text, parameters.Range) is not { } range) return System.Array.Empty<TextEdit>();
-            return FormattingProvider.FormatRange(snapshot, document.Path, range).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
+            return FormattingProvider.FormatRange(snapshot, document.Path, range, IndentOf(parameters.Options)).Select(e => LspTranslator.ToTextEdit(document.Text, e)).ToArray();
         });
+    }
+
+    /// <summary>
+    /// The indentation the editor asks for: its tab size in spaces, or a tab. These are the options the user
+    /// configured for the document, and VS Code's <c>editor.detectIndentation</c> (on by default) and the EditorConfig
+    /// extension set them from the file itself, so they win over the document's detected unit; a tab size beyond what
+    /// the formatter accepts falls back to that unit.
+    /// </summary>
+    internal static Wit.Core.Formatting.FormatOptions? IndentOf(FormattingOptions? options)
+    {
+        if (options is null) return null;
+        if (!options.InsertSpaces) return Wit.Core.Formatting.FormatOptions.Tabs;
+        return options.TabSize is >= 1 and <= Wit.Core.Formatting.FormatOptions.MaxIndentSize ? Wit.Core.Formatting.FormatOptions.Spaces(options.TabSize) : null;
     }
 }

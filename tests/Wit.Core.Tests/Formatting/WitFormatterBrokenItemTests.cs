@@ -10,7 +10,7 @@ public sealed class WitFormatterBrokenItemTests
 {
     [Fact]
     public void AnItemWithSkippedTokensIsKeptAsWritten() => FormatChecks.AssertFormats(
-        "package a:b;\ninterface   good{f:func();}\ninterface broken {   f: func(   ;  }\n  interface   after{}\n",
+        "package a:b; interface   good{f:func();}\ninterface broken {   f: func(   ;  }\n  interface   after{}\n",
         "package a:b;\n\ninterface good {\n  f: func();\n}\n\ninterface broken {   f: func(   ;  }\n\ninterface after {\n}\n");
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class WitFormatterBrokenItemTests
 
     [Fact]
     public void ASecondPackageDeclarationIsKeptAsWritten() => FormatChecks.AssertFormats(
-        "package a:b;\ninterface i {}\npackage   c:d  ;\n",
+        "package a:b;\n\ninterface i {}\npackage   c:d  ;\n",
         "package a:b;\n\ninterface i {\n}\n\npackage   c:d  ;\n");
 
     [Fact]

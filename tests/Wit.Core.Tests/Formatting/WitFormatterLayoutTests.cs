@@ -28,13 +28,90 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void PackageDeclarationIsFollowedByOneBlankLine() => Check(
-        "package   a:b@1.0.0-rc.1 ;\ninterface i {}",
+        "package   a:b@1.0.0-rc.1 ; interface i {}",
         """
         package a:b@1.0.0-rc.1;
 
         interface i {
         }
         """);
+
+    /// <summary>
+    /// WASI writes its items (their docs) on the line after the <c>package</c> declaration: the author's choice there,
+    /// none or one blank line, is kept.
+    /// </summary>
+    [Theory]
+    [InlineData("package a:b;\n/// I.\ninterface i {}", "package a:b;\n/// I.\ninterface i {\n}\n")]
+    [InlineData("package a:b;\n\n\n/// I.\ninterface i {}", "package a:b;\n\n/// I.\ninterface i {\n}\n")]
+    [InlineData("package a:b;\ninterface i {}\ninterface j {}", "package a:b;\ninterface i {\n}\n\ninterface j {\n}\n")]
+    public void TheAuthorDecidesOnTheBlankLineAfterThePackageDeclaration(string input, string expected) => FormatChecks.AssertFormats(input, expected);
+
+    /// <summary>
+    /// A blank line the author left between two members where the printer has none (resource methods, variant cases,
+    /// record fields, uses) is kept, at most one; the printer's own blank lines are still added.
+    /// </summary>
+    [Fact]
+    public void ABlankLineTheAuthorLeftBetweenMembersIsKept() => Check(
+        "interface i {\n  variant v {\n    a,\n\n\n    /// B.\n    b,\n    c,\n  }\n  resource r {\n    f: func();\n\n    g: func();\n  }\n  h: func();\n}",
+        """
+        interface i {
+          variant v {
+            a,
+
+            /// B.
+            b,
+            c,
+          }
+
+          resource r {
+            f: func();
+
+            g: func();
+          }
+
+          h: func();
+        }
+        """);
+
+    /// <summary>WASI breaks long signatures after the <c>(</c>, one parameter a line: that layout is kept.</summary>
+    [Fact]
+    public void AParameterListTheAuthorBrokeAfterItsParenthesisKeepsOneParameterALine() => Check(
+        "interface i {\n  f: func(\n    when: instant,\n  ) -> pollable;\n  g: func(a: u32,\n    b: u32);\n  h: func(\n  );\n}",
+        """
+        interface i {
+          f: func(
+            when: instant,
+          ) -> pollable;
+
+          g: func(a: u32, b: u32);
+
+          h: func();
+        }
+        """);
+
+    [Theory]
+    [InlineData("package a:b;\n\ninterface i {\n    f: func();\n    g: func();\n}\n", "    ")]
+    [InlineData("package a:b;\n\ninterface i {\n\tf: func();\n\n\trecord r {\n\t\ta: u32,\n\t}\n}\n", "\t")]
+    [InlineData("package a:b;\n\ninterface i {\n  f: func();\n}\n", "  ")]
+    // Block comment lines and continuation lines do not count; a body member line indented by 3 does.
+    [InlineData("/*\n * c\n */\ninterface i {\n   f: func(a: u32,\n b: u32);\n}\n", "   ")]
+    // Members that disagree (no unit shared by more than half of them) give none.
+    [InlineData("interface i {\n  f: func();\n    g: func();\n}\n", null)]
+    // Mixed tabs and spaces are no unit.
+    [InlineData("interface i {\n \tf: func();\n}\n", null)]
+    [InlineData("interface i { f: func(); }", null)]
+    public void TheIndentationUnitIsTheOneMostMemberLinesShare(string input, string? unit) =>
+        Assert.Equal(unit, WitFormatter.DetectIndent(SyntaxTree.ParseWit(input)));
+
+    [Fact]
+    public void TheFilesIndentationUnitIsKeptAndAGivenOneWins()
+    {
+        const string fourSpaces = "package a:b;\n\ninterface i {\n    f: func(\n        a: u32,\n    );\n\n    record r {\n      a: u32,\n    }\n}\n";
+        FormatChecks.AssertFormats(fourSpaces, "package a:b;\n\ninterface i {\n    f: func(\n        a: u32,\n    );\n\n    record r {\n        a: u32,\n    }\n}\n");
+        FormatChecks.AssertFormats("interface i {\n\tf: func();\n\t\tg: func();\n\th: func();\n}", "interface i {\n\tf: func();\n\n\tg: func();\n\n\th: func();\n}\n");
+        Assert.Equal("package a:b;\n\ninterface i {\n  f: func(\n    a: u32,\n  );\n\n  record r {\n    a: u32,\n  }\n}\n", WitFormatter.Format(fourSpaces, FormatOptions.Spaces(2)));
+        Assert.Equal("interface i {\n\tf: func();\n}\n", WitFormatter.Format("interface i {\n    f: func();\n}\n", FormatOptions.Tabs));
+    }
 
     [Fact]
     public void TopLevelItemsAreSeparatedByOneBlankLineButUsesAreGrouped() => Check(
@@ -125,14 +202,15 @@ public sealed class WitFormatterLayoutTests
         """);
 
     [Fact]
-    public void ResourcesListMembersWithoutBlankLines() => Check(
-        "interface i { resource r { constructor(a: u32); m: func(); s: static func() -> u32;\n\n  t: async func(x: borrow<r>) -> own<r>; } resource q; }",
+    public void ResourcesListMembersWithoutBlankLinesButTheAuthors() => Check(
+        "interface i { resource r { constructor(a: u32); m: func(); s: static func() -> u32;\n\n\n  t: async func(x: borrow<r>) -> own<r>; } resource q; }",
         """
         interface i {
           resource r {
             constructor(a: u32);
             m: func();
             s: static func() -> u32;
+
             t: async func(x: borrow<r>) -> own<r>;
           }
 
@@ -194,7 +272,7 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void NestedPackagesIndentTheirItems() => Check(
-        "package a:b;\npackage x:y@1.0.0 { interface z {} world q { import z; } }",
+        "package a:b; package x:y@1.0.0 { interface z {} world q { import z; } }",
         """
         package a:b;
 
@@ -210,7 +288,7 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void DocCommentsAreReindentedWithTheirItem() => Check(
-        "/// The package.\npackage a:b;\n     /// An interface.\n        interface i {\n/// A function.\n      f: func();\n        /// A record.\n  record r {\n      /// A field.\n a: u32,\n  }\n}",
+        "/// The package.\npackage a:b;\n\n     /// An interface.\n        interface i {\n/// A function.\n      f: func();\n        /// A record.\n  record r {\n      /// A field.\n a: u32,\n  }\n}",
         """
         /// The package.
         package a:b;
@@ -243,7 +321,7 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void CommentLinesKeepTheirPlaceAndABlankLineBeforeAnItem() => Check(
-        "// Header.\n\n\npackage a:b;\ninterface i {\n  f: func();\n  // Section two.\n\n\n  g: func();\n  // Before the end.\n\n}\n\n\n// At the end.\n\n\n/* Last. */",
+        "// Header.\n\n\npackage a:b;\n\n\ninterface i {\n  f: func();\n  // Section two.\n\n\n  g: func();\n  // Before the end.\n\n}\n\n\n// At the end.\n\n\n/* Last. */",
         """
         // Header.
 
@@ -319,13 +397,13 @@ public sealed class WitFormatterLayoutTests
     [Fact]
     public void TheDominantLineEndingIsKept()
     {
-        FormatChecks.AssertFormats("package a:b;\r\ninterface i {\r\n  f: func();\n}\r\n", "package a:b;\r\n\r\ninterface i {\r\n  f: func();\r\n}\r\n");
-        FormatChecks.AssertFormats("package a:b;\ninterface i {\r\n  f: func();\n}\n", "package a:b;\n\ninterface i {\n  f: func();\n}\n");
+        FormatChecks.AssertFormats("package a:b;\r\n\r\ninterface i {\r\n  f: func();\n}\r\n", "package a:b;\r\n\r\ninterface i {\r\n  f: func();\r\n}\r\n");
+        FormatChecks.AssertFormats("package a:b;\n\ninterface i {\r\n  f: func();\n}\n", "package a:b;\n\ninterface i {\n  f: func();\n}\n");
     }
 
     [Fact]
     public void AByteOrderMarkIsKept() =>
-        FormatChecks.AssertFormats("\uFEFFpackage a:b;\ninterface i {}", "\uFEFFpackage a:b;\n\ninterface i {\n}\n");
+        FormatChecks.AssertFormats("\uFEFFpackage a:b; interface i {}", "\uFEFFpackage a:b;\n\ninterface i {\n}\n");
 
     [Fact]
     public void TheResultEndsWithOneLineBreak()

@@ -28,7 +28,7 @@ public sealed class WitFormatterRangeTests
 
     [Fact]
     public void ARangeOverAnItemsHeaderFormatsTheWholeItem() => Check(
-        "package a:b;\ninter[|face|]   i{\n  f:func();\n    g:func();\n  record r{a:u32}\n}\nworld   w{import i;}\n",
+        "package a:b;\n\ninter[|face|]   i{\n  f:func();\n    g:func();\n  record r{a:u32}\n}\nworld   w{import i;}\n",
         "package a:b;\n\ninterface i {\n  f: func();\n\n  g: func();\n\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class WitLinterTests
         diagnostics.Where(d => d.Code == code).Select(d => d.Message).ToList();
 
     [Fact]
-    public void MissingDocsFiresOnUndocumentedItems()
+    public void MissingDocsFiresOnUndocumentedItemsInTheStrictProfileOnly()
     {
-        var diagnostics = Lint("""
+        const string fixture = """
             package a:b;
 
             interface i {
@@ -35,7 +35,9 @@ public sealed class WitLinterTests
             world w {
               export i;
             }
-            """);
+            """;
+        var diagnostics = Lint(fixture, LintOptions.Strict);
+        Assert.Empty(Codes(Lint(fixture), "WIT2001"));
 
         Assert.Equal(
             new[]
@@ -123,7 +125,56 @@ public sealed class WitLinterTests
             """);
 
         Assert.Equal(new[] { "function 'f' is deprecated since 1.1.0 but its documentation does not say what to use instead" }, Codes(diagnostics, "WIT2002"));
+        Assert.Equal(DiagnosticSeverity.Information, diagnostics.Single(d => d.Code == "WIT2002").Severity);
     }
+
+    [Fact]
+    public void DeprecatedWithAReplacementInWasisWordsIsQuiet()
+    {
+        // WASI 0.2.12's http `field-key`: "deprecated in favor of the `field-name` type" names the replacement.
+        var diagnostics = Lint("""
+            package a:b@1.1.0;
+
+            /// I.
+            @since(version = 1.0.0)
+            interface i {
+              /// Field keys are always strings.
+              ///
+              /// # Deprecation
+              ///
+              /// This type has been deprecated in favor of the `field-name` type.
+              @since(version = 1.0.0)
+              @deprecated(version = 1.1.0)
+              type field-key = string;
+
+              /// Used by the host because it is old.
+              @since(version = 1.0.0)
+              @deprecated(version = 1.1.0)
+              f: func();
+            }
+            """, LintOptions.Strict);
+
+        // "Used" and "because" hold "use" but name nothing: the second item is reported, the first is not.
+        Assert.Equal(new[] { "function 'f' is deprecated since 1.1.0 but its documentation does not say what to use instead" }, Codes(diagnostics, "WIT2002"));
+    }
+
+    [Theory]
+    [InlineData("Deprecated in favor of `g`.", true)]
+    [InlineData("Deprecated in favour of the newer API.", true)]
+    [InlineData("Call g instead.", true)]
+    [InlineData("Replaced by `g` in 0.3.", true)]
+    [InlineData("It has been superseded by the streams interface.", true)]
+    [InlineData("Renamed to `g`.", true)]
+    [InlineData("Use `g`.", true)]
+    [InlineData("Prefer `g`: it does not allocate.", true)]
+    [InlineData("See `g`.", true)]
+    [InlineData("Used by the host.", false)]
+    [InlineData("The caller can use or return data into it.", false)]
+    [InlineData("A reused buffer, because copying is slow.", false)]
+    [InlineData("Replaced.", false)]
+    [InlineData("", false)]
+    public void AReplacementNoteIsAPhraseThatNamesWhatToUse(string docs, bool names) =>
+        Assert.Equal(names, WitLinter.NamesReplacement(docs));
 
     [Fact]
     public void AllocatesPerCallFiresForStringAndListParameters()
@@ -216,6 +267,34 @@ public sealed class WitLinterTests
     }
 
     [Fact]
+    public void TheDefaultProfileLeavesStylePreferencesOffAndAbiCostsAsInformation()
+    {
+        var severities = LintDiagnostics.All.ToDictionary(d => d.Code, d => LintDiagnostics.SeverityIn(d, LintProfile.Default));
+        Assert.Null(severities["WIT2001"]);
+        Assert.Null(severities["WIT2007"]);
+        Assert.Equal(DiagnosticSeverity.Information, severities["WIT2004"]);
+        Assert.Equal(DiagnosticSeverity.Information, severities["WIT2005"]);
+        Assert.Equal(DiagnosticSeverity.Hint, severities["WIT2009"]);
+        Assert.Equal(DiagnosticSeverity.Warning, severities["WIT2008"]);
+        Assert.All(LintDiagnostics.All, d => Assert.Equal(d.DefaultSeverity, LintDiagnostics.SeverityIn(d, LintProfile.Strict)));
+
+        const string fixture = """
+            package a:b;
+
+            interface i {
+              f: func(a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32, i: u32, j: u32, k: u32, l: u32, m: u32, n: u32, o: u32, p: u32, q: u32);
+            }
+            """;
+        var quiet = Lint(fixture);
+        var strict = Lint(fixture, LintOptions.Strict);
+
+        Assert.Equal(new[] { "WIT2004" }, quiet.Select(d => d.Code));
+        Assert.Equal(DiagnosticSeverity.Information, quiet[0].Severity);
+        Assert.Equal(new[] { "WIT2001", "WIT2001", "WIT2004" }, strict.Select(d => d.Code));
+        Assert.Equal(DiagnosticSeverity.Warning, strict[2].Severity);
+    }
+
+    [Fact]
     public void AllowCommentSuppressesARule()
     {
         var diagnostics = Lint("""
@@ -229,7 +308,7 @@ public sealed class WitLinterTests
               h: func();
               g: func(); // wit-lint: allow(WIT2001)
             }
-            """);
+            """, LintOptions.Strict);
 
         Assert.Equal(new[] { "WIT2001" }, diagnostics.Select(d => d.Code));
         Assert.Equal("function 'h' has no documentation comment ('///')", diagnostics[0].Message);
@@ -269,6 +348,7 @@ public sealed class WitLinterTests
     [Fact]
     public void MissingSinceFiresOnlyWhenThePackageUsesSince()
     {
+        // The strict profile: the default one leaves WIT2007 off.
         var diagnostics = Lint("""
             package a:b@1.0.0;
 
@@ -284,9 +364,18 @@ public sealed class WitLinterTests
               @unstable(feature = h)
               h: func();
             }
-            """);
 
-        Assert.Equal(new[] { "function 'g' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since" }, Codes(diagnostics, "WIT2007"));
+            /// J.
+            interface j {
+              /// K.
+              @since(version = 1.0.0)
+              k: func();
+              /// L.
+              l: func();
+            }
+            """, LintOptions.Strict);
+
+        Assert.Equal(new[] { "interface 'j' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since", "function 'l' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since" }, Codes(diagnostics, "WIT2007"));
 
         var ungated = Lint("""
             package a:b@1.0.0;
@@ -296,8 +385,101 @@ public sealed class WitLinterTests
               /// G.
               g: func();
             }
-            """);
+            """, LintOptions.Strict);
         Assert.Empty(ungated);
+    }
+
+    [Fact]
+    public void MembersInheritTheGateOfTheirResourceInterfaceOrWorld()
+    {
+        // WASI 0.3's http gates `resource fields`, not each of its methods; an item of a gated interface or world
+        // inherits that gate too. Only what has no gate anywhere up its containers is reported.
+        var diagnostics = Lint("""
+            package a:b@1.0.0;
+
+            /// Gated: its items inherit.
+            @since(version = 1.0.0)
+            interface gated {
+              /// R.
+              resource r {
+                /// Constructor.
+                constructor();
+                /// Method.
+                m: func();
+                /// Static.
+                s: static func() -> r;
+              }
+              /// T.
+              type t = u32;
+              /// F.
+              f: func();
+            }
+
+            /// Not gated: only the gated resource's members inherit.
+            interface open {
+              /// Gated resource.
+              @since(version = 1.0.0)
+              resource fields {
+                /// Inherits the resource's gate.
+                get: func() -> u32;
+              }
+              /// Ungated resource.
+              resource bare {
+                /// Ungated method.
+                m: func();
+              }
+              /// Ungated function.
+              f: func();
+            }
+
+            /// Gated world.
+            @since(version = 1.0.0)
+            world w {
+              /// Inherits.
+              import g: func();
+              /// Inherits.
+              enum e { a }
+            }
+
+            /// Ungated world.
+            world v {
+              /// Ungated.
+              import h: func();
+            }
+            """, LintOptions.Strict);
+
+        Assert.Equal(new[]
+        {
+            "interface 'open' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+            "type 'bare' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+            "function 'bare.m' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+            "function 'f' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+            "world 'v' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+            "function 'h' has no @since or @unstable gate, but package a:b@1.0.0 gates its other items with @since",
+        }, Codes(diagnostics, "WIT2007"));
+    }
+
+    [Fact]
+    public void AMethodInheritingAStableGateIsStableForWit2008()
+    {
+        var diagnostics = Lint("""
+            package a:b@1.0.0;
+
+            /// I.
+            interface i {
+              /// New.
+              @unstable(feature = fancy)
+              record fancy { x: u32 }
+              /// R.
+              @since(version = 1.0.0)
+              resource r {
+                /// Stable through its resource.
+                m: func(v: fancy);
+              }
+            }
+            """, null, new ResolveOptions(features: new[] { "fancy" }));
+
+        Assert.Equal(new[] { "'r.m' is stable since 1.0.0 but uses type 'fancy', which is @unstable(feature = fancy)" }, Codes(diagnostics, "WIT2008"));
     }
 
     [Fact]
@@ -419,7 +601,7 @@ public sealed class WitLinterTests
             """);
         Assert.Contains(resolved.Model.Diagnostics, d => d.Code == "WIT1016");
 
-        var diagnostics = WitLinter.Lint(resolved.Workspace, resolved.Model, LintOptions.Default);
+        var diagnostics = WitLinter.Lint(resolved.Workspace, resolved.Model, LintOptions.Strict);
 
         Assert.Contains("function 'f' has no documentation comment ('///')", Codes(diagnostics, "WIT2001"));
         Assert.Equal(new[] { "'g'" }, diagnostics.Where(d => d.Code is "WIT2003" or "WIT2004").Select(d => d.Message.Split(' ').First(w => w.StartsWith('\''))).Distinct());

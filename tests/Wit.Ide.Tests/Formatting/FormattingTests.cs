@@ -46,7 +46,7 @@ public class FormattingTests
     [Fact]
     public void Edits_touch_only_the_changed_whitespace()
     {
-        var edits = Check("package a:b;\ninterface i {\nf:func( a:u32 )->u32;\n}", "package a:b;\n\ninterface i {\n  f: func(a: u32) -> u32;\n}\n");
+        var edits = Check("package a:b; interface i {\nf:func( a:u32 )->u32;\n}", "package a:b;\n\ninterface i {\n  f: func(a: u32) -> u32;\n}\n");
 
         // Whitespace runs: after `;`, before `f`, after `f:`, inside `( a`, after `a:`, before `)`, either side of `->`.
         Assert.Equal(8, edits.Count);
@@ -58,7 +58,7 @@ public class FormattingTests
 
     [Fact]
     public void A_broken_item_is_left_as_written_while_the_others_are_formatted() =>
-        Check("package a:b;\ninterface ok {f:func();}\ninterface bad {  f: func(  ;\n}",
+        Check("package a:b; interface ok {f:func();}\ninterface bad {  f: func(  ;\n}",
               "package a:b;\n\ninterface ok {\n  f: func();\n}\n\ninterface bad {  f: func(  ;\n}\n");
 
     [Fact]

@@ -139,6 +139,32 @@ public class DiagnosticsTests
         Assert.All(published["diagnostics"]!.AsArray(), d => Assert.Equal("WIT2001", d!["code"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("default", 0)]
+    [InlineData("strict", 2)]
+    public async Task The_lint_profile_setting_chooses_the_rule_set(string? profile, int missingDocs)
+    {
+        var lint = new JsonObject { ["enabled"] = true };
+        if (profile is not null) lint["profile"] = profile;
+        var (client, _, _) = await ServerFixture.StartAsync("""
+            //- /a/a.wit
+            package a:b;
+            interface i { f: func(s: string); }
+            """, settings: new JsonObject { ["lint"] = lint });
+        await using var _client = client;
+
+        // Every profile reports the ABI cost (WIT2003, information); only the strict one the missing docs. (The
+        // settings may arrive after a first check: wait for what the profile reports.)
+        string awaited = missingDocs > 0 ? "WIT2001" : "WIT2003";
+        var published = await client.WaitForDiagnosticsAsync("/ws/a/a.wit", p => p["diagnostics"]!.AsArray().Any(d => d!["code"]!.GetValue<string>() == awaited));
+        Assert.Contains(published["diagnostics"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "WIT2003");
+
+        var docs = published["diagnostics"]!.AsArray().Where(d => d!["code"]!.GetValue<string>() == "WIT2001").ToList();
+        Assert.Equal(missingDocs, docs.Count);
+        Assert.All(docs, d => Assert.Equal(2, d!["severity"]!.GetValue<int>()));
+    }
+
     [Fact]
     public async Task A_file_deleted_on_disk_gets_its_diagnostics_cleared()
     {

@@ -95,7 +95,7 @@ public class StructureTests
     [Fact]
     public async Task Formatting_edits_give_the_formatted_text()
     {
-        const string text = "package a:b;\ninterface ok {f:func( a:u32 )->u32;}\ninterface bad {  f: func(  ;\n}";
+        const string text = "package a:b; interface ok {f:func( a:u32 )->u32;}\ninterface bad {  f: func(  ;\n}";
         var (client, _, _) = await ServerFixture.StartAsync("//- /a/main.wit\n" + text);
         await using var _client = client;
         string written = text + "\n";
@@ -107,6 +107,26 @@ public class StructureTests
         }))!.AsArray();
 
         Assert.Equal("package a:b;\n\ninterface ok {\n  f: func(a: u32) -> u32;\n}\n\ninterface bad {  f: func(  ;\n}\n", LspText.Apply(written, edits));
+    }
+
+    [Theory]
+    [InlineData(4, true, "package a:b;\n\ninterface i {\n    f: func();\n\n    record r {\n        a: u32,\n    }\n}\n")]
+    [InlineData(2, false, "package a:b;\n\ninterface i {\n\tf: func();\n\n\trecord r {\n\t\ta: u32,\n\t}\n}\n")]
+    // A tab size the formatter does not take: the document's own unit (two spaces here).
+    [InlineData(40, true, "package a:b;\n\ninterface i {\n  f: func();\n\n  record r {\n    a: u32,\n  }\n}\n")]
+    public async Task Formatting_indents_with_the_editors_tab_size_or_tabs(int tabSize, bool insertSpaces, string expected)
+    {
+        const string text = "package a:b;\n\ninterface i {\n  f: func();\n\n  record r {\n    a: u32,\n  }\n}";
+        var (client, _, _) = await ServerFixture.StartAsync("//- /a/main.wit\n" + text);
+        await using var _client = client;
+
+        var edits = (await client.ResultAsync("textDocument/formatting", new JsonObject
+        {
+            ["textDocument"] = LspText.Doc("/ws/a/main.wit"),
+            ["options"] = new JsonObject { ["tabSize"] = tabSize, ["insertSpaces"] = insertSpaces },
+        }))!.AsArray();
+
+        Assert.Equal(expected, LspText.Apply(text + "\n", edits));
     }
 
     [Fact]
