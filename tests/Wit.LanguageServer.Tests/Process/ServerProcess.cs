@@ -67,6 +67,23 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(System.Diagnostics.Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
+    /// <summary>
+    /// Starts another build of the server: <paramref name="command"/> is the executable (a native build, or
+    /// <c>dotnet</c>) and its arguments (for benchmarks of the published builds).
+    /// </summary>
+    public static ServerProcess StartCommand(IReadOnlyList<string> command)
+    {
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in command.Skip(1)) info.ArgumentList.Add(argument);
+        return new ServerProcess(System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start"));
+    }
+
     /// <summary>Runs the server with <paramref name="arguments"/> and stdin closed, for the command-line options that print and exit.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(params string[] arguments)
     {
