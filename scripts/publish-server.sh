@@ -12,9 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/publish-common.sh
 
-out="${1:-artifacts/server}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+out="$(absolute_dir "${1:-artifacts/server}")"
 project=server/Wit.LanguageServer
 rid=linux-x64
 logs="$(mktemp -d)"

@@ -14,9 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/publish-common.sh
 
-out="${1:-artifacts/wit}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+out="$(absolute_dir "${1:-artifacts/wit}")"
 project=server/Wit.Cli
 rid=linux-x64
 sample=samples/wit/http-proxy

@@ -35,5 +35,8 @@ dotnet_checked() {
   fi
 }
 
+# absolute_dir DIR: creates DIR and prints its absolute path.
+absolute_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
+
 # print_size PATH BYTES: one line of the size table the publish scripts end with.
 print_size() { printf "%-72s %8s\n" "${1#"$PWD"/}" "$(numfmt --to=iec --suffix=B "$2")"; }

@@ -39,7 +39,8 @@ internal static class NativeBenchmark
         }
 
         string artifacts = Path.Combine(RepoPaths.Root, "artifacts");
-        string http = Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", "wasi-0.3.0", "http", "wit");
+        // A normalised path: wit-oracle refuses one that goes through `..`.
+        string http = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", "wasi-0.3.0", "http", "wit"));
         string oracle = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "wit-oracle", "wit-oracle"));
         var notes = new StringBuilder();
         var checkers = Available(notes,
@@ -92,7 +93,7 @@ internal static class NativeBenchmark
         {
             var (report, median) = ServerProcessKeystrokes.RunAsync(build.Command).GetAwaiter().GetResult();
             summary[("keystroke", build.Name)] = Format.Number(median, "0.00");
-            details.AppendLine(report);
+            details.AppendLine($"{build.Name}:\n{report}");
         }
 
         foreach (var build in servers)

@@ -73,15 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static ServerProcess StartCommand(IReadOnlyList<string> command)
     {
-        var info = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in command.Skip(1)) info.ArgumentList.Add(argument);
-        return new ServerProcess(System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start"));
+        return new ServerProcess(System.Diagnostics.Process.Start(CommandStartInfo(command)) ?? throw new InvalidOperationException($"{command[0]} did not start"));
     }
 
     /// <summary>Runs the server with <paramref name="arguments"/> and stdin closed, for the command-line options that print and exit.</summary>
@@ -159,15 +151,19 @@ public sealed class ServerProcess : IAsyncDisposable
     private static ProcessStartInfo StartInfo(string[] arguments)
     {
         if (!File.Exists(ServerDll)) throw new InvalidOperationException($"{ServerDll} is missing: the test project must reference the server project");
-        var info = new ProcessStartInfo("dotnet")
+        return CommandStartInfo(new[] { "dotnet", ServerDll }.Concat(arguments).ToList());
+    }
+
+    private static ProcessStartInfo CommandStartInfo(IReadOnlyList<string> command)
+    {
+        var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ServerDll);
-        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        foreach (string argument in command.Skip(1)) info.ArgumentList.Add(argument);
         return info;
     }
 
