@@ -39,8 +39,8 @@ internal static class NativeBenchmark
         }
 
         string artifacts = Path.Combine(RepoPaths.Root, "artifacts");
-        // A normalised path: wit-oracle refuses one that goes through `..`.
-        string http = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", "wasi-0.3.0", "http", "wit"));
+        // The real path: wit-oracle refuses one that goes through `..` or a symbolic link.
+        string http = RealPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", "wasi-0.3.0", "http", "wit"));
         string oracle = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "wit-oracle", "wit-oracle"));
         var notes = new StringBuilder();
         var checkers = Available(notes,
@@ -134,6 +134,20 @@ internal static class NativeBenchmark
         }
 
         return available;
+    }
+
+    /// <summary><paramref name="path"/> made absolute, without <c>..</c> and with every symbolic link on it resolved.</summary>
+    private static string RealPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string result = Path.GetPathRoot(full)!;
+        foreach (string part in full.Substring(result.Length).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            result = Path.Combine(result, part);
+            if (new DirectoryInfo(result).ResolveLinkTarget(returnFinalTarget: true) is { } target) result = target.FullName;
+        }
+
+        return result;
     }
 
     private static IEnumerable<string> Arguments(Build build, params string[] arguments) => build.Command.Skip(1).Concat(arguments);
