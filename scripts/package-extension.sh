@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run package [-- output.vsix]`: builds the VS Code extension as one .vsix for linux-x64 with the language server
-# inside: the self-contained single-file server (no .NET install needed) and the framework-dependent build (run by
-# `dotnet` when the platform build cannot run). Default output: artifacts/wit-language-tools-linux-x64.vsix.
+# inside: the native (NativeAOT) server (no .NET install needed) and the framework-dependent build (run by `dotnet`
+# when the platform build cannot run), both from scripts/publish-server.sh. Default output: artifacts/wit-language-tools-linux-x64.vsix.
 # Installs the npm packages first when they are missing. WIT_REUSE_SERVER=1 packages the server already published in
 # artifacts/server instead of publishing it again (for quick iterations on the extension alone).
 set -euo pipefail

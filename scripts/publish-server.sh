@@ -1,44 +1,30 @@
 #!/usr/bin/env bash
-# `npm run publish:server [-- output-dir]`: publishes the WIT language server twice into output-dir (default
-# artifacts/server):
-#   linux-x64/wit-language-server   self-contained, trimmed, ReadyToRun, single file (no .NET install needed)
+# `npm run publish:server [-- output-dir]` (also part of `npm run publish`): publishes the WIT language server twice
+# into output-dir (default artifacts/server):
+#   linux-x64/wit-language-server   native (NativeAOT): one executable, no .NET install needed, no JIT
 #   any/wit-language-server.dll     framework-dependent (`dotnet wit-language-server.dll`, needs the .NET 10 runtime);
 #                                   ReadyToRun code for linux-x64 next to the IL, so it starts fast here and still runs
 #                                   (JIT-compiled) wherever .NET 10 runs
-# then smoke-tests the single file (`--version`, and initialize/initialized/shutdown/exit over stdin) and prints sizes.
-# Fails when a publish fails (warnings are errors, trim analysis included), prints any warning, or the server does not
-# answer.
+# then smoke-tests both (`--version`, and initialize/initialized/shutdown/exit over stdin for the native one) and prints
+# sizes. Installs the native toolchain first when it is missing (scripts/lib/publish-common.sh). Fails when a publish
+# fails (warnings are errors, trim and AOT analysis included), prints any warning, or the server does not answer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/publish-common.sh
 
-out="${1:-artifacts/server}"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+out="$(absolute_dir "${1:-artifacts/server}")"
 project=server/Wit.LanguageServer
 rid=linux-x64
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 
-publish() {
-  local name="$1"; shift
-  echo "== publish $name"
-  if ! dotnet publish "$project" -c Release --nologo "$@" >"$logs/$name.log" 2>&1; then
-    cat "$logs/$name.log" >&2
-    echo "publish-server: the $name publish failed" >&2
-    exit 1
-  fi
-  # TreatWarningsAsErrors turns compiler and trimmer warnings into errors; this also catches SDK warnings it does not.
-  if grep -E -i ': warning [A-Z]+[0-9]+' "$logs/$name.log" >&2; then
-    echo "publish-server: the $name publish has warnings" >&2
-    exit 1
-  fi
-}
-
+ensure_native_toolchain
 rm -rf "$out/$rid" "$out/any"
-publish "$rid" -r "$rid" --self-contained -p:PublishSingleFile=true -p:PublishTrimmed=true -p:PublishReadyToRun=true -o "$out/$rid"
+# PublishAot is on in the project: a publish for a runtime identifier compiles natively.
+dotnet_checked "$logs" "server-$rid" publish "$project" -r "$rid" -o "$out/$rid"
 # ReadyToRun needs a runtime identifier; without an apphost and with no native assets the output stays portable IL.
 # It cuts start to `initialize` answered from about 1.2 s (all JIT) to about 0.25 s.
-publish any -r "$rid" --no-self-contained -p:PublishReadyToRun=true -p:UseAppHost=false -o "$out/any"
+dotnet_checked "$logs" server-any publish "$project" -r "$rid" -p:PublishAot=false --no-self-contained -p:PublishReadyToRun=true -p:UseAppHost=false -o "$out/any"
 
 exe="$out/$rid/wit-language-server"
 dll="$out/any/wit-language-server.dll"
@@ -78,7 +64,6 @@ fi
 echo "initialize, shutdown and exit answered; exit code 0"
 
 echo "== sizes"
-size() { printf "%-72s %8s\n" "${1#"$PWD"/}" "$(numfmt --to=iec --suffix=B "$2")"; }
-size "$exe" "$(stat -c %s "$exe")"
-size "$dll" "$(stat -c %s "$dll")"
-size "$out/any (whole folder)" "$(du -sb "$out/any" | cut -f1)"
+print_size "$exe" "$(stat -c %s "$exe")"
+print_size "$dll" "$(stat -c %s "$dll")"
+print_size "$out/any (whole folder)" "$(du -sb "$out/any" | cut -f1)"

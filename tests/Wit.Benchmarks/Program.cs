@@ -9,7 +9,8 @@ namespace Wit.Benchmarks;
 /// <c>wit check</c> processes against upstream's) is left out of <c>all</c>: it runs processes for a minute or two.
 /// <c>keystroke-breakdown</c> splits the server benchmark's keystroke into its stages. <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
 /// (after <c>scripts/publish-server.sh</c>); <c>server-keystrokes [-- command args...]</c> times keystrokes against that
-/// published server over stdio.
+/// published server over stdio. <c>native [--runs N]</c> measures the shipping budgets against the builds of
+/// <c>npm run publish</c>.
 /// </summary>
 internal static class Program
 {
@@ -23,6 +24,7 @@ internal static class Program
         // Process start-up of the published server builds, with options of its own (see ServerStartBenchmark).
         if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
         if (mode == "server-keystrokes") return ServerProcessKeystrokes.Run(args[1..]);
+        if (mode == "native") return NativeBenchmark.Run(args[1..]);
 
         Func<string>[]? benchmarks = mode switch
         {
@@ -38,7 +40,7 @@ internal static class Program
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
             return 2;
         }
 

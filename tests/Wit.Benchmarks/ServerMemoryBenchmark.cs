@@ -11,19 +11,20 @@ namespace Wit.Benchmarks;
 
 /// <summary>
 /// The server process's memory with both WASI workspaces (0.2.12 and 0.3.0) open as folders: it starts
-/// <c>dotnet wit-language-server.dll</c>, waits until diagnostics were published for every <c>.wit</c> file of both
+/// <c>dotnet wit-language-server.dll</c> (or the command given, such as a published build), waits until diagnostics were published for every <c>.wit</c> file of both
 /// (every root analysed), and reads the resident set (VmRSS) and its peak (VmHWM) from <c>/proc</c>.
 /// </summary>
 internal static class ServerMemoryBenchmark
 {
-    public static string Run() => RunAsync().GetAwaiter().GetResult();
+    public static string Run() => RunAsync(null).GetAwaiter().GetResult().Report;
 
-    private static async Task<string> RunAsync()
+    /// <summary>The Markdown report and the resident set in MB, for the built server or <paramref name="command"/>.</summary>
+    internal static async Task<(string Report, double ResidentMegabytes)> RunAsync(string[]? command)
     {
         string[] folders = new[] { "wasi-0.2.12", "wasi-0.3.0" }
             .Select(v => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", v))).ToArray();
         int files = folders.Sum(f => Directory.GetFiles(f, "*.wit", SearchOption.AllDirectories).Length);
-        await using var server = ServerProcess.Start("--stdio");
+        await using var server = command is null ? ServerProcess.Start("--stdio") : ServerProcess.StartCommand(command);
         var clock = Stopwatch.StartNew();
         var initialize = await server.RequestAsync("initialize", new JsonObject
         {
@@ -47,8 +48,9 @@ internal static class ServerMemoryBenchmark
         string Field(string name) => status.Split('\n').First(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Substring(name.Length + 1).Trim();
         await server.RequestAsync("shutdown", null);
         await server.NotifyAsync("exit", null);
-        return "## Language server process memory (both WASI workspaces open)\n\n"
+        double residentMegabytes = double.Parse(Field("VmRSS").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return ("## Language server process memory (both WASI workspaces open)\n\n"
             + $"- {files} files, diagnostics published for all {Format.Number(allPublished, "0")} ms after `initialize` was sent\n"
-            + $"- resident set (VmRSS) 2 s later: {Field("VmRSS")}; peak (VmHWM): {Field("VmHWM")}\n";
+            + $"- resident set (VmRSS) 2 s later: {Field("VmRSS")}; peak (VmHWM): {Field("VmHWM")}\n", residentMegabytes);
     }
 }

@@ -35,11 +35,12 @@ internal static class ServerProcessKeystrokes
             return 1;
         }
 
-        Console.WriteLine(RunAsync(command).GetAwaiter().GetResult());
+        Console.WriteLine(RunAsync(command).GetAwaiter().GetResult().Report);
         return 0;
     }
 
-    private static async Task<string> RunAsync(string[] command)
+    /// <summary>Runs the keystrokes against <paramref name="command"/>: the Markdown report and the median in ms.</summary>
+    internal static async Task<(string Report, double Median)> RunAsync(string[] command)
     {
         string[] folders = new[] { "wasi-0.2.12", "wasi-0.3.0" }
             .Select(v => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "wasi-wit", v))).ToArray();
@@ -126,12 +127,13 @@ internal static class ServerProcessKeystrokes
 
             var table = new MarkdownTable("operation", "median ms", "p90 ms", "p99 ms", "samples");
             ServerBenchmark.Add(table, "keystroke -> publishDiagnostics (5,000-line file in WASI 0.3 http)", keystrokes);
+            double median = keystrokes[keystrokes.Count / 2];
             var output = new StringBuilder();
             output.AppendLine($"## Language server process: keystrokes over stdio ({string.Join(' ', command.Select(Path.GetFileName))})\n");
             output.Append(table);
             output.AppendLine($"\n> server CPU time (user + system, all threads) per measured keystroke: {cpuPerKeystroke:0.00} ms");
             output.AppendLine($"> {WarmUp} keystrokes of warm-up; server resident set afterwards {Field("VmRSS")}, peak {Field("VmHWM")}");
-            return output.ToString();
+            return (output.ToString(), median);
         }
         finally
         {

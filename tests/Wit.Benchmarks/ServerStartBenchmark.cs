@@ -80,7 +80,7 @@ internal static class ServerStartBenchmark
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
     /// <summary>One run: milliseconds from <see cref="Process.Start()"/> to the complete <c>initialize</c> response.</summary>
-    private static double TimeToInitialize(string[] command)
+    internal static double TimeToInitialize(string[] command)
     {
         var info = new ProcessStartInfo(command[0])
         {

@@ -67,6 +67,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(System.Diagnostics.Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
+    /// <summary>
+    /// Starts another build of the server: <paramref name="command"/> is the executable (a native build, or
+    /// <c>dotnet</c>) and its arguments (for benchmarks of the published builds).
+    /// </summary>
+    public static ServerProcess StartCommand(IReadOnlyList<string> command)
+    {
+        return new ServerProcess(System.Diagnostics.Process.Start(CommandStartInfo(command)) ?? throw new InvalidOperationException($"{command[0]} did not start"));
+    }
+
     /// <summary>Runs the server with <paramref name="arguments"/> and stdin closed, for the command-line options that print and exit.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(params string[] arguments)
     {
@@ -142,15 +151,19 @@ public sealed class ServerProcess : IAsyncDisposable
     private static ProcessStartInfo StartInfo(string[] arguments)
     {
         if (!File.Exists(ServerDll)) throw new InvalidOperationException($"{ServerDll} is missing: the test project must reference the server project");
-        var info = new ProcessStartInfo("dotnet")
+        return CommandStartInfo(new[] { "dotnet", ServerDll }.Concat(arguments).ToList());
+    }
+
+    private static ProcessStartInfo CommandStartInfo(IReadOnlyList<string> command)
+    {
+        var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ServerDll);
-        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        foreach (string argument in command.Skip(1)) info.ArgumentList.Add(argument);
         return info;
     }
 
