@@ -8,7 +8,7 @@ namespace Wit.Core.Semantics;
 /// source it takes the files in path order (<see cref="File"/>), and for each parses it (<see cref="Step"/> 0),
 /// resolves the packages nested in it (1) and adds it to the main package (2: a name that does not match, docs given
 /// twice); once every file is read it resolves the main package by itself (3). Only then does it sort the packages
-/// (<see cref="Phase"/> 1: duplicates, cycles) and link each, in that order (phase 2, <see cref="Package"/>: its
+/// (<see cref="Phase"/> 1: duplicates, cycles) and link each, in that order (phase 2, <see cref="File"/>: its
 /// position), which is where references to other packages and gated-off items are checked.
 /// </summary>
 internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
@@ -45,7 +45,19 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
 
     public static DiagnosticOrder Sorting => new(1, "", 0, 0, 0);
 
-    public static DiagnosticOrder Link(int package) => new(2, "", 0, 0, package);
+    /// <summary>
+    /// Linking the package at <paramref name="package"/>: its foreign interfaces are looked up first (step 0), then
+    /// its foreign worlds (1) and foreign types (2), then everything else (3).
+    /// </summary>
+    public static DiagnosticOrder Link(int package, int step = LinkOther) => new(2, "", package, step, 0);
+
+    public const int LinkForeignInterface = 0;
+
+    public const int LinkForeignWorld = 1;
+
+    public const int LinkForeignType = 2;
+
+    public const int LinkOther = 3;
 
     public int CompareTo(DiagnosticOrder other)
     {

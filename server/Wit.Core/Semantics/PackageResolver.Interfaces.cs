@@ -240,7 +240,7 @@ internal sealed partial class PackageResolver
             else if (target is not null)
             {
                 // A foreign interface's types are looked up when wit-parser links the package, a local one's before.
-                if (foreign) ReportAtLink(ResolveDiagnostics.TypeNotDefinedInInterface(name), Location(file, nameToken));
+                if (foreign) ReportAtLink(ResolveDiagnostics.TypeNotDefinedInInterface(name), Location(file, nameToken), DiagnosticOrder.LinkForeignType);
                 else Report(ResolveDiagnostics.NameDoesNotExist(name), Location(file, nameToken));
             }
 
@@ -268,15 +268,20 @@ internal sealed partial class PackageResolver
         if (path.IsForeign)
         {
             if (!NoteForeignKind(path, isWorld: false)) return null;
-            var package = ForeignPackage(path);
+            var package = ForeignPackage(path, DiagnosticOrder.LinkForeignInterface);
             if (package is null) return null;
             if (package.Interfaces.TryGetValue(path.ItemName, out var foreignInterface)) return Referenced(path, foreignInterface);
-            ReportAtLink(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation, DiagnosticOrder.LinkForeignInterface);
             return null;
         }
 
         var target = LookupLocal(path.ItemName, file);
-        if (target is null) return null;
+        if (target is null)
+        {
+            Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), path.ItemLocation);
+            return null;
+        }
+
         if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: false, path) ? ResolveInterfaceReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (local.IsWorld)
@@ -321,7 +326,7 @@ internal sealed partial class PackageResolver
         return false;
     }
 
-    private Package? ForeignPackage(ParsedPath path)
+    private Package? ForeignPackage(ParsedPath path, int linkStep)
     {
         if (_resolver.FindPackage(path.Package!) is { } package) return package;
         if (path.Package!.Equals(_package.Name)) return _package;
@@ -335,7 +340,7 @@ internal sealed partial class PackageResolver
             break;
         }
 
-        if (ReportAtLink(ResolveDiagnostics.PackageNotFound(path.Package.ToString(), _resolver.KnownPackages(_package.Name)), location) is { } diagnostic)
+        if (ReportAtLink(ResolveDiagnostics.PackageNotFound(path.Package.ToString(), _resolver.KnownPackages(_package.Name)), location, linkStep) is { } diagnostic)
         {
             UnknownPackageDiagnostics.Add(diagnostic);
         }

@@ -37,6 +37,16 @@ internal sealed partial class PackageResolver
             importKinds[type.Name!] = "type";
         }
 
+        // wit-parser looks up what a world includes after its types and before its imports and exports; the merging
+        // waits for elaboration.
+        foreach (var member in members)
+        {
+            if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
+            if (include.Path is not { } pathSyntax || ParsedPath.From(pathSyntax, file) is not { } path) continue;
+            StabilityOf(member, path.ItemLocation);
+            _includeTargets[(file, member.Syntax.Position)] = (path, ResolveWorldReference(path, file));
+        }
+
         var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).ToList(), file, scope)
             .Select(function => new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(function.Name), WorldItem.OfFunction(function))).ToList();
 
@@ -139,10 +149,8 @@ internal sealed partial class PackageResolver
         bool clashReported = false;
         foreach (var member in syntax.Members)
         {
-            if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
-            if (include.Path is not { } pathSyntax || ParsedPath.From(pathSyntax, file) is not { } path) continue;
-            StabilityOf(member, path.ItemLocation);
-            var included = ResolveWorldReference(path, file);
+            if (member is not IncludeItemSyntax include || !_includeTargets.TryGetValue((file, member.Syntax.Position), out var target)) continue;
+            var (path, included) = target;
             if (included is null || ReferenceEquals(included, world)) continue;
             var renames = new Dictionary<string, (string To, SourceLocation Location)>();
             foreach (var rename in include.Renames)
@@ -248,15 +256,20 @@ internal sealed partial class PackageResolver
         if (path.IsForeign)
         {
             if (!NoteForeignKind(path, isWorld: true)) return null;
-            var package = ForeignPackage(path);
+            var package = ForeignPackage(path, DiagnosticOrder.LinkForeignWorld);
             if (package is null) return null;
             if (package.Worlds.TryGetValue(path.ItemName, out var foreignWorld)) return Referenced(path, foreignWorld);
-            ReportAtLink(ResolveDiagnostics.WorldNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation);
+            ReportAtLink(ResolveDiagnostics.WorldNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation, DiagnosticOrder.LinkForeignWorld);
             return null;
         }
 
         var target = LookupLocal(path.ItemName, file);
-        if (target is null) return null;
+        if (target is null)
+        {
+            Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), path.ItemLocation);
+            return null;
+        }
+
         if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: true, path) ? ResolveWorldReference(aliased, file) : null;
         var local = target.Value.Local!;
         if (!local.IsWorld)

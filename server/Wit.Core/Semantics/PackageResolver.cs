@@ -24,6 +24,7 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<TypeShape, TypeDefinition> _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
+    private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World)> _includeTargets = new();
     private readonly bool _recordItems;
     private readonly ItemState? _previousItems;
 
@@ -363,8 +364,10 @@ internal sealed partial class PackageResolver
                 // Only references of the right kind order items; the wrong kind is reported when resolving.
                 if (target.Local is { } local && local.IsWorld == path.InInclude) result.Add((local, location));
             }
-            else
+            else if (!item.IsWorld)
             {
+                // wit-parser checks an interface's paths while ordering the items; a world's when it resolves it,
+                // after the gate of the item that holds the path.
                 Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), location);
             }
         }
@@ -421,13 +424,17 @@ internal sealed partial class PackageResolver
     /// <summary>The "package not found" diagnostics, which wit-parser reports for gated-off paths too.</summary>
     internal HashSet<Diagnostic> UnknownPackageDiagnostics { get; } = new();
 
-    private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location)
+    /// <summary>The step of linking in which wit-parser meets each link-time diagnostic (see <see cref="DiagnosticOrder.Link"/>).</summary>
+    internal Dictionary<Diagnostic, int> LinkSteps { get; } = new();
+
+    private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location, int step = DiagnosticOrder.LinkOther)
     {
         int count = _resolver.Model.Diagnostics.Count;
         Report(message, location);
         if (_resolver.Model.Diagnostics.Count == count) return null;
         var diagnostic = _resolver.Model.Diagnostics[count];
         LinkTimeDiagnostics.Add(diagnostic);
+        LinkSteps[diagnostic] = step;
         return diagnostic;
     }
 

@@ -328,7 +328,10 @@ public sealed partial class WitResolver
             resolver.Resolve();
             if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
             // What linking checks comes after every package was resolved by itself, package by package.
-            foreach (var diagnostic in resolver.LinkTimeDiagnostics) _model.DiagnosticOrders[diagnostic] = DiagnosticOrder.Link(position);
+            foreach (var diagnostic in resolver.LinkTimeDiagnostics)
+            {
+                _model.DiagnosticOrders[diagnostic] = DiagnosticOrder.Link(position, resolver.LinkSteps.TryGetValue(diagnostic, out int step) ? step : DiagnosticOrder.LinkForeignInterface);
+            }
             _current = DiagnosticOrder.Sorting;
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
