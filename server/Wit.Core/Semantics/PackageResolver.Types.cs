@@ -303,6 +303,8 @@ internal sealed partial class PackageResolver
             var location = Location(file, headToken);
             if (definition is null)
             {
+                // Linking reads the member's own gate before it finds its resource left out.
+                StabilityOf(member, location);
                 ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), location);
                 continue;
             }
