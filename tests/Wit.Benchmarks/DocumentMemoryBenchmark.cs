@@ -21,7 +21,7 @@ internal static class DocumentMemoryBenchmark
 
     public static string Run()
     {
-        var table = new MarkdownTable("document", "chars", "tree / text byte", "tree walked (red nodes) / text byte", "model / text byte", "open + diagnostics / text byte", "after an edit / text byte", "left after close / text byte");
+        var table = new MarkdownTable("document", "chars", "tree / text byte", "tree walked (red nodes) / text byte", "tree + model / text byte", "open + diagnostics / text byte", "after an edit / text byte", "left after close / text byte");
         foreach (int size in Sizes)
         {
             string text = Generate(size);

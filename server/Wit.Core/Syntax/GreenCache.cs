@@ -5,7 +5,8 @@ namespace Wit.Core.Syntax;
 
 /// <summary>
 /// Shares the small immutable pieces that repeat all over a tree: short strings (names, keywords, indentation),
-/// trivia, one-element trivia arrays and tokens without diagnostics. Sharing is safe because green elements are
+/// trivia, one-element trivia arrays, tokens without diagnostics, and small nodes made of shared children (a field
+/// <c>id: u64,</c> or a type <c>list&lt;string&gt;</c> is one node however often it is written, as Roslyn shares them). Sharing is safe because green elements are
 /// immutable and carry no position; it keeps a large file's tree (and the garbage collector's work) small. One cache
 /// per thread, bounded in size.
 /// </summary>
@@ -22,8 +23,26 @@ internal sealed class GreenCache
     private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = new();
     private readonly Dictionary<GreenTrivia, GreenTrivia[]> _singletons = new();
     private readonly Dictionary<(SyntaxKind, string, GreenTrivia[]?, GreenTrivia[]?), GreenToken> _tokens = new();
+    private readonly Dictionary<(SyntaxKind, GreenElement, GreenElement?, GreenElement?, GreenElement?), GreenNode> _nodes = new();
+
+    /// <summary>The most children a shared node has.</summary>
+    private const int MaxSharedSlots = 4;
 
     public static GreenCache Instance => s_instance ??= new GreenCache();
+
+    /// <summary>
+    /// Entries a thread's cache may keep between parses. A large document's parse fills the cache to its bound (a few
+    /// megabytes, with the elements it holds alive after their tree is gone), on every thread that parsed one; after
+    /// such a parse the thread starts a new cache, so what stays is what small, frequent parses (keystrokes) reuse.
+    /// </summary>
+    private const int KeptEntries = 4096;
+
+    /// <summary>Drops this thread's cache when the last parse left it large (see <see cref="KeptEntries"/>).</summary>
+    public static void Trim()
+    {
+        var cache = s_instance;
+        if (cache is not null && cache._trivia.Count + cache._singletons.Count + cache._tokens.Count + cache._nodes.Count > KeptEntries) s_instance = null;
+    }
 
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
     public string Intern(string text, int start, int length)
@@ -78,5 +97,30 @@ internal sealed class GreenCache
         token = new GreenToken(kind, text, leading, trailing);
         _tokens[key] = token;
         return token;
+    }
+
+    /// <summary>
+    /// A node of <paramref name="kind"/> with <paramref name="slots"/>; a small one (at most four children, no wider
+    /// than a short string, no diagnostics) is shared with an earlier node of the same kind and the very same
+    /// children. Only the parser's inner kinds come here: top-level items are told apart by identity.
+    /// </summary>
+    public GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
+    {
+        int count = slots.Count;
+        if (count == 0 || count > MaxSharedSlots) return new GreenNode(kind, slots);
+        int width = 0;
+        foreach (var slot in slots)
+        {
+            if (slot.ContainsDiagnostics) return new GreenNode(kind, slots);
+            width += slot.FullWidth;
+        }
+
+        if (width > MaxInternedLength) return new GreenNode(kind, slots);
+        var key = (kind, slots[0], count > 1 ? slots[1] : null, count > 2 ? slots[2] : null, count > 3 ? slots[3] : null);
+        if (_nodes.TryGetValue(key, out var node)) return node;
+        if (_nodes.Count > MaxEntries) _nodes.Clear();
+        node = new GreenNode(kind, slots);
+        _nodes[key] = node;
+        return node;
     }
 }
