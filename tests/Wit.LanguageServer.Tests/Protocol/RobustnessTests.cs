@@ -121,8 +121,18 @@ public class RobustnessTests
         builder.Append("}\n");
         await client.OpenAsync("/ws/big/big.wit", builder.ToString());
 
-        // Syntax features still work; the semantic ones answer nothing. (The limit is not reported as a diagnostic of
-        // the file yet: the loader's read errors do not reach the document's diagnostics.)
+        // The limit is said at the file's start (before, the document's diagnostics were silent about it).
+        var published = await client.WaitForDiagnosticsAsync("/ws/big/big.wit", p => p["diagnostics"]!.AsArray().Count > 0);
+        var limit = Assert.Single(published["diagnostics"]!.AsArray());
+        Assert.Equal("WIT1017", limit!["code"]!.GetValue<string>());
+        Assert.Equal(2, limit["severity"]!.GetValue<int>());
+        Assert.Equal(0, limit["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(0, limit["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.Equal(
+            $"this file is {builder.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long, above the limit of 2,097,152 for analysis: it gets syntax features only (no resolution, lint, hover or navigation)",
+            limit["message"]!.GetValue<string>());
+
+        // Syntax features still work; the semantic ones answer nothing.
         var symbols = await client.ResultAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/big/big.wit") } });
         Assert.NotEmpty(symbols!.AsArray());
         var hover = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/big/big.wit", 2, 8));
@@ -130,6 +140,40 @@ public class RobustnessTests
         Assert.Null(hover["result"]);
         await AssertStillServingAsync(client);
         Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task A_file_on_disk_above_the_read_limit_gets_a_diagnostic_at_its_start()
+    {
+        string folder = Directory.CreateTempSubdirectory("wit-ls-large-").FullName;
+        try
+        {
+            string file = System.IO.Path.Combine(folder, "a.wit");
+            await File.WriteAllTextAsync(file, Source);
+            string large = System.IO.Path.Combine(folder, "large.wit");
+            long length = ServerFileSystem.MaxFileLength + 1;
+            // A sparse file: its length is what is refused, so it is never read (nor written out in full).
+            using (var stream = File.Create(large)) stream.SetLength(length);
+            await using var client = await LspTestClient.StartAsync(ServerFileSystem.Instance, new[] { folder });
+
+            // Before: a file over the read limit was read as absent, and nothing said so.
+            var published = await client.WaitForDiagnosticsAsync(large, p => p["diagnostics"]!.AsArray().Count > 0);
+            var limit = Assert.Single(published["diagnostics"]!.AsArray());
+            Assert.Equal("WIT1017", limit!["code"]!.GetValue<string>());
+            Assert.Equal(2, limit["severity"]!.GetValue<int>());
+            Assert.Equal(0, limit["range"]!["start"]!["line"]!.GetValue<int>());
+            Assert.Equal(
+                "this file is 16,777,217 bytes long, above the limit of 16,777,216 bytes read from disk: it is not read (open it to get syntax features)",
+                limit["message"]!.GetValue<string>());
+
+            // The rest of the package is analysed as before.
+            await client.OpenAsync(file, Source);
+            await AssertStillServingAsync(client, file);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>An in-memory disk where reading <see cref="SlowPath"/> blocks until <see cref="Release"/>.</summary>
