@@ -132,10 +132,11 @@ internal sealed class DiagnosticsPublisher
         {
             if (_stop.IsCancellationRequested || Volatile.Read(ref _pending) == 1) return;
             var analysis = snapshot.AnalysisOfRoot(root);
-            foreach (var file in analysis.Files) known.Add(file.Path);
+            var paths = analysis.Files.Select(f => f.Path).Concat(TooLarge(analysis)).ToList();
+            known.UnionWith(paths);
             if (_seenRoots.TryGetValue(root, out var seen) && ReferenceEquals(seen, analysis)) continue;
             _seenRoots[root] = analysis;
-            foreach (var file in analysis.Files)
+            foreach (var path in paths)
             {
                 // A newer change is waiting: leave this root for the next pass (it is not marked as seen), so the
                 // edited document of the next keystroke is published without waiting for the rest of this one.
@@ -145,7 +146,7 @@ internal sealed class DiagnosticsPublisher
                     return;
                 }
 
-                if (done.Add(file.Path)) await PublishAsync(snapshot, file.Path).ConfigureAwait(false);
+                if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
             }
         }
 
@@ -191,10 +192,20 @@ internal sealed class DiagnosticsPublisher
         public string Fingerprint => _fingerprint ??= DiagnosticsPublisher.Fingerprint(Sent);
     }
 
+    /// <summary>The files of a root its loader refused for their size (WIT1017): they are in no root's files, but say why.</summary>
+    private static IEnumerable<string> TooLarge(Ide.Analysis.RootAnalysis analysis) =>
+        analysis.Workspace.Errors.Where(e => e.Diagnostic.Descriptor == Core.Diagnostics.ResolveDiagnostics.Wit1017).Select(e => e.Path);
+
     private async Task PublishAsync(IdeSnapshot snapshot, string path)
     {
-        if (snapshot.GetDocument(path) is not { } document) return;
         var source = DocumentDiagnostics.For(snapshot, path);
+        // A file too large to read has no document: its diagnostics sit at its start, placed on an empty text.
+        if (snapshot.GetDocument(path) is not { } document)
+        {
+            if (source.Count == 0) return;
+            document = new IdeDocument(path, Core.Syntax.SyntaxTree.ParseWit(Core.Text.SourceText.From(string.Empty, path)), version: null, isOpen: false);
+        }
+
         _published.TryGetValue(path, out var previous);
 
         // The very same diagnostic objects (a file whose items were all taken over) translate to the same LSP

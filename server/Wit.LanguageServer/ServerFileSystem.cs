@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using Wit.Core.Diagnostics;
 using Wit.Core.Workspace;
 
 namespace Wit.LanguageServer;
@@ -41,7 +42,7 @@ internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
         if (!info.Exists) throw new FileNotFoundException("no such file", path);
         long length = info.Length;
         if (length == 0) return string.Empty;
-        if (length > MaxFileLength) throw new IOException($"the file is {length} bytes, above the limit of {MaxFileLength} bytes");
+        if (length > MaxFileLength) throw new InputTooLargeException(ResolveDiagnostics.TooLargeToRead(length, MaxFileLength));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         if (!stream.CanSeek) throw new IOException("not a regular file");
         var bytes = new byte[length];

@@ -50,6 +50,9 @@ public sealed class WitLanguageServer
 
     internal DiagnosticsPublisher Diagnostics { get; }
 
+    /// <summary>Returns memory to the system after a large document is closed or replaced.</summary>
+    internal MemoryTrimmer Memory { get; } = new();
+
     internal ServerState State => _state;
 
     internal ClientCapabilities Client { get; set; } = new();

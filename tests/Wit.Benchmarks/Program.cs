@@ -35,12 +35,14 @@ internal static class Program
             "server" => new Func<string>[] { ServerBenchmark.Run },
             "server-memory" => new Func<string>[] { ServerMemoryBenchmark.Run },
             "keystroke-breakdown" => new Func<string>[] { KeystrokeBreakdown.Run },
+            "large" => new Func<string>[] { () => LargeInputBenchmark.Run(args[1..]) },
+            "document-memory" => new Func<string>[] { DocumentMemoryBenchmark.Run },
             "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
             _ => null,
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|large [--max-lines N]|document-memory|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
             return 2;
         }
 

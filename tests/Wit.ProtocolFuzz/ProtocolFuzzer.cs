@@ -60,6 +60,9 @@ public sealed class ProtocolFuzzer
 
     public List<ClassResult> Results { get; } = new();
 
+    /// <summary>How long the server is left alone after a class before its resident memory is read.</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(1);
+
     public bool ExitedCleanly { get; private set; }
 
     /// <summary>Bytes on stdout that were not a frame of JSON.</summary>
@@ -128,6 +131,8 @@ public sealed class ProtocolFuzzer
 
                 bool alive = await HoverAsync();
                 GC.KeepAlive(alive);
+                // The server gives memory back shortly after a large document goes (MemoryTrimmer): measured once it settled.
+                await Task.Delay(SettleTime);
                 long resident = _server.ResidentBytes();
                 var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, resident, watch.Elapsed);
                 Results.Add(result);

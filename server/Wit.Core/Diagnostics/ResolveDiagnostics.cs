@@ -27,12 +27,13 @@ public static class ResolveDiagnostics
     public static readonly DiagnosticDescriptor Wit1014 = new("WIT1014", DiagnosticSeverity.Error, "Unreadable input");
     public static readonly DiagnosticDescriptor Wit1015 = new("WIT1015", DiagnosticSeverity.Error, "Item not found in package");
     public static readonly DiagnosticDescriptor Wit1016 = new("WIT1016", DiagnosticSeverity.Error, "Type the component model cannot represent");
+    public static readonly DiagnosticDescriptor Wit1017 = new("WIT1017", DiagnosticSeverity.Warning, "Input over a size limit");
 
     /// <summary>Every resolution descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Wit1001, Wit1002, Wit1003, Wit1004, Wit1005, Wit1006, Wit1007, Wit1008,
-        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016,
+        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016, Wit1017,
     };
 
     // WIT1001: a name that nothing in scope defines.
@@ -260,4 +261,19 @@ public static class ResolveDiagnostics
 
     /// <summary>WIT1016: a fixed-length list of length zero.</summary>
     public static DiagnosticMessage EmptyFixedLengthList() => Wit1016.Message("fixed-length lists must have more than zero elements");
+
+    // WIT1017: inputs an editor reads only in part, or not at all, because of their size.
+
+    /// <summary>
+    /// WIT1017: a document of <paramref name="length"/> UTF-16 code units, above the <paramref name="limit"/> up to
+    /// which files are resolved and linted: it is parsed only.
+    /// </summary>
+    public static DiagnosticMessage TooLargeForAnalysis(long length, long limit) =>
+        Wit1017.Message($"this file is {Count(length)} characters long, above the limit of {Count(limit)} for analysis: it gets syntax features only (no resolution, lint, hover or navigation)");
+
+    /// <summary>WIT1017: a file of <paramref name="length"/> bytes on disk, above the <paramref name="limit"/> the language server reads.</summary>
+    public static DiagnosticMessage TooLargeToRead(long length, long limit) =>
+        Wit1017.Message($"this file is {Count(length)} bytes long, above the limit of {Count(limit)} bytes read from disk: it is not read (open it to get syntax features)");
+
+    private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

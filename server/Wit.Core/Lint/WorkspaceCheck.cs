@@ -23,6 +23,12 @@ public sealed class WorkspaceCheck
     /// <summary>How many earlier document versions the item records may hold on to before a check starts afresh.</summary>
     internal const int MaxStaleDocuments = 8;
 
+    /// <summary>
+    /// How long those earlier versions may be together (UTF-16 code units): the current texts' length, or 2M when
+    /// that is less. Eight versions of a 150 KB file stay below it; a 2 MB document keeps one.
+    /// </summary>
+    internal const long MinStaleLengthBound = 2 * 1024 * 1024;
+
     private readonly ResolveOptions _options;
     private readonly LintOptions? _lintOptions;
     private readonly WitModel _resolved;
@@ -84,7 +90,7 @@ public sealed class WorkspaceCheck
         if (workspace is null) throw new ArgumentNullException(nameof(workspace));
         options ??= ResolveOptions.Default;
         var previousItems = previous is not null && ReferenceEquals(previous._lintOptions, lintOptions) && previous._items is { } items
-            && items.StaleDocuments(CurrentTexts(workspace)) <= MaxStaleDocuments
+            && WithinStaleBounds(items, CurrentTexts(workspace))
             ? items
             : null;
         var baseModel = previous?._resolved;
@@ -134,9 +140,13 @@ public sealed class WorkspaceCheck
             }
 
             foreach (var (record, _, _) in root.TakenOver) referenced.UnionWith(record.ReferencedTypes);
-            bool keepAbi = previousItems?.Abi is not null && previousItems.AbiChecks < ItemState.MaxAbiChecks;
+            long freshWidth = root.Fresh.Sum(r => (long)r.FullSpan.Length);
+            long totalWidth = freshWidth + root.TakenOver.Sum(t => (long)t.FullSpan.Length);
+            bool keepAbi = previousItems?.Abi is not null && previousItems.AbiChecks < ItemState.MaxAbiChecks
+                && 2 * (previousItems.AbiStaleWidth + freshWidth) <= totalWidth;
             state.Abi = keepAbi ? previousItems!.Abi : new Abi.CanonicalAbi();
             state.AbiChecks = keepAbi ? previousItems!.AbiChecks + 1 : 0;
+            state.AbiStaleWidth = keepAbi ? previousItems!.AbiStaleWidth + freshWidth : 0;
             var linter = new WitLinter.ItemLinter(lintOptions!, referenced, state.Abi);
             state.GatedPackage = WitLinter.UsesSince(package);
             linter.GatedPackage = state.GatedPackage ? package : null;
@@ -230,6 +240,12 @@ public sealed class WorkspaceCheck
         }
 
         return true;
+    }
+
+    private static bool WithinStaleBounds(ItemState items, Dictionary<string, SourceText> current)
+    {
+        var (count, length) = items.StaleDocuments(current);
+        return count <= MaxStaleDocuments && length <= Math.Max(MinStaleLengthBound, current.Values.Sum(t => (long)t.Length));
     }
 
     private static Dictionary<string, SourceText> CurrentTexts(LoadedWorkspace workspace)

@@ -132,22 +132,31 @@ internal sealed class ItemState
 
     public const int MaxAbiChecks = 8;
 
+    /// <summary>
+    /// The text (in UTF-16 code units) of the items resolved afresh since <see cref="Abi"/> was started, whose earlier
+    /// layouts it keeps for nothing: a check starts a new one when this would pass half the package's text, so that
+    /// editing the one interface of a 2 MB file does not keep eight generations of its layouts.
+    /// </summary>
+    public long AbiStaleWidth { get; set; }
+
     /// <summary>Whether the lint's @since rule was on for the package (any item gated with @since).</summary>
     public bool GatedPackage { get; set; }
 
     /// <summary>
-    /// How many earlier versions of documents the records hold on to (texts no file of <paramref name="current"/>
-    /// has now): taken-over records keep the text they were resolved in, so a bound keeps old texts from piling up.
+    /// The earlier versions of documents the records hold on to (texts no file of <paramref name="current"/> has
+    /// now), how many and their length together: taken-over records keep the text they were resolved in, so a bound
+    /// keeps old texts from piling up.
     /// </summary>
-    public int StaleDocuments(IReadOnlyDictionary<string, SourceText> current)
+    public (int Count, long Length) StaleDocuments(IReadOnlyDictionary<string, SourceText> current)
     {
         var stale = new HashSet<SourceText>();
+        long length = 0;
         foreach (var record in Records.Values)
         {
-            if (!current.TryGetValue(record.Path, out var text) || !ReferenceEquals(text, record.Document)) stale.Add(record.Document);
+            if ((!current.TryGetValue(record.Path, out var text) || !ReferenceEquals(text, record.Document)) && stale.Add(record.Document)) length += record.Document.Length;
         }
 
-        return stale.Count;
+        return (stale.Count, length);
     }
 }
 

@@ -175,7 +175,7 @@ internal sealed partial class PackageResolver
             {
                 // wit-parser reports it where the type is used: at a record's field, else at the type defined.
                 var field = node.Parent;
-                while (field is not null && field.Kind != SyntaxKind.RecordField && !ReferenceEquals(field, syntax.Syntax)) field = field.Parent;
+                while (field is not null && field.Kind != SyntaxKind.RecordField && field != syntax.Syntax) field = field.Parent;
                 var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
                     ? Location(file, fieldName)
                     : definition.Location;

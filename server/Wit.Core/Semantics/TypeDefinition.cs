@@ -39,25 +39,44 @@ public sealed class TypeDefinition
     public IReadOnlyList<NamedType> Members { get; internal set; } = System.Array.Empty<NamedType>();
 
     /// <summary>Tuple element types.</summary>
-    public IReadOnlyList<WitType> Elements { get; internal set; } = System.Array.Empty<WitType>();
+    public IReadOnlyList<WitType> Elements { get => _shape?.Elements ?? System.Array.Empty<WitType>(); internal set => Shape().Elements = value; }
 
     /// <summary>The element of list, fixed-size list, option, future and stream (null for a payload-less future or stream), the target of an alias, the value of a map.</summary>
     public WitType? Element { get; internal set; }
 
     /// <summary>The key of a map.</summary>
-    public WitType? Key { get; internal set; }
+    public WitType? Key { get => _shape?.Key; internal set => Shape().Key = value; }
 
     /// <summary>The length of a fixed-size list.</summary>
-    public uint FixedLength { get; internal set; }
+    public uint FixedLength { get => _shape?.FixedLength ?? 0; internal set => Shape().FixedLength = value; }
 
-    public WitType? Ok { get; internal set; }
+    public WitType? Ok { get => _shape?.Ok; internal set => Shape().Ok = value; }
 
-    public WitType? Err { get; internal set; }
+    public WitType? Err { get => _shape?.Err; internal set => Shape().Err = value; }
 
-    public HandleKind HandleKind { get; internal set; }
+    public HandleKind HandleKind { get => _shape?.HandleKind ?? default; internal set => Shape().HandleKind = value; }
 
     /// <summary>The resource (a definition, possibly an alias of one) a handle refers to.</summary>
-    public TypeDefinition? Resource { get; internal set; }
+    public TypeDefinition? Resource { get => _shape?.Resource; internal set => Shape().Resource = value; }
+
+    /// <summary>
+    /// The parts only some kinds have (tuples, maps, fixed-size lists, results, handles), kept apart: a record or a
+    /// list, the common kinds, then costs half as much (a 100,000-line file holds tens of thousands of definitions).
+    /// </summary>
+    private RareShape? _shape;
+
+    private RareShape Shape() => _shape ??= new RareShape();
+
+    private sealed class RareShape
+    {
+        public IReadOnlyList<WitType> Elements = System.Array.Empty<WitType>();
+        public WitType? Key;
+        public uint FixedLength;
+        public WitType? Ok;
+        public WitType? Err;
+        public HandleKind HandleKind;
+        public TypeDefinition? Resource;
+    }
 
     /// <summary>True for the alias a <c>use</c> creates.</summary>
     internal bool FromUse { get; set; }

@@ -5,7 +5,8 @@ namespace Wit.Core.Syntax;
 
 /// <summary>
 /// Shares the small immutable pieces that repeat all over a tree: short strings (names, keywords, indentation),
-/// trivia, one-element trivia arrays and tokens without diagnostics. Sharing is safe because green elements are
+/// trivia, one-element trivia arrays, tokens without diagnostics, and small nodes made of shared children (a field
+/// <c>id: u64,</c> or a type <c>list&lt;string&gt;</c> is one node however often it is written, as Roslyn shares them). Sharing is safe because green elements are
 /// immutable and carry no position; it keeps a large file's tree (and the garbage collector's work) small. One cache
 /// per thread, bounded in size.
 /// </summary>
@@ -22,8 +23,32 @@ internal sealed class GreenCache
     private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = new();
     private readonly Dictionary<GreenTrivia, GreenTrivia[]> _singletons = new();
     private readonly Dictionary<(SyntaxKind, string, GreenTrivia[]?, GreenTrivia[]?), GreenToken> _tokens = new();
+    private const int NodeSlots = 4096;
+
+    /// <summary>
+    /// Shared nodes in sets of two by hash, the newest first (an older one is dropped): no chains, no growth, no
+    /// clearing. A dictionary here cost more than the parse itself (its chains grew long on this key).
+    /// </summary>
+    private readonly (NodeKey Key, GreenNode? Node)[] _nodes = new (NodeKey, GreenNode?)[NodeSlots];
+
+    /// <summary>The most children a shared node has.</summary>
+    private const int MaxSharedSlots = 4;
 
     public static GreenCache Instance => s_instance ??= new GreenCache();
+
+    /// <summary>
+    /// Entries a thread's cache may keep between parses. A large document's parse fills the cache to its bound (a few
+    /// megabytes, with the elements it holds alive after their tree is gone), on every thread that parsed one; after
+    /// such a parse the thread starts a new cache, so what stays is what small, frequent parses (keystrokes) reuse.
+    /// </summary>
+    private const int KeptEntries = 4096;
+
+    /// <summary>Drops this thread's cache when the last parse left it large (see <see cref="KeptEntries"/>).</summary>
+    public static void Trim()
+    {
+        var cache = s_instance;
+        if (cache is not null && cache._trivia.Count + cache._singletons.Count + cache._tokens.Count > KeptEntries) s_instance = null;
+    }
 
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
     public string Intern(string text, int start, int length)
@@ -78,5 +103,89 @@ internal sealed class GreenCache
         token = new GreenToken(kind, text, leading, trailing);
         _tokens[key] = token;
         return token;
+    }
+
+    /// <summary>
+    /// A node of <paramref name="kind"/> with <paramref name="slots"/>; a small one (at most four children, no wider
+    /// than a short string, no diagnostics) is shared with an earlier node of the same kind and the very same
+    /// children. Only the parser's inner kinds come here: top-level items are told apart by identity.
+    /// </summary>
+    public GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
+    {
+        int count = slots.Count;
+        if (count == 0 || count > MaxSharedSlots) return new GreenNode(kind, slots);
+        int width = 0;
+        foreach (var slot in slots)
+        {
+            if (slot.ContainsDiagnostics) return new GreenNode(kind, slots);
+            width += slot.FullWidth;
+        }
+
+        if (width > MaxInternedLength) return new GreenNode(kind, slots);
+        var key = new NodeKey(kind, slots[0], count > 1 ? slots[1] : null, count > 2 ? slots[2] : null, count > 3 ? slots[3] : null);
+        // Two ways per set: the newest node goes first and pushes the older one to the second way.
+        int index = key.GetHashCode() & (NodeSlots - 2);
+        if (_nodes[index].Node is { } first && _nodes[index].Key.Equals(key)) return first;
+        if (_nodes[index + 1].Node is { } second && _nodes[index + 1].Key.Equals(key)) return second;
+        var node = new GreenNode(kind, slots);
+        _nodes[index + 1] = _nodes[index];
+        _nodes[index] = (key, node);
+        return node;
+    }
+
+    /// <summary>
+    /// A node's kind and children, equal when the children are the very same objects. Its hash is structural (kinds,
+    /// widths, token texts): an identity hash is slow the first time an object is asked for it, and most children
+    /// are new objects.
+    /// </summary>
+    private readonly struct NodeKey : IEquatable<NodeKey>
+    {
+        private readonly SyntaxKind _kind;
+        private readonly GreenElement _a;
+        private readonly GreenElement? _b;
+        private readonly GreenElement? _c;
+        private readonly GreenElement? _d;
+
+        public NodeKey(SyntaxKind kind, GreenElement a, GreenElement? b, GreenElement? c, GreenElement? d)
+        {
+            _kind = kind;
+            _a = a;
+            _b = b;
+            _c = c;
+            _d = d;
+        }
+
+        public bool Equals(NodeKey other) =>
+            _kind == other._kind && ReferenceEquals(_a, other._a) && ReferenceEquals(_b, other._b) && ReferenceEquals(_c, other._c) && ReferenceEquals(_d, other._d);
+
+        public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            int hash = (int)_kind;
+            hash = (hash * 31) + Hash(_a);
+            hash = (hash * 31) + Hash(_b);
+            hash = (hash * 31) + Hash(_c);
+            return (hash * 31) + Hash(_d);
+        }
+
+        private static int Hash(GreenElement? element) => element switch
+        {
+            null => 0,
+            GreenToken token => ((int)token.Kind * 397) ^ token.Text.GetHashCode() ^ (token.FullWidth << 16),
+            _ => ((int)element.Kind * 397) ^ (element.FullWidth << 8) ^ (Edge(element, first: true) * 7) ^ Edge(element, first: false),
+        };
+
+        /// <summary>The text hash of a small node's first or last token (nodes of one kind and width differ there: `r: rec1`, `r: rec2`).</summary>
+        private static int Edge(GreenElement element, bool first)
+        {
+            while (element is GreenNode node)
+            {
+                if (node.SlotCount == 0) return 0;
+                element = node.GetSlot(first ? 0 : node.SlotCount - 1);
+            }
+
+            return ((GreenToken)element).Text.GetHashCode();
+        }
     }
 }

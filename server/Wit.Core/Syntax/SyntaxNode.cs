@@ -1,18 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Wit.Core.Text;
 
 namespace Wit.Core.Syntax;
 
 /// <summary>
-/// A node with its parent and absolute position: a thin cursor over a <see cref="GreenNode"/>. Child nodes are
-/// created on first access and cached; tokens are value cursors created on demand.
+/// A node with its parent and absolute position: a thin cursor over a <see cref="GreenNode"/>, created on demand and
+/// never cached (a walked tree's red nodes would otherwise live as long as the tree and cost more than its green
+/// nodes: 13 bytes per byte of text). Two cursors over the same node of the same tree are equal
+/// (<see cref="Equals(SyntaxNode?)"/>, <c>==</c>), whether or not they are the same object.
 /// </summary>
-public sealed class SyntaxNode
+public sealed class SyntaxNode : IEquatable<SyntaxNode>
 {
-    private SyntaxNode?[]? _children;
-    private int[]? _childOffsets;
 
     internal SyntaxNode(SyntaxTree? tree, SyntaxNode? parent, GreenNode green, int position, int index)
     {
@@ -58,24 +57,15 @@ public sealed class SyntaxNode
 
     public SyntaxElement GetChild(int index) => CreateChild(Green.GetSlot(index), ChildOffset(index), index);
 
-    /// <summary>The absolute start of a child, from offsets computed once per node (so random access stays O(1)).</summary>
+    /// <summary>
+    /// The absolute start of a child: the widths before it summed, so random access costs the index (walks over every
+    /// child use the enumerators, which keep a running offset).
+    /// </summary>
     private int ChildOffset(int index)
     {
-        var offsets = _childOffsets;
-        if (offsets is null)
-        {
-            offsets = new int[Green.SlotCount];
-            int offset = Position;
-            for (int i = 0; i < offsets.Length; i++)
-            {
-                offsets[i] = offset;
-                offset += Green.GetSlot(i).FullWidth;
-            }
-
-            _childOffsets = offsets;
-        }
-
-        return offsets[index];
+        int offset = Position;
+        for (int i = 0; i < index; i++) offset += Green.GetSlot(i).FullWidth;
+        return offset;
     }
 
     /// <summary>
@@ -273,23 +263,23 @@ public sealed class SyntaxNode
     internal SyntaxElement CreateChild(GreenElement slot, int offset, int index) =>
         slot is GreenToken token ? new SyntaxElement(new SyntaxToken(this, token, offset, index)) : new SyntaxElement(ChildNode((GreenNode)slot, offset, index));
 
-    /// <summary>The red node of the child slot <paramref name="index"/> (created once, then cached).</summary>
-    internal SyntaxNode ChildNode(GreenNode slot, int offset, int index)
-    {
-        var children = _children;
-        if (children is null)
-        {
-            Interlocked.CompareExchange(ref _children, new SyntaxNode?[Green.SlotCount], null);
-            children = _children!;
-        }
+    /// <summary>The red node of the child slot <paramref name="index"/> (a new cursor each time).</summary>
+    internal SyntaxNode ChildNode(GreenNode slot, int offset, int index) => new(Tree, this, slot, offset, index);
 
-        var existing = children[index];
-        if (existing is null)
-        {
-            var created = new SyntaxNode(Tree, this, slot, offset, index);
-            existing = Interlocked.CompareExchange(ref children[index], created, null) ?? created;
-        }
+    /// <summary>
+    /// The same node of the same tree: the green node, its position, its slot and its parent's green node identify it
+    /// (a node does not contain itself; the slot and the parent tell apart a shared empty node repeated in one place).
+    /// </summary>
+    public bool Equals(SyntaxNode? other) =>
+        other is not null && (ReferenceEquals(this, other)
+            || (ReferenceEquals(Green, other.Green) && Position == other.Position && Index == other.Index && ReferenceEquals(Tree, other.Tree)
+                && ReferenceEquals(Parent?.Green, other.Parent?.Green)));
 
-        return existing;
-    }
+    public override bool Equals(object? obj) => obj is SyntaxNode other && Equals(other);
+
+    public override int GetHashCode() => unchecked((System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Green) * 31) + Position);
+
+    public static bool operator ==(SyntaxNode? left, SyntaxNode? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(SyntaxNode? left, SyntaxNode? right) => !(left == right);
 }

@@ -38,7 +38,12 @@ public sealed class SyntaxTree
     /// <summary>Parses by file extension: <c>.witx</c> as WITX, anything else as WIT.</summary>
     public static SyntaxTree Parse(SourceText text) => LanguageOf(text.Path) == SyntaxLanguage.Witx ? ParseWitx(text) : ParseWit(text);
 
-    public static SyntaxTree ParseWit(SourceText text) => new(text, SyntaxLanguage.Wit, WitParser.ParseDocument(text.Text));
+    public static SyntaxTree ParseWit(SourceText text)
+    {
+        var root = WitParser.ParseDocument(text.Text);
+        GreenCache.Trim();
+        return new(text, SyntaxLanguage.Wit, root);
+    }
 
     public static SyntaxTree ParseWit(string text) => ParseWit(SourceText.From(text));
 
@@ -59,6 +64,7 @@ public sealed class SyntaxTree
         var green = Language == SyntaxLanguage.Witx
             ? WitxParser.Reparse(GreenRoot, newText.Text, change)
             : WitParser.Reparse(GreenRoot, newText.Text, change);
+        GreenCache.Trim();
         return new SyntaxTree(newText, Language, green);
     }
 

@@ -241,7 +241,16 @@ internal sealed partial class WitParser
         _pending.Add((message, start, length));
     }
 
-    private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) => new(kind, slots);
+    /// <summary>A node; small inner nodes of the same kind and children are shared (<see cref="GreenCache.Node"/>).</summary>
+    private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) =>
+        IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : new GreenNode(kind, slots);
+
+    /// <summary>The kinds that are never a top-level item (whose identity tells an unchanged item) nor skipped text.</summary>
+    private static bool IsSharable(SyntaxKind kind) => kind is SyntaxKind.NamedType or SyntaxKind.PrimitiveType or SyntaxKind.ListType
+        or SyntaxKind.OptionType or SyntaxKind.ResultType or SyntaxKind.TupleType or SyntaxKind.MapType or SyntaxKind.ErrorContextType
+        or SyntaxKind.Parameter or SyntaxKind.RecordField or SyntaxKind.EnumCase or SyntaxKind.FlagsMember or SyntaxKind.VariantCase
+        or SyntaxKind.VariantCasePayload or SyntaxKind.UseName or SyntaxKind.UsePath or SyntaxKind.Version or SyntaxKind.PackageName
+        or SyntaxKind.AttributeArgument or SyntaxKind.AttributeArgumentList or SyntaxKind.ResultList or SyntaxKind.IncludeName;
 
     /// <summary>
     /// Skips tokens into a <see cref="SyntaxKind.SkippedTokens"/> node until <paramref name="stop"/> holds at brace

@@ -111,6 +111,11 @@ public static class WorkspaceLoader
             errors.Add(new LoadError(path, inDirectory ? ResolveDiagnostics.FileInDirectoryNotUtf8(path) : ResolveDiagnostics.InputFileNotUtf8(path), isInvalidUtf8: true));
             return null;
         }
+        catch (InputTooLargeException e)
+        {
+            errors.Add(new LoadError(path, e.Diagnostic));
+            return null;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new LoadError(path, ResolveDiagnostics.ReadFailed(path, e.Message)));

@@ -95,6 +95,21 @@ public sealed class IdeSnapshot
         return (IReadOnlyList<RootAnalysis>?)result ?? Array.Empty<RootAnalysis>();
     }
 
+    /// <summary>
+    /// The analyses of every root whose directory holds <paramref name="path"/>, whether or not they could load it
+    /// (a file over a size limit is in no root's files, but its root says why).
+    /// </summary>
+    public IReadOnlyList<RootAnalysis> AnalysesCovering(string path)
+    {
+        List<RootAnalysis>? result = null;
+        foreach (var entry in _roots)
+        {
+            if (RootDiscovery.Covers(entry.Key, path)) (result ??= new List<RootAnalysis>()).Add(entry.Value.Value);
+        }
+
+        return (IReadOnlyList<RootAnalysis>?)result ?? Array.Empty<RootAnalysis>();
+    }
+
     /// <summary>The analysis that owns <paramref name="path"/> (the root whose own file it is, else the first), or null.</summary>
     public RootAnalysis? AnalysisOf(string path)
     {

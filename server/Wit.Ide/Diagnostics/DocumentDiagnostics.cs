@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
+using Wit.Core.Text;
 using Wit.Ide.Analysis;
+using Wit.Ide.Workspace;
 
 namespace Wit.Ide.Diagnostics;
 
@@ -25,7 +27,13 @@ public static class DocumentDiagnostics
 
         if (SyntaxTree.LanguageOf(path) == SyntaxLanguage.Witx)
         {
-            if (snapshot.WitxAnalysisOf(path) is { } witx)
+            if (snapshot.Open.TryGetValue(path, out var large) && large.Text.Length > IdeWorkspace.MaxAnalyzedLength)
+            {
+                // Not validated (its analysis reads nothing): its own syntax, and why there is no more.
+                foreach (var diagnostic in large.Tree.Diagnostics) Add(diagnostic.WithDocument(large.Text));
+                Add(new Diagnostic(ResolveDiagnostics.TooLargeForAnalysis(large.Text.Length, IdeWorkspace.MaxAnalyzedLength), new TextSpan(0, 0), document: large.Text));
+            }
+            else if (snapshot.WitxAnalysisOf(path) is { } witx)
             {
                 foreach (var diagnostic in witx.Tree.Diagnostics) Add(diagnostic.WithDocument(witx.Tree.Text));
                 foreach (var diagnostic in witx.Model.Diagnostics) Add(diagnostic);
@@ -34,9 +42,18 @@ public static class DocumentDiagnostics
         else
         {
             var analyses = snapshot.AnalysesOf(path);
-            if (analyses.Count == 0 && snapshot.GetDocument(path) is { } document)
+            if (analyses.Count == 0)
             {
-                foreach (var diagnostic in document.Tree.Diagnostics) Add(diagnostic.WithDocument(document.Text));
+                if (snapshot.GetDocument(path) is { } document)
+                {
+                    foreach (var diagnostic in document.Tree.Diagnostics) Add(diagnostic.WithDocument(document.Text));
+                }
+
+                // A file its root could not load (WIT1017: over a size limit) gets what the loader said about it.
+                foreach (var analysis in snapshot.AnalysesCovering(path))
+                {
+                    foreach (var diagnostic in analysis.DiagnosticsIn(path)) Add(diagnostic);
+                }
             }
 
             foreach (var analysis in analyses)

@@ -57,7 +57,7 @@ public static class FoldingProvider
             if (!_witx && node.Kind is SyntaxKind.UseItem or SyntaxKind.TopLevelUse)
             {
                 var span = node.Span;
-                if (_useStart >= 0 && ReferenceEquals(node.Parent, _useParent))
+                if (_useStart >= 0 && node.Parent == _useParent)
                 {
                     _useEnd = span.End;
                 }
@@ -69,7 +69,7 @@ public static class FoldingProvider
                     _useParent = node.Parent;
                 }
             }
-            else if (_useParent is not null && ReferenceEquals(node.Parent, _useParent))
+            else if (_useParent is not null && node.Parent == _useParent)
             {
                 // Another item between two uses ends the run.
                 FlushUses();

@@ -34,23 +34,24 @@ public static class SemanticTokensProvider
         var references = witx ? null : ReferenceTargets(snapshot, path, tree, span);
         var output = new List<SemanticToken>();
 
-        // An explicit stack of (node, next child) walks the tree in document order without recursion, skipping the
-        // subtrees outside the range.
-        var stack = new Stack<(SyntaxNode Node, int Next)>();
+        // An explicit stack of (node, its children's enumerator) walks the tree in document order without recursion,
+        // skipping the subtrees outside the range; the enumerator keeps the running offset, so a node of many children
+        // costs one addition per child.
+        var stack = new Stack<(SyntaxNode Node, ChildSyntaxList.Enumerator Children)>();
         ParentFacts? facts = null;
-        stack.Push((tree.Root, 0));
+        stack.Push((tree.Root, tree.Root.ChildrenWithTokens().GetEnumerator()));
         int steps = 0;
         while (stack.Count > 0)
         {
             if ((++steps & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var (node, next) = stack.Pop();
-            if (next >= node.SlotCount) continue;
-            stack.Push((node, next + 1));
-            var child = node.GetChild(next);
+            var (node, children) = stack.Pop();
+            if (!children.MoveNext()) continue;
+            stack.Push((node, children));
+            var child = children.Current;
             if (!Intersects(child.FullSpan, span)) continue;
             if (child.AsNode() is { } inner)
             {
-                stack.Push((inner, 0));
+                stack.Push((inner, inner.ChildrenWithTokens().GetEnumerator()));
                 continue;
             }
 

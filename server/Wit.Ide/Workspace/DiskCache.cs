@@ -20,12 +20,15 @@ internal sealed class DiskCache : IFileSystem, ISymbolicLinks
     private readonly ConcurrentDictionary<string, string[]> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _directoryExists = new(StringComparer.Ordinal);
 
+    /// <summary>Files refused for their size: they exist, and reading them says why they are not read.</summary>
+    private readonly ConcurrentDictionary<string, InputTooLargeException> _tooLarge = new(StringComparer.Ordinal);
+
     public DiskCache(IFileSystem disk)
     {
         _disk = disk;
     }
 
-    public bool FileExists(string path) => Text(path) is not null;
+    public bool FileExists(string path) => Text(path) is not null || _tooLarge.ContainsKey(path);
 
     public bool DirectoryExists(string path) => _directoryExists.GetOrAdd(path, p => Guard(() => _disk.DirectoryExists(p), false));
 
@@ -37,12 +40,14 @@ internal sealed class DiskCache : IFileSystem, ISymbolicLinks
 
     public bool IsDanglingLink(string path) => _disk is ISymbolicLinks links && Guard(() => links.IsDanglingLink(path), false);
 
-    public string ReadAllText(string path) => Text(path) ?? throw new FileNotFoundException("no such file", path);
+    public string ReadAllText(string path) =>
+        Text(path) ?? (_tooLarge.TryGetValue(path, out var tooLarge) ? throw tooLarge : throw new FileNotFoundException("no such file", path));
 
     /// <summary>Forgets what was read about <paramref name="path"/> and the listings of the directories around it.</summary>
     public void Invalidate(string path)
     {
         _texts.TryRemove(path, out _);
+        _tooLarge.TryRemove(path, out _);
         _directoryExists.TryRemove(path, out _);
         _files.TryRemove(path, out _);
         _directories.TryRemove(path, out _);
@@ -62,6 +67,7 @@ internal sealed class DiskCache : IFileSystem, ISymbolicLinks
         // Anything below a deleted (or replaced) directory goes too.
         string prefix = path.TrimEnd('/') + "/";
         foreach (var key in _texts.Keys) if (key.StartsWith(prefix, StringComparison.Ordinal)) _texts.TryRemove(key, out _);
+        foreach (var key in _tooLarge.Keys) if (key.StartsWith(prefix, StringComparison.Ordinal)) _tooLarge.TryRemove(key, out _);
         foreach (var key in _files.Keys) if (key.StartsWith(prefix, StringComparison.Ordinal)) _files.TryRemove(key, out _);
         foreach (var key in _directories.Keys) if (key.StartsWith(prefix, StringComparison.Ordinal)) _directories.TryRemove(key, out _);
         foreach (var key in _directoryExists.Keys) if (key.StartsWith(prefix, StringComparison.Ordinal)) _directoryExists.TryRemove(key, out _);
@@ -71,12 +77,24 @@ internal sealed class DiskCache : IFileSystem, ISymbolicLinks
     public void Clear()
     {
         _texts.Clear();
+        _tooLarge.Clear();
         _files.Clear();
         _directories.Clear();
         _directoryExists.Clear();
     }
 
-    private string? Text(string path) => _texts.GetOrAdd(path, p => Guard<string?>(() => _disk.FileExists(p) ? _disk.ReadAllText(p) : null, null));
+    private string? Text(string path) => _texts.GetOrAdd(path, p => Guard<string?>(() =>
+    {
+        try
+        {
+            return _disk.FileExists(p) ? _disk.ReadAllText(p) : null;
+        }
+        catch (InputTooLargeException e)
+        {
+            _tooLarge[p] = e;
+            return null;
+        }
+    }, null));
 
     /// <summary>
     /// A file that vanishes or cannot be read is treated as absent: the loader then reports what is missing, and the

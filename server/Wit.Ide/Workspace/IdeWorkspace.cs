@@ -75,7 +75,7 @@ public sealed class IdeWorkspace
     {
         // When the buffer equals the file already parsed from disk, the same tree serves both, and the analyses that
         // read it stay valid.
-        var tree = _trees.Get(path, text);
+        var tree = _trees.Find(path, text);
         bool same = _open.TryGetValue(path, out var previous) ? ReferenceEquals(previous.Tree, tree) : IsCurrentDiskText(path, text);
         _open = _open.SetItem(path, new IdeDocument(path, tree, version, isOpen: true));
         return Update(same ? Array.Empty<string>() : new[] { path }, everything: false);
@@ -157,6 +157,10 @@ public sealed class IdeWorkspace
             if (roots.Any(r => RootDiscovery.Covers(r, path))) continue;
             if (Path.GetDirectoryName(path) is { Length: > 0 } directory && !roots.Contains(directory)) roots.Add(directory);
         }
+
+        // A root that is gone (its only open document closed) takes its latest check along: a closed 2 MB document
+        // would otherwise stay in memory through it.
+        foreach (var gone in _latestChecks.Keys.Where(r => !roots.Contains(r)).ToList()) _latestChecks.Remove(gone);
 
         var rootEntries = ImmutableDictionary.CreateBuilder<string, Lazy<RootAnalysis>>(StringComparer.Ordinal);
         foreach (var root in roots)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using Wit.Core.Diagnostics;
 using Wit.Core.Workspace;
 using Wit.Ide.Analysis;
 
@@ -38,15 +39,15 @@ internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
 
     /// <summary>
     /// The text of a file for analysis. A text longer than <see cref="IdeWorkspace.MaxAnalyzedLength"/> is refused with
-    /// an <see cref="IOException"/>: the loader reports it as a diagnostic of the file, and the file gets syntax
-    /// features only (an open document keeps its own tree).
+    /// an <see cref="InputTooLargeException"/>: the loader reports it as a WIT1017 warning at the file's start, and the
+    /// file gets syntax features only (an open document keeps its own tree).
     /// </summary>
     public string ReadAllText(string path)
     {
         string text = _open.TryGetValue(path, out var document) ? document.Text.Text : _disk.ReadAllText(path);
         if (text.Length > IdeWorkspace.MaxAnalyzedLength)
         {
-            throw new IOException($"the file is {text.Length} characters long, above the limit of {IdeWorkspace.MaxAnalyzedLength} for semantic analysis: it gets syntax features only");
+            throw new InputTooLargeException(ResolveDiagnostics.TooLargeForAnalysis(text.Length, IdeWorkspace.MaxAnalyzedLength));
         }
 
         return text;

@@ -15,15 +15,19 @@ internal sealed class TreeCache
 
     public SyntaxTree Get(string path, string text)
     {
-        if (_trees.TryGetValue(path, out var tree) && (ReferenceEquals(tree.Text.Text, text) || string.Equals(tree.Text.Text, text, StringComparison.Ordinal)))
-        {
-            return tree;
-        }
-
-        tree = SyntaxTree.Parse(SourceText.From(text, path));
+        var tree = Find(path, text);
         _trees[path] = tree;
         return tree;
     }
+
+    /// <summary>
+    /// The cached tree of <paramref name="path"/> when its text is <paramref name="text"/>, else a new parse that is
+    /// not cached: an opened buffer keeps its own tree, and a cached copy would outlive its first edit.
+    /// </summary>
+    public SyntaxTree Find(string path, string text) =>
+        _trees.TryGetValue(path, out var tree) && (ReferenceEquals(tree.Text.Text, text) || string.Equals(tree.Text.Text, text, StringComparison.Ordinal))
+            ? tree
+            : SyntaxTree.Parse(SourceText.From(text, path));
 
     public void Set(string path, SyntaxTree tree) => _trees[path] = tree;
 

@@ -18,7 +18,10 @@ internal static class TextSyncHandler
         server.Change("textDocument/didOpen", () => LspJsonContext.Default.DidOpenTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            // Opening again replaces the buffer: a large one's memory is given back.
+            bool replacesLarge = IsLarge(server, path);
             server.Mutate(w => w.Open(path, parameters.TextDocument.Text, parameters.TextDocument.Version), path);
+            if (replacesLarge) server.Memory.Request();
         });
 
         server.Change("textDocument/didChange", () => LspJsonContext.Default.DidChangeTextDocumentParams, parameters =>
@@ -50,6 +53,7 @@ internal static class TextSyncHandler
 
                     if (change.Range is null)
                     {
+                        if (text.Length >= MemoryTrimmer.LargeDocumentLength) server.Memory.Request();
                         // A full-text change replaces the whole text as the earlier changes left it.
                         changes.Add(new TextChange(new TextSpan(0, text.Length), change.Text));
                         text = SourceText.From(change.Text, path);
@@ -81,7 +85,12 @@ internal static class TextSyncHandler
         server.Change("textDocument/didClose", () => LspJsonContext.Default.DidCloseTextDocumentParams, parameters =>
         {
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
+            bool large = IsLarge(server, path);
             server.Mutate(w => w.Close(path), path);
+            if (large) server.Memory.Request();
         });
     }
+
+    private static bool IsLarge(WitLanguageServer server, string path) =>
+        server.Snapshot.Open.TryGetValue(path, out var document) && document.Text.Length >= MemoryTrimmer.LargeDocumentLength;
 }

@@ -174,7 +174,7 @@ public sealed class ChildListTests
         return null;
     }
 
-    /// <summary>Same nodes (by identity: red nodes are cached) and same token cursors (green, parent, position, slot).</summary>
+    /// <summary>Same nodes (equal cursors: red nodes are made on demand) and same token cursors (green, parent, position, slot).</summary>
     private static bool SameElements(List<SyntaxElement> actual, List<SyntaxElement> expected)
     {
         if (actual.Count != expected.Count) return false;
@@ -183,12 +183,12 @@ public sealed class ChildListTests
             var a = actual[i];
             var e = expected[i];
             if (a.IsNode != e.IsNode) return false;
-            if (a.IsNode && !ReferenceEquals(a.AsNode(), e.AsNode())) return false;
+            if (a.IsNode && a.AsNode() != e.AsNode()) return false;
             if (a.IsToken)
             {
                 var at = a.AsToken();
                 var et = e.AsToken();
-                if (!ReferenceEquals(at.Green, et.Green) || !ReferenceEquals(at.Parent, et.Parent) || at.Position != et.Position || at.Index != et.Index) return false;
+                if (!ReferenceEquals(at.Green, et.Green) || at.Parent != et.Parent || at.Position != et.Position || at.Index != et.Index) return false;
             }
         }
 

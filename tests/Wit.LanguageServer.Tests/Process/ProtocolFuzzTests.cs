@@ -20,7 +20,7 @@ public class ProtocolFuzzTests
     public async Task Every_class_of_abuse_is_answered_and_the_server_still_answers_a_hover()
     {
         var log = new StringWriter();
-        var fuzzer = new ProtocolFuzzer(new[] { "dotnet", ServerProcess.ServerDll }, seed: 7, scale: 1, log) { SlowDocumentLength = 20_000 };
+        var fuzzer = new ProtocolFuzzer(new[] { "dotnet", ServerProcess.ServerDll }, seed: 7, scale: 1, log) { SlowDocumentLength = 20_000, SettleTime = System.TimeSpan.Zero };
         try
         {
             bool ok = await fuzzer.RunAsync(large: false);

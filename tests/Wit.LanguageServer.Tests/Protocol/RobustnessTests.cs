@@ -121,8 +121,18 @@ public class RobustnessTests
         builder.Append("}\n");
         await client.OpenAsync("/ws/big/big.wit", builder.ToString());
 
-        // Syntax features still work; the semantic ones answer nothing. (The limit is not reported as a diagnostic of
-        // the file yet: the loader's read errors do not reach the document's diagnostics.)
+        // The limit is said at the file's start (before, the document's diagnostics were silent about it).
+        var published = await client.WaitForDiagnosticsAsync("/ws/big/big.wit", p => p["diagnostics"]!.AsArray().Count > 0);
+        var limit = Assert.Single(published["diagnostics"]!.AsArray());
+        Assert.Equal("WIT1017", limit!["code"]!.GetValue<string>());
+        Assert.Equal(2, limit["severity"]!.GetValue<int>());
+        Assert.Equal(0, limit["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(0, limit["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.Equal(
+            $"this file is {builder.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long, above the limit of 2,097,152 for analysis: it gets syntax features only (no resolution, lint, hover or navigation)",
+            limit["message"]!.GetValue<string>());
+
+        // Syntax features still work; the semantic ones answer nothing.
         var symbols = await client.ResultAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri("/ws/big/big.wit") } });
         Assert.NotEmpty(symbols!.AsArray());
         var hover = await client.RequestAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/big/big.wit", 2, 8));
@@ -131,6 +141,65 @@ public class RobustnessTests
         await AssertStillServingAsync(client);
         Assert.Equal(0, await client.ShutdownAsync());
     }
+
+    [Fact]
+    public async Task A_file_on_disk_above_the_read_limit_gets_a_diagnostic_at_its_start()
+    {
+        string folder = Directory.CreateTempSubdirectory("wit-ls-large-").FullName;
+        try
+        {
+            string file = System.IO.Path.Combine(folder, "a.wit");
+            await File.WriteAllTextAsync(file, Source);
+            string large = System.IO.Path.Combine(folder, "large.wit");
+            long length = ServerFileSystem.MaxFileLength + 1;
+            // A sparse file: its length is what is refused, so it is never read (nor written out in full).
+            using (var stream = File.Create(large)) stream.SetLength(length);
+            await using var client = await LspTestClient.StartAsync(ServerFileSystem.Instance, new[] { folder });
+
+            // Before: a file over the read limit was read as absent, and nothing said so.
+            var published = await client.WaitForDiagnosticsAsync(large, p => p["diagnostics"]!.AsArray().Count > 0);
+            var limit = Assert.Single(published["diagnostics"]!.AsArray());
+            Assert.Equal("WIT1017", limit!["code"]!.GetValue<string>());
+            Assert.Equal(2, limit["severity"]!.GetValue<int>());
+            Assert.Equal(0, limit["range"]!["start"]!["line"]!.GetValue<int>());
+            Assert.Equal(
+                "this file is 16,777,217 bytes long, above the limit of 16,777,216 bytes read from disk: it is not read (open it to get syntax features)",
+                limit["message"]!.GetValue<string>());
+
+            // The rest of the package is analysed as before.
+            await client.OpenAsync(file, Source);
+            await AssertStillServingAsync(client, file);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Closing_a_large_document_gives_its_memory_back_and_a_small_one_does_not_trigger_it()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync("//- /p/a.wit\n" + Source);
+        await using var _ = client;
+        await client.OpenAsync(Path, Source);
+        await Close(client, Path);
+        var builder = new StringBuilder("package a:big;\ninterface big {\n");
+        while (builder.Length < Wit.LanguageServer.MemoryTrimmer.LargeDocumentLength) builder.Append("  f").Append(builder.Length).Append(": func(a: u32);\n");
+        builder.Append("}\n");
+        await client.OpenAsync("/ws/big/big.wit", builder.ToString());
+        await client.WaitForVersionAsync("/ws/big/big.wit", 1);
+        Assert.Equal(0, client.Server.Memory.Trims);
+
+        // Before, the heap grown for a closed document stayed: 2.3 GB resident after the protocol fuzzer's 20 MB one.
+        await Close(client, "/ws/big/big.wit");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (client.Server.Memory.Trims == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(1, client.Server.Memory.Trims);
+        await AssertStillServingAsync(client, "/ws/p/a.wit");
+    }
+
+    private static Task Close(LspTestClient client, string path) =>
+        client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri(path) } });
 
     /// <summary>An in-memory disk where reading <see cref="SlowPath"/> blocks until <see cref="Release"/>.</summary>
     private sealed class GatedFileSystem : IFileSystem

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Wit.Core.Semantics;
+using Wit.Core.Syntax;
+using Wit.Core.Tests.TestKit;
+using Wit.Core.Workspace;
+
+namespace Wit.Benchmarks;
+
+/// <summary>
+/// Throughput at scale: generated files of 1k, 10k, 100k and 1M lines (one interface of records and functions,
+/// <see cref="WitFileGenerator.GenerateOneInterface"/>). In process: parse and check (load, resolve) medians, MB/s,
+/// the growth of time from one size to the next (10x lines), and the memory the tree and the model keep per byte of
+/// source; parse and check also in CPU time, the steadier measure on a shared machine. As processes: <c>wit check</c> of the 100k-line file against <c>wit-oracle check</c>, with each one's peak
+/// resident set (<c>/usr/bin/time</c>). <c>large --max-lines N</c> stops at N lines.
+/// </summary>
+internal static class LargeInputBenchmark
+{
+    private static readonly int[] LineCounts = { 1_000, 10_000, 100_000, 1_000_000 };
+
+    public static string Run(string[] args)
+    {
+        int maxLines = 1_000_000;
+        for (int i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--max-lines") maxLines = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        }
+
+        var table = new MarkdownTable("lines", "MB (UTF-8)", "parse median ms", "parse MB/s", "parse CPU ms", "parse CPU MB/s", "parse CPU vs previous", "check median ms", "check CPU ms", "check CPU vs previous",
+            "tree retained / source byte", "model retained / source byte", "allocated by check / source byte");
+        double previousParse = 0, previousCheck = 0;
+        using var self = Process.GetCurrentProcess();
+        string? hundredK = null;
+        foreach (int lines in LineCounts.Where(l => l <= maxLines))
+        {
+            string text = WitFileGenerator.GenerateOneInterface(lines);
+            long bytes = Encoding.UTF8.GetByteCount(text);
+            if (lines == 100_000) hundredK = text;
+            int samples = lines >= 1_000_000 ? 3 : 7;
+            int sink = 0;
+            var parse = Measure.Median(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples, warmups: 1);
+            var fileSystem = new InMemoryFileSystem().Add("/ws/large.wit", text);
+            var check = Measure.Median(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, warmups: 1);
+            double parseCpu = CpuMilliseconds(self, () => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples);
+            double checkCpu = CpuMilliseconds(self, () => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples);
+            GC.KeepAlive(sink);
+
+            long before = Retained();
+            var tree = SyntaxTree.ParseWit(text);
+            long withTree = Retained();
+            GC.KeepAlive(tree);
+            tree = null;
+            long beforeModel = Retained();
+            var model = WitResolver.Resolve(fileSystem, "/ws/large.wit");
+            long withModel = Retained();
+            if (model.Diagnostics.Count > 0) throw new InvalidOperationException("the generated file has errors: " + model.Diagnostics[0]);
+            GC.KeepAlive(model);
+
+            table.Add(
+                Format.Integer(lines),
+                Format.Number(bytes / 1e6, "0.000"),
+                Format.Number(parse.Milliseconds, "0.0"),
+                Format.Number(bytes / 1e6 / (parse.Milliseconds / 1000), "0.0"),
+                Format.Number(parseCpu, "0.0"),
+                Format.Number(bytes / 1e6 / (parseCpu / 1000), "0.0"),
+                previousParse == 0 ? "" : Format.Number(parseCpu / previousParse, "0.0") + "x",
+                Format.Number(check.Milliseconds, "0.0"),
+                Format.Number(checkCpu, "0.0"),
+                previousCheck == 0 ? "" : Format.Number(checkCpu / previousCheck, "0.0") + "x",
+                Format.Number((withTree - before) / (double)bytes, "0.0"),
+                Format.Number((withModel - beforeModel) / (double)bytes, "0.0"),
+                Format.Number(check.AllocatedBytes / bytes, "0.0"));
+            previousParse = parseCpu;
+            previousCheck = checkCpu;
+        }
+
+        string result = "### Throughput at scale: one generated interface of records and functions\n\n"
+            + "> In process, medians after a warm-up; \"retained\" is what a live tree or model keeps after a full collection "
+            + "(the source string not counted).\n\n" + table;
+        if (hundredK is not null) result += "\n" + Processes(hundredK);
+        return result;
+    }
+
+    /// <summary><c>wit check</c> of the 100k-line file as a process against upstream's, with peak memory.</summary>
+    private static string Processes(string text)
+    {
+        string witDll = Environment.GetEnvironmentVariable("WIT_DLL")
+            ?? Path.Combine(RepoPaths.Root, "server", "Wit.Cli", "bin", "Release", "net10.0", "wit.dll");
+        string oracle = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "wit-oracle", "wit-oracle"));
+        const string title = "### `wit check` of the 100,000-line file against `wit-oracle check` (median of 3 process runs)\n\n";
+        if (!File.Exists(witDll)) return title + $"> Skipped: no {witDll}; build it with `dotnet build -c Release server/Wit.Cli`.\n";
+        string directory = Path.Combine(Path.GetTempPath(), "wit-large-" + Environment.ProcessId);
+        Directory.CreateDirectory(directory);
+        string file = Path.Combine(directory, "large.wit");
+        File.WriteAllText(file, text);
+        long bytes = new FileInfo(file).Length;
+        try
+        {
+            var table = new MarkdownTable("checker", "median ms", "peak resident MB", "peak / source size", "exit code");
+            var wit = PeakRuns("dotnet", new[] { witDll, "check", file });
+            table.Add("wit check (dotnet wit.dll)", Format.Number(wit.Milliseconds, "0"), Format.Number(wit.PeakKb / 1024.0, "0"), Format.Number(wit.PeakKb * 1024.0 / bytes, "0.0") + "x", wit.ExitCode.ToString(CultureInfo.InvariantCulture));
+            string? native = Environment.GetEnvironmentVariable("WIT_NATIVE");
+            if (native is not null && File.Exists(native))
+            {
+                var n = PeakRuns(native, new[] { "check", file });
+                table.Add("wit check (native)", Format.Number(n.Milliseconds, "0"), Format.Number(n.PeakKb / 1024.0, "0"), Format.Number(n.PeakKb * 1024.0 / bytes, "0.0") + "x", n.ExitCode.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (File.Exists(oracle))
+            {
+                var upstream = PeakRuns(oracle, new[] { "check", file });
+                table.Add("wit-oracle check", Format.Number(upstream.Milliseconds, "0"), Format.Number(upstream.PeakKb / 1024.0, "0"), Format.Number(upstream.PeakKb * 1024.0 / bytes, "0.0") + "x", upstream.ExitCode.ToString(CultureInfo.InvariantCulture));
+                table.Add("oracle / wit", Format.Number(upstream.Milliseconds / wit.Milliseconds, "0.00") + "x", "", "", "");
+            }
+
+            return title + $"> {Format.Number(bytes / 1e6, "0.00")} MB of source; peak resident set from `/usr/bin/time -f %M`.\n\n" + table;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static (double Milliseconds, long PeakKb, int ExitCode) PeakRuns(string command, string[] arguments)
+    {
+        var runs = new List<(double Milliseconds, long PeakKb, int ExitCode)>();
+        for (int i = 0; i < 4; i++)
+        {
+            var run = TimedWithPeak(command, arguments);
+            if (i > 0) runs.Add(run);
+        }
+
+        runs.Sort((a, b) => a.Milliseconds.CompareTo(b.Milliseconds));
+        return runs[runs.Count / 2];
+    }
+
+    private static (double Milliseconds, long PeakKb, int ExitCode) TimedWithPeak(string command, string[] arguments)
+    {
+        var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-f");
+        info.ArgumentList.Add("peak-kb=%M");
+        info.ArgumentList.Add(command);
+        foreach (string argument in arguments) info.ArgumentList.Add(argument);
+        long start = Stopwatch.GetTimestamp();
+        using var process = Process.Start(info)!;
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        string line = error.ToString().Split('\n').LastOrDefault(l => l.StartsWith("peak-kb=", StringComparison.Ordinal)) ?? "peak-kb=0";
+        return (ms, long.Parse(line.Substring("peak-kb=".Length).Trim(), CultureInfo.InvariantCulture), process.ExitCode);
+    }
+
+    /// <summary>
+    /// The median CPU time (all of the process's threads, the collector's included) of one call: on a shared machine
+    /// steadier than wall-clock time, which waits for other processes.
+    /// </summary>
+    private static double CpuMilliseconds(Process self, Action action, int samples)
+    {
+        var times = new List<double>(samples);
+        for (int i = 0; i < samples; i++)
+        {
+            GC.Collect();
+            self.Refresh();
+            var before = self.TotalProcessorTime;
+            action();
+            self.Refresh();
+            times.Add((self.TotalProcessorTime - before).TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    /// <summary>The managed heap in use after a full, compacting collection.</summary>
+    internal static long Retained()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+}

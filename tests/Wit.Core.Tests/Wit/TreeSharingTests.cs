@@ -1,0 +1,93 @@
+using System.Linq;
+using Wit.Core.Syntax;
+using Xunit;
+
+namespace Wit.Core.Tests.Wit;
+
+/// <summary>
+/// How a tree stays small: red nodes are cursors made on demand (equal when they are the same node, never kept by the
+/// tree), and small inner green nodes written the same way share one object, as tokens do.
+/// </summary>
+public sealed class TreeSharingTests
+{
+    private const string Text = """
+        package a:b;
+        interface i {
+          record p { x: u32, y: list<string> }
+          record q { x: u32, y: list<string> }
+          f: func(x: u32) -> list<string>;
+        }
+        interface j {
+          g: func(x: u32);
+        }
+        """;
+
+    [Fact]
+    public void Red_nodes_of_the_same_node_are_equal_and_of_different_nodes_are_not()
+    {
+        var tree = SyntaxTree.ParseWit(Text);
+        var first = tree.Root.ChildNodes().ElementAt(1);
+        var again = tree.Root.ChildNodes().ElementAt(1);
+        var other = tree.Root.ChildNodes().ElementAt(2);
+
+        Assert.True(first == again);
+        Assert.Equal(first, again);
+        Assert.Equal(first.GetHashCode(), again.GetHashCode());
+        Assert.True(first != other);
+        Assert.NotEqual(first, other);
+        Assert.Equal(first, first.ChildNodes().First().Parent);
+
+        // The same text parsed again is another tree: its nodes are not this tree's.
+        var reparsed = SyntaxTree.ParseWit(Text).Root.ChildNodes().ElementAt(1);
+        Assert.NotEqual(first, reparsed);
+    }
+
+    [Fact]
+    public void A_walk_leaves_no_red_nodes_in_the_tree()
+    {
+        var tree = SyntaxTree.ParseWit(Text);
+        var weak = Walk(tree);
+        for (int i = 0; i < 3; i++) System.GC.Collect();
+        Assert.False(weak.IsAlive, "a red node of a walked tree is still held");
+        System.GC.KeepAlive(tree);
+    }
+
+    [Fact]
+    public void Small_inner_nodes_written_alike_are_one_green_node()
+    {
+        var tree = SyntaxTree.ParseWit(Text);
+        var fields = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.RecordField).ToList();
+        Assert.Equal(4, fields.Count);
+
+        // `x: u32,` in p and in q, and `y: list<string>` before each closing brace.
+        Assert.Same(fields[0].Green, fields[2].Green);
+        Assert.Same(fields[1].Green, fields[3].Green);
+        Assert.NotSame(fields[0].Green, fields[1].Green);
+
+        // The parameter `x: u32` of f and of g in another interface; `list<string>` in both records, but not as f's
+        // result (no space follows it there, and the space is part of the node), whose `string` is shared again.
+        var parameters = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.Parameter).ToList();
+        Assert.Same(parameters[0].Green, parameters[1].Green);
+        var lists = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.ListType).ToList();
+        Assert.Equal(3, lists.Count);
+        Assert.Same(lists[0].Green, lists[1].Green);
+        Assert.NotSame(lists[0].Green, lists[2].Green);
+        Assert.Same(lists[0].ChildNodes().Single().Green, lists[2].ChildNodes().Single().Green);
+
+        // Top-level items are told apart by identity and are never shared, even when written alike.
+        var twice = SyntaxTree.ParseWit("package a:b;\ninterface i {}\ninterface i {}\n").Root.ChildNodes().Skip(1).ToList();
+        Assert.NotSame(twice[0].Green, twice[1].Green);
+
+        // Sharing changes nothing of what the tree says.
+        Assert.Equal(Text, tree.ToFullString());
+        Assert.Equal(fields[2].Span.Start, Text.IndexOf("x: u32, y: list<string> }\n  f", System.StringComparison.Ordinal));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static System.WeakReference Walk(SyntaxTree tree)
+    {
+        SyntaxNode? last = null;
+        foreach (var node in tree.Root.DescendantNodes()) last = node;
+        return new System.WeakReference(last);
+    }
+}
