@@ -46,10 +46,12 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
     public static DiagnosticOrder Sorting => new(1, "", 0, 0, 0);
 
     /// <summary>
-    /// Linking the package at <paramref name="package"/>: its foreign interfaces are looked up first (step 0), then
-    /// its foreign worlds (1) and foreign types (2), then everything else (3).
+    /// Linking the package at <paramref name="package"/>, step by step as wit-parser's <c>Remap::append</c> goes: the
+    /// foreign interfaces are looked up, then the foreign worlds and types; then every type (its gate, what it refers
+    /// to), every interface (its gate, its functions), the interfaces that own kept types, every world (its gate, items,
+    /// includes, elaboration), and the worlds that own kept types.
     /// </summary>
-    public static DiagnosticOrder Link(int package, int step = LinkOther) => new(2, "", package, step, 0);
+    public static DiagnosticOrder Link(int package, int step) => new(2, "", package, step, 0);
 
     public const int LinkForeignInterface = 0;
 
@@ -57,7 +59,15 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
 
     public const int LinkForeignType = 2;
 
-    public const int LinkOther = 3;
+    public const int LinkType = 3;
+
+    public const int LinkInterface = 4;
+
+    public const int LinkInterfaceOwner = 5;
+
+    public const int LinkWorld = 6;
+
+    public const int LinkWorldOwner = 7;
 
     public int CompareTo(DiagnosticOrder other)
     {

@@ -10,7 +10,10 @@ namespace Wit.Core.Semantics;
 /// <summary>Interfaces: <c>use</c> items, type definitions in dependency order, functions and resource members.</summary>
 internal sealed partial class PackageResolver
 {
-    private Interface ResolveInterface(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location)
+    private Interface ResolveInterface(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location) =>
+        InLinkStep(DiagnosticOrder.LinkInterface, () => ResolveInterfaceCore(name, syntax, members, file, location));
+
+    private Interface ResolveInterfaceCore(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location)
     {
         var @interface = new Interface(name)
         {
@@ -37,7 +40,10 @@ internal sealed partial class PackageResolver
     /// Declares the <c>use</c>d and defined types of a body, orders the definitions by what they reference, and
     /// fills them in. Returns the named types in declaration order.
     /// </summary>
-    private List<TypeDefinition> ResolveTypeMembers(List<WitNode> members, SourceFile file, TypeScope scope)
+    private List<TypeDefinition> ResolveTypeMembers(List<WitNode> members, SourceFile file, TypeScope scope) =>
+        InLinkStep(DiagnosticOrder.LinkType, () => ResolveTypeMembersCore(members, file, scope));
+
+    private List<TypeDefinition> ResolveTypeMembersCore(List<WitNode> members, SourceFile file, TypeScope scope)
     {
         var declarationOrder = new List<TypeDefinition>();
         var functions = new List<(WitNode Member, string Name, SourceLocation Location)>();
@@ -293,7 +299,8 @@ internal sealed partial class PackageResolver
         if (local.Excluded)
         {
             // wit-parser's wording, article included.
-            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("interface"), path.ItemLocation);
+            // A `use` of it fails no earlier than the check of the types such an interface keeps.
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("interface"), path.ItemLocation, System.Math.Max(_linkStep, DiagnosticOrder.LinkInterfaceOwner));
             return null;
         }
 

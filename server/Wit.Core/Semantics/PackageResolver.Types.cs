@@ -113,9 +113,23 @@ internal sealed partial class PackageResolver
                 if (target is null || LookupType(target, context) is not { } resource) return null;
                 if (!IsResource(resource))
                 {
-                    // wit-parser checks handles of used types after linking packages, with a message without the name.
-                    var message = resource.FromUse ? ResolveDiagnostics.HandleOfUsedNonResource() : ResolveDiagnostics.HandleOfNonResource(resource.Name ?? "");
-                    Report(message, Location(context.File, target.Name!.Value));
+                    var at = Location(context.File, target.Name!.Value);
+                    var original = resource;
+                    while (original.Kind == TypeDefinitionKind.Alias && original.Element?.Definition is { } next && !ReferenceEquals(next, original)) original = next;
+                    if (original.Kind == TypeDefinitionKind.Error)
+                    {
+                        // A name that was not found is reported as such; wit-parser skips what it cannot map.
+                    }
+                    else if (resource.FromUse && original.Owner.Interface?.Package is { } owner && !ReferenceEquals(owner, _package))
+                    {
+                        // A type of another package is checked once linked to it, with a message without the name.
+                        ReportAtLink(ResolveDiagnostics.HandleOfUsedNonResource(), at, DiagnosticOrder.LinkForeignType);
+                    }
+                    else
+                    {
+                        Report(ResolveDiagnostics.HandleOfNonResource(resource.Name ?? ""), at);
+                    }
+
                     return null;
                 }
 

@@ -9,7 +9,10 @@ namespace Wit.Core.Semantics;
 /// <summary>Worlds: their types, imports and exports, then includes and the implicit imports of elaboration.</summary>
 internal sealed partial class PackageResolver
 {
-    private World ResolveWorld(string name, WorldSyntax syntax, SourceFile file, SourceLocation location)
+    private World ResolveWorld(string name, WorldSyntax syntax, SourceFile file, SourceLocation location) =>
+        InLinkStep(DiagnosticOrder.LinkWorld, () => ResolveWorldCore(name, syntax, file, location));
+
+    private World ResolveWorldCore(string name, WorldSyntax syntax, SourceFile file, SourceLocation location)
     {
         var world = new World(name)
         {
@@ -144,7 +147,14 @@ internal sealed partial class PackageResolver
     /// Merges included worlds (with renames), then adds the interfaces that imported and exported interfaces depend on
     /// as imports, before the items that need them.
     /// </summary>
-    private void ElaborateWorld(World world, WorldSyntax syntax, SourceFile file)
+    private void ElaborateWorld(World world, WorldSyntax syntax, SourceFile file) =>
+        InLinkStep(DiagnosticOrder.LinkWorld, () =>
+        {
+            ElaborateWorldCore(world, syntax, file);
+            return true;
+        });
+
+    private void ElaborateWorldCore(World world, WorldSyntax syntax, SourceFile file)
     {
         bool clashReported = false;
         foreach (var member in syntax.Members)

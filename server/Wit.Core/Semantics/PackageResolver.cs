@@ -427,14 +427,32 @@ internal sealed partial class PackageResolver
     /// <summary>The step of linking in which wit-parser meets each link-time diagnostic (see <see cref="DiagnosticOrder.Link"/>).</summary>
     internal Dictionary<Diagnostic, int> LinkSteps { get; } = new();
 
-    private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location, int step = DiagnosticOrder.LinkOther)
+    /// <summary>The step of linking what is being resolved belongs to (see <see cref="DiagnosticOrder.Link"/>).</summary>
+    private int _linkStep = DiagnosticOrder.LinkType;
+
+    /// <summary>Runs <paramref name="resolve"/> with <see cref="_linkStep"/> set to <paramref name="step"/>.</summary>
+    private T InLinkStep<T>(int step, System.Func<T> resolve)
+    {
+        int saved = _linkStep;
+        _linkStep = step;
+        try
+        {
+            return resolve();
+        }
+        finally
+        {
+            _linkStep = saved;
+        }
+    }
+
+    private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location, int? step = null)
     {
         int count = _resolver.Model.Diagnostics.Count;
         Report(message, location);
         if (_resolver.Model.Diagnostics.Count == count) return null;
         var diagnostic = _resolver.Model.Diagnostics[count];
         LinkTimeDiagnostics.Add(diagnostic);
-        LinkSteps[diagnostic] = step;
+        LinkSteps[diagnostic] = step ?? _linkStep;
         return diagnostic;
     }
 
@@ -487,10 +505,13 @@ internal sealed partial class PackageResolver
 
         if (first is not { } token) return;
 
-        // Linking reads the type's own gate first: a `@since` of an unreleased version fails there.
+        // Linking reads the type's own gate first (with every type): a `@since` of an unreleased version fails there.
         int count = _resolver.Model.Diagnostics.Count;
-        StabilityOf(firstMember!, Location(file, token));
-        if (_resolver.Model.Diagnostics.Count == count) ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token));
+        InLinkStep(DiagnosticOrder.LinkType, () => StabilityOf(firstMember!, Location(file, token)));
+        if (_resolver.Model.Diagnostics.Count == count)
+        {
+            ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token), kind == "world" ? DiagnosticOrder.LinkWorldOwner : DiagnosticOrder.LinkInterfaceOwner);
+        }
     }
 
     /// <summary>
