@@ -37,7 +37,9 @@ public static class Program
 
         server ??= FindServer();
         Console.WriteLine($"server {server}, seed {seed}, scale {scale}");
-        var fuzzer = new ProtocolFuzzer(new[] { "dotnet", server }, seed, scale, Console.Out) { SlowDocumentLength = slowLength };
+        // A built server is a .dll run by dotnet; a published native one (npm run publish) runs by itself.
+        var command = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? new[] { "dotnet", server } : new[] { server };
+        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength };
         try
         {
             bool ok = await fuzzer.RunAsync(only.Count == 0 ? null : only, large);
