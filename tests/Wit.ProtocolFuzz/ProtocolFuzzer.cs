@@ -96,6 +96,7 @@ public sealed class ProtocolFuzzer
             });
             await HoverAsync();
             long start = _server.ResidentBytes();
+            long anonymousStart = _server.ResidentBytes("RssAnon:");
             _out.WriteLine($"server pid {_server.ProcessId}, resident at start {Mb(start)}");
 
             var classes = new List<(string Name, Func<Task<(int Sent, List<Task<JsonObject>> Answers)>> Run)>
@@ -134,7 +135,7 @@ public sealed class ProtocolFuzzer
                 // The server gives memory back shortly after a large document goes (MemoryTrimmer): measured once it settled.
                 await Task.Delay(SettleTime);
                 long resident = _server.ResidentBytes();
-                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, resident, watch.Elapsed);
+                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, resident, watch.Elapsed, anonymousStart, _server.ResidentBytes("RssAnon:"));
                 Results.Add(result);
                 _out.WriteLine(result);
             }
