@@ -4,7 +4,8 @@ namespace Wit.Analyzers;
 
 /// <summary>
 /// The catalogue of <c>WITH</c> codes: <c>WITH00xx</c> from the source generator (the WIT input and what the bindings
-/// cannot express yet), <c>WITH01xx</c> from the analyzers of host code. Each code has a page in
+/// cannot express yet), <c>WITH01xx</c> from the analyzers of host code. The generator keeps its problems as values
+/// (<see cref="Generation.GeneratorProblem"/>) and makes them diagnostics of these descriptors when it reports them. Each code has a page in
 /// <c>docs/analyzers/</c> and a line in <c>AnalyzerReleases.Unshipped.md</c>; codes are never reused.
 /// </summary>
 internal static class HostDiagnostics
@@ -33,22 +34,4 @@ internal static class HostDiagnostics
     public static readonly DiagnosticDescriptor With0101 = new(
         "WITH0101", "Host does not implement an imported interface",
         "'{0}' hosts world `{1}` but does not implement its import{2} {3}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0101"));
-
-    /// <summary>WITH0001: the resolver's <paramref name="code"/> and message.</summary>
-    public static Diagnostic WitError(Location location, string code, string message) => Diagnostic.Create(With0001, location, code, message);
-
-    /// <summary>WITH0002: <paramref name="world"/> is not in <paramref name="root"/>; <paramref name="suggestion"/> lists the closest names.</summary>
-    public static Diagnostic WorldNotFound(Location location, string world, string root, string suggestion) =>
-        Diagnostic.Create(With0002, location, world, root, suggestion);
-
-    /// <summary>WITH0003: the item <paramref name="root"/> has no <c>World</c>.</summary>
-    public static Diagnostic ItemWithoutWorld(Location location, string root) => Diagnostic.Create(With0003, location, root);
-
-    /// <summary>WITH0004: <paramref name="kind"/> <paramref name="name"/> is left out because of <paramref name="reason"/>.</summary>
-    public static Diagnostic NotSupportedYet(Location location, string kind, string name, string reason) =>
-        Diagnostic.Create(With0004, location, kind, name, reason);
-
-    /// <summary>WITH0101: <paramref name="host"/> misses <paramref name="missing"/> (C# interface names with their WIT names).</summary>
-    public static Diagnostic HostMissesImports(Location location, string host, string world, System.Collections.Generic.IReadOnlyList<string> missing) =>
-        Diagnostic.Create(With0101, location, host, world, missing.Count == 1 ? "" : "s", string.Join(", ", missing));
 }
