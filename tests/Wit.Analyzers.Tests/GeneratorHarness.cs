@@ -42,17 +42,25 @@ internal static class GeneratorHarness
         IReadOnlyList<Item> items, string hostSource = "", CSharpGeneratorDriver? driver = null, Compilation? compilation = null)
     {
         compilation ??= CreateCompilation(hostSource);
-        var texts = items.SelectMany(i => i.Files.Select(f => (AdditionalText)new WitText(f.Path, f.Text))).ToImmutableArray();
-        var options = new Options(items);
-        driver ??= CSharpGeneratorDriver.Create(
-            new[] { new WitBindingsGenerator().AsSourceGenerator() },
-            texts,
-            ParseOptions,
-            options,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver ??= CreateDriver(items, Texts(items));
         driver = (CSharpGeneratorDriver)driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
+
+    /// <summary>The AdditionalFiles of <paramref name="items"/>.</summary>
+    public static ImmutableArray<AdditionalText> Texts(IReadOnlyList<Item> items) =>
+        items.SelectMany(i => i.Files.Select(f => Text(f.Path, f.Text))).ToImmutableArray();
+
+    public static AdditionalText Text(string path, string text) => new WitText(path, text);
+
+    /// <summary>A driver over <paramref name="texts"/>, with the metadata of <paramref name="items"/> and its steps tracked.</summary>
+    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<Item> items, ImmutableArray<AdditionalText> texts) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new WitBindingsGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new Options(items),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static CSharpCompilation CreateCompilation(string hostSource) =>
         CSharpCompilation.Create(

@@ -42,10 +42,11 @@ internal static class WitItemCompiler
         var found = lookup.FindWorld(input.World);
         if (found.Item is not World world)
         {
-            var names = model.Worlds.Select(PackageLookup.QualifiedName).ToList();
-            if (lookup.Root is { } root) names.AddRange(root.Worlds.Keys);
-            var closest = NameSuggestions.Closest(input.World, names.Distinct(), NameSuggestions.ShownInMessages);
-            string suggestion = closest.Count == 0 ? "" : "; did you mean " + string.Join(", ", closest.Select(n => $"`{n}`")) + "?";
+            // Qualified names when the item names one (`ns:pkg/world`), the root package's plain names otherwise.
+            var names = input.World.IndexOf(':') >= 0 || lookup.Root is null
+                ? model.Worlds.Select(PackageLookup.QualifiedName)
+                : lookup.Root.Worlds.Keys;
+            string suggestion = NameSuggestions.AvailableText(input.World, names);
             problems.Add(GeneratorProblem.At("WITH0002", firstPath, null, 0, 0, input.World, input.Root, suggestion));
             return Result(new List<GeneratedSource>(), problems);
         }
