@@ -8,7 +8,7 @@ namespace Wit.Repo.Tests;
 
 /// <summary>
 /// The layering of DESIGN.md, checked on the project files: Core &lt;- Ide &lt;- LanguageServer; Protocol depends on no
-/// compiler project; Cli never references Protocol; Analyzers reference only Core; Runtime may use Core; DebugAdapter
+/// compiler project; Cli never references Protocol; Analyzers reference only Core, their code fixes only the analyzers, and Wit.Hosting (the library hosts reference) nothing; Runtime may use Core; DebugAdapter
 /// uses Runtime, Core and Protocol; the test kit is a class library on Core. Projects that do not exist yet are not
 /// checked; a new project needs a rule here. The sources are checked too (<see cref="SourceRules"/>): the namespaces a
 /// layer must not use, and the LSP conversions that belong to the language server's translator only.
@@ -26,10 +26,12 @@ public class DependencyRulesTests
         ["Wit.Runtime"] = new[] { "Wit.Core" },
         ["Wit.DebugAdapter"] = new[] { "Wit.Core", "Wit.Runtime", "Wit.Protocol" },
         ["Wit.Analyzers"] = new[] { "Wit.Core" },
+        ["Wit.Analyzers.CodeFixes"] = new[] { "Wit.Analyzers" },
+        ["Wit.Hosting"] = Array.Empty<string>(),
     };
 
     /// <summary>Projects that must stay free of NuGet dependencies beyond BCL packages (System.*).</summary>
-    private static readonly string[] BclOnly = { "Wit.Core", "Wit.Protocol" };
+    private static readonly string[] BclOnly = { "Wit.Core", "Wit.Protocol", "Wit.Hosting" };
 
     /// <summary>Test-support libraries under tests/ (not test projects) and the projects they may reference.</summary>
     private static readonly Dictionary<string, string[]> TestLibraries = new(StringComparer.Ordinal)
