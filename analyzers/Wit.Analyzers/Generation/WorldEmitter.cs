@@ -17,6 +17,8 @@ internal sealed class WorldEmitter
     private readonly TypeMapper _types;
     private readonly List<GeneratedSource> _sources = new();
     private readonly List<GeneratorProblem> _problems = new();
+    private readonly List<ContractEmitter.ImportBinding> _imports = new();
+    private string? _notRegistrable;
 
     private WorldEmitter(WitModel model, World world)
     {
@@ -70,6 +72,11 @@ internal sealed class WorldEmitter
     private string? EmitHostInterface(Interface @interface, string? key)
     {
         var functions = @interface.Functions.Values.Where(f => f.Kind != FunctionKind.Method && f.Kind != FunctionKind.AsyncMethod).ToList();
+        if (@interface.Functions.Values.FirstOrDefault(f => f.Resource is not null) is { } member)
+        {
+            _notRegistrable ??= $"`{@interface.QualifiedName ?? key}` has resource functions ({member.Name}), which the engine contract does not carry yet";
+        }
+
         string ns = _namespaces.Of(@interface);
         string name = "I" + CSharpNames.Pascal(@interface.Name ?? key ?? "imports");
         string witName = @interface.QualifiedName ?? key ?? name;
@@ -80,11 +87,13 @@ internal sealed class WorldEmitter
     {
         string ns = _namespaces.Of(_world);
         string name = "I" + CSharpNames.Pascal(_world.Name) + "Imports";
-        return EmitHostInterface(ns, name, WorldName, $"The functions world `{WorldName}` imports itself.", functions, ns + "." + name);
+        return EmitHostInterface(ns, name, null, $"The functions world `{WorldName}` imports itself.", functions, ns + "." + name);
     }
 
-    private string? EmitHostInterface(string ns, string name, string witName, string? docs, List<Function> functions, string fullName)
+    /// <summary>The host interface <paramref name="name"/> of the import <paramref name="instance"/> (null: the world's own functions).</summary>
+    private string? EmitHostInterface(string ns, string name, string? instance, string? docs, List<Function> functions, string fullName)
     {
+        string witName = instance ?? WorldName;
         var writer = CodeWriter.File();
         writer.Open($"namespace {ns}");
         writer.Summary(docs);
@@ -93,7 +102,14 @@ internal sealed class WorldEmitter
         int members = 0;
         foreach (var function in functions)
         {
-            if (Signature(function, witName) is not { } signature) continue;
+            if (Signature(function, witName) is not { } signature)
+            {
+                _notRegistrable ??= $"`{witName}#{function.Name}` has no C# binding yet";
+                continue;
+            }
+
+            if (ContractEmitter.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
+            else _notRegistrable ??= $"the types of `{witName}#{function.Name}` are not carried by the engine contract yet";
             if (members++ > 0) writer.Line();
             writer.Summary(function.Docs);
             writer.Line(signature + ";");
@@ -146,15 +162,19 @@ internal sealed class WorldEmitter
             result = _types.Map(resultType)!;
         }
 
+        return $"{result} {MethodName(function)}({string.Join(", ", texts)})";
+    }
+
+    private static string MethodName(Function function)
+    {
         string resource = function.Resource is { Name: { } r } ? CSharpNames.Pascal(r) : "";
-        string name = function.Kind switch
+        return function.Kind switch
         {
             FunctionKind.Constructor => "Create" + resource,
             FunctionKind.Static => resource + CSharpNames.Pascal(function.ItemName),
             FunctionKind.Method => CSharpNames.Avoid(CSharpNames.Pascal(function.ItemName), new[] { "Dispose" }),
             _ => CSharpNames.Pascal(function.ItemName),
         };
-        return $"{result} {name}({string.Join(", ", texts)})";
     }
 
     private void EmitTypes(List<object> owners, List<Function> worldResourceFunctions)
@@ -283,7 +303,12 @@ internal sealed class WorldEmitter
         writer.Open($"public static class {name}");
         writer.Line("/// <summary>The world's qualified WIT name.</summary>");
         writer.Line($"public const string Name = {CSharpNames.Literal(WorldName)};");
+        string exports = CSharpNames.Pascal(_world.Name) + "Exports";
+        ContractEmitter.WriteRegistration(writer, exports, hostInterfaces, _imports, _notRegistrable);
         writer.Close();
+        writer.Line();
+        var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
+        ContractEmitter.WriteExports(writer, _types, exports, WorldName, exported);
         writer.Close();
         _sources.Add(new GeneratedSource($"{ns}.{name}.g.cs", writer.ToString()));
     }
