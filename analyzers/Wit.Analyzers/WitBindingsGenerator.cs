@@ -9,8 +9,8 @@ namespace Wit.Analyzers;
 
 /// <summary>
 /// Generates C# host bindings for the worlds that <c>&lt;Wit Include="wit/" World="ns:pkg/world" /&gt;</c> items
-/// name. The build targets pass each item's <c>.wit</c> files as AdditionalFiles with the metadata <c>WitRoot</c>
-/// and <c>WitWorld</c>; the pipeline groups them per item, resolves each item only when its files, root or world
+/// name. The build targets pass each item's <c>.wit</c> files as AdditionalFiles with the metadata <c>WitRoot</c>,
+/// <c>WitWorld</c> and <c>WitFeatures</c>; the pipeline groups them per item, resolves each item only when its files, root or world
 /// changed (editing C# leaves it cached), and adds each generated file once across items.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -31,8 +31,9 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
                 var options = pair.Right.GetOptions(pair.Left);
                 if (!options.TryGetValue("build_metadata.AdditionalFiles.WitRoot", out var root) || string.IsNullOrEmpty(root)) return null;
                 options.TryGetValue("build_metadata.AdditionalFiles.WitWorld", out var world);
+                options.TryGetValue("build_metadata.AdditionalFiles.WitFeatures", out var features);
                 string text = pair.Left.GetText(cancellationToken)?.ToString() ?? "";
-                return new RootedFile(root, world?.Trim() ?? "", new WitFileInput(pair.Left.Path, text));
+                return new RootedFile(root, world?.Trim() ?? "", features?.Trim() ?? "", new WitFileInput(pair.Left.Path, text));
             })
             .Where(file => file is not null)
             .Collect();
@@ -67,10 +68,10 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
 
     private static ImmutableArray<WitItemInput> Group(ImmutableArray<RootedFile?> files) =>
         files.Select(f => f!)
-            .GroupBy(f => (f.Root, f.World))
-            .OrderBy(g => g.Key.Root, StringComparer.Ordinal).ThenBy(g => g.Key.World, StringComparer.Ordinal)
-            .Select(g => new WitItemInput(g.Key.Root, g.Key.World, new EquatableArray<WitFileInput>(g.Select(f => f.File).OrderBy(f => f.Path, StringComparer.Ordinal))))
+            .GroupBy(f => (f.Root, f.World, f.Features))
+            .OrderBy(g => g.Key.Root, StringComparer.Ordinal).ThenBy(g => g.Key.World, StringComparer.Ordinal).ThenBy(g => g.Key.Features, StringComparer.Ordinal)
+            .Select(g => new WitItemInput(g.Key.Root, g.Key.World, g.Key.Features, new EquatableArray<WitFileInput>(g.Select(f => f.File).OrderBy(f => f.Path, StringComparer.Ordinal))))
             .ToImmutableArray();
 
-    private sealed record RootedFile(string Root, string World, WitFileInput File);
+    private sealed record RootedFile(string Root, string World, string Features, WitFileInput File);
 }

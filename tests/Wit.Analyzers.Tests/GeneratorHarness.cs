@@ -26,7 +26,7 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     /// <summary>A <c>&lt;Wit&gt;</c> item: its root, world, and files (full paths and texts).</summary>
-    public sealed record Item(string Root, string World, IReadOnlyList<(string Path, string Text)> Files);
+    public sealed record Item(string Root, string World, IReadOnlyList<(string Path, string Text)> Files, string Features = "");
 
     /// <summary>The item of a directory on disk (a WIT package with its <c>deps/</c>), under the fake root <paramref name="root"/>.</summary>
     public static Item FromDirectory(string directory, string world)
@@ -104,7 +104,7 @@ internal static class GeneratorHarness
         {
             foreach (var item in items)
             {
-                foreach (var file in item.Files) _byPath[file.Path] = new FileOptions(item.Root, item.World);
+                foreach (var file in item.Files) _byPath[file.Path] = new FileOptions(item.Root, item.World, item.Features);
             }
         }
 
@@ -118,14 +118,16 @@ internal static class GeneratorHarness
 
     private sealed class FileOptions : AnalyzerConfigOptions
     {
-        public static readonly FileOptions Empty = new(null, null);
+        public static readonly FileOptions Empty = new(null, null, null);
         private readonly string? _root;
         private readonly string? _world;
+        private readonly string? _features;
 
-        public FileOptions(string? root, string? world)
+        public FileOptions(string? root, string? world, string? features)
         {
             _root = root;
             _world = world;
+            _features = features;
         }
 
         public override bool TryGetValue(string key, out string value)
@@ -134,6 +136,7 @@ internal static class GeneratorHarness
             {
                 "build_metadata.AdditionalFiles.WitRoot" => _root!,
                 "build_metadata.AdditionalFiles.WitWorld" => _world!,
+                "build_metadata.AdditionalFiles.WitFeatures" => _features!,
                 _ => null!,
             };
             return value is not null;
