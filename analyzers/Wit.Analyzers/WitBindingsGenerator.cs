@@ -66,12 +66,20 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
         });
     }
 
+    // A root's files carry the worlds of every <Wit> item on that root (`a|b`): one item per world.
     private static ImmutableArray<WitItemInput> Group(ImmutableArray<RootedFile?> files) =>
         files.Select(f => f!)
+            .SelectMany(f => SplitWorlds(f.World).Select(world => f with { World = world }))
             .GroupBy(f => (f.Root, f.World, f.Features))
             .OrderBy(g => g.Key.Root, StringComparer.Ordinal).ThenBy(g => g.Key.World, StringComparer.Ordinal).ThenBy(g => g.Key.Features, StringComparer.Ordinal)
             .Select(g => new WitItemInput(g.Key.Root, g.Key.World, g.Key.Features, new EquatableArray<WitFileInput>(g.Select(f => f.File).OrderBy(f => f.Path, StringComparer.Ordinal))))
             .ToImmutableArray();
+
+    private static IEnumerable<string> SplitWorlds(string worlds)
+    {
+        var split = worlds.Split('|').Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return split.Count == 0 ? new[] { "" } : split;
+    }
 
     private sealed record RootedFile(string Root, string World, string Features, WitFileInput File);
 }

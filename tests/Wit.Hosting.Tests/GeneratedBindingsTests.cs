@@ -73,6 +73,13 @@ public sealed class GeneratedBindingsTests : IDisposable
         Assert.Equal(new[] { typeof(Example.Echo.Host.IHost), typeof(IEchoImports) }, world.Imports);
     }
 
+    [Fact]
+    public void A_second_Wit_item_on_the_same_file_generates_its_world_too()
+    {
+        Assert.Equal("example:echo/seeded", Example.Echo.Seeded.SeededWorld.Name);
+        Assert.Equal(new[] { typeof(Example.Echo.Seeded.ISeededImports) }, ((WitWorldAttribute)Attribute.GetCustomAttribute(typeof(Example.Echo.Seeded.SeededWorld), typeof(WitWorldAttribute))!).Imports);
+    }
+
     [WitHost(typeof(EchoWorld))]
     private sealed class EchoHost : Example.Echo.Host.IHost, IEchoImports
     {

@@ -28,7 +28,7 @@ internal static class WitItemCompiler
         var fileSystem = new InMemoryFileSystem();
         foreach (var file in input.Files) fileSystem.Add(file.Path, file.Text);
         var workspace = WorkspaceLoader.Load(fileSystem, input.Root);
-        var features = input.Features.Split(new[] { ',', ';', ' ' }, System.StringSplitOptions.RemoveEmptyEntries);
+        var features = input.Features.Split(new[] { ',', ' ' }, System.StringSplitOptions.RemoveEmptyEntries);
         var model = WitResolver.Resolve(workspace, new ResolveOptions(features));
 
         var errors = workspace.SyntaxDiagnostics.Concat(model.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Distinct().Take(MaxErrors).ToList();

@@ -100,6 +100,17 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void The_worlds_of_several_items_on_one_root_arrive_together_and_each_is_generated()
+    {
+        const string wit = "package example:app;\n\nworld one {\n    import f: func();\n}\n\nworld two {\n    import g: func();\n}\n";
+        var (driver, _, diagnostics) = GeneratorHarness.Run(new[] { Item("example:app/one|example:app/two", wit) });
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("Example.App.One.OneWorld.g.cs", GeneratorHarness.Generated(driver).Keys);
+        Assert.Contains("Example.App.Two.TwoWorld.g.cs", GeneratorHarness.Generated(driver).Keys);
+    }
+
+    [Fact]
     public void Two_items_sharing_an_interface_generate_it_once_and_compile()
     {
         const string wit = "package example:app;\n\ninterface shared {\n    record r { a: u32 }\n    f: func(x: r);\n}\n\nworld one {\n    import shared;\n}\n\nworld two {\n    import shared;\n    import g: func();\n}\n";
