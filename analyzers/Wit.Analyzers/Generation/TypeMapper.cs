@@ -7,19 +7,26 @@ namespace Wit.Analyzers.Generation;
 /// <summary>
 /// The C# type of each WIT type (the table in docs/hosting.md), fully qualified with <c>global::</c> so that no using
 /// or name in the host's code can change its meaning. A type the bindings cannot express yet (future, stream,
-/// error-context, or nesting beyond <see cref="MaxDepth"/>) maps to null, with the reason in <see cref="WhyUnsupported"/>.
+/// error-context, or anonymous types nested beyond <see cref="MaxDepth"/>) maps to null, with the reason in
+/// <see cref="WhyUnsupported"/>. The answers are computed once per definition, in the model's arena order (a
+/// definition after those it uses), so the walks stay shallow whatever the input; a walk deeper than
+/// <see cref="MaxDepth"/> (an input out of that order) stops with a reason instead of going on.
 /// </summary>
 internal sealed class TypeMapper
 {
-    /// <summary>How deeply anonymous types may nest in one reference; the mapping recurses, so the input must not choose its depth.</summary>
+    /// <summary>How deeply anonymous types may nest in one C# type (<c>list&lt;list&lt;...&gt;&gt;</c> is <c>T[][]...</c>).</summary>
     public const int MaxDepth = 100;
+
+    private const string TooDeep = "anonymous types nested more than 100 deep";
 
     private readonly WitNamespaces _namespaces;
     private readonly Dictionary<TypeDefinition, string?> _whyUnsupported = new();
+    private readonly Dictionary<TypeDefinition, int> _nesting = new();
 
-    public TypeMapper(WitNamespaces namespaces)
+    public TypeMapper(WitNamespaces namespaces, WitModel model)
     {
         _namespaces = namespaces;
+        foreach (var definition in model.Types) Why(WitType.Of(definition), 0);
     }
 
     /// <summary>Named type definitions met while mapping, whose declarations must be generated.</summary>
@@ -42,9 +49,9 @@ internal sealed class TypeMapper
 
     private string? Why(WitType type, int depth)
     {
-        if (depth > MaxDepth) return $"types nested more than {MaxDepth} deep";
         if (type.Definition is not { } definition) return type.Primitive == PrimitiveType.ErrorContext ? "error-context is not supported yet" : null;
         if (_whyUnsupported.TryGetValue(definition, out var known)) return known;
+        if (depth > MaxDepth) return TooDeep;
 
         string? why = definition.Kind switch
         {
@@ -60,8 +67,41 @@ internal sealed class TypeMapper
             _ => definition.Element is { } element ? Why(element, depth + 1) : "the type did not resolve",
         };
         if (why is null && definition.Kind == TypeDefinitionKind.Flags && definition.Members.Count > 64) why = "flags with more than 64 members";
-        _whyUnsupported[definition] = why;
+        if (why is null && Nesting(definition) > MaxDepth) why = TooDeep;
+
+        // A walk cut short by its depth says nothing about the definition itself: asked again from elsewhere, it may be fine.
+        if (why != TooDeep || Nesting(definition) > MaxDepth) _whyUnsupported[definition] = why;
         return why;
+    }
+
+    /// <summary>How many anonymous types nest in the C# type of <paramref name="definition"/> (a declared type counts 0).</summary>
+    private int Nesting(TypeDefinition definition)
+    {
+        if (IsDeclared(definition) || definition.Kind is TypeDefinitionKind.Handle or TypeDefinitionKind.Resource) return 0;
+        if (_nesting.TryGetValue(definition, out int known)) return known;
+        int deepest = 0;
+        foreach (var part in Parts(definition))
+        {
+            if (part.Definition is not { } inner) continue;
+            // Parts come earlier in the arena, so their nesting is known; an unknown one (out of order) counts as too deep.
+            int nesting = IsDeclared(inner) || inner.Kind is TypeDefinitionKind.Handle or TypeDefinitionKind.Resource ? 0
+                : _nesting.TryGetValue(inner, out int n) ? n
+                : MaxDepth + 1;
+            deepest = System.Math.Max(deepest, nesting);
+        }
+
+        int result = definition.Kind == TypeDefinitionKind.Alias ? deepest : deepest + 1;
+        _nesting[definition] = result;
+        return result;
+    }
+
+    private static IEnumerable<WitType> Parts(TypeDefinition definition)
+    {
+        foreach (var element in definition.Elements) yield return element;
+        foreach (var optional in new[] { definition.Element, definition.Key, definition.Ok, definition.Err })
+        {
+            if (optional is { } type) yield return type;
+        }
     }
 
     private string? FirstWhy(IEnumerable<WitType> types, int depth)

@@ -24,7 +24,7 @@ internal sealed class WorldEmitter
     {
         _world = world;
         _namespaces = new WitNamespaces(model, world);
-        _types = new TypeMapper(_namespaces);
+        _types = new TypeMapper(_namespaces, model);
     }
 
     /// <summary>The files and the problems (WITH0004) of <paramref name="world"/>'s bindings.</summary>

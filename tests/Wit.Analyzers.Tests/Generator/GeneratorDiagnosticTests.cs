@@ -111,6 +111,35 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void Anonymous_types_nested_too_deeply_are_left_out_and_the_rest_compiles()
+    {
+        // The parser stops at 100 levels of nesting in one type; named lists (`type t0 = list<t1>`) nest without a limit.
+        string chain = string.Concat(Enumerable.Range(0, 300).Select(i => i == 299 ? $"    type t{i} = list<u8>;\n" : $"    type t{i} = list<t{i + 1}>;\n"));
+        string fine = string.Concat(Enumerable.Repeat("list<", 99)) + "u8" + new string('>', 99);
+        string wit = $"package example:app;\n\ninterface i {{\n{chain}    deep: func(x: t0);\n    fine: func(x: {fine});\n}}\n\nworld w {{\n    import i;\n}}\n";
+        var (driver, output, diagnostics) = GeneratorHarness.Run(new[] { Item("example:app/w", wit) });
+
+        Assert.Equal(
+            "No C# binding is generated for function `example:app/i#deep` yet: parameter `x`: anonymous types nested more than 100 deep",
+            Assert.Single(diagnostics).GetMessage());
+        Assert.Contains("void Fine(byte" + string.Concat(Enumerable.Repeat("[]", 99)) + " x);", GeneratorHarness.Generated(driver)["Example.App.I.II.g.cs"]);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
+    public void A_long_chain_of_records_is_generated_without_a_deep_walk()
+    {
+        const int count = 3000;
+        string records = string.Concat(Enumerable.Range(0, count).Select(i => i == count - 1 ? $"    record r{i} {{ v: u8 }}\n" : $"    record r{i} {{ next: r{i + 1} }}\n"));
+        string wit = $"package example:app;\n\ninterface i {{\n{records}    f: func(x: r0);\n}}\n\nworld w {{\n    import i;\n}}\n";
+        var (driver, output, diagnostics) = GeneratorHarness.Run(new[] { Item("example:app/w", wit) });
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("public sealed record R0(global::Example.App.I.R1 Next);", GeneratorHarness.Generated(driver)["Example.App.I.Types.g.cs"]);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
     public void Two_items_sharing_an_interface_generate_it_once_and_compile()
     {
         const string wit = "package example:app;\n\ninterface shared {\n    record r { a: u32 }\n    f: func(x: r);\n}\n\nworld one {\n    import shared;\n}\n\nworld two {\n    import shared;\n    import g: func();\n}\n";
