@@ -31,7 +31,8 @@ internal sealed record GeneratorProblem(string Id, EquatableArray<string> Argume
             "WITH0001" => HostDiagnostics.With0001,
             "WITH0002" => HostDiagnostics.With0002,
             "WITH0003" => HostDiagnostics.With0003,
-            _ => HostDiagnostics.With0004,
+            "WITH0004" => HostDiagnostics.With0004,
+            _ => throw new System.InvalidOperationException($"{Id} is not a code of the generator"),
         };
         return Diagnostic.Create(descriptor, Location, Arguments.ToArray());
     }
