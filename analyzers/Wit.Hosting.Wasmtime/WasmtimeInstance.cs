@@ -13,6 +13,9 @@ internal sealed class WasmtimeInstance : IWitInstance
     private readonly ComponentInstance _instance;
     private readonly HostFailures _failures;
 
+    // Looked up once per export: the lookup costs about as much as a call of a small function.
+    private readonly Dictionary<(string? Instance, string Function), ComponentFunction> _exports = new();
+
     // The native side holds function pointers to these delegates: they must live as long as the instance.
     private readonly List<ComponentFunctionCallback> _callbacks;
 
@@ -30,8 +33,12 @@ internal sealed class WasmtimeInstance : IWitInstance
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(arguments);
         string name = instance is null ? function : $"{instance}#{function}";
-        var exported = (instance is null ? _instance.GetFunction(function) : _instance.GetFunction(instance, function))
-            ?? throw new ArgumentException($"The component exports no function `{name}`.", nameof(function));
+        if (!_exports.TryGetValue((instance, function), out var exported))
+        {
+            exported = (instance is null ? _instance.GetFunction(function) : _instance.GetFunction(instance, function))
+                ?? throw new ArgumentException($"The component exports no function `{name}`.", nameof(function));
+            _exports[(instance, function)] = exported;
+        }
 
         var values = new ComponentValue[arguments.Count];
         for (int i = 0; i < values.Length; i++) values[i] = WasmtimeValues.ToWasmtime(arguments[i]);

@@ -32,6 +32,9 @@
         (i32.and
           (i32.add (global.get $next) (i32.sub (local.get 2) (i32.const 1)))
           (i32.xor (i32.sub (local.get 2) (i32.const 1)) (i32.const -1))))
+      ;; Nothing is freed: wrap around to the start when the page is full (a call holds two small strings at most).
+      (if (i32.gt_u (i32.add (local.get $start) (local.get 3)) (i32.const 65536))
+        (then (local.set $start (i32.const 1024))))
       (global.set $next (i32.add (local.get $start) (local.get 3)))
       (local.get $start)))
   (core instance $memory (instantiate $Memory))
