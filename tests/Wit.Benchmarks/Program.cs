@@ -7,7 +7,8 @@ namespace Wit.Benchmarks;
 /// <c>dotnet run -c Release --project tests/Wit.Benchmarks -- throughput|incremental|scaling|resolve|all</c>: prints
 /// Markdown tables of medians measured with a Stopwatch after warm-up. <c>resolve</c> (warm WASI resolution, then cold
 /// <c>wit check</c> processes against upstream's) is left out of <c>all</c>: it runs processes for a minute or two.
-/// <c>keystroke-breakdown</c> splits the server benchmark's keystroke into its stages. <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
+/// <c>keystroke-breakdown</c> splits the server benchmark's keystroke into its stages. <c>hosting</c> times the
+/// bindings generator and the engine contract's calls (<see cref="HostingBenchmark"/>). <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
 /// (after <c>scripts/publish-server.sh</c>); <c>server-keystrokes [-- command args...]</c> times keystrokes against that
 /// published server over stdio. <c>native [--runs N]</c> measures the shipping budgets against the builds of
 /// <c>npm run publish</c>.
@@ -37,12 +38,13 @@ internal static class Program
             "keystroke-breakdown" => new Func<string>[] { KeystrokeBreakdown.Run },
             "large" => new Func<string>[] { () => LargeInputBenchmark.Run(args[1..]) },
             "document-memory" => new Func<string>[] { DocumentMemoryBenchmark.Run },
+            "hosting" => new Func<string>[] { HostingBenchmark.Run },
             "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
             _ => null,
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|large [--max-lines N]|document-memory|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|large [--max-lines N]|document-memory|hosting|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
             return 2;
         }
 

@@ -8,7 +8,7 @@ namespace Wit.Repo.Tests;
 
 /// <summary>
 /// The layering of DESIGN.md, checked on the project files: Core &lt;- Ide &lt;- LanguageServer; Protocol depends on no
-/// compiler project; Cli never references Protocol; Analyzers reference only Core; Runtime may use Core; DebugAdapter
+/// compiler project; Cli never references Protocol; Analyzers reference only Core, their code fixes only the analyzers, Wit.Hosting (the library hosts reference) nothing, its Wasmtime adapter only Wit.Hosting; Runtime may use Core; DebugAdapter
 /// uses Runtime, Core and Protocol; the test kit is a class library on Core. Projects that do not exist yet are not
 /// checked; a new project needs a rule here. The sources are checked too (<see cref="SourceRules"/>): the namespaces a
 /// layer must not use, and the LSP conversions that belong to the language server's translator only.
@@ -26,10 +26,15 @@ public class DependencyRulesTests
         ["Wit.Runtime"] = new[] { "Wit.Core" },
         ["Wit.DebugAdapter"] = new[] { "Wit.Core", "Wit.Runtime", "Wit.Protocol" },
         ["Wit.Analyzers"] = new[] { "Wit.Core" },
+        ["Wit.Analyzers.CodeFixes"] = new[] { "Wit.Analyzers" },
+        // Built and packed into analyzers/dotnet/cs, not referenced (ReferenceOutputAssembly="false"; the source rule
+        // below keeps Wit.Hosting's code off them).
+        ["Wit.Hosting"] = new[] { "Wit.Analyzers.CodeFixes" },
+        ["Wit.Hosting.Wasmtime"] = new[] { "Wit.Hosting" },
     };
 
     /// <summary>Projects that must stay free of NuGet dependencies beyond BCL packages (System.*).</summary>
-    private static readonly string[] BclOnly = { "Wit.Core", "Wit.Protocol" };
+    private static readonly string[] BclOnly = { "Wit.Core", "Wit.Protocol", "Wit.Hosting" };
 
     /// <summary>Test-support libraries under tests/ (not test projects) and the projects they may reference.</summary>
     private static readonly Dictionary<string, string[]> TestLibraries = new(StringComparer.Ordinal)
@@ -53,6 +58,8 @@ public class DependencyRulesTests
             "only Translation/ converts offsets to LSP lines and characters"),
         new("server/Wit.Ide", null, @"\b(SemanticTokensEncoder|SemanticTokensEdit|previousLine|previousCharacter)\b",
             "the IDE returns absolute semantic tokens; LSP's relative encoding and deltas are in the server's Translation/"),
+        new("analyzers/Wit.Hosting/", null, @"\b(Wit\.Core|Wit\.Analyzers|Microsoft\.CodeAnalysis|Wasmtime)\b",
+            "the hosting library is engine-neutral and compiler-free: it only packs the analyzers"),
     };
 
     public static IEnumerable<object[]> SourceRuleIndices => Enumerable.Range(0, SourceRules.Length).Select(i => new object[] { i });
@@ -150,6 +157,9 @@ public class DependencyRulesTests
     [InlineData(2, "int line = lines.GetLineIndex(offset);", false)]
     [InlineData(3, "StartLine = lines.GetLineIndex(r.StartOffset),", true)]
     [InlineData(4, "public static int[] Encode(IReadOnlyList<SemanticToken> tokens) { int previousLine = 0; }", true)]
+    [InlineData(5, "var model = Wit.Core.Semantics.WitResolver.Resolve(fs, path);", true)]
+    [InlineData(5, "var engine = new Wasmtime.Engine();", true)]
+    [InlineData(5, "public static WitValue U32(uint value) => new(WitValueKind.U32, value);", false)]
     public void The_source_rules_catch_violations(int index, string code, bool violates)
     {
         Assert.Equal(violates, SourceRules[index].Pattern.IsMatch(CSharpSources.StripCommentsAndStrings(code)));
