@@ -41,16 +41,22 @@ namespace Wit.Fuzz;
 /// </summary>
 public sealed class FuzzRunner
 {
-    private readonly Random _random;
+    private readonly int _seed;
     private readonly FuzzReport _report = new();
     private readonly int _offsets;
+
+    /// <summary>The current input's generator: each input has its own, from the seed and its number, so any input a report names can be run again alone (<c>--input N</c>).</summary>
+    private Random _random = new(0);
 
     /// <param name="offsets">How many random offsets each IDE provider is asked at, per mutant.</param>
     public FuzzRunner(int seed, int offsets = 6)
     {
-        _random = new Random(seed);
+        _seed = seed;
         _offsets = offsets;
     }
+
+    /// <summary>Input <paramref name="number"/>'s generator: the same for the same seed and number, whatever ran before.</summary>
+    private Random InputRandom(int number) => new(unchecked(_seed * 1_000_003 + number));
 
     /// <summary>Every <c>.wit</c> and <c>.witx</c> file under the corpus, in a fixed order.</summary>
     public static IReadOnlyList<string> CorpusFiles(string corpus) =>
@@ -60,13 +66,15 @@ public sealed class FuzzRunner
             .ToList();
 
     /// <summary>Runs mutants of <paramref name="files"/> (round-robin from a random start) until <paramref name="inputs"/> or the deadline.</summary>
-    public FuzzReport Run(IReadOnlyList<string> files, int inputs, TimeSpan duration, TextWriter? progress = null)
+    /// <param name="only">Run just this input (as numbered in a report), for a reproduction.</param>
+    public FuzzReport Run(IReadOnlyList<string> files, int inputs, TimeSpan duration, TextWriter? progress = null, int? only = null)
     {
         var watch = Stopwatch.StartNew();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var originals = new Dictionary<string, Package?>(StringComparer.Ordinal);
-        for (int i = 0; i < inputs && watch.Elapsed < duration; i++)
+        for (int i = only ?? 0; (only is null ? i < inputs : i == only) && watch.Elapsed < duration; i++)
         {
+            _random = InputRandom(i);
             string file = files[_random.Next(files.Count)];
             if (!texts.TryGetValue(file, out string? text)) texts[file] = text = File.ReadAllText(file);
             string donorFile = files[_random.Next(files.Count)];
