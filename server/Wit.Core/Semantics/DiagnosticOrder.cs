@@ -9,17 +9,16 @@ namespace Wit.Core.Semantics;
 /// resolves the packages nested in it (1) and adds it to the main package (2: a name that does not match, docs given
 /// twice); once every file is read it resolves the main package by itself (3). Only then does it sort the packages
 /// (<see cref="Phase"/> 1: duplicates, cycles) and link each, in that order (phase 2, <see cref="File"/>: its
-/// position), which is where references to other packages and gated-off items are checked.
+/// position; <see cref="Step"/>: the step of linking), which is where references to other packages and gated-off items are checked.
 /// </summary>
 internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
 {
-    private DiagnosticOrder(int phase, string entry, int file, int step, int package)
+    private DiagnosticOrder(int phase, string entry, int file, int step)
     {
         Phase = phase;
         Entry = entry;
         File = file;
         Step = step;
-        Package = package;
     }
 
     public int Phase { get; }
@@ -30,20 +29,18 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
 
     public int Step { get; }
 
-    public int Package { get; }
-
     /// <summary>A source that cannot be read, before any of its files.</summary>
-    public static DiagnosticOrder Load(string entry) => new(0, entry, -1, 0, 0);
+    public static DiagnosticOrder Load(string entry) => new(0, entry, -1, 0);
 
-    public static DiagnosticOrder Syntax(string entry, int file) => new(0, entry, file, 0, 0);
+    public static DiagnosticOrder Syntax(string entry, int file) => new(0, entry, file, 0);
 
-    public static DiagnosticOrder Nested(string entry, int file) => new(0, entry, file, 1, 0);
+    public static DiagnosticOrder Nested(string entry, int file) => new(0, entry, file, 1);
 
-    public static DiagnosticOrder AddedToMain(string entry, int file) => new(0, entry, file, 2, 0);
+    public static DiagnosticOrder AddedToMain(string entry, int file) => new(0, entry, file, 2);
 
-    public static DiagnosticOrder Main(string entry) => new(0, entry, int.MaxValue, 3, 0);
+    public static DiagnosticOrder Main(string entry) => new(0, entry, int.MaxValue, 3);
 
-    public static DiagnosticOrder Sorting => new(1, "", 0, 0, 0);
+    public static DiagnosticOrder Sorting => new(1, "", 0, 0);
 
     /// <summary>
     /// Linking the package at <paramref name="package"/>, step by step as wit-parser's <c>Remap::append</c> goes: the
@@ -51,7 +48,7 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
     /// to), every interface (its gate, its functions), the interfaces that own kept types, every world (its gate, items,
     /// includes, elaboration), and the worlds that own kept types.
     /// </summary>
-    public static DiagnosticOrder Link(int package, int step) => new(2, "", package, step, 0);
+    public static DiagnosticOrder Link(int package, int step) => new(2, "", package, step);
 
     public const int LinkForeignInterface = 0;
 
@@ -75,7 +72,6 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
         if (c == 0) c = string.CompareOrdinal(Entry ?? "", other.Entry ?? "");
         if (c == 0) c = File.CompareTo(other.File);
         if (c == 0) c = Step.CompareTo(other.Step);
-        if (c == 0) c = Package.CompareTo(other.Package);
         return c;
     }
 }

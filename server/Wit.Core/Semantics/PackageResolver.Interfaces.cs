@@ -115,12 +115,10 @@ internal sealed partial class PackageResolver
             definitions.Select(d => d.Definition),
             definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local, excludedReferences),
             (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
-        var gated = new HashSet<TypeDefinition>();
         foreach (var definition in order)
         {
-            // wit-parser reads a type's gate once the types are ordered, just before the type itself.
+            // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
             definition.Stability = StabilityOf(syntaxOf[definition], definition.Location);
-            gated.Add(definition);
 
             // Linking maps what the type refers to after its own gate.
             if (excludedReferences.TryGetValue(definition, out var excluded))
@@ -130,11 +128,6 @@ internal sealed partial class PackageResolver
 
             FillDefinition(definition, syntaxOf[definition], file, scope);
             _resolver.AddType(definition);
-        }
-
-        foreach (var (definition, member) in definitions)
-        {
-            if (!gated.Contains(definition)) definition.Stability = StabilityOf(member, definition.Location);
         }
 
         return declarationOrder;

@@ -148,11 +148,7 @@ internal sealed partial class PackageResolver
     /// as imports, before the items that need them.
     /// </summary>
     private void ElaborateWorld(World world, WorldSyntax syntax, SourceFile file) =>
-        InLinkStep(DiagnosticOrder.LinkWorld, () =>
-        {
-            ElaborateWorldCore(world, syntax, file);
-            return true;
-        });
+        InLinkStep(DiagnosticOrder.LinkWorld, () => ElaborateWorldCore(world, syntax, file));
 
     private void ElaborateWorldCore(World world, WorldSyntax syntax, SourceFile file)
     {

@@ -409,10 +409,10 @@ internal sealed partial class PackageResolver
     /// <summary>
     /// The diagnostics of checks wit-parser makes only when it links the package into its <c>Resolve</c> (gates
     /// against the package version, references to gated-off items, borrows in results, includes, case-insensitive
-    /// world names): upstream meets them after every error of the package itself, so the resolver moves them after
-    /// the package's other diagnostics.
+    /// world names, lookups into other packages), each with the step of linking in which upstream meets it (see
+    /// <see cref="DiagnosticOrder.Link"/>): they are sorted after every package's own errors.
     /// </summary>
-    internal HashSet<Diagnostic> LinkTimeDiagnostics { get; } = new();
+    internal Dictionary<Diagnostic, int> LinkTimeDiagnostics { get; } = new();
 
     /// <summary>
     /// Whether a feature gate left something of this package out. wit-parser resolves a package whole, gated-off items
@@ -424,13 +424,16 @@ internal sealed partial class PackageResolver
     /// <summary>The "package not found" diagnostics, which wit-parser reports for gated-off paths too.</summary>
     internal HashSet<Diagnostic> UnknownPackageDiagnostics { get; } = new();
 
-    /// <summary>The step of linking in which wit-parser meets each link-time diagnostic (see <see cref="DiagnosticOrder.Link"/>).</summary>
-    internal Dictionary<Diagnostic, int> LinkSteps { get; } = new();
-
     /// <summary>The step of linking what is being resolved belongs to (see <see cref="DiagnosticOrder.Link"/>).</summary>
     private int _linkStep = DiagnosticOrder.LinkType;
 
     /// <summary>Runs <paramref name="resolve"/> with <see cref="_linkStep"/> set to <paramref name="step"/>.</summary>
+    private void InLinkStep(int step, System.Action resolve) => InLinkStep(step, () =>
+    {
+        resolve();
+        return true;
+    });
+
     private T InLinkStep<T>(int step, System.Func<T> resolve)
     {
         int saved = _linkStep;
@@ -451,8 +454,7 @@ internal sealed partial class PackageResolver
         Report(message, location);
         if (_resolver.Model.Diagnostics.Count == count) return null;
         var diagnostic = _resolver.Model.Diagnostics[count];
-        LinkTimeDiagnostics.Add(diagnostic);
-        LinkSteps[diagnostic] = step ?? _linkStep;
+        LinkTimeDiagnostics[diagnostic] = step ?? _linkStep;
         return diagnostic;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class WitResolver
     /// found", which it reports for gated-off paths as well) join the package's diagnostics, in that check's order.
     /// The model stays the one resolved with the chosen features.
     /// </summary>
-    private void AddGatedOffErrors(UnresolvedPackage package, int start, HashSet<Diagnostic> linkTime)
+    private void AddGatedOffErrors(UnresolvedPackage package, int start, Dictionary<Diagnostic, int> linkTime)
     {
         if (_options.AllFeatures) return;
         var shadow = new WitResolver(EveryFeature) { _skippedEncodedPackages = _skippedEncodedPackages };
@@ -26,7 +26,7 @@ public sealed partial class WitResolver
         var resolver = new PackageResolver(shadow, package);
         resolver.Resolve();
         var found = shadow._model.Diagnostics
-            .Where(d => !resolver.LinkTimeDiagnostics.Contains(d) || resolver.UnknownPackageDiagnostics.Contains(d))
+            .Where(d => !resolver.LinkTimeDiagnostics.ContainsKey(d) || resolver.UnknownPackageDiagnostics.Contains(d))
             .ToList();
         if (found.Count == 0) return;
 
@@ -34,22 +34,21 @@ public sealed partial class WitResolver
         // goes where that check met it, among those both met.
         var diagnostics = _model.Diagnostics;
         var own = diagnostics.GetRange(start, diagnostics.Count - start);
-        static (Text.SourceText?, int, string) Key(Diagnostic d) => (d.Document, d.Document is null ? -1 : d.Span.Start, d.Message);
         var ownIndex = new Dictionary<(Text.SourceText?, int, string), int>();
-        for (int i = own.Count - 1; i >= 0; i--) ownIndex[Key(own[i])] = i;
+        for (int i = own.Count - 1; i >= 0; i--) ownIndex[ReportKey(own[i])] = i;
         var merged = new List<Diagnostic>(own.Count + found.Count);
         int next = 0;
         foreach (var diagnostic in found)
         {
-            if (ownIndex.TryGetValue(Key(diagnostic), out int at))
+            if (ownIndex.TryGetValue(ReportKey(diagnostic), out int at))
             {
                 for (; next <= at; next++) merged.Add(own[next]);
             }
-            else if (_reported.Add(Key(diagnostic)))
+            else if (_reported.Add(ReportKey(diagnostic)))
             {
                 merged.Add(diagnostic);
                 _model.DiagnosticOrders[diagnostic] = _current;
-                if (resolver.UnknownPackageDiagnostics.Contains(diagnostic)) linkTime.Add(diagnostic);
+                if (resolver.UnknownPackageDiagnostics.Contains(diagnostic)) linkTime[diagnostic] = resolver.LinkTimeDiagnostics[diagnostic];
             }
         }
 

@@ -138,13 +138,17 @@ public sealed partial class WitResolver
         return found;
     }
 
+    /// <summary>What makes two diagnostics the same problem: the document, where in it, and the message.</summary>
+    private static (SourceText?, int, string) ReportKey(Diagnostic diagnostic) =>
+        (diagnostic.Document, diagnostic.Document is null ? -1 : diagnostic.Span.Start, diagnostic.Message);
+
     internal void Report(DiagnosticMessage message, SourceLocation? location, IReadOnlyList<RelatedLocation>? related = null)
     {
-        // The same problem can be met twice (ordering, then resolving); it is reported once.
-        if (!_reported.Add((location?.Document, location?.Span.Start ?? -1, message.Text))) return;
         var diagnostic = location is null
             ? new Diagnostic(message, new TextSpan(0, 0), related: related)
             : new Diagnostic(message, location.Span, document: location.Document, related: related);
+        // The same problem can be met twice (ordering, then resolving); it is reported once.
+        if (!_reported.Add(ReportKey(diagnostic))) return;
         _model.Diagnostics.Add(diagnostic);
         _model.DiagnosticOrders[diagnostic] = _current;
     }
@@ -328,10 +332,7 @@ public sealed partial class WitResolver
             resolver.Resolve();
             if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
             // What linking checks comes after every package was resolved by itself, package by package.
-            foreach (var diagnostic in resolver.LinkTimeDiagnostics)
-            {
-                _model.DiagnosticOrders[diagnostic] = DiagnosticOrder.Link(position, resolver.LinkSteps.TryGetValue(diagnostic, out int step) ? step : DiagnosticOrder.LinkForeignInterface);
-            }
+            foreach (var (diagnostic, step) in resolver.LinkTimeDiagnostics) _model.DiagnosticOrders[diagnostic] = DiagnosticOrder.Link(position, step);
             _current = DiagnosticOrder.Sorting;
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;
@@ -381,7 +382,7 @@ public sealed partial class WitResolver
         for (int i = old.Types.Start; i < old.Types.End; i++) _model.Types.Add(previous.Types[i]);
         foreach (var diagnostic in old.Diagnostics)
         {
-            if (!_reported.Add((diagnostic.Document, diagnostic.Document is null ? -1 : diagnostic.Span.Start, diagnostic.Message))) continue;
+            if (!_reported.Add(ReportKey(diagnostic))) continue;
             _model.Diagnostics.Add(diagnostic);
             _model.DiagnosticOrders[diagnostic] = previous.DiagnosticOrders.TryGetValue(diagnostic, out var order) ? order : DiagnosticOrder.Sorting;
         }

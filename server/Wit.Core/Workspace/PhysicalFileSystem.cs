@@ -23,8 +23,8 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks
 #else
         try
         {
-            var info = new FileInfo(path);
-            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true } and not DirectoryInfo { Exists: true };
+            // The final target, as a file: a link to a directory is listed as a directory and never asked about.
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { Exists: false } target && !Directory.Exists(target.FullName);
         }
         catch (IOException)
         {

@@ -187,4 +187,30 @@ public class IdeWorkspaceTests
         Assert.Contains(diagnostics, d => d.Message.Contains("nope", System.StringComparison.Ordinal));
         Assert.All(diagnostics, d => Assert.Equal("/ws/api.witx", d.Document!.Path));
     }
+
+    [Fact]
+    public void A_link_to_nothing_in_deps_fails_the_editors_check_as_wit_check()
+    {
+        string root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wit-link-" + System.Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "deps"));
+        try
+        {
+            string file = System.IO.Path.Combine(root, "root.wit");
+            System.IO.File.WriteAllText(file, "package a:b;\n\nworld w {}\n");
+            string link = System.IO.Path.Combine(root, "deps", "gone");
+            System.IO.File.CreateSymbolicLink(link, System.IO.Path.Combine(root, "nowhere"));
+            var workspace = new Wit.Ide.Workspace.IdeWorkspace(Wit.Core.Workspace.PhysicalFileSystem.Instance);
+            workspace.SetFolders(new[] { root });
+            var snapshot = workspace.Open(file, System.IO.File.ReadAllText(file), 1);
+
+            // Through the server's disk cache and the snapshot's view of open documents, as `wit check` sees the disk.
+            var diagnostic = Assert.Single(snapshot.AnalysisOf(file)!.ResolveDiagnostics, d => d.Code == "WIT1014");
+            Assert.Equal(link, diagnostic.Document!.Path);
+            Assert.Contains("gone is a link to a path that does not exist", diagnostic.Message, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
 }
