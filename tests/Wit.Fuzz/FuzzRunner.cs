@@ -67,12 +67,13 @@ public sealed class FuzzRunner
 
     /// <summary>Runs mutants of <paramref name="files"/> (round-robin from a random start) until <paramref name="inputs"/> or the deadline.</summary>
     /// <param name="only">Run just this input (as numbered in a report), for a reproduction.</param>
-    public FuzzReport Run(IReadOnlyList<string> files, int inputs, TimeSpan duration, TextWriter? progress = null, int? only = null)
+    /// <param name="from">The number of the first input: a long run can be split into runs of consecutive inputs.</param>
+    public FuzzReport Run(IReadOnlyList<string> files, int inputs, TimeSpan duration, TextWriter? progress = null, int? only = null, int from = 0)
     {
         var watch = Stopwatch.StartNew();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var originals = new Dictionary<string, Package?>(StringComparer.Ordinal);
-        for (int i = only ?? 0; (only is null ? i < inputs : i == only) && watch.Elapsed < duration; i++)
+        for (int i = only ?? from; (only is null ? i < from + inputs : i == only) && watch.Elapsed < duration; i++)
         {
             _random = InputRandom(i);
             string file = files[_random.Next(files.Count)];
@@ -82,18 +83,22 @@ public sealed class FuzzRunner
             var (kind, change) = Mutator.Mutate(text, donor, _random);
             string name = $"{Path.GetFileName(file)} #{i} {kind} at {change.Span.Start}";
             One(file, text, change, name, originals);
-            if (progress is not null && (i + 1) % 1000 == 0) progress.WriteLine($"{i + 1} inputs, {watch.Elapsed.TotalSeconds:F0} s, {_report.Exceptions.Count} exceptions");
+            if (progress is not null && (i + 1) % 1000 == 0) progress.WriteLine($"input {i + 1}, {watch.Elapsed.TotalSeconds:F0} s, {_report.Exceptions.Count} exceptions, slowest {_report.Slowest.Milliseconds:F0} ms CPU");
         }
 
         return _report;
     }
 
-    /// <summary>The budget of one stage on an input: generous for small inputs, linear in the input's size.</summary>
+    /// <summary>
+    /// The budget of one stage on an input, in CPU time: generous for small inputs, linear in the input's size. CPU time and
+    /// not wall-clock time, so that a loaded machine does not put inputs over budget (wall-clock outliers are listed apart).
+    /// </summary>
     private static double Budget(int size) => 500 + size / 1024.0 * 4;
 
     private T? Stage<T>(string stage, string input, int size, Func<T> work)
     {
         var watch = Stopwatch.StartNew();
+        double cpuStart = ThreadClock.Milliseconds();
         try
         {
             return work();
@@ -105,7 +110,7 @@ public sealed class FuzzRunner
         }
         finally
         {
-            _report.Time(stage, watch.Elapsed.TotalMilliseconds, size, input, Budget(size));
+            _report.Time(stage, ThreadClock.Milliseconds() - cpuStart, watch.Elapsed.TotalMilliseconds, size, input, Budget(size));
         }
     }
 

@@ -3,10 +3,11 @@ using System.Globalization;
 using Wit.Fuzz;
 using Wit.TestKit;
 
-// wit-fuzz [--seed N] [--inputs N] [--minutes M] [--corpus DIR] [--input N]: mutates the corpus and runs every stage on each
+// wit-fuzz [--seed N] [--inputs N] [--from K] [--minutes M] [--corpus DIR] [--input N]: mutates the corpus and runs every stage on each
 // mutant; prints the counts, every exception and broken invariant, and the slowest stage. Exits 1 when any was found.
 int seed = 1, inputs = 1_000;
 int? only = null;
+int from = 0;
 double minutes = 60;
 string corpus = RepoPaths.Corpus();
 for (int i = 0; i + 1 < args.Length; i += 2)
@@ -17,13 +18,14 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--inputs": inputs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--minutes": minutes = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--corpus": corpus = args[i + 1]; break;
+        case "--from": from = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--input": only = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
 
 var runner = new FuzzRunner(seed);
-var report = runner.Run(FuzzRunner.CorpusFiles(corpus), inputs, TimeSpan.FromMinutes(minutes), Console.Out, only);
+var report = runner.Run(FuzzRunner.CorpusFiles(corpus), inputs, TimeSpan.FromMinutes(minutes), Console.Out, only, from);
 Console.WriteLine($"seed {seed}");
 Console.Write(report);
 return report.Exceptions.Count + report.WhitespaceViolations.Count + report.IncrementalDifferences.Count == 0 ? 0 : 1;
