@@ -95,8 +95,12 @@ public sealed class FuzzRunner
     /// </summary>
     private static double Budget(int size) => 500 + size / 1024.0 * 4;
 
+    /// <summary>When set (<c>--trace</c>), each stage's name is written here as it starts, and each mutant is saved to a file.</summary>
+    public TextWriter? Trace { get; set; }
+
     private T? Stage<T>(string stage, string input, int size, Func<T> work)
     {
+        Trace?.WriteLine($"{input}: {stage}");
         var watch = Stopwatch.StartNew();
         double cpuStart = ThreadClock.Milliseconds();
         try
@@ -121,6 +125,12 @@ public sealed class FuzzRunner
         string path = witx ? "/fuzz/input.witx" : "/fuzz/input.wit";
         string text = original.Substring(0, change.Span.Start) + change.NewText + original.Substring(change.Span.End);
         int size = text.Length;
+        if (Trace is not null)
+        {
+            string saved = Path.Combine(Path.GetTempPath(), $"wit-fuzz-{_seed}-{input.Split('#')[1].Split(' ')[0]}{Path.GetExtension(path)}");
+            File.WriteAllText(saved, text);
+            Trace.WriteLine($"{input}: mutant of {file} saved to {saved}");
+        }
 
         var fresh = Stage("parse", input, size, () => SyntaxTree.Parse(SourceText.From(text, path)));
         Stage("incremental", input, size, () =>

@@ -3,15 +3,29 @@ using System.Globalization;
 using Wit.Fuzz;
 using Wit.TestKit;
 
-// wit-fuzz [--seed N] [--inputs N] [--from K] [--minutes M] [--corpus DIR] [--input N]: mutates the corpus and runs every stage on each
+// wit-fuzz [--seed N] [--inputs N] [--from K] [--minutes M] [--corpus DIR] [--input N] [--trace]: mutates the corpus and runs every stage on each
 // mutant; prints the counts, every exception and broken invariant, and the slowest stage. Exits 1 when any was found.
 int seed = 1, inputs = 1_000;
 int? only = null;
 int from = 0;
 double minutes = 60;
 string corpus = RepoPaths.Corpus();
-for (int i = 0; i + 1 < args.Length; i += 2)
+bool trace = false;
+for (int i = 0; i < args.Length; i += 2)
 {
+    if (args[i] == "--trace")
+    {
+        trace = true;
+        i--;
+        continue;
+    }
+
+    if (i + 1 >= args.Length)
+    {
+        Console.Error.WriteLine($"{args[i]} needs a value");
+        return 2;
+    }
+
     switch (args[i])
     {
         case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
@@ -24,7 +38,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-var runner = new FuzzRunner(seed);
+var runner = new FuzzRunner(seed) { Trace = trace ? Console.Error : null };
 var report = runner.Run(FuzzRunner.CorpusFiles(corpus), inputs, TimeSpan.FromMinutes(minutes), Console.Out, only, from);
 Console.WriteLine($"seed {seed}");
 Console.Write(report);

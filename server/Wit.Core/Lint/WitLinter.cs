@@ -293,12 +293,7 @@ public static class WitLinter
 
     private static bool IsByteList(WitType type)
     {
-        var definition = type.Definition;
-        for (int depth = 0; definition is not null && definition.Kind == TypeDefinitionKind.Alias && depth < 32; depth++)
-        {
-            definition = definition.Element?.Definition;
-        }
-
+        var definition = type.Definition?.Unaliased();
         return definition is { Kind: TypeDefinitionKind.List, Element: { IsPrimitive: true, Primitive: PrimitiveType.U8 } };
     }
 

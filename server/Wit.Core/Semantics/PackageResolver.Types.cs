@@ -114,8 +114,7 @@ internal sealed partial class PackageResolver
                 if (!IsResource(resource))
                 {
                     var at = Location(context.File, target.Name!.Value);
-                    var original = resource;
-                    while (original.Kind == TypeDefinitionKind.Alias && original.Element?.Definition is { } next && !ReferenceEquals(next, original)) original = next;
+                    var original = resource.Unaliased();
                     if (original.Kind == TypeDefinitionKind.Error)
                     {
                         // A name that was not found is reported as such; wit-parser skips what it cannot map.

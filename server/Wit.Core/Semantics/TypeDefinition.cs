@@ -82,19 +82,30 @@ public sealed class TypeDefinition
     internal bool FromUse { get; set; }
 
     /// <summary>Whether this is a resource, or an alias (chain) of one.</summary>
-    public bool IsResourceOrAlias
+    public bool IsResourceOrAlias => Unaliased().Kind == TypeDefinitionKind.Resource;
+
+    /// <summary>
+    /// The definition this one names through its chain of aliases: itself when it is not an alias, else the first
+    /// definition down the chain that is not one. The chain stops at an alias of a primitive or of nothing, and at an
+    /// alias cycle (<c>type a = b; type b = a;</c>, an error the resolver reports but a model with errors still holds),
+    /// where an alias of the cycle is returned: check <see cref="Kind"/>. Constant memory, linear time, whatever the chain.
+    /// </summary>
+    public TypeDefinition Unaliased()
     {
-        get
+        // Floyd's cycle finding: the fast walker takes two links per step of the slow one, and meets it on a cycle.
+        var slow = this;
+        var fast = this;
+        while (true)
         {
-            var current = this;
-            for (int i = 0; i < 1000 && current is not null; i++)
+            for (int i = 0; i < 2; i++)
             {
-                if (current.Kind == TypeDefinitionKind.Resource) return true;
-                if (current.Kind != TypeDefinitionKind.Alias) return false;
-                current = current.Element?.Definition;
+                if (fast.Kind != TypeDefinitionKind.Alias || fast.Element?.Definition is not { } next) return fast;
+                fast = next;
             }
 
-            return false;
+            // The fast walker passed this way, so every definition the slow one reaches is an alias with a target.
+            if (slow.Element?.Definition is { } following) slow = following;
+            if (ReferenceEquals(slow, fast)) return fast;
         }
     }
 

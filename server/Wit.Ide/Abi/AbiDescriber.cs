@@ -184,9 +184,7 @@ internal static class AbiDescriber
     /// <summary>The definition a type is laid out as, after following aliases; null for primitives.</summary>
     public static TypeDefinition? Underlying(WitType type)
     {
-        var seen = new HashSet<TypeDefinition>();
-        var current = type.Definition;
-        while (current is { Kind: TypeDefinitionKind.Alias } && seen.Add(current)) current = current.Element?.Definition;
+        var current = type.Definition?.Unaliased();
         return current is { Kind: TypeDefinitionKind.Alias } ? null : current;
     }
 
