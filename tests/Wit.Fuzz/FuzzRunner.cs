@@ -83,7 +83,7 @@ public sealed class FuzzRunner
             var (kind, change) = Mutator.Mutate(text, donor, _random);
             string name = $"{Path.GetFileName(file)} #{i} {kind} at {change.Span.Start}";
             One(file, text, change, name, originals);
-            if (progress is not null && (i + 1) % 1000 == 0) progress.WriteLine($"input {i + 1}, {watch.Elapsed.TotalSeconds:F0} s, {_report.Exceptions.Count} exceptions, slowest {_report.Slowest.Milliseconds:F0} ms CPU");
+            if (progress is not null && (i + 1) % 1000 == 0) progress.WriteLine($"input {i + 1}, {watch.Elapsed.TotalSeconds:F0} s, {_report.Exceptions.Count} exceptions, {_report.WhitespaceViolations.Count} whitespace violations, {_report.IncrementalEqual}/{_report.IncrementalEdits} incremental equal, slowest {_report.Slowest.Milliseconds:F0} ms CPU");
         }
 
         return _report;
@@ -98,9 +98,35 @@ public sealed class FuzzRunner
     /// <summary>When set (<c>--trace</c>), each stage's name is written here as it starts, and each mutant is saved to a file.</summary>
     public TextWriter? Trace { get; set; }
 
+    /// <summary>
+    /// Called from another thread when a stage has run longer than <see cref="HangMilliseconds"/> of wall-clock time (a
+    /// hang: a stage cannot be interrupted, so the caller reports and ends the process), with the stage and input.
+    /// </summary>
+    public Action<string, FuzzReport>? OnHang { get; set; }
+
+    /// <summary>Wall-clock time after which a running stage counts as hung (far above any budget, even under load).</summary>
+    public double HangMilliseconds { get; set; } = 180_000;
+
+    private string? _running;
+    private readonly Stopwatch _runningFor = new();
+    private Timer? _watchdog;
+
+    private void Watch(object? state)
+    {
+        string? running = Volatile.Read(ref _running);
+        if (running is not null && _runningFor.Elapsed.TotalMilliseconds > HangMilliseconds) OnHang?.Invoke(running, _report);
+    }
+
     private T? Stage<T>(string stage, string input, int size, Func<T> work)
     {
         Trace?.WriteLine($"{input}: {stage}");
+        if (OnHang is not null)
+        {
+            _watchdog ??= new Timer(Watch, null, 5000, 5000);
+            _runningFor.Restart();
+            Volatile.Write(ref _running, $"{stage} on {input}");
+        }
+
         var watch = Stopwatch.StartNew();
         double cpuStart = ThreadClock.Milliseconds();
         try
@@ -114,6 +140,7 @@ public sealed class FuzzRunner
         }
         finally
         {
+            Volatile.Write(ref _running, null);
             _report.Time(stage, ThreadClock.Milliseconds() - cpuStart, watch.Elapsed.TotalMilliseconds, size, input, Budget(size));
         }
     }

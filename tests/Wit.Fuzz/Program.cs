@@ -38,7 +38,19 @@ for (int i = 0; i < args.Length; i += 2)
     }
 }
 
-var runner = new FuzzRunner(seed) { Trace = trace ? Console.Error : null };
+var runner = new FuzzRunner(seed)
+{
+    Trace = trace ? Console.Error : null,
+    // A hung stage cannot be stopped: print what the run found so far, name the input, and end with exit code 3.
+    OnHang = (running, found) =>
+    {
+        Console.WriteLine($"HANG: {running} ran over {TimeSpan.FromMilliseconds(180_000).TotalSeconds:F0} s of wall-clock time (rerun alone with --input)");
+        Console.WriteLine($"seed {seed}");
+        Console.Write(found);
+        Console.Out.Flush();
+        Environment.Exit(3);
+    },
+};
 var report = runner.Run(FuzzRunner.CorpusFiles(corpus), inputs, TimeSpan.FromMinutes(minutes), Console.Out, only, from);
 Console.WriteLine($"seed {seed}");
 Console.Write(report);
