@@ -249,7 +249,7 @@ internal sealed partial class WitParser
         slots.Add(Bump());
         slots.Add(ParseUsePath("'.'"));
         slots.Add(Expect(SyntaxKind.DotToken));
-        slots.Add(ParseDelimitedList(SyntaxKind.UseNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseUseName));
+        slots.Add(ParseDelimitedList(SyntaxKind.UseNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.UseName));
         slots.Add(Expect(SyntaxKind.SemicolonToken));
         return Node(SyntaxKind.UseItem, slots);
     }
@@ -289,7 +289,7 @@ internal sealed partial class WitParser
     }
 
     private GreenNode ParseParameterList() =>
-        ParseDelimitedList(SyntaxKind.ParameterList, SyntaxKind.OpenParenToken, SyntaxKind.CloseParenToken, ParseParameter);
+        ParseDelimitedList(SyntaxKind.ParameterList, SyntaxKind.OpenParenToken, SyntaxKind.CloseParenToken, ListElement.Parameter);
 
     private GreenNode ParseParameter()
     {
@@ -386,7 +386,7 @@ internal sealed partial class WitParser
         if (At(SyntaxKind.WithKeyword))
         {
             slots.Add(Bump());
-            slots.Add(ParseDelimitedList(SyntaxKind.IncludeNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseIncludeName));
+            slots.Add(ParseDelimitedList(SyntaxKind.IncludeNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.IncludeName));
             return Node(SyntaxKind.IncludeItem, slots);
         }
 
@@ -405,7 +405,7 @@ internal sealed partial class WitParser
     /// closer, the closer is reported missing (wit-parser's wording) and tokens are skipped to the next comma or
     /// closer, unless the token plainly belongs to what follows the list.
     /// </summary>
-    private GreenNode ParseDelimitedList(SyntaxKind kind, SyntaxKind open, SyntaxKind close, System.Func<GreenNode> element)
+    private GreenNode ParseDelimitedList(SyntaxKind kind, SyntaxKind open, SyntaxKind close, ListElement element)
     {
         var slots = Rent();
         var opener = Expect(open);
@@ -419,7 +419,7 @@ internal sealed partial class WitParser
         while (!At(close))
         {
             int before = CurrentFullStart;
-            slots.Add(element());
+            slots.Add(ParseListElement(element));
             if (At(SyntaxKind.CommaToken))
             {
                 slots.Add(Bump());
@@ -438,6 +438,29 @@ internal sealed partial class WitParser
         slots.Add(Expect(close));
         return Node(kind, slots);
     }
+
+    /// <summary>What a delimited list holds (an enum rather than a delegate: no allocation per list).</summary>
+    private enum ListElement
+    {
+        UseName,
+        Parameter,
+        IncludeName,
+        RecordField,
+        FlagsMember,
+        VariantCase,
+        EnumCase,
+    }
+
+    private GreenNode ParseListElement(ListElement element) => element switch
+    {
+        ListElement.UseName => ParseUseName(),
+        ListElement.Parameter => ParseParameter(),
+        ListElement.IncludeName => ParseIncludeName(),
+        ListElement.RecordField => ParseRecordField(),
+        ListElement.FlagsMember => Node(SyntaxKind.FlagsMember, Rent(ExpectIdentifier())),
+        ListElement.VariantCase => ParseVariantCase(),
+        _ => Node(SyntaxKind.EnumCase, Rent(ExpectIdentifier())),
+    };
 
     private static bool IsListStop(SyntaxKind kind, SyntaxKind close) => kind is SyntaxKind.EndOfFileToken or SyntaxKind.SemicolonToken
         or SyntaxKind.CloseBraceToken or SyntaxKind.OpenBraceToken || IsTopLevelStart(kind) && kind != SyntaxKind.AtToken

@@ -21,7 +21,7 @@ internal sealed partial class WitParser
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
-        slots.Add(ParseDelimitedList(SyntaxKind.RecordFieldList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseRecordField));
+        slots.Add(ParseDelimitedList(SyntaxKind.RecordFieldList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.RecordField));
         return Node(SyntaxKind.Record, slots);
     }
 
@@ -36,8 +36,7 @@ internal sealed partial class WitParser
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
-        slots.Add(ParseDelimitedList(SyntaxKind.FlagsMemberList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
-            () => Node(SyntaxKind.FlagsMember, Rent(ExpectIdentifier()))));
+        slots.Add(ParseDelimitedList(SyntaxKind.FlagsMemberList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.FlagsMember));
         return Node(SyntaxKind.Flags, slots);
     }
 
@@ -47,7 +46,7 @@ internal sealed partial class WitParser
         int nameStart = CurrentStart;
         var name = ExpectIdentifier();
         slots.Add(name);
-        var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseVariantCase);
+        var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.VariantCase);
         slots.Add(cases);
         return Node(SyntaxKind.Variant, slots);
     }
@@ -70,8 +69,7 @@ internal sealed partial class WitParser
         int nameStart = CurrentStart;
         var name = ExpectIdentifier();
         slots.Add(name);
-        var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
-            () => Node(SyntaxKind.EnumCase, Rent(ExpectIdentifier())));
+        var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.EnumCase);
         slots.Add(cases);
         return Node(SyntaxKind.Enum, slots);
     }
