@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Wit.Core.Semantics;
 using Wit.Core.Syntax;
@@ -30,6 +32,8 @@ internal static class LargeInputPhases
         }
 
         if (lineCounts.Count == 0) lineCounts.AddRange(new[] { 10_000, 100_000 });
+        using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
+        var result = new StringBuilder();
         var table = new MarkdownTable("lines", "phase", "CPU ms", "wall ms", "allocated MB", "allocated / source byte", "gen0/1/2", "GC pause ms");
         using var self = Process.GetCurrentProcess();
         foreach (int lines in lineCounts)
@@ -50,13 +54,14 @@ internal static class LargeInputPhases
                 var samples = new List<Sample>(runs);
                 for (int r = 0; r < runs; r++) samples.Add(Sample.Of(self, action));
                 var median = Sample.Median(samples);
+                if (allocations is not null) result.Append($"\n#### Allocated types, {name}, {lines:N0} lines (sampled every ~100 KB)\n\n").Append(allocations.TakeReport(15));
                 table.Add(Format.Integer(lines), name, Format.Number(median.CpuMs, "0.0"), Format.Number(median.WallMs, "0.0"),
                     Format.Number(median.Allocated / 1e6, "0.0"), Format.Number(median.Allocated / (double)bytes, "0.0"),
                     $"{median.Gen0}/{median.Gen1}/{median.Gen2}", Format.Number(median.PauseMs, "0.0"));
             }
         }
 
-        return $"### Large input by phase (medians of {runs} runs, by CPU time)\n\n" + table;
+        return $"### Large input by phase (medians of {runs} runs, by CPU time)\n\n" + table + result;
     }
 
     private readonly record struct Sample(double CpuMs, double WallMs, long Allocated, int Gen0, int Gen1, int Gen2, double PauseMs)
@@ -83,6 +88,44 @@ internal static class LargeInputPhases
         {
             samples.Sort((a, b) => a.CpuMs.CompareTo(b.CpuMs));
             return samples[samples.Count / 2];
+        }
+    }
+
+    /// <summary>
+    /// <c>--allocations</c>: the runtime's allocation ticks (one event per ~100 KB allocated, naming the type that
+    /// crossed the mark), counted by type between two reports: where a phase's garbage comes from.
+    /// </summary>
+    private sealed class AllocationSampler : EventListener
+    {
+        private readonly Dictionary<string, int> _counts = new();
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null) return;
+            int index = e.PayloadNames!.IndexOf("TypeName");
+            string type = index >= 0 ? e.Payload[index] as string ?? "?" : "?";
+            lock (_counts) _counts[type] = _counts.GetValueOrDefault(type) + 1;
+        }
+
+        public string TakeReport(int top)
+        {
+            lock (_counts)
+            {
+                int total = _counts.Values.Sum();
+                var builder = new StringBuilder();
+                foreach (var (type, count) in _counts.OrderByDescending(p => p.Value).Take(top))
+                {
+                    builder.Append($"- {100.0 * count / Math.Max(1, total):0.0}% {type}\n");
+                }
+
+                _counts.Clear();
+                return builder.ToString();
+            }
         }
     }
 }
