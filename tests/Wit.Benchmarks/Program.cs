@@ -37,6 +37,7 @@ internal static class Program
             "server-memory" => new Func<string>[] { ServerMemoryBenchmark.Run },
             "keystroke-breakdown" => new Func<string>[] { KeystrokeBreakdown.Run },
             "large" => new Func<string>[] { () => LargeInputBenchmark.Run(args[1..]) },
+            "large-phases" => new Func<string>[] { () => LargeInputPhases.Run(args[1..]) },
             "document-memory" => new Func<string>[] { DocumentMemoryBenchmark.Run },
             "hosting" => new Func<string>[] { HostingBenchmark.Run },
             "all" => new Func<string>[] { ThroughputBenchmark.Run, IncrementalBenchmark.Run, ScalingBenchmark.Run },
@@ -44,7 +45,7 @@ internal static class Program
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|large [--max-lines N]|document-memory|hosting|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|server|server-memory|keystroke-breakdown|large [--max-lines N]|large-phases [--lines N] [--runs R]|document-memory|hosting|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
             return 2;
         }
 

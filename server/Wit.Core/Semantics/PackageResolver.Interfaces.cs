@@ -133,6 +133,63 @@ internal sealed partial class PackageResolver
         return declarationOrder;
     }
 
+    /// <summary>
+    /// <see cref="TypeDependencies"/> over the green nodes, in the same order (pre-order, as
+    /// <see cref="SyntaxNode.DescendantNodes()"/> walks), for a scope without gated-off names.
+    /// </summary>
+    private void GreenTypeDependencies(SyntaxNode root, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local, List<(TypeDefinition, SourceLocation)> result)
+    {
+        var stack = _greenWalk;
+        stack.Clear();
+        PushChildren(stack, root.Green, root.Position);
+        while (stack.Count > 0)
+        {
+            var (node, position) = stack.Pop();
+            if (node.Kind == SyntaxKind.NamedType)
+            {
+                // TypeSyntax.Name: the first identifier token that is not missing.
+                int offset = position;
+                for (int i = 0; i < node.SlotCount; i++)
+                {
+                    var slot = node.GetSlot(i);
+                    if (slot is GreenToken { Kind: SyntaxKind.IdentifierToken, IsMissing: false } token)
+                    {
+                        string name = Names.Unescape(token.Text);
+                        var location = new SourceLocation(file.Tree.Text, new Text.TextSpan(offset + token.LeadingWidth, token.Width));
+                        if (scope.Types.TryGetValue(name, out var target))
+                        {
+                            if (local.Contains(target)) result.Add((target, location));
+                        }
+                        else
+                        {
+                            Report(UnknownTypeMessage(name), location);
+                        }
+
+                        break;
+                    }
+
+                    offset += slot.FullWidth;
+                }
+            }
+
+            PushChildren(stack, node, position);
+        }
+    }
+
+    /// <summary>Pushes a node's child nodes with their positions, the last first (so they pop in document order).</summary>
+    private static void PushChildren(Stack<(GreenNode, int)> stack, GreenNode node, int position)
+    {
+        int end = position + node.FullWidth;
+        for (int i = node.SlotCount - 1; i >= 0; i--)
+        {
+            var slot = node.GetSlot(i);
+            end -= slot.FullWidth;
+            if (slot is GreenNode child) stack.Push((child, end));
+        }
+    }
+
+    private readonly Stack<(GreenNode, int)> _greenWalk = new();
+
     private static SyntaxToken? TypeNameToken(WitNode member) => member switch
     {
         TypeAliasSyntax a => a.Name,
@@ -162,6 +219,15 @@ internal sealed partial class PackageResolver
     {
         var result = new List<(TypeDefinition, SourceLocation)>();
         if (definition.Kind == TypeDefinitionKind.Resource) return result;
+
+        // Without gated-off names every reference is local, elsewhere or unknown, and the green nodes tell each one
+        // (with its position) without a red node per descendant; a gated-off one needs the enclosing field below.
+        if (scope.ExcludedTypes.Count == 0)
+        {
+            GreenTypeDependencies(syntax.Syntax, file, scope, local, result);
+            return result;
+        }
+
         foreach (var node in syntax.Syntax.DescendantNodes())
         {
             if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;

@@ -460,6 +460,7 @@ internal sealed partial class PackageResolver
 
     private bool IsExcluded(WitNode node)
     {
+        if (!HasAttribute(node)) return false;
         foreach (var attribute in node.Syntax.ChildNodes())
         {
             if (attribute.Kind != SyntaxKind.Attribute || AttributeName(attribute) != "unstable") continue;
@@ -542,8 +543,25 @@ internal sealed partial class PackageResolver
     /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
     /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
     /// </summary>
+    /// <summary>
+    /// Whether an item has an attribute, read from its green node: most items have none, and then neither the gate
+    /// nor the exclusion check needs a red node of any child.
+    /// </summary>
+    private static bool HasAttribute(WitNode node)
+    {
+        var green = node.Syntax.Green;
+        for (int i = 0; i < green.SlotCount; i++)
+        {
+            if (green.GetSlot(i).Kind == SyntaxKind.Attribute) return true;
+        }
+
+        return false;
+    }
+
     private Stability StabilityOf(WitNode node, SourceLocation? location)
     {
+        // Without attributes nothing is read or reported below.
+        if (!HasAttribute(node)) return Stability.Unknown;
         string? since = null, feature = null, deprecated = null;
         SyntaxToken? sinceToken = null, deprecatedToken = null;
         bool unstable = false, externalId = false, externalIdTwice = false, invalid = false;

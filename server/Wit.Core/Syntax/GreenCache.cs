@@ -14,16 +14,24 @@ internal sealed class GreenCache
 {
     private const int StringSlots = 4096;
     private const int MaxInternedLength = 40;
-    private const int MaxEntries = 20000;
+    private const int TriviaSlots = 1024;
+    private const int TokenSlots = 8192;
 
     [ThreadStatic]
     private static GreenCache? s_instance;
 
-    private readonly string?[] _strings = new string?[StringSlots];
-    private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = new();
-    private readonly Dictionary<GreenTrivia, GreenTrivia[]> _singletons = new();
-    private readonly Dictionary<(SyntaxKind, string, GreenTrivia[]?, GreenTrivia[]?), GreenToken> _tokens = new();
+    /// <summary>
+    /// Every table below is direct-mapped by a hash the lexer computes once per piece of text (a newer entry replaces
+    /// an older one in its slot): no dictionary, no string hashing beyond that one pass, no growth, no clearing.
+    /// Sharing is an optimisation only, so a replaced entry costs a new element, never a wrong one.
+    /// </summary>
+    private readonly (string? Text, uint Hash, SyntaxKind Keyword)[] _strings = new (string?, uint, SyntaxKind)[StringSlots];
+    private readonly GreenTrivia?[] _trivia = new GreenTrivia?[TriviaSlots];
+    private readonly GreenToken?[] _tokens = new GreenToken?[TokenSlots];
     private const int NodeSlots = 4096;
+
+    /// <summary>How many elements this cache created and shared (see <see cref="Trim"/>).</summary>
+    private int _created;
 
     /// <summary>
     /// Shared nodes in sets of two by hash, the newest first (an older one is dropped): no chains, no growth, no
@@ -37,9 +45,10 @@ internal sealed class GreenCache
     public static GreenCache Instance => s_instance ??= new GreenCache();
 
     /// <summary>
-    /// Entries a thread's cache may keep between parses. A large document's parse fills the cache to its bound (a few
-    /// megabytes, with the elements it holds alive after their tree is gone), on every thread that parsed one; after
-    /// such a parse the thread starts a new cache, so what stays is what small, frequent parses (keystrokes) reuse.
+    /// Elements a thread's cache may have created before it is dropped after a parse. A large document's parse fills
+    /// the tables (a few megabytes, with the elements they hold alive after their tree is gone), on every thread that
+    /// parsed one; after such a parse the thread starts a new cache, so what stays is what small, frequent parses
+    /// (keystrokes) reuse.
     /// </summary>
     private const int KeptEntries = 4096;
 
@@ -47,31 +56,52 @@ internal sealed class GreenCache
     public static void Trim()
     {
         var cache = s_instance;
-        if (cache is not null && cache._trivia.Count + cache._singletons.Count + cache._tokens.Count > KeptEntries) s_instance = null;
+        if (cache is not null && cache._created > KeptEntries) s_instance = null;
     }
 
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
-    public string Intern(string text, int start, int length)
+    public string Intern(string text, int start, int length) => Intern(text, start, length, out _, out _);
+
+    /// <summary>
+    /// The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short, with its hash (FNV-1a
+    /// over its characters, for the trivia and token tables) and its slot in the string table (-1 when not interned).
+    /// </summary>
+    public string Intern(string text, int start, int length, out uint hash, out int slot)
     {
+        hash = 2166136261;
+        slot = -1;
         if (length == 0) return string.Empty;
+
+        // Longer text is neither interned nor shared, so it needs no hash.
         if (length > MaxInternedLength) return text.Substring(start, length);
-        uint hash = 2166136261;
         for (int i = 0; i < length; i++) hash = (hash ^ text[start + i]) * 16777619;
-        int slot = (int)(hash & (StringSlots - 1));
+        slot = (int)(hash & (StringSlots - 1));
         var existing = _strings[slot];
-        if (existing is not null && existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0) return existing;
+        if (existing.Text is { } found && existing.Hash == hash && found.Length == length && string.CompareOrdinal(found, 0, text, start, length) == 0) return found;
         var created = text.Substring(start, length);
-        _strings[slot] = created;
+        _strings[slot] = (created, hash, SyntaxFacts.GetKeywordKind(created));
         return created;
     }
 
-    public GreenTrivia Trivia(SyntaxKind kind, string text)
+    /// <summary>
+    /// The keyword an identifier's text spells (<see cref="SyntaxKind.IdentifierToken"/> for none), looked up once per
+    /// interned string: <paramref name="slot"/> and <paramref name="text"/> come from <see cref="Intern(string, int, int, out uint, out int)"/>.
+    /// </summary>
+    public SyntaxKind KeywordKind(string text, int slot) =>
+        slot >= 0 && ReferenceEquals(_strings[slot].Text, text) ? _strings[slot].Keyword : SyntaxFacts.GetKeywordKind(text);
+
+    public GreenTrivia Trivia(SyntaxKind kind, string text) => Trivia(kind, text, Hash(text));
+
+    /// <summary>Trivia of <paramref name="kind"/> and <paramref name="text"/>, shared when short; <paramref name="hash"/> is the text's.</summary>
+    public GreenTrivia Trivia(SyntaxKind kind, string text, uint hash)
     {
         if (text.Length > MaxInternedLength) return new GreenTrivia(kind, text);
-        if (_trivia.TryGetValue((kind, text), out var trivia)) return trivia;
-        if (_trivia.Count > MaxEntries) _trivia.Clear();
-        trivia = new GreenTrivia(kind, text);
-        _trivia[(kind, text)] = trivia;
+        hash = (hash * 31) + (uint)kind;
+        int slot = (int)(hash & (TriviaSlots - 1));
+        if (_trivia[slot] is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)) return existing;
+        var trivia = new GreenTrivia(kind, text) { CacheHash = hash, Shared = true };
+        _trivia[slot] = trivia;
+        _created++;
         return trivia;
     }
 
@@ -81,28 +111,45 @@ internal sealed class GreenCache
         if (list is null || list.Count == 0) return null;
         if (list.Count > 1) return list.ToArray();
         var single = list[0];
-        if (_singletons.TryGetValue(single, out var array)) return array;
-        array = new[] { single };
-        if (single.Width <= MaxInternedLength)
-        {
-            if (_singletons.Count > MaxEntries) _singletons.Clear();
-            _singletons[single] = array;
-        }
-
-        return array;
+        if (!single.Shared) return new[] { single };
+        return single.Singleton ??= new[] { single };
     }
 
-    /// <summary>A token; tokens without diagnostics whose parts are all shared are shared themselves.</summary>
-    public GreenToken Token(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing)
+    public GreenToken Token(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing) => Token(kind, text, Hash(text), leading, trailing);
+
+    /// <summary>
+    /// A token; tokens without diagnostics whose parts are all shared are shared themselves. <paramref name="hash"/> is
+    /// the text's.
+    /// </summary>
+    public GreenToken Token(SyntaxKind kind, string text, uint hash, GreenTrivia[]? leading, GreenTrivia[]? trailing)
     {
-        bool shareable = text.Length <= MaxInternedLength && (leading is null || leading.Length == 1) && (trailing is null || trailing.Length == 1);
+        bool shareable = text.Length <= MaxInternedLength && IsSharedArray(leading) && IsSharedArray(trailing);
         if (!shareable) return new GreenToken(kind, text, leading, trailing);
-        var key = (kind, text, leading, trailing);
-        if (_tokens.TryGetValue(key, out var token)) return token;
-        if (_tokens.Count > MaxEntries) _tokens.Clear();
-        token = new GreenToken(kind, text, leading, trailing);
-        _tokens[key] = token;
+        hash = (hash * 31) + (uint)kind;
+        if (leading is not null) hash ^= leading[0].CacheHash * 7;
+        if (trailing is not null) hash ^= trailing[0].CacheHash * 13;
+        int slot = (int)(hash & (TokenSlots - 1));
+        if (_tokens[slot] is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)
+            && ReferenceEquals(existing.LeadingTrivia, leading ?? GreenToken.NoTrivia) && ReferenceEquals(existing.TrailingTrivia, trailing ?? GreenToken.NoTrivia))
+        {
+            return existing;
+        }
+
+        var token = new GreenToken(kind, text, leading, trailing);
+        _tokens[slot] = token;
+        _created++;
         return token;
+    }
+
+    /// <summary>Whether a token's trivia can be part of a shared token's key: none, or one shared trivia in its shared array.</summary>
+    private static bool IsSharedArray(GreenTrivia[]? trivia) =>
+        trivia is null || trivia.Length == 1 && trivia[0].Shared && ReferenceEquals(trivia[0].Singleton, trivia);
+
+    private static uint Hash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text) hash = (hash ^ c) * 16777619;
+        return hash;
     }
 
     /// <summary>
@@ -128,6 +175,7 @@ internal sealed class GreenCache
         if (_nodes[index].Node is { } first && _nodes[index].Key.Equals(key)) return first;
         if (_nodes[index + 1].Node is { } second && _nodes[index + 1].Key.Equals(key)) return second;
         var node = new GreenNode(kind, slots);
+        _created++;
         _nodes[index + 1] = _nodes[index];
         _nodes[index] = (key, node);
         return node;

@@ -6,7 +6,7 @@ namespace Wit.Core.Syntax;
 /// <summary>A token: its kind, its text, its leading and trailing trivia. A missing token has empty text and zero width.</summary>
 public sealed class GreenToken : GreenElement
 {
-    private static readonly GreenTrivia[] NoTrivia = Array.Empty<GreenTrivia>();
+    internal static readonly GreenTrivia[] NoTrivia = Array.Empty<GreenTrivia>();
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
         : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics)

@@ -15,5 +15,13 @@ public sealed class GreenTrivia
 
     public int Width => Text.Length;
 
+    /// <summary>Whether <see cref="GreenCache"/> shares this trivia (then <see cref="CacheHash"/> is its key's hash).</summary>
+    internal bool Shared { get; init; }
+
+    internal uint CacheHash { get; init; }
+
+    /// <summary>The shared one-element array of this shared trivia, made on first use.</summary>
+    internal GreenTrivia[]? Singleton { get; set; }
+
     public override string ToString() => $"{Kind} \"{Text}\"";
 }

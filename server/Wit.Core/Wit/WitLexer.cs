@@ -37,15 +37,15 @@ internal sealed class WitLexer
         var leading = ScanTrivia(trailing: false);
         int start = _position;
         var kind = ScanToken();
-        string text = _cache.Intern(_text, start, _position - start);
+        string text = _cache.Intern(_text, start, _position - start, out uint hash, out int slot);
         var trailing = kind == SyntaxKind.EndOfFileToken ? null : ScanTrivia(trailing: true);
         if (kind == SyntaxKind.IdentifierToken)
         {
-            var keyword = SyntaxFacts.GetKeywordKind(text);
+            var keyword = _cache.KeywordKind(text, slot);
             if (keyword != SyntaxKind.IdentifierToken) kind = keyword;
         }
 
-        if (_diagnostics.Count == 0) return _cache.Token(kind, text, leading, trailing);
+        if (_diagnostics.Count == 0) return _cache.Token(kind, text, hash, leading, trailing);
         return new GreenToken(kind, text, leading, trailing, _diagnostics.ToArray());
     }
 
@@ -105,7 +105,8 @@ internal sealed class WitLexer
                 break;
             }
 
-            trivia.Add(_cache.Trivia(kind, _cache.Intern(_text, start, _position - start)));
+            string text = _cache.Intern(_text, start, _position - start, out uint hash, out _);
+            trivia.Add(_cache.Trivia(kind, text, hash));
             if (trailing && kind == SyntaxKind.EndOfLineTrivia) break;
         }
 

@@ -55,7 +55,7 @@ internal sealed partial class WitParser
 
     private GreenNode ParseAttribute()
     {
-        var slots = new List<GreenElement> { Bump() };
+        var slots = Rent(Bump());
         var name = ExpectIdentifier();
         slots.Add(name);
         if (name.IsMissing) return Node(SyntaxKind.Attribute, slots);
@@ -67,11 +67,11 @@ internal sealed partial class WitParser
             ErrorAt(SyntaxDiagnostics.UnknownAttribute(kind), nameStart, name.Width);
         }
 
-        var args = new List<GreenElement> { Expect(SyntaxKind.OpenParenToken) };
+        var args = Rent(Expect(SyntaxKind.OpenParenToken));
         if (((GreenToken)args[0]).IsMissing) return Node(SyntaxKind.Attribute, slots);
         if (kind == "external-id")
         {
-            var value = new List<GreenElement> { Expect(SyntaxKind.StringToken) };
+            var value = Rent(Expect(SyntaxKind.StringToken));
             args.Add(Node(SyntaxKind.AttributeArgument, value));
         }
         else if (kind is "since" or "unstable" or "deprecated")
@@ -95,7 +95,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode ParseAttributeArgument(string? requiredName, bool? versionValue)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         if (requiredName is null && At(SyntaxKind.StringToken))
         {
             slots.Add(Bump());
@@ -139,7 +139,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode ParseUsePath(string follow)
     {
-        var slots = new List<GreenElement> { ExpectIdentifier() };
+        var slots = Rent(ExpectIdentifier());
         if (At(SyntaxKind.ColonToken))
         {
             slots.Add(Bump());
@@ -189,7 +189,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode ParseBody(SyntaxKind kind, BodyKind body)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         var open = Expect(SyntaxKind.OpenBraceToken);
         slots.Add(open);
         if (open.IsMissing)
@@ -218,7 +218,7 @@ internal sealed partial class WitParser
 
     private GreenNode ParseMember(BodyKind body)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         ParseAttributes(slots);
         var kind = CurrentKind;
         if (!IsMemberStart(kind, body) || kind == SyntaxKind.AtToken)
@@ -249,14 +249,14 @@ internal sealed partial class WitParser
         slots.Add(Bump());
         slots.Add(ParseUsePath("'.'"));
         slots.Add(Expect(SyntaxKind.DotToken));
-        slots.Add(ParseDelimitedList(SyntaxKind.UseNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseUseName));
+        slots.Add(ParseDelimitedList(SyntaxKind.UseNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.UseName));
         slots.Add(Expect(SyntaxKind.SemicolonToken));
         return Node(SyntaxKind.UseItem, slots);
     }
 
     private GreenNode ParseUseName()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier() };
+        var slots = Rent(ExpectIdentifier());
         if (At(SyntaxKind.AsKeyword))
         {
             slots.Add(Bump());
@@ -278,7 +278,7 @@ internal sealed partial class WitParser
     /// <summary><c>async? func (params) (-> type)?</c>.</summary>
     private GreenNode ParseFunctionType()
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         if (At(SyntaxKind.AsyncKeyword)) slots.Add(Bump());
         var func = Expect(SyntaxKind.FuncKeyword);
         slots.Add(func);
@@ -289,18 +289,18 @@ internal sealed partial class WitParser
     }
 
     private GreenNode ParseParameterList() =>
-        ParseDelimitedList(SyntaxKind.ParameterList, SyntaxKind.OpenParenToken, SyntaxKind.CloseParenToken, ParseParameter);
+        ParseDelimitedList(SyntaxKind.ParameterList, SyntaxKind.OpenParenToken, SyntaxKind.CloseParenToken, ListElement.Parameter);
 
     private GreenNode ParseParameter()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken) };
+        var slots = Rent(ExpectIdentifier(), Expect(SyntaxKind.ColonToken));
         slots.Add(ParseType(0));
         return Node(SyntaxKind.Parameter, slots);
     }
 
     private GreenNode ParseResultList()
     {
-        var slots = new List<GreenElement> { Bump(), ParseType(0) };
+        var slots = Rent(Bump(), ParseType(0));
         return Node(SyntaxKind.ResultList, slots);
     }
 
@@ -365,7 +365,7 @@ internal sealed partial class WitParser
                 slots.Add(Expect(SyntaxKind.SemicolonToken));
                 break;
             case SyntaxKind.InterfaceKeyword:
-                var inline = new List<GreenElement> { Bump(), ParseBody(SyntaxKind.InterfaceBody, BodyKind.Interface) };
+                var inline = Rent(Bump(), ParseBody(SyntaxKind.InterfaceBody, BodyKind.Interface));
                 slots.Add(Node(SyntaxKind.InlineInterface, inline));
                 break;
             default:
@@ -386,7 +386,7 @@ internal sealed partial class WitParser
         if (At(SyntaxKind.WithKeyword))
         {
             slots.Add(Bump());
-            slots.Add(ParseDelimitedList(SyntaxKind.IncludeNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseIncludeName));
+            slots.Add(ParseDelimitedList(SyntaxKind.IncludeNameList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.IncludeName));
             return Node(SyntaxKind.IncludeItem, slots);
         }
 
@@ -396,7 +396,7 @@ internal sealed partial class WitParser
 
     private GreenNode ParseIncludeName()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.AsKeyword), ExpectIdentifier() };
+        var slots = Rent(ExpectIdentifier(), Expect(SyntaxKind.AsKeyword), ExpectIdentifier());
         return Node(SyntaxKind.IncludeName, slots);
     }
 
@@ -405,9 +405,9 @@ internal sealed partial class WitParser
     /// closer, the closer is reported missing (wit-parser's wording) and tokens are skipped to the next comma or
     /// closer, unless the token plainly belongs to what follows the list.
     /// </summary>
-    private GreenNode ParseDelimitedList(SyntaxKind kind, SyntaxKind open, SyntaxKind close, System.Func<GreenNode> element)
+    private GreenNode ParseDelimitedList(SyntaxKind kind, SyntaxKind open, SyntaxKind close, ListElement element)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         var opener = Expect(open);
         slots.Add(opener);
         if (opener.IsMissing)
@@ -419,7 +419,7 @@ internal sealed partial class WitParser
         while (!At(close))
         {
             int before = CurrentFullStart;
-            slots.Add(element());
+            slots.Add(ParseListElement(element));
             if (At(SyntaxKind.CommaToken))
             {
                 slots.Add(Bump());
@@ -439,6 +439,29 @@ internal sealed partial class WitParser
         return Node(kind, slots);
     }
 
+    /// <summary>What a delimited list holds (an enum rather than a delegate: no allocation per list).</summary>
+    private enum ListElement
+    {
+        UseName,
+        Parameter,
+        IncludeName,
+        RecordField,
+        FlagsMember,
+        VariantCase,
+        EnumCase,
+    }
+
+    private GreenNode ParseListElement(ListElement element) => element switch
+    {
+        ListElement.UseName => ParseUseName(),
+        ListElement.Parameter => ParseParameter(),
+        ListElement.IncludeName => ParseIncludeName(),
+        ListElement.RecordField => ParseRecordField(),
+        ListElement.FlagsMember => Node(SyntaxKind.FlagsMember, Rent(ExpectIdentifier())),
+        ListElement.VariantCase => ParseVariantCase(),
+        _ => Node(SyntaxKind.EnumCase, Rent(ExpectIdentifier())),
+    };
+
     private static bool IsListStop(SyntaxKind kind, SyntaxKind close) => kind is SyntaxKind.EndOfFileToken or SyntaxKind.SemicolonToken
         or SyntaxKind.CloseBraceToken or SyntaxKind.OpenBraceToken || IsTopLevelStart(kind) && kind != SyntaxKind.AtToken
         || IsTypeDefinitionStart(kind) || kind is SyntaxKind.ImportKeyword or SyntaxKind.ExportKeyword or SyntaxKind.IncludeKeyword
@@ -446,7 +469,7 @@ internal sealed partial class WitParser
 
     private GreenNode SkipInList(SyntaxKind close)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         while (!At(SyntaxKind.CommaToken) && !At(close) && !IsListStop(CurrentKind, close)) slots.Add(Bump());
         return Node(SyntaxKind.SkippedTokens, slots);
     }

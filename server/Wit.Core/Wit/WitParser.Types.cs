@@ -21,13 +21,13 @@ internal sealed partial class WitParser
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
-        slots.Add(ParseDelimitedList(SyntaxKind.RecordFieldList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseRecordField));
+        slots.Add(ParseDelimitedList(SyntaxKind.RecordFieldList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.RecordField));
         return Node(SyntaxKind.Record, slots);
     }
 
     private GreenNode ParseRecordField()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken) };
+        var slots = Rent(ExpectIdentifier(), Expect(SyntaxKind.ColonToken));
         slots.Add(ParseType(0));
         return Node(SyntaxKind.RecordField, slots);
     }
@@ -36,8 +36,7 @@ internal sealed partial class WitParser
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
-        slots.Add(ParseDelimitedList(SyntaxKind.FlagsMemberList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
-            () => Node(SyntaxKind.FlagsMember, new List<GreenElement> { ExpectIdentifier() })));
+        slots.Add(ParseDelimitedList(SyntaxKind.FlagsMemberList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.FlagsMember));
         return Node(SyntaxKind.Flags, slots);
     }
 
@@ -47,17 +46,17 @@ internal sealed partial class WitParser
         int nameStart = CurrentStart;
         var name = ExpectIdentifier();
         slots.Add(name);
-        var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ParseVariantCase);
+        var cases = ParseDelimitedList(SyntaxKind.VariantCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.VariantCase);
         slots.Add(cases);
         return Node(SyntaxKind.Variant, slots);
     }
 
     private GreenNode ParseVariantCase()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier() };
+        var slots = Rent(ExpectIdentifier());
         if (At(SyntaxKind.OpenParenToken))
         {
-            var payload = new List<GreenElement> { Bump(), ParseType(0), Expect(SyntaxKind.CloseParenToken) };
+            var payload = Rent(Bump(), ParseType(0), Expect(SyntaxKind.CloseParenToken));
             slots.Add(Node(SyntaxKind.VariantCasePayload, payload));
         }
 
@@ -70,8 +69,7 @@ internal sealed partial class WitParser
         int nameStart = CurrentStart;
         var name = ExpectIdentifier();
         slots.Add(name);
-        var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken,
-            () => Node(SyntaxKind.EnumCase, new List<GreenElement> { ExpectIdentifier() }));
+        var cases = ParseDelimitedList(SyntaxKind.EnumCaseList, SyntaxKind.OpenBraceToken, SyntaxKind.CloseBraceToken, ListElement.EnumCase);
         slots.Add(cases);
         return Node(SyntaxKind.Enum, slots);
     }
@@ -91,13 +89,13 @@ internal sealed partial class WitParser
             return SkipType();
         }
 
-        if (SyntaxFacts.IsPrimitiveTypeKeyword(kind)) return Node(SyntaxKind.PrimitiveType, new List<GreenElement> { Bump() });
+        if (SyntaxFacts.IsPrimitiveTypeKeyword(kind)) return Node(SyntaxKind.PrimitiveType, Rent(Bump()));
         switch (kind)
         {
             case SyntaxKind.IdentifierToken:
-                return Node(SyntaxKind.NamedType, new List<GreenElement> { ExpectIdentifier() });
+                return Node(SyntaxKind.NamedType, Rent(ExpectIdentifier()));
             case SyntaxKind.ErrorContextKeyword:
-                return Node(SyntaxKind.ErrorContextType, new List<GreenElement> { Bump() });
+                return Node(SyntaxKind.ErrorContextType, Rent(Bump()));
         }
 
         if (kind is SyntaxKind.ListKeyword or SyntaxKind.OptionKeyword or SyntaxKind.ResultKeyword or SyntaxKind.TupleKeyword
@@ -107,12 +105,12 @@ internal sealed partial class WitParser
         }
 
         ErrorExpected("a type");
-        return Node(SyntaxKind.NamedType, new List<GreenElement> { GreenToken.Missing(SyntaxKind.IdentifierToken) });
+        return Node(SyntaxKind.NamedType, Rent(GreenToken.Missing(SyntaxKind.IdentifierToken)));
     }
 
     private GreenNode ParseConstructedType(SyntaxKind keyword, int depth)
     {
-        var slots = new List<GreenElement> { Bump() };
+        var slots = Rent(Bump());
         switch (keyword)
         {
             case SyntaxKind.ListKeyword:
@@ -145,7 +143,7 @@ internal sealed partial class WitParser
             case SyntaxKind.BorrowKeyword:
             case SyntaxKind.OwnKeyword:
                 slots.Add(Expect(SyntaxKind.LessThanToken));
-                slots.Add(Node(SyntaxKind.NamedType, new List<GreenElement> { ExpectIdentifier() }));
+                slots.Add(Node(SyntaxKind.NamedType, Rent(ExpectIdentifier())));
                 slots.Add(Expect(SyntaxKind.GreaterThanToken));
                 return Node(keyword == SyntaxKind.BorrowKeyword ? SyntaxKind.BorrowType : SyntaxKind.OwnType, slots);
             case SyntaxKind.FutureKeyword:
@@ -210,7 +208,7 @@ internal sealed partial class WitParser
     /// <summary>Skips the rest of an over-deep type: up to the <c>&gt;</c>, <c>,</c> or <c>)</c> that closes the enclosing level.</summary>
     private GreenNode SkipType()
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         int depth = 0;
         while (true)
         {

@@ -20,9 +20,25 @@ internal sealed partial class WitParser
 
     private readonly string _text;
     private readonly WitLexer _lexer;
-    private readonly List<GreenToken> _tokens = new();
-    private readonly List<int> _positions = new();
+
+    /// <summary>
+    /// The tokens lexed ahead, in a ring: the parser looks at most <see cref="MaxLookahead"/> tokens past the current
+    /// one and never back, so a whole file's tokens are never held (nor copied as a list grows).
+    /// </summary>
+    private readonly GreenToken[] _tokens = new GreenToken[RingSize];
+    private readonly int[] _positions = new int[RingSize];
+    private const int RingSize = 8;
+    private const int MaxLookahead = 3;
+
+    /// <summary>How many tokens were lexed; the token at index <c>i</c> sits at <c>i % RingSize</c> while it is current or ahead.</summary>
+    private int _lexed;
     private int _index;
+
+    /// <summary>
+    /// Cleared slot lists to build nodes in: each node is built in a list taken here and returned by <see cref="Node"/>
+    /// once the node holds an exact-size copy, so a parse allocates a list per nesting level, not per node.
+    /// </summary>
+    private readonly Stack<List<GreenElement>> _pool = new();
     private readonly List<(DiagnosticMessage Message, int Start, int Length)> _pending = new();
     private int _lastErrorPosition = -1;
 
@@ -161,14 +177,16 @@ internal sealed partial class WitParser
 
     private GreenToken Peek(int ahead)
     {
-        while (_index + ahead >= _tokens.Count)
+        System.Diagnostics.Debug.Assert(ahead <= MaxLookahead);
+        while (_index + ahead >= _lexed)
         {
-            if (_tokens.Count > 0 && _tokens[_tokens.Count - 1].Kind == SyntaxKind.EndOfFileToken) return _tokens[_tokens.Count - 1];
-            _positions.Add(_lexer.Position);
-            _tokens.Add(_lexer.Next());
+            if (_lexed > 0 && _tokens[(_lexed - 1) % RingSize].Kind == SyntaxKind.EndOfFileToken) return _tokens[(_lexed - 1) % RingSize];
+            _positions[_lexed % RingSize] = _lexer.Position;
+            _tokens[_lexed % RingSize] = _lexer.Next();
+            _lexed++;
         }
 
-        return _tokens[_index + ahead];
+        return _tokens[(_index + ahead) % RingSize];
     }
 
     private GreenToken Current => Peek(0);
@@ -180,7 +198,7 @@ internal sealed partial class WitParser
         get
         {
             Peek(0);
-            return _positions[_index];
+            return _positions[System.Math.Min(_index, _lexed - 1) % RingSize];
         }
     }
 
@@ -190,7 +208,7 @@ internal sealed partial class WitParser
     private GreenToken Bump()
     {
         var token = Current;
-        if (token.Kind != SyntaxKind.EndOfFileToken || _index < _tokens.Count) _index++;
+        if (token.Kind != SyntaxKind.EndOfFileToken || _index < _lexed) _index++;
         return token;
     }
 
@@ -242,8 +260,38 @@ internal sealed partial class WitParser
     }
 
     /// <summary>A node; small inner nodes of the same kind and children are shared (<see cref="GreenCache.Node"/>).</summary>
-    private static GreenNode Node(SyntaxKind kind, List<GreenElement> slots) =>
-        IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : new GreenNode(kind, slots);
+    private GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
+    {
+        var node = IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : new GreenNode(kind, slots);
+        System.Diagnostics.Debug.Assert(!_pool.Contains(slots), "a slot list was returned twice");
+        slots.Clear();
+        _pool.Push(slots);
+        return node;
+    }
+
+    /// <summary>An empty slot list from the pool (see <see cref="_pool"/>).</summary>
+    private List<GreenElement> Rent() => _pool.Count > 0 ? _pool.Pop() : new List<GreenElement>();
+
+    private List<GreenElement> Rent(GreenElement a)
+    {
+        var slots = Rent();
+        slots.Add(a);
+        return slots;
+    }
+
+    private List<GreenElement> Rent(GreenElement a, GreenElement b)
+    {
+        var slots = Rent(a);
+        slots.Add(b);
+        return slots;
+    }
+
+    private List<GreenElement> Rent(GreenElement a, GreenElement b, GreenElement c)
+    {
+        var slots = Rent(a, b);
+        slots.Add(c);
+        return slots;
+    }
 
     /// <summary>The kinds that are never a top-level item (whose identity tells an unchanged item) nor skipped text.</summary>
     private static bool IsSharable(SyntaxKind kind) => kind is SyntaxKind.NamedType or SyntaxKind.PrimitiveType or SyntaxKind.ListType
@@ -259,7 +307,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode SkipUntil(System.Func<SyntaxKind, bool> stop)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         int depth = 0;
         while (!At(SyntaxKind.EndOfFileToken))
         {
@@ -313,7 +361,7 @@ internal sealed partial class WitParser
 
     private GreenNode ParseTopLevelItemCore(int packageDepth)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         ParseAttributes(slots);
         switch (CurrentKind)
         {
@@ -384,7 +432,7 @@ internal sealed partial class WitParser
     /// <summary>Skips an over-deep region: tokens until the brace that closes the enclosing block, without recursion.</summary>
     private GreenNode SkipBalancedBraces()
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         int depth = 0;
         while (!At(SyntaxKind.EndOfFileToken))
         {
@@ -407,7 +455,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode ParsePackageName()
     {
-        var slots = new List<GreenElement> { ExpectIdentifier(), Expect(SyntaxKind.ColonToken), ExpectIdentifier() };
+        var slots = Rent(ExpectIdentifier(), Expect(SyntaxKind.ColonToken), ExpectIdentifier());
         while (At(SyntaxKind.ColonToken) && Peek(1).Kind == SyntaxKind.IdentifierToken)
         {
             ErrorExpected("'{'");
@@ -434,7 +482,7 @@ internal sealed partial class WitParser
     /// </summary>
     private GreenNode ParseVersion(bool withAt)
     {
-        var slots = new List<GreenElement>();
+        var slots = Rent();
         if (withAt) slots.Add(Bump());
         int versionStart = CurrentStart;
         bool complete = true;

@@ -43,6 +43,36 @@ public sealed class TreeSharingTests
     }
 
     [Fact]
+    public void More_names_and_trivia_than_the_shared_tables_hold_parse_the_same_whatever_the_tables_held_before()
+    {
+        // The string, trivia and token tables are direct-mapped (a newer entry replaces an older one in its slot), so
+        // a file with tens of thousands of distinct names, comments and indentations collides in every slot: each
+        // lookup must still give an element equal to the text at hand, never the slot's previous occupant.
+        var builder = new System.Text.StringBuilder("package a:b;\ninterface i {\n");
+        for (int n = 0; n < 10_000; n++)
+        {
+            string indent = new(' ', 1 + (n % 7));
+            builder.Append(indent).Append("/// Doc ").Append(n % 997).Append(".\n");
+            builder.Append(indent).Append("record r").Append(n).Append(" { fld").Append(n % 4099).Append(": u").Append(8 << (n % 4)).Append(" }\n");
+            builder.Append(indent).Append("g").Append(n).Append(": func(k: r").Append(n).Append(") -> option<r").Append(n / 2).Append(">;\n");
+        }
+
+        string text = builder.Append("}\n").ToString();
+
+        // One parse on a thread whose tables were filled by another text, one on a thread that starts empty.
+        SyntaxTree.ParseWit(Text.Replace("u32", "u64"));
+        var warm = SyntaxTree.ParseWit(text);
+        SyntaxTree? fresh = null;
+        var thread = new System.Threading.Thread(() => fresh = SyntaxTree.ParseWit(text));
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(text, warm.ToFullString());
+        Assert.Empty(warm.Diagnostics);
+        Assert.True(GreenElement.StructurallyEqual(warm.GreenRoot, fresh!.GreenRoot));
+    }
+
+    [Fact]
     public void A_walk_leaves_no_red_nodes_in_the_tree()
     {
         var tree = SyntaxTree.ParseWit(Text);

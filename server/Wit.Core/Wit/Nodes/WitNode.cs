@@ -68,31 +68,78 @@ public abstract class WitNode
 
     protected T? Child<T>() where T : WitNode
     {
-        foreach (var child in Children<T>()) return child;
+        var green = Syntax.Green;
+        int offset = Syntax.Position;
+        for (int i = 0; i < green.SlotCount; i++)
+        {
+            var slot = green.GetSlot(i);
+            if (slot is GreenNode child && ViewOf<T>(Syntax, child, offset, i) is { } typed) return typed;
+            offset += slot.FullWidth;
+        }
+
         return null;
     }
 
     protected IEnumerable<T> Children<T>() where T : WitNode
     {
-        foreach (var node in Syntax.ChildNodes())
+        var green = Syntax.Green;
+        int offset = Syntax.Position;
+        for (int i = 0; i < green.SlotCount; i++)
         {
-            if (From(node) is T typed) yield return typed;
+            var slot = green.GetSlot(i);
+            if (slot is GreenNode child && ViewOf<T>(Syntax, child, offset, i) is { } typed) yield return typed;
+            offset += slot.FullWidth;
         }
     }
 
     /// <summary>The children of the first child node of <paramref name="listKind"/> that have the typed view <typeparamref name="T"/>.</summary>
     protected IEnumerable<T> ListItems<T>(SyntaxKind listKind) where T : WitNode
     {
-        foreach (var node in Syntax.ChildNodes())
+        var green = Syntax.Green;
+        int offset = Syntax.Position;
+        for (int i = 0; i < green.SlotCount; i++)
         {
-            if (node.Kind != listKind) continue;
-            foreach (var item in node.ChildNodes())
+            var slot = green.GetSlot(i);
+            if (slot is GreenNode list && list.Kind == listKind)
             {
-                if (From(item) is T typed) yield return typed;
+                var listNode = Syntax.ChildNode(list, offset, i);
+                int itemOffset = offset;
+                for (int j = 0; j < list.SlotCount; j++)
+                {
+                    var item = list.GetSlot(j);
+                    if (item is GreenNode itemGreen && ViewOf<T>(listNode, itemGreen, itemOffset, j) is { } typed) yield return typed;
+                    itemOffset += item.FullWidth;
+                }
+
+                yield break;
             }
 
-            yield break;
+            offset += slot.FullWidth;
         }
+    }
+
+    /// <summary>
+    /// The typed view <typeparamref name="T"/> of a child, or null when its kind has another view. A kind's view is a
+    /// function of the kind alone, so the answer is kept per kind (<see cref="ViewKinds{T}"/>): children of other kinds
+    /// cost no red node and no view.
+    /// </summary>
+    private static T? ViewOf<T>(SyntaxNode parent, GreenNode child, int offset, int index) where T : WitNode
+    {
+        var known = ViewKinds<T>.Known;
+        int kind = (int)child.Kind;
+        if (kind < known.Length && known[kind] == ViewKinds<T>.No) return null;
+        var typed = From(parent.ChildNode(child, offset, index)) as T;
+        if (kind < known.Length) known[kind] = typed is null ? ViewKinds<T>.No : ViewKinds<T>.Yes;
+        return typed;
+    }
+
+    /// <summary>Per kind, whether its typed view is a <typeparamref name="T"/> (unknown until first met; writes race harmlessly, all write the same).</summary>
+    private static class ViewKinds<T>
+    {
+        public const byte Yes = 1;
+        public const byte No = 2;
+
+        public static readonly byte[] Known = new byte[512];
     }
 
     public override string ToString() => Syntax.ToString();
