@@ -20,6 +20,9 @@ public sealed class TypeDefinition
     /// <summary>A process-wide unique number, used to key anonymous types structurally.</summary>
     internal long Serial { get; }
 
+    /// <summary>The serial of the newest definition made so far (in any model): definitions made later have larger ones.</summary>
+    internal static long NewestSerial => System.Threading.Interlocked.Read(ref s_nextSerial);
+
     /// <summary>The definition's position in <see cref="WitModel.Types"/>.</summary>
     public int Index { get; internal set; } = -1;
 
