@@ -222,8 +222,22 @@ public sealed class WorkspaceCheck
     /// </summary>
     private static void RemoveRepeats(List<Diagnostic> diagnostics)
     {
-        var seen = new HashSet<(string Code, SourceText? Document, TextSpan Span, string Message)>();
-        diagnostics.RemoveAll(d => !seen.Add((d.Code, d.Document, d.Span, d.Message)));
+        var seen = new HashSet<Diagnostic>(SamePlaceAndMessage.Instance);
+        diagnostics.RemoveAll(d => !seen.Add(d));
+    }
+
+    /// <summary>
+    /// Code, place and message equal. The hash leaves the message out, so a lint message (written when read, see
+    /// <see cref="DiagnosticDescriptor.Message(Func{string})"/>) is written only for diagnostics at the same place.
+    /// </summary>
+    private sealed class SamePlaceAndMessage : IEqualityComparer<Diagnostic>
+    {
+        public static readonly SamePlaceAndMessage Instance = new();
+
+        public bool Equals(Diagnostic? a, Diagnostic? b) =>
+            ReferenceEquals(a, b) || a is not null && b is not null && a.Code == b.Code && ReferenceEquals(a.Document, b.Document) && a.Span == b.Span && a.Message == b.Message;
+
+        public int GetHashCode(Diagnostic diagnostic) => (diagnostic.Code, diagnostic.Document, diagnostic.Span).GetHashCode();
     }
 
     /// <summary>Moves each diagnostic to the current text (see <see cref="Mover"/>); false when one cannot be moved.</summary>
@@ -300,7 +314,7 @@ public sealed class WorkspaceCheck
 
             return moved == document && span == diagnostic.Span && related is null
                 ? diagnostic
-                : new Diagnostic(diagnostic.Descriptor, diagnostic.Message, span, diagnostic.Severity, moved, related ?? diagnostic.Related);
+                : diagnostic.MovedTo(span, moved, related ?? diagnostic.Related);
         }
 
         private (SourceText? Document, TextSpan Span) Move(SourceText document, TextSpan span)
@@ -323,7 +337,7 @@ public sealed class WorkspaceCheck
             var related = diagnostic.Related.Count == 0
                 ? diagnostic.Related
                 : diagnostic.Related.Select(r => new RelatedLocation(document, new TextSpan(r.Span.Start + delta, r.Span.Length), r.Message)).ToList();
-            return new Diagnostic(diagnostic.Descriptor, diagnostic.Message, new TextSpan(diagnostic.Span.Start + delta, diagnostic.Span.Length), diagnostic.Severity, document, related);
+            return diagnostic.MovedTo(new TextSpan(diagnostic.Span.Start + delta, diagnostic.Span.Length), document, related);
         }
     }
 }
