@@ -276,6 +276,9 @@ public sealed class CanonicalAbi
     public CoreSignature? Signature(Function function, AbiVariant variant) =>
         Signature(function.Parameters.Select(p => p.Type), function.Result, variant);
 
+    /// <summary>The definitions whose layout is memoised (for tests).</summary>
+    internal IEnumerable<TypeDefinition> RememberedLayouts => _layouts.Keys;
+
     /// <summary>
     /// Drops what was computed for the definitions <paramref name="forget"/> selects (and the room their entries took),
     /// so a cache kept from check to check holds only what a later check can meet again.

@@ -59,6 +59,9 @@ public sealed class WorkspaceCheck
     /// <summary>The lint results for the root package, in source order (empty when linting is off).</summary>
     public IReadOnlyList<Diagnostic> LintDiagnostics { get; }
 
+    /// <summary>What the next check of the workspace may take over (null when this check recorded no items).</summary>
+    internal ItemState? Items => _items;
+
     /// <summary>How many of the root package's interfaces and worlds this check resolved.</summary>
     public int ResolvedItems { get; }
 
