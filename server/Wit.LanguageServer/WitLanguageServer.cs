@@ -72,12 +72,16 @@ public sealed class WitLanguageServer
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         Diagnostics.Start();
+        using var stopWatching = new CancellationTokenSource();
+        var idleWatch = Memory.WatchForIdleAsync(stopWatching.Token);
         try
         {
             await _connection.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await idleWatch.ConfigureAwait(false);
             await Diagnostics.StopAsync().ConfigureAwait(false);
         }
 
