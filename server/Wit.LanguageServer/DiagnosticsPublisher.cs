@@ -30,6 +30,10 @@ internal sealed class DiagnosticsPublisher
     private readonly Dictionary<string, WitxAnalysis> _seenWitx = new(StringComparer.Ordinal);
     private Task _loop = Task.CompletedTask;
     private int _pending;
+    private int _passing;
+
+    /// <summary>Whether a pass is running or asked for.</summary>
+    public bool Busy => Volatile.Read(ref _pending) == 1 || Volatile.Read(ref _passing) == 1;
 
     public DiagnosticsPublisher(WitLanguageServer server)
     {
@@ -134,6 +138,7 @@ internal sealed class DiagnosticsPublisher
             await _signal.WaitAsync(_stop.Token).ConfigureAwait(false);
             Interlocked.Exchange(ref _pending, 0);
             if (_server.State != ServerState.Initialized || !_server.PushDiagnostics) continue;
+            Volatile.Write(ref _passing, 1);
             try
             {
                 await PassAsync(_server.Snapshot).ConfigureAwait(false);
@@ -142,6 +147,10 @@ internal sealed class DiagnosticsPublisher
             {
                 // A bug in one pass must not end publishing for the session.
                 _server.Log($"publishing diagnostics failed: {e}");
+            }
+            finally
+            {
+                Volatile.Write(ref _passing, 0);
             }
         }
     }

@@ -21,6 +21,12 @@ internal sealed class MemoryTrimmer
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(300);
 
     private int _scheduled;
+
+    /// <summary>
+    /// Whether work is under way (a request, a diagnostics pass): trims wait for it, since a long computation
+    /// allocates little and a full collection then would hold it up, and a cancel behind it.
+    /// </summary>
+    public Func<bool> Busy { get; set; } = () => false;
     private int _trims;
 
     /// <summary>How many trims ran (for tests).</summary>
@@ -44,7 +50,7 @@ internal sealed class MemoryTrimmer
     public int IdleTrims => Volatile.Read(ref _idleTrims);
 
     /// <summary>
-    /// Until <paramref name="stop"/>: trims once the server goes idle (it allocated less than
+    /// Until <paramref name="stop"/>: trims once the server goes idle (nothing <see cref="Busy"/> and it allocated less than
     /// <see cref="IdleAllocation"/> since the last check) after allocating at least
     /// <see cref="BurstAllocation"/> since the last trim. A quiet server is looked at once a second, and nothing more.
     /// </summary>
@@ -56,7 +62,7 @@ internal sealed class MemoryTrimmer
             while (true)
             {
                 await Task.Delay(bursts.InBurst ? BusyCheck : QuietCheck, stop).ConfigureAwait(false);
-                if (!bursts.IdleAfterBurst(GC.GetTotalAllocatedBytes())) continue;
+                if (!bursts.IdleAfterBurst(GC.GetTotalAllocatedBytes()) || Busy()) continue;
                 Collect();
                 Interlocked.Increment(ref _idleTrims);
                 bursts.Trimmed(GC.GetTotalAllocatedBytes());
@@ -104,6 +110,7 @@ internal sealed class MemoryTrimmer
         _ = Task.Run(async () =>
         {
             await Task.Delay(Delay).ConfigureAwait(false);
+            while (Busy()) await Task.Delay(Delay).ConfigureAwait(false);
             Volatile.Write(ref _scheduled, 0);
             Collect();
             Interlocked.Increment(ref _trims);

@@ -39,6 +39,7 @@ public sealed class WitLanguageServer
         Workspace = new IdeWorkspace(fileSystem ?? ServerFileSystem.Instance);
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
+        Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;
         HandlerRegistry.RegisterAll(this);
     }
 

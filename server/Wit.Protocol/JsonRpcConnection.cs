@@ -53,6 +53,9 @@ public sealed partial class JsonRpcConnection
     private readonly int maxMessageLength;
     private readonly ConcurrentDictionary<string, HandlerRegistration> handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> inflightRequests = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a request from the other side is being handled (not yet answered).</summary>
+    public bool HasRequestsInFlight => !inflightRequests.IsEmpty;
     private readonly ConcurrentDictionary<long, PendingRequest> pendingRequests = new();
     private readonly ConcurrentDictionary<Task, byte> detachedRunning = new();
     private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
