@@ -76,8 +76,12 @@ internal sealed class MemoryTrimmer
     /// <summary>Tells from the bytes allocated so far, read at each check, when a burst of work ended.</summary>
     internal sealed class BurstDetector
     {
+        /// <summary>Checks in a row that must find the server quiet: a pause between two requests is not the end of a burst.</summary>
+        private const int QuietChecks = 2;
+
         private long _last;
         private long _sinceTrim;
+        private int _quietChecks;
 
         public BurstDetector(long allocated) => _last = allocated;
 
@@ -90,8 +94,9 @@ internal sealed class MemoryTrimmer
             long recent = allocated - _last;
             _last = allocated;
             _sinceTrim += recent;
+            _quietChecks = recent < IdleAllocation ? _quietChecks + 1 : 0;
             InBurst = recent >= IdleAllocation || _sinceTrim >= BurstAllocation;
-            return recent < IdleAllocation && _sinceTrim >= BurstAllocation;
+            return _quietChecks >= QuietChecks && _sinceTrim >= BurstAllocation;
         }
 
         /// <summary>A trim ran; <paramref name="allocated"/> is the count after it.</summary>
@@ -99,6 +104,7 @@ internal sealed class MemoryTrimmer
         {
             _last = allocated;
             _sinceTrim = 0;
+            _quietChecks = 0;
             InBurst = false;
         }
     }

@@ -16,7 +16,8 @@ public sealed class MemoryTrimmerTests
         var bursts = new MemoryTrimmer.BurstDetector(10 * Mb);
         Assert.False(bursts.IdleAfterBurst(13 * Mb));   // busy: 3 MB in the last second
         Assert.False(bursts.IdleAfterBurst(16 * Mb));   // still busy
-        Assert.True(bursts.IdleAfterBurst(16 * Mb));    // idle after 6 MB
+        Assert.False(bursts.IdleAfterBurst(16 * Mb));   // quiet once: maybe a pause between two requests
+        Assert.True(bursts.IdleAfterBurst(16 * Mb));    // quiet twice in a row after 6 MB: idle
         bursts.Trimmed(16 * Mb);
         Assert.False(bursts.IdleAfterBurst(16 * Mb));   // still idle: nothing new to give back
         Assert.False(bursts.IdleAfterBurst(16 * Mb + 100_000));
@@ -34,6 +35,7 @@ public sealed class MemoryTrimmerTests
         }
 
         Assert.False(bursts.IdleAfterBurst(allocated + 2 * Mb));   // then a burst of 2 MB
-        Assert.True(bursts.IdleAfterBurst(allocated + 2 * Mb));    // idle again, 5 MB since the start: trims
+        Assert.False(bursts.IdleAfterBurst(allocated + 2 * Mb));   // quiet once
+        Assert.True(bursts.IdleAfterBurst(allocated + 2 * Mb));    // quiet twice, 5 MB since the start: trims
     }
 }
