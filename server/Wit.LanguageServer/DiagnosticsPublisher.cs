@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,6 +30,10 @@ internal sealed class DiagnosticsPublisher
     private readonly Dictionary<string, WitxAnalysis> _seenWitx = new(StringComparer.Ordinal);
     private Task _loop = Task.CompletedTask;
     private int _pending;
+    private int _passing;
+
+    /// <summary>Whether a pass is running or asked for.</summary>
+    public bool Busy => Volatile.Read(ref _pending) == 1 || Volatile.Read(ref _passing) == 1;
 
     public DiagnosticsPublisher(WitLanguageServer server)
     {
@@ -72,7 +75,7 @@ internal sealed class DiagnosticsPublisher
     {
         // Hashed a diagnostic at a time (the same bytes as hashing the joined lines at once): a file's list is often
         // 100 KB of text, which as one string and one byte array would land on the large object heap twice per file.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = ListHash.Start;
         var builder = new StringBuilder();
         byte[] bytes = Array.Empty<byte>();
         foreach (var d in diagnostics)
@@ -86,10 +89,46 @@ internal sealed class DiagnosticsPublisher
             if (bytes.Length < length) bytes = new byte[Math.Max(length, 2 * bytes.Length)];
             int written = 0;
             foreach (var chunk in builder.GetChunks()) written += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(written));
-            hash.AppendData(bytes, 0, written);
+            hash = hash.Append(bytes.AsSpan(0, written));
         }
 
-        return Convert.ToHexString(hash.GetHashAndReset(), 0, 12).ToLowerInvariant();
+        return hash.ToString();
+    }
+
+    /// <summary>
+    /// The fingerprint's hash: FNV-1a over the bytes in two 64-bit lanes (different offset bases), printed as 24 hex
+    /// digits. It tells lists apart, nothing more; SHA-256 did the same but made the server load OpenSSL (libcrypto and
+    /// libssl, 4 MB of resident memory) for it.
+    /// </summary>
+    internal readonly struct ListHash
+    {
+        private const ulong Prime = 1099511628211;
+
+        private readonly ulong _a;
+        private readonly ulong _b;
+
+        private ListHash(ulong a, ulong b)
+        {
+            _a = a;
+            _b = b;
+        }
+
+        public static ListHash Start => new(14695981039346656037, 0x6c62272e07bb0142);
+
+        public ListHash Append(ReadOnlySpan<byte> bytes)
+        {
+            ulong a = _a, b = _b;
+            foreach (byte value in bytes)
+            {
+                a = (a ^ value) * Prime;
+                b = (b ^ value) * Prime;
+                b ^= b >> 29;
+            }
+
+            return new ListHash(a, b);
+        }
+
+        public override string ToString() => _a.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + (_b >> 32).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task RunAsync()
@@ -99,6 +138,7 @@ internal sealed class DiagnosticsPublisher
             await _signal.WaitAsync(_stop.Token).ConfigureAwait(false);
             Interlocked.Exchange(ref _pending, 0);
             if (_server.State != ServerState.Initialized || !_server.PushDiagnostics) continue;
+            Volatile.Write(ref _passing, 1);
             try
             {
                 await PassAsync(_server.Snapshot).ConfigureAwait(false);
@@ -107,6 +147,10 @@ internal sealed class DiagnosticsPublisher
             {
                 // A bug in one pass must not end publishing for the session.
                 _server.Log($"publishing diagnostics failed: {e}");
+            }
+            finally
+            {
+                Volatile.Write(ref _passing, 0);
             }
         }
     }

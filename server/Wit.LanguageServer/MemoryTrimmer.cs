@@ -10,6 +10,8 @@ namespace Wit.LanguageServer;
 /// closed document's tree and analysis on its own, but keeps the heap (and the large-object heap's fragments) it grew
 /// to for them: a 20 MB document left the process at gigabytes. Shortly after such a change (once the queries and the
 /// diagnostics pass that still hold the old snapshot are done), one aggressive, compacting collection returns it.
+/// The same happens once the server goes idle after a burst of work (<see cref="WatchForIdleAsync"/>): a burst of
+/// requests leaves the heap it grew to resident, though little of it is still in use.
 /// </summary>
 internal sealed class MemoryTrimmer
 {
@@ -19,10 +21,93 @@ internal sealed class MemoryTrimmer
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(300);
 
     private int _scheduled;
+
+    /// <summary>
+    /// Whether work is under way (a request, a diagnostics pass): trims wait for it, since a long computation
+    /// allocates little and a full collection then would hold it up, and a cancel behind it.
+    /// </summary>
+    public Func<bool> Busy { get; set; } = () => false;
     private int _trims;
 
     /// <summary>How many trims ran (for tests).</summary>
     public int Trims => Volatile.Read(ref _trims);
+
+    /// <summary>How often <see cref="WatchForIdleAsync"/> looks at what the server allocated while it is quiet.</summary>
+    private static readonly TimeSpan QuietCheck = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often it looks while a burst is under way (so memory goes back soon after the burst ends).</summary>
+    private static readonly TimeSpan BusyCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Bytes allocated between two checks below which the server counts as idle.</summary>
+    private const long IdleAllocation = 128 * 1024;
+
+    /// <summary>Bytes allocated since the last trim from which going idle trims.</summary>
+    private const long BurstAllocation = 4 * 1024 * 1024;
+
+    private int _idleTrims;
+
+    /// <summary>How many trims ran because the server went idle after a burst (for tests).</summary>
+    public int IdleTrims => Volatile.Read(ref _idleTrims);
+
+    /// <summary>
+    /// Until <paramref name="stop"/>: trims once the server goes idle (nothing <see cref="Busy"/> and it allocated less than
+    /// <see cref="IdleAllocation"/> since the last check) after allocating at least
+    /// <see cref="BurstAllocation"/> since the last trim. A quiet server is looked at once a second, and nothing more.
+    /// </summary>
+    public async Task WatchForIdleAsync(CancellationToken stop)
+    {
+        var bursts = new BurstDetector(GC.GetTotalAllocatedBytes());
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(bursts.InBurst ? BusyCheck : QuietCheck, stop).ConfigureAwait(false);
+                if (!bursts.IdleAfterBurst(GC.GetTotalAllocatedBytes()) || Busy()) continue;
+                Collect();
+                Interlocked.Increment(ref _idleTrims);
+                bursts.Trimmed(GC.GetTotalAllocatedBytes());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Tells from the bytes allocated so far, read at each check, when a burst of work ended.</summary>
+    internal sealed class BurstDetector
+    {
+        /// <summary>Checks in a row that must find the server quiet: a pause between two requests is not the end of a burst.</summary>
+        private const int QuietChecks = 2;
+
+        private long _last;
+        private long _sinceTrim;
+        private int _quietChecks;
+
+        public BurstDetector(long allocated) => _last = allocated;
+
+        /// <summary>Whether work is under way (the last check saw allocation) or left something to trim.</summary>
+        public bool InBurst { get; private set; }
+
+        /// <summary>Whether the server went idle (this check) after a burst (since the last trim).</summary>
+        public bool IdleAfterBurst(long allocated)
+        {
+            long recent = allocated - _last;
+            _last = allocated;
+            _sinceTrim += recent;
+            _quietChecks = recent < IdleAllocation ? _quietChecks + 1 : 0;
+            InBurst = recent >= IdleAllocation || _sinceTrim >= BurstAllocation;
+            return _quietChecks >= QuietChecks && _sinceTrim >= BurstAllocation;
+        }
+
+        /// <summary>A trim ran; <paramref name="allocated"/> is the count after it.</summary>
+        public void Trimmed(long allocated)
+        {
+            _last = allocated;
+            _sinceTrim = 0;
+            _quietChecks = 0;
+            InBurst = false;
+        }
+    }
 
     /// <summary>Schedules one trim (a request while one is pending joins it).</summary>
     public void Request()
@@ -31,10 +116,17 @@ internal sealed class MemoryTrimmer
         _ = Task.Run(async () =>
         {
             await Task.Delay(Delay).ConfigureAwait(false);
+            while (Busy()) await Task.Delay(Delay).ConfigureAwait(false);
             Volatile.Write(ref _scheduled, 0);
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            Collect();
             Interlocked.Increment(ref _trims);
         });
+    }
+
+    /// <summary>One aggressive, compacting collection: the heap gives its free space back to the system.</summary>
+    private static void Collect()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }

@@ -39,6 +39,7 @@ public sealed class WitLanguageServer
         Workspace = new IdeWorkspace(fileSystem ?? ServerFileSystem.Instance);
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
+        Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;
         HandlerRegistry.RegisterAll(this);
     }
 
@@ -72,12 +73,16 @@ public sealed class WitLanguageServer
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         Diagnostics.Start();
+        using var stopWatching = new CancellationTokenSource();
+        var idleWatch = Memory.WatchForIdleAsync(stopWatching.Token);
         try
         {
             await _connection.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await idleWatch.ConfigureAwait(false);
             await Diagnostics.StopAsync().ConfigureAwait(false);
         }
 

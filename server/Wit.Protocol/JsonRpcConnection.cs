@@ -53,6 +53,9 @@ public sealed partial class JsonRpcConnection
     private readonly int maxMessageLength;
     private readonly ConcurrentDictionary<string, HandlerRegistration> handlers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> inflightRequests = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a request from the other side is being handled (not yet answered).</summary>
+    public bool HasRequestsInFlight => !inflightRequests.IsEmpty;
     private readonly ConcurrentDictionary<long, PendingRequest> pendingRequests = new();
     private readonly ConcurrentDictionary<Task, byte> detachedRunning = new();
     private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -837,10 +840,11 @@ public sealed partial class JsonRpcConnection
 
     private static byte[] BuildMessage(Action<Utf8JsonWriter> writeMembers)
     {
-        // Each thread reuses one buffer: a large message (a file's diagnostics is often 100 KB) would otherwise grow a
-        // fresh buffer through several large-object-heap arrays on every publication. A buffer that grew past
-        // ReusedBufferLimit is dropped after use instead of being kept.
-        var buffer = t_messageBuffer ??= new ArrayBufferWriter<byte>(4096);
+        // One buffer is reused: a large message (a file's diagnostics is often 100 KB) would otherwise grow a fresh
+        // buffer through several large-object-heap arrays on every publication. Messages built at the same time (rare:
+        // writes are serialised) make their own. A buffer per thread kept up to a megabyte on each of the server's
+        // twenty pool threads. A buffer that grew past ReusedBufferLimit is dropped after use instead of being kept.
+        var buffer = Interlocked.Exchange(ref s_messageBuffer, null) ?? new ArrayBufferWriter<byte>(4096);
         try
         {
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -855,15 +859,17 @@ public sealed partial class JsonRpcConnection
         }
         finally
         {
-            if (buffer.Capacity > ReusedBufferLimit) t_messageBuffer = null;
-            else buffer.ResetWrittenCount();
+            if (buffer.Capacity <= ReusedBufferLimit)
+            {
+                buffer.ResetWrittenCount();
+                Volatile.Write(ref s_messageBuffer, buffer);
+            }
         }
     }
 
     private const int ReusedBufferLimit = 1 << 20;
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_messageBuffer;
+    private static ArrayBufferWriter<byte>? s_messageBuffer;
 
     private static void WriteStringOrNumber(Utf8JsonWriter writer, StringOrNumber value)
     {

@@ -7,9 +7,10 @@ using System.Threading.Tasks;
 namespace Wit.ProtocolFuzz;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH]</c>:
+/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH] [--smaps DIR]</c>:
 /// starts the built language server (<c>dotnet PATH</c>, by default the Release build next to this repository's
-/// server project) and runs every class of abuse; exits 1 when a check fails.
+/// server project) and runs every class of abuse; exits 1 when a check fails. <c>--smaps DIR</c> keeps a copy of the
+/// server's /proc/PID/smaps at the start and after each class, to attribute its resident memory.
 /// </summary>
 public static class Program
 {
@@ -17,7 +18,7 @@ public static class Program
     {
         int seed = 1, scale = 1, slowLength = 300_000;
         bool large = true;
-        string? server = null;
+        string? server = null, smaps = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
         {
@@ -29,6 +30,7 @@ public static class Program
                 case "--no-large": large = false; break;
                 case "--slow-length": slowLength = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--server": server = args[++i]; break;
+                case "--smaps": smaps = args[++i]; break;
                 default:
                     Console.Error.WriteLine($"unknown argument '{args[i]}'");
                     return 2;
@@ -39,7 +41,7 @@ public static class Program
         Console.WriteLine($"server {server}, seed {seed}, scale {scale}");
         // A built server is a .dll run by dotnet; a published native one (npm run publish) runs by itself.
         var command = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? new[] { "dotnet", server } : new[] { server };
-        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength };
+        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength, MappingsDirectory = smaps };
         try
         {
             bool ok = await fuzzer.RunAsync(only.Count == 0 ? null : only, large);

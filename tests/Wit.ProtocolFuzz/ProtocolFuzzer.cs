@@ -63,6 +63,9 @@ public sealed class ProtocolFuzzer
     /// <summary>How long the server is left alone after a class before its resident memory is read.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A folder for a copy of the server's /proc/PID/smaps at the start and after each class (null: none).</summary>
+    public string? MappingsDirectory { get; init; }
+
     public bool ExitedCleanly { get; private set; }
 
     /// <summary>Bytes on stdout that were not a frame of JSON.</summary>
@@ -95,9 +98,9 @@ public sealed class ProtocolFuzzer
                 ["textDocument"] = new JsonObject { ["uri"] = Uri, ["languageId"] = "wit", ["version"] = _version, ["text"] = Source },
             });
             await HoverAsync();
-            long start = _server.ResidentBytes();
-            long anonymousStart = _server.ResidentBytes("RssAnon:");
-            _out.WriteLine($"server pid {_server.ProcessId}, resident at start {Mb(start)}");
+            var start = ResidentMemory.Read(_server.ProcessId);
+            _out.WriteLine($"server pid {_server.ProcessId}, resident at start {Mb(start.Total)} (anonymous {Mb(start.Anonymous)}, file-backed {Mb(start.File)}, {start.Threads} threads)");
+            SaveMappings("start");
 
             var classes = new List<(string Name, Func<Task<(int Sent, List<Task<JsonObject>> Answers)>> Run)>
             {
@@ -134,8 +137,8 @@ public sealed class ProtocolFuzzer
                 GC.KeepAlive(alive);
                 // The server gives memory back shortly after a large document goes (MemoryTrimmer): measured once it settled.
                 await Task.Delay(SettleTime);
-                long resident = _server.ResidentBytes();
-                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, resident, watch.Elapsed, anonymousStart, _server.ResidentBytes("RssAnon:"));
+                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, ResidentMemory.Read(_server.ProcessId), watch.Elapsed);
+                SaveMappings(name);
                 Results.Add(result);
                 _out.WriteLine(result);
             }
@@ -151,6 +154,21 @@ public sealed class ProtocolFuzzer
     }
 
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Copies the server's /proc/PID/smaps into <see cref="MappingsDirectory"/> as NAME.smaps (when set).</summary>
+    private void SaveMappings(string name)
+    {
+        if (MappingsDirectory is null) return;
+        try
+        {
+            Directory.CreateDirectory(MappingsDirectory);
+            File.WriteAllText(Path.Combine(MappingsDirectory, name + ".smaps"), File.ReadAllText($"/proc/{_server.ProcessId}/smaps"));
+        }
+        catch (IOException exception)
+        {
+            _out.WriteLine($"could not save the mappings after {name}: {exception.Message}");
+        }
+    }
 
     private async Task<bool> HoverAsync()
     {
@@ -439,7 +457,7 @@ public sealed class ProtocolFuzzer
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             string uri = new Uri(path).AbsoluteUri;
             string text = LargeText(size, 0);
-            long before = _server.ResidentBytes();
+            long before = ResidentMemory.Read(_server.ProcessId).Total;
             var open = Stopwatch.StartNew();
             await _server.NotifyAsync("textDocument/didOpen", new JsonObject
             {
@@ -467,7 +485,7 @@ public sealed class ProtocolFuzzer
             {
             }
 
-            long after = _server.ResidentBytes();
+            long after = ResidentMemory.Read(_server.ProcessId).Total;
             Measurements.Add($"document of {size / 1e6:0.0} MB: hover answered in {hoverMs:0} ms (open included), resident {Mb(before)} -> {Mb(after)} ({(after - before) / (double)size:0.0}x the text; UTF-16 text alone is 2x)");
             await _server.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
         }

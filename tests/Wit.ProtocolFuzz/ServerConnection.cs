@@ -76,26 +76,6 @@ public sealed class ServerConnection : IAsyncDisposable
         return new ServerConnection(Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start"));
     }
 
-    /// <summary>The server's resident set in bytes, or the part of it <paramref name="field"/> names (from /proc; 0 where there is none).</summary>
-    public long ResidentBytes(string field = "VmRSS:")
-    {
-        try
-        {
-            foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
-            {
-                if (line.StartsWith(field, StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return 0;
-    }
-
     public void PauseReading() => _reading.Reset();
 
     public void ResumeReading() => _reading.Set();

@@ -21,9 +21,9 @@ public sealed class CanonicalAbi
     public const int MaxFlatAsyncParams = 4;
     public const int MaxFlatResults = 1;
 
-    private readonly Dictionary<TypeDefinition, TypeLayout?> _layouts = new();
-    private readonly Dictionary<TypeDefinition, FlatTypes?> _flats = new();
-    private readonly Dictionary<TypeDefinition, string> _problems = new();
+    private Dictionary<TypeDefinition, TypeLayout?> _layouts = new();
+    private Dictionary<TypeDefinition, FlatTypes?> _flats = new();
+    private Dictionary<TypeDefinition, string> _problems = new();
 
     public CanonicalAbi(bool memory64 = false)
     {
@@ -275,6 +275,34 @@ public sealed class CanonicalAbi
 
     public CoreSignature? Signature(Function function, AbiVariant variant) =>
         Signature(function.Parameters.Select(p => p.Type), function.Result, variant);
+
+    /// <summary>The definitions whose layout is memoised (for tests).</summary>
+    internal IEnumerable<TypeDefinition> RememberedLayouts => _layouts.Keys;
+
+    /// <summary>
+    /// Drops what was computed for the definitions <paramref name="forget"/> selects (and the room their entries took),
+    /// so a cache kept from check to check holds only what a later check can meet again.
+    /// </summary>
+    internal void Forget(Func<TypeDefinition, bool> forget)
+    {
+        _layouts = Without(_layouts, forget);
+        _flats = Without(_flats, forget);
+        _problems = Without(_problems, forget);
+    }
+
+    /// <summary>The cache without the selected entries, copied at its new size (a dictionary keeps the room it grew to).</summary>
+    private static Dictionary<TypeDefinition, T> Without<T>(Dictionary<TypeDefinition, T> cache, Func<TypeDefinition, bool> forget)
+    {
+        int keep = cache.Keys.Count(definition => !forget(definition));
+        if (keep == cache.Count) return cache;
+        var kept = new Dictionary<TypeDefinition, T>(keep);
+        foreach (var entry in cache)
+        {
+            if (!forget(entry.Key)) kept.Add(entry.Key, entry.Value);
+        }
+
+        return kept;
+    }
 
     // ---- Memoised evaluation without recursion ------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ public sealed class Diagnostic
         SourceText? document = null, IReadOnlyList<RelatedLocation>? related = null)
     {
         Descriptor = descriptor;
-        Message = message;
+        _message = message;
         Span = span;
         Severity = severity ?? descriptor.DefaultSeverity;
         Document = document;
@@ -25,15 +25,29 @@ public sealed class Diagnostic
     /// <summary>A catalogue factory's message at <paramref name="span"/>.</summary>
     public Diagnostic(DiagnosticMessage message, TextSpan span, DiagnosticSeverity? severity = null, SourceText? document = null,
         IReadOnlyList<RelatedLocation>? related = null)
-        : this(message.Descriptor, message.Text, span, severity, document, related)
+        : this(message.Descriptor, string.Empty, span, severity, document, related)
     {
+        _message = message.Stored;
     }
+
+    private Diagnostic(DiagnosticDescriptor descriptor, object message, TextSpan span, DiagnosticSeverity severity, SourceText? document, IReadOnlyList<RelatedLocation> related)
+    {
+        Descriptor = descriptor;
+        _message = message;
+        Span = span;
+        Severity = severity;
+        Document = document;
+        Related = related;
+    }
+
+    /// <summary>The message, or the function that writes it when read (see <see cref="DiagnosticMessage"/>).</summary>
+    private readonly object _message;
 
     public DiagnosticDescriptor Descriptor { get; }
 
     public string Code => Descriptor.Code;
 
-    public string Message { get; }
+    public string Message => DiagnosticMessage.Write(_message);
 
     public TextSpan Span { get; }
 
@@ -44,7 +58,10 @@ public sealed class Diagnostic
 
     public IReadOnlyList<RelatedLocation> Related { get; }
 
-    public Diagnostic WithDocument(SourceText document) => new(Descriptor, Message, Span, Severity, document, Related);
+    public Diagnostic WithDocument(SourceText document) => new(Descriptor, _message, Span, Severity, document, Related);
+
+    /// <summary>The same diagnostic at another place (its message kept as it is, written or not).</summary>
+    internal Diagnostic MovedTo(TextSpan span, SourceText? document, IReadOnlyList<RelatedLocation> related) => new(Descriptor, _message, span, Severity, document, related);
 
     public override string ToString() => $"{Code} {Span}: {Message}";
 }

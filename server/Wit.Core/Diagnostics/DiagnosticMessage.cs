@@ -1,3 +1,5 @@
+using System;
+
 namespace Wit.Core.Diagnostics;
 
 /// <summary>
@@ -7,17 +9,31 @@ namespace Wit.Core.Diagnostics;
 /// </summary>
 public readonly struct DiagnosticMessage
 {
+    /// <summary>The text, or a function that writes it (see <see cref="DiagnosticDescriptor.Message(Func{string})"/>).</summary>
+    private readonly object _text;
+
     internal DiagnosticMessage(DiagnosticDescriptor descriptor, string text)
     {
         Descriptor = descriptor;
-        Text = text;
+        _text = text;
+    }
+
+    internal DiagnosticMessage(DiagnosticDescriptor descriptor, Func<string> text)
+    {
+        Descriptor = descriptor;
+        _text = text;
     }
 
     /// <summary>The catalogue entry: code, default severity and title.</summary>
     public DiagnosticDescriptor Descriptor { get; }
 
     /// <summary>The message as the user reads it.</summary>
-    public string Text { get; }
+    public string Text => Write(_text);
+
+    /// <summary>The text as kept: a string, or the function that writes it (a <see cref="Diagnostic"/> keeps it so).</summary>
+    internal object Stored => _text;
+
+    internal static string Write(object text) => text as string ?? ((Func<string>)text)();
 
     public override string ToString() => $"{Descriptor.Code}: {Text}";
 }

@@ -82,25 +82,25 @@ public static class LintDiagnostics
     }
 
     /// <summary>WIT2001: an item (<paramref name="item"/>, e.g. <c>function 'f'</c>) without a doc comment.</summary>
-    public static DiagnosticMessage MissingDocs(string item) => Wit2001.Message($"{item} has no documentation comment ('///')");
+    public static DiagnosticMessage MissingDocs(string item) => Wit2001.Message(() => $"{item} has no documentation comment ('///')");
 
     /// <summary>WIT2002: an item deprecated since <paramref name="version"/> whose docs name no replacement.</summary>
     public static DiagnosticMessage DeprecatedWithoutReplacement(string item, string version) =>
-        Wit2002.Message($"{item} is deprecated since {version} but its documentation does not say what to use instead");
+        Wit2002.Message(() => $"{item} is deprecated since {version} but its documentation does not say what to use instead");
 
     /// <summary>
     /// WIT2003: an export (<paramref name="function"/>, described) whose every call allocates in the callee, once per
     /// string or list among <paramref name="parameters"/>.
     /// </summary>
     public static DiagnosticMessage AllocatesPerCall(string function, IReadOnlyList<string> parameters) =>
-        Wit2003.Message($"every call to {function} makes the callee allocate with cabi_realloc: {Count(parameters.Count, "allocation")} at least, one per string or list in {Join(parameters)}, plus a copy of every byte passed");
+        Wit2003.Message(() => $"every call to {function} makes the callee allocate with cabi_realloc: {Count(parameters.Count, "allocation")} at least, one per string or list in {Join(parameters)}, plus a copy of every byte passed");
 
     /// <summary>
     /// WIT2004: a function with <paramref name="flatParameters"/> flat parameters, more than <paramref name="maxFlat"/>,
     /// so <paramref name="bytes"/> bytes go through memory; for an export the callee also allocates that area.
     /// </summary>
     public static DiagnosticMessage ParametersSpilled(string function, long flatParameters, int maxFlat, long bytes, bool export) =>
-        Wit2004.Message($"{function} has {flatParameters.ToString(CultureInfo.InvariantCulture)} flat parameters, more than the {maxFlat.ToString(CultureInfo.InvariantCulture)} the Canonical ABI passes in registers: {Count(bytes, "byte")} are written to memory on every call"
+        Wit2004.Message(() => $"{function} has {flatParameters.ToString(CultureInfo.InvariantCulture)} flat parameters, more than the {maxFlat.ToString(CultureInfo.InvariantCulture)} the Canonical ABI passes in registers: {Count(bytes, "byte")} are written to memory on every call"
             + (export ? " and the callee allocates the parameter area" : string.Empty));
 
     /// <summary>
@@ -108,36 +108,36 @@ public static class LintDiagnostics
     /// fixed-size data per call, more than <paramref name="threshold"/>.
     /// </summary>
     public static DiagnosticMessage LargeCopy(string function, long parameterBytes, long resultBytes, long threshold) =>
-        Wit2005.Message($"{function} copies {Count(parameterBytes + resultBytes, "byte")} of fixed-size data through memory per call ({parameterBytes.ToString(CultureInfo.InvariantCulture)} of parameters, {resultBytes.ToString(CultureInfo.InvariantCulture)} of results), more than {threshold.ToString(CultureInfo.InvariantCulture)}");
+        Wit2005.Message(() => $"{function} copies {Count(parameterBytes + resultBytes, "byte")} of fixed-size data through memory per call ({parameterBytes.ToString(CultureInfo.InvariantCulture)} of parameters, {resultBytes.ToString(CultureInfo.InvariantCulture)} of results), more than {threshold.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>WIT2006: a <c>list&lt;u8&gt;</c> parameter (<paramref name="parameter"/>) of a function.</summary>
     public static DiagnosticMessage ByteListParameter(string parameter, string function) =>
-        Wit2006.Message($"parameter '{parameter}' of {function} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+        Wit2006.Message(() => $"parameter '{parameter}' of {function} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
 
     /// <summary>WIT2006: a <c>list&lt;u8&gt;</c> result of a function.</summary>
     public static DiagnosticMessage ByteListResult(string function) =>
-        Wit2006.Message($"the result of {function} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
+        Wit2006.Message(() => $"the result of {function} is a list<u8>: the whole buffer is copied (and allocated) on each call; a stream<u8> would let bulk data flow incrementally");
 
     /// <summary>WIT2007: an ungated item in a package (<paramref name="package"/>) that gates its others with <c>@since</c>.</summary>
     public static DiagnosticMessage MissingSince(string item, string package) =>
-        Wit2007.Message($"{item} has no @since or @unstable gate, but package {package} gates its other items with @since");
+        Wit2007.Message(() => $"{item} has no @since or @unstable gate, but package {package} gates its other items with @since");
 
     /// <summary>
     /// WIT2008: a function stable since <paramref name="since"/> whose signature uses a type (<paramref name="type"/>)
     /// that is <c>@unstable</c> under <paramref name="feature"/>.
     /// </summary>
     public static DiagnosticMessage StableUsesUnstable(string function, string since, string type, string feature) =>
-        Wit2008.Message($"{function} is stable since {since} but uses type '{type}', which is @unstable(feature = {feature})");
+        Wit2008.Message(() => $"{function} is stable since {since} but uses type '{type}', which is @unstable(feature = {feature})");
 
     /// <summary>WIT2009: a name (<paramref name="name"/>) a <c>use</c> brings in that nothing refers to.</summary>
-    public static DiagnosticMessage UnusedUse(string name) => Wit2009.Message($"`{name}` is brought in by `use` but nothing refers to it");
+    public static DiagnosticMessage UnusedUse(string name) => Wit2009.Message(() => $"`{name}` is brought in by `use` but nothing refers to it");
 
     /// <summary>
     /// WIT2010: a member (<paramref name="name"/>) that starts with the name of its <paramref name="kind"/>
     /// (<paramref name="container"/>); <paramref name="shorter"/> is the name without that prefix.
     /// </summary>
     public static DiagnosticMessage StutteringName(string name, string kind, string container, string shorter) =>
-        Wit2010.Message($"`{name}` repeats the name of its {kind} `{container}`; bindings already qualify it (use `{shorter}`)");
+        Wit2010.Message(() => $"`{name}` repeats the name of its {kind} `{container}`; bindings already qualify it (use `{shorter}`)");
 
     private static string Join(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
 

@@ -59,6 +59,9 @@ public sealed class WorkspaceCheck
     /// <summary>The lint results for the root package, in source order (empty when linting is off).</summary>
     public IReadOnlyList<Diagnostic> LintDiagnostics { get; }
 
+    /// <summary>What the next check of the workspace may take over (null when this check recorded no items).</summary>
+    internal ItemState? Items => _items;
+
     /// <summary>How many of the root package's interfaces and worlds this check resolved.</summary>
     public int ResolvedItems { get; }
 
@@ -101,6 +104,7 @@ public sealed class WorkspaceCheck
     /// <summary>A check; null when taken-over results could not be moved to the current text (then it is run without them).</summary>
     private static WorkspaceCheck? TryRun(LoadedWorkspace workspace, ResolveOptions options, LintOptions? lintOptions, WitModel? baseModel, ItemState? previousItems)
     {
+        long newestBefore = TypeDefinition.NewestSerial;
         var (model, root) = WitResolver.ResolveRecordingItems(workspace, options, baseModel, previousItems);
         bool lint = lintOptions is not null && workspace.Root is not null;
         if (root?.Items is not { } state)
@@ -144,10 +148,11 @@ public sealed class WorkspaceCheck
             long totalWidth = freshWidth + root.TakenOver.Sum(t => (long)t.FullSpan.Length);
             bool keepAbi = previousItems?.Abi is not null && previousItems.AbiChecks < ItemState.MaxAbiChecks
                 && 2 * (previousItems.AbiStaleWidth + freshWidth) <= totalWidth;
-            state.Abi = keepAbi ? previousItems!.Abi : new Abi.CanonicalAbi();
+            var abi = keepAbi ? previousItems!.Abi! : new Abi.CanonicalAbi();
+            state.Abi = abi;
             state.AbiChecks = keepAbi ? previousItems!.AbiChecks + 1 : 0;
             state.AbiStaleWidth = keepAbi ? previousItems!.AbiStaleWidth + freshWidth : 0;
-            var linter = new WitLinter.ItemLinter(lintOptions!, referenced, state.Abi);
+            var linter = new WitLinter.ItemLinter(lintOptions!, referenced, abi);
             state.GatedPackage = WitLinter.UsesSince(package);
             linter.GatedPackage = state.GatedPackage ? package : null;
 
@@ -201,6 +206,11 @@ public sealed class WorkspaceCheck
 
             WitLinter.Sort(lintResults);
             RemoveRepeats(lintResults);
+
+            // The layouts of the types this check made are met again only if their item is taken over next time, and
+            // they were a third of an open document's memory: the ABI keeps those of older types (taken-over items,
+            // dependencies), which the next check meets as the same objects.
+            abi.Forget(type => type.Serial > newestBefore);
         }
 
         bool complete = root.TakenOver.Count == 0;
@@ -215,8 +225,22 @@ public sealed class WorkspaceCheck
     /// </summary>
     private static void RemoveRepeats(List<Diagnostic> diagnostics)
     {
-        var seen = new HashSet<(string Code, SourceText? Document, TextSpan Span, string Message)>();
-        diagnostics.RemoveAll(d => !seen.Add((d.Code, d.Document, d.Span, d.Message)));
+        var seen = new HashSet<Diagnostic>(SamePlaceAndMessage.Instance);
+        diagnostics.RemoveAll(d => !seen.Add(d));
+    }
+
+    /// <summary>
+    /// Code, place and message equal. The hash leaves the message out, so a lint message (written when read, see
+    /// <see cref="DiagnosticDescriptor.Message(Func{string})"/>) is written only for diagnostics at the same place.
+    /// </summary>
+    private sealed class SamePlaceAndMessage : IEqualityComparer<Diagnostic>
+    {
+        public static readonly SamePlaceAndMessage Instance = new();
+
+        public bool Equals(Diagnostic? a, Diagnostic? b) =>
+            ReferenceEquals(a, b) || a is not null && b is not null && a.Code == b.Code && ReferenceEquals(a.Document, b.Document) && a.Span == b.Span && a.Message == b.Message;
+
+        public int GetHashCode(Diagnostic diagnostic) => (diagnostic.Code, diagnostic.Document, diagnostic.Span).GetHashCode();
     }
 
     /// <summary>Moves each diagnostic to the current text (see <see cref="Mover"/>); false when one cannot be moved.</summary>
@@ -293,7 +317,7 @@ public sealed class WorkspaceCheck
 
             return moved == document && span == diagnostic.Span && related is null
                 ? diagnostic
-                : new Diagnostic(diagnostic.Descriptor, diagnostic.Message, span, diagnostic.Severity, moved, related ?? diagnostic.Related);
+                : diagnostic.MovedTo(span, moved, related ?? diagnostic.Related);
         }
 
         private (SourceText? Document, TextSpan Span) Move(SourceText document, TextSpan span)
@@ -316,7 +340,7 @@ public sealed class WorkspaceCheck
             var related = diagnostic.Related.Count == 0
                 ? diagnostic.Related
                 : diagnostic.Related.Select(r => new RelatedLocation(document, new TextSpan(r.Span.Start + delta, r.Span.Length), r.Message)).ToList();
-            return new Diagnostic(diagnostic.Descriptor, diagnostic.Message, new TextSpan(diagnostic.Span.Start + delta, diagnostic.Span.Length), diagnostic.Severity, document, related);
+            return diagnostic.MovedTo(new TextSpan(diagnostic.Span.Start + delta, diagnostic.Span.Length), document, related);
         }
     }
 }

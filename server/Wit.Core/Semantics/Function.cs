@@ -23,13 +23,17 @@ public sealed class Function
 
     public IReadOnlyList<NamedType> Parameters { get; internal set; } = System.Array.Empty<NamedType>();
 
-    public WitType? Result { get; internal set; }
+    public WitType? Result { get => _result.Value; internal set => _result = new StoredType(value); }
+
+    private StoredType _result;
 
     public string? Docs { get; internal set; }
 
     public Stability Stability { get; internal set; } = Stability.Unknown;
 
-    public SourceLocation? Location { get; internal set; }
+    public SourceLocation? Location { get => _location.Value; internal set => _location = new StoredLocation(value); }
+
+    private StoredLocation _location;
 
     public bool IsAsync => Kind is FunctionKind.AsyncFreestanding or FunctionKind.AsyncMethod or FunctionKind.AsyncStatic;
 

@@ -123,8 +123,10 @@ internal sealed class ItemState
     /// <summary>
     /// The lint's Canonical ABI layouts, kept from check to check: the types of taken-over items and of dependencies
     /// are the same objects, and a large variant (an HTTP error code) takes longer to lay out than an item to resolve.
-    /// The layouts of each check's fresh types hold on to that check's text (through their locations), so a check
-    /// starts a new one after <see cref="MaxAbiChecks"/> checks: a 5,000-line file kept 250 texts (100 MB) at 256.
+    /// Only the layouts of types made before the check are kept (the check forgets those of the types it made), so
+    /// an open document's own items cost nothing here until an edit elsewhere takes them over. Kept layouts hold on
+    /// to their check's text (through their types' locations), so a check starts a new one after
+    /// <see cref="MaxAbiChecks"/> checks: a 5,000-line file kept 250 texts (100 MB) at 256.
     /// </summary>
     public Abi.CanonicalAbi? Abi { get; set; }
 

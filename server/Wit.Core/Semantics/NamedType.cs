@@ -6,18 +6,22 @@ public sealed class NamedType
     public NamedType(string name, WitType? type, string? docs = null, SourceLocation? location = null)
     {
         Name = name;
-        Type = type;
+        _type = new StoredType(type);
         Docs = docs;
-        Location = location;
+        _location = new StoredLocation(location);
     }
 
     public string Name { get; }
 
-    public WitType? Type { get; }
+    public WitType? Type => _type.Value;
+
+    private readonly StoredType _type;
 
     public string? Docs { get; }
 
-    public SourceLocation? Location { get; }
+    public SourceLocation? Location => _location.Value;
+
+    private readonly StoredLocation _location;
 
     public override string ToString() => Type is { } t ? $"{Name}: {t}" : Name;
 }

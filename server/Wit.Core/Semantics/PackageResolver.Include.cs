@@ -119,7 +119,7 @@ internal sealed partial class PackageResolver
             return new Function(name, function.Kind)
             {
                 Resource = function.Resource is { } r ? Map(r) : null,
-                Parameters = function.Parameters.Select(p => new NamedType(p.Name, p.Type is { } t ? Map(t) : null, p.Docs, p.Location)).ToList(),
+                Parameters = function.Parameters.Select(p => new NamedType(p.Name, p.Type is { } t ? Map(t) : null, p.Docs, p.Location)).ToArray(),
                 Result = function.Result is { } result ? Map(result) : null,
                 Docs = function.Docs,
                 Stability = function.Stability,
@@ -156,8 +156,8 @@ internal sealed partial class PackageResolver
             to.Key = from.Key is { } k ? Map(k) : null;
             to.Ok = from.Ok is { } ok ? Map(ok) : null;
             to.Err = from.Err is { } err ? Map(err) : null;
-            to.Elements = from.Elements.Select(Map).ToList();
-            to.Members = from.Members.Select(m => new NamedType(m.Name, m.Type is { } t ? Map(t) : null, m.Docs, m.Location)).ToList();
+            to.Elements = from.Elements.Select(Map).ToArray();
+            to.Members = from.Members.Select(m => new NamedType(m.Name, m.Type is { } t ? Map(t) : null, m.Docs, m.Location)).ToArray();
             to.FixedLength = from.FixedLength;
             to.HandleKind = from.HandleKind;
             to.Resource = from.Resource is { } r ? Map(r) : null;

@@ -46,11 +46,11 @@ internal sealed partial class PackageResolver
                 break;
             case RecordSyntax record:
                 definition.Members = record.Fields.Where(f => f.Name is not null)
-                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), ResolveType(f.Type, context), Docs.Of(f), Location(file, f.Name!.Value))).ToList();
+                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), ResolveType(f.Type, context), Docs.Of(f), Location(file, f.Name!.Value))).ToArray();
                 break;
             case FlagsSyntax flags:
                 definition.Members = flags.Members.Where(f => f.Name is not null)
-                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToList();
+                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToArray();
                 // The component model's binary format (and so every toolchain) stops at 32 flags.
                 if (definition.Members.Count > 32) Report(ResolveDiagnostics.TooManyFlags(), definition.Location);
                 break;
@@ -58,12 +58,12 @@ internal sealed partial class PackageResolver
                 // wit-parser refuses a variant or enum without cases when it resolves the type (not when it parses).
                 if (IsEmptyCaseList(variant.Syntax, SyntaxKind.VariantCaseList)) Report(SyntaxDiagnostics.EmptyVariant(), definition.Location);
                 definition.Members = variant.Cases.Where(c => c.Name is not null)
-                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToList();
+                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToArray();
                 break;
             case EnumSyntax @enum:
                 if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyEnum(), definition.Location);
                 definition.Members = @enum.Cases.Where(c => c.Name is not null)
-                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToList();
+                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToArray();
                 break;
         }
     }
@@ -405,7 +405,7 @@ internal sealed partial class PackageResolver
             list.Add(new NamedType(pname, type, null, Location(file, parameterName)));
         }
 
-        function.Parameters = list;
+        function.Parameters = list.ToArray();
         if (kind == FunctionKind.Constructor && resource is not null)
         {
             function.Result = result is null ? WitType.Of(OwnHandle(resource)) : ResolveConstructorResult(result, resource, context);

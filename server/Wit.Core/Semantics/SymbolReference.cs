@@ -8,11 +8,16 @@ public sealed class SymbolReference
 {
     public SymbolReference(SourceLocation location, object target)
     {
-        Location = location;
+        _document = location.Document;
+        _span = location.Span;
         Target = target;
     }
 
-    public SourceLocation Location { get; }
+    /// <summary>Where the name is (made when asked: a document and a span kept inline, see <see cref="StoredLocation"/>).</summary>
+    public SourceLocation Location => new(_document, _span);
+
+    private readonly global::Wit.Core.Text.SourceText _document;
+    private readonly global::Wit.Core.Text.TextSpan _span;
 
     public object Target { get; }
 

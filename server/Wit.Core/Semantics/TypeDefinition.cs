@@ -20,6 +20,9 @@ public sealed class TypeDefinition
     /// <summary>A process-wide unique number, used to key anonymous types structurally.</summary>
     internal long Serial { get; }
 
+    /// <summary>The serial of the newest definition made so far (in any model): definitions made later have larger ones.</summary>
+    internal static long NewestSerial => System.Threading.Interlocked.Read(ref s_nextSerial);
+
     /// <summary>The definition's position in <see cref="WitModel.Types"/>.</summary>
     public int Index { get; internal set; } = -1;
 
@@ -27,37 +30,55 @@ public sealed class TypeDefinition
 
     public TypeDefinitionKind Kind { get; internal set; }
 
-    public TypeOwner Owner { get; internal set; }
+    public TypeOwner Owner
+    {
+        get => _owner switch
+        {
+            Interface @interface => new TypeOwner(@interface, null),
+            World world => new TypeOwner(null, world),
+            TypeOwner both => both,
+            _ => default,
+        };
+
+        // One reference for the usual owner, an interface or a world (a boxed owner in the unusual case of both).
+        internal set => _owner = value.World is null ? value.Interface : value.Interface is null ? value.World : value;
+    }
+
+    private object? _owner;
 
     public string? Docs { get; internal set; }
 
     public Stability Stability { get; internal set; } = Stability.Unknown;
 
-    public SourceLocation? Location { get; internal set; }
+    public SourceLocation? Location { get => _location.Value; internal set => _location = new StoredLocation(value); }
+
+    private StoredLocation _location;
 
     /// <summary>Record fields, variant cases (payload optional), enum cases and flags (no type).</summary>
     public IReadOnlyList<NamedType> Members { get; internal set; } = System.Array.Empty<NamedType>();
 
     /// <summary>Tuple element types.</summary>
-    public IReadOnlyList<WitType> Elements { get => _shape?.Elements ?? System.Array.Empty<WitType>(); internal set => Shape().Elements = value; }
+    public IReadOnlyList<WitType> Elements { get => _shape?.Elements ?? System.Array.Empty<WitType>(); internal set { if (ShapeFor(value.Count > 0) is { } shape) shape.Elements = value; } }
 
     /// <summary>The element of list, fixed-size list, option, future and stream (null for a payload-less future or stream), the target of an alias, the value of a map.</summary>
-    public WitType? Element { get; internal set; }
+    public WitType? Element { get => _element.Value; internal set => _element = new StoredType(value); }
+
+    private StoredType _element;
 
     /// <summary>The key of a map.</summary>
-    public WitType? Key { get => _shape?.Key; internal set => Shape().Key = value; }
+    public WitType? Key { get => _shape?.Key.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Key = new StoredType(value); } }
 
     /// <summary>The length of a fixed-size list.</summary>
-    public uint FixedLength { get => _shape?.FixedLength ?? 0; internal set => Shape().FixedLength = value; }
+    public uint FixedLength { get => _shape?.FixedLength ?? 0; internal set { if (ShapeFor(value != 0) is { } shape) shape.FixedLength = value; } }
 
-    public WitType? Ok { get => _shape?.Ok; internal set => Shape().Ok = value; }
+    public WitType? Ok { get => _shape?.Ok.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Ok = new StoredType(value); } }
 
-    public WitType? Err { get => _shape?.Err; internal set => Shape().Err = value; }
+    public WitType? Err { get => _shape?.Err.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Err = new StoredType(value); } }
 
-    public HandleKind HandleKind { get => _shape?.HandleKind ?? default; internal set => Shape().HandleKind = value; }
+    public HandleKind HandleKind { get => _shape?.HandleKind ?? default; internal set { if (ShapeFor(value != default) is { } shape) shape.HandleKind = value; } }
 
     /// <summary>The resource (a definition, possibly an alias of one) a handle refers to.</summary>
-    public TypeDefinition? Resource { get => _shape?.Resource; internal set => Shape().Resource = value; }
+    public TypeDefinition? Resource { get => _shape?.Resource; internal set { if (ShapeFor(value is not null) is { } shape) shape.Resource = value; } }
 
     /// <summary>
     /// The parts only some kinds have (tuples, maps, fixed-size lists, results, handles), kept apart: a record or a
@@ -65,15 +86,16 @@ public sealed class TypeDefinition
     /// </summary>
     private RareShape? _shape;
 
-    private RareShape Shape() => _shape ??= new RareShape();
+    /// <summary>The rare parts; made only to set a part to something other than its default (a cleared part needs none).</summary>
+    private RareShape? ShapeFor(bool setsValue) => setsValue ? _shape ??= new RareShape() : _shape;
 
     private sealed class RareShape
     {
         public IReadOnlyList<WitType> Elements = System.Array.Empty<WitType>();
-        public WitType? Key;
+        public StoredType Key;
         public uint FixedLength;
-        public WitType? Ok;
-        public WitType? Err;
+        public StoredType Ok;
+        public StoredType Err;
         public HandleKind HandleKind;
         public TypeDefinition? Resource;
     }

@@ -7,8 +7,9 @@ namespace Wit.Core.Syntax;
 /// Shares the small immutable pieces that repeat all over a tree: short strings (names, keywords, indentation),
 /// trivia, one-element trivia arrays, tokens without diagnostics, and small nodes made of shared children (a field
 /// <c>id: u64,</c> or a type <c>list&lt;string&gt;</c> is one node however often it is written, as Roslyn shares them). Sharing is safe because green elements are
-/// immutable and carry no position; it keeps a large file's tree (and the garbage collector's work) small. One cache
-/// per thread, bounded in size.
+/// immutable and carry no position; it keeps a large file's tree (and the garbage collector's work) small. A parse
+/// leases a cache (<see cref="Lease"/>) from a pool of at most <see cref="PooledCaches"/>, bounded in size: a cache per
+/// thread cost a quarter of a megabyte on every thread-pool thread that ever parsed (a server's twenty).
 /// </summary>
 internal sealed class GreenCache
 {
@@ -30,7 +31,7 @@ internal sealed class GreenCache
     private readonly GreenToken?[] _tokens = new GreenToken?[TokenSlots];
     private const int NodeSlots = 4096;
 
-    /// <summary>How many elements this cache created and shared (see <see cref="Trim"/>).</summary>
+    /// <summary>How many elements this cache created and shared (see <see cref="KeptEntries"/>).</summary>
     private int _created;
 
     /// <summary>
@@ -42,22 +43,52 @@ internal sealed class GreenCache
     /// <summary>The most children a shared node has.</summary>
     private const int MaxSharedSlots = 4;
 
+    /// <summary>The cache of the parse running on this thread (see <see cref="Lease"/>).</summary>
     public static GreenCache Instance => s_instance ??= new GreenCache();
 
+    /// <summary>How many caches wait between parses (parses at the same time beyond that make their own).</summary>
+    private const int PooledCaches = 2;
+
+    private static readonly GreenCache?[] s_pool = new GreenCache?[PooledCaches];
+
     /// <summary>
-    /// Elements a thread's cache may have created before it is dropped after a parse. A large document's parse fills
-    /// the tables (a few megabytes, with the elements they hold alive after their tree is gone), on every thread that
-    /// parsed one; after such a parse the thread starts a new cache, so what stays is what small, frequent parses
-    /// (keystrokes) reuse.
+    /// Makes a pooled cache this thread's <see cref="Instance"/> until the lease is disposed, then gives it back (or
+    /// drops it when the parse left it large, see <see cref="KeptEntries"/>). A lease inside a lease keeps the outer one's.
+    /// </summary>
+    public static Leased Lease()
+    {
+        if (s_instance is not null) return default;
+        GreenCache? cache = null;
+        for (int i = 0; i < s_pool.Length && cache is null; i++) cache = System.Threading.Interlocked.Exchange(ref s_pool[i], null);
+        s_instance = cache ?? new GreenCache();
+        return new Leased(s_instance);
+    }
+
+    /// <summary>A lease of a cache; disposing it gives the cache back.</summary>
+    public readonly struct Leased : IDisposable
+    {
+        private readonly GreenCache? _cache;
+
+        public Leased(GreenCache cache) => _cache = cache;
+
+        public void Dispose()
+        {
+            if (_cache is null) return;
+            s_instance = null;
+            if (_cache._created > KeptEntries) return;
+            for (int i = 0; i < s_pool.Length; i++)
+            {
+                if (System.Threading.Interlocked.CompareExchange(ref s_pool[i], _cache, null) is null) return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Entries a cache may keep between parses. A large document's parse fills the cache to its bound (a few
+    /// megabytes, with the elements it holds alive after their tree is gone); after such a parse the cache is dropped,
+    /// so what stays is what small, frequent parses (keystrokes) reuse.
     /// </summary>
     private const int KeptEntries = 4096;
-
-    /// <summary>Drops this thread's cache when the last parse left it large (see <see cref="KeptEntries"/>).</summary>
-    public static void Trim()
-    {
-        var cache = s_instance;
-        if (cache is not null && cache._created > KeptEntries) s_instance = null;
-    }
 
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
     public string Intern(string text, int start, int length) => Intern(text, start, length, out _, out _);

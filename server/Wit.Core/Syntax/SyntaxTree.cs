@@ -40,8 +40,8 @@ public sealed class SyntaxTree
 
     public static SyntaxTree ParseWit(SourceText text)
     {
-        var root = WitParser.ParseDocument(text.Text);
-        GreenCache.Trim();
+        GreenNode root;
+        using (GreenCache.Lease()) root = WitParser.ParseDocument(text.Text);
         return new(text, SyntaxLanguage.Wit, root);
     }
 
@@ -61,10 +61,14 @@ public sealed class SyntaxTree
     public SyntaxTree WithChange(TextChange change)
     {
         var newText = Text.WithChange(change);
-        var green = Language == SyntaxLanguage.Witx
-            ? WitxParser.Reparse(GreenRoot, newText.Text, change)
-            : WitParser.Reparse(GreenRoot, newText.Text, change);
-        GreenCache.Trim();
+        GreenNode green;
+        using (GreenCache.Lease())
+        {
+            green = Language == SyntaxLanguage.Witx
+                ? WitxParser.Reparse(GreenRoot, newText.Text, change)
+                : WitParser.Reparse(GreenRoot, newText.Text, change);
+        }
+
         return new SyntaxTree(newText, Language, green);
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
 using Wit.Protocol.Lsp;
 using Xunit;
@@ -8,7 +7,7 @@ namespace Wit.LanguageServer.Tests.Features;
 
 /// <summary>
 /// <see cref="DiagnosticsPublisher.Fingerprint"/> hashes one diagnostic at a time; the id must stay the one of the
-/// whole list hashed at once (the first 12 bytes of SHA-256 over the joined lines), for any text, non-ASCII included.
+/// whole list hashed at once (the hash of the UTF-8 bytes of the joined lines), for any text, non-ASCII included.
 /// </summary>
 public sealed class DiagnosticsFingerprintTests
 {
@@ -30,11 +29,16 @@ public sealed class DiagnosticsFingerprintTests
                 .Append(d.RelatedInformation?.Length ?? 0).Append('\n');
         }
 
-        string expected = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(joined.ToString())), 0, 12).ToLowerInvariant();
+        string expected = DiagnosticsPublisher.ListHash.Start.Append(Encoding.UTF8.GetBytes(joined.ToString())).ToString();
 
         Assert.Equal(expected, DiagnosticsPublisher.Fingerprint(diagnostics));
-        Assert.Equal(Convert.ToHexString(SHA256.HashData(Array.Empty<byte>()), 0, 12).ToLowerInvariant(), DiagnosticsPublisher.Fingerprint(Array.Empty<Diagnostic>()));
+        Assert.Equal(24, expected.Length);
+        Assert.Equal(DiagnosticsPublisher.ListHash.Start.ToString(), DiagnosticsPublisher.Fingerprint(Array.Empty<Diagnostic>()));
         Assert.NotEqual(DiagnosticsPublisher.Fingerprint(diagnostics), DiagnosticsPublisher.Fingerprint(diagnostics[..2]));
+        // A changed character anywhere changes the id (the last diagnostic's message here).
+        var changed = (Diagnostic[])diagnostics.Clone();
+        changed[1] = Diagnostic("WIT1001", 1, 10, 7, "name `é日本` does not exist " + new string('z', 4999) + "y");
+        Assert.NotEqual(DiagnosticsPublisher.Fingerprint(diagnostics), DiagnosticsPublisher.Fingerprint(changed));
     }
 
     private static Diagnostic Diagnostic(string code, int severity, int line, int character, string message) => new()
