@@ -8,7 +8,9 @@
 //   1. the Problems panel shows the error with its position (and how long the first diagnostics took to appear);
 //   2. hovering the record `point` shows its docs and its Canonical ABI size/alignment table;
 //   3. "WIT: Show WITX Preview" opens a document with the WITX derived from the interface;
-//   4. "WIT: Show Canonical ABI Layout" opens a document with the layout tables.
+//   4. "WIT: Show Canonical ABI Layout" opens a document with the layout tables;
+//   5. the workspace's .witlint.json (strict profile) applies: the undocumented function gets WIT2001;
+//   6. completion offers the record where a type goes.
 // Screenshots of each step go to --out (default artifacts/e2e). Prints a JSON report; exits non-zero on a failed check.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -209,6 +211,26 @@ try {
   check('the ABI layout preview names the record', layout.includes('Canonical ABI layout of record demo:shapes/shapes@0.1.0.point'), report.abiLayout);
   check('the ABI layout preview has the size/alignment table', /memory size alignment memory32 8 4\b/.test(layout), report.abiLayout);
   check('the ABI layout preview has the field offsets', /x s32 0 4 y s32 4 4\b/.test(layout), report.abiLayout);
+
+  // 5. The workspace's .witlint.json (strict profile) applies: the undocumented `broken` gets WIT2001 in Problems.
+  const lintRow = report.problems.find((row) => row.includes('WIT2001') || row.includes('has no documentation comment'));
+  check('the .witlint.json strict profile reports the undocumented function (WIT2001)', lintRow && lintRow.includes("'broken'"), report.problems);
+
+  // 6. Completion: a new member typed at the end of the interface is offered the record `point` as a type.
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('13:28');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('origin: func() -> po');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.suggest-widget .monaco-list-row', { timeout: 15000 }).catch(() => undefined);
+  await page.waitForTimeout(1000);
+  report.completion = await page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
+  await page.screenshot({ path: join(out, '6-completion.png') });
+  check('completion offers the record `point` where a type goes', report.completion.some((label) => /^point\b/.test(label)), report.completion);
+  await page.keyboard.press('Escape');
 } finally {
   await browser.close();
   server.kill();
