@@ -224,10 +224,19 @@ try {
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('origin: func() -> po');
-  await page.keyboard.press('Control+Space');
-  await page.waitForSelector('.suggest-widget .monaco-list-row', { timeout: 15000 }).catch(() => undefined);
-  await page.waitForTimeout(1000);
-  report.completion = await page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
+  await page.waitForTimeout(800);
+  // Typing may already have opened the suggestions (quick suggestions), and Ctrl+Space then pressed while they load
+  // can close them: ask again until the list shows, a few times at most.
+  report.completion = [];
+  for (let attempt = 0; attempt < 4 && report.completion.length === 0; attempt++) {
+    if (!(await page.$('.suggest-widget.visible .monaco-list-row'))) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+    }
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(700);
+    report.completion = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
+  }
   await page.screenshot({ path: join(out, '6-completion.png') });
   check('completion offers the record `point` where a type goes', report.completion.some((label) => /^point\b/.test(label)), report.completion);
   await page.keyboard.press('Escape');
