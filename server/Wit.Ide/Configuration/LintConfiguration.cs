@@ -106,7 +106,7 @@ public static class LintConfiguration
         }
         catch (JsonException e)
         {
-            return Unusable(path, json, new Diagnostic(LintConfigurationDiagnostics.InvalidJson(e.Message), SpanAt(json, e.LineNumber, e.BytePositionInLine), document: source));
+            return Unusable(path, json, new Diagnostic(LintConfigurationDiagnostics.InvalidJson(WithoutPosition(e.Message)), SpanAt(json, e.LineNumber, e.BytePositionInLine), document: source));
         }
 
         return new LintConfigurationFile(path, json, profile, rules, null);
@@ -137,6 +137,16 @@ public static class LintConfiguration
 
     private static LintConfigurationFile Unusable(string? path, string text, Diagnostic problem) =>
         new(path, text, null, new Dictionary<string, DiagnosticSeverity?>(), problem);
+
+    /// <summary>
+    /// The JSON reader's explanation without the zero-based " LineNumber: 0 | BytePositionInLine: 33." it appends: the
+    /// diagnostic's own location says where, one-based as everywhere else.
+    /// </summary>
+    private static string WithoutPosition(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at > 0 ? message.Substring(0, at) : message;
+    }
 
     private static string Quoted(string name) => "\"" + name + "\"";
 

@@ -104,6 +104,7 @@ public sealed class LintConfigurationTests
         Assert.Equal("WIT2100", problem.Code);
         Assert.Equal(DiagnosticSeverity.Error, problem.Severity);
         Assert.Contains(message, problem.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", problem.Message, System.StringComparison.Ordinal);
         Assert.Equal(json.IndexOf(at, System.StringComparison.Ordinal), problem.Span.Start);
         Assert.Equal("/ws/app/.witlint.json", problem.Document!.Path);
         Assert.Empty(MissingDocs(fixture));
