@@ -271,6 +271,7 @@ try {
   // insertText types no keys, so the JSON editor's auto-closing quotes and braces stay out of it.
   await page.keyboard.insertText('{ "profile": "default" }');
   report.problemsAfterDefaultProfile = await waitForProblems((rows) => rows.length > 0 && !rows.some((row) => row.includes('WIT2001')));
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: join(out, '7-witlint-default.png') });
   check('an unsaved edit of .witlint.json to the default profile drops WIT2001', !report.problemsAfterDefaultProfile.some((row) => row.includes('WIT2001')), report.problemsAfterDefaultProfile);
   await page.click('.editor-group-container .monaco-editor .view-lines');
@@ -278,6 +279,7 @@ try {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText('{ "rules": { "WIT9999": "off" } }');
   report.problemsAfterUnknownRule = await waitForProblems((rows) => rows.some((row) => row.includes('WIT2100')));
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: join(out, '8-witlint-malformed.png') });
   const configProblem = report.problemsAfterUnknownRule.find((row) => row.includes('WIT2100'));
   check('an unknown rule in .witlint.json is reported on the file (WIT2100)', configProblem && configProblem.includes("unknown lint rule 'WIT9999'"), report.problemsAfterUnknownRule);
