@@ -9,6 +9,8 @@ using Wit.Cli.Json;
 using Wit.Core.Diagnostics;
 using Wit.Core.Lint;
 using Wit.Core.Semantics;
+using Wit.Core.Workspace;
+using Wit.Ide.Configuration;
 
 namespace Wit.Cli;
 
@@ -58,18 +60,18 @@ public sealed class LintCommand : CommandHandler
         try
         {
             string full = Path.GetFullPath(Path.Combine(WorkingDirectory, path));
-            string? configPath = LintConfiguration.Find(full, WorkingDirectory);
+            string? configPath = LintConfiguration.Find(PhysicalFileSystem.Instance, full, WorkingDirectory);
             lintOptions = LintOptions.Default;
             if (configPath is not null)
             {
-                var parsed = LintConfiguration.Parse(File.ReadAllText(configPath), out string? problem);
-                if (parsed is null)
+                var configuration = LintConfiguration.Parse(File.ReadAllText(configPath), configPath);
+                if (configuration.Problem is { } problem)
                 {
-                    Error.Write($"error: {configPath}: {problem}\n");
+                    Error.Write($"error: {configPath}: {problem.Message}\n");
                     return ExitCodes.UsageOrIoError;
                 }
 
-                lintOptions = parsed;
+                lintOptions = configuration.Apply(lintOptions);
             }
 
             if (profile is { } chosen && chosen != lintOptions.Profile) lintOptions = new LintOptions(lintOptions.Severities, chosen);

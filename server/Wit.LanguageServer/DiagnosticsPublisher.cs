@@ -203,6 +203,15 @@ internal sealed class DiagnosticsPublisher
             if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
         }
 
+        // Lint configuration files that roots read and cannot use: each gets its problem (a fixed one, being in no
+        // list any more, is cleared below).
+        foreach (var problem in snapshot.ConfigurationProblems())
+        {
+            if (problem.Document?.Path is not { } path) continue;
+            known.Add(path);
+            if (done.Add(path)) await PublishAsync(snapshot, path).ConfigureAwait(false);
+        }
+
         foreach (var path in snapshot.Open.Keys)
         {
             known.Add(path);
@@ -243,23 +252,31 @@ internal sealed class DiagnosticsPublisher
     private async Task PublishAsync(IdeSnapshot snapshot, string path)
     {
         var source = DocumentDiagnostics.For(snapshot, path);
-        // A file too large to read has no document: its diagnostics sit at its start, placed on an empty text.
+        // A file without a WIT document: a .witlint.json, whose diagnostics carry its text, or a file too large to
+        // read, whose diagnostics sit at its start, placed on an empty text.
         if (snapshot.GetDocument(path) is not { } document)
         {
             if (source.Count == 0) return;
-            document = new IdeDocument(path, Core.Syntax.SyntaxTree.ParseWit(Core.Text.SourceText.From(string.Empty, path)), version: null, isOpen: false);
+            var text = source[0].Document is { } own && own.Path == path ? own : Core.Text.SourceText.From(string.Empty, path);
+            await PublishOnAsync(path, text, version: null, source).ConfigureAwait(false);
+            return;
         }
 
+        await PublishOnAsync(path, document.Text, document.Version, source).ConfigureAwait(false);
+    }
+
+    private async Task PublishOnAsync(string path, Core.Text.SourceText text, int? version, IReadOnlyList<Core.Diagnostics.Diagnostic> source)
+    {
         _published.TryGetValue(path, out var previous);
 
         // The very same diagnostic objects (a file whose items were all taken over) translate to the same LSP
         // diagnostics: a diagnostic holds its immutable text, so its line and column cannot have moved.
         bool same = previous is not null && previous.Source.SequenceEqual(source, ReferenceEqualityComparer.Instance);
-        if (same && previous!.Version == document.Version) return;
-        var publication = new Publication(document.Version, source, same ? previous!.Sent : source.Select(d => _server.Translator.ToDiagnostic(document.Text, d)).ToArray());
+        if (same && previous!.Version == version) return;
+        var publication = new Publication(version, source, same ? previous!.Sent : source.Select(d => _server.Translator.ToDiagnostic(text, d)).ToArray());
         _published[path] = publication;
-        if (previous is not null && previous.Version == document.Version && previous.Fingerprint == publication.Fingerprint) return;
-        await SendAsync(path, document.Version, publication.Sent).ConfigureAwait(false);
+        if (previous is not null && previous.Version == version && previous.Fingerprint == publication.Fingerprint) return;
+        await SendAsync(path, version, publication.Sent).ConfigureAwait(false);
     }
 
     private Task SendAsync(string path, int? version, Diagnostic[] diagnostics) =>

@@ -5,6 +5,7 @@ using Wit.Core.Diagnostics;
 using Wit.Core.Lint;
 using Wit.Core.Semantics;
 using Wit.Ide;
+using Wit.Ide.Configuration;
 
 namespace Wit.LanguageServer;
 
@@ -73,27 +74,16 @@ internal sealed class ServerSettings
             lintEnabled = Bool(lint, "enabled", lintEnabled, "wit.lint.enabled", problems);
             if (lint.TryGetProperty("profile", out var named))
             {
-                switch (named.ValueKind == JsonValueKind.String ? named.GetString() : null)
-                {
-                    case "default": profile = LintProfile.Default; break;
-                    case "strict": profile = LintProfile.Strict; break;
-                    default: problems.Add("wit.lint.profile must be one of default, strict"); break;
-                }
+                if (LintConfiguration.ParseProfile(named.ValueKind == JsonValueKind.String ? named.GetString() : null) is { } parsed) profile = parsed;
+                else problems.Add("wit.lint.profile must be one of default, strict");
             }
 
             if (lint.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Object)
             {
                 foreach (var rule in rules.EnumerateObject())
                 {
-                    switch (rule.Value.ValueKind == JsonValueKind.String ? rule.Value.GetString() : null)
-                    {
-                        case "off": severities[rule.Name] = null; break;
-                        case "hint": severities[rule.Name] = DiagnosticSeverity.Hint; break;
-                        case "info": severities[rule.Name] = DiagnosticSeverity.Information; break;
-                        case "warning": severities[rule.Name] = DiagnosticSeverity.Warning; break;
-                        case "error": severities[rule.Name] = DiagnosticSeverity.Error; break;
-                        default: problems.Add($"wit.lint.rules.{rule.Name} must be one of off, hint, info, warning, error"); break;
-                    }
+                    if (LintConfiguration.TryParseLevel(rule.Value.ValueKind == JsonValueKind.String ? rule.Value.GetString() : null, out var level)) severities[rule.Name] = level;
+                    else problems.Add($"wit.lint.rules.{rule.Name} must be one of off, hint, info, warning, error");
                 }
             }
         }

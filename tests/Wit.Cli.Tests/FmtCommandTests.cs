@@ -9,7 +9,7 @@ public class FmtCommandTests
 {
     // Its members disagree on their indentation (4 and 2), so the default unit applies.
     private const string Unformatted = "package a:b; interface i {\n    f: func( a: u32 );\n  g: func();\n}\n";
-    private const string Formatted = "package a:b;\n\ninterface i {\n  f: func(a: u32);\n\n  g: func();\n}\n";
+    private const string Formatted = "package a:b;\n\ninterface i {\n  f: func(a: u32);\n  g: func();\n}\n";
     private const string Broken = "package a:b;\ninterface i {\n    f: func(;\n}\n";
 
     [Fact]
@@ -83,14 +83,13 @@ public class FmtCommandTests
         Assert.Equal(
             "--- a/sub/a.wit\n" +
             "+++ b/sub/a.wit\n" +
-            "@@ -1,4 +1,7 @@\n" +
+            "@@ -1,4 +1,6 @@\n" +
             "-package a:b; interface i {\n" +
             "-    f: func( a: u32 );\n" +
             "+package a:b;\n" +
             "+\n" +
             "+interface i {\n" +
             "+  f: func(a: u32);\n" +
-            "+\n" +
             "   g: func();\n" +
             " }\n",
             run.Output);

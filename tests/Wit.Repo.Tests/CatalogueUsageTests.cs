@@ -22,6 +22,7 @@ public class CatalogueUsageTests
         ("SyntaxDiagnostics", "server/Wit.Core/Diagnostics/SyntaxDiagnostics.cs"),
         ("ResolveDiagnostics", "server/Wit.Core/Diagnostics/ResolveDiagnostics.cs"),
         ("LintDiagnostics", "server/Wit.Core/Lint/LintDiagnostics.cs"),
+        ("LintConfigurationDiagnostics", "server/Wit.Core/Lint/LintConfigurationDiagnostics.cs"),
         ("WitxSyntaxDiagnostics", "server/Wit.Core/Diagnostics/WitxSyntaxDiagnostics.cs"),
         ("WitxDiagnostics", "server/Wit.Core/Diagnostics/WitxDiagnostics.cs"),
     };

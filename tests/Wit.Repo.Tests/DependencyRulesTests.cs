@@ -52,7 +52,9 @@ public class DependencyRulesTests
     public static readonly SourceRule[] SourceRules =
     {
         new("server/Wit.Core", null, @"\b(Wit\.Protocol|System\.Text\.Json)\b", "Core knows no protocol and no JSON"),
-        new("server/Wit.Ide", null, @"\b(Wit\.Protocol|System\.Text\.Json)\b", "the IDE layer speaks offsets and plain records, never LSP types or JSON"),
+        new("server/Wit.Ide", null, @"\bWit\.Protocol\b", "the IDE layer speaks offsets and plain records, never LSP types"),
+        new("server/Wit.Ide", "server/Wit.Ide/Configuration/", @"\bSystem\.Text\.Json\b",
+            "the IDE layer reads no JSON but the user's configuration files (Configuration/: .witlint.json), never protocol messages"),
         new("server/Wit.Ide", null, @"\b(GetLinePosition|LinePosition|GetOffset)\b", "line/character positions are the language server translator's business"),
         new("server/Wit.LanguageServer", "server/Wit.LanguageServer/Translation/", @"\b(GetLinePosition|LinePosition|GetOffset|GetLineIndex)\b",
             "only Translation/ converts offsets to LSP lines and characters"),
@@ -152,14 +154,16 @@ public class DependencyRulesTests
     [InlineData(0, "using Wit.Protocol.Lsp;", true)]
     [InlineData(0, "var d = System.Text.Json.JsonDocument.Parse(x);", true)]
     [InlineData(0, "// System.Text.Json is not used here", false)]
-    [InlineData(1, "using System.Text.Json;", true)]
-    [InlineData(2, "var p = text.Lines.GetLinePosition(offset);", true)]
-    [InlineData(2, "int line = lines.GetLineIndex(offset);", false)]
-    [InlineData(3, "StartLine = lines.GetLineIndex(r.StartOffset),", true)]
-    [InlineData(4, "public static int[] Encode(IReadOnlyList<SemanticToken> tokens) { int previousLine = 0; }", true)]
-    [InlineData(5, "var model = Wit.Core.Semantics.WitResolver.Resolve(fs, path);", true)]
-    [InlineData(5, "var engine = new Wasmtime.Engine();", true)]
-    [InlineData(5, "public static WitValue U32(uint value) => new(WitValueKind.U32, value);", false)]
+    [InlineData(1, "using Wit.Protocol.Lsp;", true)]
+    [InlineData(1, "using System.Text.Json;", false)]
+    [InlineData(2, "using System.Text.Json;", true)]
+    [InlineData(3, "var p = text.Lines.GetLinePosition(offset);", true)]
+    [InlineData(3, "int line = lines.GetLineIndex(offset);", false)]
+    [InlineData(4, "StartLine = lines.GetLineIndex(r.StartOffset),", true)]
+    [InlineData(5, "public static int[] Encode(IReadOnlyList<SemanticToken> tokens) { int previousLine = 0; }", true)]
+    [InlineData(6, "var model = Wit.Core.Semantics.WitResolver.Resolve(fs, path);", true)]
+    [InlineData(6, "var engine = new Wasmtime.Engine();", true)]
+    [InlineData(6, "public static WitValue U32(uint value) => new(WitValueKind.U32, value);", false)]
     public void The_source_rules_catch_violations(int index, string code, bool violates)
     {
         Assert.Equal(violates, SourceRules[index].Pattern.IsMatch(CSharpSources.StripCommentsAndStrings(code)));

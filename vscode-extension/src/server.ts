@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State } from 'vscode-languageclient/node';
+import { syncLintConfigurations } from './lintConfigSync';
 import { findDotnet, findServer, isNotFound, ServerCommand } from './serverPath';
 
 const documentSelector = [
@@ -52,6 +53,7 @@ function locateServer(extensionPath: string): ServerCommand | { error: string } 
 /** Owns the language client: one at a time, restartable, with its output channel kept across restarts. */
 export class WitServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private configSync: vscode.Disposable | undefined;
   private readonly output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
   private readonly trace = vscode.window.createOutputChannel('WIT Language Server Trace', { log: true });
   constructor(private readonly extensionPath: string) {}
@@ -105,6 +107,7 @@ export class WitServer implements vscode.Disposable {
       return;
     }
     this.output.info(`Server ready (initialize answered) ${Date.now() - startedAt} ms after it was started`);
+    this.configSync = syncLintConfigurations(client);
   }
 
   /** Logs a start-up failure and shows it with the two ways out: the server settings and the log. */
@@ -119,6 +122,8 @@ export class WitServer implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.configSync?.dispose();
+    this.configSync = undefined;
     if (client && client.state !== State.Stopped) {
       try {
         await client.stop(5000);

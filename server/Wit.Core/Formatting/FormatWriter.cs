@@ -235,24 +235,22 @@ internal sealed class FormatWriter
                 continue;
             }
 
-            WriteBlankLines(first ? FirstBlankLines(separator, author, firstBlanks, blanks) : Math.Min(1, blanks));
+            WriteBlankLines(first ? FirstBlankLines(author, firstBlanks, blanks) : Math.Min(1, blanks));
             WriteCommentLine(separator.CommentIndent, line);
             first = false;
             blanks = 0;
         }
 
-        int blanksBeforeToken = first ? FirstBlankLines(separator, author, firstBlanks, blanks) : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
+        int blanksBeforeToken = first ? FirstBlankLines(author, firstBlanks, blanks) : separator.KeepBlankAfterComments ? Math.Min(1, blanks) : 0;
         WriteBlankLines(blanksBeforeToken);
         WriteIndent(separator.Indent);
         foreach (string comment in line) _output.Append(comment).Append(' ');
     }
 
     /// <summary>The blank lines before a token's first line (or its first comment line), the author's counted as the separator says.</summary>
-    private static int FirstBlankLines(Separator separator, bool author, int layout, int authors)
+    private static int FirstBlankLines(bool author, int layout, int authors)
     {
-        if (!author) return layout;
-        int kept = Math.Min(1, authors);
-        return separator.Author == AuthorBlankLines.Decides ? kept : Math.Max(layout, kept);
+        return author ? Math.Min(1, authors) : layout;
     }
 
     /// <summary>

@@ -5,9 +5,10 @@ namespace Wit.Core.Formatting;
 
 /// <summary>
 /// Walks a WIT document and tells the <see cref="FormatWriter"/> where lines break: top-level items and body members
-/// each start a line, blank lines follow wit-component's printer (between items and members, but not between
-/// consecutive <c>use</c>s, imports, exports or includes, nor between resource members), record, flags, variant and
-/// enum cases go one per line, attributes sit on their own line. Everything else is spaced inline by
+/// each start a line; between two of them on lines of their own the author's choice of none or one blank line stays,
+/// and between two the author wrote on one line the blank lines follow wit-component's printer (between items and
+/// members, but not between consecutive <c>use</c>s, imports, exports or includes, nor between resource members);
+/// record, flags, variant and enum cases go one per line, attributes sit on their own line. Everything else is spaced inline by
 /// <see cref="FormatWriter.Inline"/>. A top-level item with a syntax error is written exactly as it is.
 /// </summary>
 /// <remarks>
@@ -123,10 +124,22 @@ internal sealed class LayoutWalker
         else Walk((GreenNode)element, depth);
     }
 
-    /// <summary><c>{</c>, one member per line one level deeper, <c>}</c> on its own line (so an empty body is <c>{</c> and <c>}</c> on two lines).</summary>
+    /// <summary>
+    /// <c>{</c>, one member per line one level deeper, <c>}</c> on its own line (so an empty body is <c>{</c> and
+    /// <c>}</c> on two lines, as the printer writes an empty interface or world), except an empty resource body the
+    /// author wrote on one line: <c>resource r {}</c> stays (the printer writes <c>resource r;</c>, which is not a
+    /// whitespace change).
+    /// </summary>
     private void WalkBody(GreenNode body, int depth)
     {
         Emit(body.GetSlot(0), depth);
+        if (body.Kind == SyntaxKind.ResourceBody && IsEmptyOnOneLine(body))
+        {
+            _writer.SetPending(Separator.None);
+            Emit(body.GetSlot(1), depth);
+            return;
+        }
+
         GreenNode? previous = null;
         for (int i = 1; i < body.SlotCount - 1; i++)
         {
@@ -264,6 +277,21 @@ internal sealed class LayoutWalker
         }
 
         return false;
+    }
+
+    /// <summary>Whether a body is only its braces, with nothing but spaces between them (no line break, no comment).</summary>
+    private static bool IsEmptyOnOneLine(GreenNode body) =>
+        body.SlotCount == 2 && body.GetSlot(0) is GreenToken open && body.GetSlot(1) is GreenToken close
+        && OnlyWhitespace(open.TrailingTrivia) && OnlyWhitespace(close.LeadingTrivia);
+
+    private static bool OnlyWhitespace(GreenTrivia[] trivia)
+    {
+        foreach (var t in trivia)
+        {
+            if (t.Kind != SyntaxKind.WhitespaceTrivia) return false;
+        }
+
+        return true;
     }
 
     /// <summary>Whether a line break follows the list's opening token, before its first element (an empty list: none).</summary>

@@ -6,9 +6,6 @@ internal enum AuthorBlankLines : byte
     /// <summary>The layout alone decides.</summary>
     Ignored,
 
-    /// <summary>The author's blank line (at most one) is kept where the layout has none.</summary>
-    Added,
-
     /// <summary>The author's choice, none or one, replaces the layout's.</summary>
     Decides,
 }
@@ -71,10 +68,13 @@ internal readonly struct Separator
     public static Separator Member(int indent, int blankLines) => new(SeparatorKind.Line, indent, blankLines, indent, true);
 
     /// <summary>
-    /// A member, item or list element after another: <paramref name="blankLines"/> (the printer's layout), or one when
-    /// the author left a blank line before it on a line of its own (WASI separates resource methods and variant cases).
+    /// A member, item or list element after another. When the author started it on a line of its own, the author's
+    /// choice decides, none or one blank line before it (WASI separates resource methods and variant cases; a
+    /// generated file has no blank lines at all; a world keeps its <c>include</c> and <c>import</c> together): a style
+    /// kept consistently in a file stays, as rustfmt and prettier keep the author's blank lines. When the author wrote
+    /// it on the previous item's line, <paramref name="blankLines"/> (the printer's layout) applies.
     /// </summary>
-    public static Separator NextMember(int indent, int blankLines) => new(SeparatorKind.Line, indent, blankLines, indent, true, AuthorBlankLines.Added);
+    public static Separator NextMember(int indent, int blankLines) => new(SeparatorKind.Line, indent, blankLines, indent, true, AuthorBlankLines.Decides);
 
     /// <summary>
     /// The item after the <c>package</c> declaration: a blank line between them (the printer's), unless the author

@@ -61,6 +61,8 @@ public sealed class IdeSnapshot
     /// <summary>The document at <paramref name="path"/>: the open buffer, or the file on disk parsed (null if absent).</summary>
     public IdeDocument? GetDocument(string path)
     {
+        // A lint configuration file is JSON: it has problems (see ConfigurationProblems), never a WIT tree.
+        if (Configuration.LintConfiguration.IsConfigurationFile(path)) return null;
         if (Open.TryGetValue(path, out var open)) return open;
         foreach (var analysis in AnalysesOf(path))
         {
@@ -79,6 +81,22 @@ public sealed class IdeSnapshot
         }
 
         return new IdeDocument(path, _trees.Get(path, text), version: null, isOpen: false);
+    }
+
+    /// <summary>
+    /// The problems of the lint configuration files the roots use (<c>WIT2100</c>, each once, placed in the file's
+    /// text): a root with an unusable <c>.witlint.json</c> is linted with the editor's settings instead.
+    /// </summary>
+    public IReadOnlyList<Core.Diagnostics.Diagnostic> ConfigurationProblems()
+    {
+        var problems = new List<Core.Diagnostics.Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var analysis in AllAnalyses())
+        {
+            if (analysis.LintConfiguration is { Problem: { } problem, Path: { } path } && seen.Add(path)) problems.Add(problem);
+        }
+
+        return problems;
     }
 
     /// <summary>The analyses of every root that loads <paramref name="path"/> (usually one).</summary>
@@ -131,11 +149,11 @@ public sealed class IdeSnapshot
     /// whichever snapshot computed one last); the check takes over what did not change from it, and then records
     /// itself there.
     /// </summary>
-    internal static Lazy<RootAnalysis> LazyRoot(string root, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open, IdeOptions options,
+    internal static Lazy<RootAnalysis> LazyRoot(string root, string configurationStop, Configuration.LintConfigurationCache configurations, SnapshotFileSystem fileSystem, TreeCache trees, ImmutableDictionary<string, IdeDocument> open, IdeOptions options,
         System.Runtime.CompilerServices.StrongBox<Core.Lint.WorkspaceCheck?> latest) =>
         new(() =>
         {
-            var analysis = RootAnalysis.Build(root, fileSystem, (path, text) => TreeFor(path, text, open, trees), options, Volatile.Read(ref latest.Value));
+            var analysis = RootAnalysis.Build(root, configurationStop, configurations, fileSystem, (path, text) => TreeFor(path, text, open, trees), options, Volatile.Read(ref latest.Value));
             Volatile.Write(ref latest.Value, analysis.Check);
             return analysis;
         }, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -6,6 +6,7 @@ using Wit.Core.Diagnostics;
 using Wit.Core.Lint;
 using Wit.Core.Semantics;
 using Wit.Core.Workspace;
+using Wit.Ide.Configuration;
 
 namespace Wit.Ide.Analysis;
 
@@ -22,15 +23,19 @@ public sealed class RootAnalysis
     private Dictionary<string, List<Diagnostic>>? _diagnosticsByPath;
     private Symbols.SymbolIndex? _symbols;
 
-    internal RootAnalysis(string rootPath, WorkspaceCheck check)
+    internal RootAnalysis(string rootPath, WorkspaceCheck check, LintConfigurationFile? lintConfiguration)
     {
         RootPath = rootPath;
         Check = check;
+        LintConfiguration = lintConfiguration;
         _files = check.Workspace.AllSources.SelectMany(s => s.Files).GroupBy(f => f.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public string RootPath { get; }
+
+    /// <summary>The <c>.witlint.json</c> the root is linted with (its nearest; see <see cref="Build"/>), or null.</summary>
+    public LintConfigurationFile? LintConfiguration { get; }
 
     public LoadedWorkspace Workspace => Check.Workspace;
 
@@ -103,9 +108,20 @@ public sealed class RootAnalysis
     /// dependencies, and the items of the root package that neither changed nor depend on a change) is taken over
     /// instead of resolved and linted again.
     /// </summary>
-    internal static RootAnalysis Build(string rootPath, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse, IdeOptions options, WorkspaceCheck? previous)
+    /// <remarks>
+    /// The lint options are the editor's (<paramref name="options"/>) with the root's nearest <c>.witlint.json</c>
+    /// laid over them (<see cref="LintConfigurationFile.Apply"/>): looked for in the root's directory and its parents
+    /// up to <paramref name="configurationStop"/>, as <c>wit lint</c> looks for it. An unusable file is reported
+    /// (<see cref="IdeSnapshot.ConfigurationProblems"/>) and the editor's options apply alone.
+    /// </remarks>
+    internal static RootAnalysis Build(string rootPath, string configurationStop, LintConfigurationCache configurations, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse,
+        IdeOptions options, WorkspaceCheck? previous)
     {
         var workspace = WorkspaceLoader.Load(fileSystem, rootPath, parse);
-        return new RootAnalysis(rootPath, WorkspaceCheck.Run(workspace, options.Resolve, options.LintEnabled ? options.Lint : null, previous));
+        var configuration = Configuration.LintConfiguration.Find(fileSystem, rootPath, configurationStop) is { } path
+            ? configurations.Read(fileSystem, path)
+            : null;
+        var lint = configuration?.Apply(options.Lint) ?? options.Lint;
+        return new RootAnalysis(rootPath, WorkspaceCheck.Run(workspace, options.Resolve, options.LintEnabled ? lint : null, previous), configuration);
     }
 }

@@ -4,13 +4,15 @@ using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Ide.Analysis;
+using Wit.Ide.Configuration;
 using Wit.Ide.Workspace;
 
 namespace Wit.Ide.Diagnostics;
 
 /// <summary>
 /// Every diagnostic of one document: syntax, resolution (from each root that loads the file) and lint, each once,
-/// in source order. For a <c>.witx</c> document, its syntax and WITX validation results. At most
+/// in source order. For a <c>.witx</c> document, its syntax and WITX validation results; for a <c>.witlint.json</c>,
+/// the problem that makes it unusable (<c>WIT2100</c>). At most
 /// <see cref="DiagnosticLimit.PerFile"/>, then one that says how many more there are.
 /// </summary>
 public static class DocumentDiagnostics
@@ -25,7 +27,12 @@ public static class DocumentDiagnostics
             if (seen.Add((diagnostic.Code, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message))) result.Add(diagnostic);
         }
 
-        if (SyntaxTree.LanguageOf(path) == SyntaxLanguage.Witx)
+        if (LintConfiguration.IsConfigurationFile(path))
+        {
+            // A .witlint.json: what made it unusable, if a root reads it.
+            foreach (var problem in snapshot.ConfigurationProblems()) Add(problem);
+        }
+        else if (SyntaxTree.LanguageOf(path) == SyntaxLanguage.Witx)
         {
             if (snapshot.Open.TryGetValue(path, out var large) && large.Text.Length > IdeWorkspace.MaxAnalyzedLength)
             {

@@ -10,6 +10,7 @@ using Wit.Core.Syntax;
 using Wit.Core.Text;
 using Wit.Core.Workspace;
 using Wit.Ide.Analysis;
+using Wit.Ide.Configuration;
 
 namespace Wit.Ide.Workspace;
 
@@ -24,10 +25,14 @@ public sealed class IdeWorkspace
     private readonly DiskCache _disk;
     private readonly TreeCache _trees = new();
     private ImmutableDictionary<string, IdeDocument> _open = ImmutableDictionary.Create<string, IdeDocument>(StringComparer.Ordinal);
+
+    /// <summary>Open editor buffers of lint configuration files (<c>.witlint.json</c>): texts, not WIT documents.</summary>
+    private ImmutableDictionary<string, string> _configurations = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
     private ImmutableArray<string> _folders = ImmutableArray<string>.Empty;
     private List<string> _discoveredRoots = new();
     private List<string> _discoveredWitx = new();
     private IdeOptions _options;
+    private readonly LintConfigurationCache _configurationCache = new();
 
     /// <summary>
     /// The longest text (in UTF-16 code units) a file may have to be resolved, linted and indexed: a longer document
@@ -54,6 +59,9 @@ public sealed class IdeWorkspace
 
     public IdeOptions Options => _options;
 
+    /// <summary>The text of an open <c>.witlint.json</c> buffer, or null when <paramref name="path"/> is not one.</summary>
+    public string? OpenConfiguration(string path) => _configurations.TryGetValue(path, out var text) ? text : null;
+
     /// <summary>Replaces the workspace folders and looks for package roots under them.</summary>
     public IdeSnapshot SetFolders(IEnumerable<string> folders)
     {
@@ -73,6 +81,12 @@ public sealed class IdeWorkspace
     /// <summary>An editor opened <paramref name="path"/> with <paramref name="text"/>.</summary>
     public IdeSnapshot Open(string path, string text, int version)
     {
+        if (LintConfiguration.IsConfigurationFile(path))
+        {
+            _configurations = _configurations.SetItem(path, text);
+            return Update(new[] { path }, everything: false);
+        }
+
         // When the buffer equals the file already parsed from disk, the same tree serves both, and the analyses that
         // read it stay valid.
         var tree = _trees.Find(path, text);
@@ -87,6 +101,18 @@ public sealed class IdeWorkspace
     /// </summary>
     public IdeSnapshot? Change(string path, IReadOnlyList<TextChange> changes, int version)
     {
+        if (_configurations.TryGetValue(path, out var configuration))
+        {
+            foreach (var change in changes)
+            {
+                if (change.Span.Start < 0 || change.Span.End > configuration.Length) return null;
+                configuration = configuration.Remove(change.Span.Start, change.Span.Length).Insert(change.Span.Start, change.NewText);
+            }
+
+            _configurations = _configurations.SetItem(path, configuration);
+            return Update(new[] { path }, everything: false);
+        }
+
         if (!_open.TryGetValue(path, out var document)) return null;
         var tree = document.Tree;
         foreach (var change in changes)
@@ -102,6 +128,12 @@ public sealed class IdeWorkspace
     /// <summary>The editor closed <paramref name="path"/>: from now on the disk's content counts.</summary>
     public IdeSnapshot Close(string path)
     {
+        if (_configurations.ContainsKey(path))
+        {
+            _configurations = _configurations.Remove(path);
+            return Update(new[] { path }, everything: false);
+        }
+
         if (!_open.TryGetValue(path, out var document)) return Snapshot;
         _open = _open.Remove(path);
         bool same = IsCurrentDiskText(path, document.Text.Text);
@@ -137,6 +169,34 @@ public sealed class IdeWorkspace
         _discoveredWitx = witx;
     }
 
+    /// <summary>
+    /// Whether a change of <paramref name="path"/> can change the lint configuration of <paramref name="root"/>: a
+    /// <c>.witlint.json</c> in the root's directory or one above it (created, edited or deleted), or a directory
+    /// above the root (a watcher may report only the directory).
+    /// </summary>
+    private static bool ConfiguresRoot(string path, string root)
+    {
+        string directory = LintConfiguration.IsConfigurationFile(path) ? Path.GetDirectoryName(path) ?? string.Empty : path.TrimEnd('/');
+        return directory.Length > 0 && (string.Equals(root.TrimEnd('/'), directory, StringComparison.Ordinal) || root.StartsWith(directory + "/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The last directory a root's <c>.witlint.json</c> is looked for in: the innermost workspace folder that holds the
+    /// root (as <c>wit lint</c> stops at its working directory), or the root itself when no folder holds it.
+    /// </summary>
+    private string ConfigurationStop(string root)
+    {
+        string? best = null;
+        foreach (var folder in _folders)
+        {
+            string trimmed = folder.TrimEnd('/');
+            bool holds = string.Equals(root.TrimEnd('/'), trimmed, StringComparison.Ordinal) || root.StartsWith(trimmed + "/", StringComparison.Ordinal);
+            if (holds && (best is null || trimmed.Length > best.Length)) best = trimmed;
+        }
+
+        return best ?? root;
+    }
+
     private IdeSnapshot Update(IReadOnlyList<string> changed, bool everything)
     {
         var snapshot = Publish(changed, everything, _snapshot.Revision + 1);
@@ -146,7 +206,7 @@ public sealed class IdeWorkspace
 
     private IdeSnapshot Publish(IReadOnlyList<string> changed, bool everything, int revision)
     {
-        var fileSystem = new SnapshotFileSystem(_disk, _open);
+        var fileSystem = new SnapshotFileSystem(_disk, _open, _configurations);
         var previous = revision == 0 ? null : _snapshot;
 
         // Roots: those found under the folders, plus the directory of any open .wit file that none of them loads.
@@ -166,14 +226,15 @@ public sealed class IdeWorkspace
         foreach (var root in roots)
         {
             if (!everything && previous is not null && previous.RootEntries.TryGetValue(root, out var old) && old.IsValueCreated
-                && !changed.Any(p => RootDiscovery.Covers(root, p) || old.Value.Contains(p) || p.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)))
+                && !changed.Any(p => RootDiscovery.Covers(root, p) || old.Value.Contains(p) || p.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)
+                    || ConfiguresRoot(p, root)))
             {
                 rootEntries[root] = old;
                 continue;
             }
 
             if (!_latestChecks.TryGetValue(root, out var latest)) _latestChecks[root] = latest = new StrongBox<Wit.Core.Lint.WorkspaceCheck?>();
-            rootEntries[root] = IdeSnapshot.LazyRoot(root, fileSystem, _trees, _open, _options, latest);
+            rootEntries[root] = IdeSnapshot.LazyRoot(root, ConfigurationStop(root), _configurationCache, fileSystem, _trees, _open, _options, latest);
         }
 
         var witxPaths = new HashSet<string>(_discoveredWitx, StringComparer.Ordinal);

@@ -14,14 +14,17 @@ internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
 {
     private readonly DiskCache _disk;
     private readonly ImmutableDictionary<string, IdeDocument> _open;
+    private readonly ImmutableDictionary<string, string> _configurations;
 
-    public SnapshotFileSystem(DiskCache disk, ImmutableDictionary<string, IdeDocument> open)
+    /// <param name="configurations">Open buffers of <c>.witlint.json</c> files, read in place of the disk's text.</param>
+    public SnapshotFileSystem(DiskCache disk, ImmutableDictionary<string, IdeDocument> open, ImmutableDictionary<string, string> configurations)
     {
         _disk = disk;
         _open = open;
+        _configurations = configurations;
     }
 
-    public bool FileExists(string path) => _open.ContainsKey(path) || _disk.FileExists(path);
+    public bool FileExists(string path) => _open.ContainsKey(path) || _configurations.ContainsKey(path) || _disk.FileExists(path);
 
     public bool DirectoryExists(string path) =>
         _disk.DirectoryExists(path) || _open.Keys.Any(p => string.Equals(Path.GetDirectoryName(p), path, StringComparison.Ordinal));
@@ -44,7 +47,8 @@ internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
     /// </summary>
     public string ReadAllText(string path)
     {
-        string text = _open.TryGetValue(path, out var document) ? document.Text.Text : _disk.ReadAllText(path);
+        string text = _open.TryGetValue(path, out var document) ? document.Text.Text
+            : _configurations.TryGetValue(path, out var configuration) ? configuration : _disk.ReadAllText(path);
         if (text.Length > IdeWorkspace.MaxAnalyzedLength)
         {
             throw new InputTooLargeException(ResolveDiagnostics.TooLargeForAnalysis(text.Length, IdeWorkspace.MaxAnalyzedLength));

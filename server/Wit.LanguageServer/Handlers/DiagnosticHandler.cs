@@ -15,12 +15,19 @@ internal static class DiagnosticHandler
     {
         server.Query("textDocument/diagnostic", () => LspJsonContext.Default.DocumentDiagnosticParams, () => LspJsonContext.Default.DocumentDiagnosticReport, (snapshot, parameters, _) =>
         {
-            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path || snapshot.GetDocument(path) is not { } document)
+            if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path)
             {
                 return new DocumentDiagnosticReport { Kind = "full", Items = System.Array.Empty<Diagnostic>() };
             }
 
-            var items = DocumentDiagnostics.For(snapshot, path).Select(d => server.Translator.ToDiagnostic(document.Text, d)).ToArray();
+            // A .witlint.json has no WIT document: its diagnostics carry its text.
+            var source = DocumentDiagnostics.For(snapshot, path);
+            if ((snapshot.GetDocument(path)?.Text ?? source.FirstOrDefault()?.Document) is not { } text)
+            {
+                return new DocumentDiagnosticReport { Kind = "full", Items = System.Array.Empty<Diagnostic>() };
+            }
+
+            var items = source.Select(d => server.Translator.ToDiagnostic(text, d)).ToArray();
             string resultId = DiagnosticsPublisher.Fingerprint(items);
             return parameters.PreviousResultId == resultId
                 ? new DocumentDiagnosticReport { Kind = "unchanged", ResultId = resultId }

@@ -30,13 +30,16 @@ internal static class TextSyncHandler
             server.CancelRunningQueries();
             server.Mutate(workspace =>
             {
-                if (!workspace.Snapshot.Open.TryGetValue(path, out var document))
+                // An open .witlint.json is a text of the workspace's, not a WIT document.
+                var current = workspace.Snapshot.Open.TryGetValue(path, out var document) ? document.Text
+                    : workspace.OpenConfiguration(path) is { } configuration ? SourceText.From(configuration, path) : null;
+                if (current is null)
                 {
                     server.Log($"didChange for {parameters.TextDocument.Uri}, which is not open: ignored");
                     return null;
                 }
 
-                var text = document.Text;
+                var text = current;
                 var changes = new List<TextChange>();
 
                 // The text a change leaves is built only when a later change needs it for its range: the tree's own

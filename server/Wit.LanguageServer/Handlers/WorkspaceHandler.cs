@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Wit.Ide.Configuration;
 using Wit.Protocol;
 using Wit.Protocol.Lsp;
 
@@ -63,6 +64,7 @@ internal static class WorkspaceHandler
                 new FileSystemWatcher { GlobPattern = "**/*.wit" },
                 new FileSystemWatcher { GlobPattern = "**/*.witx" },
                 new FileSystemWatcher { GlobPattern = "**/deps/**" },
+                new FileSystemWatcher { GlobPattern = "**/" + LintConfiguration.FileName },
             },
         };
         var registration = new Registration

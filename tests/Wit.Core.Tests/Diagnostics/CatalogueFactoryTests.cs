@@ -21,6 +21,7 @@ public sealed class CatalogueFactoryTests
         typeof(SyntaxDiagnostics),
         typeof(ResolveDiagnostics),
         typeof(LintDiagnostics),
+        typeof(LintConfigurationDiagnostics),
         typeof(WitxSyntaxDiagnostics),
         typeof(WitxDiagnostics),
     };

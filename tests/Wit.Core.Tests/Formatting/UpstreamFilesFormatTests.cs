@@ -22,7 +22,6 @@ public sealed class UpstreamFilesFormatTests
     private const string TwoBlankLines = "two blank lines in a row";
     private const string BlankAtStart = "a blank line at the start of the file";
     private const string TrailingWhitespace = "trailing whitespace";
-    private const string NoBlankBetweenTypes = "no blank line between two members where the file has one between the others";
     private const string TupleSpacing = "`tuple<a,b>` without the space after the comma the file has elsewhere";
 
     private static readonly Dictionary<string, string> Inconsistent = new(StringComparer.Ordinal)
@@ -31,7 +30,7 @@ public sealed class UpstreamFilesFormatTests
         ["wasi-wit/wasi-0.2.12/cli/wit/deps/io/poll.wit"] = BlankAfterBrace,
         ["wasi-wit/wasi-0.2.12/cli/wit/deps/io/streams.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/cli/wit/deps/sockets/instance-network.wit"] = BlankAtStart,
-        ["wasi-wit/wasi-0.2.12/cli/wit/deps/sockets/network.wit"] = TwoBlankLines + ", " + NoBlankBetweenTypes,
+        ["wasi-wit/wasi-0.2.12/cli/wit/deps/sockets/network.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/cli/wit/deps/sockets/tcp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.2.12/cli/wit/deps/sockets/udp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.2.12/clocks/wit/deps/io/poll.wit"] = BlankAfterBrace,
@@ -43,7 +42,7 @@ public sealed class UpstreamFilesFormatTests
         ["wasi-wit/wasi-0.2.12/http/wit/deps/io/poll.wit"] = BlankAfterBrace,
         ["wasi-wit/wasi-0.2.12/http/wit/deps/io/streams.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/http/wit/deps/sockets/instance-network.wit"] = BlankAtStart,
-        ["wasi-wit/wasi-0.2.12/http/wit/deps/sockets/network.wit"] = TwoBlankLines + ", " + NoBlankBetweenTypes,
+        ["wasi-wit/wasi-0.2.12/http/wit/deps/sockets/network.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/http/wit/deps/sockets/tcp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.2.12/http/wit/deps/sockets/udp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.2.12/http/wit/handler.wit"] = "a `use` list broken over lines (the file's other lists are on one line)",
@@ -53,20 +52,17 @@ public sealed class UpstreamFilesFormatTests
         ["wasi-wit/wasi-0.2.12/sockets/wit/deps/io/poll.wit"] = BlankAfterBrace,
         ["wasi-wit/wasi-0.2.12/sockets/wit/deps/io/streams.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/sockets/wit/instance-network.wit"] = BlankAtStart,
-        ["wasi-wit/wasi-0.2.12/sockets/wit/network.wit"] = TwoBlankLines + ", " + NoBlankBetweenTypes,
+        ["wasi-wit/wasi-0.2.12/sockets/wit/network.wit"] = TwoBlankLines,
         ["wasi-wit/wasi-0.2.12/sockets/wit/tcp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.2.12/sockets/wit/udp.wit"] = TrailingWhitespace,
         ["wasi-wit/wasi-0.3.0/cli/wit/deps/filesystem/types.wit"] = Indented,
-        ["wasi-wit/wasi-0.3.0/cli/wit/deps/sockets/types.wit"] = TrailingWhitespace + ", " + NoBlankBetweenTypes + ", " + BlankAfterBrace,
+        ["wasi-wit/wasi-0.3.0/cli/wit/deps/sockets/types.wit"] = TrailingWhitespace + ", " + BlankAfterBrace,
         ["wasi-wit/wasi-0.3.0/filesystem/wit/types.wit"] = Indented,
         ["wasi-wit/wasi-0.3.0/http/wit/deps/filesystem/types.wit"] = Indented,
-        ["wasi-wit/wasi-0.3.0/http/wit/deps/sockets/types.wit"] = TrailingWhitespace + ", " + NoBlankBetweenTypes + ", " + BlankAfterBrace,
+        ["wasi-wit/wasi-0.3.0/http/wit/deps/sockets/types.wit"] = TrailingWhitespace + ", " + BlankAfterBrace,
         ["wasi-wit/wasi-0.3.0/http/wit/types.wit"] = BlankAfterBrace + ", " + TupleSpacing,
-        ["wasi-wit/wasi-0.3.0/http/wit/worlds.wit"] = "a world's `include` and `import` without the blank line the printer puts between runs of different items",
-        ["wasi-wit/wasi-0.3.0/sockets/wit/types.wit"] = TrailingWhitespace + ", " + NoBlankBetweenTypes + ", " + BlankAfterBrace,
-        ["realworld/wasi-crypto/wit/wasi_ephemeral_crypto_common.wit"] = "empty resource bodies written `{}` (the printer writes `{` and `}` on two lines), " + NoBlankBetweenTypes,
+        ["wasi-wit/wasi-0.3.0/sockets/wit/types.wit"] = TrailingWhitespace + ", " + BlankAfterBrace,
         ["realworld/wasi-crypto/wit/world.wit"] = "the world's closing brace indented, and a blank line at the end of the file",
-        ["realworld/wasi-webgpu/wit/webgpu.wit"] = "generated: no blank line between an interface's members, where the printer puts one",
     };
 
     [Fact]

@@ -11,41 +11,41 @@ public sealed class WitFormatterBrokenItemTests
     [Fact]
     public void AnItemWithSkippedTokensIsKeptAsWritten() => FormatChecks.AssertFormats(
         "package a:b; interface   good{f:func();}\ninterface broken {   f: func(   ;  }\n  interface   after{}\n",
-        "package a:b;\n\ninterface good {\n  f: func();\n}\n\ninterface broken {   f: func(   ;  }\n\ninterface after {\n}\n");
+        "package a:b;\n\ninterface good {\n  f: func();\n}\ninterface broken {   f: func(   ;  }\ninterface after {\n}\n");
 
     [Fact]
     public void AnItemWithAMissingTokenIsKeptAsWritten() => FormatChecks.AssertFormats(
         "interface  a {\n   f: func()\n}\nworld  w{}",
-        "interface  a {\n   f: func()\n}\n\nworld w {\n}\n");
+        "interface  a {\n   f: func()\n}\nworld w {\n}\n");
 
     [Fact]
     public void AnItemWithOnlyADiagnosticIsKeptAsWritten() => FormatChecks.AssertFormats(
         "interface  Bad-Name {  }\ninterface   ok {}",
-        "interface  Bad-Name {  }\n\ninterface ok {\n}\n");
+        "interface  Bad-Name {  }\ninterface ok {\n}\n");
 
     [Fact]
     public void ASecondPackageDeclarationIsKeptAsWritten() => FormatChecks.AssertFormats(
         "package a:b;\n\ninterface i {}\npackage   c:d  ;\n",
-        "package a:b;\n\ninterface i {\n}\n\npackage   c:d  ;\n");
+        "package a:b;\n\ninterface i {\n}\npackage   c:d  ;\n");
 
     [Fact]
     public void NothingIsPutBetweenABrokenItemAndATokenThatTouchesIt()
     {
         // Whitespace after a broken item's last token can change its diagnostics (a version cut short reads as a
         // version with whitespace inside), so a broken item that ends the file, or touches the next token, stays so.
-        FormatChecks.AssertFormats("interface i {}\npackage@3", "interface i {\n}\n\npackage@3");
+        FormatChecks.AssertFormats("interface i {}\npackage@3", "interface i {\n}\npackage@3");
         FormatChecks.AssertFormats("package a:b@1.0;interface   i {}", "package a:b@1.0;interface i {\n}\n");
     }
 
     [Fact]
     public void CommentsAroundABrokenItemAreLaidOutLikeAnyOther() => FormatChecks.AssertFormats(
         "interface i {}\n\n\n    // Before.\n  world  {  } // After.\ninterface j {}",
-        "interface i {\n}\n\n// Before.\nworld  {  } // After.\n\ninterface j {\n}\n");
+        "interface i {\n}\n\n// Before.\nworld  {  } // After.\ninterface j {\n}\n");
 
     [Fact]
     public void TopLevelGarbageIsKeptAsWritten() => FormatChecks.AssertFormats(
         "interface i {}\n  ) ( garbage ;\ninterface j {}",
-        "interface i {\n}\n\n) ( garbage ;\n\ninterface j {\n}\n");
+        "interface i {\n}\n) ( garbage ;\ninterface j {\n}\n");
 
     [Fact]
     public void AnUnterminatedCommentIsNotExtended()

@@ -43,12 +43,14 @@ public sealed class WitFormatterLayoutTests
     [Theory]
     [InlineData("package a:b;\n/// I.\ninterface i {}", "package a:b;\n/// I.\ninterface i {\n}\n")]
     [InlineData("package a:b;\n\n\n/// I.\ninterface i {}", "package a:b;\n\n/// I.\ninterface i {\n}\n")]
-    [InlineData("package a:b;\ninterface i {}\ninterface j {}", "package a:b;\ninterface i {\n}\n\ninterface j {\n}\n")]
+    [InlineData("package a:b;\ninterface i {}\ninterface j {}", "package a:b;\ninterface i {\n}\ninterface j {\n}\n")]
+    [InlineData("package a:b; interface i {}\n\n\ninterface j {}", "package a:b;\n\ninterface i {\n}\n\ninterface j {\n}\n")]
     public void TheAuthorDecidesOnTheBlankLineAfterThePackageDeclaration(string input, string expected) => FormatChecks.AssertFormats(input, expected);
 
     /// <summary>
-    /// A blank line the author left between two members where the printer has none (resource methods, variant cases,
-    /// record fields, uses) is kept, at most one; the printer's own blank lines are still added.
+    /// Between two members on lines of their own the author decides: a blank line where the printer has none
+    /// (resource methods, variant cases, record fields, uses) is kept, at most one, and so is none where the printer
+    /// has one (a generated file without blank lines, a world's <c>include</c> next to its <c>import</c>).
     /// </summary>
     [Fact]
     public void ABlankLineTheAuthorLeftBetweenMembersIsKept() => Check(
@@ -62,13 +64,11 @@ public sealed class WitFormatterLayoutTests
             b,
             c,
           }
-
           resource r {
             f: func();
 
             g: func();
           }
-
           h: func();
         }
         """);
@@ -82,9 +82,7 @@ public sealed class WitFormatterLayoutTests
           f: func(
             when: instant,
           ) -> pollable;
-
           g: func(a: u32, b: u32);
-
           h: func();
         }
         """);
@@ -108,14 +106,14 @@ public sealed class WitFormatterLayoutTests
     {
         const string fourSpaces = "package a:b;\n\ninterface i {\n    f: func(\n        a: u32,\n    );\n\n    record r {\n      a: u32,\n    }\n}\n";
         FormatChecks.AssertFormats(fourSpaces, "package a:b;\n\ninterface i {\n    f: func(\n        a: u32,\n    );\n\n    record r {\n        a: u32,\n    }\n}\n");
-        FormatChecks.AssertFormats("interface i {\n\tf: func();\n\t\tg: func();\n\th: func();\n}", "interface i {\n\tf: func();\n\n\tg: func();\n\n\th: func();\n}\n");
+        FormatChecks.AssertFormats("interface i {\n\tf: func();\n\t\tg: func();\n\th: func();\n}", "interface i {\n\tf: func();\n\tg: func();\n\th: func();\n}\n");
         Assert.Equal("package a:b;\n\ninterface i {\n  f: func(\n    a: u32,\n  );\n\n  record r {\n    a: u32,\n  }\n}\n", WitFormatter.Format(fourSpaces, FormatOptions.Spaces(2)));
         Assert.Equal("interface i {\n\tf: func();\n}\n", WitFormatter.Format("interface i {\n    f: func();\n}\n", FormatOptions.Tabs));
     }
 
     [Fact]
     public void TopLevelItemsAreSeparatedByOneBlankLineButUsesAreGrouped() => Check(
-        "package a:b;\n\n\n\nuse a:c/d@1.0.0 as  e;\nuse a:c/f;\ninterface i {}  world w {}\n\n\n\ninterface j {}",
+        "package a:b;\n\n\n\nuse a:c/d@1.0.0 as  e; use a:c/f; interface i {}  world w {}\n\n\n\ninterface j {}",
         """
         package a:b;
 
@@ -134,7 +132,7 @@ public sealed class WitFormatterLayoutTests
 
     [Fact]
     public void InterfaceMembersAreSeparatedByBlankLinesExceptRunsOfUses() => Check(
-        "interface i {\n\n  use x.{ a , b as c };\n  use y.{d};\n\n  type t=list < u8 > ;\n  f : func ( a : u32 , b : tuple<u8,u16> ) -> result<_,e>;\n  g: func();\n\n}",
+        "interface i {\n\n  use x.{ a , b as c };\n  use y.{d};\n\n  type t=list < u8 > ; f : func ( a : u32 , b : tuple<u8,u16> ) -> result<_,e>; g: func();\n\n}",
         """
         interface i {
           use x.{a, b as c};
@@ -218,6 +216,30 @@ public sealed class WitFormatterLayoutTests
         }
         """);
 
+    /// <summary>
+    /// wasi-crypto writes empty resources <c>resource r {}</c>: an empty resource body on one line stays so (the
+    /// printer's <c>resource r;</c> is no whitespace change); one written over two lines, or holding a comment, keeps
+    /// its lines. Empty interfaces and worlds are the printer's <c>{</c> and <c>}</c> on two lines.
+    /// </summary>
+    [Fact]
+    public void AnEmptyResourceBodyOnOneLineStaysOnOneLine() => Check(
+        "interface i {\n  resource a {}\n  resource b {  }\n  resource c {\n  }\n  resource d { /* none */ }\n  resource e;\n  record r {}\n}\nworld w {}",
+        """
+        interface i {
+          resource a {}
+          resource b {}
+          resource c {
+          }
+          resource d { /* none */
+          }
+          resource e;
+          record r {
+          }
+        }
+        world w {
+        }
+        """);
+
     [Fact]
     public void TypesAreSpacedLikeUpstream() => Check(
         "interface i { type a = tuple<u8 , s8,>; type b = result; type c = result<u8>; type d = list<u8,4>; type e = map<string,u32>; type f = option<future<stream>>; type g = stream<error-context>; }",
@@ -249,7 +271,6 @@ public sealed class WitFormatterLayoutTests
           @deprecated(version = 0.2.1)
           f: func();
         }
-
         @external-id("x")
         world w {
           @since(version = 1.0.0)
@@ -297,7 +318,6 @@ public sealed class WitFormatterLayoutTests
         interface i {
           /// A function.
           f: func();
-
           /// A record.
           record r {
             /// A field.
@@ -312,7 +332,6 @@ public sealed class WitFormatterLayoutTests
         """
         interface i { // about i
           f: func(); // about f
-
           record r {
             a: u32, // about a
           } // after r
@@ -329,7 +348,6 @@ public sealed class WitFormatterLayoutTests
 
         interface i {
           f: func();
-
           // Section two.
 
           g: func();
@@ -347,7 +365,6 @@ public sealed class WitFormatterLayoutTests
         """
         interface i {
           g: func(a: /* inline */ u32); /* after */
-
           /* before */ h: func();
 
           type t = tuple<u8, /* c */ u16>;

@@ -19,22 +19,22 @@ public sealed class WitFormatterRangeTests
     [Fact]
     public void ARangeInsideABodyFormatsOnlyTheMembersItTouches() => Check(
         "package a:b;\ninterface   i{\n  f:func();\n    [|g:func();|]\n  record r{a:u32}\n}\nworld   w{import i;}\n",
-        "package a:b;\ninterface   i{\n  f:func();\n\n  g: func();\n  record r{a:u32}\n}\nworld   w{import i;}\n");
+        "package a:b;\ninterface   i{\n  f:func();\n  g: func();\n  record r{a:u32}\n}\nworld   w{import i;}\n");
 
     [Fact]
     public void ARangeOverSeveralMembersFormatsEachOfThem() => Check(
         "package a:b;\ninterface   i{\n  f:fu[|nc();\n    g:func();\n  record r{a:u3|]2}\n}\nworld   w{import i;}\n",
-        "package a:b;\ninterface   i{\n  f: func();\n\n  g: func();\n\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
+        "package a:b;\ninterface   i{\n  f: func();\n  g: func();\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
 
     [Fact]
     public void ARangeOverAnItemsHeaderFormatsTheWholeItem() => Check(
         "package a:b;\n\ninter[|face|]   i{\n  f:func();\n    g:func();\n  record r{a:u32}\n}\nworld   w{import i;}\n",
-        "package a:b;\n\ninterface i {\n  f: func();\n\n  g: func();\n\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
+        "package a:b;\n\ninterface i {\n  f: func();\n  g: func();\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
 
     [Fact]
     public void APositionFormatsTheInnermostMemberThatContainsIt() => Check(
         "package a:b;\ninterface   i{\n  f:func();\n    g:func();\n  record r{a:$0u32}\n}\nworld   w{import i;}\n",
-        "package a:b;\ninterface   i{\n  f:func();\n    g:func();\n\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
+        "package a:b;\ninterface   i{\n  f:func();\n    g:func();\n  record r {\n    a: u32\n  }\n}\nworld   w{import i;}\n");
 
     [Fact]
     public void MembersOfAResourceInsideAnInterfaceAreRegionsToo() => Check(
@@ -62,7 +62,7 @@ public sealed class WitFormatterRangeTests
     [Fact]
     public void ARangeOverABrokenItemLeavesItsTextAlone() => Check(
         "interface i {}\n[|interface   broken {   f: func(   ;  }|]\n  interface   after{}\n",
-        "interface i {}\n\ninterface   broken {   f: func(   ;  }\n  interface   after{}\n");
+        "interface i {}\ninterface   broken {   f: func(   ;  }\n  interface   after{}\n");
 
     [Fact]
     public void ARangeAtTheEndFormatsTheTrailingComments() => Check(

@@ -73,6 +73,7 @@ public sealed class WitPrintConformanceReport
             {
                 WitPrintOutcome.Equal => "equal",
                 WitPrintOutcome.EqualAfterArtefacts => "equal after normalising the printer's top-level blank lines",
+                WitPrintOutcome.EqualButTheAuthorsBlankLines => "equal but for the author's blank lines, kept: " + c.Difference,
                 _ => (c.SameLinesReordered ? "differs in order only: " : "differs: ") + c.Difference,
             };
             builder.Append(c.Name).Append(c.HasComments ? " (has comments)" : string.Empty).Append(": ").Append(status).Append('\n');
@@ -80,12 +81,13 @@ public sealed class WitPrintConformanceReport
 
         int equal = Cases.Count(c => c.Outcome == WitPrintOutcome.Equal);
         int artefacts = Cases.Count(c => c.Outcome == WitPrintOutcome.EqualAfterArtefacts);
+        int authors = Cases.Count(c => c.Outcome == WitPrintOutcome.EqualButTheAuthorsBlankLines);
         int differs = Cases.Count(c => c.Outcome == WitPrintOutcome.Differs);
         int withoutComments = Cases.Count(c => !c.HasComments);
         int equalWithoutComments = Cases.Count(c => !c.HasComments && c.Outcome != WitPrintOutcome.Differs);
         builder.Append('\n');
         builder.Append(string.Create(CultureInfo.InvariantCulture,
-            $"{Cases.Count} cases: {equal + artefacts} equal ({equal} exactly, {artefacts} after normalising the printer's top-level blank lines), {differs} exceptions\n"));
+            $"{Cases.Count} cases: {equal + artefacts + authors} equal ({equal} exactly, {artefacts} after normalising the printer's top-level blank lines, {authors} but for the author's blank lines), {differs} exceptions\n"));
         builder.Append(string.Create(CultureInfo.InvariantCulture,
             $"{withoutComments} cases without comments: {equalWithoutComments} equal, {withoutComments - equalWithoutComments} exceptions\n"));
         return builder.ToString();
@@ -99,8 +101,15 @@ public sealed class WitPrintConformanceReport
         if (formatted == print) return new WitPrintCase(name, hasComments, WitPrintOutcome.Equal, null, false);
         string expected = NormaliseUpstreamArtefacts(print);
         if (formatted == expected) return new WitPrintCase(name, hasComments, WitPrintOutcome.EqualAfterArtefacts, null, false);
+        if (WithoutBlankLines(formatted) == WithoutBlankLines(expected))
+        {
+            return new WitPrintCase(name, hasComments, WitPrintOutcome.EqualButTheAuthorsBlankLines, FormatChecks.FirstDifference(expected, formatted), false);
+        }
+
         return new WitPrintCase(name, hasComments, WitPrintOutcome.Differs, FormatChecks.FirstDifference(expected, formatted), SortedLines(expected) == SortedLines(formatted));
     }
+
+    private static string WithoutBlankLines(string text) => string.Join("\n", text.Split('\n').Where(line => line.Length > 0));
 
     /// <summary>The non-blank lines in ordinal order, to tell a difference of order alone from any other.</summary>
     private static string SortedLines(string text) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Wit.Core.Formatting;
 using Wit.Core.Tests.TestKit;
 using Xunit;
 using Xunit.Abstractions;
@@ -77,6 +78,27 @@ public sealed class WitPrintConformanceTests
             Assert.True(Exceptions.TryGetValue(c.Name, out var exception), $"{c.Name}: {c.Difference}");
             Assert.True(exception.Reason.StartsWith("upstream ", StringComparison.Ordinal), $"{c.Name} has no comments, so it may differ only by upstream's order or elaboration");
         }
+    }
+
+    /// <summary>
+    /// The formatter keeps the author's blank lines between members on lines of their own, so the printer's own
+    /// layout is checked on its output: formatting each printed text gives it back (but for the blank line the
+    /// printer leaves at the end of a file), blank lines, indentation and spacing included.
+    /// </summary>
+    [Fact]
+    public void EveryPrintedTextIsLeftAsItIs()
+    {
+        var prints = Directory.EnumerateFiles(Corpus.PathOf("wit-print"), "*.wit.print", SearchOption.AllDirectories).ToList();
+        Assert.True(prints.Count >= 25, $"only {prints.Count} printed texts");
+        var changed = new List<string>();
+        foreach (string path in prints)
+        {
+            string print = Corpus.ReadText(path).TrimEnd('\n') + "\n";
+            string formatted = WitFormatter.Format(print);
+            if (formatted != print) changed.Add($"{Corpus.Relative(path)}: {FormatChecks.FirstDifference(print, formatted)}");
+        }
+
+        Assert.True(changed.Count == 0, "printed texts the formatter changes:\n" + string.Join("\n", changed));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class FormattingTests
     [Fact]
     public void A_broken_item_is_left_as_written_while_the_others_are_formatted() =>
         Check("package a:b; interface ok {f:func();}\ninterface bad {  f: func(  ;\n}",
-              "package a:b;\n\ninterface ok {\n  f: func();\n}\n\ninterface bad {  f: func(  ;\n}\n");
+              "package a:b;\n\ninterface ok {\n  f: func();\n}\ninterface bad {  f: func(  ;\n}\n");
 
     [Fact]
     public void Witx_is_not_formatted() =>
@@ -71,7 +71,7 @@ public class FormattingTests
         var loaded = IdeFixture.Load("package a:b;\n\ninterface i {\n  f:func( );\n  [|g:func( );|]\n}");
         string text = loaded.TextOf(loaded.MainPath);
         var edits = FormattingProvider.FormatRange(loaded.Snapshot, loaded.MainPath, loaded.Spans[0].Span);
-        Assert.Equal("package a:b;\n\ninterface i {\n  f:func( );\n\n  g: func();\n}\n", Apply(text, edits));
+        Assert.Equal("package a:b;\n\ninterface i {\n  f:func( );\n  g: func();\n}\n", Apply(text, edits));
     }
 
     [Fact]

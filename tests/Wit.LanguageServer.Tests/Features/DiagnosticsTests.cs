@@ -165,6 +165,62 @@ public class DiagnosticsTests
         Assert.All(docs, d => Assert.Equal(2, d!["severity"]!.GetValue<int>()));
     }
 
+    /// <summary>
+    /// Issue 15: the server reads the package's <c>.witlint.json</c> (laid over the editor's settings), reports a
+    /// malformed one on itself (WIT2100, at the unknown rule) instead of failing, and follows the file as the editor
+    /// edits it (unsaved) and as it changes on disk; the watcher it registers covers it.
+    /// </summary>
+    [Fact]
+    public async Task The_witlint_json_of_a_package_configures_its_lint_and_a_malformed_one_is_reported_on_itself()
+    {
+        var (client, _, _) = await ServerFixture.StartAsync("""
+            //- /a/a.wit
+            package a:b;
+            interface i { f: func(); }
+            //- /a/.witlint.json
+            { "profile": "strict" }
+            """);
+        await using var _client = client;
+        const string config = "/ws/a/.witlint.json";
+        static bool HasMissingDocs(JsonObject p) => p["diagnostics"]!.AsArray().Any(d => d!["code"]!.GetValue<string>() == "WIT2001");
+
+        await client.WaitForDiagnosticsAsync("/ws/a/a.wit", HasMissingDocs);
+
+        // Edited in the editor, not saved: an unknown rule.
+        string broken = "{ \"profile\": \"strict\",\n  \"rules\": { \"WIT9999\": \"off\" } }";
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri(config), ["languageId"] = "json", ["version"] = 1, ["text"] = "{ \"profile\": \"strict\" }" },
+        });
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri(config), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = broken }),
+        });
+        var problem = await client.WaitForDiagnosticsAsync(config, p => p["diagnostics"]!.AsArray().Count == 1);
+        var diagnostic = problem["diagnostics"]![0]!;
+        Assert.Equal("WIT2100", diagnostic["code"]!.GetValue<string>());
+        Assert.Equal(1, diagnostic["severity"]!.GetValue<int>());
+        Assert.Equal(1, diagnostic["range"]!["start"]!["line"]!.GetValue<int>());
+        Assert.Equal(13, diagnostic["range"]!["start"]!["character"]!.GetValue<int>());
+        Assert.StartsWith("unknown lint rule 'WIT9999'", diagnostic["message"]!.GetValue<string>(), System.StringComparison.Ordinal);
+        await client.WaitForDiagnosticsAsync("/ws/a/a.wit", p => !HasMissingDocs(p));
+
+        // Closed without saving, then the file on disk turns strict rules off: both followed, the problem cleared.
+        await client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri(config) } });
+        await client.WaitForDiagnosticsAsync(config, p => p["diagnostics"]!.AsArray().Count == 0);
+        await client.WaitForDiagnosticsAsync("/ws/a/a.wit", HasMissingDocs);
+        ((Wit.Core.Workspace.InMemoryFileSystem)client.FileSystem).Add(config, "{ \"profile\": \"default\" }");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspTestClient.Uri(config), ["type"] = 2 }),
+        });
+        await client.WaitForDiagnosticsAsync("/ws/a/a.wit", p => !HasMissingDocs(p));
+
+        var registration = client.ServerRequests.FirstOrDefault(r => r["method"]!.GetValue<string>() == "client/registerCapability");
+        Assert.Contains("**/.witlint.json", registration?.ToJsonString() ?? string.Empty, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_deleted_on_disk_gets_its_diagnostics_cleared()
     {

@@ -106,7 +106,7 @@ public class StructureTests
             ["options"] = new JsonObject { ["tabSize"] = 2, ["insertSpaces"] = true },
         }))!.AsArray();
 
-        Assert.Equal("package a:b;\n\ninterface ok {\n  f: func(a: u32) -> u32;\n}\n\ninterface bad {  f: func(  ;\n}\n", LspText.Apply(written, edits));
+        Assert.Equal("package a:b;\n\ninterface ok {\n  f: func(a: u32) -> u32;\n}\ninterface bad {  f: func(  ;\n}\n", LspText.Apply(written, edits));
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class StructureTests
             ["options"] = new JsonObject { ["tabSize"] = 2, ["insertSpaces"] = true },
         }))!.AsArray();
 
-        Assert.Equal("package a:b;\n\ninterface i {\n  f:func( );\n\n  g: func();\n}\n\n", LspText.Apply(written, edits));
+        Assert.Equal("package a:b;\n\ninterface i {\n  f:func( );\n  g: func();\n}\n\n", LspText.Apply(written, edits));
     }
 
     [Fact]

@@ -8,7 +8,10 @@
 //   1. the Problems panel shows the error with its position (and how long the first diagnostics took to appear);
 //   2. hovering the record `point` shows its docs and its Canonical ABI size/alignment table;
 //   3. "WIT: Show WITX Preview" opens a document with the WITX derived from the interface;
-//   4. "WIT: Show Canonical ABI Layout" opens a document with the layout tables.
+//   4. "WIT: Show Canonical ABI Layout" opens a document with the layout tables;
+//   5. the workspace's .witlint.json (strict profile) applies: the undocumented function gets WIT2001;
+//   6. completion offers the record where a type goes;
+//   7. editing .witlint.json (unsaved) applies at once, and an unknown rule in it is reported on it (WIT2100).
 // Screenshots of each step go to --out (default artifacts/e2e). Prints a JSON report; exits non-zero on a failed check.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -209,6 +212,77 @@ try {
   check('the ABI layout preview names the record', layout.includes('Canonical ABI layout of record demo:shapes/shapes@0.1.0.point'), report.abiLayout);
   check('the ABI layout preview has the size/alignment table', /memory size alignment memory32 8 4\b/.test(layout), report.abiLayout);
   check('the ABI layout preview has the field offsets', /x s32 0 4 y s32 4 4\b/.test(layout), report.abiLayout);
+
+  // 5. The workspace's .witlint.json (strict profile) applies: the undocumented `broken` gets WIT2001 in Problems.
+  const lintRow = report.problems.find((row) => row.includes('WIT2001') || row.includes('has no documentation comment'));
+  check('the .witlint.json strict profile reports the undocumented function (WIT2001)', lintRow && lintRow.includes("'broken'"), report.problems);
+
+  // 6. Completion: a new member typed at the end of the interface is offered the record `point` as a type.
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('13:28');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('origin: func() -> po');
+  await page.waitForTimeout(800);
+  // Typing may already have opened the suggestions (quick suggestions), and Ctrl+Space then pressed while they load
+  // can close them: ask again until the list shows, a few times at most.
+  report.completion = [];
+  for (let attempt = 0; attempt < 4 && report.completion.length === 0; attempt++) {
+    if (!(await page.$('.suggest-widget.visible .monaco-list-row'))) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+    }
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(700);
+    report.completion = await page.$$eval('.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
+  }
+  await page.screenshot({ path: join(out, '6-completion.png') });
+  check('completion offers the record `point` where a type goes', report.completion.some((label) => /^point\b/.test(label)), report.completion);
+  await page.keyboard.press('Escape');
+
+  // 7. Editing .witlint.json in the editor, unsaved, applies at once (the extension sends the server its text): the
+  // default profile drops WIT2001; an unknown rule is reported on the file itself (WIT2100) instead of failing.
+  const problemRows = async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForTimeout(300);
+    return page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  };
+  const waitForProblems = async (predicate) => {
+    let rows = [];
+    for (const deadline = Date.now() + 20000; Date.now() < deadline; ) {
+      rows = await problemRows();
+      if (predicate(rows)) return rows;
+      await page.waitForTimeout(500);
+    }
+    return rows;
+  };
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('.witlint.json');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1500);
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  // Select all and delete first: a brace typed over a selection would wrap it (auto-surround).
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText types no keys, so the JSON editor's auto-closing quotes and braces stay out of it.
+  await page.keyboard.insertText('{ "profile": "default" }');
+  report.problemsAfterDefaultProfile = await waitForProblems((rows) => rows.length > 0 && !rows.some((row) => row.includes('WIT2001')));
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(out, '7-witlint-default.png') });
+  check('an unsaved edit of .witlint.json to the default profile drops WIT2001', !report.problemsAfterDefaultProfile.some((row) => row.includes('WIT2001')), report.problemsAfterDefaultProfile);
+  await page.click('.editor-group-container .monaco-editor .view-lines');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{ "rules": { "WIT9999": "off" } }');
+  report.problemsAfterUnknownRule = await waitForProblems((rows) => rows.some((row) => row.includes('WIT2100')));
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(out, '8-witlint-malformed.png') });
+  const configProblem = report.problemsAfterUnknownRule.find((row) => row.includes('WIT2100'));
+  check('an unknown rule in .witlint.json is reported on the file (WIT2100)', configProblem && configProblem.includes("unknown lint rule 'WIT9999'"), report.problemsAfterUnknownRule);
 } finally {
   await browser.close();
   server.kill();
