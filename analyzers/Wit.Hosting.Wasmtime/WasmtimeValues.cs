@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
 using Wasmtime.Components;
 
 namespace Wit.Hosting.Wasmtime;
 
-/// <summary>Converts between Wit.Hosting's engine-neutral <see cref="WitValue"/> and Wasmtime's <see cref="ComponentValue"/>.</summary>
+/// <summary>
+/// Converts between Wit.Hosting's engine-neutral <see cref="WitValue"/> and Wasmtime's <see cref="ComponentValue"/>.
+/// Recursion follows the value's nesting, which its WIT type bounds (WIT types are not recursive).
+/// </summary>
 internal static class WasmtimeValues
 {
     public static ComponentValue ToWasmtime(WitValue value) => value.Kind switch
@@ -21,6 +25,14 @@ internal static class WasmtimeValues
         WitValueKind.F64 => ComponentValue.F64(value.AsF64()),
         WitValueKind.Char => ComponentValue.Char(value.AsChar()),
         WitValueKind.String => ComponentValue.String(value.AsString()),
+        WitValueKind.List => ComponentValue.List(ToWasmtime(value.AsList())),
+        WitValueKind.Tuple => ComponentValue.Tuple(ToWasmtime(value.AsTuple())),
+        WitValueKind.Record => ComponentValue.Record(Fields(value.RecordFieldNames(), value.AsRecord())),
+        WitValueKind.Variant => ComponentValue.Variant(value.AsVariant(), Optional(value.Payload)),
+        WitValueKind.Enum => ComponentValue.Enum(value.AsEnum()),
+        WitValueKind.Option => value.IsSome ? ComponentValue.Some(ToWasmtime(value.RequiredPayload())) : ComponentValue.None(),
+        WitValueKind.Result => value.IsOk ? ComponentValue.Ok(Optional(value.Payload)) : ComponentValue.Err(Optional(value.Payload)),
+        WitValueKind.Flags => ComponentValue.Flags(value.AsFlags()),
         _ => throw new NotSupportedException($"WIT values of kind {value.Kind} are not supported by the Wasmtime adapter yet."),
     };
 
@@ -39,6 +51,60 @@ internal static class WasmtimeValues
         ComponentValueKind.F64 => WitValue.F64(value.AsF64()),
         ComponentValueKind.Char => WitValue.Char(value.AsRune()),
         ComponentValueKind.String => WitValue.String(value.AsString()),
+        ComponentValueKind.List => WitValue.List(FromWasmtime(value.AsList())),
+        ComponentValueKind.Tuple => WitValue.Tuple(FromWasmtime(value.AsTuple())),
+        ComponentValueKind.Record => Record(value.AsRecord()),
+        ComponentValueKind.Variant => WitValue.Variant(value.AsVariant(), Optional(value.Payload)),
+        ComponentValueKind.Enum => WitValue.Enum(value.AsEnum()),
+        ComponentValueKind.Option => value.IsSome ? WitValue.Some(FromWasmtime(value.Payload!)) : WitValue.None,
+        ComponentValueKind.Result => value.IsOk ? WitValue.Ok(Optional(value.Payload)) : WitValue.Err(Optional(value.Payload)),
+        ComponentValueKind.Flags => WitValue.Flags(Names(value.AsFlags())),
         _ => throw new NotSupportedException($"Wasmtime values of kind {value.Kind} are not supported by the adapter yet."),
     };
+
+    private static ComponentValue[] ToWasmtime(IReadOnlyList<WitValue> values)
+    {
+        var converted = new ComponentValue[values.Count];
+        for (int i = 0; i < converted.Length; i++) converted[i] = ToWasmtime(values[i]);
+        return converted;
+    }
+
+    private static WitValue[] FromWasmtime(IReadOnlyList<ComponentValue> values)
+    {
+        var converted = new WitValue[values.Count];
+        for (int i = 0; i < converted.Length; i++) converted[i] = FromWasmtime(values[i]);
+        return converted;
+    }
+
+    private static ComponentValue? Optional(WitValue? value) => value is { } v ? ToWasmtime(v) : null;
+
+    private static WitValue? Optional(ComponentValue? value) => value is null ? null : FromWasmtime(value);
+
+    private static KeyValuePair<string, ComponentValue>[] Fields(IReadOnlyList<string> names, IReadOnlyList<WitValue> values)
+    {
+        var fields = new KeyValuePair<string, ComponentValue>[names.Count];
+        for (int i = 0; i < fields.Length; i++) fields[i] = new(names[i], ToWasmtime(values[i]));
+        return fields;
+    }
+
+    private static WitValue Record(IReadOnlyList<KeyValuePair<string, ComponentValue>> fields)
+    {
+        var names = new string[fields.Count];
+        var values = new WitValue[fields.Count];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = fields[i].Key;
+            values[i] = FromWasmtime(fields[i].Value);
+        }
+
+        return WitValue.Record(names, values);
+    }
+
+    private static string[] Names(IReadOnlyCollection<string> names)
+    {
+        var copy = new string[names.Count];
+        int i = 0;
+        foreach (string name in names) copy[i++] = name;
+        return copy;
+    }
 }
