@@ -11,7 +11,7 @@ namespace Wit.Hosting;
 /// Compound values keep the arrays they are given (generated code builds a new one for each value): do not change them
 /// afterwards.
 /// </summary>
-public readonly struct WitValue : IEquatable<WitValue>
+public readonly partial struct WitValue : IEquatable<WitValue>
 {
     private static readonly WitValue[] NoItems = Array.Empty<WitValue>();
 

@@ -18,6 +18,8 @@ internal sealed class WorldEmitter
     private readonly List<GeneratedSource> _sources = new();
     private readonly List<GeneratorProblem> _problems = new();
     private readonly List<ContractEmitter.ImportBinding> _imports = new();
+    private readonly List<ContractEmitter.ExportedInterface> _exportedInterfaces = new();
+    private readonly ContractEmitter _contract;
     private string? _notRegistrable;
 
     private WorldEmitter(WitModel model, World world)
@@ -25,7 +27,10 @@ internal sealed class WorldEmitter
         _world = world;
         _namespaces = new WitNamespaces(model, world);
         _types = new TypeMapper(_namespaces, model);
+        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}");
     }
+
+    private string WorldClass => CSharpNames.Pascal(_world.Name) + "World";
 
     /// <summary>The files and the problems (WITH0004) of <paramref name="world"/>'s bindings.</summary>
     public static (List<GeneratedSource> Sources, List<GeneratorProblem> Problems) Emit(WitModel model, World world)
@@ -53,9 +58,15 @@ internal sealed class WorldEmitter
             else if (pair.Value.Type is not null && !owners.Contains(_world)) owners.Add(_world);
         }
 
+        var exportNames = new List<string>();
         foreach (var pair in _world.Exports)
         {
-            if (pair.Value.Interface is { } @interface) owners.Add(@interface);
+            if (pair.Value.Interface is not { } @interface) continue;
+            owners.Add(@interface);
+            string property = CSharpNames.Avoid(CSharpNames.Pascal(@interface.Name ?? pair.Key.Name ?? "exports"), exportNames);
+            exportNames.Add(property);
+            var functions = @interface.Functions.Values.Where(f => f.Kind == FunctionKind.Freestanding || f.Kind == FunctionKind.AsyncFreestanding).ToList();
+            _exportedInterfaces.Add(new ContractEmitter.ExportedInterface(@interface.QualifiedName ?? pair.Key.Name ?? property, property, property + "Exports", @interface.Docs, functions));
         }
 
         var worldResourceFunctions = _world.Imports.Select(p => p.Value.Function).Where(f => f is { Resource: not null }).Select(f => f!).ToList();
@@ -108,7 +119,7 @@ internal sealed class WorldEmitter
                 continue;
             }
 
-            if (ContractEmitter.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
+            if (_contract.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
             else _notRegistrable ??= $"the types of `{witName}#{function.Name}` are not carried by the engine contract yet";
             if (members++ > 0) writer.Line();
             writer.Summary(function.Docs);
@@ -227,7 +238,7 @@ internal sealed class WorldEmitter
         {
             case TypeDefinitionKind.Record:
                 writer.Summary(definition.Docs);
-                var fields = definition.Members.Select(m => (Member: m, Name: CSharpNames.Avoid(CSharpNames.Pascal(m.Name), CSharpNames.RecordMembers.Concat(new[] { name })))).ToList();
+                var fields = definition.Members.Select((m, i) => (Member: m, Name: TypeMapper.FieldName(definition, i))).ToList();
                 foreach (var field in fields) writer.Param(field.Name, field.Member.Docs);
                 writer.Line(fields.Count == 0
                     ? $"public sealed record {name};"
@@ -262,10 +273,11 @@ internal sealed class WorldEmitter
                 writer.Summary(definition.Docs);
                 writer.Open($"public abstract record {name}");
                 writer.Line($"private {name}()").Line("{").Line("}");
-                foreach (var member in definition.Members)
+                for (int i = 0; i < definition.Members.Count; i++)
                 {
+                    var member = definition.Members[i];
                     writer.Line();
-                    string caseName = CSharpNames.Avoid(CSharpNames.Pascal(member.Name), CSharpNames.RecordMembers.Concat(new[] { name, "Value" }));
+                    string caseName = TypeMapper.CaseName(definition, i);
                     writer.Summary(member.Docs);
                     writer.Line(member.Type is { } payload
                         ? $"public sealed record {caseName}({_types.Map(payload)} Value) : {name};"
@@ -295,7 +307,18 @@ internal sealed class WorldEmitter
     {
         var writer = CodeWriter.File();
         string ns = _namespaces.Of(_world);
-        string name = CSharpNames.Pascal(_world.Name) + "World";
+        string name = WorldClass;
+        string exports = CSharpNames.Pascal(_world.Name) + "Exports";
+
+        // The registration and the exports come first: what they convert decides the marshalling class's methods.
+        var registration = new CodeWriter(2);
+        _contract.WriteRegistration(registration, exports, hostInterfaces, _imports, _notRegistrable);
+        var exportsClass = new CodeWriter(1);
+        var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
+        _contract.WriteExports(exportsClass, exports, WorldName, exported, _exportedInterfaces);
+        var marshalling = new CodeWriter(2);
+        _contract.WriteMarshalling(marshalling);
+
         writer.Open($"namespace {ns}");
         writer.Summary(_world.Docs ?? $"The world `{WorldName}`.");
         var arguments = new[] { CSharpNames.Literal(WorldName) }.Concat(hostInterfaces.Select(i => $"typeof(global::{i})"));
@@ -303,12 +326,10 @@ internal sealed class WorldEmitter
         writer.Open($"public static class {name}");
         writer.Line("/// <summary>The world's qualified WIT name.</summary>");
         writer.Line($"public const string Name = {CSharpNames.Literal(WorldName)};");
-        string exports = CSharpNames.Pascal(_world.Name) + "Exports";
-        ContractEmitter.WriteRegistration(writer, exports, hostInterfaces, _imports, _notRegistrable);
+        writer.Append(registration).Append(marshalling);
         writer.Close();
         writer.Line();
-        var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
-        ContractEmitter.WriteExports(writer, _types, exports, WorldName, exported);
+        writer.Append(exportsClass);
         writer.Close();
         _sources.Add(new GeneratedSource($"{ns}.{name}.g.cs", writer.ToString()));
     }
