@@ -18,15 +18,14 @@ internal sealed class ContractEmitter
 
     private readonly TypeMapper _types;
     private readonly Marshaller _marshaller;
-    private readonly string _worldClass;
 
     /// <param name="types">The world's type mapping.</param>
     /// <param name="worldClass">The fully qualified world class (<c>global::...</c>), which holds the marshalling class.</param>
-    public ContractEmitter(TypeMapper types, string worldClass)
+    /// <param name="model">The model the world is part of.</param>
+    public ContractEmitter(TypeMapper types, string worldClass, WitModel model)
     {
         _types = types;
-        _worldClass = worldClass;
-        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}");
+        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}", model);
     }
 
     /// <summary>An imported function the host implements: its import instance (null: the world's own), the C# method.</summary>

@@ -26,10 +26,12 @@ internal sealed class Marshaller
 
     /// <param name="types">The world's type mapping.</param>
     /// <param name="marshalClass">The fully qualified marshalling class (<c>global::...</c>) the methods go in.</param>
-    public Marshaller(TypeMapper types, string marshalClass)
+    /// <param name="model">The model, whose definitions are judged once each in arena order (parts before what uses them), so the walks stay shallow.</param>
+    public Marshaller(TypeMapper types, string marshalClass, WitModel model)
     {
         _types = types;
         _class = marshalClass;
+        foreach (var definition in model.Types) Carried(WitType.Of(definition), 0);
     }
 
     /// <summary>Whether any record, variant, enum or flags conversion was asked for (then the class must be written).</summary>
@@ -46,7 +48,8 @@ internal sealed class Marshaller
     {
         if (type.Definition is not { } definition) return type.Primitive != PrimitiveType.ErrorContext;
         if (_carried.TryGetValue(definition, out bool known)) return known;
-        if (depth > TypeMapper.MaxDepth * 4) return false;
+        // Out of arena order only: give up rather than recurse without bound (not cached, as the answer is not known).
+        if (depth > TypeMapper.MaxDepth) return false;
         bool carried = definition.Kind switch
         {
             TypeDefinitionKind.Enum or TypeDefinitionKind.Flags => true,
@@ -56,7 +59,7 @@ internal sealed class Marshaller
             TypeDefinitionKind.Alias or TypeDefinitionKind.List or TypeDefinitionKind.Option => definition.Element is { } element && Carried(element, depth + 1),
             _ => false,
         };
-        _carried[definition] = carried;
+        if (carried || depth == 0) _carried[definition] = carried;
         return carried;
     }
 

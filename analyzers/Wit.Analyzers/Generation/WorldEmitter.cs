@@ -27,7 +27,7 @@ internal sealed class WorldEmitter
         _world = world;
         _namespaces = new WitNamespaces(model, world);
         _types = new TypeMapper(_namespaces, model);
-        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}");
+        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model);
     }
 
     private string WorldClass => CSharpNames.Pascal(_world.Name) + "World";

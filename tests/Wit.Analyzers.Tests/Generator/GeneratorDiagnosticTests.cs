@@ -136,6 +136,10 @@ public class GeneratorDiagnosticTests
 
         Assert.Empty(diagnostics);
         Assert.Contains("public sealed record R0(global::Example.App.I.R1 Next);", GeneratorHarness.Generated(driver)["Example.App.I.Types.g.cs"]);
+        // Each record is judged once, in arena order: the whole chain crosses the contract, so Register is generated.
+        string world = GeneratorHarness.Generated(driver)["Example.App.W.WWorld.g.cs"];
+        Assert.Contains("public static void Register<THost>(", world);
+        Assert.Contains($"internal static global::Example.App.I.R{count - 1} Lift{count - 1}(global::Wit.Hosting.WitValue value)", world);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
