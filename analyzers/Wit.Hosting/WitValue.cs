@@ -6,8 +6,8 @@ namespace Wit.Hosting;
 
 /// <summary>
 /// A WIT value crossing between a host and an engine, independent of the engine: what generated code passes to
-/// <see cref="IWitLinker"/> and <see cref="IWitInstance"/>: every WIT value but resources, maps, futures, streams and
-/// error contexts (<see cref="WitValueKind"/>). Reading a value as another kind throws <see cref="InvalidCastException"/>.
+/// <see cref="IWitLinker"/> and <see cref="IWitInstance"/>: every WIT value but maps, futures, streams and error
+/// contexts, and handles only of resources the host implements (<see cref="WitValueKind"/>). Reading a value as another kind throws <see cref="InvalidCastException"/>.
 /// Compound values keep the arrays they are given (generated code builds a new one for each value): do not change them
 /// afterwards.
 /// </summary>
@@ -39,6 +39,23 @@ public readonly partial struct WitValue : IEquatable<WitValue>
         public string[] Names { get; }
 
         public WitValue[] Values { get; }
+    }
+
+    private sealed class Handle
+    {
+        public Handle(string resource, object value)
+        {
+            Resource = resource;
+            Value = value;
+        }
+
+        public string Resource { get; }
+
+        public object Value { get; }
+
+        public override bool Equals(object? obj) => obj is Handle other && Resource == other.Resource && ReferenceEquals(Value, other.Value);
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Value);
     }
 
     private sealed class Case
@@ -135,6 +152,35 @@ public readonly partial struct WitValue : IEquatable<WitValue>
 
     /// <summary><c>flags</c> with the enabled flags' WIT <paramref name="names"/> (kept, not copied).</summary>
     public static WitValue Flags(string[] names) => new(WitValueKind.Flags, 0, names ?? throw new ArgumentNullException(nameof(names)));
+
+    /// <summary>
+    /// An <c>own&lt;r&gt;</c> of the host's resource <paramref name="resource"/> (as <see cref="IWitLinker.DefineResource"/>
+    /// names it): <paramref name="value"/>, the host's object, whose ownership passes to the component. The engine
+    /// disposes it (when it is <see cref="IDisposable"/>) once the component drops the handle.
+    /// </summary>
+    public static WitValue Own(string resource, object value) =>
+        new(WitValueKind.Resource, 1, new Handle(resource ?? throw new ArgumentNullException(nameof(resource)), value ?? throw new ArgumentNullException(nameof(value), "A WIT resource handle cannot be null.")));
+
+    /// <summary>A <c>borrow&lt;r&gt;</c> of the host's object <paramref name="value"/> of resource <paramref name="resource"/>, for the length of a call.</summary>
+    public static WitValue Borrow(string resource, object value) =>
+        new(WitValueKind.Resource, 0, new Handle(resource ?? throw new ArgumentNullException(nameof(resource)), value ?? throw new ArgumentNullException(nameof(value), "A WIT resource handle cannot be null.")));
+
+    /// <summary>The host object of the resource handle this is; throws <see cref="InvalidCastException"/> for another kind.</summary>
+    public object AsResource()
+    {
+        Expect(WitValueKind.Resource);
+        return ((Handle)_ref!).Value;
+    }
+
+    /// <summary>The resource (as <see cref="IWitLinker.DefineResource"/> names it) of the handle this is.</summary>
+    public string ResourceName()
+    {
+        Expect(WitValueKind.Resource);
+        return ((Handle)_ref!).Resource;
+    }
+
+    /// <summary>Whether the resource handle this is is an <c>own</c> (else a <c>borrow</c>).</summary>
+    public bool IsOwn => Expect(WitValueKind.Resource) == 1;
 
     /// <summary>The items of the <c>list</c> this is; throws <see cref="InvalidCastException"/> for another kind.</summary>
     public IReadOnlyList<WitValue> AsList()
@@ -270,6 +316,7 @@ public readonly partial struct WitValue : IEquatable<WitValue>
             (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
             (WitValue[] a, WitValue[] b) => Same(a, b),
             (Fields a, Fields b) => Same(a.Names, b.Names) && Same(a.Values, b.Values),
+            (Handle a, Handle b) => a.Equals(b),
             (Case a, Case b) => string.Equals(a.Name, b.Name, StringComparison.Ordinal) && Same(a.Payload, b.Payload),
             (string[] a, string[] b) => new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b),
             _ => false,
@@ -317,6 +364,7 @@ public readonly partial struct WitValue : IEquatable<WitValue>
         WitValueKind.Variant or WitValueKind.Result or WitValueKind.Option => CaseText(),
         WitValueKind.Enum => AsEnum(),
         WitValueKind.Flags => "{" + string.Join(", ", AsFlags()) + "}",
+        WitValueKind.Resource => $"{(IsOwn ? "own" : "borrow")}<{ResourceName()}>",
         _ => _bits.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

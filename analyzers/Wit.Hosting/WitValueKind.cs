@@ -1,6 +1,6 @@
 namespace Wit.Hosting;
 
-/// <summary>The WIT types a <see cref="WitValue"/> carries: all but resources, maps, futures, streams and error contexts.</summary>
+/// <summary>The WIT types a <see cref="WitValue"/> carries: all but maps, futures, streams and error contexts.</summary>
 public enum WitValueKind
 {
     /// <summary><c>bool</c></summary>
@@ -45,4 +45,6 @@ public enum WitValueKind
     Result,
     /// <summary><c>flags</c></summary>
     Flags,
+    /// <summary><c>own&lt;r&gt;</c> or <c>borrow&lt;r&gt;</c> of a resource the host implements</summary>
+    Resource,
 }

@@ -64,7 +64,8 @@ public sealed class RandomTypePropertyTests
         }
 
         Assert.Equal(Rounds * TypesPerRound * ValuesPerType, values);
-        Assert.Equal(Enum.GetValues<WitValueKind>().Length, kindsSeen.Count);
+        // Every kind but resource handles, which need a host object (ResourceTests).
+        Assert.Equal(Enum.GetValues<WitValueKind>().Where(k => k != WitValueKind.Resource), kindsSeen.Order());
     }
 
     [Fact]
