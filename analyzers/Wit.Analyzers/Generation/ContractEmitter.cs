@@ -22,26 +22,33 @@ internal sealed class ContractEmitter
     /// <param name="types">The world's type mapping.</param>
     /// <param name="worldClass">The fully qualified world class (<c>global::...</c>), which holds the marshalling class.</param>
     /// <param name="model">The model the world is part of.</param>
-    public ContractEmitter(TypeMapper types, string worldClass, WitModel model)
+    /// <param name="hostResources">The resources the world imports, each with the name its handles carry.</param>
+    public ContractEmitter(TypeMapper types, string worldClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources)
     {
         _types = types;
-        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}", model);
+        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}", model, hostResources);
     }
 
-    /// <summary>An imported function the host implements: its import instance (null: the world's own), the C# method.</summary>
+    /// <summary>
+    /// An imported function the host implements: its import instance (null: the world's own), the C# method (on the
+    /// host, or for a resource method on the object its <c>self</c> argument is).
+    /// </summary>
     public sealed record ImportBinding(string? Instance, Function Function, string Method);
+
+    /// <summary>A resource the host implements: its import instance (null: the world's own) and WIT name.</summary>
+    public sealed record ResourceBinding(string? Instance, string Name);
 
     /// <summary>An exported interface: its instance name (<c>ns:pkg/iface@v</c>, or the world's key), its C# property and class, its functions.</summary>
     public sealed record ExportedInterface(string Instance, string Property, string Class, string? Docs, IReadOnlyList<Function> Functions);
 
     /// <summary>Whether every parameter and the result of <paramref name="function"/> go through the contract.</summary>
     public bool IsCarried(Function function) =>
-        !function.IsAsync && function.Kind == FunctionKind.Freestanding
+        !function.IsAsync
         && function.Parameters.All(p => p.Type is { } t && _marshaller.Carries(t))
         && (function.Result is not { } r || _marshaller.Carries(r));
 
     /// <summary>Register and Instantiate, inside the world class; nothing when an import cannot be registered yet.</summary>
-    public void WriteRegistration(CodeWriter writer, string exportsClass, IReadOnlyList<string> hostInterfaces, IReadOnlyList<ImportBinding> imports, string? notRegistrable)
+    public void WriteRegistration(CodeWriter writer, string exportsClass, IReadOnlyList<string> hostInterfaces, IReadOnlyList<ResourceBinding> resources, IReadOnlyList<ImportBinding> imports, string? notRegistrable)
     {
         if (notRegistrable is not null)
         {
@@ -58,11 +65,19 @@ internal sealed class ContractEmitter
         writer.Open($"public static void Register{typeParameters}(global::Wit.Hosting.IWitLinker linker{hostParameter}){constraints}");
         writer.Line("if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));");
         if (hostInterfaces.Count > 0) writer.Line("if (host is null) throw new global::System.ArgumentNullException(nameof(host));");
+        foreach (var resource in resources)
+        {
+            writer.Line($"linker.DefineResource({(resource.Instance is null ? "null" : CSharpNames.Literal(resource.Instance))}, {CSharpNames.Literal(resource.Name)});");
+        }
+
         foreach (var import in imports)
         {
             var function = import.Function;
-            string arguments = string.Join(", ", function.Parameters.Select((p, i) => _marshaller.Lift(p.Type!.Value, $"arguments[{i}]")));
-            string call = $"host.{import.Method}({arguments})";
+            var lifted = function.Parameters.Select((p, i) => _marshaller.Lift(p.Type!.Value, $"arguments[{i}]")).ToList();
+            // A method is called on its `self` (the first argument, a borrow of the host's object).
+            string call = function.Kind == FunctionKind.Method
+                ? $"{lifted[0]}.{import.Method}({string.Join(", ", lifted.Skip(1))})"
+                : $"host.{import.Method}({string.Join(", ", lifted)})";
             string body = function.Result is not { } result ? $"arguments => {{ {call}; return null; }}"
                 : result.Definition is null ? $"arguments => {_marshaller.Lower(result, call)}"
                 : $"arguments => {{ var result = {call}; return {_marshaller.Lower(result, "result")}; }}";
@@ -85,7 +100,7 @@ internal sealed class ContractEmitter
     /// </summary>
     public void WriteExports(CodeWriter writer, string name, string worldName, IReadOnlyList<Function> exports, IReadOnlyList<ExportedInterface> interfaces)
     {
-        var notYet = exports.Where(f => !IsCarried(f)).Select(f => f.Name).ToList();
+        var notYet = exports.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
         writer.Line("/// <summary>");
         writer.Line($"/// The functions world `{worldName}` exports, called on an instance of a component.");
         if (notYet.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notYet)}.");
@@ -112,7 +127,7 @@ internal sealed class ContractEmitter
         foreach (var exported in interfaces)
         {
             writer.Line();
-            var notCarried = exported.Functions.Where(f => !IsCarried(f)).Select(f => f.Name).ToList();
+            var notCarried = exported.Functions.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
             writer.Line("/// <summary>");
             writer.Line($"/// The functions of the exported interface `{exported.Instance}`.");
             if (notCarried.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notCarried)}.");
@@ -134,7 +149,7 @@ internal sealed class ContractEmitter
     /// <summary>A typed method per function of <paramref name="functions"/> that crosses the contract, calling it on <c>_instance</c>.</summary>
     private void WriteCalls(CodeWriter writer, string? instance, IReadOnlyList<Function> functions, List<string> taken)
     {
-        foreach (var function in functions.Where(IsCarried))
+        foreach (var function in functions.Where(f => f.Kind == FunctionKind.Freestanding && IsCarried(f)))
         {
             string method = CSharpNames.Avoid(CSharpNames.Pascal(function.Name), taken);
             taken.Add(method);

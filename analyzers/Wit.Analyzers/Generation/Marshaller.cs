@@ -22,15 +22,18 @@ internal sealed class Marshaller
     private readonly Dictionary<TypeDefinition, int> _methods = new();
     private readonly List<TypeDefinition> _order = new();
     private readonly Dictionary<TypeDefinition, bool> _carried = new();
+    private readonly IReadOnlyDictionary<TypeDefinition, string> _hostResources;
     private int _variables;
 
     /// <param name="types">The world's type mapping.</param>
     /// <param name="marshalClass">The fully qualified marshalling class (<c>global::...</c>) the methods go in.</param>
     /// <param name="model">The model, whose definitions are judged once each in arena order (parts before what uses them), so the walks stay shallow.</param>
-    public Marshaller(TypeMapper types, string marshalClass, WitModel model)
+    /// <param name="hostResources">The resources the world imports (the host implements them), each with the name its handles carry (<c>instance#resource</c>).</param>
+    public Marshaller(TypeMapper types, string marshalClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources)
     {
         _types = types;
         _class = marshalClass;
+        _hostResources = hostResources;
         foreach (var definition in model.Types) Carried(WitType.Of(definition), 0);
     }
 
@@ -53,6 +56,8 @@ internal sealed class Marshaller
         bool carried = definition.Kind switch
         {
             TypeDefinitionKind.Enum or TypeDefinitionKind.Flags => true,
+            // Handles of the host's own resources; a component's resources (exports) do not cross the contract yet.
+            TypeDefinitionKind.Handle => definition.Resource is { } resource && _hostResources.ContainsKey(resource),
             TypeDefinitionKind.Record or TypeDefinitionKind.Variant => definition.Members.All(m => m.Type is not { } t || Carried(t, depth + 1)),
             TypeDefinitionKind.Tuple => definition.Elements.All(e => Carried(e, depth + 1)),
             TypeDefinitionKind.Result => (definition.Ok is not { } ok || Carried(ok, depth + 1)) && (definition.Err is not { } err || Carried(err, depth + 1)),
@@ -82,6 +87,9 @@ internal sealed class Marshaller
                     : $"({expression} is {{ }} {payload} ? {Value}.Some({Lower(inner, payload)}) : {Value}.None)";
             case TypeDefinitionKind.Result:
                 return $"{Value}.FromResult({expression}, {Side(definition.Ok, lower: true)}, {Side(definition.Err, lower: true)})";
+            case TypeDefinitionKind.Handle:
+                string factory = definition.HandleKind == HandleKind.Own ? "Own" : "Borrow";
+                return $"{Value}.{factory}({CSharpNames.Literal(_hostResources[definition.Resource!])}, {expression})";
             case TypeDefinitionKind.Tuple:
                 var items = definition.Elements.Select((e, i) => Lower(e, $"{expression}.Item{i + 1}"));
                 return $"{Value}.Tuple(new {Value}[] {{ {string.Join(", ", items)} }})";
@@ -108,6 +116,8 @@ internal sealed class Marshaller
                 return $"{expression}.{helper}({payload} => {Lift(inner, payload)})";
             case TypeDefinitionKind.Result:
                 return $"{expression}.AsResult({Side(definition.Ok, lower: false)}, {Side(definition.Err, lower: false)})";
+            case TypeDefinitionKind.Handle:
+                return $"(({_types.Map(type)}){expression}.AsResource())";
             case TypeDefinitionKind.Tuple:
                 if (definition.Elements.Count == 0) return $"{expression}.AsTuple(_ => global::Wit.Hosting.Unit.Value)";
                 string items = Variable();

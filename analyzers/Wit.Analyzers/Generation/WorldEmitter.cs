@@ -27,8 +27,25 @@ internal sealed class WorldEmitter
         _world = world;
         _namespaces = new WitNamespaces(model, world);
         _types = new TypeMapper(_namespaces, model);
-        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model);
+
+        // The resources the world imports are the host's: their handles carry the import's instance and name.
+        var hostResources = new Dictionary<TypeDefinition, string>();
+        foreach (var pair in world.Imports)
+        {
+            string? instance = pair.Value.Interface is { } imported ? imported.QualifiedName ?? pair.Key.Name : null;
+            var definitions = pair.Value.Interface is { } withTypes ? withTypes.Types.Values : pair.Value.Type is { } type ? new[] { type } : Enumerable.Empty<TypeDefinition>();
+            foreach (var definition in definitions.Where(d => d.Kind == TypeDefinitionKind.Resource && d.Name is not null))
+            {
+                if (hostResources.ContainsKey(definition)) continue;
+                hostResources[definition] = instance is null ? definition.Name! : $"{instance}#{definition.Name}";
+                _resources.Add(new ContractEmitter.ResourceBinding(instance, definition.Name!));
+            }
+        }
+
+        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model, hostResources);
     }
+
+    private readonly List<ContractEmitter.ResourceBinding> _resources = new();
 
     private string WorldClass => CSharpNames.Pascal(_world.Name) + "World";
 
@@ -75,6 +92,7 @@ internal sealed class WorldEmitter
             hostInterfaces.Add(worldImports);
         }
 
+        BindMethods(null, worldResourceFunctions);
         EmitTypes(owners, worldResourceFunctions);
         EmitWorldClass(hostInterfaces);
     }
@@ -83,15 +101,21 @@ internal sealed class WorldEmitter
     private string? EmitHostInterface(Interface @interface, string? key)
     {
         var functions = @interface.Functions.Values.Where(f => f.Kind != FunctionKind.Method && f.Kind != FunctionKind.AsyncMethod).ToList();
-        if (@interface.Functions.Values.FirstOrDefault(f => f.Resource is not null) is { } member)
-        {
-            _notRegistrable ??= $"`{@interface.QualifiedName ?? key}` has resource functions ({member.Name}), which the engine contract does not carry yet";
-        }
-
         string ns = _namespaces.Of(@interface);
         string name = "I" + CSharpNames.Pascal(@interface.Name ?? key ?? "imports");
         string witName = @interface.QualifiedName ?? key ?? name;
+        BindMethods(witName, @interface.Functions.Values);
         return EmitHostInterface(ns, name, witName, @interface.Docs, functions, ns + "." + name);
+    }
+
+    /// <summary>Registers the resource methods among <paramref name="functions"/> (they are called on their <c>self</c>).</summary>
+    private void BindMethods(string? instance, IEnumerable<Function> functions)
+    {
+        foreach (var method in functions.Where(f => f.Kind is FunctionKind.Method or FunctionKind.AsyncMethod))
+        {
+            if (_contract.IsCarried(method)) _imports.Add(new ContractEmitter.ImportBinding(instance, method, MethodName(method)));
+            else _notRegistrable ??= $"the types of `{instance ?? WorldName}#{method.Name}` are not carried by the engine contract yet";
+        }
     }
 
     private string? EmitWorldImports(List<Function> functions)
@@ -312,7 +336,7 @@ internal sealed class WorldEmitter
 
         // The registration and the exports come first: what they convert decides the marshalling class's methods.
         var registration = new CodeWriter(2);
-        _contract.WriteRegistration(registration, exports, hostInterfaces, _imports, _notRegistrable);
+        _contract.WriteRegistration(registration, exports, hostInterfaces, _resources, _imports, _notRegistrable);
         var exportsClass = new CodeWriter(1);
         var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
         _contract.WriteExports(exportsClass, exports, WorldName, exported, _exportedInterfaces);
