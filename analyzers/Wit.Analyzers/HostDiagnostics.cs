@@ -42,4 +42,9 @@ internal static class HostDiagnostics
     public static readonly DiagnosticDescriptor With0101 = new(
         "WITH0101", "Host does not implement an imported interface",
         "'{0}' hosts world `{1}` but does not implement its import{2} {3}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0101"));
+
+    /// <summary>A host class's method that looks like a misspelled import (an interface method left unimplemented).</summary>
+    public static readonly DiagnosticDescriptor With0102 = new(
+        "WITH0102", "Method looks like a misspelled import",
+        "'{0}' implements no import of world `{1}`: did you mean {2}?", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0102"));
 }
