@@ -20,32 +20,17 @@ public sealed class MisspelledImportAnalyzer : DiagnosticAnalyzer
     /// <summary>The diagnostic property holding the interface method's name.</summary>
     public const string NameProperty = "ImportName";
 
-    private const string HostAttribute = "Wit.Hosting.WitHostAttribute";
-    private const string WorldAttribute = "Wit.Hosting.WitWorldAttribute";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(HostDiagnostics.With0102);
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var host = start.Compilation.GetTypeByMetadataName(HostAttribute);
-            var world = start.Compilation.GetTypeByMetadataName(WorldAttribute);
-            if (host is null || world is null) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, host, world), SymbolKind.NamedType);
-        });
+        HostImplementationAnalyzer.ForEachHost(context, Analyze);
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol hostAttribute, INamedTypeSymbol worldAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, (string Name, List<INamedTypeSymbol> Imports) world)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class) return;
-        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, hostAttribute));
-        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol worldClass) return;
-        if (HostImplementationAnalyzer.ImportsOf(worldClass, worldAttribute) is not { } world) return;
-
         var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic).ToList();
         var names = new HashSet<string>(methods.Select(m => m.Name));
         var implementing = new HashSet<ISymbol>(SymbolEqualityComparer.Default);

@@ -163,18 +163,9 @@ public sealed class RandomTypePropertyTests
             // NaN payloads are not guaranteed to survive the canonical ABI, so the property covers every other float.
             "f32" => WitValue.F32(float.IsNaN(BitConverter.UInt32BitsToSingle((uint)bits)) ? 1.5f : BitConverter.UInt32BitsToSingle((uint)bits)),
             "f64" => WitValue.F64(double.IsNaN(BitConverter.UInt64BitsToDouble(bits)) ? -2.5 : BitConverter.UInt64BitsToDouble(bits)),
-            "char" => WitValue.Char(RandomRune(random)),
-            _ => WitValue.String(string.Concat(Enumerable.Range(0, random.Next(10)).Select(_ => RandomRune(random).ToString()))),
+            "char" => WitValue.Char(RandomText.Rune(random)),
+            _ => WitValue.String(RandomText.String(random)),
         };
-    }
-
-    private static Rune RandomRune(Random random)
-    {
-        while (true)
-        {
-            int value = random.Next(4) == 0 ? random.Next(0x80) : random.Next(0x110000);
-            if (Rune.IsValid(value)) return new Rune(value);
-        }
     }
 
     /// <summary>The canonical ABI's flattening of <paramref name="type"/> into core value types.</summary>

@@ -145,16 +145,9 @@ public sealed class TypedMarshallingTests : IDisposable
         _ => new Shape.Empty(),
     };
 
-    private static string RandomString(Random random) => string.Concat(Enumerable.Range(0, random.Next(8)).Select(_ => RandomRune(random).ToString()));
+    private static string RandomString(Random random) => RandomText.String(random);
 
-    private static Rune RandomRune(Random random)
-    {
-        while (true)
-        {
-            int value = random.Next(3) == 0 ? random.Next(0x80) : random.Next(0x110000);
-            if (Rune.IsValid(value)) return new Rune(value);
-        }
-    }
+    private static Rune RandomRune(Random random) => RandomText.Rune(random);
 
     [WitHost(typeof(TypesWorld))]
     private sealed class Host : IHostEcho

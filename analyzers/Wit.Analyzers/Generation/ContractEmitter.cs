@@ -100,11 +100,7 @@ internal sealed class ContractEmitter
     /// </summary>
     public void WriteExports(CodeWriter writer, string name, string worldName, IReadOnlyList<Function> exports, IReadOnlyList<ExportedInterface> interfaces)
     {
-        var notYet = exports.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
-        writer.Line("/// <summary>");
-        writer.Line($"/// The functions world `{worldName}` exports, called on an instance of a component.");
-        if (notYet.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notYet)}.");
-        writer.Line("/// </summary>");
+        WriteClassSummary(writer, $"The functions world `{worldName}` exports, called on an instance of a component.", exports);
         writer.Open($"public sealed class {name} : global::System.IDisposable");
         writer.Line("private readonly global::Wit.Hosting.IWitInstance _instance;");
         writer.Line();
@@ -127,11 +123,7 @@ internal sealed class ContractEmitter
         foreach (var exported in interfaces)
         {
             writer.Line();
-            var notCarried = exported.Functions.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
-            writer.Line("/// <summary>");
-            writer.Line($"/// The functions of the exported interface `{exported.Instance}`.");
-            if (notCarried.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notCarried)}.");
-            writer.Line("/// </summary>");
+            WriteClassSummary(writer, $"The functions of the exported interface `{exported.Instance}`.", exported.Functions);
             writer.Open($"public sealed class {exported.Class}");
             writer.Line("private readonly global::Wit.Hosting.IWitInstance _instance;");
             writer.Line();
@@ -144,6 +136,16 @@ internal sealed class ContractEmitter
         writer.Line("/// <summary>Disposes the instance.</summary>");
         writer.Line("public void Dispose() => _instance.Dispose();");
         writer.Close();
+    }
+
+    /// <summary>A class's summary, with the functions of <paramref name="functions"/> it cannot call yet.</summary>
+    private void WriteClassSummary(CodeWriter writer, string summary, IReadOnlyList<Function> functions)
+    {
+        var notYet = functions.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
+        writer.Line("/// <summary>");
+        writer.Line("/// " + summary);
+        if (notYet.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notYet)}.");
+        writer.Line("/// </summary>");
     }
 
     /// <summary>A typed method per function of <paramref name="functions"/> that crosses the contract, calling it on <c>_instance</c>.</summary>
