@@ -14,26 +14,17 @@ namespace Wit.Hosting.Tests;
 /// A resource the host implements (<c>Components/resources.wit</c>: a C# class behind the generated <c>ICounter</c>)
 /// on Wasmtime with <c>resources.wat</c>: constructed by the component, its method called, lent, given back and dropped.
 /// </summary>
-public sealed class ResourceTests : IDisposable
+public sealed class ResourceTests : ComponentTest
 {
-    private readonly Engine _engine = new();
-    private readonly Component _component;
-
     public ResourceTests()
+        : base("resources.wat")
     {
-        _component = Component.FromText(_engine, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Components", "resources.wat")));
-    }
-
-    public void Dispose()
-    {
-        _component.Dispose();
-        _engine.Dispose();
     }
 
     [Fact]
     public void The_component_constructs_calls_and_drops_a_host_object_which_is_disposed()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = ResWorld.Instantiate(linker, host);
 
@@ -47,7 +38,7 @@ public sealed class ResourceTests : IDisposable
     [Fact]
     public void A_lent_object_stays_and_an_object_given_back_is_the_hosts_again_undisposed()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = ResWorld.Instantiate(linker, host);
 
@@ -62,7 +53,7 @@ public sealed class ResourceTests : IDisposable
     [Fact]
     public void Many_objects_each_get_their_own_handle()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = ResWorld.Instantiate(linker, host);
 
@@ -75,7 +66,7 @@ public sealed class ResourceTests : IDisposable
     [Fact]
     public void A_method_that_throws_traps_the_call_naming_the_method()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         using var exports = ResWorld.Instantiate(linker, new Host());
 
         var trap = Assert.Throws<WitTrapException>(() => exports.Run(uint.MaxValue, 1));

@@ -18,26 +18,17 @@ namespace Wit.Hosting.Tests;
 /// tuples; in imports, world exports and an exported interface) on Wasmtime with <c>types.wat</c>: each typed export
 /// passes its argument through the component to the typed host and back.
 /// </summary>
-public sealed class TypedMarshallingTests : IDisposable
+public sealed class TypedMarshallingTests : ComponentTest
 {
-    private readonly Engine _engine = new();
-    private readonly Component _component;
-
     public TypedMarshallingTests()
+        : base("types.wat")
     {
-        _component = Component.FromText(_engine, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Components", "types.wat")));
-    }
-
-    public void Dispose()
-    {
-        _component.Dispose();
-        _engine.Dispose();
     }
 
     [Fact]
     public void Each_kind_of_type_crosses_world_exports_and_the_host_unchanged()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = TypesWorld.Instantiate(linker, host);
         var item = new Item("büro 🌍", new[] { "a", "", "ü" }, Color.Green, Perms.Read | Perms.Exec,
@@ -56,7 +47,7 @@ public sealed class TypedMarshallingTests : IDisposable
     [Fact]
     public void An_exported_interface_is_a_typed_object_with_its_functions()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = TypesWorld.Instantiate(linker, host);
 
@@ -72,7 +63,7 @@ public sealed class TypedMarshallingTests : IDisposable
     [Fact]
     public void Random_values_of_every_type_round_trip_through_the_typed_bindings()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new Host();
         using var exports = TypesWorld.Instantiate(linker, host);
         var random = new Random(1616);
@@ -102,7 +93,7 @@ public sealed class TypedMarshallingTests : IDisposable
     [Fact]
     public void A_host_returning_null_for_a_record_traps_the_call_naming_the_function()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         using var exports = TypesWorld.Instantiate(linker, new Host { ReturnNull = true });
 
         var trap = Assert.Throws<WitTrapException>(() => exports.EchoItem(new Item("x", Array.Empty<string>(), null, 0, new Shape.Empty(), Result<uint, string>.FromOk(1))));
@@ -115,7 +106,7 @@ public sealed class TypedMarshallingTests : IDisposable
     [Fact]
     public void Passing_null_where_WIT_has_no_null_is_an_argument_error_before_the_call()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         using var exports = TypesWorld.Instantiate(linker, new Host());
 
         Assert.Throws<ArgumentNullException>(() => exports.EchoPoints(null!));
