@@ -30,8 +30,21 @@ internal static class HostDiagnostics
     public static readonly DiagnosticDescriptor With0004 = new(
         "WITH0004", "WIT item not supported yet", "No C# binding is generated for {0} `{1}` yet: {2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0004"));
 
+    /// <summary>The <c>World</c> names a package loaded in several versions without one, or in a version not loaded.</summary>
+    public static readonly DiagnosticDescriptor With0005 = new(
+        "WITH0005", "Ambiguous or missing version", "World `{0}`: {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0005"));
+
+    /// <summary>A <c>Wit</c> item whose path reaches no <c>.wit</c> file.</summary>
+    public static readonly DiagnosticDescriptor With0006 = new(
+        "WITH0006", "No .wit file", "The Wit item `{0}` reaches no .wit file: no bindings are generated for it", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0006"));
+
     /// <summary>A host class that does not implement every interface its world imports.</summary>
     public static readonly DiagnosticDescriptor With0101 = new(
         "WITH0101", "Host does not implement an imported interface",
         "'{0}' hosts world `{1}` but does not implement its import{2} {3}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0101"));
+
+    /// <summary>A host class's method that looks like a misspelled import (an interface method left unimplemented).</summary>
+    public static readonly DiagnosticDescriptor With0102 = new(
+        "WITH0102", "Method looks like a misspelled import",
+        "'{0}' implements no import of world `{1}`: did you mean {2}?", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("WITH0102"));
 }

@@ -28,38 +28,48 @@ public sealed class HostImplementationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+        ForEachHost(context, Analyze);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="analyze"/> for each class marked <c>[WitHost(typeof(World))]</c> with its attribute and
+    /// the world's name and host interfaces (what the analyzers of host classes share).
+    /// </summary>
+    internal static void ForEachHost(AnalysisContext context, System.Action<SymbolAnalysisContext, INamedTypeSymbol, AttributeData, (string Name, List<INamedTypeSymbol> Imports)> analyze)
+    {
         context.RegisterCompilationStartAction(start =>
         {
             var host = start.Compilation.GetTypeByMetadataName(HostAttribute);
             var world = start.Compilation.GetTypeByMetadataName(WorldAttribute);
             if (host is null || world is null) return;
-            var import = start.Compilation.GetTypeByMetadataName(ImportAttribute);
-            start.RegisterSymbolAction(symbol => Analyze(symbol, host, world, import), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbolContext =>
+            {
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                if (type.TypeKind != TypeKind.Class) return;
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, host)) continue;
+                    if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol worldClass) continue;
+                    if (ImportsOf(worldClass, world) is { } imports) analyze(symbolContext, type, attribute, imports);
+                }
+            }, SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol hostAttribute, INamedTypeSymbol worldAttribute, INamedTypeSymbol? importAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, (string Name, List<INamedTypeSymbol> Imports) world)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class) return;
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hostAttribute)) continue;
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol worldClass) continue;
-            if (ImportsOf(worldClass, worldAttribute) is not { } world) continue;
+        var missing = world.Imports.Where(i => !type.AllInterfaces.Contains(i, SymbolEqualityComparer.Default)).ToList();
+        if (missing.Count == 0) return;
 
-            var missing = world.Imports.Where(i => !type.AllInterfaces.Contains(i, SymbolEqualityComparer.Default)).ToList();
-            if (missing.Count == 0) continue;
-
-            var names = missing.Select(i => WitName(i, importAttribute) is { } wit ? $"{i.Name} (`{wit}`)" : i.Name).ToList();
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(
-                MissingProperty, string.Join(";", missing.Select(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
-            var location = attribute.ApplicationSyntaxReference is { } reference
-                ? Location.Create(reference.SyntaxTree, reference.Span)
-                : type.Locations.FirstOrDefault() ?? Location.None;
-            context.ReportDiagnostic(Diagnostic.Create(HostDiagnostics.With0101, location, properties,
-                type.Name, world.Name, missing.Count == 1 ? "" : "s", string.Join(", ", names)));
-        }
+        var importAttribute = context.Compilation.GetTypeByMetadataName(ImportAttribute);
+        var names = missing.Select(i => WitName(i, importAttribute) is { } wit ? $"{i.Name} (`{wit}`)" : i.Name).ToList();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(
+            MissingProperty, string.Join(";", missing.Select(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))));
+        var location = attribute.ApplicationSyntaxReference is { } reference
+            ? Location.Create(reference.SyntaxTree, reference.Span)
+            : type.Locations.FirstOrDefault() ?? Location.None;
+        context.ReportDiagnostic(Diagnostic.Create(HostDiagnostics.With0101, location, properties,
+            type.Name, world.Name, missing.Count == 1 ? "" : "s", string.Join(", ", names)));
     }
 
     /// <summary>The world name and host interfaces a generated world class declares, or null when it is not one.</summary>

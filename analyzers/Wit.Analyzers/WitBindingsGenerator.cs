@@ -38,6 +38,20 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
             .Where(file => file is not null)
             .Collect();
 
+        // WITH0006: an item whose root no .wit file reached (the targets list every item's root).
+        var unreached = context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.WitItemRoots", out var roots) ? roots ?? "" : "")
+            .Combine(files)
+            .Select((pair, _) =>
+            {
+                var reached = new HashSet<string>(pair.Right.Select(f => f!.Root), StringComparer.Ordinal);
+                return new EquatableArray<string>(pair.Left.Split('|').Select(r => r.Trim()).Where(r => r.Length > 0 && !reached.Contains(r)).Distinct(StringComparer.Ordinal));
+            });
+        context.RegisterSourceOutput(unreached, static (output, roots) =>
+        {
+            foreach (string root in roots) output.ReportDiagnostic(GeneratorProblem.At("WITH0006", null, null, 0, 0, root).ToDiagnostic());
+        });
+
         var items = files
             .SelectMany((all, _) => Group(all!))
             .WithTrackingName(InputStep);

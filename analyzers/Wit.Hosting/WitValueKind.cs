@@ -1,6 +1,6 @@
 namespace Wit.Hosting;
 
-/// <summary>The WIT types a <see cref="WitValue"/> carries so far: the primitives and strings.</summary>
+/// <summary>The WIT types a <see cref="WitValue"/> carries: all but maps, futures, streams and error contexts.</summary>
 public enum WitValueKind
 {
     /// <summary><c>bool</c></summary>
@@ -29,4 +29,22 @@ public enum WitValueKind
     Char,
     /// <summary><c>string</c></summary>
     String,
+    /// <summary><c>list&lt;T&gt;</c> (and <c>list&lt;T, N&gt;</c>)</summary>
+    List,
+    /// <summary><c>tuple&lt;...&gt;</c></summary>
+    Tuple,
+    /// <summary><c>record</c></summary>
+    Record,
+    /// <summary><c>variant</c></summary>
+    Variant,
+    /// <summary><c>enum</c></summary>
+    Enum,
+    /// <summary><c>option&lt;T&gt;</c></summary>
+    Option,
+    /// <summary><c>result&lt;T, E&gt;</c></summary>
+    Result,
+    /// <summary><c>flags</c></summary>
+    Flags,
+    /// <summary><c>own&lt;r&gt;</c> or <c>borrow&lt;r&gt;</c> of a resource the host implements</summary>
+    Resource,
 }

@@ -28,7 +28,7 @@ public class CatalogueTests
     [Fact]
     public void The_catalogue_is_found()
     {
-        Assert.Equal(new[] { "WITH0001", "WITH0002", "WITH0003", "WITH0004", "WITH0101" }, Descriptors().Select(d => d.Id));
+        Assert.Equal(new[] { "WITH0001", "WITH0002", "WITH0003", "WITH0004", "WITH0005", "WITH0006", "WITH0101", "WITH0102" }, Descriptors().Select(d => d.Id));
     }
 
     [Theory]

@@ -99,21 +99,37 @@ internal static class GeneratorHarness
     private sealed class Options : AnalyzerConfigOptionsProvider
     {
         private readonly Dictionary<string, FileOptions> _byPath = new(StringComparer.Ordinal);
+        private readonly GlobalValues _global;
 
         public Options(IReadOnlyList<Item> items)
         {
+            // As the build targets do: every item's root, those without files included (WITH0006).
+            _global = new GlobalValues(string.Join("|", items.Select(i => i.Root)));
             foreach (var item in items)
             {
                 foreach (var file in item.Files) _byPath[file.Path] = new FileOptions(item.Root, item.World, item.Features);
             }
         }
 
-        public override AnalyzerConfigOptions GlobalOptions => FileOptions.Empty;
+        public override AnalyzerConfigOptions GlobalOptions => _global;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => FileOptions.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
             _byPath.TryGetValue(textFile.Path, out var options) ? options : FileOptions.Empty;
+    }
+
+    private sealed class GlobalValues : AnalyzerConfigOptions
+    {
+        private readonly string _roots;
+
+        public GlobalValues(string roots) => _roots = roots;
+
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = key == "build_property.WitItemRoots" ? _roots : null!;
+            return value is not null;
+        }
     }
 
     private sealed class FileOptions : AnalyzerConfigOptions

@@ -14,26 +14,17 @@ namespace Wit.Hosting.Tests;
 /// project) on Wasmtime: the host implements the generated interfaces, <c>EchoWorld.Instantiate</c> registers them and
 /// instantiates <c>echo.wat</c>, and the typed exports call it.
 /// </summary>
-public sealed class GeneratedBindingsTests : IDisposable
+public sealed class GeneratedBindingsTests : ComponentTest
 {
-    private readonly Engine _engine = new();
-    private readonly Component _component;
-
     public GeneratedBindingsTests()
+        : base("echo.wat")
     {
-        _component = Component.FromText(_engine, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Components", "echo.wat")));
-    }
-
-    public void Dispose()
-    {
-        _component.Dispose();
-        _engine.Dispose();
     }
 
     [Fact]
     public void Typed_exports_call_the_component_which_calls_the_typed_host()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         var host = new EchoHost();
         using var exports = EchoWorld.Instantiate(linker, host);
 
@@ -46,7 +37,7 @@ public sealed class GeneratedBindingsTests : IDisposable
     [Fact]
     public void A_trap_in_a_typed_call_names_the_WIT_function()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         using var exports = EchoWorld.Instantiate(linker, new EchoHost());
 
         Assert.Equal("boom", Assert.Throws<WitTrapException>(() => exports.Boom()).Function);
@@ -55,7 +46,7 @@ public sealed class GeneratedBindingsTests : IDisposable
     [Fact]
     public void A_typed_host_exception_becomes_a_trap()
     {
-        using var linker = new WasmtimeLinker(_engine, _component);
+        using var linker = NewLinker();
         using var exports = EchoWorld.Instantiate(linker, new EchoHost());
 
         var trap = Assert.Throws<WitTrapException>(() => exports.CallFail());

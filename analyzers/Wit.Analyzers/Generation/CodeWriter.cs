@@ -9,6 +9,16 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    /// <summary>A writer whose lines start <paramref name="indent"/> levels in (text to be joined into a file with <see cref="Append"/>).</summary>
+    public CodeWriter(int indent = 0) => _indent = indent;
+
+    /// <summary>The text of <paramref name="other"/>, as it is.</summary>
+    public CodeWriter Append(CodeWriter other)
+    {
+        _text.Append(other._text);
+        return this;
+    }
+
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);

@@ -32,6 +32,8 @@ internal sealed record GeneratorProblem(string Id, EquatableArray<string> Argume
             "WITH0002" => HostDiagnostics.With0002,
             "WITH0003" => HostDiagnostics.With0003,
             "WITH0004" => HostDiagnostics.With0004,
+            "WITH0005" => HostDiagnostics.With0005,
+            "WITH0006" => HostDiagnostics.With0006,
             _ => throw new System.InvalidOperationException($"{Id} is not a code of the generator"),
         };
         return Diagnostic.Create(descriptor, Location, Arguments.ToArray());

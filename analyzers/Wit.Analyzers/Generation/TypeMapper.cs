@@ -41,6 +41,14 @@ internal sealed class TypeMapper
     public string DeclaredName(TypeDefinition definition) =>
         definition.Kind == TypeDefinitionKind.Resource ? "I" + CSharpNames.Pascal(definition.Name!) : CSharpNames.Pascal(definition.Name!);
 
+    /// <summary>The C# property of a record's field <paramref name="index"/> (kept clear of the record's own members).</summary>
+    public static string FieldName(TypeDefinition record, int index) =>
+        CSharpNames.Avoid(CSharpNames.Pascal(record.Members[index].Name), CSharpNames.RecordMembers.Concat(new[] { CSharpNames.Pascal(record.Name!) }));
+
+    /// <summary>The nested C# record of a variant's case <paramref name="index"/>.</summary>
+    public static string CaseName(TypeDefinition variant, int index) =>
+        CSharpNames.Avoid(CSharpNames.Pascal(variant.Members[index].Name), CSharpNames.RecordMembers.Concat(new[] { CSharpNames.Pascal(variant.Name!), "Value" }));
+
     /// <summary>Why <paramref name="type"/> has no C# type yet, or null when it has one.</summary>
     public string? WhyUnsupported(WitType type) => Why(type, 0);
 

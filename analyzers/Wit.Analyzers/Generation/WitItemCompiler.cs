@@ -41,6 +41,12 @@ internal static class WitItemCompiler
 
         var lookup = PackageLookup.For(workspace, model);
         var found = lookup.FindWorld(input.World);
+        if (found.Item is not World && VersionProblem(model, input.World) is { } versionProblem)
+        {
+            problems.Add(GeneratorProblem.At("WITH0005", firstPath, null, 0, 0, input.World, versionProblem));
+            return Result(new List<GeneratedSource>(), problems);
+        }
+
         if (found.Item is not World world)
         {
             // Qualified names when the item names one (`ns:pkg/world`), the root package's plain names otherwise.
@@ -55,6 +61,29 @@ internal static class WitItemCompiler
         var (sources, emitted) = WorldEmitter.Emit(model, world);
         problems.AddRange(emitted);
         return Result(sources, problems);
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> (<c>ns:pkg/world[@version]</c>) finds no world because of its version: the package
+    /// is loaded in several versions and the name gives none, or the name's version is not among those loaded.
+    /// </summary>
+    private static string? VersionProblem(WitModel model, string name)
+    {
+        int slash = name.IndexOf('/');
+        if (slash < 0 || name.IndexOf(':') < 0) return null;
+        string package = name.Substring(0, slash);
+        int at = name.IndexOf('@', slash);
+        string? version = at < 0 ? null : name.Substring(at + 1);
+        string world = at < 0 ? name.Substring(slash + 1) : name.Substring(slash + 1, at - slash - 1);
+        var versions = model.Packages.Where(p => p.Name.WithoutVersion == package && p.Worlds.ContainsKey(world)).Select(p => p.Name.Version).ToList();
+        var named = versions.Where(v => v is not null).Select(v => $"{package}/{world}@{v}").ToList();
+        if (version is null && versions.Count > 1) return $"package `{package}` is loaded in {versions.Count} versions: name one ({string.Join(", ", named)})";
+        if (version is not null && versions.Count > 0 && !versions.Contains(version))
+        {
+            return named.Count == 0 ? $"package `{package}` has no version `{version}`: name it without one" : $"version `{version}` is not loaded (loaded: {string.Join(", ", named)})";
+        }
+
+        return null;
     }
 
     private static WitItemResult Result(List<GeneratedSource> sources, List<GeneratorProblem> problems) =>

@@ -18,6 +18,8 @@ internal sealed class WorldEmitter
     private readonly List<GeneratedSource> _sources = new();
     private readonly List<GeneratorProblem> _problems = new();
     private readonly List<ContractEmitter.ImportBinding> _imports = new();
+    private readonly List<ContractEmitter.ExportedInterface> _exportedInterfaces = new();
+    private readonly ContractEmitter _contract;
     private string? _notRegistrable;
 
     private WorldEmitter(WitModel model, World world)
@@ -25,7 +27,27 @@ internal sealed class WorldEmitter
         _world = world;
         _namespaces = new WitNamespaces(model, world);
         _types = new TypeMapper(_namespaces, model);
+
+        // The resources the world imports are the host's: their handles carry the import's instance and name.
+        var hostResources = new Dictionary<TypeDefinition, string>();
+        foreach (var pair in world.Imports)
+        {
+            string? instance = pair.Value.Interface is { } imported ? imported.QualifiedName ?? pair.Key.Name : null;
+            var definitions = pair.Value.Interface is { } withTypes ? withTypes.Types.Values : pair.Value.Type is { } type ? new[] { type } : Enumerable.Empty<TypeDefinition>();
+            foreach (var definition in definitions.Where(d => d.Kind == TypeDefinitionKind.Resource && d.Name is not null))
+            {
+                if (hostResources.ContainsKey(definition)) continue;
+                hostResources[definition] = instance is null ? definition.Name! : $"{instance}#{definition.Name}";
+                _resources.Add(new ContractEmitter.ResourceBinding(instance, definition.Name!));
+            }
+        }
+
+        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model, hostResources);
     }
+
+    private readonly List<ContractEmitter.ResourceBinding> _resources = new();
+
+    private string WorldClass => CSharpNames.Pascal(_world.Name) + "World";
 
     /// <summary>The files and the problems (WITH0004) of <paramref name="world"/>'s bindings.</summary>
     public static (List<GeneratedSource> Sources, List<GeneratorProblem> Problems) Emit(WitModel model, World world)
@@ -53,9 +75,15 @@ internal sealed class WorldEmitter
             else if (pair.Value.Type is not null && !owners.Contains(_world)) owners.Add(_world);
         }
 
+        var exportNames = new List<string>();
         foreach (var pair in _world.Exports)
         {
-            if (pair.Value.Interface is { } @interface) owners.Add(@interface);
+            if (pair.Value.Interface is not { } @interface) continue;
+            owners.Add(@interface);
+            string property = CSharpNames.Avoid(CSharpNames.Pascal(@interface.Name ?? pair.Key.Name ?? "exports"), exportNames);
+            exportNames.Add(property);
+            var functions = @interface.Functions.Values.Where(f => f.Kind == FunctionKind.Freestanding || f.Kind == FunctionKind.AsyncFreestanding).ToList();
+            _exportedInterfaces.Add(new ContractEmitter.ExportedInterface(@interface.QualifiedName ?? pair.Key.Name ?? property, property, property + "Exports", @interface.Docs, functions));
         }
 
         var worldResourceFunctions = _world.Imports.Select(p => p.Value.Function).Where(f => f is { Resource: not null }).Select(f => f!).ToList();
@@ -64,6 +92,7 @@ internal sealed class WorldEmitter
             hostInterfaces.Add(worldImports);
         }
 
+        BindMethods(null, worldResourceFunctions);
         EmitTypes(owners, worldResourceFunctions);
         EmitWorldClass(hostInterfaces);
     }
@@ -72,15 +101,21 @@ internal sealed class WorldEmitter
     private string? EmitHostInterface(Interface @interface, string? key)
     {
         var functions = @interface.Functions.Values.Where(f => f.Kind != FunctionKind.Method && f.Kind != FunctionKind.AsyncMethod).ToList();
-        if (@interface.Functions.Values.FirstOrDefault(f => f.Resource is not null) is { } member)
-        {
-            _notRegistrable ??= $"`{@interface.QualifiedName ?? key}` has resource functions ({member.Name}), which the engine contract does not carry yet";
-        }
-
         string ns = _namespaces.Of(@interface);
         string name = "I" + CSharpNames.Pascal(@interface.Name ?? key ?? "imports");
         string witName = @interface.QualifiedName ?? key ?? name;
+        BindMethods(witName, @interface.Functions.Values);
         return EmitHostInterface(ns, name, witName, @interface.Docs, functions, ns + "." + name);
+    }
+
+    /// <summary>Registers the resource methods among <paramref name="functions"/> (they are called on their <c>self</c>).</summary>
+    private void BindMethods(string? instance, IEnumerable<Function> functions)
+    {
+        foreach (var method in functions.Where(f => f.Kind is FunctionKind.Method or FunctionKind.AsyncMethod))
+        {
+            if (_contract.IsCarried(method)) _imports.Add(new ContractEmitter.ImportBinding(instance, method, MethodName(method)));
+            else _notRegistrable ??= $"the types of `{instance ?? WorldName}#{method.Name}` are not carried by the engine contract yet";
+        }
     }
 
     private string? EmitWorldImports(List<Function> functions)
@@ -108,7 +143,7 @@ internal sealed class WorldEmitter
                 continue;
             }
 
-            if (ContractEmitter.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
+            if (_contract.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
             else _notRegistrable ??= $"the types of `{witName}#{function.Name}` are not carried by the engine contract yet";
             if (members++ > 0) writer.Line();
             writer.Summary(function.Docs);
@@ -227,7 +262,7 @@ internal sealed class WorldEmitter
         {
             case TypeDefinitionKind.Record:
                 writer.Summary(definition.Docs);
-                var fields = definition.Members.Select(m => (Member: m, Name: CSharpNames.Avoid(CSharpNames.Pascal(m.Name), CSharpNames.RecordMembers.Concat(new[] { name })))).ToList();
+                var fields = definition.Members.Select((m, i) => (Member: m, Name: TypeMapper.FieldName(definition, i))).ToList();
                 foreach (var field in fields) writer.Param(field.Name, field.Member.Docs);
                 writer.Line(fields.Count == 0
                     ? $"public sealed record {name};"
@@ -262,10 +297,11 @@ internal sealed class WorldEmitter
                 writer.Summary(definition.Docs);
                 writer.Open($"public abstract record {name}");
                 writer.Line($"private {name}()").Line("{").Line("}");
-                foreach (var member in definition.Members)
+                for (int i = 0; i < definition.Members.Count; i++)
                 {
+                    var member = definition.Members[i];
                     writer.Line();
-                    string caseName = CSharpNames.Avoid(CSharpNames.Pascal(member.Name), CSharpNames.RecordMembers.Concat(new[] { name, "Value" }));
+                    string caseName = TypeMapper.CaseName(definition, i);
                     writer.Summary(member.Docs);
                     writer.Line(member.Type is { } payload
                         ? $"public sealed record {caseName}({_types.Map(payload)} Value) : {name};"
@@ -295,7 +331,18 @@ internal sealed class WorldEmitter
     {
         var writer = CodeWriter.File();
         string ns = _namespaces.Of(_world);
-        string name = CSharpNames.Pascal(_world.Name) + "World";
+        string name = WorldClass;
+        string exports = CSharpNames.Pascal(_world.Name) + "Exports";
+
+        // The registration and the exports come first: what they convert decides the marshalling class's methods.
+        var registration = new CodeWriter(2);
+        _contract.WriteRegistration(registration, exports, hostInterfaces, _resources, _imports, _notRegistrable);
+        var exportsClass = new CodeWriter(1);
+        var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
+        _contract.WriteExports(exportsClass, exports, WorldName, exported, _exportedInterfaces);
+        var marshalling = new CodeWriter(2);
+        _contract.WriteMarshalling(marshalling);
+
         writer.Open($"namespace {ns}");
         writer.Summary(_world.Docs ?? $"The world `{WorldName}`.");
         var arguments = new[] { CSharpNames.Literal(WorldName) }.Concat(hostInterfaces.Select(i => $"typeof(global::{i})"));
@@ -303,12 +350,10 @@ internal sealed class WorldEmitter
         writer.Open($"public static class {name}");
         writer.Line("/// <summary>The world's qualified WIT name.</summary>");
         writer.Line($"public const string Name = {CSharpNames.Literal(WorldName)};");
-        string exports = CSharpNames.Pascal(_world.Name) + "Exports";
-        ContractEmitter.WriteRegistration(writer, exports, hostInterfaces, _imports, _notRegistrable);
+        writer.Append(registration).Append(marshalling);
         writer.Close();
         writer.Line();
-        var exported = _world.Exports.Select(p => p.Value.Function).Where(f => f is not null).Select(f => f!).ToList();
-        ContractEmitter.WriteExports(writer, _types, exports, WorldName, exported);
+        writer.Append(exportsClass);
         writer.Close();
         _sources.Add(new GeneratedSource($"{ns}.{name}.g.cs", writer.ToString()));
     }

@@ -10,7 +10,18 @@ namespace Wit.Analyzers.Tests.Analyzers;
 /// A code-fix test of the host analyzer over a world's real generated bindings (the generator runs first, over
 /// <see cref="Wit"/>), against .NET 10's reference assemblies and Wit.Hosting, with compiler warnings checked too.
 /// </summary>
-internal sealed class HostTest : CSharpCodeFixTest<HostImplementationAnalyzer, HostImplementationCodeFix, DefaultVerifier>
+internal sealed class HostTest : HostTest<HostImplementationAnalyzer, HostImplementationCodeFix>
+{
+    public HostTest(string source, string? fixedSource = null)
+        : base(source, fixedSource)
+    {
+    }
+}
+
+/// <summary>A code-fix test of <typeparamref name="TAnalyzer"/> and <typeparamref name="TFix"/> over the bindings of <see cref="HostTest{TAnalyzer, TFix}.Wit"/>.</summary>
+internal class HostTest<TAnalyzer, TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+    where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    where TFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
 {
     /// <summary>The world the tests host.</summary>
     public const string Wit = """

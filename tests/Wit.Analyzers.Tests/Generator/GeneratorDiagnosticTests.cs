@@ -28,6 +28,36 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void An_item_no_wit_file_reaches_is_WITH0006_and_the_other_items_are_generated()
+    {
+        var empty = new GeneratorHarness.Item("/proj/empty/", "example:app/w", System.Array.Empty<(string, string)>());
+        var (driver, _, diagnostics) = GeneratorHarness.Run(new[] { empty, Item("example:app/w", "package example:app;\n\nworld w {\n    import f: func();\n}\n") });
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("WITH0006", error.Id);
+        Assert.Equal("The Wit item `/proj/empty/` reaches no .wit file: no bindings are generated for it", error.GetMessage());
+        Assert.Contains("Example.App.W.WWorld.g.cs", GeneratorHarness.Generated(driver).Keys);
+    }
+
+    [Theory]
+    [InlineData("example:app/w", "World `example:app/w`: package `example:app` is loaded in 2 versions: name one (example:app/w@1.0.0, example:app/w@2.0.0)")]
+    [InlineData("example:app/w@3.0.0", "World `example:app/w@3.0.0`: version `3.0.0` is not loaded (loaded: example:app/w@1.0.0, example:app/w@2.0.0)")]
+    public void A_world_of_a_package_in_several_versions_needs_a_loaded_version_WITH0005(string world, string message)
+    {
+        var item = new GeneratorHarness.Item("/proj/wit/", world, new[]
+        {
+            ("/proj/wit/app.wit", "package example:app@2.0.0;\n\nworld w {\n    import example:app/i@1.0.0;\n}\n"),
+            ("/proj/wit/deps/old/app.wit", "package example:app@1.0.0;\n\ninterface i {\n    f: func();\n}\n\nworld w {\n    import i;\n}\n"),
+        });
+        var (driver, _, diagnostics) = GeneratorHarness.Run(new[] { item });
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("WITH0005", error.Id);
+        Assert.Equal(message, error.GetMessage());
+        Assert.Empty(GeneratorHarness.Generated(driver));
+    }
+
+    [Fact]
     public void A_syntax_error_is_reported_at_its_wit_location()
     {
         const string wit = "package example:app;\n\nworld w {\n    import f: func(;\n}\n";
@@ -136,6 +166,10 @@ public class GeneratorDiagnosticTests
 
         Assert.Empty(diagnostics);
         Assert.Contains("public sealed record R0(global::Example.App.I.R1 Next);", GeneratorHarness.Generated(driver)["Example.App.I.Types.g.cs"]);
+        // Each record is judged once, in arena order: the whole chain crosses the contract, so Register is generated.
+        string world = GeneratorHarness.Generated(driver)["Example.App.W.WWorld.g.cs"];
+        Assert.Contains("public static void Register<THost>(", world);
+        Assert.Contains($"internal static global::Example.App.I.R{count - 1} Lift{count - 1}(global::Wit.Hosting.WitValue value)", world);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
