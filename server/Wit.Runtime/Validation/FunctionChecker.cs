@@ -273,13 +273,14 @@ internal sealed class FunctionChecker
 
     private void CheckData(uint index)
     {
-        if (_m.DataCount is not int count)
-        {
-            throw WasmReader.Malformed(_pos, "data count section required");
-        }
-        if (index >= (uint)count)
+        // An index past every segment is invalid; one that exists needs the data count section (a binary-format rule).
+        if (index >= (uint)(_m.DataCount ?? _m.Data.Count))
         {
             throw Invalid($"unknown data segment {index}");
+        }
+        if (_m.DataCount == null)
+        {
+            throw WasmReader.Malformed(_pos, "data count section required");
         }
     }
 

@@ -163,9 +163,21 @@ public static class ModuleValidator
         }
 
         var checker = new FunctionChecker(m, refs);
-        foreach (var body in m.Bodies)
+        for (int i = 0; i < m.Bodies.Count; i++)
         {
-            checker.Check(body);
+            try
+            {
+                checker.Check(m.Bodies[i]);
+            }
+            catch (WasmException e) when (e.Kind == WasmErrorKind.Invalid)
+            {
+                // Decoding comes before validation in the spec: a malformed body (this one or a later one) wins.
+                for (int j = i; j < m.Bodies.Count; j++)
+                {
+                    InstructionScanner.Scan(m, m.Bodies[j]);
+                }
+                throw;
+            }
         }
         m.IsValidated = true;
     }

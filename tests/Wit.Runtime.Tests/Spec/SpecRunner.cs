@@ -158,7 +158,8 @@ internal sealed class SpecRunner
                     }
                     catch (WasmException e) when (e.Kind is WasmErrorKind.Malformed or WasmErrorKind.Invalid)
                     {
-                        return null;
+                        var kind = type == "assert_malformed" ? WasmErrorKind.Malformed : WasmErrorKind.Invalid;
+                        return e.Kind == kind ? null : $"{type}: expected \"{cmd.GetProperty("text").GetString()}\", got {e.Kind} \"{e.Reason}\"";
                     }
                     return $"{type}: expected \"{cmd.GetProperty("text").GetString()}\", the module was accepted";
                 }
