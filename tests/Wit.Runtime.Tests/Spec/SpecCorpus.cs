@@ -67,7 +67,8 @@ internal static class SpecCorpus
         return json;
     }
 
-    private static void EnsureTool()
+    /// <summary>Makes sure wabt's tools are installed (with apt when missing and running as root).</summary>
+    public static void EnsureTool()
     {
         lock (Gate)
         {
@@ -103,7 +104,7 @@ internal static class SpecCorpus
         }
     }
 
-    private static (int Code, string Output) Run(string file, string args)
+    public static (int Code, string Output) Run(string file, string args)
     {
         var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
