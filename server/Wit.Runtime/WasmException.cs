@@ -21,6 +21,8 @@ public enum WasmErrorKind
     Limit,
     /// <summary>The embedder used the API wrongly (for example, wrong argument types).</summary>
     Usage,
+    /// <summary>The program asked to exit (WASI <c>proc_exit</c>); see <see cref="Wasi.WasiExitException.ExitCode"/>.</summary>
+    Exit,
 }
 
 /// <summary>

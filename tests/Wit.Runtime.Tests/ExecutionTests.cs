@@ -27,7 +27,8 @@ public sealed class ExecutionTests
         // Each pc is a byte offset in the module: the trapping instruction, then the calls.
         var bytes = inst.Module.Bytes;
         Assert.Equal(0x00, bytes[e.WasmStack[0].Pc]);
-        Assert.Equal(0x10, bytes[e.WasmStack[1].Pc - 2]);
+        Assert.Equal(0x10, bytes[e.WasmStack[1].Pc]);
+        Assert.Equal(0x10, bytes[e.WasmStack[2].Pc]);
         Assert.Equal(e.WasmStack[0].Pc, e.Offset);
     }
 

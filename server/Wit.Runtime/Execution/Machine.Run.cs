@@ -203,6 +203,7 @@ internal sealed partial class Machine
                             ref var fr = ref _frames[depth++];
                             fr.Func = fn;
                             fr.Pc = pc;
+                            fr.CallPc = ip;
                             fr.Stp = stp;
                             fr.Fp = fp;
                             int extra = w.LocalCount - w.ParamCount;
@@ -232,6 +233,7 @@ internal sealed partial class Machine
                             ref var fr = ref _frames[depth++];
                             fr.Func = fn;
                             fr.Pc = ip;
+                            fr.CallPc = ip;
                             fr.Stp = stp;
                             fr.Fp = fp;
                             _sp = sp;
@@ -652,7 +654,15 @@ internal sealed partial class Machine
             args[i] = new WasmValue(type.Params[i], s[sp - n + i]);
         }
         var results = new WasmValue[type.Results.Length];
-        host.Callback(new Caller(_store, inst), args, results);
+        try
+        {
+            host.Callback(new Caller(_store, inst), args, results);
+        }
+        catch (Exception e) when (e is not WasmException)
+        {
+            // Nothing but the runtime's error type leaves the API: a failing host function is a trap at its call.
+            throw new WasmTrapException(WasmErrorKind.Trap, $"host function {host.Name ?? "(unnamed)"} failed: {e.GetType().Name}: {e.Message}", -1, Array.Empty<WasmStackFrame>());
+        }
         CheckResults(type, results);
         sp -= n;
         foreach (var r in results)

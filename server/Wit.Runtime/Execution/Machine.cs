@@ -35,7 +35,10 @@ internal sealed partial class Machine
     private struct Frame
     {
         public WasmFunction Func;
+        /// <summary>The caller's pc to resume at (after its call instruction).</summary>
         public int Pc;
+        /// <summary>The caller's call instruction, what stack traces and frame views show.</summary>
+        public int CallPc;
         public int Stp;
         public int Fp;
     }
@@ -121,7 +124,7 @@ internal sealed partial class Machine
         for (int i = depth - 1; i >= 0 && stack.Count < 100; i--)
         {
             var fr = _frames[i];
-            stack.Add(new WasmStackFrame(fr.Func.Index, fr.Func.Name, fr.Pc));
+            stack.Add(new WasmStackFrame(fr.Func.Index, fr.Func.Name, fr.CallPc));
         }
         return new WasmTrapException(kind, message, pc, stack);
     }
@@ -136,7 +139,7 @@ internal sealed partial class Machine
         for (int i = depth - 1; i >= 0; i--)
         {
             var fr = _frames[i];
-            views.Add(View(fr.Func, fr.Pc, fr.Fp, top));
+            views.Add(View(fr.Func, fr.CallPc, fr.Fp, top));
             top = fr.Fp;
         }
         return new PauseContext(views);
