@@ -124,7 +124,7 @@ public sealed class ExecutionTests
         Assert.Equal(0x6A, inst.Module.Bytes[addPc]);
         var pauses = new List<PauseContext>();
         var hooks = new DebugHooks { OnPause = pauses.Add };
-        hooks.Breakpoints.Add(addPc);
+        hooks.AddBreakpoint(addPc);
         store.Debug = hooks;
         Assert.Equal(7, Call(store, inst, "run")[0].AsI32);
         var pause = Assert.Single(pauses);
@@ -136,7 +136,11 @@ public sealed class ExecutionTests
         Assert.Equal(new ulong[] { 3, 4 }, top.Operands);
         Assert.Equal(1, pause.Frames[1].Function.Index);
 
-        // Without hooks, nothing pauses.
+        // A removed breakpoint no longer pauses; without hooks, nothing pauses.
+        hooks.RemoveBreakpoint(addPc);
+        Call(store, inst, "run");
+        Assert.Single(pauses);
+        hooks.AddBreakpoint(addPc);
         store.Debug = null;
         Call(store, inst, "run");
         Assert.Single(pauses);
@@ -152,6 +156,19 @@ public sealed class ExecutionTests
         Call(store, inst, "run");
         var bytes = inst.Module.Bytes;
         Assert.Equal(new byte[] { 0x41, 0x41, 0x6A, 0x0B }, pcs.Select(pc => bytes[pc]));
+    }
+
+    [Fact]
+    public void A_pause_request_pauses_once_at_the_next_instruction()
+    {
+        var store = new Store();
+        var inst = Wat.Instantiate(store, @"(module (func (export ""run"") (result i32) (i32.add (i32.const 1) (i32.const 2))))");
+        var pcs = new List<int>();
+        var hooks = new DebugHooks { OnPause = p => pcs.Add(p.Frames[0].Pc) };
+        store.Debug = hooks;
+        hooks.RequestPause();
+        Call(store, inst, "run");
+        Assert.Equal(new[] { ((WasmFunction)inst.Functions[0]).Body.CodeStart }, pcs);
     }
 
     [Fact]

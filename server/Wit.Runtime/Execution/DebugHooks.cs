@@ -10,28 +10,72 @@ namespace Wit.Runtime.Execution;
 /// </summary>
 public sealed class DebugHooks
 {
+    private readonly HashSet<int> _breakpoints = new();
     private volatile bool _pauseRequested;
+    private volatile bool _attention;
+    private bool _singleStep;
+
+    /// <summary>Breakpoints by offset, as flags: the interpreter's check is one array read.</summary>
+    internal bool[] BreakMap = Array.Empty<bool>();
 
     /// <summary>Byte offsets in the module (of an instruction) where execution pauses.</summary>
-    public HashSet<int> Breakpoints { get; } = new();
+    public IReadOnlyCollection<int> Breakpoints => _breakpoints;
+
+    public void AddBreakpoint(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        _breakpoints.Add(offset);
+        var map = BreakMap;
+        if (offset >= map.Length)
+        {
+            Array.Resize(ref map, Math.Max(offset + 1, map.Length * 2));
+        }
+        map[offset] = true;
+        BreakMap = map;
+    }
+
+    public void RemoveBreakpoint(int offset)
+    {
+        if (_breakpoints.Remove(offset))
+        {
+            BreakMap[offset] = false;
+        }
+    }
 
     /// <summary>Pause before every instruction.</summary>
-    public bool SingleStep { get; set; }
+    public bool SingleStep
+    {
+        get => _singleStep;
+        set
+        {
+            _singleStep = value;
+            _attention = value || _pauseRequested;
+        }
+    }
 
     /// <summary>Called when execution pauses; execution resumes when it returns.</summary>
     public Action<PauseContext>? OnPause { get; set; }
 
     /// <summary>Asks the running code to pause before its next instruction (safe from another thread).</summary>
-    public void RequestPause() => _pauseRequested = true;
+    public void RequestPause()
+    {
+        _pauseRequested = true;
+        _attention = true;
+    }
 
+    /// <summary>Whether something other than a breakpoint may pause: single step or a pause request.</summary>
+    internal bool Attention => _attention;
+
+    /// <summary>Called when <see cref="Attention"/> or a breakpoint flag is set at <paramref name="pc"/>.</summary>
     internal bool ShouldPause(int pc)
     {
         if (_pauseRequested)
         {
             _pauseRequested = false;
+            _attention = _singleStep;
             return true;
         }
-        return SingleStep || (Breakpoints.Count != 0 && Breakpoints.Contains(pc));
+        return _singleStep || _breakpoints.Contains(pc);
     }
 }
 

@@ -15,6 +15,8 @@ internal sealed partial class Machine
     /// Runs <paramref name="entry"/>, whose arguments are on top of the operand stack, until it returns; its results
     /// are then at the arguments' place. One loop runs every nested wasm call.
     /// </summary>
+    // Fully optimized from the first call: the loop runs long, and tiering would leave it in on-stack-replaced tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<TMode>(WasmFunction entry) where TMode : struct, IMode
     {
         ulong[] s = _stack;
@@ -35,6 +37,7 @@ internal sealed partial class Machine
         int stp = 0;
         Instance inst = fn.Instance;
         MemoryInstance? mem0 = inst.Memory0;
+        DebugHooks? hooks = TMode.Hooks ? Hooks : null;
         if (--Fuel < 0)
         {
             throw Trap("fuel exhausted", fn, pc, depth, WasmErrorKind.Limit);
@@ -45,8 +48,8 @@ internal sealed partial class Machine
             int ip = pc;
             if (TMode.Hooks)
             {
-                var hooks = Hooks;
-                if (hooks != null && hooks.ShouldPause(ip))
+                var map = hooks!.BreakMap;
+                if ((hooks.Attention || ((uint)ip < (uint)map.Length && map[ip])) && hooks.ShouldPause(ip))
                 {
                     hooks.OnPause?.Invoke(Pause(fn, ip, fp, sp, depth));
                 }
@@ -303,55 +306,153 @@ internal sealed partial class Machine
                         break;
                     }
 
-                // Loads and stores: the memarg is alignment flags (bit 6: a memory index follows) and an offset.
-                case 0x28: case 0x29: case 0x2A: case 0x2B: case 0x2C: case 0x2D: case 0x2E: case 0x2F:
-                case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35:
+                // Loads and stores: the memarg is alignment flags (bit 6: a memory index follows) and an offset;
+                // each access is bounds-checked against the memory's current size.
+                case 0x28:
                     {
-                        uint flags = Leb.U32(code, ref pc);
-                        byte[] m = (flags & 0x40) == 0 ? mem0!.Bytes : inst.Memories[Leb.U32(code, ref pc)].Bytes;
-                        ulong ea = (ulong)Leb.U32(code, ref pc) + (uint)s[sp - 1];
-                        int size = op switch { 0x29 or 0x2B => 8, 0x28 or 0x2A or 0x34 or 0x35 => 4, 0x2E or 0x2F or 0x32 or 0x33 => 2, _ => 1 };
-                        if (ea + (ulong)size > (ulong)m.Length)
-                        {
-                            throw Trap(OutOfBoundsMemory, fn, ip, depth);
-                        }
-                        ref byte p = ref At(m, ea);
-                        s[sp - 1] = op switch
-                        {
-                            0x28 or 0x2A => Unsafe.ReadUnaligned<uint>(ref p),
-                            0x29 or 0x2B => Unsafe.ReadUnaligned<ulong>(ref p),
-                            0x2C => (uint)(sbyte)p,
-                            0x2D => p,
-                            0x2E => (uint)Unsafe.ReadUnaligned<short>(ref p),
-                            0x2F => Unsafe.ReadUnaligned<ushort>(ref p),
-                            0x30 => (ulong)(sbyte)p,
-                            0x31 => p,
-                            0x32 => (ulong)Unsafe.ReadUnaligned<short>(ref p),
-                            0x33 => Unsafe.ReadUnaligned<ushort>(ref p),
-                            0x34 => (ulong)Unsafe.ReadUnaligned<int>(ref p),
-                            _ => Unsafe.ReadUnaligned<uint>(ref p),
-                        };
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
                         break;
                     }
-                case 0x36: case 0x37: case 0x38: case 0x39: case 0x3A: case 0x3B: case 0x3C: case 0x3D: case 0x3E:
+                case 0x29:
                     {
-                        uint flags = Leb.U32(code, ref pc);
-                        byte[] m = (flags & 0x40) == 0 ? mem0!.Bytes : inst.Memories[Leb.U32(code, ref pc)].Bytes;
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 8, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ulong>(ref p);
+                        break;
+                    }
+                case 0x2A:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
+                        break;
+                    }
+                case 0x2B:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 8, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ulong>(ref p);
+                        break;
+                    }
+                case 0x2C:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = (uint)(sbyte)p;
+                        break;
+                    }
+                case 0x2D:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = p;
+                        break;
+                    }
+                case 0x2E:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = (uint)Unsafe.ReadUnaligned<short>(ref p);
+                        break;
+                    }
+                case 0x2F:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ushort>(ref p);
+                        break;
+                    }
+                case 0x30:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = (ulong)(sbyte)p;
+                        break;
+                    }
+                case 0x31:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = p;
+                        break;
+                    }
+                case 0x32:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<short>(ref p);
+                        break;
+                    }
+                case 0x33:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ushort>(ref p);
+                        break;
+                    }
+                case 0x34:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<int>(ref p);
+                        break;
+                    }
+                case 0x35:
+                    {
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
+                        break;
+                    }
+                case 0x36:
+                    {
                         ulong v = s[--sp];
-                        ulong ea = (ulong)Leb.U32(code, ref pc) + (uint)s[--sp];
-                        int size = op switch { 0x37 or 0x39 => 8, 0x36 or 0x38 or 0x3E => 4, 0x3B or 0x3D => 2, _ => 1 };
-                        if (ea + (ulong)size > (ulong)m.Length)
-                        {
-                            throw Trap(OutOfBoundsMemory, fn, ip, depth);
-                        }
-                        ref byte p = ref At(m, ea);
-                        switch (size)
-                        {
-                            case 8: Unsafe.WriteUnaligned(ref p, v); break;
-                            case 4: Unsafe.WriteUnaligned(ref p, (uint)v); break;
-                            case 2: Unsafe.WriteUnaligned(ref p, (ushort)v); break;
-                            default: p = (byte)v; break;
-                        }
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, (uint)v);
+                        break;
+                    }
+                case 0x37:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 8, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, v);
+                        break;
+                    }
+                case 0x38:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, (uint)v);
+                        break;
+                    }
+                case 0x39:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 8, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, v);
+                        break;
+                    }
+                case 0x3A:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 1, fn, ip, depth);
+                        p = (byte)v;
+                        break;
+                    }
+                case 0x3B:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 2, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, (ushort)v);
+                        break;
+                    }
+                case 0x3C:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 1, fn, ip, depth);
+                        p = (byte)v;
+                        break;
+                    }
+                case 0x3D:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 2, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, (ushort)v);
+                        break;
+                    }
+                case 0x3E:
+                    {
+                        ulong v = s[--sp];
+                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
+                        Unsafe.WriteUnaligned(ref p, (uint)v);
                         break;
                     }
                 case Opcodes.MemorySize:
@@ -626,6 +727,23 @@ internal sealed partial class Machine
                     throw Trap($"illegal opcode 0x{op:x2}", fn, ip, depth);
             }
         }
+    }
+
+    /// <summary>
+    /// Decodes a memarg and checks the access of <paramref name="size"/> bytes at <paramref name="address"/> plus its
+    /// offset; returns a reference to the first byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte Address(byte[] code, ref int pc, Instance inst, MemoryInstance? mem0, uint address, int size, WasmFunction fn, int ip, int depth)
+    {
+        uint flags = Leb.U32(code, ref pc);
+        byte[] m = (flags & 0x40) == 0 ? mem0!.Bytes : inst.Memories[Leb.U32(code, ref pc)].Bytes;
+        ulong ea = (ulong)Leb.U32(code, ref pc) + address;
+        if (ea + (ulong)size > (ulong)m.Length)
+        {
+            throw Trap(OutOfBoundsMemory, fn, ip, depth);
+        }
+        return ref At(m, ea);
     }
 
     /// <summary>A taken branch: keeps the top <paramref name="keep"/> operands, moved down to the label's height.</summary>
