@@ -79,113 +79,47 @@ internal struct WasmReader
         }
     }
 
-    public int ReadS32()
-    {
-        int start = Position;
-        int result = 0;
-        for (int shift = 0; ; shift += 7)
-        {
-            if (Position >= _end)
-            {
-                throw Malformed(Position, "unexpected end");
-            }
-            byte b = _bytes[Position++];
-            if (shift == 28)
-            {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed(start, "integer representation too long");
-                }
-                // The unused bits of the last byte must all equal the sign bit (bit 3).
-                int high = b & 0x78;
-                if (high != 0 && high != 0x78)
-                {
-                    throw Malformed(start, "integer too large");
-                }
-                return result | (b << 28);
-            }
-            result |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                if ((b & 0x40) != 0)
-                {
-                    result |= -1 << (shift + 7);
-                }
-                return result;
-            }
-        }
-    }
+    public int ReadS32() => (int)ReadSigned(32);
 
-    public long ReadS64()
+    /// <summary>A signed 33-bit LEB128 (block types), returned in a long.</summary>
+    public long ReadS33() => ReadSigned(33);
+
+    public long ReadS64() => ReadSigned(64);
+
+    /// <summary>
+    /// A signed LEB128 of at most <paramref name="bits"/> bits: at most ceil(bits/7) bytes, and the unused bits of the
+    /// last byte must all equal the sign bit.
+    /// </summary>
+    private long ReadSigned(int bits)
     {
         int start = Position;
+        int last = (bits + 6) / 7 - 1;
         long result = 0;
-        for (int shift = 0; ; shift += 7)
+        for (int i = 0, shift = 0; ; i++, shift += 7)
         {
             if (Position >= _end)
             {
                 throw Malformed(Position, "unexpected end");
             }
             byte b = _bytes[Position++];
-            if (shift == 63)
+            result |= (long)(b & 0x7F) << shift;
+            if (i == last)
             {
                 if ((b & 0x80) != 0)
                 {
                     throw Malformed(start, "integer representation too long");
                 }
-                // Only bit 0 is used; the others must equal it (sign extension).
-                if (b != 0 && b != 0x7F)
+                int used = bits - 7 * i;
+                int mask = (0x7F >> (used - 1)) << (used - 1);
+                int high = b & mask;
+                if (high != 0 && high != mask)
                 {
                     throw Malformed(start, "integer too large");
                 }
-                return result | ((long)b << 63);
             }
-            result |= (long)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
                 if ((b & 0x40) != 0 && shift + 7 < 64)
-                {
-                    result |= -1L << (shift + 7);
-                }
-                return result;
-            }
-        }
-    }
-
-    /// <summary>A signed 33-bit LEB128 (block types), returned in a long.</summary>
-    public long ReadS33()
-    {
-        int start = Position;
-        long result = 0;
-        for (int shift = 0; ; shift += 7)
-        {
-            if (Position >= _end)
-            {
-                throw Malformed(Position, "unexpected end");
-            }
-            byte b = _bytes[Position++];
-            if (shift == 28)
-            {
-                if ((b & 0x80) != 0)
-                {
-                    throw Malformed(start, "integer representation too long");
-                }
-                int high = b & 0x70;
-                if (high != 0 && high != 0x70)
-                {
-                    throw Malformed(start, "integer too large");
-                }
-                result |= (long)(b & 0x7F) << 28;
-                if ((b & 0x40) != 0)
-                {
-                    result |= -1L << 35;
-                }
-                return result;
-            }
-            result |= (long)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                if ((b & 0x40) != 0)
                 {
                     result |= -1L << (shift + 7);
                 }

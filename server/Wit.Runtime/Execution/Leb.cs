@@ -33,23 +33,11 @@ internal static class Leb
         return b < 0x80 ? (b << 25) >> 25 : S32Slow(c, ref pc, b);
     }
 
+    // A multi-byte i32 immediate: the same as an i64's, truncated (the validator has checked its range).
     private static int S32Slow(byte[] c, ref int pc, int first)
     {
-        int result = first & 0x7F;
-        int shift = 7;
-        int b;
-        do
-        {
-            b = c[pc++];
-            result |= (b & 0x7F) << shift;
-            shift += 7;
-        }
-        while (b >= 0x80);
-        if (shift < 32 && (b & 0x40) != 0)
-        {
-            result |= -1 << shift;
-        }
-        return result;
+        pc--;
+        return (int)S64(c, ref pc);
     }
 
     public static long S64(byte[] c, ref int pc)

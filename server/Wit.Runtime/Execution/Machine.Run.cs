@@ -306,153 +306,88 @@ internal sealed partial class Machine
                         break;
                     }
 
-                // Loads and stores: the memarg is alignment flags (bit 6: a memory index follows) and an offset;
-                // each access is bounds-checked against the memory's current size.
-                case 0x28:
+                // Loads and stores (one case per access width and extension): the memarg is alignment flags (bit 6:
+                // a memory index follows) and an offset; each access is bounds-checked against the memory's current size.
+                case 0x28: case 0x2A: case 0x35:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref a);
                         break;
                     }
-                case 0x29:
+                case 0x29: case 0x2B:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 8, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<ulong>(ref p);
-                        break;
-                    }
-                case 0x2A:
-                    {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
-                        break;
-                    }
-                case 0x2B:
-                    {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 8, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<ulong>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 8, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ulong>(ref a);
                         break;
                     }
                 case 0x2C:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
-                        s[sp - 1] = (uint)(sbyte)p;
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = (uint)(sbyte)a;
                         break;
                     }
-                case 0x2D:
+                case 0x2D: case 0x31:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
-                        s[sp - 1] = p;
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = a;
                         break;
                     }
                 case 0x2E:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
-                        s[sp - 1] = (uint)Unsafe.ReadUnaligned<short>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = (uint)Unsafe.ReadUnaligned<short>(ref a);
                         break;
                     }
-                case 0x2F:
+                case 0x2F: case 0x33:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<ushort>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = Unsafe.ReadUnaligned<ushort>(ref a);
                         break;
                     }
                 case 0x30:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
-                        s[sp - 1] = (ulong)(sbyte)p;
-                        break;
-                    }
-                case 0x31:
-                    {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
-                        s[sp - 1] = p;
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 1, fn, ip, depth);
+                        s[sp - 1] = (ulong)(sbyte)a;
                         break;
                     }
                 case 0x32:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
-                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<short>(ref p);
-                        break;
-                    }
-                case 0x33:
-                    {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<ushort>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 2, fn, ip, depth);
+                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<short>(ref a);
                         break;
                     }
                 case 0x34:
                     {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
-                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<int>(ref p);
+                        ref byte a = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
+                        s[sp - 1] = (ulong)Unsafe.ReadUnaligned<int>(ref a);
                         break;
                     }
-                case 0x35:
-                    {
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[sp - 1], 4, fn, ip, depth);
-                        s[sp - 1] = Unsafe.ReadUnaligned<uint>(ref p);
-                        break;
-                    }
-                case 0x36:
+                case 0x36: case 0x38: case 0x3E:
                     {
                         ulong v = s[--sp];
                         ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
                         Unsafe.WriteUnaligned(ref p, (uint)v);
                         break;
                     }
-                case 0x37:
+                case 0x37: case 0x39:
                     {
                         ulong v = s[--sp];
                         ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 8, fn, ip, depth);
                         Unsafe.WriteUnaligned(ref p, v);
                         break;
                     }
-                case 0x38:
-                    {
-                        ulong v = s[--sp];
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
-                        Unsafe.WriteUnaligned(ref p, (uint)v);
-                        break;
-                    }
-                case 0x39:
-                    {
-                        ulong v = s[--sp];
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 8, fn, ip, depth);
-                        Unsafe.WriteUnaligned(ref p, v);
-                        break;
-                    }
-                case 0x3A:
+                case 0x3A: case 0x3C:
                     {
                         ulong v = s[--sp];
                         ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 1, fn, ip, depth);
                         p = (byte)v;
                         break;
                     }
-                case 0x3B:
+                case 0x3B: case 0x3D:
                     {
                         ulong v = s[--sp];
                         ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 2, fn, ip, depth);
                         Unsafe.WriteUnaligned(ref p, (ushort)v);
-                        break;
-                    }
-                case 0x3C:
-                    {
-                        ulong v = s[--sp];
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 1, fn, ip, depth);
-                        p = (byte)v;
-                        break;
-                    }
-                case 0x3D:
-                    {
-                        ulong v = s[--sp];
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 2, fn, ip, depth);
-                        Unsafe.WriteUnaligned(ref p, (ushort)v);
-                        break;
-                    }
-                case 0x3E:
-                    {
-                        ulong v = s[--sp];
-                        ref byte p = ref Address(code, ref pc, inst, mem0, (uint)s[--sp], 4, fn, ip, depth);
-                        Unsafe.WriteUnaligned(ref p, (uint)v);
                         break;
                     }
                 case Opcodes.MemorySize:

@@ -118,6 +118,14 @@ internal sealed class FunctionChecker
         return actual;
     }
 
+    private void PopI32s(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            Pop(ValType.I32);
+        }
+    }
+
     private void PopAll(ValType[] types)
     {
         for (int i = types.Length - 1; i >= 0; i--)
@@ -665,9 +673,7 @@ internal sealed class FunctionChecker
                     uint d = r.ReadU32();
                     CheckMemory(MemoryIndex(ref r));
                     CheckData(d);
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
+                    PopI32s(3);
                     return;
                 }
             case 9: // data.drop
@@ -676,15 +682,11 @@ internal sealed class FunctionChecker
             case 10: // memory.copy
                 CheckMemory(MemoryIndex(ref r));
                 CheckMemory(MemoryIndex(ref r));
-                Pop(ValType.I32);
-                Pop(ValType.I32);
-                Pop(ValType.I32);
+                PopI32s(3);
                 return;
             case 11: // memory.fill
                 CheckMemory(MemoryIndex(ref r));
-                Pop(ValType.I32);
-                Pop(ValType.I32);
-                Pop(ValType.I32);
+                PopI32s(3);
                 return;
             case 12: // table.init
                 {
@@ -694,9 +696,7 @@ internal sealed class FunctionChecker
                     {
                         throw Invalid("type mismatch");
                     }
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
+                    PopI32s(3);
                     return;
                 }
             case 13: // elem.drop
@@ -710,9 +710,7 @@ internal sealed class FunctionChecker
                     {
                         throw Invalid("type mismatch");
                     }
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
-                    Pop(ValType.I32);
+                    PopI32s(3);
                     return;
                 }
             case 15: // table.grow

@@ -191,26 +191,26 @@ public sealed class WasiPreview1
         {
             return Badf;
         }
-        uint total = 0;
-        int iovs = a[1].AsI32;
-        for (int i = 0; i < a[2].AsI32; i++)
+        uint total = Transfer(m, a, buffer =>
         {
-            var iov = Guest(m, iovs + 8 * i, 8);
-            int ptr = BinaryPrimitives.ReadInt32LittleEndian(iov);
-            int len = BinaryPrimitives.ReadInt32LittleEndian(iov[4..]);
-            stream.Write(Guest(m, ptr, len));
-            total += (uint)len;
-        }
+            stream.Write(buffer);
+            return buffer.Length;
+        });
         stream.Flush();
         return Store32(m, a[3].AsI32, total);
     }
 
-    private int FdRead(MemoryInstance m, ReadOnlySpan<WasmValue> a)
+    private int FdRead(MemoryInstance m, ReadOnlySpan<WasmValue> a) =>
+        a[0].AsI32 != 0 ? Badf : Store32(m, a[3].AsI32, Transfer(m, a, buffer => _stdin.Read(buffer)));
+
+    private delegate int BufferAction(Span<byte> buffer);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on each buffer of an iovec array (<c>a[1]</c>, <c>a[2]</c> entries) in guest
+    /// memory, stopping at the first short transfer; returns the bytes transferred.
+    /// </summary>
+    private static uint Transfer(MemoryInstance m, ReadOnlySpan<WasmValue> a, BufferAction action)
     {
-        if (a[0].AsI32 != 0)
-        {
-            return Badf;
-        }
         uint total = 0;
         int iovs = a[1].AsI32;
         for (int i = 0; i < a[2].AsI32; i++)
@@ -218,14 +218,14 @@ public sealed class WasiPreview1
             var iov = Guest(m, iovs + 8 * i, 8);
             int ptr = BinaryPrimitives.ReadInt32LittleEndian(iov);
             int len = BinaryPrimitives.ReadInt32LittleEndian(iov[4..]);
-            int n = _stdin.Read(Guest(m, ptr, len));
+            int n = action(Guest(m, ptr, len));
             total += (uint)n;
             if (n < len)
             {
                 break;
             }
         }
-        return Store32(m, a[3].AsI32, total);
+        return total;
     }
 
     private static int FdstatGet(MemoryInstance m, ReadOnlySpan<WasmValue> a)
