@@ -67,6 +67,7 @@ public static class WitCommandLine
         root.Add(FmtCommand.Create(output, error, workingDirectory));
         root.Add(DiffCommand.Create(output, error, workingDirectory));
         root.Add(LintCommand.Create(output, error, workingDirectory));
+        root.Add(RunCommand.Create(output, error, workingDirectory));
         return root;
     }
 }

@@ -11,7 +11,8 @@ namespace Wit.Benchmarks;
 /// bindings generator and the engine contract's calls (<see cref="HostingBenchmark"/>). <c>server-start [--runs N] [-- command args...]</c> times language server start to the <c>initialize</c> answer
 /// (after <c>scripts/publish-server.sh</c>); <c>server-keystrokes [-- command args...]</c> times keystrokes against that
 /// published server over stdio. <c>native [--runs N]</c> measures the shipping budgets against the builds of
-/// <c>npm run publish</c>.
+/// <c>npm run publish</c>. <c>runtime [--samples N]</c> runs the runtime's benchmark kernels on the embedded interpreter
+/// (without and with debug hooks), wabt's <c>wasm-interp</c> and Wasmtime (see <see cref="RuntimeBenchmark"/>).
 /// </summary>
 internal static class Program
 {
@@ -26,6 +27,7 @@ internal static class Program
         if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
         if (mode == "server-keystrokes") return ServerProcessKeystrokes.Run(args[1..]);
         if (mode == "native") return NativeBenchmark.Run(args[1..]);
+        if (mode == "runtime") return RuntimeBenchmark.Run(args[1..]);
 
         Func<string>[]? benchmarks = mode switch
         {
