@@ -9,7 +9,7 @@ namespace Wit.Core.Diagnostics;
 /// </summary>
 public readonly struct DiagnosticMessage
 {
-    /// <summary>The text, or a function that writes it (see <see cref="DiagnosticDescriptor.Message(Func{string})"/>).</summary>
+    /// <summary>The text, or a function that writes it (a catalogue's factory may defer writing, see <see cref="DiagnosticDescriptor"/>).</summary>
     private readonly object _text;
 
     internal DiagnosticMessage(DiagnosticDescriptor descriptor, string text)

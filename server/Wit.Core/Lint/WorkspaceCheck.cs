@@ -230,8 +230,8 @@ public sealed class WorkspaceCheck
     }
 
     /// <summary>
-    /// Code, place and message equal. The hash leaves the message out, so a lint message (written when read, see
-    /// <see cref="DiagnosticDescriptor.Message(Func{string})"/>) is written only for diagnostics at the same place.
+    /// Code, place and message equal. The hash leaves the message out, so a lint message (written when read: a
+    /// catalogue's factory may give its descriptor a function that writes it) is written only for diagnostics at the same place.
     /// </summary>
     private sealed class SamePlaceAndMessage : IEqualityComparer<Diagnostic>
     {
