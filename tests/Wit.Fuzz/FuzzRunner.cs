@@ -165,7 +165,8 @@ public sealed class FuzzRunner
             var before = SyntaxTree.Parse(SourceText.From(original, path));
             CompareIncremental(before.WithChange(change), fresh, input);
             // A second edit on top of the first, as an editor sends them one after the other.
-            var (_, next) = Mutator.Mutate(text, original, _random);
+            var (nextKind, next) = Mutator.Mutate(text, original, _random);
+            Trace?.WriteLine($"{input}: then {nextKind} at {next.Span} with {next.NewText.Length} characters");
             string nextText = text.Substring(0, next.Span.Start) + next.NewText + text.Substring(next.Span.End);
             CompareIncremental(before.WithChange(change).WithChange(next), SyntaxTree.Parse(SourceText.From(nextText, path)), input + " then " + next.Span);
             return true;
