@@ -46,6 +46,31 @@ public sealed class InvalidCharacterRunTests
         Assert.Equal(new[] { "WIT0002 13+100000: unexpected character '#'" }, diagnostics);
     }
 
+    // Found by the long fuzz run (seed 29, input 594596): a run of stray tokens that the lexer reads as tokens (`%` is an
+    // explicit-name prefix, `@` an attribute) cost the parser a diagnostic per token, 600,000 for a 600 KB run. Errors
+    // within a token of the last one are a cascade of it and are reported once; separate breakages still are reported.
+    [Theory]
+    [InlineData("%")]
+    [InlineData("@")]
+    [InlineData("%a")]
+    public void ARunOfStrayTokensInABodyIsReportedOnce(string unit)
+    {
+        string text = "package a:b;\ninterface i {\n  " + string.Concat(Enumerable.Repeat(unit, 20_000)) + "\n}\n";
+
+        var tree = SyntaxTree.ParseWit(text);
+
+        Assert.Single(tree.Diagnostics);
+        Assert.Equal(text, tree.Root.ToFullString());
+    }
+
+    [Fact]
+    public void BreakagesApartAreEachReported()
+    {
+        var tree = SyntaxTree.ParseWit("package a:b;\ninterface i {\n  f: func(a: u32 b: u32);\n  g: func() -> ;\n}\n");
+
+        Assert.Equal(2, tree.Diagnostics.Count());
+    }
+
     [Theory]
     [InlineData("(typename $a u8) \u00e9\u00e9\u00e9", "WITX0002 17+3: unexpected character '\u00e9'")]
     [InlineData("(typename $a\u00e9\u00e9 u8)", "WITX0002 12+2: unexpected character '\u00e9'")]
