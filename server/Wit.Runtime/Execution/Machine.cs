@@ -101,6 +101,10 @@ internal sealed partial class Machine
         {
             _sp = sp0;
             _depth = depth0;
+            if (depth0 == 0)
+            {
+                Hooks?.InvocationEnded();
+            }
         }
     }
 
