@@ -49,9 +49,9 @@ internal sealed partial class Machine
             if (TMode.Hooks)
             {
                 var map = hooks!.BreakMap;
-                if ((hooks.Attention || ((uint)ip < (uint)map.Length && map[ip])) && hooks.ShouldPause(ip, depth))
+                if (hooks.Attention || ((uint)ip < (uint)map.Length && map[ip]))
                 {
-                    hooks.Paused(Pause(fn, ip, fp, sp, depth));
+                    MaybePause(hooks, fn, ip, fp, sp, depth);
                 }
             }
             byte op = code[pc++];
