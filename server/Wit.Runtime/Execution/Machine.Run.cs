@@ -49,9 +49,9 @@ internal sealed partial class Machine
             if (TMode.Hooks)
             {
                 var map = hooks!.BreakMap;
-                if ((hooks.Attention || ((uint)ip < (uint)map.Length && map[ip])) && hooks.ShouldPause(ip))
+                if (hooks.Attention || ((uint)ip < (uint)map.Length && map[ip]))
                 {
-                    hooks.OnPause?.Invoke(Pause(fn, ip, fp, sp, depth));
+                    MaybePause(hooks, fn, ip, fp, sp, depth);
                 }
             }
             byte op = code[pc++];
