@@ -239,7 +239,18 @@ internal sealed partial class WitParser
     private static string NameOf(GreenToken token) =>
         token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
 
-    private void ErrorExpected(string expected) => Error(SyntaxDiagnostics.ExpectedFound(expected, SyntaxFacts.DescribeFound(Current)));
+    /// <summary>
+    /// Reports "expected …, found …" at the current token as <see cref="Error"/> does; the message is written only when
+    /// it is reported (a run of stray tokens suppresses all but the first, see <see cref="Cascades"/>).
+    /// </summary>
+    private void ErrorExpected(string expected)
+    {
+        int start = CurrentStart;
+        if (start == _lastErrorPosition) return;
+        _lastErrorPosition = start;
+        if (Cascades() || Current.Diagnostics.Length > 0) return;
+        _pending.Add((SyntaxDiagnostics.ExpectedFound(expected, SyntaxFacts.DescribeFound(Current)), start, Current.Width));
+    }
 
     /// <summary>
     /// Reports an error at the current token, unless one was already reported there (no cascades). A token with a
