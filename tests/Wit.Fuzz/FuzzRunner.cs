@@ -105,7 +105,7 @@ public sealed class FuzzRunner
     public Action<string, FuzzReport>? OnHang { get; set; }
 
     /// <summary>Wall-clock time after which a running stage counts as hung (far above any budget, even under load).</summary>
-    public double HangMilliseconds { get; set; } = 180_000;
+    public const double HangMilliseconds = 180_000;
 
     private string? _running;
     private readonly Stopwatch _runningFor = new();

@@ -44,7 +44,7 @@ var runner = new FuzzRunner(seed)
     // A hung stage cannot be stopped: print what the run found so far, name the input, and end with exit code 3.
     OnHang = (running, found) =>
     {
-        Console.WriteLine($"HANG: {running} ran over {TimeSpan.FromMilliseconds(180_000).TotalSeconds:F0} s of wall-clock time (rerun alone with --input)");
+        Console.WriteLine($"HANG: {running} ran over {FuzzRunner.HangMilliseconds / 1000:F0} s of wall-clock time (rerun alone with --input)");
         Console.WriteLine($"seed {seed}");
         Console.Write(found);
         Console.Out.Flush();

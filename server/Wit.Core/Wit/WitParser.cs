@@ -43,7 +43,10 @@ internal sealed partial class WitParser
     private int _lastErrorPosition = -1;
 
     /// <summary>The token index of the last error, reported or suppressed (see <see cref="Cascades"/>).</summary>
-    private int _lastErrorIndex = int.MinValue / 2;
+    private int _lastErrorIndex = NoError;
+
+    /// <summary>A token index far from any, so that the first error is never a cascade.</summary>
+    private const int NoError = int.MinValue / 2;
 
     private WitParser(string text, int start)
     {
@@ -245,11 +248,7 @@ internal sealed partial class WitParser
     /// </summary>
     private void ErrorExpected(string expected)
     {
-        int start = CurrentStart;
-        if (start == _lastErrorPosition) return;
-        _lastErrorPosition = start;
-        if (Cascades() || Current.Diagnostics.Length > 0) return;
-        _pending.Add((SyntaxDiagnostics.ExpectedFound(expected, SyntaxFacts.DescribeFound(Current)), start, Current.Width));
+        if (Reports(CurrentStart) && Current.Diagnostics.Length == 0) Error(SyntaxDiagnostics.ExpectedFound(expected, SyntaxFacts.DescribeFound(Current)), CurrentStart, Current.Width);
     }
 
     /// <summary>
@@ -259,20 +258,25 @@ internal sealed partial class WitParser
     /// </summary>
     private void Error(DiagnosticMessage message)
     {
-        int start = CurrentStart;
-        if (start == _lastErrorPosition) return;
-        _lastErrorPosition = start;
-        if (Cascades()) return;
-        if (Current.Diagnostics.Length > 0) return;
-        _pending.Add((message, start, Current.Width));
+        if (Reports(CurrentStart) && Current.Diagnostics.Length == 0) Error(message, CurrentStart, Current.Width);
     }
 
     private void ErrorAt(DiagnosticMessage message, int start, int length)
     {
-        if (start == _lastErrorPosition) return;
+        if (Reports(start)) Error(message, start, length);
+    }
+
+    private void Error(DiagnosticMessage message, int start, int length) => _pending.Add((message, start, length));
+
+    /// <summary>
+    /// Whether an error at <paramref name="start"/> is reported: not when one was already reported there, nor when it
+    /// is a cascade of the last one (<see cref="Cascades"/>). Either way the position counts as the last error's.
+    /// </summary>
+    private bool Reports(int start)
+    {
+        if (start == _lastErrorPosition) return false;
         _lastErrorPosition = start;
-        if (Cascades()) return;
-        _pending.Add((message, start, length));
+        return !Cascades();
     }
 
     /// <summary>
@@ -368,7 +372,7 @@ internal sealed partial class WitParser
     {
         _pending.Clear();
         _lastErrorPosition = -1;
-        _lastErrorIndex = int.MinValue / 2;
+        _lastErrorIndex = NoError;
         int start = CurrentFullStart;
         var node = ParseTopLevelItemCore(packageDepth: 0);
         return AttachPending(node, start);
