@@ -27,6 +27,9 @@ internal sealed class MemoryTrimmer
     /// allocates little and a full collection then would hold it up, and a cancel behind it.
     /// </summary>
     public Func<bool> Busy { get; set; } = () => false;
+
+    /// <summary>Where a trim is reported (the server's log, standard error).</summary>
+    public Action<string>? Log { get; set; }
     private int _trims;
 
     /// <summary>How many trims ran (for tests).</summary>
@@ -51,21 +54,24 @@ internal sealed class MemoryTrimmer
 
     /// <summary>
     /// Until <paramref name="stop"/>: trims once the server goes idle (nothing <see cref="Busy"/> and it allocated less than
-    /// <see cref="IdleAllocation"/> since the last check) after allocating at least
-    /// <see cref="BurstAllocation"/> since the last trim. A quiet server is looked at once a second, and nothing more.
+    /// <see cref="IdleAllocation"/> since the last check) after a burst that left something to give back (see
+    /// <see cref="BurstDetector"/>). A quiet server is looked at once a second, and nothing more.
     /// </summary>
     public async Task WatchForIdleAsync(CancellationToken stop)
     {
-        var bursts = new BurstDetector(GC.GetTotalAllocatedBytes());
+        var bursts = new BurstDetector(GC.GetTotalAllocatedBytes(), Resident());
         try
         {
             while (true)
             {
                 await Task.Delay(bursts.InBurst ? BusyCheck : QuietCheck, stop).ConfigureAwait(false);
-                if (!bursts.IdleAfterBurst(GC.GetTotalAllocatedBytes()) || Busy()) continue;
+                bool idle = bursts.IdleAfterBurst(GC.GetTotalAllocatedBytes(), Resident());
+                if (!idle || Busy()) continue;
+                long before = Resident();
                 Collect();
+                Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a burst of work.");
                 Interlocked.Increment(ref _idleTrims);
-                bursts.Trimmed(GC.GetTotalAllocatedBytes());
+                bursts.Trimmed(GC.GetTotalAllocatedBytes(), Resident());
             }
         }
         catch (OperationCanceledException)
@@ -73,37 +79,58 @@ internal sealed class MemoryTrimmer
         }
     }
 
-    /// <summary>Tells from the bytes allocated so far, read at each check, when a burst of work ended.</summary>
+    /// <summary>
+    /// The process's resident memory (what the system and the user see). The heap's committed size is no signal: it
+    /// is as of the last collection, and a short burst may allocate megabytes without one.
+    /// </summary>
+    private static long Resident() => Environment.WorkingSet;
+
+    /// <summary>
+    /// Tells from the bytes allocated so far and the resident memory, read at each check, when a burst of work ended
+    /// and left something to give back: either much allocation (<see cref="BurstAllocation"/>) or a process that grew
+    /// since the last trim (<see cref="ResidentGrowth"/>): a short burst (a hundred small edits, a cancelled request)
+    /// allocates little but can leave the process megabytes larger, which a quiet server otherwise keeps.
+    /// </summary>
     internal sealed class BurstDetector
     {
         /// <summary>Checks in a row that must find the server quiet: a pause between two requests is not the end of a burst.</summary>
         private const int QuietChecks = 2;
 
+        /// <summary>Growth of the resident memory since the last trim that is worth a trim: a megabyte, or a tenth when larger.</summary>
+        internal static long ResidentGrowth(long afterTrim) => Math.Max(1024 * 1024, afterTrim / 10);
+
         private long _last;
         private long _sinceTrim;
+        private long _residentAfterTrim;
         private int _quietChecks;
 
-        public BurstDetector(long allocated) => _last = allocated;
+        public BurstDetector(long allocated, long resident)
+        {
+            _last = allocated;
+            _residentAfterTrim = resident;
+        }
 
         /// <summary>Whether work is under way (the last check saw allocation) or left something to trim.</summary>
         public bool InBurst { get; private set; }
 
-        /// <summary>Whether the server went idle (this check) after a burst (since the last trim).</summary>
-        public bool IdleAfterBurst(long allocated)
+        /// <summary>Whether the server went idle (this check) after a burst (since the last trim) that left something to give back.</summary>
+        public bool IdleAfterBurst(long allocated, long resident)
         {
             long recent = allocated - _last;
             _last = allocated;
             _sinceTrim += recent;
             _quietChecks = recent < IdleAllocation ? _quietChecks + 1 : 0;
-            InBurst = recent >= IdleAllocation || _sinceTrim >= BurstAllocation;
-            return _quietChecks >= QuietChecks && _sinceTrim >= BurstAllocation;
+            bool left = _sinceTrim >= BurstAllocation || (_sinceTrim > 0 && resident - _residentAfterTrim >= ResidentGrowth(_residentAfterTrim));
+            InBurst = recent >= IdleAllocation || left;
+            return _quietChecks >= QuietChecks && left;
         }
 
-        /// <summary>A trim ran; <paramref name="allocated"/> is the count after it.</summary>
-        public void Trimmed(long allocated)
+        /// <summary>A trim ran; <paramref name="allocated"/> and <paramref name="resident"/> are the counts after it.</summary>
+        public void Trimmed(long allocated, long resident)
         {
             _last = allocated;
             _sinceTrim = 0;
+            _residentAfterTrim = resident;
             _quietChecks = 0;
             InBurst = false;
         }

@@ -40,6 +40,7 @@ public sealed class WitLanguageServer
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
         Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;
+        Memory.Log = Log;
         HandlerRegistry.RegisterAll(this);
     }
 

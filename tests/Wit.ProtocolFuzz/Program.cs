@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace Wit.ProtocolFuzz;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH] [--smaps DIR]</c>:
+/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH] [--smaps DIR] [--settle SECONDS]</c>:
 /// starts the built language server (<c>dotnet PATH</c>, by default the Release build next to this repository's
 /// server project) and runs every class of abuse; exits 1 when a check fails. <c>--smaps DIR</c> keeps a copy of the
 /// server's /proc/PID/smaps at the start and after each class, to attribute its resident memory.
@@ -17,6 +17,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         int seed = 1, scale = 1, slowLength = 300_000;
+        double settle = 10;
         bool large = true;
         string? server = null, smaps = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ public static class Program
                 case "--slow-length": slowLength = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--server": server = args[++i]; break;
                 case "--smaps": smaps = args[++i]; break;
+                case "--settle": settle = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"unknown argument '{args[i]}'");
                     return 2;
@@ -41,7 +43,7 @@ public static class Program
         Console.WriteLine($"server {server}, seed {seed}, scale {scale}");
         // A built server is a .dll run by dotnet; a published native one (npm run publish) runs by itself.
         var command = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? new[] { "dotnet", server } : new[] { server };
-        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength, MappingsDirectory = smaps };
+        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength, MappingsDirectory = smaps, SettleTime = TimeSpan.FromSeconds(settle) };
         try
         {
             bool ok = await fuzzer.RunAsync(only.Count == 0 ? null : only, large);

@@ -60,8 +60,8 @@ public sealed class ProtocolFuzzer
 
     public List<ClassResult> Results { get; } = new();
 
-    /// <summary>How long the server is left alone after a class before its resident memory is read.</summary>
-    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long the server is given after a class to come back within 20% of its starting memory (see SettleAsync).</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A folder for a copy of the server's /proc/PID/smaps at the start and after each class (null: none).</summary>
     public string? MappingsDirectory { get; init; }
@@ -135,9 +135,8 @@ public sealed class ProtocolFuzzer
 
                 bool alive = await HoverAsync();
                 GC.KeepAlive(alive);
-                // The server gives memory back shortly after a large document goes (MemoryTrimmer): measured once it settled.
-                await Task.Delay(SettleTime);
-                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, ResidentMemory.Read(_server.ProcessId), watch.Elapsed);
+                var (after, settled) = await SettleAsync(start);
+                var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, after, watch.Elapsed) { Settled = settled };
                 SaveMappings(name);
                 Results.Add(result);
                 _out.WriteLine(result);
@@ -152,6 +151,24 @@ public sealed class ProtocolFuzzer
             return exitedCleanly && Violations == 0 && UnmatchedResponses == 0 && CancelsPrompt && EditsPublished && Results.All(r => r.Holds);
         }
     }
+
+    /// <summary>
+    /// The server's memory once it settled: the server gives memory back once it goes idle after a burst and shortly
+    /// after a large document goes (MemoryTrimmer), so the resident set is read every quarter second until it is back
+    /// within 20% of <paramref name="start"/> or <see cref="SettleTime"/> has passed; the time it took is reported.
+    /// </summary>
+    private async Task<(ResidentMemory After, TimeSpan Settled)> SettleAsync(ResidentMemory start)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var now = ResidentMemory.Read(_server.ProcessId);
+            if (ResidentMemory.Within20Percent(start.Total, now.Total) || watch.Elapsed >= SettleTime) return (now, watch.Elapsed);
+            await Task.Delay(SettlePoll);
+        }
+    }
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(250);
 
     public void Cleanup() => Directory.Delete(_folder, recursive: true);
 

@@ -14,5 +14,6 @@ public sealed class TextDocumentContentChangeEvent
     public int? RangeLength { get; set; }
 
     /// <summary>The new text for the range, or the full new content.</summary>
+    [JsonConverter(typeof(DocumentTextJsonConverter))]
     public required string Text { get; set; }
 }

@@ -17,5 +17,6 @@ public sealed class TextDocumentItem
     public required int Version { get; set; }
 
     /// <summary>The full content of the document.</summary>
+    [JsonConverter(typeof(DocumentTextJsonConverter))]
     public required string Text { get; set; }
 }
