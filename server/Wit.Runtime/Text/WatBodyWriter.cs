@@ -339,22 +339,15 @@ internal sealed class WatBodyWriter
                 _o.U32(OptionalIndex(items, ref i, _m.Memories));
                 break;
             case Imm.MemoryInit:
-                {
-                    uint memory = 0;
-                    if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && WatContext.IsIndex(items[i + 1]))
-                    {
-                        memory = _m.Memories.Resolve(items[i++], _cx);
-                    }
-                    _o.U32(_m.DataSegments.Resolve(Next(items, ref i, at), _cx));
-                    _o.U32(memory);
-                    _m.UsesDataCount = true;
-                    break;
-                }
+                SegmentUse(items, ref i, at, _m.Memories, _m.DataSegments);
+                _m.UsesDataCount = true;
+                break;
             case Imm.MemoryCopy:
+            case Imm.TableCopy:
                 {
-                    uint to = OptionalIndex(items, ref i, _m.Memories), from = OptionalIndex(items, ref i, _m.Memories);
-                    _o.U32(to);
-                    _o.U32(from);
+                    var space = op.Imm == Imm.MemoryCopy ? _m.Memories : _m.Tables;
+                    _o.U32(OptionalIndex(items, ref i, space));
+                    _o.U32(OptionalIndex(items, ref i, space));
                     break;
                 }
             case Imm.Data:
@@ -365,23 +358,8 @@ internal sealed class WatBodyWriter
                 _o.U32(_m.ElemSegments.Resolve(Next(items, ref i, at), _cx));
                 break;
             case Imm.TableInit:
-                {
-                    uint table = 0;
-                    if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && WatContext.IsIndex(items[i + 1]))
-                    {
-                        table = _m.Tables.Resolve(items[i++], _cx);
-                    }
-                    _o.U32(_m.ElemSegments.Resolve(Next(items, ref i, at), _cx));
-                    _o.U32(table);
-                    break;
-                }
-            case Imm.TableCopy:
-                {
-                    uint to = OptionalIndex(items, ref i, _m.Tables), from = OptionalIndex(items, ref i, _m.Tables);
-                    _o.U32(to);
-                    _o.U32(from);
-                    break;
-                }
+                SegmentUse(items, ref i, at, _m.Tables, _m.ElemSegments);
+                break;
             case Imm.I32:
             case Imm.I64:
                 {
@@ -442,6 +420,18 @@ internal sealed class WatBodyWriter
         {
             throw _cx.Error(n, "constant out of range");
         }
+    }
+
+    /// <summary><c>memory.init</c> and <c>table.init</c>: <c>x? y</c> in the text, the segment then the target in binary.</summary>
+    private void SegmentUse(List<SExpr> items, ref int i, SExpr at, IndexSpace targets, IndexSpace segments)
+    {
+        uint target = 0;
+        if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && WatContext.IsIndex(items[i + 1]))
+        {
+            target = targets.Resolve(items[i++], _cx);
+        }
+        _o.U32(segments.Resolve(Next(items, ref i, at), _cx));
+        _o.U32(target);
     }
 
     private SExpr Next(List<SExpr> items, ref int i, SExpr at) =>

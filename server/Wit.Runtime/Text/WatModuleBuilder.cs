@@ -66,30 +66,8 @@ internal sealed class WatModuleBuilder
             code.U32((uint)fn.Count);
             code.Append(fn);
         }
-        var tableSection = new ByteBuffer();
-        foreach (var (field, start, inline) in _tables)
-        {
-            if (inline != null)
-            {
-                tableSection.Append(inline);
-                continue;
-            }
-            int i = start;
-            TableType(field.Items, ref i, tableSection);
-            End(field, i);
-        }
-        var memorySection = new ByteBuffer();
-        foreach (var (field, start, inline) in _memories)
-        {
-            if (inline != null)
-            {
-                memorySection.Append(inline);
-                continue;
-            }
-            int i = start;
-            Limits(field.Items, ref i, memorySection);
-            End(field, i);
-        }
+        var tableSection = Definitions(_tables, TableType);
+        var memorySection = Definitions(_memories, Limits);
         var globalSection = new ByteBuffer();
         foreach (var (field, start) in _globals)
         {
@@ -143,6 +121,26 @@ internal sealed class WatModuleBuilder
         output.Section(10, Vector(_funcs.Count, code));
         output.Section(11, Vector(_datas.Count, Concat(_datas)));
         return output.ToArray();
+    }
+
+    private delegate void TypeReader(List<SExpr> items, ref int i, ByteBuffer o);
+
+    /// <summary>The defined tables or memories: each one's type, read from its field or made from its inline contents.</summary>
+    private ByteBuffer Definitions(List<(SExpr Field, int Start, ByteBuffer? Inline)> definitions, TypeReader read)
+    {
+        var section = new ByteBuffer();
+        foreach (var (field, start, inline) in definitions)
+        {
+            if (inline != null)
+            {
+                section.Append(inline);
+                continue;
+            }
+            int i = start;
+            read(field.Items, ref i, section);
+            End(field, i);
+        }
+        return section;
     }
 
     private static ByteBuffer Concat(List<ByteBuffer> parts)
@@ -242,28 +240,24 @@ internal sealed class WatModuleBuilder
                 _start = items[1];
                 return;
             case "elem":
-                {
-                    int i = 1;
-                    var id = OptionalId(items, ref i);
-                    ElemSegments.Define(id, _cx);
-                    var buffer = new ByteBuffer();
-                    _elems.Add(buffer);
-                    _segments.Add(() => new WatSegments(this).Elem(field, i, buffer));
-                    return;
-                }
+                DeclareSegment(field, ElemSegments, _elems, static (w, f, i, o) => w.Elem(f, i, o));
+                return;
             case "data":
-                {
-                    int i = 1;
-                    var id = OptionalId(items, ref i);
-                    DataSegments.Define(id, _cx);
-                    var buffer = new ByteBuffer();
-                    _datas.Add(buffer);
-                    _segments.Add(() => new WatSegments(this).Data(field, i, buffer));
-                    return;
-                }
+                DeclareSegment(field, DataSegments, _datas, static (w, f, i, o) => w.Data(f, i, o));
+                return;
             default:
                 throw _cx.Error(field, "unexpected token");
         }
+    }
+
+    /// <summary>Numbers a segment now; encodes it in pass 2, in its place among the segments of its kind.</summary>
+    private void DeclareSegment(SExpr field, IndexSpace space, List<ByteBuffer> encoded, Action<WatSegments, SExpr, int, ByteBuffer> encode)
+    {
+        int i = 1;
+        space.Define(OptionalId(field.Items, ref i), _cx);
+        var buffer = new ByteBuffer();
+        encoded.Add(buffer);
+        _segments.Add(() => encode(new WatSegments(this), field, i, buffer));
     }
 
     private ExternKind KindOf(SExpr desc) => desc.Head switch

@@ -32,29 +32,7 @@ internal sealed class WatSegments
         }
         else
         {
-            if (i < items.Count && items[i].Head == "table")
-            {
-                if (items[i].Items.Count != 2)
-                {
-                    throw _cx.Error(items[i], "unexpected token");
-                }
-                table = _m.Tables.Resolve(items[i].Items[1], _cx);
-                i++;
-                if (i >= items.Count || !items[i].IsList)
-                {
-                    throw _cx.Error(i < items.Count ? items[i] : field, "unexpected token");
-                }
-            }
-            else if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && items[i + 1].IsList)
-            {
-                table = _m.Tables.Resolve(items[i], _cx);
-                i++;
-            }
-            if (i < items.Count && items[i].IsList)
-            {
-                offset = Offset(items[i]);
-                i++;
-            }
+            table = ActiveTarget(field, ref i, "table", _m.Tables, out offset);
         }
         var type = ValType.FuncRef;
         var elements = new List<byte[]>();
@@ -104,31 +82,7 @@ internal sealed class WatSegments
     public void Data(SExpr field, int i, ByteBuffer o)
     {
         var items = field.Items;
-        uint memory = 0;
-        byte[]? offset = null;
-        if (i < items.Count && items[i].Head == "memory")
-        {
-            if (items[i].Items.Count != 2)
-            {
-                throw _cx.Error(items[i], "unexpected token");
-            }
-            memory = _m.Memories.Resolve(items[i].Items[1], _cx);
-            i++;
-            if (i >= items.Count || !items[i].IsList)
-            {
-                throw _cx.Error(i < items.Count ? items[i] : field, "unexpected token");
-            }
-        }
-        else if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && items[i + 1].IsList)
-        {
-            memory = _m.Memories.Resolve(items[i], _cx);
-            i++;
-        }
-        if (i < items.Count && items[i].IsList)
-        {
-            offset = Offset(items[i]);
-            i++;
-        }
+        uint memory = ActiveTarget(field, ref i, "memory", _m.Memories, out byte[]? offset);
         var bytes = new List<byte>();
         for (; i < items.Count; i++)
         {
@@ -141,6 +95,41 @@ internal sealed class WatSegments
             return;
         }
         ActiveData(o, memory, bytes.ToArray(), offset);
+    }
+
+    /// <summary>
+    /// An active segment's target and offset: <c>(table x)</c>/<c>(memory x)</c> (or a bare index, as older texts
+    /// write it), then <c>(offset ..)</c> or one folded instruction. No offset: a passive (or declared) segment.
+    /// </summary>
+    private uint ActiveTarget(SExpr field, ref int i, string use, IndexSpace space, out byte[]? offset)
+    {
+        var items = field.Items;
+        uint target = 0;
+        offset = null;
+        if (i < items.Count && items[i].Head == use)
+        {
+            if (items[i].Items.Count != 2)
+            {
+                throw _cx.Error(items[i], "unexpected token");
+            }
+            target = space.Resolve(items[i].Items[1], _cx);
+            i++;
+            if (i >= items.Count || !items[i].IsList)
+            {
+                throw _cx.Error(i < items.Count ? items[i] : field, "unexpected token");
+            }
+        }
+        else if (i + 1 < items.Count && WatContext.IsIndex(items[i]) && items[i + 1].IsList)
+        {
+            target = space.Resolve(items[i], _cx);
+            i++;
+        }
+        if (i < items.Count && items[i].IsList)
+        {
+            offset = Offset(items[i]);
+            i++;
+        }
+        return target;
     }
 
     public static void ActiveData(ByteBuffer o, uint memory, byte[] bytes, byte[]? offset = null)
