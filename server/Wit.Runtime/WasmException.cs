@@ -40,6 +40,15 @@ public class WasmException : Exception
         Reason = message;
     }
 
+    /// <summary>For subclasses that show their own position (the text parser's line and column) instead of an offset.</summary>
+    protected WasmException(WasmErrorKind kind, long offset, string reason, string message)
+        : base(message)
+    {
+        Kind = kind;
+        Offset = offset;
+        Reason = reason;
+    }
+
     public WasmErrorKind Kind { get; }
 
     /// <summary>The byte offset in the module, or -1.</summary>

@@ -14,7 +14,9 @@ namespace Wit.Benchmarks;
 /// an exported no-argument <c>bench</c>) on four engines, medians of N runs (default 5) of one <c>bench</c> call each:
 /// the embedded interpreter without hooks, the same with <see cref="DebugHooks"/> attached and no breakpoint hit,
 /// wabt's <c>wasm-interp --run-all-exports</c> (a process per run, so its start-up is included: a few milliseconds), and
-/// Wasmtime (compiled once, then one call per run). The results of every engine must agree, or the run fails.
+/// Wasmtime (compiled once, then one call per run). The results of every engine must agree, or the run fails. Times
+/// are CPU times (<see cref="CpuTime"/>: the benchmark thread's, and wasm-interp's process's), so a loaded machine
+/// slows them less than wall time; the engines are measured in turn, round by round, so load that drifts hits all.
 /// </summary>
 internal static class RuntimeBenchmark
 {
@@ -29,14 +31,15 @@ internal static class RuntimeBenchmark
             string name = Path.GetFileNameWithoutExtension(path);
             byte[] bytes = File.ReadAllBytes(path);
 
-            ulong ours = 0;
-            double plain = Median(samples, () => ours = RunOurs(bytes, hooks: false));
-            ulong oursHooked = 0;
-            double hooked = Median(samples, () => oursHooked = RunOurs(bytes, hooks: true));
+            ulong ours = 0, oursHooked = 0, theirs = 0;
             string interpOutput = "";
-            double interp = Median(samples, () => interpOutput = RunWasmInterp(path));
-            ulong theirs = 0;
-            double wasmtime = MedianWasmtime(bytes, samples, out theirs);
+            using var wasmtime = new WasmtimeKernel(bytes);
+            var times = Rounds(samples,
+                () => (CpuTime.ThreadMilliseconds, () => ours = RunOurs(bytes, hooks: false)),
+                () => (CpuTime.ThreadMilliseconds, () => oursHooked = RunOurs(bytes, hooks: true)),
+                () => (CpuTime.ChildrenMilliseconds, () => interpOutput = RunWasmInterp(path)),
+                () => (CpuTime.ThreadMilliseconds, () => theirs = wasmtime.Run()));
+            double plain = times[0], hooked = times[1], interp = times[2], wasmtimeMs = times[3];
 
             string expected = $"bench() => i64:{ours}";
             if (oursHooked != ours || theirs != ours || !interpOutput.Contains(expected, StringComparison.Ordinal))
@@ -45,24 +48,39 @@ internal static class RuntimeBenchmark
                 status = 1;
             }
             table.Add(name, Format.Number(plain, "0"), Format.Number(hooked, "0"), Format.Number(hooked / plain), Format.Number(interp, "0"),
-                Format.Number(interp / plain), Format.Number(wasmtime, "0.0"), Format.Number(plain / wasmtime, "0"));
+                Format.Number(interp / plain), Format.Number(wasmtimeMs, "0.0"), Format.Number(plain / wasmtimeMs, "0"));
         }
         Console.WriteLine(table);
+        Console.WriteLine(CpuTime.IsCpuTime ? "(CPU times)" : "(wall times: CPU time is measured on Linux only)");
         return status;
     }
 
-    private static double Median(int samples, Action action)
+    /// <summary>
+    /// Each engine once to warm up, then <paramref name="samples"/> rounds of every engine in turn; each engine's median
+    /// time by its own clock.
+    /// </summary>
+    private static double[] Rounds(int samples, params Func<(Func<double> Clock, Action Run)>[] engines)
     {
-        action(); // warm-up (JIT)
-        var times = new List<double>();
-        for (int i = 0; i < samples; i++)
+        var runs = Array.ConvertAll(engines, e => e());
+        var times = Array.ConvertAll(runs, _ => new List<double>());
+        foreach (var (_, run) in runs)
         {
-            long start = Stopwatch.GetTimestamp();
-            action();
-            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            run(); // warm-up (JIT)
         }
-        times.Sort();
-        return times[times.Count / 2];
+        for (int round = 0; round < samples; round++)
+        {
+            for (int e = 0; e < runs.Length; e++)
+            {
+                double start = runs[e].Clock();
+                runs[e].Run();
+                times[e].Add(runs[e].Clock() - start);
+            }
+        }
+        return Array.ConvertAll(times, t =>
+        {
+            t.Sort();
+            return t[t.Count / 2];
+        });
     }
 
     private static ulong RunOurs(byte[] bytes, bool hooks)
@@ -86,20 +104,31 @@ internal static class RuntimeBenchmark
         return output;
     }
 
-    private static double MedianWasmtime(byte[] bytes, int samples, out ulong result)
+    /// <summary>A kernel compiled once by Wasmtime; each run instantiates it in a new store and calls <c>bench</c>.</summary>
+    private sealed class WasmtimeKernel : IDisposable
     {
-        using var engine = new Wasmtime.Engine();
-        using var module = Wasmtime.Module.FromBytes(engine, "kernel", bytes);
-        using var linker = new Wasmtime.Linker(engine);
-        ulong last = 0;
-        double median = Median(samples, () =>
+        private readonly Wasmtime.Engine _engine = new();
+        private readonly Wasmtime.Module _module;
+        private readonly Wasmtime.Linker _linker;
+
+        public WasmtimeKernel(byte[] bytes)
         {
-            using var store = new Wasmtime.Store(engine);
-            var instance = linker.Instantiate(store, module);
-            var bench = instance.GetFunction<long>("bench")!;
-            last = (ulong)bench();
-        });
-        result = last;
-        return median;
+            _module = Wasmtime.Module.FromBytes(_engine, "kernel", bytes);
+            _linker = new Wasmtime.Linker(_engine);
+        }
+
+        public ulong Run()
+        {
+            using var store = new Wasmtime.Store(_engine);
+            var instance = _linker.Instantiate(store, _module);
+            return (ulong)instance.GetFunction<long>("bench")!();
+        }
+
+        public void Dispose()
+        {
+            _linker.Dispose();
+            _module.Dispose();
+            _engine.Dispose();
+        }
     }
 }
