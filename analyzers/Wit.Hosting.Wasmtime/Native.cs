@@ -98,6 +98,12 @@ internal static unsafe class Native
     [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_host_owned(nint resource);
     [DllImport(Library)] public static extern void wasmtime_component_resource_host_delete(nint resource);
     [DllImport(Library)] public static extern nint wasmtime_component_resource_host_to_any(nint context, nint resource, nint* any);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_clone(nint resource);
+    [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_any_owned(nint resource);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_type(nint resource);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_drop(nint context, nint resource);
+    [DllImport(Library)] public static extern void wasmtime_component_resource_any_delete(nint resource);
+    [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_type_equal(nint a, nint b);
     [DllImport(Library)] public static extern nint wasmtime_component_resource_any_to_host(nint context, nint any, nint* resource);
 
     [DllImport(Library)] public static extern nint wasmtime_error_new(byte* message);

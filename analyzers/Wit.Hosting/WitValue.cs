@@ -7,7 +7,8 @@ namespace Wit.Hosting;
 /// <summary>
 /// A WIT value crossing between a host and an engine, independent of the engine: what generated code passes to
 /// <see cref="IWitLinker"/> and <see cref="IWitInstance"/>: every WIT value but maps, futures, streams and error
-/// contexts, and handles only of resources the host implements (<see cref="WitValueKind"/>). Reading a value as another kind throws <see cref="InvalidCastException"/>.
+/// contexts (<see cref="WitValueKind"/>); resource handles are the host's objects or, for a component's own
+/// resources, the engine's <see cref="WitComponentResource"/>. Reading a value as another kind throws <see cref="InvalidCastException"/>.
 /// Compound values keep the arrays they are given (generated code builds a new one for each value): do not change them
 /// afterwards.
 /// </summary>
@@ -164,6 +165,16 @@ public readonly partial struct WitValue : IEquatable<WitValue>
     /// <summary>A <c>borrow&lt;r&gt;</c> of the host's object <paramref name="value"/> of resource <paramref name="resource"/>, for the length of a call.</summary>
     public static WitValue Borrow(string resource, object value) =>
         new(WitValueKind.Resource, 0, new Handle(resource ?? throw new ArgumentNullException(nameof(resource)), value ?? throw new ArgumentNullException(nameof(value), "A WIT resource handle cannot be null.")));
+
+    /// <summary>An <c>own&lt;r&gt;</c> of a component's resource: the handle moves into the component (it is spent once the call passes it).</summary>
+    public static WitValue Own(WitComponentResource resource) => Own((resource ?? throw new ArgumentNullException(nameof(resource))).Resource, resource);
+
+    /// <summary>A <c>borrow&lt;r&gt;</c> of a component's resource the host holds, for the length of a call.</summary>
+    public static WitValue Borrow(WitComponentResource resource) => Borrow((resource ?? throw new ArgumentNullException(nameof(resource))).Resource, resource);
+
+    /// <summary>The handle of a component's resource this is (an engine reads a component's <c>own</c> so); throws <see cref="InvalidCastException"/> for another kind or a host object.</summary>
+    public WitComponentResource AsComponentResource() =>
+        AsResource() as WitComponentResource ?? throw new InvalidCastException($"{this} is a handle of a host object, not of a component's resource.");
 
     /// <summary>The host object of the resource handle this is; throws <see cref="InvalidCastException"/> for another kind.</summary>
     public object AsResource()
