@@ -12,7 +12,7 @@ internal sealed unsafe class ComponentResource : WitComponentResource
     private nint _any;
 
     public ComponentResource(InstanceState state, string resource, nint any)
-        : base(resource)
+        : base(state.Owner ?? throw new System.InvalidOperationException("The component returned a resource before it was instantiated."), resource)
     {
         _state = state;
         _any = any;

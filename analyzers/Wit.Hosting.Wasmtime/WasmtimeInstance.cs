@@ -24,6 +24,7 @@ internal sealed unsafe class WasmtimeInstance : IWitInstance
         _linker = linker;
         _instance = instance;
         _state = state;
+        _state.Owner = this;
         _handles = handles;
     }
 

@@ -212,6 +212,9 @@ internal sealed unsafe class InstanceState
 
     public HostFailures Failures { get; } = new();
 
+    /// <summary>The instance, once there is one (a component resource handle belongs to it).</summary>
+    public IWitInstance? Owner { get; set; }
+
     /// <summary>Set when the instance (and its store) is disposed: a component resource handle then has nothing to drop.</summary>
     public bool Disposed { get; set; }
 

@@ -11,11 +11,16 @@ namespace Wit.Hosting;
 /// </summary>
 public abstract class WitComponentResource : IDisposable
 {
+    /// <param name="instance">The instance whose resource it is (its methods are called there).</param>
     /// <param name="resource">The engine's name of the resource type (an engine that cannot tell the WIT name numbers them).</param>
-    protected WitComponentResource(string resource)
+    protected WitComponentResource(IWitInstance instance, string resource)
     {
+        Instance = instance ?? throw new ArgumentNullException(nameof(instance));
         Resource = resource ?? throw new ArgumentNullException(nameof(resource));
     }
+
+    /// <summary>The instance whose resource this is.</summary>
+    public IWitInstance Instance { get; }
 
     /// <summary>The engine's name of the resource type.</summary>
     public string Resource { get; }

@@ -25,6 +25,7 @@ public sealed class ComponentResourceContractTests : ComponentTest
         var created = instance.Call(Counters, "[constructor]counter", new[] { WitValue.U32(5) })!.Value;
         Assert.True(created.IsOwn);
         var counter = created.AsComponentResource();
+        Assert.Same(instance, counter.Instance);
         Assert.Equal(WitValue.U32(12), instance.Call(Counters, "[method]counter.add", new[] { WitValue.Borrow(counter), WitValue.U32(7) }));
         Assert.Equal(WitValue.U32(24), instance.Call(Counters, "sum", new[] { WitValue.Borrow(counter), WitValue.Borrow(counter) }));
         Assert.Equal(WitValue.U32(0), Dropped(instance));
