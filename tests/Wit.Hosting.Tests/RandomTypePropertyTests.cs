@@ -11,7 +11,7 @@ namespace Wit.Hosting.Tests;
 
 /// <summary>
 /// A property over random WIT types (lists, tuples, records, variants, enums, options, results and flags over the
-/// primitives and strings, nested at most <see cref="MaxDepth"/> deep) and random values of them: for each round, a
+/// primitives, strings and owned handles of a resource the host implements, nested at most <see cref="MaxDepth"/> deep) and random values of them: for each round, a
 /// component (text format, generated here) has one export per type that passes its argument to the host's import of
 /// that type and returns what the import returns. A value the host passes goes into the component, out to the host's
 /// import (which must see it unchanged), back into the component and out to the host, and arrives equal.
@@ -23,7 +23,10 @@ public sealed class RandomTypePropertyTests
     private const int TypesPerRound = 20;
     private const int ValuesPerType = 25;
 
-    private static readonly string[] Primitives = { "bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64", "u64", "f32", "f64", "char", "string" };
+    private const string Resource = "example:ids/ids#res";
+
+    // `own` is an owned handle of the host's resource `res`: a host object that goes into the component and comes back.
+    private static readonly string[] Primitives = { "bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64", "u64", "f32", "f64", "char", "string", "own" };
 
     [Fact]
     public void Random_values_of_random_types_round_trip_exactly()
@@ -37,6 +40,7 @@ public sealed class RandomTypePropertyTests
             var types = Enumerable.Range(0, TypesPerRound).Select(_ => RandomType(random, MaxDepth)).ToList();
             using var component = Component.FromText(engine, ComponentText(types));
             using var linker = new WasmtimeLinker(engine, component);
+            linker.DefineResource("example:ids/ids", "res");
             var seen = new List<WitValue>();
             for (int i = 0; i < types.Count; i++)
             {
@@ -64,8 +68,7 @@ public sealed class RandomTypePropertyTests
         }
 
         Assert.Equal(Rounds * TypesPerRound * ValuesPerType, values);
-        // Every kind but resource handles, which need a host object (ResourceTests).
-        Assert.Equal(Enum.GetValues<WitValueKind>().Where(k => k != WitValueKind.Resource), kindsSeen.Order());
+        Assert.Equal(Enum.GetValues<WitValueKind>(), kindsSeen.Order());
     }
 
     [Fact]
@@ -164,6 +167,7 @@ public sealed class RandomTypePropertyTests
             "f32" => WitValue.F32(float.IsNaN(BitConverter.UInt32BitsToSingle((uint)bits)) ? 1.5f : BitConverter.UInt32BitsToSingle((uint)bits)),
             "f64" => WitValue.F64(double.IsNaN(BitConverter.UInt64BitsToDouble(bits)) ? -2.5 : BitConverter.UInt64BitsToDouble(bits)),
             "char" => WitValue.Char(RandomText.Rune(random)),
+            "own" => WitValue.Own(Resource, new object()),
             _ => WitValue.String(RandomText.String(random)),
         };
     }
@@ -243,6 +247,7 @@ public sealed class RandomTypePropertyTests
                 "tuple" => "(tuple " + string.Join(" ", type.Parts.Select(Of)) + ")",
                 "option" => $"(option {Of(type.Parts[0])})",
                 "result" => "(result" + (type.Parts[0] is { } ok ? " " + Of(ok) : "") + (type.Parts[1] is { } err ? $" (error {Of(err)})" : "") + ")",
+                "own" => "(own $res)",
                 _ => type.Kind,
             };
         }
@@ -266,7 +271,8 @@ public sealed class RandomTypePropertyTests
             importFunctions.Append($"    (export \"id-{i}\" (func (param \"x\" {t}) (result {t})))\n");
         }
 
-        text.Append("(component\n  (import \"example:ids/ids\" (instance $ids\n").Append(importTypes).Append(importFunctions).Append("  ))\n");
+        text.Append("(component\n  (import \"example:ids/ids\" (instance $ids\n    (export \"res\" (type $res (sub resource)))\n")
+            .Append(importTypes).Append(importFunctions).Append("  ))\n  (alias export $ids \"res\" (type $res))\n");
         text.Append("""
               (core module $Memory
                 (memory (export "memory") 32)
