@@ -92,6 +92,22 @@ internal unsafe sealed class NativeValues
                 break;
             }
 
+            case WitValueKind.Map:
+            {
+                *target = Kinds.Map;
+                var keys = value.MapKeys();
+                var values = value.MapValues();
+                var vec = (Vec*)of;
+                wasmtime_component_valmap_new_uninit(vec, (nuint)keys.Count);
+                for (int i = 0; i < keys.Count; i++)
+                {
+                    Write(keys[i], vec->Data + i * MapEntrySize);
+                    Write(values[i], vec->Data + i * MapEntrySize + ValueSize);
+                }
+
+                break;
+            }
+
             case WitValueKind.Resource:
                 *target = Kinds.Resource;
                 *(nint*)of = ResourceHandle(value);
@@ -149,8 +165,22 @@ internal unsafe sealed class NativeValues
                 return WitValue.Flags(names);
             }
 
+            case Kinds.Map:
+            {
+                var vec = (Vec*)of;
+                var keys = new WitValue[checked((int)vec->Size)];
+                var values = new WitValue[keys.Length];
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = Read(vec->Data + i * MapEntrySize);
+                    values[i] = Read(vec->Data + i * MapEntrySize + ValueSize);
+                }
+
+                return WitValue.Map(keys, values);
+            }
+
             case Kinds.Resource: return ReadResource(*(nint*)of);
-            default: throw new NotSupportedException($"Wasmtime values of kind {*source} (a map) are not supported by the adapter.");
+            default: throw new NotSupportedException($"Wasmtime values of kind {*source} are not supported by the adapter.");
         }
     }
 

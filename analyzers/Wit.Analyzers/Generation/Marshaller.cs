@@ -10,7 +10,7 @@ namespace Wit.Analyzers.Generation;
 /// results, tuples) through <c>WitValue</c>'s delegate-taking helpers, so that every expression is evaluated once and
 /// the text grows with the type, not exponentially with its nesting; records, variants, enums and flags through a
 /// method each in the world's marshalling class (<see cref="WriteMethods"/>). What the engine contract does not carry
-/// (maps, fixed-size lists, and what the bindings cannot express at all) has no conversion:
+/// (fixed-size lists, and what the bindings cannot express at all) has no conversion:
 /// <see cref="Carries"/> is false.
 /// </summary>
 internal sealed class Marshaller
@@ -68,6 +68,7 @@ internal sealed class Marshaller
             TypeDefinitionKind.Tuple => definition.Elements.All(e => Carried(e, depth + 1)),
             TypeDefinitionKind.Result => (definition.Ok is not { } ok || Carried(ok, depth + 1)) && (definition.Err is not { } err || Carried(err, depth + 1)),
             TypeDefinitionKind.Alias or TypeDefinitionKind.List or TypeDefinitionKind.Option => definition.Element is { } element && Carried(element, depth + 1),
+            TypeDefinitionKind.Map => definition.Key is { } key && definition.Element is { } value && Carried(key, depth + 1) && Carried(value, depth + 1),
             _ => false,
         };
         if (carried || depth == 0) _carried[definition] = carried;
@@ -85,6 +86,9 @@ internal sealed class Marshaller
             case TypeDefinitionKind.List:
                 string item = Variable();
                 return $"{Value}.FromArray({expression}, {item} => {Lower(definition.Element!.Value, item)})";
+            case TypeDefinitionKind.Map:
+                string key = Variable(), value = Variable();
+                return $"{Value}.FromDictionary({expression}, {key} => {Lower(definition.Key!.Value, key)}, {value} => {Lower(definition.Element!.Value, value)})";
             case TypeDefinitionKind.Option:
                 string payload = Variable();
                 var inner = definition.Element!.Value;
@@ -116,6 +120,9 @@ internal sealed class Marshaller
             case TypeDefinitionKind.List:
                 string item = Variable();
                 return $"{expression}.AsArray({item} => {Lift(definition.Element!.Value, item)})";
+            case TypeDefinitionKind.Map:
+                string key = Variable(), value = Variable();
+                return $"{expression}.AsDictionary({key} => {Lift(definition.Key!.Value, key)}, {value} => {Lift(definition.Element!.Value, value)})";
             case TypeDefinitionKind.Option:
                 string payload = Variable();
                 var inner = definition.Element!.Value;
