@@ -1,4 +1,7 @@
 using System;
+using Wasmtime;
+using Wasmtime.Components;
+using Wit.Hosting.Wasmtime;
 using Xunit;
 
 namespace Wit.Hosting.Tests;
@@ -110,6 +113,35 @@ public sealed class ComponentResourceContractTests : ComponentTest
     public void A_host_object_is_not_a_component_resource()
     {
         Assert.Throws<InvalidCastException>(() => WitValue.Own("x", new object()).AsComponentResource());
+    }
+
+    [Fact]
+    public void A_destructor_that_traps_throws_a_trap_naming_the_drop_and_the_handle_is_spent()
+    {
+        const string text = """
+            (component
+              (core module $Destructor (func (export "dtor") (param i32) unreachable))
+              (core instance $destructor (instantiate $Destructor))
+              (type $r (resource (rep i32) (dtor (core func $destructor "dtor"))))
+              (core func $new (canon resource.new $r))
+              (core module $Main
+                (import "r" "new" (func $new (param i32) (result i32)))
+                (func (export "make") (result i32) (call $new (i32.const 7))))
+              (core instance $main (instantiate $Main (with "r" (instance (export "new" (func $new))))))
+              (export $exported "r" (type $r))
+              (func (export "make") (result (own $exported)) (canon lift (core func $main "make"))))
+            """;
+        using var engine = new Engine();
+        using var component = Component.FromText(engine, text);
+        using var linker = new WasmtimeLinker(engine, component);
+        using var instance = linker.Instantiate();
+        var handle = instance.Call(null, "make", Array.Empty<WitValue>())!.Value.AsComponentResource();
+
+        var trap = Assert.Throws<WitTrapException>(handle.Dispose);
+
+        Assert.Equal("[resource-drop]resource 0", trap.Function);
+        Assert.True(handle.IsDisposed);
+        handle.Dispose();
     }
 
     private static WitValue? Dropped(IWitInstance instance) => instance.Call(Counters, "[static]counter.dropped", Array.Empty<WitValue>());
