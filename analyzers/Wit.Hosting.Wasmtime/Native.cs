@@ -20,6 +20,9 @@ internal static unsafe class Native
     /// <summary><c>sizeof(wasmtime_component_valrecord_entry_t)</c>: a name, then the value at offset 16.</summary>
     public const int RecordEntrySize = 48;
 
+    /// <summary><c>sizeof(wasmtime_component_valmap_entry_t)</c>: a key value, then a value value.</summary>
+    public const int MapEntrySize = 2 * ValueSize;
+
     /// <summary><c>sizeof(wasm_name_t)</c>: a size, then a pointer.</summary>
     public const int NameSize = 16;
 
@@ -27,7 +30,7 @@ internal static unsafe class Native
     public static class Kinds
     {
         public const byte Bool = 0, S8 = 1, U8 = 2, S16 = 3, U16 = 4, S32 = 5, U32 = 6, S64 = 7, U64 = 8, F32 = 9, F64 = 10, Char = 11,
-            String = 12, List = 13, Record = 14, Tuple = 15, Variant = 16, Enum = 17, Option = 18, Result = 19, Flags = 20, Resource = 21;
+            String = 12, List = 13, Record = 14, Tuple = 15, Variant = 16, Enum = 17, Option = 18, Result = 19, Flags = 20, Resource = 21, Map = 22;
     }
 
     [StructLayout(LayoutKind.Sequential)]
@@ -89,6 +92,8 @@ internal static unsafe class Native
     [DllImport(Library)] public static extern void wasmtime_component_valrecord_new_uninit(Vec* vec, nuint size);
     [DllImport(Library)] public static extern void wasmtime_component_valtuple_new_uninit(Vec* vec, nuint size);
     [DllImport(Library)] public static extern void wasmtime_component_valflags_new_uninit(Vec* vec, nuint size);
+    [DllImport(Library)] public static extern void wasmtime_component_valmap_new_uninit(Vec* vec, nuint size);
+    [DllImport(Library)] public static extern void wasmtime_config_wasm_component_model_map_set(nint config, [MarshalAs(UnmanagedType.U1)] bool enable);
     [DllImport(Library)] public static extern void wasm_byte_vec_new(Vec* vec, nuint size, byte* data);
     [DllImport(Library)] public static extern void wasm_byte_vec_delete(Vec* vec);
 
@@ -98,6 +103,12 @@ internal static unsafe class Native
     [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_host_owned(nint resource);
     [DllImport(Library)] public static extern void wasmtime_component_resource_host_delete(nint resource);
     [DllImport(Library)] public static extern nint wasmtime_component_resource_host_to_any(nint context, nint resource, nint* any);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_clone(nint resource);
+    [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_any_owned(nint resource);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_type(nint resource);
+    [DllImport(Library)] public static extern nint wasmtime_component_resource_any_drop(nint context, nint resource);
+    [DllImport(Library)] public static extern void wasmtime_component_resource_any_delete(nint resource);
+    [DllImport(Library)] [return: MarshalAs(UnmanagedType.U1)] public static extern bool wasmtime_component_resource_type_equal(nint a, nint b);
     [DllImport(Library)] public static extern nint wasmtime_component_resource_any_to_host(nint context, nint any, nint* resource);
 
     [DllImport(Library)] public static extern nint wasmtime_error_new(byte* message);

@@ -8,17 +8,19 @@ namespace Wit.Hosting.Wasmtime;
 /// Converts between Wit.Hosting's <see cref="WitValue"/> and libwasmtime's <c>wasmtime_component_val_t</c>. Values are
 /// written as Wasmtime owns them (through its own allocators), so that a host function's results can be handed over
 /// and an export's arguments freed with <c>wasmtime_component_val_delete</c>. Handles of host resources go through
-/// <see cref="HostResources"/>. Recursion follows the value's nesting, which its WIT type bounds.
+/// <see cref="HostResources"/>, handles of the component's own resources as <see cref="ComponentResource"/>. Recursion follows the value's nesting, which its WIT type bounds.
 /// </summary>
 internal unsafe sealed class NativeValues
 {
     private readonly nint _context;
+    private readonly InstanceState _state;
     private readonly HostResources _resources;
 
-    public NativeValues(nint context, HostResources resources)
+    public NativeValues(nint context, InstanceState state)
     {
         _context = context;
-        _resources = resources;
+        _state = state;
+        _resources = state.Resources;
     }
 
     /// <summary>Writes <paramref name="value"/> into the uninitialised value at <paramref name="target"/>, owned by Wasmtime.</summary>
@@ -90,6 +92,22 @@ internal unsafe sealed class NativeValues
                 break;
             }
 
+            case WitValueKind.Map:
+            {
+                *target = Kinds.Map;
+                var keys = value.MapKeys();
+                var values = value.MapValues();
+                var vec = (Vec*)of;
+                wasmtime_component_valmap_new_uninit(vec, (nuint)keys.Count);
+                for (int i = 0; i < keys.Count; i++)
+                {
+                    Write(keys[i], vec->Data + i * MapEntrySize);
+                    Write(values[i], vec->Data + i * MapEntrySize + ValueSize);
+                }
+
+                break;
+            }
+
             case WitValueKind.Resource:
                 *target = Kinds.Resource;
                 *(nint*)of = ResourceHandle(value);
@@ -147,8 +165,22 @@ internal unsafe sealed class NativeValues
                 return WitValue.Flags(names);
             }
 
+            case Kinds.Map:
+            {
+                var vec = (Vec*)of;
+                var keys = new WitValue[checked((int)vec->Size)];
+                var values = new WitValue[keys.Length];
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = Read(vec->Data + i * MapEntrySize);
+                    values[i] = Read(vec->Data + i * MapEntrySize + ValueSize);
+                }
+
+                return WitValue.Map(keys, values);
+            }
+
             case Kinds.Resource: return ReadResource(*(nint*)of);
-            default: throw new NotSupportedException($"Wasmtime values of kind {*source} (a map) are not supported by the adapter.");
+            default: throw new NotSupportedException($"Wasmtime values of kind {*source} are not supported by the adapter.");
         }
     }
 
@@ -192,6 +224,8 @@ internal unsafe sealed class NativeValues
 
     private nint ResourceHandle(WitValue value)
     {
+        if (value.AsResource() is ComponentResource component) return component.Lower(value.IsOwn, _state);
+        if (value.AsResource() is WitComponentResource other) throw new InvalidOperationException($"The handle of `{other.Resource}` belongs to another engine.");
         uint type = _resources.TypeOf(value.ResourceName());
         uint rep = value.IsOwn ? _resources.Add(value.AsResource(), type) : _resources.Lend(value.AsResource(), type);
         nint host = wasmtime_component_resource_host_new(value.IsOwn, rep, type);
@@ -211,7 +245,14 @@ internal unsafe sealed class NativeValues
     {
         nint host;
         nint error = wasmtime_component_resource_any_to_host(_context, any, &host);
-        if (error != 0) throw new NotSupportedException($"Only resources the host implements cross the Wasmtime adapter so far ({Message(error)}).");
+        if (error != 0)
+        {
+            // Not a host resource: one of the component's, which the host now holds (the value read stays Wasmtime's).
+            Message(error);
+            var handle = new ComponentResource(_state, _state.ComponentResourceName(any), wasmtime_component_resource_any_clone(any));
+            return wasmtime_component_resource_any_owned(any) ? WitValue.Own(handle) : WitValue.Borrow(handle);
+        }
+
         try
         {
             uint rep = wasmtime_component_resource_host_rep(host);

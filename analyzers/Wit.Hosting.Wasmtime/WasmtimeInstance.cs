@@ -24,6 +24,7 @@ internal sealed unsafe class WasmtimeInstance : IWitInstance
         _linker = linker;
         _instance = instance;
         _state = state;
+        _state.Owner = this;
         _handles = handles;
     }
 
@@ -36,7 +37,7 @@ internal sealed unsafe class WasmtimeInstance : IWitInstance
         var (exported, parameters, hasResult) = Export(instance, function, name);
         if (arguments.Count != parameters) throw new ArgumentException($"`{name}` takes {parameters} arguments, not {arguments.Count}.", nameof(arguments));
 
-        var values = new NativeValues(_state.Context, _state.Resources);
+        var values = new NativeValues(_state.Context, _state);
         byte* argumentValues = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(1, arguments.Count * ValueSize));
         byte* result = stackalloc byte[ValueSize];
         new Span<byte>(result, ValueSize).Clear();
@@ -123,6 +124,7 @@ internal sealed unsafe class WasmtimeInstance : IWitInstance
     {
         if (_disposed) return;
         _disposed = true;
+        _state.Dispose();
         wasmtime_component_linker_delete(_linker);
         wasmtime_store_delete(_store);
         foreach (var handle in _handles) handle.Free();

@@ -148,7 +148,7 @@ public sealed unsafe class WasmtimeLinker : IWitLinker
         var entry = (FunctionEntry)GCHandle.FromIntPtr(data).Target!;
         try
         {
-            var values = new NativeValues(context, entry.State.Resources);
+            var values = new NativeValues(context, entry.State);
             var argumentValues = new WitValue[(int)argumentCount];
             for (int i = 0; i < argumentValues.Length; i++) argumentValues[i] = values.Read(arguments + i * ValueSize);
             var result = entry.Implementation(argumentValues);
@@ -192,9 +192,14 @@ public sealed unsafe class WasmtimeLinker : IWitLinker
     private sealed record ResourceEntry(InstanceState State, uint Type);
 }
 
-/// <summary>What an instance's host functions and resource destructors share: its store context, host objects and last failure.</summary>
-internal sealed class InstanceState
+/// <summary>
+/// What an instance's host functions, resource destructors and component resource handles share: its store context,
+/// host objects, the component's resource types met so far, whether it is disposed, and the last failure.
+/// </summary>
+internal sealed unsafe class InstanceState
 {
+    private readonly List<nint> _componentTypes = new();
+
     public InstanceState(nint context, HostResources resources)
     {
         Context = context;
@@ -206,4 +211,38 @@ internal sealed class InstanceState
     public HostResources Resources { get; }
 
     public HostFailures Failures { get; } = new();
+
+    /// <summary>The instance, once there is one (a component resource handle belongs to it).</summary>
+    public IWitInstance? Owner { get; set; }
+
+    /// <summary>Set when the instance (and its store) is disposed: a component resource handle then has nothing to drop.</summary>
+    public bool Disposed { get; set; }
+
+    /// <summary>
+    /// The name of the type of <paramref name="any"/>, a component's resource: the C API tells types apart but not their
+    /// WIT names, so they are numbered as this instance meets them (<c>resource 0</c>, <c>resource 1</c>, ...).
+    /// </summary>
+    public string ComponentResourceName(nint any)
+    {
+        nint type = Native.wasmtime_component_resource_any_type(any);
+        for (int i = 0; i < _componentTypes.Count; i++)
+        {
+            if (Native.wasmtime_component_resource_type_equal(_componentTypes[i], type))
+            {
+                Native.wasmtime_component_resource_type_delete(type);
+                return $"resource {i}";
+            }
+        }
+
+        _componentTypes.Add(type);
+        return $"resource {_componentTypes.Count - 1}";
+    }
+
+    /// <summary>Frees the resource types kept for naming.</summary>
+    public void Dispose()
+    {
+        Disposed = true;
+        foreach (nint type in _componentTypes) Native.wasmtime_component_resource_type_delete(type);
+        _componentTypes.Clear();
+    }
 }

@@ -16,8 +16,8 @@ public interface IWitLinker : IDisposable
 
     /// <summary>
     /// Provides the resource type <paramref name="resource"/> of the imported interface <paramref name="instance"/>
-    /// (null: the world's own), implemented by the host: its handles cross as <see cref="WitValue.Own"/> and
-    /// <see cref="WitValue.Borrow"/> of the host's objects, named <c>instance#resource</c> (or <c>resource</c>).
+    /// (null: the world's own), implemented by the host: its handles cross as <see cref="WitValue.Own(string, object)"/> and
+    /// <see cref="WitValue.Borrow(string, object)"/> of the host's objects, named <c>instance#resource</c> (or <c>resource</c>).
     /// When the component drops an owned handle, the engine disposes its object if it is <see cref="IDisposable"/>.
     /// </summary>
     void DefineResource(string? instance, string resource);

@@ -23,6 +23,36 @@ public readonly partial struct WitValue
     public static WitValue FromResult<TOk, TErr>(Result<TOk, TErr> result, Func<TOk, WitValue>? ok, Func<TErr, WitValue>? err) =>
         result.IsOk ? Ok(ok is null ? null : ok(result.Ok)) : Err(err is null ? null : err(result.Err));
 
+    /// <summary>A <c>map&lt;K, V&gt;</c> of <paramref name="map"/>'s entries in its order, each key and value converted by <paramref name="key"/> and <paramref name="value"/>.</summary>
+    public static WitValue FromDictionary<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> map, Func<TKey, WitValue> key, Func<TValue, WitValue> value)
+    {
+        if (map is null) throw new ArgumentNullException(nameof(map), "A WIT map cannot be null.");
+        var keys = new WitValue[map.Count];
+        var values = new WitValue[keys.Length];
+        int i = 0;
+        foreach (var entry in map)
+        {
+            keys[i] = key(entry.Key);
+            values[i++] = value(entry.Value);
+        }
+
+        return Map(keys, values);
+    }
+
+    /// <summary>
+    /// The <c>map</c> this is as a <see cref="Dictionary{TKey, TValue}"/>, each key and value converted by
+    /// <paramref name="key"/> and <paramref name="value"/>; a later entry with a key already seen replaces the earlier one.
+    /// </summary>
+    public Dictionary<TKey, TValue> AsDictionary<TKey, TValue>(Func<WitValue, TKey> key, Func<WitValue, TValue> value)
+        where TKey : notnull
+    {
+        var keys = MapKeys();
+        var values = MapValues();
+        var map = new Dictionary<TKey, TValue>(keys.Count);
+        for (int i = 0; i < keys.Count; i++) map[key(keys[i])] = value(values[i]);
+        return map;
+    }
+
     /// <summary>The <c>list</c> this is as an array, each item converted by <paramref name="item"/>.</summary>
     public T[] AsArray<T>(Func<WitValue, T> item)
     {

@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Wit.Hosting;
 
 /// <summary>
 /// A WIT value crossing between a host and an engine, independent of the engine: what generated code passes to
-/// <see cref="IWitLinker"/> and <see cref="IWitInstance"/>: every WIT value but maps, futures, streams and error
-/// contexts, and handles only of resources the host implements (<see cref="WitValueKind"/>). Reading a value as another kind throws <see cref="InvalidCastException"/>.
+/// <see cref="IWitLinker"/> and <see cref="IWitInstance"/>: every WIT value but futures, streams and error contexts
+/// (<see cref="WitValueKind"/>); resource handles are the host's objects or, for a component's own
+/// resources, the engine's <see cref="WitComponentResource"/>. Reading a value as another kind throws <see cref="InvalidCastException"/>.
 /// Compound values keep the arrays they are given (generated code builds a new one for each value): do not change them
 /// afterwards.
 /// </summary>
@@ -37,6 +39,19 @@ public readonly partial struct WitValue : IEquatable<WitValue>
         }
 
         public string[] Names { get; }
+
+        public WitValue[] Values { get; }
+    }
+
+    private sealed class Entries
+    {
+        public Entries(WitValue[] keys, WitValue[] values)
+        {
+            Keys = keys;
+            Values = values;
+        }
+
+        public WitValue[] Keys { get; }
 
         public WitValue[] Values { get; }
     }
@@ -165,6 +180,16 @@ public readonly partial struct WitValue : IEquatable<WitValue>
     public static WitValue Borrow(string resource, object value) =>
         new(WitValueKind.Resource, 0, new Handle(resource ?? throw new ArgumentNullException(nameof(resource)), value ?? throw new ArgumentNullException(nameof(value), "A WIT resource handle cannot be null.")));
 
+    /// <summary>An <c>own&lt;r&gt;</c> of a component's resource: the handle moves into the component (it is spent once the call passes it).</summary>
+    public static WitValue Own(WitComponentResource resource) => Own((resource ?? throw new ArgumentNullException(nameof(resource))).Resource, resource);
+
+    /// <summary>A <c>borrow&lt;r&gt;</c> of a component's resource the host holds, for the length of a call.</summary>
+    public static WitValue Borrow(WitComponentResource resource) => Borrow((resource ?? throw new ArgumentNullException(nameof(resource))).Resource, resource);
+
+    /// <summary>The handle of a component's resource this is (an engine reads a component's <c>own</c> so); throws <see cref="InvalidCastException"/> for another kind or a host object.</summary>
+    public WitComponentResource AsComponentResource() =>
+        AsResource() as WitComponentResource ?? throw new InvalidCastException($"{this} is a handle of a host object, not of a component's resource.");
+
     /// <summary>The host object of the resource handle this is; throws <see cref="InvalidCastException"/> for another kind.</summary>
     public object AsResource()
     {
@@ -181,6 +206,32 @@ public readonly partial struct WitValue : IEquatable<WitValue>
 
     /// <summary>Whether the resource handle this is is an <c>own</c> (else a <c>borrow</c>).</summary>
     public bool IsOwn => Expect(WitValueKind.Resource) == 1;
+
+    /// <summary>
+    /// A <c>map&lt;K, V&gt;</c> of the entries <paramref name="keys"/>[i] to <paramref name="values"/>[i] (kept, not
+    /// copied), in that order, which engines keep (the canonical ABI passes a map as a list of pairs).
+    /// </summary>
+    public static WitValue Map(WitValue[] keys, WitValue[] values)
+    {
+        if (keys is null) throw new ArgumentNullException(nameof(keys));
+        if (values is null) throw new ArgumentNullException(nameof(values));
+        if (keys.Length != values.Length) throw new ArgumentException($"A map of {keys.Length} keys cannot have {values.Length} values.", nameof(values));
+        return new(WitValueKind.Map, 0, new Entries(keys, values));
+    }
+
+    /// <summary>The keys of the <c>map</c> this is, in order; throws <see cref="InvalidCastException"/> for another kind.</summary>
+    public IReadOnlyList<WitValue> MapKeys()
+    {
+        Expect(WitValueKind.Map);
+        return ((Entries)_ref!).Keys;
+    }
+
+    /// <summary>The values of the <c>map</c> this is, in the order of <see cref="MapKeys"/>; throws <see cref="InvalidCastException"/> for another kind.</summary>
+    public IReadOnlyList<WitValue> MapValues()
+    {
+        Expect(WitValueKind.Map);
+        return ((Entries)_ref!).Values;
+    }
 
     /// <summary>The items of the <c>list</c> this is; throws <see cref="InvalidCastException"/> for another kind.</summary>
     public IReadOnlyList<WitValue> AsList()
@@ -316,6 +367,7 @@ public readonly partial struct WitValue : IEquatable<WitValue>
             (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
             (WitValue[] a, WitValue[] b) => Same(a, b),
             (Fields a, Fields b) => Same(a.Names, b.Names) && Same(a.Values, b.Values),
+            (Entries a, Entries b) => Same(a.Keys, b.Keys) && Same(a.Values, b.Values),
             (Handle a, Handle b) => a.Equals(b),
             (Case a, Case b) => string.Equals(a.Name, b.Name, StringComparison.Ordinal) && Same(a.Payload, b.Payload),
             (string[] a, string[] b) => new HashSet<string>(a, StringComparer.Ordinal).SetEquals(b),
@@ -344,6 +396,7 @@ public readonly partial struct WitValue : IEquatable<WitValue>
         string text => HashCode.Combine(Kind, _bits, text),
         WitValue[] items => HashCode.Combine(Kind, _bits, items.Length, items.Length > 0 ? items[0] : default),
         Fields fields => HashCode.Combine(Kind, fields.Values.Length, fields.Values.Length > 0 ? fields.Values[0] : default),
+        Entries entries => HashCode.Combine(Kind, entries.Keys.Length, entries.Keys.Length > 0 ? entries.Keys[0] : default),
         Case @case => HashCode.Combine(Kind, @case.Name),
         string[] names => HashCode.Combine(Kind, names.Length),
         _ => HashCode.Combine(Kind, _bits),
@@ -361,6 +414,7 @@ public readonly partial struct WitValue : IEquatable<WitValue>
         WitValueKind.List => "[" + string.Join(", ", AsList()) + "]",
         WitValueKind.Tuple => "(" + string.Join(", ", AsTuple()) + ")",
         WitValueKind.Record => "{" + string.Join(", ", Zip(RecordFieldNames(), AsRecord())) + "}",
+        WitValueKind.Map => "{" + string.Join(", ", Zip(MapKeys().Select(k => k.ToString()).ToArray(), MapValues())) + "}",
         WitValueKind.Variant or WitValueKind.Result or WitValueKind.Option => CaseText(),
         WitValueKind.Enum => AsEnum(),
         WitValueKind.Flags => "{" + string.Join(", ", AsFlags()) + "}",

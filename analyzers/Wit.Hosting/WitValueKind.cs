@@ -1,6 +1,6 @@
 namespace Wit.Hosting;
 
-/// <summary>The WIT types a <see cref="WitValue"/> carries: all but maps, futures, streams and error contexts.</summary>
+/// <summary>The WIT types a <see cref="WitValue"/> carries: all but futures, streams and error contexts.</summary>
 public enum WitValueKind
 {
     /// <summary><c>bool</c></summary>
@@ -45,6 +45,8 @@ public enum WitValueKind
     Result,
     /// <summary><c>flags</c></summary>
     Flags,
-    /// <summary><c>own&lt;r&gt;</c> or <c>borrow&lt;r&gt;</c> of a resource the host implements</summary>
+    /// <summary><c>own&lt;r&gt;</c> or <c>borrow&lt;r&gt;</c>: a host object, or a component's resource (<see cref="WitComponentResource"/>)</summary>
     Resource,
+    /// <summary><c>map&lt;K, V&gt;</c></summary>
+    Map,
 }

@@ -57,4 +57,24 @@ public class ValueTests
 
         Assert.Equal("wasm trap in WIT function `wasi:cli/run@0.2.12#run`: unreachable", trap.Message);
     }
+
+    [Fact]
+    public void Maps_compare_entry_by_entry_in_order_and_read_back_as_dictionaries()
+    {
+        WitValue Of(params (string Key, uint Value)[] entries) =>
+            WitValue.Map(Array.ConvertAll(entries, e => WitValue.String(e.Key)), Array.ConvertAll(entries, e => WitValue.U32(e.Value)));
+
+        Assert.Equal(Of(("a", 1), ("b", 2)), Of(("a", 1), ("b", 2)));
+        Assert.NotEqual(Of(("a", 1), ("b", 2)), Of(("b", 2), ("a", 1)));
+        Assert.NotEqual(Of(("a", 1)), Of(("a", 2)));
+        Assert.NotEqual(Of(("a", 1)), WitValue.List(new[] { WitValue.Tuple(new[] { WitValue.String("a"), WitValue.U32(1) }) }));
+        Assert.Equal("{\"a\": 1, \"b\": 2}", Of(("a", 1), ("b", 2)).ToString());
+        Assert.Throws<ArgumentException>(() => WitValue.Map(new[] { WitValue.U8(1) }, Array.Empty<WitValue>()));
+
+        // A later entry with a key already seen replaces the earlier one, as a dictionary's indexer does.
+        var dictionary = Of(("a", 1), ("b", 2), ("a", 3)).AsDictionary(k => k.AsString(), v => v.AsU32());
+        Assert.Equal(new[] { "a", "b" }, dictionary.Keys);
+        Assert.Equal(3u, dictionary["a"]);
+        Assert.Throws<ArgumentNullException>(() => WitValue.FromDictionary<string, uint>(null!, WitValue.String, WitValue.U32));
+    }
 }

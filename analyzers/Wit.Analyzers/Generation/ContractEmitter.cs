@@ -23,10 +23,11 @@ internal sealed class ContractEmitter
     /// <param name="worldClass">The fully qualified world class (<c>global::...</c>), which holds the marshalling class.</param>
     /// <param name="model">The model the world is part of.</param>
     /// <param name="hostResources">The resources the world imports, each with the name its handles carry.</param>
-    public ContractEmitter(TypeMapper types, string worldClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources)
+    /// <param name="componentResources">The resources of the interfaces the world exports (the component's), each with its generated class.</param>
+    public ContractEmitter(TypeMapper types, string worldClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources, IReadOnlyDictionary<TypeDefinition, string> componentResources)
     {
         _types = types;
-        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}", model, hostResources);
+        _marshaller = new Marshaller(types, $"{worldClass}.{MarshalClass}", model, hostResources, componentResources);
     }
 
     /// <summary>
@@ -38,8 +39,11 @@ internal sealed class ContractEmitter
     /// <summary>A resource the host implements: its import instance (null: the world's own) and WIT name.</summary>
     public sealed record ResourceBinding(string? Instance, string Name);
 
-    /// <summary>An exported interface: its instance name (<c>ns:pkg/iface@v</c>, or the world's key), its C# property and class, its functions.</summary>
-    public sealed record ExportedInterface(string Instance, string Property, string Class, string? Docs, IReadOnlyList<Function> Functions);
+    /// <summary>An exported interface: its instance name (<c>ns:pkg/iface@v</c>, or the world's key), its C# property and class, its functions and the resources it defines.</summary>
+    public sealed record ExportedInterface(string Instance, string Property, string Class, string? Docs, IReadOnlyList<Function> Functions, IReadOnlyList<ExportedResource> Resources);
+
+    /// <summary>A resource the component implements: its definition and the class (nested in its interface's class) that wraps a handle.</summary>
+    public sealed record ExportedResource(TypeDefinition Definition, string Class);
 
     /// <summary>Whether every parameter and the result of <paramref name="function"/> go through the contract.</summary>
     public bool IsCarried(Function function) =>
@@ -128,7 +132,10 @@ internal sealed class ContractEmitter
             writer.Line("private readonly global::Wit.Hosting.IWitInstance _instance;");
             writer.Line();
             writer.Line($"internal {exported.Class}(global::Wit.Hosting.IWitInstance instance) => _instance = instance;");
-            WriteCalls(writer, exported.Instance, exported.Functions, new List<string> { exported.Class });
+            var classTaken = new List<string> { exported.Class };
+            classTaken.AddRange(exported.Resources.Select(r => r.Class));
+            WriteCalls(writer, exported.Instance, exported.Functions, classTaken);
+            foreach (var resource in exported.Resources) WriteResource(writer, exported.Instance, resource, exported.Functions);
             writer.Close();
         }
 
@@ -141,39 +148,107 @@ internal sealed class ContractEmitter
     /// <summary>A class's summary, with the functions of <paramref name="functions"/> it cannot call yet.</summary>
     private void WriteClassSummary(CodeWriter writer, string summary, IReadOnlyList<Function> functions)
     {
-        var notYet = functions.Where(f => f.Kind != FunctionKind.Freestanding || !IsCarried(f)).Select(f => f.Name).ToList();
+        var notYet = functions.Where(f => !IsCallable(f)).Select(f => f.Name).ToList();
         writer.Line("/// <summary>");
         writer.Line("/// " + summary);
         if (notYet.Count > 0) writer.Line($"/// Not callable through these bindings yet (their types): {string.Join(", ", notYet)}.");
         writer.Line("/// </summary>");
     }
 
-    /// <summary>A typed method per function of <paramref name="functions"/> that crosses the contract, calling it on <c>_instance</c>.</summary>
+    /// <summary>
+    /// Whether the bindings call <paramref name="function"/>: a freestanding function, or a constructor, static function
+    /// or method of a resource the component implements, whose types cross the contract.
+    /// </summary>
+    private bool IsCallable(Function function) =>
+        IsCarried(function) && (function.Kind == FunctionKind.Freestanding || (function.Kind is FunctionKind.Constructor or FunctionKind.Static or FunctionKind.Method && function.Resource is { } r && _marshaller.IsComponentResource(r)));
+
+    /// <summary>
+    /// A typed method per freestanding function, constructor and static function of <paramref name="functions"/> that
+    /// crosses the contract, calling it on <c>_instance</c> (a constructor is <c>CreateR</c>, a static function <c>RName</c>).
+    /// </summary>
     private void WriteCalls(CodeWriter writer, string? instance, IReadOnlyList<Function> functions, List<string> taken)
     {
-        foreach (var function in functions.Where(f => f.Kind == FunctionKind.Freestanding && IsCarried(f)))
+        foreach (var function in functions.Where(f => f.Kind != FunctionKind.Method && IsCallable(f)))
         {
-            string method = CSharpNames.Avoid(CSharpNames.Pascal(function.Name), taken);
+            string method = CSharpNames.Avoid(WorldEmitter.MethodName(function), taken);
             taken.Add(method);
-            var parameters = function.Parameters.Select(p => (Type: p.Type!.Value, Name: CSharpNames.Camel(p.Name))).ToList();
-            string parameterList = string.Join(", ", parameters.Select(p => $"{_types.Map(p.Type)} {p.Name}"));
-            string arguments = parameters.Count == 0
-                ? "global::System.Array.Empty<global::Wit.Hosting.WitValue>()"
-                : "new global::Wit.Hosting.WitValue[] { " + string.Join(", ", parameters.Select(p => _marshaller.Lower(p.Type, p.Name))) + " }";
-            string instanceText = instance is null ? "null" : CSharpNames.Literal(instance);
-            string call = $"_instance.Call({instanceText}, {CSharpNames.Literal(function.Name)}, {arguments})";
             writer.Line();
             writer.Summary(function.Docs);
-            if (function.Result is { } result)
-            {
-                string missing = $"(\"The component's `{function.Name}` returned no value.\")";
-                writer.Line($"public {_types.Map(result)} {method}({parameterList}) => {_marshaller.Lift(result, $"({call} ?? throw new global::System.InvalidOperationException{missing})")};");
-            }
-            else
-            {
-                writer.Line($"public void {method}({parameterList}) => {call};");
-            }
+            WriteCall(writer, "_instance", instance, function, method, function.Parameters, null);
         }
+    }
+
+    /// <summary>A public method <paramref name="method"/> calling <paramref name="function"/> with <paramref name="parameters"/> (and a lent <c>self</c> first when given).</summary>
+    private void WriteCall(CodeWriter writer, string target, string? instance, Function function, string method, IEnumerable<NamedType> parameters, string? self)
+    {
+        var typed = parameters.Select(p => (Type: p.Type!.Value, Name: CSharpNames.Camel(p.Name))).ToList();
+        string parameterList = string.Join(", ", typed.Select(p => $"{_types.Map(p.Type)} {p.Name}"));
+        var lowered = typed.Select(p => _marshaller.Lower(p.Type, p.Name)).ToList();
+        if (self is not null) lowered.Insert(0, self);
+        string arguments = lowered.Count == 0
+            ? "global::System.Array.Empty<global::Wit.Hosting.WitValue>()"
+            : "new global::Wit.Hosting.WitValue[] { " + string.Join(", ", lowered) + " }";
+        string instanceText = instance is null ? "null" : CSharpNames.Literal(instance);
+        string call = $"{target}.Call({instanceText}, {CSharpNames.Literal(function.Name)}, {arguments})";
+        if (function.Result is { } result)
+        {
+            string missing = $"(\"The component's `{function.Name}` returned no value.\")";
+            writer.Line($"public {_types.Map(result)} {method}({parameterList}) => {_marshaller.Lift(result, $"({call} ?? throw new global::System.InvalidOperationException{missing})")};");
+        }
+        else
+        {
+            writer.Line($"public void {method}({parameterList}) => {call};");
+        }
+    }
+
+    /// <summary>
+    /// The class of a resource the component implements: it wraps the engine's handle, implements the resource's C#
+    /// interface by calling the component's methods on it (a method whose types the contract does not carry yet
+    /// throws <c>NotSupportedException</c>), and drops the resource when disposed.
+    /// </summary>
+    private void WriteResource(CodeWriter writer, string instance, ExportedResource resource, IReadOnlyList<Function> functions)
+    {
+        var definition = resource.Definition;
+        string name = resource.Class;
+        string @interface = _types.Map(WitType.Of(definition))!;
+        writer.Line();
+        writer.Summary(definition.Docs ?? $"A `{definition.Name}` of the component's: its handle, which this object owns.");
+        writer.Open($"public sealed class {name} : {@interface}");
+        writer.Line($"internal {name}(global::Wit.Hosting.WitComponentResource handle) => Handle = handle;");
+        writer.Line();
+        writer.Line("/// <summary>The engine's handle of the resource, which this object owns (spent once it is moved into the component).</summary>");
+        writer.Line("public global::Wit.Hosting.WitComponentResource Handle { get; }");
+        writer.Line();
+        writer.Line($"/// <summary>The handle of <paramref name=\"value\"/>, which must be a `{definition.Name}` the component made.</summary>");
+        writer.Open($"internal static global::Wit.Hosting.WitComponentResource HandleOf({@interface}? value) => value switch");
+        writer.Line($"{name} resource => resource.Handle,");
+        writer.Line("null => throw new global::System.ArgumentNullException(nameof(value), \"A WIT resource handle cannot be null.\"),");
+        writer.Line($"_ => throw new global::System.ArgumentException(\"Only a `{definition.Name}` the component made can be passed to it.\", nameof(value)),");
+        writer.Close(";");
+        var taken = new List<string> { name, "Handle", "HandleOf", "Dispose" };
+        foreach (var method in functions.Where(f => f.Kind == FunctionKind.Method && ReferenceEquals(f.Resource, definition)))
+        {
+            // The C# interface declares the methods the bindings can express; each must be implemented.
+            if (method.IsAsync || method.Parameters.Any(p => p.Type is not { } t || _types.WhyUnsupported(t) is not null)
+                || (method.Result is { } r && _types.WhyUnsupported(r) is not null)) continue;
+            string methodName = WorldEmitter.MethodName(method);
+            writer.Line();
+            writer.Summary(method.Docs);
+            if (IsCarried(method))
+            {
+                WriteCall(writer, "Handle.Instance", instance, method, methodName, method.Parameters.Skip(1), "global::Wit.Hosting.WitValue.Borrow(Handle)");
+                continue;
+            }
+
+            string parameterList = string.Join(", ", method.Parameters.Skip(1).Select(p => $"{_types.Map(p.Type!.Value)} {CSharpNames.Camel(p.Name)}"));
+            string result = method.Result is { } resultType ? _types.Map(resultType)! : "void";
+            writer.Line($"public {result} {methodName}({parameterList}) => throw new global::System.NotSupportedException(\"The types of `{instance}#{method.Name}` are not carried by the engine contract yet.\");");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Drops the resource: the component's destructor runs.</summary>");
+        writer.Line("public void Dispose() => Handle.Dispose();");
+        writer.Close();
     }
 
     /// <summary>The marshalling class (inside the world class), when any conversion needs a method; written after everything that converts.</summary>

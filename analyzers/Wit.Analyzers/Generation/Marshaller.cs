@@ -10,7 +10,7 @@ namespace Wit.Analyzers.Generation;
 /// results, tuples) through <c>WitValue</c>'s delegate-taking helpers, so that every expression is evaluated once and
 /// the text grows with the type, not exponentially with its nesting; records, variants, enums and flags through a
 /// method each in the world's marshalling class (<see cref="WriteMethods"/>). What the engine contract does not carry
-/// (resources, maps, fixed-size lists, and what the bindings cannot express at all) has no conversion:
+/// (fixed-size lists, and what the bindings cannot express at all) has no conversion:
 /// <see cref="Carries"/> is false.
 /// </summary>
 internal sealed class Marshaller
@@ -23,22 +23,28 @@ internal sealed class Marshaller
     private readonly List<TypeDefinition> _order = new();
     private readonly Dictionary<TypeDefinition, bool> _carried = new();
     private readonly IReadOnlyDictionary<TypeDefinition, string> _hostResources;
+    private readonly IReadOnlyDictionary<TypeDefinition, string> _componentResources;
     private int _variables;
 
     /// <param name="types">The world's type mapping.</param>
     /// <param name="marshalClass">The fully qualified marshalling class (<c>global::...</c>) the methods go in.</param>
     /// <param name="model">The model, whose definitions are judged once each in arena order (parts before what uses them), so the walks stay shallow.</param>
     /// <param name="hostResources">The resources the world imports (the host implements them), each with the name its handles carry (<c>instance#resource</c>).</param>
-    public Marshaller(TypeMapper types, string marshalClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources)
+    /// <param name="componentResources">The resources the component implements (of the interfaces the world exports), each with the class that wraps its handles.</param>
+    public Marshaller(TypeMapper types, string marshalClass, WitModel model, IReadOnlyDictionary<TypeDefinition, string> hostResources, IReadOnlyDictionary<TypeDefinition, string> componentResources)
     {
         _types = types;
         _class = marshalClass;
         _hostResources = hostResources;
+        _componentResources = componentResources;
         foreach (var definition in model.Types) Carried(WitType.Of(definition), 0);
     }
 
     /// <summary>Whether any record, variant, enum or flags conversion was asked for (then the class must be written).</summary>
     public bool HasMethods => _order.Count > 0;
+
+    /// <summary>Whether <paramref name="resource"/> is one the component implements (its handles are wrapped in a generated class).</summary>
+    public bool IsComponentResource(TypeDefinition resource) => _componentResources.ContainsKey(resource);
 
     /// <summary>Whether values of <paramref name="type"/> cross the engine contract.</summary>
     public bool Carries(WitType type)
@@ -56,12 +62,13 @@ internal sealed class Marshaller
         bool carried = definition.Kind switch
         {
             TypeDefinitionKind.Enum or TypeDefinitionKind.Flags => true,
-            // Handles of the host's own resources; a component's resources (exports) do not cross the contract yet.
-            TypeDefinitionKind.Handle => definition.Resource is { } resource && _hostResources.ContainsKey(resource),
+            // Handles of the host's resources (its objects) and of the component's (the engine's handles, wrapped).
+            TypeDefinitionKind.Handle => definition.Resource is { } resource && (_hostResources.ContainsKey(resource) || _componentResources.ContainsKey(resource)),
             TypeDefinitionKind.Record or TypeDefinitionKind.Variant => definition.Members.All(m => m.Type is not { } t || Carried(t, depth + 1)),
             TypeDefinitionKind.Tuple => definition.Elements.All(e => Carried(e, depth + 1)),
             TypeDefinitionKind.Result => (definition.Ok is not { } ok || Carried(ok, depth + 1)) && (definition.Err is not { } err || Carried(err, depth + 1)),
             TypeDefinitionKind.Alias or TypeDefinitionKind.List or TypeDefinitionKind.Option => definition.Element is { } element && Carried(element, depth + 1),
+            TypeDefinitionKind.Map => definition.Key is { } key && definition.Element is { } value && Carried(key, depth + 1) && Carried(value, depth + 1),
             _ => false,
         };
         if (carried || depth == 0) _carried[definition] = carried;
@@ -79,6 +86,9 @@ internal sealed class Marshaller
             case TypeDefinitionKind.List:
                 string item = Variable();
                 return $"{Value}.FromArray({expression}, {item} => {Lower(definition.Element!.Value, item)})";
+            case TypeDefinitionKind.Map:
+                string key = Variable(), value = Variable();
+                return $"{Value}.FromDictionary({expression}, {key} => {Lower(definition.Key!.Value, key)}, {value} => {Lower(definition.Element!.Value, value)})";
             case TypeDefinitionKind.Option:
                 string payload = Variable();
                 var inner = definition.Element!.Value;
@@ -89,6 +99,7 @@ internal sealed class Marshaller
                 return $"{Value}.FromResult({expression}, {Side(definition.Ok, lower: true)}, {Side(definition.Err, lower: true)})";
             case TypeDefinitionKind.Handle:
                 string factory = definition.HandleKind == HandleKind.Own ? "Own" : "Borrow";
+                if (_componentResources.TryGetValue(definition.Resource!, out string? wrapper)) return $"{Value}.{factory}({wrapper}.HandleOf({expression}))";
                 return $"{Value}.{factory}({CSharpNames.Literal(_hostResources[definition.Resource!])}, {expression})";
             case TypeDefinitionKind.Tuple:
                 var items = definition.Elements.Select((e, i) => Lower(e, $"{expression}.Item{i + 1}"));
@@ -109,6 +120,9 @@ internal sealed class Marshaller
             case TypeDefinitionKind.List:
                 string item = Variable();
                 return $"{expression}.AsArray({item} => {Lift(definition.Element!.Value, item)})";
+            case TypeDefinitionKind.Map:
+                string key = Variable(), value = Variable();
+                return $"{expression}.AsDictionary({key} => {Lift(definition.Key!.Value, key)}, {value} => {Lift(definition.Element!.Value, value)})";
             case TypeDefinitionKind.Option:
                 string payload = Variable();
                 var inner = definition.Element!.Value;
@@ -117,7 +131,9 @@ internal sealed class Marshaller
             case TypeDefinitionKind.Result:
                 return $"{expression}.AsResult({Side(definition.Ok, lower: false)}, {Side(definition.Err, lower: false)})";
             case TypeDefinitionKind.Handle:
-                return $"(({_types.Map(type)}){expression}.AsResource())";
+                return _componentResources.TryGetValue(definition.Resource!, out string? wrapper)
+                    ? $"new {wrapper}({expression}.AsComponentResource())"
+                    : $"(({_types.Map(type)}){expression}.AsResource())";
             case TypeDefinitionKind.Tuple:
                 if (definition.Elements.Count == 0) return $"{expression}.AsTuple(_ => global::Wit.Hosting.Unit.Value)";
                 string items = Variable();

@@ -42,7 +42,31 @@ internal sealed class WorldEmitter
             }
         }
 
-        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model, hostResources);
+        // The resources of the interfaces the world exports are the component's: a class nested in the exported
+        // interface's class of the exports wraps each handle (and implements the resource's C# interface).
+        var componentResources = new Dictionary<TypeDefinition, string>();
+        var exportNames = new List<string>();
+        string exportsClass = $"global::{_namespaces.Of(world)}.{CSharpNames.Pascal(world.Name)}Exports";
+        foreach (var pair in world.Exports)
+        {
+            if (pair.Value.Interface is not { } @interface) continue;
+            string property = CSharpNames.Avoid(CSharpNames.Pascal(@interface.Name ?? pair.Key.Name ?? "exports"), exportNames);
+            exportNames.Add(property);
+            var resources = new List<ContractEmitter.ExportedResource>();
+            foreach (var definition in @interface.Types.Values.Where(d => d.Kind == TypeDefinitionKind.Resource && d.Name is not null && !hostResources.ContainsKey(d)))
+            {
+                // Kept clear of the members every wrapper has, and of its interface's class.
+                var resource = new ContractEmitter.ExportedResource(definition, CSharpNames.Avoid(CSharpNames.Pascal(definition.Name!), new[] { "Handle", "HandleOf", "Dispose", property + "Exports" }));
+                if (componentResources.ContainsKey(definition)) continue;
+                componentResources[definition] = $"{exportsClass}.{property}Exports.{resource.Class}";
+                resources.Add(resource);
+            }
+
+            var functions = @interface.Functions.Values.ToList();
+            _exportedInterfaces.Add(new ContractEmitter.ExportedInterface(@interface.QualifiedName ?? pair.Key.Name ?? property, property, property + "Exports", @interface.Docs, functions, resources));
+        }
+
+        _contract = new ContractEmitter(_types, $"global::{_namespaces.Of(world)}.{WorldClass}", model, hostResources, componentResources);
     }
 
     private readonly List<ContractEmitter.ResourceBinding> _resources = new();
@@ -75,15 +99,9 @@ internal sealed class WorldEmitter
             else if (pair.Value.Type is not null && !owners.Contains(_world)) owners.Add(_world);
         }
 
-        var exportNames = new List<string>();
         foreach (var pair in _world.Exports)
         {
-            if (pair.Value.Interface is not { } @interface) continue;
-            owners.Add(@interface);
-            string property = CSharpNames.Avoid(CSharpNames.Pascal(@interface.Name ?? pair.Key.Name ?? "exports"), exportNames);
-            exportNames.Add(property);
-            var functions = @interface.Functions.Values.Where(f => f.Kind == FunctionKind.Freestanding || f.Kind == FunctionKind.AsyncFreestanding).ToList();
-            _exportedInterfaces.Add(new ContractEmitter.ExportedInterface(@interface.QualifiedName ?? pair.Key.Name ?? property, property, property + "Exports", @interface.Docs, functions));
+            if (pair.Value.Interface is { } @interface) owners.Add(@interface);
         }
 
         var worldResourceFunctions = _world.Imports.Select(p => p.Value.Function).Where(f => f is { Resource: not null }).Select(f => f!).ToList();
@@ -200,7 +218,8 @@ internal sealed class WorldEmitter
         return $"{result} {MethodName(function)}({string.Join(", ", texts)})";
     }
 
-    private static string MethodName(Function function)
+    /// <summary>The C# method of <paramref name="function"/>: <c>CreateR</c> for a constructor, <c>RName</c> for a static function, else its name.</summary>
+    internal static string MethodName(Function function)
     {
         string resource = function.Resource is { Name: { } r } ? CSharpNames.Pascal(r) : "";
         return function.Kind switch

@@ -16,6 +16,8 @@ public class GeneratorSnapshotTests
     [InlineData("small-world", "tests/Wit.Analyzers.Tests/Generator/Baselines/small-world/wit", "example:app/host")]
     // The world the Wasmtime end-to-end tests host through these bindings: Register, Instantiate and typed exports.
     [InlineData("echo-world", "tests/Wit.Hosting.Tests/Components/echo.wit", "example:echo/echo")]
+    // Resources the component implements: a wrapper class per resource, constructors, statics and methods (ComponentResourceTests).
+    [InlineData("store-world", "tests/Wit.Hosting.Tests/Components/store.wit", "example:store/store")]
     public void Generated_bindings_match_the_baseline_and_compile_cleanly(string name, string wit, string world)
     {
         string directory = RepoPaths.Combine("tests", "Wit.Analyzers.Tests", "Generator", "Baselines", name);
