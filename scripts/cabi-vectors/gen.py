@@ -364,6 +364,13 @@ def run_vector(d, rng, types, t, wit, encoding, ptr_type, mode, impl_of):
             ptr = (VALUE_AT + align - 1) // align * align
             vec["at"] = ptr
             d.store(h.lower_cx, value, t, ptr)
+        elif mode == "results":
+            # A lowered import's result: flat when it is one core value, else stored at the caller's return pointer.
+            align = d.alignment(d.TupleType([t]), ptr_type)
+            vec["at"] = (VALUE_AT + align - 1) // align * align
+            flat = d.lower_flat_values(h.lower_cx, d.MAX_FLAT_RESULTS, [value], [t], d.CoreValueIter([vec["at"]]))
+            kinds = d.flatten_types([t], h.lower_cx.opts)
+            vec["flat"] = encode_flat(kinds, flat) if len(kinds) <= d.MAX_FLAT_RESULTS else []
         else:
             # Function parameters: as many values as the tuple has, spilled through realloc past 16 flat values.
             ts = d.despecialize(t).fields
@@ -386,6 +393,9 @@ def run_vector(d, rng, types, t, wit, encoding, ptr_type, mode, impl_of):
             lifted = d.lift_flat(h.lift_cx, d.CoreValueIter(flat), t)
         elif mode == "memory":
             lifted = d.load(h.lift_cx, vec["at"], t)
+        elif mode == "results":
+            source = flat if vec["flat"] or not d.flatten_types([t], h.lift_cx.opts) else [vec["at"]]
+            [lifted] = d.lift_flat_values(h.lift_cx, d.MAX_FLAT_RESULTS, d.CoreValueIter(source), [t])
         else:
             ts = d.despecialize(t).fields
             lifted = d.lift_flat_values(h.lift_cx, d.MAX_FLAT_PARAMS, d.CoreValueIter(flat), [f.t for f in ts])
@@ -432,6 +442,61 @@ def mutate_lift(d, rng, t, wit, vec, impl_of):
     return out
 
 
+def targeted_lifts(d, types, roots, impl_of):
+    """Lifts aimed at each trap of lift_flat and load (and at the rules that do not trap: bool, narrowing, flags)."""
+    def named(t):
+        roots.append(t)
+        name = f"t{len(roots) - 1}"
+        types.decls.append(f"type {name} = {t[1]};")
+        return t[0], name
+
+    bad_utf8 = [b"\xff", b"\xc0\x80", b"\xed\xa0\x80", b"\xe2\x82", b"ok"]
+    bad_utf16 = [b"\x00\xd8", b"\x00\xdc\x41\x00", b"\x3d\xd8\x00\xde", b"A\x00"]
+    cases = []
+    for t, name in [named(types.prim("char"))]:
+        for c in [0xd800, 0xdfff, 0x110000, 0xffffffff, 0x10ffff, 0]:
+            cases.append((t, name, "utf8", "i32", [["i32", str(c)]], []))
+    for t, name in [named(types.prim("bool")), named(types.prim("u8")), named(types.prim("s16"))]:
+        for v in [2, 0x1ff, 0xffffffff, 0x8000]:
+            cases.append((t, name, "utf8", "i32", [["i32", str(v)]], []))
+    string_t, string_name = named(types.prim("string"))
+    for ptr_type in ["i32", "i64"]:
+        tag = d.utf16_tag(ptr_type)
+        for enc in ["utf8", "utf16", "latin1+utf16"]:
+            for ptr, units in [(1, 2), (MEM_SIZE - 1, 2), (MEM_SIZE, 0), (0, 1 << 28), (0, (1 << 27)), (2, tag | 1),
+                               (2, tag | (1 << 28)), (0, 0), (MEM_SIZE - 2, 1), (2 ** 32 - 2, 1)]:
+                cases.append((string_t, string_name, enc, ptr_type, [[ptr_type, str(ptr)], [ptr_type, str(units)]], []))
+            for raw in bad_utf8 + bad_utf16:
+                units = len(raw) if enc == "utf8" else len(raw) // 2 | (tag if enc == "latin1+utf16" else 0)
+                cases.append((string_t, string_name, enc, ptr_type, [[ptr_type, "256"], [ptr_type, str(units)]],
+                              [[256, raw.hex()]]))
+    list_t, list_name = named(types.make("list", 2))
+    for ptr, length in [(1, 1), (MEM_SIZE - 1, 1), (0, 1 << 28), (0, 2 ** 32 - 1), (8, 0)]:
+        cases.append((list_t, list_name, "utf8", "i32", [["i32", str(ptr)], ["i32", str(length)]], []))
+    variant_t, variant_name = named(types.make("variant", 2, 3))
+    flat_count = len(d.flatten_type(variant_t, d.LiftLowerOptions(memory=d.MemInst(bytearray(0), "i32"))))
+    for index in [0, 2, 3, 255, 2 ** 32 - 1]:
+        flat = [[k, "0" if k in ("i32", "i64") else "00000000" if k == "f32" else "0000000000000000"]
+                for k in d.flatten_type(variant_t, d.LiftLowerOptions(memory=d.MemInst(bytearray(0), "i32")))]
+        flat[0][1] = str(index)
+        assert len(flat) == flat_count
+        cases.append((variant_t, variant_name, "utf8", "i32", flat, []))
+    flags_t, flags_name = named(types.make("flags", 1, 3))
+    cases.append((flags_t, flags_name, "utf8", "i32", [["i32", "4294967295"]], []))
+    out = []
+    for t, name, enc, ptr_type, flat, memory in cases:
+        h = Harness(d, enc, ptr_type, impl_of)
+        for offset, text in memory:
+            h.memory.bytes[offset:offset + len(text) // 2] = bytes.fromhex(text)
+        vec = {"type": name, "encoding": enc, "ptr": ptr_type, "mode": "flat", "memory": memory, "flat": flat}
+        try:
+            vec["lifted"] = encode(d, t, d.lift_flat(h.lift_cx, d.CoreValueIter(decode_flat(flat)), t))
+        except d.Trap:
+            vec["lifted"] = "trap"
+        out.append(vec)
+    return out
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -439,7 +504,7 @@ def main():
         sys.exit(2)
     d = load_reference(args[0])
     seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 18
-    count = int(args[args.index("--count") + 1]) if "--count" in args else 1500
+    count = int(args[args.index("--count") + 1]) if "--count" in args else 2000
     rng = random.Random(seed)
     RESOURCE_TYPES["res"] = d.ResourceType(None)
     RESOURCE_TYPES["res-local"] = d.ResourceType(None)
@@ -460,16 +525,17 @@ def main():
         for _ in range(6):
             encoding = rng.choice(["utf8", "utf16", "latin1+utf16"])
             ptr_type = "i32" if rng.random() < 0.85 else "i64"
-            mode = rng.choice(["flat", "memory", "params"])
+            mode = rng.choice(["flat", "memory", "params", "results"])
             param_t = d.TupleType([t] * rng.choice([1, 3, 9])) if mode == "params" else t
             vec = run_vector(d, rng, types, param_t, name, encoding, ptr_type, mode, types.resources)
             if mode == "params":
                 vec["arity"] = len(param_t.ts)
             vectors.append(vec)
-            if mode != "params" and "memory" in vec and "handles" in vec and not vec["handles"]:
+            if mode in ("flat", "memory") and "memory" in vec and "handles" in vec and not vec["handles"]:
                 m = mutate_lift(d, rng, param_t, name, vec, types.resources)
                 if m is not None:
                     lifts.append(m)
+    lifts = targeted_lifts(d, types, roots, types.resources) + lifts
     doc = {
         "source": "WebAssembly/component-model design/mvp/canonical-abi/definitions.py",
         "generator": "scripts/cabi-vectors/gen.py",

@@ -111,6 +111,8 @@ public sealed class CanonicalVectorTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {lifts.Count} lift vectors differ:\n" + string.Join("\n", failures.Take(8)));
     }
 
+    private static WasmValue Pointer(ulong ptr, bool memory64) => memory64 ? WasmValue.I64((long)ptr) : WasmValue.I32((int)ptr);
+
     private static string? RoundTrip(Vectors data, JsonNode v)
     {
         var root = data.Type(v["type"]!.GetValue<string>());
@@ -134,6 +136,9 @@ public sealed class CanonicalVectorTests
                     break;
                 case "memory":
                     codec.Store(h.LowerContext, values[0], root, v["at"]!.GetValue<ulong>());
+                    break;
+                case "results":
+                    flat = codec.LowerFlatValues(h.LowerContext, CanonicalCodec.MaxFlatResults, values, types, new FlatReader(Pointer(v["at"]!.GetValue<ulong>(), memory64)));
                     break;
                 default:
                     flat = codec.LowerFlatValues(h.LowerContext, CanonicalCodec.MaxFlatParams, values, types);
@@ -165,6 +170,11 @@ public sealed class CanonicalVectorTests
                     break;
                 case "memory":
                     got = CanonicalJson.Encode(root, codec.Load(h.LiftContext, v["at"]!.GetValue<ulong>(), root), pointerSize);
+                    break;
+                case "results":
+                    var source = new FlatReader(flat.Length > 0 ? flat : new[] { Pointer(v["at"]!.GetValue<ulong>(), memory64) });
+                    got = CanonicalJson.Encode(root, codec.LiftFlatValues(h.LiftContext, CanonicalCodec.MaxFlatResults, source, types)[0], pointerSize);
+                    if (!source.Done) return "lift left flat values unread";
                     break;
                 default:
                     var lifted = codec.LiftFlatValues(h.LiftContext, CanonicalCodec.MaxFlatParams, new FlatReader(flat), types);
