@@ -79,21 +79,17 @@ public sealed partial class CanonicalCodec
     {
         CheckDepth(depth);
         var t = Unalias(type);
+        if (StoreOutOfLine(cx, value, t, depth) is var (begin, count))
+        {
+            WriteUInt(cx.Bytes, ptr, PointerSize, begin);
+            WriteUInt(cx.Bytes, ptr + (ulong)PointerSize, PointerSize, count);
+            return;
+        }
+
         if (t.Definition is not { } definition)
         {
-            switch (t.Primitive)
-            {
-                case PrimitiveType.String:
-                    var (begin, units) = StoreStringIntoRange(cx, Expect(value, ComponentValueKind.String, t));
-                    WriteUInt(cx.Bytes, ptr, PointerSize, begin);
-                    WriteUInt(cx.Bytes, ptr + (ulong)PointerSize, PointerSize, units);
-                    return;
-                case PrimitiveType.ErrorContext:
-                    throw ErrorContextNotSupported();
-                default:
-                    WriteUInt(cx.Bytes, ptr, ScalarSize(t.Primitive), ScalarBits(value, t.Primitive, t));
-                    return;
-            }
+            WriteUInt(cx.Bytes, ptr, ScalarSize(t.Primitive), ScalarBits(value, t.Primitive, t));
+            return;
         }
 
         switch (Shape.Of(definition))
@@ -101,13 +97,6 @@ public sealed partial class CanonicalCodec
             case ShapeKind.Scalar4:
                 WriteUInt(cx.Bytes, ptr, 4, LowerHandle(cx, value, definition, t));
                 return;
-            case ShapeKind.DynamicList:
-            {
-                var (begin, length) = StoreListIntoRange(cx, Expect(value, ComponentValueKind.List, t), ElementOf(definition), depth);
-                WriteUInt(cx.Bytes, ptr, PointerSize, begin);
-                WriteUInt(cx.Bytes, ptr + (ulong)PointerSize, PointerSize, length);
-                return;
-            }
 
             case ShapeKind.FixedList:
             {
@@ -144,6 +133,23 @@ public sealed partial class CanonicalCodec
         }
     }
 
+    /// <summary>
+    /// Strings and lists, which live out of line: copied into memory realloc gives, and represented by a pointer and a
+    /// count. Null for other types (an error context, which is not yet supported, is refused here).
+    /// </summary>
+    private (ulong Begin, ulong Count)? StoreOutOfLine(LiftLowerContext cx, ComponentValue value, WitType t, int depth)
+    {
+        if (t.Definition is null)
+        {
+            if (t.Primitive == PrimitiveType.ErrorContext) throw ErrorContextNotSupported();
+            return t.Primitive == PrimitiveType.String ? StoreStringIntoRange(cx, Expect(value, ComponentValueKind.String, t)) : null;
+        }
+
+        return Shape.Of(t.Definition) == ShapeKind.DynamicList
+            ? StoreListIntoRange(cx, Expect(value, ComponentValueKind.List, t), ElementOf(t.Definition), depth)
+            : null;
+    }
+
     private static IReadOnlyList<ComponentValue> ExpectCount(ComponentValue value, uint count, WitType type) =>
         value.Items.Count == count ? value.Items : throw new WasmException(WasmErrorKind.Usage, -1, $"the value {value} has {value.Items.Count} items, where `{type}` has {count}");
 
@@ -172,9 +178,7 @@ public sealed partial class CanonicalCodec
         ulong length = (ulong)list.Items.Count;
         ulong byteLength = length * size;
         ulong alignment = (ulong)element.Layout.Alignment;
-        ulong ptr = cx.Allocate(alignment, byteLength);
-        CheckAligned(ptr, alignment);
-        CheckInBounds(cx, ptr, byteLength);
+        ulong ptr = Reserve(cx, 0, 0, alignment, byteLength);
         for (int i = 0; i < list.Items.Count; i++)
         {
             ulong at = ptr + (ulong)i * size;
@@ -196,24 +200,18 @@ public sealed partial class CanonicalCodec
     {
         CheckDepth(depth);
         var t = Unalias(type);
+        if (StoreOutOfLine(cx, value, t, depth) is var (begin, count))
+        {
+            output.Add(begin);
+            output.Add(count);
+            return;
+        }
+
         if (t.Definition is not { } definition)
         {
-            switch (t.Primitive)
-            {
-                case PrimitiveType.String:
-                    var (begin, units) = StoreStringIntoRange(cx, Expect(value, ComponentValueKind.String, t));
-                    output.Add(begin);
-                    output.Add(units);
-                    return;
-                case PrimitiveType.ErrorContext:
-                    throw ErrorContextNotSupported();
-                case PrimitiveType.U64 or PrimitiveType.S64 or PrimitiveType.F64:
-                    output.Add(ScalarBits(value, t.Primitive, t));
-                    return;
-                default:
-                    output.Add((uint)ScalarBits(value, t.Primitive, t));
-                    return;
-            }
+            ulong bits = ScalarBits(value, t.Primitive, t);
+            output.Add(t.Primitive is PrimitiveType.U64 or PrimitiveType.S64 or PrimitiveType.F64 ? bits : (uint)bits);
+            return;
         }
 
         switch (Shape.Of(definition))
@@ -221,13 +219,6 @@ public sealed partial class CanonicalCodec
             case ShapeKind.Scalar4:
                 output.Add(LowerHandle(cx, value, definition, t));
                 return;
-            case ShapeKind.DynamicList:
-            {
-                var (begin, length) = StoreListIntoRange(cx, Expect(value, ComponentValueKind.List, t), ElementOf(definition), depth);
-                output.Add(begin);
-                output.Add(length);
-                return;
-            }
 
             case ShapeKind.FixedList:
             {

@@ -74,9 +74,7 @@ public sealed partial class CanonicalCodec
     private static (ulong, ulong) StoreCopy(LiftLowerContext cx, byte[] encoded, ulong units, ulong unitSize, ulong alignment)
     {
         ulong byteLength = unitSize * units;
-        ulong ptr = cx.Allocate(alignment, byteLength);
-        CheckAligned(ptr, alignment);
-        CheckInBounds(cx, ptr, byteLength);
+        ulong ptr = Reserve(cx, 0, 0, alignment, byteLength);
         encoded.CopyTo(cx.Bytes.AsSpan((int)ptr));
         return (ptr, units);
     }
@@ -87,8 +85,7 @@ public sealed partial class CanonicalCodec
     /// </summary>
     private static (ulong, ulong) StoreToUtf8(LiftLowerContext cx, string text, ulong units, ulong worstCase)
     {
-        ulong ptr = cx.Allocate(1, units);
-        CheckInBounds(cx, ptr, units);
+        ulong ptr = Reserve(cx, 0, 0, 1, units);
         int i = 0;
         foreach (var rune in text.EnumerateRunes())
         {
@@ -99,15 +96,13 @@ public sealed partial class CanonicalCodec
                 continue;
             }
 
-            ptr = cx.Reallocate(ptr, units, 1, worstCase);
-            CheckInBounds(cx, ptr, worstCase);
+            ptr = Reserve(cx, ptr, units, 1, worstCase);
             byte[] encoded = StrictUtf8.GetBytes(text);
             encoded.AsSpan(i).CopyTo(cx.Bytes.AsSpan((int)(ptr + (ulong)i)));
             ulong length = (ulong)encoded.Length;
             if (worstCase > length)
             {
-                ptr = cx.Reallocate(ptr, worstCase, 1, length);
-                CheckInBounds(cx, ptr, length);
+                ptr = Reserve(cx, ptr, worstCase, 1, length);
             }
 
             return (ptr, length);
@@ -120,17 +115,13 @@ public sealed partial class CanonicalCodec
     private static (ulong, ulong) StoreUtf8ToUtf16(LiftLowerContext cx, string text, ulong units)
     {
         ulong worstCase = 2 * units;
-        ulong ptr = cx.Allocate(2, worstCase);
-        CheckAligned(ptr, 2);
-        CheckInBounds(cx, ptr, worstCase);
+        ulong ptr = Reserve(cx, 0, 0, 2, worstCase);
         byte[] encoded = StrictUtf16.GetBytes(text);
         encoded.CopyTo(cx.Bytes.AsSpan((int)ptr));
         ulong length = (ulong)encoded.Length;
         if (length < worstCase)
         {
-            ptr = cx.Reallocate(ptr, worstCase, 2, length);
-            CheckAligned(ptr, 2);
-            CheckInBounds(cx, ptr, length);
+            ptr = Reserve(cx, ptr, worstCase, 2, length);
         }
 
         return (ptr, length / 2);
@@ -142,9 +133,7 @@ public sealed partial class CanonicalCodec
     /// </summary>
     private (ulong, ulong) StoreToLatin1OrUtf16(LiftLowerContext cx, string text, ulong units)
     {
-        ulong ptr = cx.Allocate(2, units);
-        CheckAligned(ptr, 2);
-        CheckInBounds(cx, ptr, units);
+        ulong ptr = Reserve(cx, 0, 0, 2, units);
         ulong written = 0;
         foreach (var rune in text.EnumerateRunes())
         {
@@ -156,9 +145,7 @@ public sealed partial class CanonicalCodec
             }
 
             ulong worstCase = 2 * units;
-            ptr = cx.Reallocate(ptr, units, 2, worstCase);
-            CheckAligned(ptr, 2);
-            CheckInBounds(cx, ptr, worstCase);
+            ptr = Reserve(cx, ptr, units, 2, worstCase);
             var bytes = cx.Bytes;
             for (ulong j = written; j-- > 0;)
             {
@@ -171,9 +158,7 @@ public sealed partial class CanonicalCodec
             ulong length = (ulong)encoded.Length;
             if (worstCase > length)
             {
-                ptr = cx.Reallocate(ptr, worstCase, 2, length);
-                CheckAligned(ptr, 2);
-                CheckInBounds(cx, ptr, length);
+                ptr = Reserve(cx, ptr, worstCase, 2, length);
             }
 
             return (ptr, (length / 2) | ComponentValue.Utf16Tag(PointerSize));
@@ -181,9 +166,7 @@ public sealed partial class CanonicalCodec
 
         if (written < units)
         {
-            ptr = cx.Reallocate(ptr, units, 2, written);
-            CheckAligned(ptr, 2);
-            CheckInBounds(cx, ptr, written);
+            ptr = Reserve(cx, ptr, units, 2, written);
         }
 
         return (ptr, written);
@@ -196,9 +179,7 @@ public sealed partial class CanonicalCodec
     private (ulong, ulong) StoreProbablyUtf16ToLatin1OrUtf16(LiftLowerContext cx, string text, ulong units)
     {
         ulong byteLength = 2 * units;
-        ulong ptr = cx.Allocate(2, byteLength);
-        CheckAligned(ptr, 2);
-        CheckInBounds(cx, ptr, byteLength);
+        ulong ptr = Reserve(cx, 0, 0, 2, byteLength);
         byte[] encoded = StrictUtf16.GetBytes(text);
         encoded.CopyTo(cx.Bytes.AsSpan((int)ptr));
         ulong length = (ulong)encoded.Length / 2;
@@ -209,8 +190,7 @@ public sealed partial class CanonicalCodec
 
         var bytes = cx.Bytes;
         for (ulong i = 0; i < length; i++) bytes[ptr + i] = bytes[ptr + 2 * i];
-        ptr = cx.Reallocate(ptr, byteLength, 1, length);
-        CheckInBounds(cx, ptr, length);
+        ptr = Reserve(cx, ptr, byteLength, 1, length);
         return (ptr, length);
     }
 }

@@ -228,6 +228,15 @@ public sealed partial class CanonicalCodec
         if (ptr > size || length > size - ptr) throw CanonicalTrapException.Of(CanonicalTrap.OutOfBounds, $"{length} bytes at 0x{ptr:x} are outside the memory of {size} bytes");
     }
 
+    /// <summary>Calls realloc and checks what it returned, as the spec does after each call: aligned, and the block inside the memory.</summary>
+    private static ulong Reserve(LiftLowerContext cx, ulong old, ulong oldSize, ulong alignment, ulong size)
+    {
+        ulong ptr = cx.Reallocate(old, oldSize, alignment, size);
+        CheckAligned(ptr, alignment);
+        CheckInBounds(cx, ptr, size);
+        return ptr;
+    }
+
     private void CheckPointerSize(LiftLowerContext cx)
     {
         if (cx.Options.Memory64 != Abi.Memory64) throw new WasmException(WasmErrorKind.Usage, -1, "the options' memory64 differs from the Canonical ABI layout's");

@@ -27,7 +27,7 @@ public sealed class CanonicalCallTests
 
     private static readonly Lazy<Interface> Types = new(() => CanonicalJson.ResolveInterface(Wit, "c"));
 
-    private static WitType T(string name) => Types.Value.Types.TryGetValue(name, out var d) ? WitType.Of(d) : throw new InvalidOperationException(name);
+    private static WitType T(string name) => CanonicalJson.TypeNamed(Types.Value, name);
 
     private sealed class Guest
     {

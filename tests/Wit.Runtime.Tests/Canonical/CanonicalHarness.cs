@@ -119,6 +119,10 @@ internal static class CanonicalJson
         return model.Interfaces.Single(i => i.Name == name);
     }
 
+    /// <summary>The type an interface declares as <paramref name="name"/>.</summary>
+    public static WitType TypeNamed(Interface types, string name) =>
+        types.Types.TryGetValue(name, out var definition) ? WitType.Of(definition) : throw new InvalidOperationException($"no type `{name}`");
+
     public static StringEncoding Encoding(string name) => name switch
     {
         "utf8" => StringEncoding.Utf8,

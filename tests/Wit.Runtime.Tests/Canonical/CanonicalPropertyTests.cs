@@ -152,7 +152,7 @@ public sealed class CanonicalPropertyTests
         var modes = new Dictionary<string, int>();
         for (int i = 0; i < roots.Count; i++)
         {
-            var type = WitType.Of(types.Types.TryGetValue($"t{i}", out var d) ? d : throw new InvalidOperationException());
+            var type = CanonicalJson.TypeNamed(types, $"t{i}");
             for (int k = 0; k < 8; k++)
             {
                 var encoding = (StringEncoding)random.Next(3);

@@ -33,9 +33,7 @@ public sealed class CanonicalTrapTests
 
     private static readonly Lazy<Interface> Types = new(() => CanonicalJson.ResolveInterface(Wit, "t"));
 
-    private static WitType T(string name) => Types.Value.Types.TryGetValue(name, out var d) ? WitType.Of(d) : throw new InvalidOperationException(name);
-
-    private static TypeDefinition Def(string name) => T(name).Definition!;
+    private static WitType T(string name) => CanonicalJson.TypeNamed(Types.Value, name);
 
     private sealed class Setup
     {
@@ -282,7 +280,7 @@ public sealed class CanonicalTrapTests
         var text = new System.Text.StringBuilder("package test:deep;\ninterface d {\n  type d0 = u8;\n");
         for (int i = 1; i <= levels; i++) text.Append($"  type d{i} = option<d{i - 1}>;\n");
         var deep = CanonicalJson.ResolveInterface(text.Append("}\n").ToString(), "d");
-        var type = WitType.Of(deep.Types.TryGetValue($"d{levels}", out var d) ? d : throw new InvalidOperationException());
+        var type = CanonicalJson.TypeNamed(deep, $"d{levels}");
         var value = ComponentValue.U8(1);
         for (int i = 0; i < levels; i++) value = ComponentValue.Some(value);
         var s = new Setup();

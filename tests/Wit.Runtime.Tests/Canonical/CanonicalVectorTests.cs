@@ -40,7 +40,7 @@ public sealed class CanonicalVectorTests
 
         public TypeDefinition? Resource(string name) => Types.Types.TryGetValue(name, out var d) ? d : null;
 
-        public WitType Type(string name) => Types.Types.TryGetValue(name, out var d) ? WitType.Of(d) : throw new InvalidOperationException($"no type {name}");
+        public WitType Type(string name) => CanonicalJson.TypeNamed(Types, name);
     }
 
     [Fact]
