@@ -165,10 +165,11 @@ public sealed partial class CanonicalCodec
                 return LoadListFromRange(cx, ptr, source.Next(PointerType), ElementOf(definition), depth);
             case ShapeKind.FixedList:
             {
+                // Grown as values arrive: the length is the type's, and a type may claim more than the values given.
                 var element = definition.Element ?? throw Unresolved(definition);
-                var items = new ComponentValue[definition.FixedLength];
-                for (int i = 0; i < items.Length; i++) items[i] = LiftFlatAt(cx, source, element, depth + 1);
-                return ComponentValue.List(items);
+                var items = new List<ComponentValue>();
+                for (uint i = 0; i < definition.FixedLength; i++) items.Add(LiftFlatAt(cx, source, element, depth + 1));
+                return ComponentValue.List(items.ToArray());
             }
 
             case ShapeKind.Record:

@@ -188,6 +188,55 @@ public sealed class CanonicalPropertyTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {trials} round trips failed:\n" + string.Join("\n", failures.Take(8)));
     }
 
+    [Fact]
+    public void Lifting_garbage_gives_a_value_or_a_trap_and_nothing_else()
+    {
+        var random = new Random(Seed + 1);
+        var wit = new RandomWit(random);
+        var roots = Enumerable.Range(0, 200).Select(i => wit.Type(random.Next(1, 5))).ToList();
+        string text = "package prop:garbage;\ninterface g {\n" + string.Join("\n", wit.Declarations.Concat(roots.Select((t, i) => $"type t{i} = {t};")).Select(x => "  " + x)) + "\n}\n";
+        var types = CanonicalJson.ResolveInterface(text, "g");
+        var resource = types.Types.TryGetValue("res", out var r) ? r : throw new InvalidOperationException();
+        int values = 0, traps = 0;
+        var failures = new List<string>();
+        for (int i = 0; i < roots.Count; i++)
+        {
+            var type = CanonicalJson.TypeNamed(types, $"t{i}");
+            for (int k = 0; k < 10; k++)
+            {
+                bool memory64 = random.Next(4) == 0;
+                var h = new CanonicalHarness((StringEncoding)random.Next(3), memory64, remoteResource: resource);
+                random.NextBytes(h.Memory.Bytes.AsSpan(0, random.Next(h.Memory.Bytes.Length)));
+                var codec = new CanonicalCodec(new CanonicalAbi(memory64));
+                // Small numbers now and then, so pointers and lengths land inside the memory too.
+                ulong Bits() => random.Next(3) == 0 ? (ulong)random.Next(0, 70000) : (ulong)random.NextInt64();
+                var flat = codec.Abi.Flatten(type)!.Values!.Select(kind => new WasmValue(CanonicalCodec.ValTypeOf(kind), kind is CoreValueType.I32 or CoreValueType.F32 ? (uint)Bits() : Bits())).ToArray();
+                var layout = codec.Abi.Layout(type)!;
+                ulong at = (ulong)random.Next(0, 60000) / (ulong)layout.Alignment * (ulong)layout.Alignment;
+                foreach (var lift in new Func<ComponentValue>[] { () => codec.LiftFlat(h.LiftContext, new FlatReader(flat), type), () => codec.Load(h.LiftContext, at, type) })
+                {
+                    try
+                    {
+                        lift();
+                        values++;
+                    }
+                    catch (CanonicalTrapException)
+                    {
+                        traps++;
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Add($"t{i} = {roots[i]}: {e.GetType().Name} {e.Message}");
+                    }
+                }
+            }
+        }
+
+        _output.WriteLine($"garbage lifted: {values} values, {traps} traps, {failures.Count} other exceptions");
+        Assert.True(traps > 100 && values > 100, $"{values} values and {traps} traps: the inputs do not reach both outcomes");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(8)));
+    }
+
     private static ComponentValue[] RoundTrip(CanonicalHarness h, CanonicalCodec codec, string mode, ComponentValue[] values, WitType[] types, bool memory64, out CanonicalHarness harness)
     {
         harness = h;

@@ -28,6 +28,7 @@ public sealed class CanonicalTrapTests
           type text = string;
           type pair-list = list<tuple<u8, string>>;
           type names = map<string, u32>;
+          type huge = list<u8, 4000000000>;
         }
         """;
 
@@ -270,6 +271,14 @@ public sealed class CanonicalTrapTests
         Assert.Contains("needs the call", noScope.Message);
         var wrongFlat = Assert.Throws<WasmException>(() => s.Codec.LiftFlat(s.Lift, new FlatReader(WasmValue.I64(1)), T("text")));
         Assert.Equal(WasmErrorKind.Usage, wrongFlat.Kind);
+    }
+
+    [Fact]
+    public void A_fixed_length_list_longer_than_its_flat_values_is_an_error_not_an_allocation()
+    {
+        var s = new Setup();
+        var error = Assert.Throws<WasmException>(() => s.Codec.LiftFlat(s.Lift, new FlatReader(WasmValue.I32(1), WasmValue.I32(2)), T("huge")));
+        Assert.Contains("too few flat values", error.Message);
     }
 
     [Fact]
