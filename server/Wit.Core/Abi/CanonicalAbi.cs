@@ -88,21 +88,15 @@ public sealed class CanonicalAbi
             case ShapeKind.Record:
                 var fields = Shape.Fields(definition);
                 if (fields is null || fields.Count == 0) return Fail(definition, fields is null ? "a field has no type" : "records and tuples must have at least one field");
-                long size = 0;
-                int alignment = 1;
-                var offsets = new List<long>(fields.Count);
+                var fieldLayouts = new List<TypeLayout>(fields.Count);
                 foreach (var field in fields)
                 {
                     var layout = CachedLayout(field);
                     if (layout is null) return FailFrom(definition, field, "a field has no layout");
-                    size = AlignTo(size, layout.Alignment);
-                    offsets.Add(size);
-                    size += layout.Size;
-                    if (size > MaxSize) return Fail(definition, "the type is too large for any memory");
-                    alignment = Math.Max(alignment, layout.Alignment);
+                    fieldLayouts.Add(layout);
                 }
 
-                return new TypeLayout(AlignTo(size, alignment), alignment, offsets);
+                return SequenceLayout(fieldLayouts) ?? Fail(definition, "the type is too large for any memory");
             case ShapeKind.Variant:
                 var cases = Shape.Cases(definition);
                 if (cases.Count == 0) return Fail(definition, "variants and enums must have at least one case");
@@ -124,6 +118,42 @@ public sealed class CanonicalAbi
             default:
                 return Fail(definition, definition.Kind == TypeDefinitionKind.Error ? "the type did not resolve" : $"a {definition.Kind.ToString().ToLowerInvariant()} is not a value type");
         }
+    }
+
+    /// <summary>
+    /// The layout of a tuple of <paramref name="types"/> without a definition of its own: the spilled parameters or
+    /// results of a function (<c>lift_flat_values</c>, <c>lower_flat_values</c>) and a map's key-value pairs. Null
+    /// when a type has no layout or the tuple is empty or too large.
+    /// </summary>
+    public TypeLayout? TupleLayout(IReadOnlyList<WitType> types)
+    {
+        if (types.Count == 0) return null;
+        var layouts = new List<TypeLayout>(types.Count);
+        foreach (var type in types)
+        {
+            if (Layout(type) is not { } layout) return null;
+            layouts.Add(layout);
+        }
+
+        return SequenceLayout(layouts);
+    }
+
+    /// <summary>Fields one after the other, each at its alignment (<c>elem_size_record</c>); null beyond <see cref="MaxSize"/>.</summary>
+    private static TypeLayout? SequenceLayout(List<TypeLayout> fields)
+    {
+        long size = 0;
+        int alignment = 1;
+        var offsets = new List<long>(fields.Count);
+        foreach (var layout in fields)
+        {
+            size = AlignTo(size, layout.Alignment);
+            offsets.Add(size);
+            size += layout.Size;
+            if (size > MaxSize) return null;
+            alignment = Math.Max(alignment, layout.Alignment);
+        }
+
+        return new TypeLayout(AlignTo(size, alignment), alignment, offsets);
     }
 
     /// <summary>The smallest unsigned integer covering the case indices (<c>discriminant_type</c>).</summary>

@@ -4,7 +4,7 @@ using Wit.Core.Semantics;
 namespace Wit.Core.Abi;
 
 /// <summary>How the Canonical ABI sees a definition after <c>despecialize</c>.</summary>
-internal enum ShapeKind
+public enum ShapeKind
 {
     /// <summary>Handles, futures, streams (and a resource used as a value): one i32 in 4 bytes.</summary>
     Scalar4,
@@ -18,7 +18,7 @@ internal enum ShapeKind
 }
 
 /// <summary>The despecialised structure of definitions: tuples are records; enum, option and result are variants; map is a list.</summary>
-internal static class Shape
+public static class Shape
 {
     public static ShapeKind Of(TypeDefinition definition) => definition.Kind switch
     {
