@@ -145,8 +145,10 @@ internal sealed class MemoryTrimmer
             await Task.Delay(Delay).ConfigureAwait(false);
             while (Busy()) await Task.Delay(Delay).ConfigureAwait(false);
             Volatile.Write(ref _scheduled, 0);
+            long before = Resident();
             Collect();
             Interlocked.Increment(ref _trims);
+            Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a large document's close or replacement.");
         });
     }
 

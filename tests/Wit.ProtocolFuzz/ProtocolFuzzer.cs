@@ -60,6 +60,9 @@ public sealed class ProtocolFuzzer
 
     public List<ClassResult> Results { get; } = new();
 
+    /// <summary>How many handler exceptions the server logged (each is a bug the connection's guard contained).</summary>
+    public int HandlerFailures { get; private set; }
+
     /// <summary>How long the server is given after a class to come back within 20% of its starting memory (see SettleAsync).</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -136,6 +139,7 @@ public sealed class ProtocolFuzzer
                 bool alive = await HoverAsync();
                 GC.KeepAlive(alive);
                 var (after, settled) = await SettleAsync(start);
+                if (Environment.GetEnvironmentVariable("WIT_FUZZ_SERVER_LOG") is { } log) File.AppendAllText(log, $"{DateTime.Now:HH:mm:ss.fff} [fuzzer] {name} measured\n");
                 var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, after, watch.Elapsed) { Settled = settled };
                 SaveMappings(name);
                 Results.Add(result);
@@ -143,12 +147,13 @@ public sealed class ProtocolFuzzer
             }
 
             bool exitedCleanly = await ShutdownAsync();
-            _out.WriteLine($"shutdown and exit: {(exitedCleanly ? "answered, exit code 0" : "FAILED")}; violations on stdout: {_server.Violations}, unmatched responses: {_server.UnmatchedResponses}, errors without id: {_server.NullIdErrors}");
+            _out.WriteLine($"shutdown and exit: {(exitedCleanly ? "answered, exit code 0" : "FAILED")}; violations on stdout: {_server.Violations}, unmatched responses: {_server.UnmatchedResponses}, errors without id: {_server.NullIdErrors}, handler exceptions logged: {_server.HandlerFailures}{(_server.FirstHandlerFailure is { } first ? $" (first: {first})" : "")}");
             foreach (string line in Measurements) _out.WriteLine(line);
             ExitedCleanly = exitedCleanly;
             Violations = _server.Violations;
             UnmatchedResponses = _server.UnmatchedResponses;
-            return exitedCleanly && Violations == 0 && UnmatchedResponses == 0 && CancelsPrompt && EditsPublished && Results.All(r => r.Holds);
+            HandlerFailures = _server.HandlerFailures;
+            return exitedCleanly && Violations == 0 && UnmatchedResponses == 0 && HandlerFailures == 0 && CancelsPrompt && EditsPublished && Results.All(r => r.Holds);
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class ServerConnection : IAsyncDisposable
     private readonly ManualResetEventSlim _reading = new(initialState: true);
     private int _nextId = 1_000_000;
 
+    /// <summary>A file the server's standard error is copied to, each line with the time it arrived (the environment variable WIT_FUZZ_SERVER_LOG).</summary>
+    private static readonly string? LogPath = Environment.GetEnvironmentVariable("WIT_FUZZ_SERVER_LOG");
+
     private ServerConnection(Process process)
     {
         _process = process;
@@ -42,6 +45,12 @@ public sealed class ServerConnection : IAsyncDisposable
                 {
                     StderrLines++;
                     LastStderr = line;
+                    if (line.StartsWith("The handler of ", StringComparison.Ordinal) && line.Contains(" failed: ", StringComparison.Ordinal))
+                    {
+                        HandlerFailures++;
+                        FirstHandlerFailure ??= line;
+                    }
+                    if (LogPath is { } path) File.AppendAllText(path, $"{DateTime.Now:HH:mm:ss.fff} {line}\n");
                 }
             }
         });
@@ -59,6 +68,15 @@ public sealed class ServerConnection : IAsyncDisposable
     public int NullIdErrors;
 
     public int StderrLines { get; private set; }
+
+    /// <summary>
+    /// How many times the server logged that a handler threw (a bug: the connection's guard keeps the server alive and
+    /// answers a request with InternalError, but a notification's effect, an edit, is lost).
+    /// </summary>
+    public int HandlerFailures { get; private set; }
+
+    /// <summary>The first such log line (the exception's type and message).</summary>
+    public string? FirstHandlerFailure { get; private set; }
 
     public string? LastStderr { get; private set; }
 

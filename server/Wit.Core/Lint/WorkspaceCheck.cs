@@ -98,7 +98,8 @@ public sealed class WorkspaceCheck
             : null;
         var baseModel = previous?._resolved;
         return TryRun(workspace, options, lintOptions, baseModel, previousItems)
-            ?? TryRun(workspace, options, lintOptions, baseModel, null)!;
+            ?? TryRun(workspace, options, lintOptions, baseModel, null)
+            ?? throw new InvalidOperationException("A check without taken-over items cannot fail to move them.");
     }
 
     /// <summary>A check; null when taken-over results could not be moved to the current text (then it is run without them).</summary>
@@ -187,7 +188,15 @@ public sealed class WorkspaceCheck
                 var diagnostics = new List<Diagnostic>();
                 linter.ReportUnused(types, diagnostics);
                 if (fresh && !MoveAll(mover, diagnostics)) return null;
-                if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span))) return null;
+                if (!diagnostics.TrueForAll(d => record.Contains(d.Document, d.Span)))
+                {
+                    // Reported outside the item (a world's unused `use` copied in by `include` is reported where the
+                    // included world has it): a taken-over record's answers move with it, so rerun without taking
+                    // over; a fresh one's are right, but it is not taken over next time. (Returning null here for a
+                    // fresh record made the run without taken-over items return null too: a fuzz-found crash.)
+                    if (!fresh) return null;
+                    record.Cacheable = false;
+                }
                 record.Unused = (types, diagnostics);
                 return diagnostics;
             }

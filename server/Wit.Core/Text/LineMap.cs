@@ -83,7 +83,7 @@ public sealed class LineMap
         int start = _lineStarts[position.Line];
         int end = position.Line + 1 < _lineStarts.Length ? _lineStarts[position.Line + 1] : _length;
         int character = Math.Max(0, position.Character);
-        if (start + character < end) return start + character;
+        if (character < end - start) return start + character;   // not start + character < end: that overflows near int.MaxValue
         return end - _lineBreakLengths[position.Line];
     }
 }

@@ -15,13 +15,15 @@ internal sealed class DocumentUris
 
     private readonly ConcurrentDictionary<string, string> _uriByPath = new(StringComparer.Ordinal);
 
-    /// <summary>The path for <paramref name="uri"/>, or null when it is not a URI at all.</summary>
+    /// <summary>The path for <paramref name="uri"/>, or null when it is not a URI at all or names no possible file (a NUL in its path).</summary>
     public string? ToPath(string uri)
     {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return null;
         string path;
         if (parsed.IsFile)
         {
+            // Path.GetFullPath throws on a NUL (file:///a%00b.wit); no file has that name, so it is no document.
+            if (parsed.LocalPath.Contains('\0')) return null;
             path = Path.GetFullPath(parsed.LocalPath);
         }
         else

@@ -110,6 +110,21 @@ public sealed class LineMapTests
         }
     }
 
+    [Theory]
+    [InlineData(0, int.MaxValue, 3)]
+    [InlineData(1, int.MaxValue, 7)]
+    [InlineData(2, int.MaxValue, 12)]
+    [InlineData(1, int.MaxValue - 3, 7)]
+    [InlineData(-1, int.MaxValue, 0)]
+    [InlineData(1, int.MinValue, 4)]
+    [InlineData(int.MaxValue, int.MaxValue, 12)]
+    public void A_character_past_the_line_end_even_near_int_MaxValue_clamps_to_it(int line, int character, int offset)
+    {
+        // The protocol fuzzer's edits at character int.MaxValue made start + character overflow to a negative offset.
+        var lines = SourceText.From("one\ntwo\r\nend").Lines;
+        Assert.Equal(offset, lines.GetOffset(new LinePosition(line, character)));
+    }
+
     [Fact]
     public void LineTextExcludesEveryKindOfLineBreak()
     {

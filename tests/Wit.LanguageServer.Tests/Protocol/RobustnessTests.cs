@@ -29,6 +29,33 @@ public class RobustnessTests
         Assert.Contains("record point", response["result"]!["contents"]!["value"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("file:///ws/p/a%00b.wit")]
+    [InlineData("file:///ws/p/%00")]
+    public async Task A_URI_naming_no_possible_path_is_an_unknown_document_not_a_handler_failure(string uri)
+    {
+        // The protocol fuzzer's odd URIs: a NUL in a file URI's path made Path.GetFullPath throw in every handler.
+        var (client, _, _) = await ServerFixture.StartAsync("//- /p/a.wit\n" + Source);
+        await using var _ = client;
+        foreach (string method in new[] { "textDocument/hover", "textDocument/formatting", "textDocument/documentSymbol" })
+        {
+            var response = await client.RequestAsync(method, new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri },
+                ["position"] = LspTestClient.Position(0, 0),
+                ["options"] = new JsonObject { ["tabSize"] = 2, ["insertSpaces"] = true },
+            });
+            Assert.True(response["error"] is null || (int)response["error"]!["code"]! != -32603, response.ToJsonString());
+        }
+
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "wit", ["version"] = 1, ["text"] = Source },
+        });
+        await AssertStillServingAsync(client);
+        Assert.DoesNotContain(client.Logs, line => line.Contains(" failed: ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_hover_on_a_device_or_a_fifo_is_answered_and_the_server_keeps_serving()
     {
