@@ -45,25 +45,47 @@ internal sealed partial class PackageResolver
                 else if (!ReferenceEquals(target.Value.Definition, definition)) definition.Element = target;
                 break;
             case RecordSyntax record:
-                definition.Members = record.Fields.Where(f => f.Name is not null)
-                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), ResolveType(f.Type, context), Docs.Of(f), Location(file, f.Name!.Value))).ToArray();
+                var fields = new List<NamedType>();
+                foreach (var field in record.Fields)
+                {
+                    if (field.Name is { } fieldName) fields.Add(new NamedType(Names.Unescape(fieldName.Text), ResolveType(field.Type, context), Docs.Of(field), Location(file, fieldName)));
+                }
+
+                definition.Members = fields.ToArray();
                 break;
             case FlagsSyntax flags:
-                definition.Members = flags.Members.Where(f => f.Name is not null)
-                    .Select(f => new NamedType(Names.Unescape(f.Name!.Value.Text), null, Docs.Of(f), Location(file, f.Name!.Value))).ToArray();
+                var members = new List<NamedType>();
+                foreach (var member in flags.Members)
+                {
+                    if (member.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(member), Location(file, memberName)));
+                }
+
+                definition.Members = members.ToArray();
                 // The component model's binary format (and so every toolchain) stops at 32 flags.
                 if (definition.Members.Count > 32) Report(ResolveDiagnostics.TooManyFlags(), definition.Location);
                 break;
             case VariantSyntax variant:
                 // wit-parser refuses a variant or enum without cases when it resolves the type (not when it parses).
                 if (IsEmptyCaseList(variant.Syntax, SyntaxKind.VariantCaseList)) Report(SyntaxDiagnostics.EmptyVariant(), definition.Location);
-                definition.Members = variant.Cases.Where(c => c.Name is not null)
-                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), c.Payload is null ? null : ResolveType(c.Payload, context), Docs.Of(c), Location(file, c.Name!.Value))).ToArray();
+                var cases = new List<NamedType>();
+                foreach (var @case in variant.Cases)
+                {
+                    if (@case.Name is not { } caseName) continue;
+                    var payload = @case.Payload;
+                    cases.Add(new NamedType(Names.Unescape(caseName.Text), payload is null ? null : ResolveType(payload, context), Docs.Of(@case), Location(file, caseName)));
+                }
+
+                definition.Members = cases.ToArray();
                 break;
             case EnumSyntax @enum:
                 if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyEnum(), definition.Location);
-                definition.Members = @enum.Cases.Where(c => c.Name is not null)
-                    .Select(c => new NamedType(Names.Unescape(c.Name!.Value.Text), null, Docs.Of(c), Location(file, c.Name!.Value))).ToArray();
+                var enumCases = new List<NamedType>();
+                foreach (var @case in @enum.Cases)
+                {
+                    if (@case.Name is { } caseName) enumCases.Add(new NamedType(Names.Unescape(caseName.Text), null, Docs.Of(@case), Location(file, caseName)));
+                }
+
+                definition.Members = enumCases.ToArray();
                 break;
         }
     }
@@ -382,27 +404,30 @@ internal sealed partial class PackageResolver
             Location = location,
         };
         var list = new List<NamedType>();
-        var seen = new Dictionary<string, SourceLocation?>();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
-            seen.Add("self", null);
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
             var self = Anonymous(TypeShape.HandleOf(HandleKind.Borrow, resource), function.Stability);
             list.Add(new NamedType("self", self));
         }
 
+        // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
+        Dictionary<string, NamedType>? byName = null;
         foreach (var parameter in parameters)
         {
             if (parameter.Name is not { } parameterName) continue;
             string pname = Names.Unescape(parameterName.Text);
             var type = ResolveType(parameter.Type, context);
-            if (!seen.TryAdd(pname, Location(file, parameterName)))
+            var at = Location(file, parameterName);
+            if (EarlierParameter(list, ref byName, pname) is { } earlier)
             {
-                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), Location(file, parameterName), seen[pname]);
+                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), at, earlier.Location);
                 continue;
             }
 
-            list.Add(new NamedType(pname, type, null, Location(file, parameterName)));
+            var named = new NamedType(pname, type, null, at);
+            list.Add(named);
+            byName?.Add(pname, named);
         }
 
         function.Parameters = list.ToArray();
@@ -421,6 +446,28 @@ internal sealed partial class PackageResolver
         }
 
         return function;
+    }
+
+    /// <summary>
+    /// The parameter of <paramref name="list"/> named <paramref name="name"/>, if any: a linear search while the list is
+    /// short, then a dictionary made once (a function per line of a large file paid a dictionary each).
+    /// </summary>
+    private static NamedType? EarlierParameter(List<NamedType> list, ref Dictionary<string, NamedType>? byName, string name)
+    {
+        const int SearchedParameters = 8;
+        if (byName is null && list.Count > SearchedParameters)
+        {
+            byName = new Dictionary<string, NamedType>();
+            foreach (var named in list) byName.Add(named.Name, named);
+        }
+
+        if (byName is not null) return byName.TryGetValue(name, out var found) ? found : null;
+        foreach (var named in list)
+        {
+            if (named.Name == name) return named;
+        }
+
+        return null;
     }
 
     /// <summary>A fallible constructor returns <c>result&lt;R&gt;</c> or <c>result&lt;R, E&gt;</c> where R is the resource itself.</summary>

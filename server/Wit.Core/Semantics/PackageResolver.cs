@@ -540,24 +540,21 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
-    /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
-    /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
-    /// </summary>
-    /// <summary>
     /// Whether an item has an attribute, read from its green node: most items have none, and then neither the gate
-    /// nor the exclusion check needs a red node of any child.
+    /// nor the exclusion check needs a red node of any child. The parser reads an item's attributes before anything
+    /// else of it (<c>ParseAttributes</c>), so its first slot tells: the other slots of a large file's items are
+    /// never touched here (each one a cache miss, 10% of resolving the 100,000-line file in a profile).
     /// </summary>
     private static bool HasAttribute(WitNode node)
     {
         var green = node.Syntax.Green;
-        for (int i = 0; i < green.SlotCount; i++)
-        {
-            if (green.GetSlot(i).Kind == SyntaxKind.Attribute) return true;
-        }
-
-        return false;
+        return green.SlotCount > 0 && green.GetSlot(0).Kind == SyntaxKind.Attribute;
     }
 
+    /// <summary>
+    /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
+    /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
+    /// </summary>
     private Stability StabilityOf(WitNode node, SourceLocation? location)
     {
         // Without attributes nothing is read or reported below.

@@ -528,6 +528,9 @@ internal sealed class WitLexer
     {
         for (int i = start; i < end; i++)
         {
+            // Printable ASCII, nearly every character of names and comments, is never forbidden.
+            char c = _text[i];
+            if (c >= ' ' && c < '\u007f') continue;
             if (IsForbidden(_text, i))
             {
                 Report(DescribeForbidden(_text, i), i, 1);

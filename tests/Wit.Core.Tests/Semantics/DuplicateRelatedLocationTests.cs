@@ -14,6 +14,9 @@ public sealed class DuplicateRelatedLocationTests
     [InlineData("package a:b;\ninterface i {\n  f: func();\n  f: func();\n}\n", "f", 1)]
     [InlineData("package a:b;\ninterface i {\n  type f = u32;\n  f: func();\n}\n", "f", 1)]
     [InlineData("package a:b;\ninterface i {\n  f: func(x: u32, x: u64);\n}\n", "x", 1)]
+    // Past eight parameters the earlier ones are found by a dictionary, not a search (BuildFunction).
+    [InlineData("package a:b;\ninterface i {\n  f: func(x: u32, a: u8, b: u8, c: u8, d: u8, e: u8, g: u8, h: u8, j: u8, k: u8, x: u64);\n}\n", "x", 1)]
+    [InlineData("package a:b;\ninterface i {\n  f: func(a: u8, b: u8, c: u8, d: u8, e: u8, g: u8, h: u8, j: u8, k: u8, x: u32, x: u64);\n}\n", "x", 1)]
     [InlineData("package a:b;\ninterface i {\n  resource r {\n    m: func();\n    m: func();\n  }\n}\n", "m", 1)]
     [InlineData("package a:b;\ninterface i {\n  resource r {\n    constructor();\n    constructor(x: u32);\n  }\n}\n", "constructor", 1)]
     [InlineData("package a:b;\ninterface i {}\ninterface i {}\n", "i", 1)]
