@@ -14,33 +14,24 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
 [ -d node_modules/vscode-languageclient ] || npm ci --no-audit --no-fund --loglevel=error
 
-if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$root/artifacts/server/linux-x64/wit-language-server" ] && [ -f "$root/artifacts/server/any/wit-language-server.dll" ]; then
-  echo "== reuse the server in artifacts/server"
-else
-  bash scripts/publish-server.sh "$root/artifacts/server"
-fi
-
-echo "== copy the server into the extension"
-server="$root/vscode-extension/server"
-rm -rf "$server"
-mkdir -p "$server/linux-x64" "$server/any"
-cp "$root/artifacts/server/linux-x64/wit-language-server" "$server/linux-x64/"
-find "$root/artifacts/server/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$server/any/" \;
-chmod 755 "$server/linux-x64/wit-language-server"
-
-if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$root/artifacts/debug-adapter/linux-x64/wit-debug-adapter" ] && [ -f "$root/artifacts/debug-adapter/any/wit-debug-adapter.dll" ]; then
-  echo "== reuse the debug adapter in artifacts/debug-adapter"
-else
-  bash scripts/publish-debug-adapter.sh "$root/artifacts/debug-adapter"
-fi
-
-echo "== copy the debug adapter into the extension"
-adapter="$root/vscode-extension/debug-adapter"
-rm -rf "$adapter"
-mkdir -p "$adapter/linux-x64" "$adapter/any"
-cp "$root/artifacts/debug-adapter/linux-x64/wit-debug-adapter" "$adapter/linux-x64/"
-find "$root/artifacts/debug-adapter/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$adapter/any/" \;
-chmod 755 "$adapter/linux-x64/wit-debug-adapter"
+# bundle_tool NAME EXECUTABLE: publishes artifacts/NAME with scripts/publish-NAME.sh (or reuses it, see above) and copies
+# both builds into vscode-extension/NAME, where the extension looks for them (src/serverPath.ts).
+bundle_tool() {
+  local name="$1" exe="$2" artifacts="$root/artifacts/$1" target="$root/vscode-extension/$1"
+  if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$artifacts/linux-x64/$exe" ] && [ -f "$artifacts/any/$exe.dll" ]; then
+    echo "== reuse the $name in artifacts/$name"
+  else
+    bash "scripts/publish-$name.sh" "$artifacts"
+  fi
+  echo "== copy the $name into the extension"
+  rm -rf "$target"
+  mkdir -p "$target/linux-x64" "$target/any"
+  cp "$artifacts/linux-x64/$exe" "$target/linux-x64/"
+  find "$artifacts/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$target/any/" \;
+  chmod 755 "$target/linux-x64/$exe"
+}
+bundle_tool server wit-language-server
+bundle_tool debug-adapter wit-debug-adapter
 
 echo "== bundle the extension"
 cd "$root/vscode-extension"

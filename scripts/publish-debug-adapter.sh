@@ -25,15 +25,9 @@ exe="$out/$rid/wit-debug-adapter"
 dll="$out/any/wit-debug-adapter.dll"
 
 echo "== smoke test $exe"
-version="$(timeout 30 "$exe" --version)"
-if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
-  echo "publish-debug-adapter: '$exe --version' printed '$version', not a version" >&2
-  exit 1
-fi
-echo "version $version"
+check_version "$exe"
 
 program="$PWD/tests/Wit.DebugAdapter.Tests/Programs/debuggee.wasm"
-frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
 session() {
   frame '{"seq":1,"type":"request","command":"initialize","arguments":{"adapterID":"wit"}}'
   frame "{\"seq\":2,\"type\":\"request\",\"command\":\"launch\",\"arguments\":{\"program\":\"$program\",\"stopOnEntry\":true}}"
@@ -44,16 +38,8 @@ session() {
 }
 status=0
 session | timeout 30 "$exe" >"$logs/stdout" 2>"$logs/stderr" || status=$?
-if [ "$status" -ne 0 ] \
-  || ! grep -q '"command":"initialize","body":{"supportsConfigurationDoneRequest":true' "$logs/stdout" \
-  || ! grep -q '"event":"stopped","body":{"reason":"entry"' "$logs/stdout" \
-  || ! grep -q '"command":"threads","body":{"threads":\[{"id":1' "$logs/stdout" \
-  || ! grep -q '"command":"disconnect"' "$logs/stdout"; then
-  echo "publish-debug-adapter: the scripted session failed (exit code $status)" >&2
-  echo "-- stdout:" >&2; cat "$logs/stdout" >&2; echo >&2
-  echo "-- stderr:" >&2; cat "$logs/stderr" >&2
-  exit 1
-fi
+check_session "$logs" "$status" '"command":"initialize","body":{"supportsConfigurationDoneRequest":true' \
+  '"event":"stopped","body":{"reason":"entry"' '"command":"threads","body":{"threads":\[{"id":1' '"command":"disconnect"'
 echo "initialize, launch (stopped on entry), threads and disconnect answered; exit code 0"
 
 echo "== sizes"

@@ -29,36 +29,21 @@ internal sealed partial class DebugSession
         {
             throw new RequestException("the source needs a 'path' or a 'sourceReference'");
         }
-        var result = new JsonArray();
-        var group = new List<Breakpoint>();
-        foreach (var item in Args.Array(args, "breakpoints"))
+        return SetGroup(args, wat ? "wat" : "source:" + path, bp =>
         {
-            var bp = Args.Element(item, "breakpoints");
             int line = (Args.Int(bp, "line") ?? throw new RequestException("a source breakpoint needs a 'line'")) - _lineBase + 1;
-            List<int> offsets;
-            int actualLine;
             if (wat)
             {
                 int offset = image.Wat.OffsetAtOrAfter(line);
-                offsets = offset >= 0 ? new List<int> { offset } : new List<int>();
-                actualLine = offset >= 0 ? image.Wat.LineOf(offset) : line;
+                return offset >= 0 ? (new List<int> { offset }, null) : (new List<int>(), "no instruction at or after this line");
             }
-            else
-            {
-                (actualLine, offsets) = image.OffsetsOfLine(path!, line);
-            }
-            var json = Make(bp, offsets, offsets.Count > 0 ? null : wat ? "no instruction at or after this line" : "no code at or after this line (or no DWARF for this file)", group);
-            if (offsets.Count > 0)
-            {
-                json["line"] = actualLine - 1 + _lineBase;
-                json["source"] = wat ? WatSource(image) : new JsonObject { ["path"] = path };
-                json["instructionReference"] = Values.Hex(offsets[0]);
-            }
-            result.Push(json);
-        }
-        _breakpoints.Replace(wat ? "wat" : "source:" + path, group);
-        Launched().BreakpointsChanged();
-        return new JsonObject { ["breakpoints"] = result };
+            var offsets = image.OffsetsOfLine(path!, line).Offsets;
+            return (offsets, offsets.Count > 0 ? null : "no code at or after this line (or no DWARF for this file)");
+        }, wat ? (json, offset) =>
+        {
+            json["line"] = image.Wat.LineOf(offset) - 1 + _lineBase;
+            json["source"] = WatSource(image);
+        } : null);
     }
 
     /// <summary><c>setFunctionBreakpoints</c>: by the name section's name or an export's name; stops after the function's prologue (DWARF), else at its first instruction.</summary>
@@ -66,42 +51,41 @@ internal sealed partial class DebugSession
     {
         var image = Launched().Image;
         var module = image.Module;
-        var result = new JsonArray();
-        var group = new List<Breakpoint>();
-        foreach (var item in Args.Array(args, "breakpoints"))
+        return SetGroup(args, "function", bp =>
         {
-            var bp = Args.Element(item, "breakpoints");
             string name = Args.RequiredString(bp, "name");
             int index = image.FunctionNamed(name);
-            var offsets = new List<int>();
-            string? problem = null;
             if (index < 0)
             {
-                problem = $"no function named '{name}' (name section or export)";
+                return (new List<int>(), $"no function named '{name}' (name section or export)");
             }
-            else if (index < module.ImportedFunctionCount)
+            if (index < module.ImportedFunctionCount)
             {
-                problem = $"'{name}' is imported: it has no code here";
+                return (new List<int>(), $"'{name}' is imported: it has no code here");
             }
-            else
-            {
-                offsets.Add(image.AfterPrologue(module.Bodies[index - module.ImportedFunctionCount]));
-            }
-            var json = Make(bp, offsets, problem, group);
-            if (offsets.Count > 0)
-            {
-                json["instructionReference"] = Values.Hex(offsets[0]);
-                AddLocation(json, image, offsets[0]);
-            }
-            result.Push(json);
-        }
-        _breakpoints.Replace("function", group);
-        Launched().BreakpointsChanged();
-        return new JsonObject { ["breakpoints"] = result };
+            return (new List<int> { image.AfterPrologue(module.Bodies[index - module.ImportedFunctionCount]) }, null);
+        });
     }
 
     /// <summary><c>setInstructionBreakpoints</c>: at a byte offset in the module (<c>instructionReference</c> plus <c>offset</c>), which must start an instruction.</summary>
     private JsonNode SetInstructionBreakpoints(JsonObject? args)
+    {
+        var image = Launched().Image;
+        return SetGroup(args, "instruction", bp =>
+        {
+            long address = Args.Address(Args.RequiredString(bp, "instructionReference")) + (Args.Long(bp, "offset") ?? 0);
+            return address < 0 || address > int.MaxValue || image.InstructionAt((int)address) is null
+                ? (new List<int>(), $"{Values.Hex(address)} does not start an instruction of the module's code")
+                : (new List<int> { (int)address }, null);
+        });
+    }
+
+    /// <summary>
+    /// Replaces a group of breakpoints by the request's: <paramref name="resolve"/> gives each its offsets (or why it has
+    /// none); each verified one is answered with its place, by <paramref name="locate"/> or else its source line
+    /// (WAT view line without DWARF).
+    /// </summary>
+    private JsonNode SetGroup(JsonObject? args, string groupName, Func<JsonObject, (List<int> Offsets, string? Problem)> resolve, Action<JsonObject, int>? locate = null)
     {
         var image = Launched().Image;
         var result = new JsonArray();
@@ -109,26 +93,23 @@ internal sealed partial class DebugSession
         foreach (var item in Args.Array(args, "breakpoints"))
         {
             var bp = Args.Element(item, "breakpoints");
-            long address = Args.Address(Args.RequiredString(bp, "instructionReference")) + (Args.Long(bp, "offset") ?? 0);
-            var offsets = new List<int>();
-            string? problem = null;
-            if (address < 0 || address > int.MaxValue || image.InstructionAt((int)address) is null)
-            {
-                problem = $"{Values.Hex(address)} does not start an instruction of the module's code";
-            }
-            else
-            {
-                offsets.Add((int)address);
-            }
+            var (offsets, problem) = resolve(bp);
             var json = Make(bp, offsets, problem, group);
             if (offsets.Count > 0)
             {
                 json["instructionReference"] = Values.Hex(offsets[0]);
-                AddLocation(json, image, offsets[0]);
+                if (locate != null)
+                {
+                    locate(json, offsets[0]);
+                }
+                else
+                {
+                    AddLocation(json, image, offsets[0]);
+                }
             }
             result.Push(json);
         }
-        _breakpoints.Replace("instruction", group);
+        _breakpoints.Replace(groupName, group);
         Launched().BreakpointsChanged();
         return new JsonObject { ["breakpoints"] = result };
     }

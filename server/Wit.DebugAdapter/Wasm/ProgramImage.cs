@@ -93,17 +93,7 @@ internal sealed class ProgramImage
     }
 
     /// <summary>The instruction that starts at <paramref name="offset"/>, or null (not an instruction boundary).</summary>
-    public Instruction? InstructionAt(int offset)
-    {
-        var body = Module.BodyAt(offset);
-        if (body == null)
-        {
-            return null;
-        }
-        var list = Instructions(body);
-        int i = IndexAtOrAfter(list, offset);
-        return i < list.Count && list[i].Offset == offset ? list[i] : null;
-    }
+    public Instruction? InstructionAt(int offset) => InstructionAtOrAfter(offset) is { } i && i.Offset == offset ? i : null;
 
     /// <summary>The first instruction at or after <paramref name="offset"/> in the same body, or null.</summary>
     public Instruction? InstructionAtOrAfter(int offset)
