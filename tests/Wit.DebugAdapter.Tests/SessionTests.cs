@@ -154,4 +154,31 @@ public sealed class SessionTests
         Assert.False((bool)bad["success"]!);
         await client.Request("disconnect");
     }
+
+    /// <summary>
+    /// A client that waits for a request's response before it listens for the events the request causes must see them:
+    /// the adapter writes the response to configurationDone, next, continue and terminate before the program moves.
+    /// </summary>
+    [Fact]
+    public async Task Responses_come_before_the_events_their_requests_cause()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.Debuggee, new JsonObject { ["stopOnEntry"] = true });
+        await client.Request("configurationDone");
+        await client.Event("stopped");
+        // The entry's first instruction calls the program's _start, which ends in proc_exit: step into it.
+        await client.Request("stepIn", new JsonObject { ["threadId"] = 1, ["granularity"] = "instruction" });
+        await client.Event("stopped");
+        await client.Request("setBreakpoints", SourceBreakpoints(LineOf("int result = v * v;")));
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        await client.Event("stopped");
+        await client.Request("terminate");
+        await client.Event("exited");
+        var order = client.Messages.Select(m => (string?)m["command"] ?? (string?)m["event"]).ToList();
+        int Index(string name, int occurrence = 0) => order.Select((n, i) => (n, i)).Where(x => x.n == name).Skip(occurrence).First().i;
+        Assert.True(Index("configurationDone") < Index("stopped", 0), string.Join(", ", order));
+        Assert.True(Index("stepIn") < Index("stopped", 1), string.Join(", ", order));
+        Assert.True(Index("continue") < Index("stopped", 2), string.Join(", ", order));
+        Assert.True(Index("terminate") < Index("exited"), string.Join(", ", order));
+    }
 }

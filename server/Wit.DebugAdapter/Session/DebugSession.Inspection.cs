@@ -23,16 +23,18 @@ internal sealed partial class DebugSession
             // After a trap there is nothing to step: any resume lets the program end.
             kind = ResumeKind.Continue;
         }
-        if (!debuggee.Resume(kind, byInstruction))
+        if (debuggee.Stop == null)
         {
             throw new RequestException("the program is not stopped");
         }
+        // Only this thread resumes the program, so it is still stopped when the response has gone.
+        _afterResponse = () => debuggee.Resume(kind, byInstruction);
         return kind == ResumeKind.Continue ? new JsonObject { ["allThreadsContinued"] = true } : null;
     }
 
     private JsonNode? Pause()
     {
-        Launched().Pause();
+        _afterResponse = Launched().Pause;
         return null;
     }
 

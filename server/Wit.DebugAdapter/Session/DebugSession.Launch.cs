@@ -74,6 +74,12 @@ internal sealed partial class DebugSession
         {
             Output("console", "DWARF: " + string.Join("; ", problems) + "\n");
         }
+        _afterResponse = () =>
+        {
+            // Configuration requests (breakpoints) are welcome from now on: they need the program's code.
+            _channel.Event("initialized");
+            StartWhenReady();
+        };
         return null;
     }
 

@@ -22,6 +22,8 @@ internal sealed partial class DebugSession : IDebuggeeEvents
     private readonly Action<string>? _log;
     private readonly BreakpointTable _breakpoints = new();
     private IDebuggee? _debuggee;
+    /// <summary>Set by a handler: what to do once its response is written.</summary>
+    private Action? _afterResponse;
     private bool _initialized, _configurationDone, _disconnected, _stopOnEntry, _terminatedSent;
     private bool _stopOnTraps = true;
     private int _lineBase = 1, _columnBase = 1;
@@ -83,9 +85,12 @@ internal sealed partial class DebugSession : IDebuggeeEvents
             {
                 throw new RequestException($"'{command}' before 'initialize'");
             }
+            _afterResponse = null;
             var body = Dispatch(command, args);
             _channel.Respond(seq, command, body);
-            After(command);
+            // What the request sets going (the program resuming, its start, its end) follows the response, so that no
+            // event it causes (stopped, exited) reaches the client before the response does.
+            _afterResponse?.Invoke();
         }
         catch (RequestException e)
         {
@@ -129,21 +134,6 @@ internal sealed partial class DebugSession : IDebuggeeEvents
         _ => throw new RequestException($"unknown request '{command}'"),
     };
 
-    /// <summary>What follows a request's response: events the protocol orders after it.</summary>
-    private void After(string command)
-    {
-        if (command == "launch")
-        {
-            // Configuration requests (breakpoints) are welcome from now on: they need the program's code.
-            _channel.Event("initialized");
-            StartWhenReady();
-        }
-        else if (command == "configurationDone")
-        {
-            StartWhenReady();
-        }
-    }
-
     private JsonNode Initialize(JsonObject? args)
     {
         if (_initialized)
@@ -181,6 +171,7 @@ internal sealed partial class DebugSession : IDebuggeeEvents
     private JsonNode? ConfigurationDone()
     {
         _configurationDone = true;
+        _afterResponse = StartWhenReady;
         return null;
     }
 
@@ -194,20 +185,14 @@ internal sealed partial class DebugSession : IDebuggeeEvents
 
     private JsonNode? Terminate()
     {
-        if (_debuggee == null || _debuggee.HasEnded)
-        {
-            SendTerminated();
-        }
-        else
-        {
-            _debuggee.Terminate();
-        }
+        var debuggee = _debuggee;
+        _afterResponse = debuggee == null || debuggee.HasEnded ? SendTerminated : debuggee.Terminate;
         return null;
     }
 
     private JsonNode? Disconnect()
     {
-        _debuggee?.Terminate();
+        _afterResponse = () => _debuggee?.Terminate();
         _disconnected = true;
         return null;
     }
