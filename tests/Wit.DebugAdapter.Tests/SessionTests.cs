@@ -143,7 +143,18 @@ public sealed class SessionTests
         Assert.Equal("3", (string?)locals[0]!["value"]);
         var globals = await Variables(client, 1, "Globals");
         Assert.Equal("i32", (string?)globals[0]!["type"]);
-        Assert.NotNull(await Variables(client, 1, "Operand Stack"));
+        // Step by instruction until something is on the operand stack: its slots get their types from the validator.
+        JsonArray operands = await Variables(client, 1, "Operand Stack");
+        for (int i = 0; i < 10 && operands.Count == 0; i++)
+        {
+            await client.Request("next", new JsonObject { ["threadId"] = 1, ["granularity"] = "instruction" });
+            await client.Event("stopped");
+            operands = await Variables(client, 1, "Operand Stack");
+        }
+        Assert.NotEmpty(operands);
+        Assert.All(operands, o => Assert.Equal("i32", (string?)o!["type"]));
+        // The caller's operands below the call's arguments are typed too.
+        Assert.All(await Variables(client, 2, "Operand Stack"), o => Assert.NotEqual("unknown", (string?)o!["type"]));
 
         var eval = await client.Request("evaluate", new JsonObject { ["expression"] = "local0", ["frameId"] = 1, ["context"] = "watch" });
         Assert.Equal("3", (string?)eval!["result"]);

@@ -123,10 +123,13 @@ internal sealed partial class DebugSession
                 break;
             case OperandsScope:
                 var operands = frame.Operands ?? Array.Empty<ulong>();
+                var types = OperandTypes(stop, frame);
                 for (int i = 0; i < operands.Length; i++)
                 {
                     // Bottom first, as the interpreter keeps them; the top of the stack is the last.
-                    variables.Push(new JsonObject { ["name"] = $"[{i}]", ["value"] = Values.FormatOperand(operands[i]), ["type"] = "operand", ["variablesReference"] = 0 });
+                    variables.Push(types is { } t && i < t.Length && t[i] != 0
+                        ? Variable($"[{i}]", new WasmValue(t[i], operands[i]), stop.Instance)
+                        : new JsonObject { ["name"] = $"[{i}]", ["value"] = Values.FormatOperand(operands[i]), ["type"] = "unknown", ["variablesReference"] = 0 });
                 }
                 break;
             case GlobalsScope:
@@ -148,6 +151,21 @@ internal sealed partial class DebugSession
                 throw new RequestException($"no variables with reference {reference} at this stop");
         }
         return new JsonObject { ["variables"] = variables };
+    }
+
+    /// <summary>
+    /// The types of a frame's operands, from the validator run up to its pc (the interpreter's slots are untyped). A
+    /// caller's pc is its call, whose arguments the callee has taken: its operands are the bottom of the types there.
+    /// </summary>
+    private static Wit.Runtime.Binary.ValType[]? OperandTypes(StopState stop, StopFrame frame)
+    {
+        var module = stop.Instance.Module;
+        if (frame.FunctionIndex < module.ImportedFunctionCount || frame.FunctionIndex - module.ImportedFunctionCount >= module.Bodies.Count)
+        {
+            return null;
+        }
+        var types = Wit.Runtime.Validation.ModuleValidator.OperandTypesAt(module, module.Bodies[frame.FunctionIndex - module.ImportedFunctionCount], frame.Pc);
+        return types != null && types.Length >= (frame.Operands?.Length ?? 0) ? types : null;
     }
 
     private static JsonObject Variable(string name, WasmValue value, Instance instance)
