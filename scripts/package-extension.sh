@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `npm run package [-- output.vsix]`: builds the VS Code extension as one .vsix for linux-x64 with the language server
-# inside: the native (NativeAOT) server (no .NET install needed) and the framework-dependent build (run by `dotnet`
-# when the platform build cannot run), both from scripts/publish-server.sh. Default output: artifacts/wit-language-tools-linux-x64.vsix.
-# Installs the npm packages first when they are missing. WIT_REUSE_SERVER=1 packages the server already published in
-# artifacts/server instead of publishing it again (for quick iterations on the extension alone).
+# and the debug adapter inside: each native (NativeAOT, no .NET install needed) and framework-dependent (run by `dotnet`
+# when the platform build cannot run), from scripts/publish-server.sh and scripts/publish-debug-adapter.sh. Default output: artifacts/wit-language-tools-linux-x64.vsix.
+# Installs the npm packages first when they are missing. WIT_REUSE_SERVER=1 packages the server and the debug adapter
+# already published in artifacts/server and artifacts/debug-adapter instead of publishing them again (for quick
+# iterations on the extension alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -13,19 +14,24 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 
 [ -d node_modules/vscode-languageclient ] || npm ci --no-audit --no-fund --loglevel=error
 
-if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$root/artifacts/server/linux-x64/wit-language-server" ] && [ -f "$root/artifacts/server/any/wit-language-server.dll" ]; then
-  echo "== reuse the server in artifacts/server"
-else
-  bash scripts/publish-server.sh "$root/artifacts/server"
-fi
-
-echo "== copy the server into the extension"
-server="$root/vscode-extension/server"
-rm -rf "$server"
-mkdir -p "$server/linux-x64" "$server/any"
-cp "$root/artifacts/server/linux-x64/wit-language-server" "$server/linux-x64/"
-find "$root/artifacts/server/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$server/any/" \;
-chmod 755 "$server/linux-x64/wit-language-server"
+# bundle_tool NAME EXECUTABLE: publishes artifacts/NAME with scripts/publish-NAME.sh (or reuses it, see above) and copies
+# both builds into vscode-extension/NAME, where the extension looks for them (src/serverPath.ts).
+bundle_tool() {
+  local name="$1" exe="$2" artifacts="$root/artifacts/$1" target="$root/vscode-extension/$1"
+  if [ "${WIT_REUSE_SERVER:-}" = 1 ] && [ -x "$artifacts/linux-x64/$exe" ] && [ -f "$artifacts/any/$exe.dll" ]; then
+    echo "== reuse the $name in artifacts/$name"
+  else
+    bash "scripts/publish-$name.sh" "$artifacts"
+  fi
+  echo "== copy the $name into the extension"
+  rm -rf "$target"
+  mkdir -p "$target/linux-x64" "$target/any"
+  cp "$artifacts/linux-x64/$exe" "$target/linux-x64/"
+  find "$artifacts/any" -maxdepth 1 -type f ! -name '*.pdb' -exec cp {} "$target/any/" \;
+  chmod 755 "$target/linux-x64/$exe"
+}
+bundle_tool server wit-language-server
+bundle_tool debug-adapter wit-debug-adapter
 
 echo "== bundle the extension"
 cd "$root/vscode-extension"

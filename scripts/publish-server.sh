@@ -30,20 +30,14 @@ exe="$out/$rid/wit-language-server"
 dll="$out/any/wit-language-server.dll"
 
 echo "== smoke test $exe"
-version="$(timeout 30 "$exe" --version)"
-if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
-  echo "publish-server: '$exe --version' printed '$version', not a version" >&2
-  exit 1
-fi
-echo "version $version"
+check_version "$exe"
 dll_version="$(timeout 30 dotnet "$dll" --version)"
 if [ "$dll_version" != "$version" ]; then
   echo "publish-server: 'dotnet $dll --version' printed '$dll_version', not '$version'" >&2
   exit 1
 fi
 
-# One LSP session on stdin: each message framed with its Content-Length (the bodies are ASCII, so characters = bytes).
-frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+# One LSP session on stdin, each message framed (frame, in publish-common.sh).
 session() {
   frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
   frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
@@ -52,15 +46,7 @@ session() {
 }
 status=0
 session | timeout 30 "$exe" --stdio >"$logs/stdout" 2>"$logs/stderr" || status=$?
-if [ "$status" -ne 0 ] \
-  || ! grep -q '"id":1,"result":{"capabilities":' "$logs/stdout" \
-  || ! grep -q '"serverInfo":{"name":"wit-language-server"' "$logs/stdout" \
-  || ! grep -q '"id":2,"result":null' "$logs/stdout"; then
-  echo "publish-server: the scripted session failed (exit code $status)" >&2
-  echo "-- stdout:" >&2; cat "$logs/stdout" >&2; echo >&2
-  echo "-- stderr:" >&2; cat "$logs/stderr" >&2
-  exit 1
-fi
+check_session "$logs" "$status" '"id":1,"result":{"capabilities":' '"serverInfo":{"name":"wit-language-server"' '"id":2,"result":null'
 echo "initialize, shutdown and exit answered; exit code 0"
 
 echo "== sizes"

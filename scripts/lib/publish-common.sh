@@ -40,3 +40,33 @@ absolute_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
 
 # print_size PATH BYTES: one line of the size table the publish scripts end with.
 print_size() { printf "%-72s %8s\n" "${1#"$PWD"/}" "$(numfmt --to=iec --suffix=B "$2")"; }
+
+# frame BODY: one message framed with its Content-Length, for LSP and DAP sessions (BODY is ASCII, so characters = bytes).
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+
+# check_version EXE: fails unless `EXE --version` prints a version (x.y.z); prints it and sets $version.
+check_version() {
+  version="$(timeout 30 "$1" --version)"
+  if [[ ! "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+    echo "$(basename "$0"): '$1 --version' printed '$version', not a version" >&2
+    exit 1
+  fi
+  echo "version $version"
+}
+
+# check_session LOGDIR STATUS PATTERN...: fails, showing the session's stdout and stderr (LOGDIR/stdout, LOGDIR/stderr),
+# unless the scripted protocol session exited with STATUS 0 and its stdout matches every grep PATTERN.
+check_session() {
+  local logs="$1" status="$2"; shift 2
+  local ok=1 pattern
+  [ "$status" -eq 0 ] || ok=0
+  for pattern in "$@"; do
+    grep -q "$pattern" "$logs/stdout" || ok=0
+  done
+  if [ "$ok" -eq 0 ]; then
+    echo "$(basename "$0"): the scripted session failed (exit code $status)" >&2
+    echo "-- stdout:" >&2; cat "$logs/stdout" >&2; echo >&2
+    echo "-- stderr:" >&2; cat "$logs/stderr" >&2
+    exit 1
+  fi
+}

@@ -11,9 +11,10 @@ namespace Wit.Protocol;
 /// <summary>
 /// Reads <c>Content-Length</c> framed message bodies from a pipe. Malformed header lines are logged and skipped rather
 /// than ending the connection: the reader resynchronises on the next <c>Content-Length</c> header it finds, even in
-/// the middle of a garbage line (a body whose header was lost has no line break before the next header).
+/// the middle of a garbage line (a body whose header was lost has no line break before the next header). LSP and DAP
+/// frame their messages alike, so the debug adapter reads with this class too.
 /// </summary>
-internal sealed class MessageFramer
+public sealed class MessageFramer
 {
     private const string ContentLengthHeader = "Content-Length";
 

@@ -1,7 +1,8 @@
-// The extension's entry point: starts the WIT language server and registers the commands, preview documents and
-// the `wit` task type.
+// The extension's entry point: starts the WIT language server and registers the commands, preview documents, the
+// `wit` task type and the `wit` debugger.
 
 import * as vscode from 'vscode';
+import { registerDebugger } from './debug';
 import { Previews } from './previews';
 import { ItemRequestParams } from './protocol';
 import { WitServer } from './server';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WitExt
     }),
   );
 
+  registerDebugger(context);
   await current.start();
   return { server: current };
 }

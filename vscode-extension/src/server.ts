@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State } from 'vscode-languageclient/node';
 import { syncLintConfigurations } from './lintConfigSync';
-import { findDotnet, findServer, isNotFound, ServerCommand } from './serverPath';
+import { BundledTool, findDotnet, findTool, isNotFound, languageServerTool, ServerCommand } from './serverPath';
 
 const documentSelector = [
   { scheme: 'file', language: 'wit' },
@@ -13,7 +13,7 @@ const documentSelector = [
   { scheme: 'untitled', language: 'witx' },
 ];
 
-function isFile(file: string): boolean {
+export function isFile(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
   } catch {
@@ -22,7 +22,7 @@ function isFile(file: string): boolean {
 }
 
 // A .vsix is a zip: some installers drop the executable bit of the bundled server.
-function ensureExecutable(file: string): void {
+export function ensureExecutable(file: string): void {
   if (process.platform === 'win32') return;
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -37,17 +37,22 @@ function ensureExecutable(file: string): void {
 
 /** The server for this machine, from the settings, the environment and the extension's own files. */
 function locateServer(extensionPath: string): ServerCommand | { error: string } {
-  const config = vscode.workspace.getConfiguration('wit');
-  const dotnetSetting = config.get<string>('server.dotnetPath');
-  return findServer({
-    settingPath: config.get<string>('server.path'),
+  return locateTool(extensionPath, languageServerTool);
+}
+
+/** A bundled tool (the server, the debug adapter) for this machine: its setting, the environment, the extension's files. */
+export function locateTool(extensionPath: string, tool: BundledTool): ServerCommand | { error: string } {
+  const config = vscode.workspace.getConfiguration();
+  const dotnetSetting = config.get<string>('wit.server.dotnetPath');
+  return findTool({
+    settingPath: config.get<string>(tool.setting),
     env: process.env,
     extensionPath,
     platform: process.platform,
     arch: process.arch,
     isFile,
     findDotnet: () => findDotnet(dotnetSetting, process.env, process.platform, isFile),
-  });
+  }, tool);
 }
 
 /** Owns the language client: one at a time, restartable, with its output channel kept across restarts. */

@@ -1,4 +1,4 @@
-// Finds the language server to start. Pure (no `vscode` import) so the order of the search is unit-tested: the
+// Finds the language server and the debug adapter to start. Pure (no `vscode` import) so the order of the search is unit-tested: the
 // extension passes in what it knows about the machine.
 
 import * as path from 'node:path';
@@ -40,8 +40,43 @@ export interface ServerSearch {
 /** The environment variable naming a server, used when the setting is empty. */
 export const serverEnvironmentVariable = 'WIT_LANGUAGE_SERVER';
 
-const executableName = 'wit-language-server';
-const dllName = 'wit-language-server.dll';
+/** One of the .NET executables the extension bundles, and how the user overrides it. */
+export interface BundledTool {
+  /** What the messages call it: "WIT language server". */
+  readonly title: string;
+  /** The short word for it in messages: "server". */
+  readonly noun: string;
+  /** The setting naming it, and the environment variable used when the setting is empty. */
+  readonly setting: string;
+  readonly environmentVariable: string;
+  /** The folder of the extension that holds `<rid>/<executable>` and `any/<executable>.dll`. */
+  readonly folder: string;
+  readonly executable: string;
+  /** The arguments it runs with (over stdio). */
+  readonly args: readonly string[];
+}
+
+/** The language server: `server/<rid>/wit-language-server`, `--stdio`. */
+export const languageServerTool: BundledTool = {
+  title: 'WIT language server',
+  noun: 'server',
+  setting: 'wit.server.path',
+  environmentVariable: serverEnvironmentVariable,
+  folder: 'server',
+  executable: 'wit-language-server',
+  args: ['--stdio'],
+};
+
+/** The debug adapter: `debug-adapter/<rid>/wit-debug-adapter`, DAP over stdio. */
+export const debugAdapterTool: BundledTool = {
+  title: 'WIT debug adapter',
+  noun: 'debug adapter',
+  setting: 'wit.debug.adapterPath',
+  environmentVariable: 'WIT_DEBUG_ADAPTER',
+  folder: 'debug-adapter',
+  executable: 'wit-debug-adapter',
+  args: [],
+};
 
 /** The runtime identifier of the self-contained build for a platform, as .NET names it (`linux-x64`, `win-arm64`). */
 export function runtimeIdentifier(platform: string, arch: string): string | undefined {
@@ -57,51 +92,56 @@ export function runtimeIdentifier(platform: string, arch: string): string | unde
  * an error rather than a reason to fall back, so that a typo is reported instead of silently starting another server.
  */
 export function findServer(search: ServerSearch): ServerCommand | ServerNotFound {
+  return findTool(search, languageServerTool);
+}
+
+/** Finds a bundled tool by the same rules as {@link findServer}: its setting, its variable, the platform build, the portable one. */
+export function findTool(search: ServerSearch, tool: BundledTool): ServerCommand | ServerNotFound {
   const explicit: Array<[string | undefined, ServerSource, string]> = [
-    [search.settingPath, 'setting', 'The setting wit.server.path'],
-    [search.env[serverEnvironmentVariable], 'environment', `The environment variable ${serverEnvironmentVariable}`],
+    [search.settingPath, 'setting', `The setting ${tool.setting}`],
+    [search.env[tool.environmentVariable], 'environment', `The environment variable ${tool.environmentVariable}`],
   ];
   for (const [value, source, what] of explicit) {
     const file = value?.trim();
     if (!file) continue;
     if (!search.isFile(file)) {
-      return { error: `${what} names ${file}, which does not exist. Fix or clear it to use the server bundled with the extension.` };
+      return { error: `${what} names ${file}, which does not exist. Fix or clear it to use the ${tool.noun} bundled with the extension.` };
     }
-    return commandFor(file, source, search);
+    return commandFor(file, source, search, tool);
   }
 
   const rid = runtimeIdentifier(search.platform, search.arch);
   if (rid) {
-    const file = path.join(search.extensionPath, 'server', rid, search.platform === 'win32' ? `${executableName}.exe` : executableName);
-    if (search.isFile(file)) return { command: file, args: ['--stdio'], source: 'bundled', file };
+    const file = path.join(search.extensionPath, tool.folder, rid, search.platform === 'win32' ? `${tool.executable}.exe` : tool.executable);
+    if (search.isFile(file)) return { command: file, args: [...tool.args], source: 'bundled', file };
   }
-  const dll = path.join(search.extensionPath, 'server', 'any', dllName);
+  const dll = path.join(search.extensionPath, tool.folder, 'any', `${tool.executable}.dll`);
   if (search.isFile(dll)) {
     const dotnet = search.findDotnet();
-    if (dotnet) return { command: dotnet, args: [dll, '--stdio'], source: 'bundled-dotnet', file: dll };
+    if (dotnet) return { command: dotnet, args: [dll, ...tool.args], source: 'bundled-dotnet', file: dll };
     return {
       error:
-        `This extension has no server built for ${rid ?? `${search.platform}-${search.arch}`}, and its portable server needs the ` +
+        `This extension has no ${tool.noun} built for ${rid ?? `${search.platform}-${search.arch}`}, and its portable ${tool.noun} needs the ` +
         '.NET 10 runtime, which was not found (looked at the setting wit.server.dotnetPath, DOTNET_ROOT and PATH). ' +
-        'Install .NET 10 from https://dot.net, install the .vsix built for your platform, or set wit.server.path to a wit-language-server.',
+        `Install .NET 10 from https://dot.net, install the .vsix built for your platform, or set ${tool.setting} to a ${tool.executable}.`,
     };
   }
   return {
     error:
-      `No WIT language server is bundled with this extension for ${rid ?? `${search.platform}-${search.arch}`}. ` +
-      `Set wit.server.path (or the environment variable ${serverEnvironmentVariable}) to a wit-language-server executable or .dll.`,
+      `No ${tool.title} is bundled with this extension for ${rid ?? `${search.platform}-${search.arch}`}. ` +
+      `Set ${tool.setting} (or the environment variable ${tool.environmentVariable}) to a ${tool.executable} executable or .dll.`,
   };
 }
 
-function commandFor(file: string, source: ServerSource, search: ServerSearch): ServerCommand | ServerNotFound {
+function commandFor(file: string, source: ServerSource, search: ServerSearch, tool: BundledTool): ServerCommand | ServerNotFound {
   if (file.toLowerCase().endsWith('.dll')) {
     const dotnet = search.findDotnet();
     if (!dotnet) {
       return { error: `${file} is a .NET assembly and needs the .NET 10 runtime, which was not found (wit.server.dotnetPath, DOTNET_ROOT, PATH).` };
     }
-    return { command: dotnet, args: [file, '--stdio'], source, file };
+    return { command: dotnet, args: [file, ...tool.args], source, file };
   }
-  return { command: file, args: ['--stdio'], source, file };
+  return { command: file, args: [...tool.args], source, file };
 }
 
 /**

@@ -47,6 +47,20 @@ internal sealed class FunctionChecker
 
     public void Check(FunctionBody body)
     {
+        Run(body, -1);
+        body.SideTable = _side.ToArray();
+        body.MaxStackHeight = _maxHeight;
+    }
+
+    /// <summary>
+    /// The operand stack's types before the instruction at <paramref name="pc"/> of a body that validates (bottom
+    /// first; 0 for a type unreachable code leaves open), or null when no instruction of the body starts there.
+    /// </summary>
+    public ValType[]? OperandTypesAt(FunctionBody body, int pc) => Run(body, pc) ? _vals.ToArray() : null;
+
+    /// <summary>Checks the body, or only up to the instruction at <paramref name="stopAt"/>: true when it stopped there.</summary>
+    private bool Run(FunctionBody body, int stopAt)
+    {
         _vals.Clear();
         _ctrls.Clear();
         _side.Clear();
@@ -65,6 +79,10 @@ internal sealed class FunctionChecker
                 throw WasmReader.Malformed(r.Position, "unexpected end of section or function");
             }
             _pos = r.Position;
+            if (_pos == stopAt)
+            {
+                return true;
+            }
             byte op = r.ReadByte();
             Step(ref r, op, body);
             if (_ctrls.Count == 0)
@@ -76,9 +94,9 @@ internal sealed class FunctionChecker
                 break;
             }
         }
-        body.SideTable = _side.ToArray();
-        body.MaxStackHeight = _maxHeight;
+        return false;
     }
+
 
     private WasmException Invalid(string message) => ModuleValidator.Invalid(_pos, message);
 

@@ -182,6 +182,28 @@ public static class ModuleValidator
         m.IsValidated = true;
     }
 
+    /// <summary>
+    /// For a debugger: the types of the operand stack before the instruction at <paramref name="pc"/> of
+    /// <paramref name="body"/> in a validated module (bottom first; 0 where unreachable code leaves a type open), or null
+    /// when no instruction of the body starts at <paramref name="pc"/>. The interpreter keeps operands as untyped slots.
+    /// </summary>
+    public static ValType[]? OperandTypesAt(WasmModule m, FunctionBody body, int pc)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(body);
+        if (!m.IsValidated)
+        {
+            throw new WasmException(WasmErrorKind.Usage, -1, "operand types need a validated module");
+        }
+        // Validation checked every ref.func already: here any function may be referenced.
+        var everyFunction = new HashSet<int>();
+        for (int i = 0; i < m.FunctionTypes.Count; i++)
+        {
+            everyFunction.Add(i);
+        }
+        return new FunctionChecker(m, everyFunction).OperandTypesAt(body, pc);
+    }
+
     internal static WasmException Invalid(long offset, string message) => new(WasmErrorKind.Invalid, offset, message);
 
     private static void CheckLimits(Limits l, ulong bound, string message)

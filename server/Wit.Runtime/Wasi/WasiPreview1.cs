@@ -246,10 +246,19 @@ public sealed class WasiPreview1
     /// Instantiates a WASI command module and runs its <c>_start</c>; returns the exit code (0 when <c>_start</c>
     /// returns, the code of <c>proc_exit</c> otherwise). Traps and other failures are <see cref="WasmException"/>s.
     /// </summary>
-    public int RunCommand(Store store, WasmModule module)
-    {
-        var instance = store.Instantiate(module, im =>
+    public int RunCommand(Store store, WasmModule module) => RunStart(store, InstantiateCommand(store, module));
+
+    /// <summary>
+    /// Instantiates a WASI command module with this WASI's functions (an unimplemented one links and returns ENOSYS).
+    /// A debugger instantiates first, to see the instance, then calls <see cref="RunStart"/>.
+    /// </summary>
+    public Instance InstantiateCommand(Store store, WasmModule module) =>
+        store.Instantiate(module, im =>
             Resolve(im) ?? (im.Module == ModuleName && im.Kind == ExternKind.Func ? Unimplemented(module.Types[im.TypeIndex], im.Name) : null));
+
+    /// <summary>Runs a command instance's <c>_start</c>; returns the exit code (0 when it returns, the code of <c>proc_exit</c> otherwise).</summary>
+    public static int RunStart(Store store, Instance instance)
+    {
         var start = instance.ExportedFunction("_start")
             ?? throw new WasmException(WasmErrorKind.Unlinkable, -1, "the module exports no _start function (not a WASI command)");
         try

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { taskArguments } from '../../src/taskDefinition';
+import { defaultLaunchConfiguration, witDebugType } from '../../src/debugConfiguration';
 
 const root = join(__dirname, '..', '..');
 const repo = join(root, '..');
@@ -36,6 +37,20 @@ describe('package.json', () => {
     const declared = (manifest.contributes.commands as Array<{ command: string }>).map((c) => c.command).sort();
     assert.deepEqual(declared, registered);
     assert.ok(registered.includes('wit.showWitxPreview') && registered.includes('wit.showAbiLayout') && registered.includes('wit.restartServer'));
+  });
+
+  it('contributes the wit debugger with exactly the launch arguments the adapter reads', () => {
+    const debuggers = manifest.contributes.debuggers as Array<{ type: string; configurationAttributes: { launch: { properties: Record<string, unknown>; required: string[] } }; initialConfigurations: unknown[] }>;
+    assert.equal(debuggers.length, 1);
+    const debuggerContribution = debuggers[0];
+    assert.equal(debuggerContribution.type, witDebugType);
+    const launch = readFileSync(join(repo, 'server', 'Wit.DebugAdapter', 'Session', 'DebugSession.Launch.cs'), 'utf8');
+    const body = launch.slice(launch.indexOf('private JsonNode? Launch('), launch.indexOf('private JsonNode? SetExceptionBreakpoints'));
+    const read = [...body.matchAll(/Args\.\w+\(args, "(\w+)"\)|args\?\["(\w+)"\]/g)].map((m) => m[1] ?? m[2]).sort();
+    assert.deepEqual([...new Set(read)], Object.keys(debuggerContribution.configurationAttributes.launch.properties).sort());
+    assert.deepEqual(debuggerContribution.configurationAttributes.launch.required, ['program']);
+    assert.deepEqual(debuggerContribution.initialConfigurations[0], defaultLaunchConfiguration('${workspaceFolder}/program.wasm'));
+    assert.ok(manifest.activationEvents.includes(`onDebugResolve:${witDebugType}`));
   });
 
   it('lists every lint rule of the Core linter, and no other, in wit.lint.rules', () => {

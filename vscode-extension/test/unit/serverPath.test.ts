@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDotnet, findServer, isNotFound, runtimeIdentifier, ServerSearch } from '../../src/serverPath';
+import { debugAdapterTool, findDotnet, findServer, findTool, isNotFound, runtimeIdentifier, ServerSearch } from '../../src/serverPath';
 
 const ext = '/ext';
 const bundled = '/ext/server/linux-x64/wit-language-server';
@@ -97,6 +97,33 @@ describe('runtimeIdentifier', () => {
     assert.equal(runtimeIdentifier('win32', 'arm64'), 'win-arm64');
     assert.equal(runtimeIdentifier('linux', 'ia32'), undefined);
     assert.equal(runtimeIdentifier('freebsd', 'x64'), undefined);
+  });
+});
+
+describe('findTool for the debug adapter', () => {
+  const adapter = '/ext/debug-adapter/linux-x64/wit-debug-adapter';
+  const adapterDll = '/ext/debug-adapter/any/wit-debug-adapter.dll';
+
+  it('uses the bundled build with no arguments (DAP over stdio is its only mode)', () => {
+    assert.deepEqual(findTool(machine([adapter, bundled]), debugAdapterTool), { command: adapter, args: [], source: 'bundled', file: adapter });
+  });
+
+  it('reads its own setting and environment variable, not the server\'s', () => {
+    const env = { WIT_DEBUG_ADAPTER: '/env/dap', WIT_LANGUAGE_SERVER: '/env/srv' };
+    const fromEnv = findTool(machine(['/env/dap', '/env/srv', adapter], { env }), debugAdapterTool);
+    assert.equal(isNotFound(fromEnv) ? fromEnv.error : fromEnv.command, '/env/dap');
+    const typo = findTool(machine([adapter], { settingPath: '/typo/dap' }), debugAdapterTool);
+    assert.ok(isNotFound(typo));
+    assert.match(typo.error, /wit\.debug\.adapterPath names \/typo\/dap/);
+  });
+
+  it('runs the portable build with dotnet, and says what is missing otherwise', () => {
+    const portableRun = findTool(machine([adapterDll, '/usr/bin/dotnet'], { arch: 'arm64' }), debugAdapterTool);
+    assert.deepEqual(portableRun, { command: '/usr/bin/dotnet', args: [adapterDll], source: 'bundled-dotnet', file: adapterDll });
+    const none = findTool(machine([bundled, portable]), debugAdapterTool);
+    assert.ok(isNotFound(none));
+    assert.match(none.error, /No WIT debug adapter is bundled with this extension for linux-x64/);
+    assert.match(none.error, /WIT_DEBUG_ADAPTER/);
   });
 });
 

@@ -1,0 +1,76 @@
+// A scripted debug session with @vscode/debugadapter-testsupport (VS Code's own test client for debug adapters) against
+// the real wit-debug-adapter process on the C fixture tests/Wit.DebugAdapter.Tests/Programs/debuggee.c: break at a
+// source line, step over and into, read a local, stop at a trap with the wasm stack, and run to the exit code.
+// Run with `npm run test:dap -w vscode-extension` after building the adapter (`dotnet build server/Wit.DebugAdapter`);
+// WIT_DEBUG_ADAPTER names another build (a native executable or a .dll).
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const programs = join(repo, 'tests', 'Wit.DebugAdapter.Tests', 'Programs');
+const program = join(programs, 'debuggee.wasm');
+const source = join(programs, 'debuggee.c');
+const lineOf = (text) => readFileSync(source, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+
+/** The adapter to run: WIT_DEBUG_ADAPTER, else the Release or Debug build of server/Wit.DebugAdapter (run by dotnet). */
+function adapter() {
+  const named = process.env.WIT_DEBUG_ADAPTER;
+  const candidates = named ? [named] : ['Release', 'Debug'].map((c) => join(repo, 'server', 'Wit.DebugAdapter', 'bin', c, 'net10.0', 'wit-debug-adapter.dll'));
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`no debug adapter: build server/Wit.DebugAdapter or set WIT_DEBUG_ADAPTER (looked at ${candidates.join(', ')})`);
+  return found.endsWith('.dll') ? ['dotnet', found] : [found, ''];
+}
+
+describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
+  let dc;
+  before(async () => {
+    const [runtime, executable] = adapter();
+    // DebugClient spawns `runtime executable`; for a native adapter the runtime is the adapter and the argument empty.
+    dc = new DebugClient(runtime, executable, 'wit');
+    dc.defaultTimeout = 30000;
+    await dc.start();
+  });
+  after(async () => {
+    await dc.stop();
+  });
+
+  it('breaks at a line, steps, reads a local, stops at a trap with the wasm stack and exits with 134', async () => {
+    const line = lineOf('int a = square(p.x);');
+    await dc.hitBreakpoint({ program, args: ['trap'] }, { path: source, line });
+
+    const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.deepEqual(frames.slice(0, 2).map((f) => f.name), ['sum_squares', 'main']);
+    assert.equal(frames[1].line, lineOf('total += sum_squares(p);'));
+
+    // The client reads a response and the event after it in one go: listen for the event as the request goes out.
+    await Promise.all([dc.assertStoppedLocation('step', { path: source, line: lineOf('int b = square(p.y);') }), dc.nextRequest({ threadId: 1 })]);
+    const [inSquare] = await Promise.all([
+      dc.assertStoppedLocation('step', { path: source, line: lineOf('int result = v * v;') }),
+      dc.stepInRequest({ threadId: 1 }),
+    ]);
+    assert.equal(inSquare.body.stackFrames[0].name, 'square');
+
+    const scopes = (await dc.scopesRequest({ frameId: inSquare.body.stackFrames[0].id })).body.scopes;
+    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Locals').variablesReference })).body.variables;
+    // square(p.y) in the first iteration: v = 4, an i32.
+    assert.deepEqual({ name: locals[0].name, value: locals[0].value, type: locals[0].type }, { name: 'local0', value: '4', type: 'i32' });
+
+    await dc.setBreakpointsRequest({ source: { path: source }, breakpoints: [] });
+    const outputSeen = dc.assertOutput('stdout', 'total=98\n');
+    const trapStop = dc.waitForEvent('stopped');
+    await dc.continueRequest({ threadId: 1 });
+    await outputSeen;
+    const trap = await trapStop;
+    assert.equal(trap.body.reason, 'exception');
+    const info = (await dc.exceptionInfoRequest({ threadId: 1 })).body;
+    assert.equal(info.exceptionId, 'trap');
+    assert.match(info.details.stackTrace, /^ {2}at crash \(@0x[0-9a-f]+\) .*debuggee\.c:\d+\n {2}at main/);
+
+    const [exited] = await Promise.all([dc.waitForEvent('exited'), dc.waitForEvent('terminated'), dc.continueRequest({ threadId: 1 })]);
+    assert.equal(exited.body.exitCode, 134);
+  });
+});
