@@ -127,7 +127,7 @@ public static class ModuleDecoder
         throw WasmReader.Malformed(at, "malformed reference type");
     }
 
-    private static Limits ReadLimits(ref WasmReader r)
+    internal static Limits ReadLimits(ref WasmReader r)
     {
         int at = r.Position;
         byte flag = r.ReadByte();
@@ -144,13 +144,13 @@ public static class ModuleDecoder
         }
     }
 
-    private static TableType ReadTableType(ref WasmReader r)
+    internal static TableType ReadTableType(ref WasmReader r)
     {
         var element = ReadRefType(ref r);
         return new TableType(element, ReadLimits(ref r));
     }
 
-    private static GlobalType ReadGlobalType(ref WasmReader r)
+    internal static GlobalType ReadGlobalType(ref WasmReader r)
     {
         var t = ReadValType(ref r);
         int at = r.Position;
