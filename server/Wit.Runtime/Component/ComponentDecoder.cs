@@ -34,10 +34,11 @@ public static class ComponentDecoder
 
     private sealed class Scope
     {
-        public Scope(Scope? parent, bool isComponent, WasmComponent? component = null)
+        public Scope(Scope? parent, bool isComponent, WasmComponent? component = null, bool isInstanceType = false)
         {
             Parent = parent;
             IsComponent = isComponent;
+            IsInstanceType = isInstanceType;
             Component = component;
             if (component != null)
             {
@@ -59,6 +60,13 @@ public static class ComponentDecoder
 
         public Scope? Parent;
         public bool IsComponent;
+        public bool IsInstanceType;
+        /// <summary>
+        /// Named types (records, variants, enums, flags, resources) that imports (and, for exports, also exports) of
+        /// this scope may use: the type indices its type imports and exports introduced (Explainer, "external visibility").
+        /// </summary>
+        public readonly HashSet<TypeDef> ImportedNamed = new(ReferenceEqualityComparer.Instance);
+        public readonly HashSet<TypeDef> ExportedNamed = new(ReferenceEqualityComparer.Instance);
         public WasmComponent? Component;
         public List<FuncType> CoreFuncs = new();
         public List<TableType> CoreTables = new();
@@ -76,8 +84,9 @@ public static class ComponentDecoder
         public List<NamedExtern> Exports = new();
         public readonly HashSet<string> ImportNames = new(StringComparer.Ordinal);
         public readonly HashSet<string> ExportNames = new(StringComparer.Ordinal);
-        /// <summary>Resources imported or exported by name in this scope, for <c>[method]</c> and friends.</summary>
-        public readonly Dictionary<string, ResourceTypeDef> NamedResources = new(StringComparer.Ordinal);
+        /// <summary>Resources imported (exported) by name in this scope, for <c>[method]</c> and friends on imports (exports).</summary>
+        public readonly Dictionary<string, ResourceTypeDef> ImportedResources = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, ResourceTypeDef> ExportedResources = new(StringComparer.Ordinal);
         /// <summary>Resources defined by this component (what resource.new and resource.rep accept).</summary>
         public readonly HashSet<ResourceTypeDef> LocalResources = new(ReferenceEqualityComparer.Instance);
         /// <summary>How deeply this scope is nested (components and component/instance types).</summary>
@@ -217,6 +226,14 @@ public static class ComponentDecoder
             catch (WasmException e)
             {
                 throw new WasmException(e.Kind, e.Offset >= 0 ? e.Offset + start : start, e.Reason, e);
+            }
+            var imports = new HashSet<(string, string)>();
+            foreach (var im in m.Imports)
+            {
+                if (!imports.Add((im.Module, im.Name)))
+                {
+                    throw Invalid(start, $"duplicate import name `{im.Module}:{im.Name}`");
+                }
             }
             c.Items.Add(new CoreModuleItem(start, m, start));
             scope.CoreModules.Add(CoreModuleType.Of(m));
@@ -406,6 +423,10 @@ public static class ComponentDecoder
                         {
                             string module = r.ReadName();
                             string name = r.ReadName();
+                            if (m.Imports.Any(x => x.Module == module && x.Name == name))
+                            {
+                                throw Invalid(at, $"duplicate import name `{module}:{name}`");
+                            }
                             m.Imports.Add(new CoreImportDesc(module, name, CoreExternType(ref r, types)));
                             break;
                         }
@@ -481,8 +502,28 @@ public static class ComponentDecoder
                         }
                         return new CoreExtern(ExternKind.Func, Func: f);
                     }
-                case 0x01: return new CoreExtern(ExternKind.Table, Table: ModuleDecoder.ReadTableType(ref r));
-                case 0x02: return new CoreExtern(ExternKind.Memory, Memory: new MemoryType(ModuleDecoder.ReadLimits(ref r)));
+                case 0x01:
+                    {
+                        var t = ModuleDecoder.ReadTableType(ref r);
+                        if (t.Limits.Max < t.Limits.Min)
+                        {
+                            throw Invalid(at, "size minimum must not be greater than maximum");
+                        }
+                        return new CoreExtern(ExternKind.Table, Table: t);
+                    }
+                case 0x02:
+                    {
+                        var l = ModuleDecoder.ReadLimits(ref r);
+                        if (l.Min > ModuleValidator.MaxPages || l.Max > ModuleValidator.MaxPages)
+                        {
+                            throw Invalid(at, $"memory size must be at most {ModuleValidator.MaxPages} pages (4GiB)");
+                        }
+                        if (l.Max < l.Min)
+                        {
+                            throw Invalid(at, "size minimum must not be greater than maximum");
+                        }
+                        return new CoreExtern(ExternKind.Memory, Memory: new MemoryType(l));
+                    }
                 case 0x03: return new CoreExtern(ExternKind.Global, Global: ModuleDecoder.ReadGlobalType(ref r));
                 case 0x04: throw NotYet(at, "core exception tags");
                 default: throw Malformed(at, $"invalid leading byte (0x{kind:x}) for external kind");
@@ -595,11 +636,17 @@ public static class ComponentDecoder
                         throw Invalid(g.At, $"type mismatch for import `{im.Name}`");
                     }
                 }
-                var type = new InstanceTypeDef { Depth = component.Depth };
-                foreach (var e in component.Exports)
+                // Resources are generative: those the component does not import are new for each instance.
+                var imported = new HashSet<TypeDef>(ReferenceEqualityComparer.Instance);
+                foreach (var im in component.Imports)
                 {
-                    type.Exports.Add(e with { Desc = relations.Substitute(e.Desc) });
+                    if (im.Desc.Type is TypeDef it)
+                    {
+                        TypeRelations.Contains(it, x => { if (x is ResourceTypeDef rr) { imported.Add(rr.Root); } return false; });
+                    }
                 }
+                var type = new InstanceTypeDef { Depth = component.Depth };
+                type.Exports.AddRange(relations.Substitute(component.Exports, res => !imported.Contains(res.Root)));
                 c.Items.Add(new InstanceItem(at, (int)compIndex, args, Array.Empty<InstantiateArg>()));
                 scope.Instances.Add(type);
             }
@@ -609,19 +656,23 @@ public static class ComponentDecoder
                 var exports = new List<InstantiateArg>(n);
                 var type = new InstanceTypeDef();
                 var names = new HashSet<string>(StringComparer.Ordinal);
+                var bagResources = new Dictionary<string, ResourceTypeDef>(StringComparer.Ordinal);
                 int depth = 1;
                 for (int i = 0; i < n; i++)
                 {
                     int nameAt = r.Position;
-                    string name = NameAttributes(ref r, nameAt);
+                    var (name, nameKind, nameResource) = ExternName(ref r, names, "export", out bool implements);
                     var sort = ReadSort(ref r);
                     int idxAt = r.Position;
                     uint idx = r.ReadU32();
                     var desc = DescOf(scope, sort, idx, idxAt, "exported from an instance");
-                    if (!names.Add(ExternNames.Canonical(name)))
+                    CheckImplements(implements, name, nameKind, desc.Sort, nameAt);
+                    if (desc.Sort == ExternSort.Type)
                     {
-                        throw Invalid(nameAt, $"export name `{name}` conflicts with previous name");
+                        // The bag's type export is a name of its own (what its [constructor]/[method] exports must use).
+                        desc = desc with { Type = NameClone((TypeDef)desc.Type) };
                     }
+                    CheckNamed(bagResources, name, nameKind, nameResource, desc, nameAt);
                     depth = Math.Max(depth, 1 + ((desc.Type as TypeDef)?.Depth ?? 0));
                     type.Exports.Add(new NamedExtern(name, desc));
                     exports.Add(new InstantiateArg(name, sort, (int)idx));
@@ -763,8 +814,11 @@ public static class ComponentDecoder
         }
 
         /// <summary>Reads a nameattributes; checks the attributes (each kind at most once) and returns the name.</summary>
-        private static string NameAttributes(ref WasmReader r, int at)
+        private static string NameAttributes(ref WasmReader r, int at) => NameAttributes(ref r, at, out _);
+
+        private static string NameAttributes(ref WasmReader r, int at, out bool implements)
         {
+            implements = false;
             byte kind = r.ReadByte();
             if (kind > 2)
             {
@@ -790,8 +844,9 @@ public static class ComponentDecoder
                     }
                     if (a == 0 && ExternNames.CheckInterface(value) is string e)
                     {
-                        throw Invalid(aAt, e);
+                        throw Invalid(aAt, $"`implements` must be an interface name: {e}");
                     }
+                    implements |= a == 0;
                     if (a == 1 && ExternNames.CheckVersionSuffix(name, value) is string v)
                     {
                         throw Invalid(aAt, v);
@@ -802,10 +857,13 @@ public static class ComponentDecoder
         }
 
         /// <summary>Reads and checks an import or export name in <paramref name="scope"/>, unique among <paramref name="names"/>.</summary>
-        private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what)
+        private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what) =>
+            ExternName(ref r, names, what, out _);
+
+        private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what, out bool implements)
         {
             int at = r.Position;
-            string name = NameAttributes(ref r, at);
+            string name = NameAttributes(ref r, at, out implements);
             if (ExternNames.Check(name, out var kind, out var resource) is string error)
             {
                 throw Invalid(at, $"{what} name `{name}` is not valid: {error}");
@@ -817,12 +875,29 @@ public static class ComponentDecoder
             return (name, kind, resource);
         }
 
+        /// <summary>An `implements` attribute is only for instances with a plain name.</summary>
+        private static void CheckImplements(bool implements, string name, ExternNameKind kind, ExternSort sort, int at)
+        {
+            if (!implements)
+            {
+                return;
+            }
+            if (sort != ExternSort.Instance)
+            {
+                throw Invalid(at, "only instances can have an `implements`");
+            }
+            if (kind != ExternNameKind.Label)
+            {
+                throw Invalid(at, $"name `{name}` is not valid with `implements`");
+            }
+        }
+
         /// <summary>The checks on <c>[constructor]</c>, <c>[method]</c> and <c>[static]</c> names, and recording named resources.</summary>
-        private static void CheckNamed(Scope scope, string name, ExternNameKind kind, string? resource, ExternDesc desc, int at)
+        private static void CheckNamed(Dictionary<string, ResourceTypeDef> resources, string name, ExternNameKind kind, string? resource, ExternDesc desc, int at)
         {
             if (desc.Sort == ExternSort.Type && desc.Type is ResourceTypeDef res && kind == ExternNameKind.Label)
             {
-                scope.NamedResources[name] = res;
+                resources[name] = res;
                 res.Name ??= name;
             }
             if (kind is not (ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static))
@@ -833,9 +908,9 @@ public static class ComponentDecoder
             {
                 throw Invalid(at, $"`{name}` is not a func");
             }
-            if (!scope.NamedResources.TryGetValue(resource!, out var r))
+            if (!resources.TryGetValue(resource!, out var r))
             {
-                throw Invalid(at, $"`{name}` refers to `{resource}`, which is not a resource imported or exported before it");
+                throw Invalid(at, $"function does not match expected resource name `{resource}`: resource used in function does not have a name in this context");
             }
             if (kind == ExternNameKind.Constructor)
             {
@@ -857,9 +932,20 @@ public static class ComponentDecoder
         private (string, ExternDesc) ImportDecl(ref WasmReader r, Scope scope, int nesting)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ImportNames, "import");
+            var (name, kind, resource) = ExternName(ref r, scope.ImportNames, "import", out bool implements);
             var desc = ExternType(ref r, scope, name);
-            CheckNamed(scope, name, kind, resource, desc, at);
+            CheckImplements(implements, name, kind, desc.Sort, at);
+            if (!Visible(desc, scope.ImportedNamed.Contains))
+            {
+                throw Invalid(at, $"{ExternSortName(desc.Sort)} not valid to be used as import");
+            }
+            if (desc.Sort == ExternSort.Instance)
+            {
+                // Each import of an instance type (and each instance it exports) has its own abstract resources.
+                desc = desc with { Type = Freshen((InstanceTypeDef)desc.Type, 0) };
+            }
+            desc = Named(desc, scope.ImportedNamed);
+            CheckNamed(scope.ImportedResources, name, kind, resource, desc, at);
             scope.Imports.Add(new NamedExtern(name, desc));
             Add(scope, desc);
             return (name, desc);
@@ -868,13 +954,15 @@ public static class ComponentDecoder
         private ExternDesc ExportDecl(ref WasmReader r, Scope scope)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export");
+            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out bool implements);
             var desc = ExternType(ref r, scope, name);
-            CheckNamed(scope, name, kind, resource, desc, at);
-            if (desc.Type is TypeDef t && desc.Sort != ExternSort.Type && TypeRelations.Contains(t, x => x is HandleTypeDef { IsBorrow: true }) && desc.Sort != ExternSort.Func)
+            CheckImplements(implements, name, kind, desc.Sort, at);
+            if (!scope.IsInstanceType && !Visible(desc, t => scope.ImportedNamed.Contains(t) || scope.ExportedNamed.Contains(t)))
             {
-                throw Invalid(at, $"export `{name}` uses a borrow outside a function parameter");
+                throw Invalid(at, $"{ExternSortName(desc.Sort)} not valid to be used as export");
             }
+            desc = Named(desc, scope.ExportedNamed);
+            CheckNamed(scope.ExportedResources, name, kind, resource, desc, at);
             scope.Exports.Add(new NamedExtern(name, desc));
             Add(scope, desc);
             return desc;
@@ -952,11 +1040,12 @@ public static class ComponentDecoder
         private static void Export(ref WasmReader r, WasmComponent c, Scope scope)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export");
+            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out bool implements);
             var sort = ReadSort(ref r);
             int idxAt = r.Position;
             uint idx = r.ReadU32();
             var desc = DescOf(scope, sort, idx, idxAt, "exported");
+            CheckImplements(implements, name, kind, desc.Sort, at);
             int ascAt = r.Position;
             byte has = r.ReadByte();
             if (has == 0x01)
@@ -966,36 +1055,151 @@ public static class ComponentDecoder
                 {
                     throw Invalid(ascAt, $"type mismatch in export `{name}`: the ascribed type is not a supertype of the item's");
                 }
-                if (ascribed.Type is ResourceTypeDef fresh && desc.Type is ResourceTypeDef actual && !fresh.IsDefined)
-                {
-                    // `(export "r" (type $r) (type (sub resource)))` names the resource; it stays the same resource.
-                    desc = new ExternDesc(ExternSort.Type, actual);
-                }
-                else
-                {
-                    desc = ascribed;
-                }
+                // The ascribed type replaces the item's: `(type (sub resource))` makes a new abstract resource.
+                desc = ascribed;
             }
             else if (has != 0x00)
             {
                 throw Malformed(ascAt, $"invalid leading byte (0x{has:x}) for optional export type");
             }
-            if (desc.Type is TypeDef t && desc.Sort is ExternSort.Func && TypeRelations.Contains(t, x => x is ResourceTypeDef res && !Reachable(scope, res)))
+            if (!Visible(desc, t => scope.ImportedNamed.Contains(t) || scope.ExportedNamed.Contains(t)))
             {
-                throw Invalid(at, $"func not valid to be used as export: a resource it uses is not exported or imported by this component");
+                throw Invalid(at, $"{ExternSortName(desc.Sort)} not valid to be used as export");
             }
-            CheckNamed(scope, name, kind, resource, desc, at);
+            desc = Named(desc, scope.ExportedNamed);
+            CheckNamed(scope.ExportedResources, name, kind, resource, desc, at);
             scope.Exports.Add(new NamedExtern(name, desc));
             Add(scope, desc);
             c.Items.Add(new ExportItem(at, name, sort, (int)idx, desc));
         }
 
-        // Whether a resource is named by an import or export of the component (so its exported functions are usable).
-        private static bool Reachable(Scope scope, ResourceTypeDef r) =>
-            scope.Imports.Concat(scope.Exports).Any(e => ReferencesResource(e.Desc, r));
+        private static bool IsNamedKind(TypeDef t) => t is RecordTypeDef or VariantTypeDef or EnumTypeDef or FlagsTypeDef or ResourceTypeDef;
 
-        private static bool ReferencesResource(ExternDesc d, ResourceTypeDef r) =>
-            d.Type is TypeDef t && d.Sort != ExternSort.Func && TypeRelations.Contains(t, x => ReferenceEquals(x, r));
+        /// <summary>A new identity for a named type that a type import or export introduces (the same type otherwise).</summary>
+        private static TypeDef NameClone(TypeDef t) => t switch
+        {
+            RecordTypeDef r => new RecordTypeDef { Fields = r.Fields, Depth = r.Depth },
+            VariantTypeDef v => new VariantTypeDef { Cases = v.Cases, Depth = v.Depth },
+            EnumTypeDef e => new EnumTypeDef { Names = e.Names, Depth = e.Depth },
+            FlagsTypeDef f => new FlagsTypeDef { Names = f.Names, Depth = f.Depth },
+            ResourceTypeDef res => new ResourceTypeDef { AliasOf = res.Root, Name = res.Root.Name },
+            _ => t,
+        };
+
+        /// <summary>
+        /// The extern type an import or export introduces: a type gets a new named identity, an instance's type exports
+        /// too (so aliases out of an exported or imported instance are named); all of them join <paramref name="named"/>.
+        /// </summary>
+        private static ExternDesc Named(ExternDesc d, HashSet<TypeDef> named)
+        {
+            switch (d.Sort)
+            {
+                case ExternSort.Type:
+                    {
+                        var t = (TypeDef)d.Type;
+                        var n = NameClone(t);
+                        named.Add(n);
+                        return d with { Type = n };
+                    }
+                case ExternSort.Instance:
+                    return d with { Type = NamedInstance((InstanceTypeDef)d.Type, named, 0) };
+                default:
+                    return d;
+            }
+        }
+
+        private static InstanceTypeDef NamedInstance(InstanceTypeDef i, HashSet<TypeDef> named, int depth)
+        {
+            var n = new InstanceTypeDef { Depth = i.Depth };
+            foreach (var e in i.Exports)
+            {
+                var desc = e.Desc;
+                if (desc.Sort == ExternSort.Type && IsNamedKind((TypeDef)desc.Type))
+                {
+                    var c = NameClone((TypeDef)desc.Type);
+                    named.Add(c);
+                    desc = desc with { Type = c };
+                }
+                else if (desc.Sort == ExternSort.Instance && depth < MaxNesting)
+                {
+                    desc = desc with { Type = NamedInstance((InstanceTypeDef)desc.Type, named, depth + 1) };
+                }
+                n.Exports.Add(e with { Desc = desc });
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// The instance type with new abstract resources for those its type exports declare, each nested instance
+        /// export on its own (two exports of one instance type are two instances with different resources).
+        /// </summary>
+        private static InstanceTypeDef Freshen(InstanceTypeDef i, int depth)
+        {
+            var n = new InstanceTypeDef { Depth = i.Depth };
+            var declared = new HashSet<ResourceTypeDef>(ReferenceEqualityComparer.Instance);
+            foreach (var e in i.Exports)
+            {
+                if (e.Desc.Type is InstanceTypeDef inner && depth < MaxNesting)
+                {
+                    n.Exports.Add(e with { Desc = e.Desc with { Type = Freshen(inner, depth + 1) } });
+                    continue;
+                }
+                if (e.Desc.Type is ResourceTypeDef r && e.Desc.Sort == ExternSort.Type && !r.IsDefined)
+                {
+                    declared.Add(r.Root);
+                }
+                n.Exports.Add(e);
+            }
+            return (InstanceTypeDef)new TypeRelations().Substitute(new ExternDesc(ExternSort.Instance, n), declared.Contains).Type;
+        }
+
+        /// <summary>
+        /// Whether every named type the extern type uses is visible: in <paramref name="named"/>, or introduced by a type
+        /// export (or import) of an instance or component type on the way. A named type that is visible is not entered;
+        /// an exported type itself needs no name, only what it refers to.
+        /// </summary>
+        private static bool Visible(ExternDesc d, Func<TypeDef, bool> named)
+        {
+            if (d.Type is not TypeDef t)
+            {
+                return true;
+            }
+            var seen = new HashSet<TypeDef>(ReferenceEqualityComparer.Instance);
+            var local = new HashSet<TypeDef>(ReferenceEqualityComparer.Instance);
+            bool Ok(TypeDef x) => named(x) || local.Contains(x);
+            bool Walk(TypeDef x, bool top)
+            {
+                if (!seen.Add(x))
+                {
+                    return true;
+                }
+                if (!top && IsNamedKind(x))
+                {
+                    return Ok(x);
+                }
+                if (x is InstanceTypeDef or ComponentTypeDef)
+                {
+                    var externs = x is InstanceTypeDef it ? it.Exports : ((ComponentTypeDef)x).Imports.Concat(((ComponentTypeDef)x).Exports).ToList();
+                    foreach (var e in externs)
+                    {
+                        if (e.Desc.Sort == ExternSort.Type && e.Desc.Type is TypeDef et)
+                        {
+                            local.Add(et);
+                        }
+                    }
+                    foreach (var e in externs)
+                    {
+                        if (e.Desc.Type is TypeDef et && !Walk(et, e.Desc.Sort == ExternSort.Type))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+                return TypeRelations.Children(x).All(c => Walk(c, false));
+            }
+            return Walk(t, d.Sort == ExternSort.Type);
+        }
 
         // ---- types ----
 
@@ -1101,9 +1305,10 @@ public static class ComponentDecoder
             else if (kind == 0x01)
             {
                 int zAt = r.Position;
-                if (r.ReadByte() != 0x00)
+                byte z = r.ReadByte();
+                if (z != 0x00)
                 {
-                    throw NotYet(zAt, "named function results");
+                    throw Malformed(zAt, $"invalid leading byte (0x{z:x}) for number of results");
                 }
             }
             else
@@ -1138,7 +1343,7 @@ public static class ComponentDecoder
             {
                 throw Invalid(at, $"types nested too deeply (the limit is {MaxNesting})");
             }
-            var inner = new Scope(scope, false) { Depth = nesting + 1 };
+            var inner = new Scope(scope, false, isInstanceType: !component) { Depth = nesting + 1 };
             int n = r.ReadCount();
             for (int i = 0; i < n; i++)
             {
@@ -1152,9 +1357,9 @@ public static class ComponentDecoder
                         {
                             int aAt = r.Position;
                             var alias = Alias(ref r, inner, declarator: true);
-                            if (alias.Kind == AliasKind.InstanceExport && alias.Sort is not (Sort.Type or Sort.Instance or Sort.Func or Sort.Component or Sort.CoreModule))
+                            if (alias.Kind == AliasKind.InstanceExport && alias.Sort is not (Sort.Type or Sort.Instance))
                             {
-                                throw Invalid(aAt, "only type and instance aliases are allowed in type declarations");
+                                throw Invalid(aAt, "export aliases in type declarations may only refer to types or instances");
                             }
                             break;
                         }
@@ -1435,8 +1640,6 @@ public static class ComponentDecoder
                         scope.CoreFuncs.Add(core);
                         break;
                     }
-                case 0x07:
-                    throw NotYet(at, "resource.drop async");
                 default:
                     if (AsyncBuiltins.TryGetValue(op, out var name))
                     {

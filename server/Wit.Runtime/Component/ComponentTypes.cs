@@ -130,7 +130,14 @@ public sealed class ResourceTypeDef : TypeDef
     public int? Destructor { get; init; }
     /// <summary>The name it was imported or exported by, when known (for messages and printing).</summary>
     public string? Name { get; set; }
-    public bool IsDefined => Representation != null;
+    /// <summary>
+    /// For a new type index that re-exports (or aliases through an export) another resource: that resource. It is the
+    /// same resource (<see cref="Root"/>) with an identity of its own, which is what external visibility checks.
+    /// </summary>
+    public ResourceTypeDef? AliasOf { get; init; }
+    /// <summary>The resource itself (an alias always points at the root, never at another alias).</summary>
+    public ResourceTypeDef Root => AliasOf ?? this;
+    public bool IsDefined => Root.Representation != null;
 }
 
 public sealed record Param(string Name, ValueTypeDef Type);

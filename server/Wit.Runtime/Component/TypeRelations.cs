@@ -17,17 +17,15 @@ public sealed class TypeRelations
     public const int MaxFlatParams = 16;
     public const int MaxFlatResults = 1;
 
-    private readonly Dictionary<ResourceTypeDef, ResourceTypeDef> _subst;
+    // Abstract resources (by root) and imported named types to what an instantiation supplied for them.
+    private readonly Dictionary<TypeDef, TypeDef> _subst = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(object, object)> _equal = new();
 
-    public TypeRelations(Dictionary<ResourceTypeDef, ResourceTypeDef>? subst = null)
-    {
-        _subst = subst ?? new Dictionary<ResourceTypeDef, ResourceTypeDef>();
-    }
+    private ResourceTypeDef Map(ResourceTypeDef r) =>
+        _subst.TryGetValue(r.Root, out var m) ? ((ResourceTypeDef)m).Root : r.Root;
 
-    public IReadOnlyDictionary<ResourceTypeDef, ResourceTypeDef> Substitution => _subst;
-
-    private ResourceTypeDef Map(ResourceTypeDef r) => _subst.TryGetValue(r, out var m) ? m : r;
+    /// <summary>Makes every later substitution replace the abstract resource <paramref name="from"/> with <paramref name="to"/>.</summary>
+    public void Bind(ResourceTypeDef from, ResourceTypeDef to) => _subst[from.Root] = to;
 
     /// <summary>Whether <paramref name="actual"/> equals <paramref name="expected"/> once the expected side's abstract resources are substituted.</summary>
     public bool TypeEquals(TypeDef actual, TypeDef expected)
@@ -90,8 +88,8 @@ public sealed class TypeRelations
         }
         return (actual.Type, expected.Type) switch
         {
-            (ResourceTypeDef ra, ResourceTypeDef re) when !re.IsDefined && !_subst.ContainsKey(re) => Bind(re, ra),
-            (TypeDef ta, TypeDef te) when actual.Sort == ExternSort.Type => TypeEquals(ta, te),
+            (ResourceTypeDef ra, ResourceTypeDef re) when !re.IsDefined && !_subst.ContainsKey(re.Root) => BindResource(re.Root, ra.Root),
+            (TypeDef ta, TypeDef te) when actual.Sort == ExternSort.Type => TypeEquals(ta, te) && BindNamed(te, ta),
             (FuncTypeDef fa, FuncTypeDef fe) => TypeEquals(fa, fe),
             (InstanceTypeDef ia, InstanceTypeDef ie) => InstanceMatches(ia, ie),
             (ComponentTypeDef ca, ComponentTypeDef ce) => ComponentMatches(ca, ce),
@@ -100,9 +98,19 @@ public sealed class TypeRelations
         };
     }
 
-    private bool Bind(ResourceTypeDef expected, ResourceTypeDef actual)
+    private bool BindResource(ResourceTypeDef expected, ResourceTypeDef actual)
     {
-        _subst[expected] = Map(actual);
+        _subst[expected] = actual;
+        return true;
+    }
+
+    // An imported named type given by an equal type: later uses of the import's type index mean the argument.
+    private bool BindNamed(TypeDef expected, TypeDef actual)
+    {
+        if (expected is not ResourceTypeDef && !ReferenceEquals(expected, actual))
+        {
+            _subst.TryAdd(expected, actual);
+        }
         return true;
     }
 
@@ -182,17 +190,43 @@ public sealed class TypeRelations
         actual.Min >= expected.Min && (expected.Max == null || (actual.Max != null && actual.Max <= expected.Max));
 
     /// <summary>The type with this relation's resource substitution applied (the same object when nothing changes).</summary>
-    public T Substitute<T>(T type) where T : TypeDef => _subst.Count == 0 ? type : (T)new Substituter(this).Apply(type);
+    /// <summary>
+    /// Applies the substitution to a list of extern types (the exports of an instantiation). With
+    /// <paramref name="fresh"/>, every resource it returns non-null for is replaced too (resources are generative:
+    /// each instantiation, and each import of an instance type, has its own).
+    /// </summary>
+    public List<NamedExtern> Substitute(IEnumerable<NamedExtern> externs, Func<ResourceTypeDef, bool>? fresh = null)
+    {
+        var s = new Substituter(this, fresh);
+        return externs.Select(e => e with { Desc = e.Desc.Type is TypeDef t ? e.Desc with { Type = s.Apply(t) } : e.Desc }).ToList();
+    }
 
-    public ExternDesc Substitute(ExternDesc d) =>
-        _subst.Count == 0 || d.Type is not TypeDef t ? d : d with { Type = new Substituter(this).Apply(t) };
+    public ExternDesc Substitute(ExternDesc d, Func<ResourceTypeDef, bool>? fresh = null) =>
+        (_subst.Count == 0 && fresh == null) || d.Type is not TypeDef t ? d : d with { Type = new Substituter(this, fresh).Apply(t) };
 
     private sealed class Substituter
     {
         private readonly TypeRelations _r;
+        private readonly Func<ResourceTypeDef, bool>? _fresh;
         private readonly Dictionary<TypeDef, TypeDef> _done = new(ReferenceEqualityComparer.Instance);
 
-        public Substituter(TypeRelations r) => _r = r;
+        public Substituter(TypeRelations r, Func<ResourceTypeDef, bool>? fresh)
+        {
+            _r = r;
+            _fresh = fresh;
+        }
+
+        private ResourceTypeDef Resource(ResourceTypeDef r)
+        {
+            if (_r._subst.ContainsKey(r.Root) || _fresh == null || !_fresh(r.Root))
+            {
+                var m = _r.Map(r);
+                return ReferenceEquals(m, r.Root) ? r : m;
+            }
+            var created = new ResourceTypeDef { Name = r.Root.Name };
+            _r._subst[r.Root] = created;
+            return created;
+        }
 
         public TypeDef Apply(TypeDef t)
         {
@@ -200,9 +234,13 @@ public sealed class TypeRelations
             {
                 return d;
             }
+            if (t is not ResourceTypeDef && _r._subst.TryGetValue(t, out var bound))
+            {
+                return bound;
+            }
             TypeDef result = t switch
             {
-                ResourceTypeDef r => _r.Map(r),
+                ResourceTypeDef r => Resource(r),
                 PrimitiveTypeDef or FlagsTypeDef or EnumTypeDef => t,
                 RecordTypeDef r => new RecordTypeDef { Depth = r.Depth, Fields = r.Fields.Select(f => f with { Type = V(f.Type) }).ToArray() },
                 VariantTypeDef v => new VariantTypeDef { Depth = v.Depth, Cases = v.Cases.Select(c => c with { Type = c.Type == null ? null : V(c.Type) }).ToArray() },
@@ -210,12 +248,16 @@ public sealed class TypeRelations
                 TupleTypeDef tu => new TupleTypeDef { Depth = tu.Depth, Types = tu.Types.Select(V).ToArray() },
                 OptionTypeDef o => new OptionTypeDef { Depth = o.Depth, Type = V(o.Type) },
                 ResultTypeDef r => new ResultTypeDef { Depth = r.Depth, Ok = r.Ok == null ? null : V(r.Ok), Error = r.Error == null ? null : V(r.Error) },
-                HandleTypeDef h => new HandleTypeDef { Depth = h.Depth, IsBorrow = h.IsBorrow, Resource = _r.Map(h.Resource) },
+                HandleTypeDef h => new HandleTypeDef { Depth = h.Depth, IsBorrow = h.IsBorrow, Resource = Resource(h.Resource) },
                 FuncTypeDef f => new FuncTypeDef { Depth = f.Depth, Params = f.Params.Select(p => p with { Type = V(p.Type) }).ToArray(), Result = f.Result == null ? null : V(f.Result) },
                 InstanceTypeDef i => Instance(i),
                 ComponentTypeDef c => Component(c),
                 _ => t,
             };
+            if (result != t && t is not ResourceTypeDef && result.GetType() == t.GetType() && Children(result).SequenceEqual(Children(t), ReferenceEqualityComparer.Instance))
+            {
+                result = t; // nothing changed: keep the identity (named types are told apart by it)
+            }
             _done[t] = result;
             return result;
         }
@@ -256,7 +298,7 @@ public sealed class TypeRelations
         return Children(t).Any(c => Contains(c, test, seen));
     }
 
-    private static IEnumerable<TypeDef> Children(TypeDef t) => t switch
+    internal static IEnumerable<TypeDef> Children(TypeDef t) => t switch
     {
         RecordTypeDef r => r.Fields.Select(f => (TypeDef)f.Type),
         VariantTypeDef v => v.Cases.Where(c => c.Type != null).Select(c => (TypeDef)c.Type!),

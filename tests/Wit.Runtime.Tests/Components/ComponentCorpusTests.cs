@@ -23,7 +23,7 @@ public sealed class ComponentCorpusTests
 
     public ComponentCorpusTests(ITestOutputHelper output) => _output = output;
 
-    internal sealed record Outcome(WastComponent Case, string Result, string? Detail);
+    internal sealed record Outcome(WastComponent Case, string Result, string? Detail, byte[]? Bytes = null);
 
     private static readonly Lazy<List<Outcome>> Outcomes = new(Run);
 
@@ -50,7 +50,7 @@ public sealed class ComponentCorpusTests
             try
             {
                 ComponentDecoder.Decode(bytes!);
-                outcomes.Add(new Outcome(c, "accepted", null));
+                outcomes.Add(new Outcome(c, "accepted", null, bytes));
             }
             catch (WasmException e)
             {
@@ -76,6 +76,9 @@ public sealed class ComponentCorpusTests
             report.AppendLine($"{group.Key}: {group.Count()} = " +
                 string.Join(", ", group.GroupBy(o => o.Result).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")));
         }
+        var rejected = all.Where(o => o.Case.Expect != WastExpectation.Valid && o.Result == "rejected").ToList();
+        int sameMessage = rejected.Count(o => o.Detail != null && o.Case.Message is { Length: > 0 } m && o.Detail.Contains(m, StringComparison.Ordinal));
+        report.AppendLine($"rejections whose message contains the script's expected text: {sameMessage} of {rejected.Count}");
         var failures = all.Where(IsFailure).ToList();
         report.AppendLine($"failures: {failures.Count}");
         foreach (var f in failures)
@@ -92,8 +95,12 @@ public sealed class ComponentCorpusTests
         Assert.True(failures.Count <= MaxFailures, $"{failures.Count} failures (at most {MaxFailures} expected):\n{report}");
     }
 
-    /// <summary>The failures measured when this test was written (a floor: fixes lower it, regressions fail).</summary>
-    private const int MaxFailures = int.MaxValue;
+    /// <summary>
+    /// The failures measured when this test was written (a ceiling: fixes lower it, regressions fail): wasm-tools no
+    /// longer parses one async script (`cancellable`), and seven sync components use features beyond the sync subset
+    /// (core exception tags, which the core decoder does not implement; GC types; `map`).
+    /// </summary>
+    private const int MaxFailures = 8;
 
     private static bool IsFailure(Outcome o) => o.Case.Expect switch
     {
