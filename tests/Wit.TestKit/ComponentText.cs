@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 
-namespace Wit.Runtime.Tests.Components;
+namespace Wit.TestKit;
 
 /// <summary>
 /// Component text to binary through wasm-tools' parser inside jco (<c>parse-components.mjs</c>). jco lives in the
@@ -55,7 +55,7 @@ public static class ComponentText
             RedirectStandardError = true,
         };
         psi.ArgumentList.Add("--no-warnings");
-        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "Wit.Runtime.Tests", "Components", "parse-components.mjs"));
+        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "Wit.TestKit", "parse-components.mjs"));
         psi.ArgumentList.Add(JcoTranspile);
         psi.ArgumentList.Add(input);
         using var p = Process.Start(psi)!;
