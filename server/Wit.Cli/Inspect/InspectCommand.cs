@@ -44,14 +44,8 @@ public sealed class InspectCommand : CommandHandler
 
     public int Execute(string path, OutputFormat format)
     {
-        byte[] bytes;
-        try
+        if (ReadBytes(path) is not byte[] bytes)
         {
-            bytes = File.ReadAllBytes(Path.Combine(WorkingDirectory, path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error.Write($"error: cannot read '{path}': {e.Message}\n");
             return ExitCodes.UsageOrIoError;
         }
         InspectReport report;
@@ -191,18 +185,7 @@ public sealed class InspectCommand : CommandHandler
         };
     }
 
-    private static string SortName(Sort s) => s switch
-    {
-        Sort.CoreFunc => "core func",
-        Sort.CoreTable => "core table",
-        Sort.CoreMemory => "core memory",
-        Sort.CoreGlobal => "core global",
-        Sort.CoreTag => "core tag",
-        Sort.CoreType => "core type",
-        Sort.CoreModule => "module",
-        Sort.CoreInstance => "core instance",
-        _ => s.ToString().ToLowerInvariant(),
-    };
+    private static string SortName(Sort s) => SortNames.Of(s);
 
     private static ModuleReport Module(WasmModule m, int? index, int offset, int size)
     {
@@ -285,14 +268,7 @@ public sealed class InspectCommand : CommandHandler
         }
         foreach (var ci in c.CoreInstances)
         {
-            sb.Append($"{indent}core instance {ci.Index}: ");
-            sb.Append(ci.Kind switch
-            {
-                "instantiate" => $"instantiate module {ci.Module}{With(ci.Args)}",
-                "exports" => $"exports {{ {string.Join(", ", ci.Args.Select(a => $"{a.Name}: {a.Sort} {a.Index}"))} }}",
-                _ => ci.Origin,
-            });
-            sb.Append('\n');
+            sb.Append($"{indent}core instance {ci.Index}: {InstanceText(ci.Kind, "module", ci.Module, ci.Args, ci.Origin)}\n");
         }
         foreach (var canon in c.Canons)
         {
@@ -305,14 +281,7 @@ public sealed class InspectCommand : CommandHandler
         }
         foreach (var i in c.Instances)
         {
-            sb.Append($"{indent}instance {i.Index}: ");
-            sb.Append(i.Kind switch
-            {
-                "instantiate" => $"instantiate component {i.Component}{With(i.Args)}",
-                "exports" => $"exports {{ {string.Join(", ", i.Args.Select(a => $"{a.Name}: {a.Sort} {a.Index}"))} }}",
-                _ => i.Origin,
-            });
-            sb.Append('\n');
+            sb.Append($"{indent}instance {i.Index}: {InstanceText(i.Kind, "component", i.Component, i.Args, i.Origin)}\n");
         }
         foreach (var e in c.Exports)
         {
@@ -320,8 +289,14 @@ public sealed class InspectCommand : CommandHandler
         }
     }
 
-    private static string With(IReadOnlyList<ArgReport> args) =>
-        args.Count == 0 ? "" : $" with {{ {string.Join(", ", args.Select(a => $"{a.Name}: {a.Sort} {a.Index}"))} }}";
+    private static string InstanceText(string kind, string what, int? index, IReadOnlyList<ArgReport> args, string? origin) => kind switch
+    {
+        "instantiate" => $"instantiate {what} {index}{(args.Count == 0 ? "" : $" with {Args(args)}")}",
+        "exports" => $"exports {Args(args)}",
+        _ => origin ?? "",
+    };
+
+    private static string Args(IReadOnlyList<ArgReport> args) => $"{{ {string.Join(", ", args.Select(a => $"{a.Name}: {a.Sort} {a.Index}"))} }}";
 
     private static void ModuleText(StringBuilder sb, ModuleReport m, string indent)
     {

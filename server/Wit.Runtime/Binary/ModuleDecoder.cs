@@ -39,14 +39,7 @@ public static class ModuleDecoder
         while (!r.AtEnd)
         {
             int sectionOffset = r.Position;
-            byte id = r.ReadByte();
-            int sizeAt = r.Position;
-            uint size = r.ReadU32();
-            if (size > (uint)r.Remaining)
-            {
-                throw WasmReader.Malformed(sizeAt, "length out of bounds");
-            }
-            int end = r.Position + (int)size;
+            int end = r.ReadSectionHeader(out byte id);
             var s = new WasmReader(bytes, r.Position, end);
             if (id != 0)
             {

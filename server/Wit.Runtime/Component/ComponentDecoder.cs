@@ -141,14 +141,7 @@ public static class ComponentDecoder
             while (!r.AtEnd)
             {
                 int sectionOffset = r.Position;
-                byte id = r.ReadByte();
-                int sizeAt = r.Position;
-                uint size = r.ReadU32();
-                if (size > (uint)r.Remaining)
-                {
-                    throw Malformed(sizeAt, "length out of bounds");
-                }
-                int sectionEnd = r.Position + (int)size;
+                int sectionEnd = r.ReadSectionHeader(out byte id);
                 var s = new WasmReader(_bytes, r.Position, sectionEnd);
                 switch (id)
                 {
@@ -542,22 +535,7 @@ public static class ComponentDecoder
 
         // ---- component instances, aliases, imports, exports ----
 
-        private static string SortName(Sort s) => s switch
-        {
-            Sort.CoreFunc => "core func",
-            Sort.CoreTable => "core table",
-            Sort.CoreMemory => "core memory",
-            Sort.CoreGlobal => "core global",
-            Sort.CoreTag => "core tag",
-            Sort.CoreType => "core type",
-            Sort.CoreModule => "module",
-            Sort.CoreInstance => "core instance",
-            Sort.Func => "func",
-            Sort.Value => "value",
-            Sort.Type => "type",
-            Sort.Component => "component",
-            _ => "instance",
-        };
+        private static string SortName(Sort s) => SortNames.Of(s);
 
         private static ExternSort? ExternSortOf(Sort s) => s switch
         {
@@ -968,6 +946,13 @@ public static class ComponentDecoder
             return desc;
         }
 
+        /// <summary>Reads a type index that must name a type of kind <typeparamref name="T"/>.</summary>
+        private static T TypeAt<T>(ref WasmReader r, Scope scope, string expected) where T : TypeDef
+        {
+            int at = r.Position;
+            return At(scope.Types, r.ReadU32(), "type", at) as T ?? throw Invalid(at, $"type index is not {expected}");
+        }
+
         private static ExternDesc ExternType(ref WasmReader r, Scope scope, string name)
         {
             int at = r.Position;
@@ -989,14 +974,7 @@ public static class ComponentDecoder
                         return new ExternDesc(ExternSort.CoreModule, m);
                     }
                 case 0x01:
-                    {
-                        int idxAt = r.Position;
-                        if (At(scope.Types, r.ReadU32(), "type", idxAt) is not FuncTypeDef f)
-                        {
-                            throw Invalid(idxAt, "type index is not a function type");
-                        }
-                        return new ExternDesc(ExternSort.Func, f);
-                    }
+                    return new ExternDesc(ExternSort.Func, TypeAt<FuncTypeDef>(ref r, scope, "a function type"));
                 case 0x02:
                     throw NotYet(at, "value definitions");
                 case 0x03:
@@ -1015,23 +993,9 @@ public static class ComponentDecoder
                         throw Malformed(bAt, $"invalid leading byte (0x{bound:x}) for type bound");
                     }
                 case 0x04:
-                    {
-                        int idxAt = r.Position;
-                        if (At(scope.Types, r.ReadU32(), "type", idxAt) is not ComponentTypeDef ct)
-                        {
-                            throw Invalid(idxAt, "type index is not a component type");
-                        }
-                        return new ExternDesc(ExternSort.Component, ct);
-                    }
+                    return new ExternDesc(ExternSort.Component, TypeAt<ComponentTypeDef>(ref r, scope, "a component type"));
                 case 0x05:
-                    {
-                        int idxAt = r.Position;
-                        if (At(scope.Types, r.ReadU32(), "type", idxAt) is not InstanceTypeDef it)
-                        {
-                            throw Invalid(idxAt, "type index is not an instance type");
-                        }
-                        return new ExternDesc(ExternSort.Instance, it);
-                    }
+                    return new ExternDesc(ExternSort.Instance, TypeAt<InstanceTypeDef>(ref r, scope, "an instance type"));
                 default:
                     throw Malformed(at, $"invalid leading byte (0x{kind:x}) for external type");
             }
@@ -1582,11 +1546,7 @@ public static class ComponentDecoder
                         var core = At(scope.CoreFuncs, f, "core func", fAt);
                         int optsAt = r.Position;
                         var opts = Options(ref r, scope);
-                        int tAt = r.Position;
-                        if (At(scope.Types, r.ReadU32(), "type", tAt) is not FuncTypeDef ft)
-                        {
-                            throw Invalid(tAt, "type index is not a function type");
-                        }
+                        var ft = TypeAt<FuncTypeDef>(ref r, scope, "a function type");
                         var expected = TypeRelations.FlattenFunc(ft, lift: true, out bool paramsSpill, out _);
                         if (!core.Equals(expected))
                         {

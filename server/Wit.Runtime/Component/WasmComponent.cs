@@ -63,6 +63,27 @@ public sealed class WasmComponent
     public IReadOnlyList<NamedExtern> Exports => Type.Exports;
 }
 
+/// <summary>The text format's names of the sorts (<c>core func</c>, <c>module</c>, <c>func</c>, ...).</summary>
+public static class SortNames
+{
+    public static string Of(Sort s) => s switch
+    {
+        Sort.CoreFunc => "core func",
+        Sort.CoreTable => "core table",
+        Sort.CoreMemory => "core memory",
+        Sort.CoreGlobal => "core global",
+        Sort.CoreTag => "core tag",
+        Sort.CoreType => "core type",
+        Sort.CoreModule => "module",
+        Sort.CoreInstance => "core instance",
+        Sort.Func => "func",
+        Sort.Value => "value",
+        Sort.Type => "type",
+        Sort.Component => "component",
+        _ => "instance",
+    };
+}
+
 public abstract record ComponentItem(int Offset);
 
 /// <summary>A core module defined in the component, decoded and validated by the core decoder.</summary>
