@@ -69,6 +69,7 @@ public static class WitCommandLine
         root.Add(LintCommand.Create(output, error, workingDirectory));
         root.Add(RunCommand.Create(output, error, workingDirectory));
         root.Add(Inspect.InspectCommand.Create(output, error, workingDirectory));
+        root.Add(Inspect.WitCommand.Create(output, error, workingDirectory));
         return root;
     }
 }

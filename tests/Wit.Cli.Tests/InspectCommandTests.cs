@@ -93,3 +93,45 @@ public sealed class InspectCommandTests
         Assert.Contains("error: bad.wasm: unknown section: 0x42 (at offset 0x8)", run.Error);
     }
 }
+
+/// <summary><c>wit wit</c> prints the WIT of an encoded package, and of a component's imports and exports.</summary>
+public sealed class WitCommandTests
+{
+    [Fact]
+    public void An_encoded_package_prints_as_wit()
+    {
+        using var dir = new TempDirectory();
+        string corpus = RepoPaths.Corpus("wit-print");
+        dir.WriteBytes("p.wasm", ComponentText.Parse(File.ReadAllText(Path.Combine(corpus, "simple-use.wat"))));
+        var run = CliRun.Start(dir.Path, "wit", "p.wasm");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            "package foo:foo;\n\ninterface types {\n  enum level {\n    info,\n    debug,\n  }\n}\n\n" +
+            "interface console {\n  use types.{level};\n  log: func(level: level, msg: string);\n}\n",
+            run.Output);
+    }
+
+    [Fact]
+    public void A_component_prints_as_a_root_world()
+    {
+        using var dir = new TempDirectory();
+        dir.WriteBytes("c.wasm", ComponentText.Parse("""
+            (component
+              (import "wasi:cli/environment@0.2.0" (instance (export "get-arguments" (func (result (list string))))))
+              (import "log" (func (param "msg" string))))
+            """));
+        var run = CliRun.Start(dir.Path, "wit", "c.wasm");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("package root:component;\n\nworld root {\n  import wasi:cli/environment@0.2.0;\n  import log: func(msg: string);\n}\n", run.Output);
+    }
+
+    [Fact]
+    public void A_core_module_is_a_clear_error()
+    {
+        using var dir = new TempDirectory();
+        dir.WriteBytes("m.wasm", ComponentText.Parse("(module)"));
+        var run = CliRun.Start(dir.Path, "wit", "m.wasm");
+        Assert.Equal(ExitCodes.UsageOrIoError, run.ExitCode);
+        Assert.Contains("not a component", run.Error);
+    }
+}

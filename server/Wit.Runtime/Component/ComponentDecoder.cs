@@ -1042,11 +1042,18 @@ public static class ComponentDecoder
         /// <summary>A new identity for a named type that a type import or export introduces (the same type otherwise).</summary>
         private static TypeDef NameClone(TypeDef t) => t switch
         {
-            RecordTypeDef r => new RecordTypeDef { Fields = r.Fields, Depth = r.Depth },
-            VariantTypeDef v => new VariantTypeDef { Cases = v.Cases, Depth = v.Depth },
-            EnumTypeDef e => new EnumTypeDef { Names = e.Names, Depth = e.Depth },
-            FlagsTypeDef f => new FlagsTypeDef { Names = f.Names, Depth = f.Depth },
-            ResourceTypeDef res => new ResourceTypeDef { AliasOf = res.Root, Name = res.Root.Name },
+            RecordTypeDef r => new RecordTypeDef { Fields = r.Fields, Depth = r.Depth, Origin = t },
+            VariantTypeDef v => new VariantTypeDef { Cases = v.Cases, Depth = v.Depth, Origin = t },
+            EnumTypeDef e => new EnumTypeDef { Names = e.Names, Depth = e.Depth, Origin = t },
+            FlagsTypeDef f => new FlagsTypeDef { Names = f.Names, Depth = f.Depth, Origin = t },
+            ResourceTypeDef res => new ResourceTypeDef { AliasOf = res.Root, Name = res.Root.Name, Origin = t },
+            // Anonymous types need no name, but keep the identity of the name for printing (`type b = a`).
+            PrimitiveTypeDef p => p.Named(),
+            ListTypeDef l => new ListTypeDef { Element = l.Element, Length = l.Length, Depth = l.Depth, Origin = t },
+            OptionTypeDef o => new OptionTypeDef { Type = o.Type, Depth = o.Depth, Origin = t },
+            ResultTypeDef r => new ResultTypeDef { Ok = r.Ok, Error = r.Error, Depth = r.Depth, Origin = t },
+            TupleTypeDef tu => new TupleTypeDef { Types = tu.Types, Depth = tu.Depth, Origin = t },
+            HandleTypeDef h => new HandleTypeDef { Resource = h.Resource, IsBorrow = h.IsBorrow, Depth = h.Depth, Origin = t },
             _ => t,
         };
 
@@ -1146,9 +1153,9 @@ public static class ComponentDecoder
                     var externs = x is InstanceTypeDef it ? it.Exports : ((ComponentTypeDef)x).Imports.Concat(((ComponentTypeDef)x).Exports).ToList();
                     foreach (var e in externs)
                     {
-                        if (e.Desc.Sort == ExternSort.Type && e.Desc.Type is TypeDef et)
+                        // The export names its type under every identity it had (a re-export names what it re-exports).
+                        for (var et = e.Desc.Sort == ExternSort.Type ? e.Desc.Type as TypeDef : null; et != null && local.Add(et); et = et.Origin)
                         {
-                            local.Add(et);
                         }
                     }
                     foreach (var e in externs)

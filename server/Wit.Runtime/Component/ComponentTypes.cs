@@ -13,6 +13,9 @@ namespace Wit.Runtime.Component;
 public abstract class TypeDef
 {
     public int Depth { get; init; } = 1;
+
+    /// <summary>For a type an import or export introduced (a new identity of the same type): the type it names.</summary>
+    public TypeDef? Origin { get; init; }
 }
 
 /// <summary>A defined value type (primitive, record, variant, list, tuple, flags, enum, option, result, own, borrow).</summary>
@@ -42,6 +45,9 @@ public sealed class PrimitiveTypeDef : ValueTypeDef
     private static readonly Dictionary<PrimitiveKind, PrimitiveTypeDef> All = new();
 
     private PrimitiveTypeDef(PrimitiveKind kind) => Kind = kind;
+
+    /// <summary>A new identity for a primitive type that an import or export names (equal to the primitive).</summary>
+    internal PrimitiveTypeDef Named() => new(Kind) { Origin = this };
 
     public PrimitiveKind Kind { get; }
 
