@@ -6,7 +6,8 @@ using Wit.Runtime.Component;
 namespace Wit.Cli.Inspect;
 
 /// <summary>
-/// <c>wit wit file.wasm</c>: prints the WIT of a component: the package, for a WIT package encoded as a component
+/// <c>wit component-wit file.wasm</c> (upstream's <c>wasm-tools component wit</c>; not <c>wit wit</c>: System.CommandLine
+/// names the root command after the executable, and a subcommand of the same name breaks its parser): prints the WIT of a component: the package, for a WIT package encoded as a component
 /// (wit-component's encoding), or else a world <c>root</c> of the component's imports and exports.
 /// </summary>
 public sealed class WitCommand : CommandHandler
@@ -19,7 +20,7 @@ public sealed class WitCommand : CommandHandler
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
         var file = new Argument<string>("file") { Description = "A component (.wasm): an encoded WIT package or any component" };
-        var command = new Command("wit", "Print the WIT of a component (an encoded WIT package, or a component's imports and exports)") { file };
+        var command = new Command("component-wit", "Print the WIT of a component (an encoded WIT package, or a component's imports and exports)") { file };
         var handler = new WitCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(result.GetValue(file) ?? string.Empty));
         return command;
