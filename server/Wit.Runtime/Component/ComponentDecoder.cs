@@ -1387,11 +1387,7 @@ public static class ComponentDecoder
                     throw NotYet(at, "error-context");
                 case 0x72:
                     {
-                        int n = r.ReadCount(2);
-                        if (n == 0)
-                        {
-                            throw Invalid(at, "record type must have at least one field");
-                        }
+                        int n = NonEmptyCount(ref r, 2, at, "record type must have at least one field");
                         var names = new HashSet<string>(StringComparer.Ordinal);
                         var fields = new List<Field>(n);
                         for (int i = 0; i < n; i++)
@@ -1403,11 +1399,7 @@ public static class ComponentDecoder
                     }
                 case 0x71:
                     {
-                        int n = r.ReadCount(3);
-                        if (n == 0)
-                        {
-                            throw Invalid(at, "variant type must have at least one case");
-                        }
+                        int n = NonEmptyCount(ref r, 3, at, "variant type must have at least one case");
                         var names = new HashSet<string>(StringComparer.Ordinal);
                         var cases = new List<Case>(n);
                         for (int i = 0; i < n; i++)
@@ -1441,11 +1433,7 @@ public static class ComponentDecoder
                     }
                 case 0x6f:
                     {
-                        int n = r.ReadCount();
-                        if (n == 0)
-                        {
-                            throw Invalid(at, "tuple type must have at least one type");
-                        }
+                        int n = NonEmptyCount(ref r, 1, at, "tuple type must have at least one type");
                         var ts = new List<ValueTypeDef>(n);
                         for (int i = 0; i < n; i++)
                         {
@@ -1493,13 +1481,15 @@ public static class ComponentDecoder
             }
         }
 
+        private static int NonEmptyCount(ref WasmReader r, int minElementSize, int at, string message)
+        {
+            int n = r.ReadCount(minElementSize);
+            return n > 0 ? n : throw Invalid(at, message);
+        }
+
         private List<string> Labels(ref WasmReader r, int at, string what)
         {
-            int n = r.ReadCount();
-            if (n == 0)
-            {
-                throw Invalid(at, $"{what} list must not be empty");
-            }
+            int n = NonEmptyCount(ref r, 1, at, $"{what} list must not be empty");
             var names = new HashSet<string>(StringComparer.Ordinal);
             var list = new List<string>(n);
             for (int i = 0; i < n; i++)
