@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace Wit.Cli;
@@ -20,4 +21,18 @@ public abstract class CommandHandler
     protected TextWriter Error { get; }
 
     protected string WorkingDirectory { get; }
+
+    /// <summary>The bytes of a file relative to the working directory, or null after writing why it cannot be read.</summary>
+    protected byte[]? ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(Path.Combine(WorkingDirectory, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error.Write($"error: cannot read '{path}': {e.Message}\n");
+            return null;
+        }
+    }
 }

@@ -50,14 +50,8 @@ public sealed class RunCommand : CommandHandler
             }
             environment[pair[..eq]] = pair[(eq + 1)..];
         }
-        byte[] bytes;
-        try
+        if (ReadBytes(path) is not byte[] bytes)
         {
-            bytes = File.ReadAllBytes(Path.Combine(WorkingDirectory, path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error.Write($"error: cannot read '{path}': {e.Message}\n");
             return ExitCodes.UsageOrIoError;
         }
         var argv = new List<string> { path };

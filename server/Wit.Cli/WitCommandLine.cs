@@ -68,6 +68,8 @@ public static class WitCommandLine
         root.Add(DiffCommand.Create(output, error, workingDirectory));
         root.Add(LintCommand.Create(output, error, workingDirectory));
         root.Add(RunCommand.Create(output, error, workingDirectory));
+        root.Add(Inspect.InspectCommand.Create(output, error, workingDirectory));
+        root.Add(Inspect.WitCommand.Create(output, error, workingDirectory));
         return root;
     }
 }

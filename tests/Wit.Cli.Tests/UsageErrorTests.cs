@@ -13,7 +13,7 @@ public class UsageErrorTests
         var run = CliRun.Start(dir.Path, "bogus");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Equal("error: unknown command 'bogus' (commands: parse, check, resolve, witx, abi, fmt, diff, lint, run)\nRun 'wit --help' for usage.\n", run.Error);
+        Assert.Equal("error: unknown command 'bogus' (commands: parse, check, resolve, witx, abi, fmt, diff, lint, run, inspect, component-wit)\nRun 'wit --help' for usage.\n", run.Error);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace Wit.Cli.Json;
 [JsonSerializable(typeof(ParseReport))]
 [JsonSerializable(typeof(CheckReport))]
 [JsonSerializable(typeof(Wit.Cli.Abi.AbiReport))]
+[JsonSerializable(typeof(Wit.Cli.Inspect.InspectReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -39,14 +39,7 @@ public static class ModuleDecoder
         while (!r.AtEnd)
         {
             int sectionOffset = r.Position;
-            byte id = r.ReadByte();
-            int sizeAt = r.Position;
-            uint size = r.ReadU32();
-            if (size > (uint)r.Remaining)
-            {
-                throw WasmReader.Malformed(sizeAt, "length out of bounds");
-            }
-            int end = r.Position + (int)size;
+            int end = r.ReadSectionHeader(out byte id);
             var s = new WasmReader(bytes, r.Position, end);
             if (id != 0)
             {
@@ -127,7 +120,7 @@ public static class ModuleDecoder
         throw WasmReader.Malformed(at, "malformed reference type");
     }
 
-    private static Limits ReadLimits(ref WasmReader r)
+    internal static Limits ReadLimits(ref WasmReader r)
     {
         int at = r.Position;
         byte flag = r.ReadByte();
@@ -144,13 +137,13 @@ public static class ModuleDecoder
         }
     }
 
-    private static TableType ReadTableType(ref WasmReader r)
+    internal static TableType ReadTableType(ref WasmReader r)
     {
         var element = ReadRefType(ref r);
         return new TableType(element, ReadLimits(ref r));
     }
 
-    private static GlobalType ReadGlobalType(ref WasmReader r)
+    internal static GlobalType ReadGlobalType(ref WasmReader r)
     {
         var t = ReadValType(ref r);
         int at = r.Position;

@@ -183,6 +183,19 @@ internal struct WasmReader
         return s;
     }
 
+    /// <summary>Reads a section's id and size (checked against the bytes left) and returns where the section ends.</summary>
+    public int ReadSectionHeader(out byte id)
+    {
+        id = ReadByte();
+        int sizeAt = Position;
+        uint size = ReadU32();
+        if (size > (uint)Remaining)
+        {
+            throw Malformed(sizeAt, "length out of bounds");
+        }
+        return Position + (int)size;
+    }
+
     public void Skip(int n)
     {
         if (n < 0 || n > Remaining)

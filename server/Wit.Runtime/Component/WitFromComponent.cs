@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Wit.Runtime.Component;
+
+/// <summary>
+/// WIT text from a decoded component. A WIT package encoded as a component (wit-component's encoding: each interface
+/// and world a component type exported under its short name, whose one export carries the full name
+/// <c>ns:pkg/name@version</c>) prints as that package; any other component prints as <c>package root:component;</c>
+/// with a world <c>root</c> of its imports and exports. Types an interface uses from another print as <c>use</c>;
+/// functions named <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> go into their resource's block.
+/// Docs (the <c>package-docs</c> section) are not printed.
+/// </summary>
+public sealed class WitFromComponent
+{
+    private const int MaxOriginSteps = 1000;
+
+    // The interface and name every type an interface exports is known by, through its Origin chain.
+    private readonly Dictionary<TypeDef, (string Interface, string Name)> _origins = new(ReferenceEqualityComparer.Instance);
+    private string _package = "";
+    private readonly StringBuilder _out = new();
+
+    public static string Print(WasmComponent component) => new WitFromComponent().Run(component);
+
+    /// <summary>Whether the component is a WIT package in wit-component's encoding.</summary>
+    public static bool IsPackage(WasmComponent c) =>
+        c.Exports.Count > 0 && c.Exports.All(e => e.Desc.Sort == ExternSort.Type && Definition(e) != null);
+
+    private static NamedExtern? Definition(NamedExtern e) =>
+        e.Desc.Type is ComponentTypeDef { Exports.Count: 1 } ct && ct.Exports[0].Name.Contains(':')
+        && ct.Exports[0].Desc.Sort is ExternSort.Instance or ExternSort.Component
+            ? ct.Exports[0]
+            : null;
+
+    private string Run(WasmComponent c)
+    {
+        if (!IsPackage(c))
+        {
+            _package = "root:component";
+            _out.Append("package root:component;\n\nworld root {\n");
+            World(c.Type);
+            _out.Append("}\n");
+            return _out.ToString();
+        }
+        var first = Definition(c.Exports[0])!;
+        _package = PackageOf(first.Name);
+        _out.Append($"package {_package};\n");
+        foreach (var e in c.Exports)
+        {
+            var ct = (ComponentTypeDef)e.Desc.Type;
+            var def = Definition(e)!;
+            Register(ct.Imports);
+            _out.Append('\n');
+            if (def.Desc.Sort == ExternSort.Instance)
+            {
+                _out.Append($"interface {Id(e.Name)} {{\n");
+                Interface((InstanceTypeDef)def.Desc.Type, "  ", Short(def.Name));
+                _out.Append("}\n");
+                Register(ct.Exports);
+            }
+            else
+            {
+                _out.Append($"world {Id(e.Name)} {{\n");
+                World((ComponentTypeDef)def.Desc.Type);
+                _out.Append("}\n");
+            }
+        }
+        return _out.ToString();
+    }
+
+    // "ns:pkg/name@1.0" -> "ns:pkg@1.0"
+    private static string PackageOf(string name)
+    {
+        int slash = name.IndexOf('/');
+        int at = name.IndexOf('@');
+        return name[..slash] + (at >= 0 ? name[at..] : "");
+    }
+
+    /// <summary>How an interface is referred to from this package: its short name when it is ours, else its full name.</summary>
+    private string Short(string name)
+    {
+        int slash = name.IndexOf('/');
+        if (slash < 0)
+        {
+            return name;
+        }
+        int at = name.IndexOf('@');
+        string iface = at >= 0 ? name[(slash + 1)..at] : name[(slash + 1)..];
+        return PackageOf(name) == _package ? iface : name;
+    }
+
+    private void Register(IEnumerable<NamedExtern> externs)
+    {
+        foreach (var e in externs)
+        {
+            if (e.Desc.Type is InstanceTypeDef it && e.Name.Contains(':'))
+            {
+                string iface = Short(e.Name);
+                foreach (var x in it.Exports.Where(x => x.Desc.Sort == ExternSort.Type))
+                {
+                    foreach (var t in Chain((TypeDef)x.Desc.Type).Where(t => t.Origin != null || t is not PrimitiveTypeDef))
+                    {
+                        _origins.TryAdd(t, (iface, x.Name));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TypeDef> Chain(TypeDef t)
+    {
+        var x = t;
+        for (int i = 0; x != null && i < MaxOriginSteps; i++)
+        {
+            yield return x;
+            if (x is ResourceTypeDef r && r.AliasOf != null && x.Origin == null)
+            {
+                x = r.AliasOf;
+                continue;
+            }
+            x = x.Origin;
+        }
+    }
+
+    private void World(ComponentTypeDef w)
+    {
+        Register(w.Imports);
+        var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (keyword, list) in new[] { ("import", w.Imports), ("export", w.Exports) })
+        {
+            foreach (var e in list)
+            {
+                switch (e.Desc.Type)
+                {
+                    case TypeDef when e.Desc.Sort == ExternSort.Type:
+                        TypeItem(e, local, "  ");
+                        break;
+                    case InstanceTypeDef it when e.Name.Contains(':'):
+                        _out.Append($"  {keyword} {Short(e.Name)};\n");
+                        break;
+                    case InstanceTypeDef it:
+                        _out.Append($"  {keyword} {Id(e.Name)}: interface {{\n");
+                        Interface(it, "    ", null);
+                        _out.Append("  }\n");
+                        break;
+                    case FuncTypeDef f:
+                        _out.Append($"  {keyword} {Id(e.Name)}: {Func(f, local)};\n");
+                        break;
+                }
+            }
+        }
+    }
+
+    private void Interface(InstanceTypeDef it, string indent, string? self)
+    {
+        var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
+        var resources = new Dictionary<string, List<NamedExtern>>(StringComparer.Ordinal);
+        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
+        {
+            if (ExternNames.Check(e.Name, out var kind, out var res) == null && kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static)
+            {
+                if (!resources.TryGetValue(res!, out var l))
+                {
+                    resources[res!] = l = new List<NamedExtern>();
+                }
+                l.Add(e);
+            }
+        }
+        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
+        {
+            TypeItem(e, local, indent, resources, self);
+        }
+        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
+        {
+            if (ExternNames.Check(e.Name, out var kind, out _) == null && kind == ExternNameKind.Label)
+            {
+                _out.Append($"{indent}{Id(e.Name)}: {Func((FuncTypeDef)e.Desc.Type, local)};\n");
+            }
+        }
+    }
+
+    private void TypeItem(NamedExtern e, Dictionary<TypeDef, string> local, string indent,
+        Dictionary<string, List<NamedExtern>>? resources = null, string? self = null)
+    {
+        var t = (TypeDef)e.Desc.Type;
+        // Used from another interface, or another name for a type of this one?
+        foreach (var o in Chain(t).Skip(1))
+        {
+            if (_origins.TryGetValue(o, out var from) && from.Interface != self)
+            {
+                string alias = from.Name == e.Name ? Id(e.Name) : $"{Id(from.Name)} as {Id(e.Name)}";
+                _out.Append($"{indent}use {from.Interface}.{{{alias}}};\n");
+                Name(t, Id(e.Name), local);
+                return;
+            }
+            if (local.TryGetValue(o, out var other))
+            {
+                _out.Append($"{indent}type {Id(e.Name)} = {other};\n");
+                Name(t, Id(e.Name), local);
+                return;
+            }
+        }
+        var def = Chain(t).Last();
+        if (def is ResourceTypeDef)
+        {
+            Name(t, Id(e.Name), local);
+        }
+        string body = def switch
+        {
+            RecordTypeDef r => $"record {Id(e.Name)} {{\n{string.Concat(r.Fields.Select(f => $"{indent}  {Id(f.Name)}: {Type(f.Type, local)},\n"))}{indent}}}",
+            VariantTypeDef v => $"variant {Id(e.Name)} {{\n{string.Concat(v.Cases.Select(c => $"{indent}  {Id(c.Name)}{(c.Type == null ? "" : $"({Type(c.Type, local)})")},\n"))}{indent}}}",
+            EnumTypeDef en => $"enum {Id(e.Name)} {{\n{string.Concat(en.Names.Select(n => $"{indent}  {Id(n)},\n"))}{indent}}}",
+            FlagsTypeDef fl => $"flags {Id(e.Name)} {{\n{string.Concat(fl.Names.Select(n => $"{indent}  {Id(n)},\n"))}{indent}}}",
+            ResourceTypeDef => Resource(e.Name, resources, local, indent),
+            _ => $"type {Id(e.Name)} = {Type(def, local)};",
+        };
+        _out.Append(indent).Append(body).Append('\n');
+        Name(t, Id(e.Name), local);
+    }
+
+    /// <summary>A name as WIT writes it: a keyword is escaped with <c>%</c>.</summary>
+    private static string Id(string name) =>
+        Wit.Core.Syntax.SyntaxFacts.GetKeywordKind(name) == Wit.Core.Syntax.SyntaxKind.IdentifierToken ? name : "%" + name;
+
+    private static void Name(TypeDef t, string name, Dictionary<TypeDef, string> local)
+    {
+        // Every identity the name had on the way (a re-export is a new one), not the type it finally names.
+        foreach (var x in Chain(t).Where(x => x == t || x.Origin != null))
+        {
+            local.TryAdd(x, name);
+        }
+        if (t is ResourceTypeDef r)
+        {
+            local.TryAdd(r.Root, name);
+        }
+    }
+
+    private string Resource(string name, Dictionary<string, List<NamedExtern>>? resources, Dictionary<TypeDef, string> local, string indent)
+    {
+        if (resources == null || !resources.TryGetValue(name, out var funcs))
+        {
+            return $"resource {Id(name)};";
+        }
+        var sb = new StringBuilder($"resource {Id(name)} {{\n");
+        foreach (var f in funcs)
+        {
+            var ft = (FuncTypeDef)f.Desc.Type;
+            ExternNames.Check(f.Name, out var kind, out _);
+            string member = f.Name[(f.Name.IndexOf('.') + 1)..];
+            if (kind == ExternNameKind.Constructor)
+            {
+                string ps = Params(ft.Params, local);
+                string result = ft.Result is ResultTypeDef ? $" -> {Type(ft.Result, local)}" : "";
+                sb.Append($"{indent}  constructor({ps}){result};\n");
+            }
+            else if (kind == ExternNameKind.Method)
+            {
+                var rest = new FuncTypeDef { Params = ft.Params.Skip(1).ToList(), Result = ft.Result };
+                sb.Append($"{indent}  {Id(member)}: {Func(rest, local)};\n");
+            }
+            else
+            {
+                sb.Append($"{indent}  {Id(member)}: static {Func(ft, local)};\n");
+            }
+        }
+        return sb.Append(indent).Append('}').ToString();
+    }
+
+    private string Params(IEnumerable<Param> ps, Dictionary<TypeDef, string> local) =>
+        string.Join(", ", ps.Select(p => $"{Id(p.Name)}: {Type(p.Type, local)}"));
+
+    private string Func(FuncTypeDef f, Dictionary<TypeDef, string> local) =>
+        f.Result == null ? $"func({Params(f.Params, local)})" : $"func({Params(f.Params, local)}) -> {Type(f.Result, local)}";
+
+    private string Type(TypeDef t, Dictionary<TypeDef, string> local)
+    {
+        foreach (var x in Chain(t))
+        {
+            if (local.TryGetValue(x, out var n))
+            {
+                return n;
+            }
+        }
+        return t switch
+        {
+            PrimitiveTypeDef p => p.Name,
+            ListTypeDef { Length: uint len } l => $"list<{Type(l.Element, local)}, {len}>",
+            ListTypeDef l => $"list<{Type(l.Element, local)}>",
+            OptionTypeDef o => $"option<{Type(o.Type, local)}>",
+            ResultTypeDef { Ok: null, Error: null } => "result",
+            ResultTypeDef { Error: null } r => $"result<{Type(r.Ok!, local)}>",
+            ResultTypeDef r => $"result<{(r.Ok == null ? "_" : Type(r.Ok, local))}, {Type(r.Error!, local)}>",
+            TupleTypeDef tu => $"tuple<{string.Join(", ", tu.Types.Select(x => Type(x, local)))}>",
+            HandleTypeDef { IsBorrow: true } h => $"borrow<{Type(h.Resource, local)}>",
+            HandleTypeDef h => Type(h.Resource, local),
+            ResourceTypeDef r => local.TryGetValue(r.Root, out var rn) ? rn : r.Root.Name ?? "resource",
+            _ => ComponentWit.Type(t),
+        };
+    }
+}
