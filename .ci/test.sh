@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: builds the whole solution once in Release, then runs every test project without rebuilding, then the VS
-# Code extension's tests (type check, unit tests, grammar tests; npm packages are installed first when missing).
+# Code extension's tests (type check, unit tests, grammar tests, the debug adapter's scripted session; npm packages
+# are installed first when missing).
 # Each project writes <Project>.trx into $WIT_TEST_RESULTS (default .tmp/test-results), where .ci/run counts them; the
 # extension's suites write vscode-unit.trx and vscode-grammar.trx with the same counters.
 # Exits non-zero when the build fails or any test project fails; every project runs either way.
@@ -33,4 +34,6 @@ if [ ! -d node_modules/vscode-languageclient ] || [ package-lock.json -nt node_m
   npm ci --no-audit --no-fund --loglevel=error
 fi
 WIT_TEST_RESULTS="$results" npm test -w vscode-extension || status=1
+# The debug adapter driven by @vscode/debugadapter-testsupport (the Release build above, a C fixture built with -g).
+npm run test:dap -w vscode-extension || status=1
 exit "$status"
