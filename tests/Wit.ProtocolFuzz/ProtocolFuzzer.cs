@@ -139,7 +139,7 @@ public sealed class ProtocolFuzzer
                 bool alive = await HoverAsync();
                 GC.KeepAlive(alive);
                 var (after, settled) = await SettleAsync(start);
-                if (Environment.GetEnvironmentVariable("WIT_FUZZ_SERVER_LOG") is { } log) File.AppendAllText(log, $"{DateTime.Now:HH:mm:ss.fff} [fuzzer] {name} measured\n");
+                ServerConnection.Note($"[fuzzer] {name} measured");
                 var result = new ClassResult(name, sent, answers.Count, answered, missing, alive, start, after, watch.Elapsed) { Settled = settled };
                 SaveMappings(name);
                 Results.Add(result);

@@ -31,6 +31,12 @@ public sealed class ServerConnection : IAsyncDisposable
     /// <summary>A file the server's standard error is copied to, each line with the time it arrived (the environment variable WIT_FUZZ_SERVER_LOG).</summary>
     private static readonly string? LogPath = Environment.GetEnvironmentVariable("WIT_FUZZ_SERVER_LOG");
 
+    /// <summary>Copies <paramref name="line"/> with the time to <see cref="LogPath"/> when it is set.</summary>
+    public static void Note(string line)
+    {
+        if (LogPath is { } path) File.AppendAllText(path, $"{DateTime.Now:HH:mm:ss.fff} {line}\n");
+    }
+
     private ServerConnection(Process process)
     {
         _process = process;
@@ -50,7 +56,7 @@ public sealed class ServerConnection : IAsyncDisposable
                         HandlerFailures++;
                         FirstHandlerFailure ??= line;
                     }
-                    if (LogPath is { } path) File.AppendAllText(path, $"{DateTime.Now:HH:mm:ss.fff} {line}\n");
+                    Note(line);
                 }
             }
         });

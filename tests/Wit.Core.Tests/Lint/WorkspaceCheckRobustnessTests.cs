@@ -20,13 +20,15 @@ public class WorkspaceCheckRobustnessTests
     private const string IncludedUse = "package a:b;\nworld imports {\n  use foo:dep2/types.{a};\n  record b { r: a, }\n}\nworld proxy {\n  include imports;\n}\n";
 
     [Theory]
-    [InlineData(IncludedUse)]
-    [InlineData("package a:b;\ninterface t { type a = u8; }\nworld imports {\n  use t.{a};\n}\nworld proxy {\n  include imports;\n}\n")]
-    public void A_check_of_a_broken_package_reports_instead_of_throwing(string text)
+    [InlineData(IncludedUse, "WIT1015", "foo:dep2")]
+    [InlineData("package a:b;\ninterface t { type a = u8; }\nworld imports {\n  use t.{a};\n}\nworld proxy {\n  include imports;\n}\n", "WIT2009", "a")]
+    public void A_use_copied_in_by_include_is_checked_and_reported_once_where_it_is_written(string text, string code, string at)
     {
         var check = WorkspaceCheck.Run(WorkspaceLoader.Load(new InMemoryFileSystem().Add(Path, text), Path), ResolveOptions.Default, LintOptions.Default, null);
         Assert.NotNull(check);
-        Assert.NotEmpty(check.ResolveDiagnostics.Concat(check.LintDiagnostics));
+        var diagnostic = Assert.Single(check.ResolveDiagnostics.Concat(check.LintDiagnostics), d => d.Code == code);
+        Assert.StartsWith(at, text.Substring(diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.True(diagnostic.Span.Start < text.IndexOf("world proxy", System.StringComparison.Ordinal));
     }
 
     [Theory]
