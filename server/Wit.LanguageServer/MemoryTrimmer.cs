@@ -69,7 +69,7 @@ internal sealed class MemoryTrimmer
                 if (!idle || Busy()) continue;
                 long before = Resident();
                 Collect();
-                Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a burst of work.");
+                Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a burst of work ({HeapSummary()}).");
                 Interlocked.Increment(ref _idleTrims);
                 bursts.Trimmed(GC.GetTotalAllocatedBytes(), Resident());
             }
@@ -148,8 +148,22 @@ internal sealed class MemoryTrimmer
             long before = Resident();
             Collect();
             Interlocked.Increment(ref _trims);
-            Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a large document's close or replacement.");
+            Log?.Invoke($"Memory: resident {before / 1024} KB before, {Resident() / 1024} KB after a collection following a large document's close or replacement ({HeapSummary()}).");
         });
+    }
+
+    /// <summary>The heap after the last collection: live bytes, fragmentation and committed bytes, per generation.</summary>
+    internal static string HeapSummary()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var generations = info.GenerationInfo;
+        var parts = new string[generations.Length];
+        for (int i = 0; i < generations.Length; i++)
+        {
+            parts[i] = $"{(i < 3 ? "gen" + i : i == 3 ? "loh" : "poh")} {generations[i].SizeAfterBytes / 1024} KB";
+        }
+
+        return $"heap {info.HeapSizeBytes / 1024} KB live, {info.FragmentedBytes / 1024} KB fragmented, {info.TotalCommittedBytes / 1024} KB committed; {string.Join(", ", parts)}";
     }
 
     /// <summary>One aggressive, compacting collection: the heap gives its free space back to the system.</summary>

@@ -26,18 +26,29 @@ internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public bool FileExists(string path) => File.Exists(path);
+    /// <summary>
+    /// Paths from this length (in UTF-16 units, never more than their UTF-8 bytes) name nothing: Linux refuses paths of
+    /// PATH_MAX (4,096) bytes or more. They are answered without asking the system, since .NET converts a path to
+    /// UTF-8 in an array rented from the shared pool first, which keeps it: a URI of 300,000 characters left the server
+    /// half a megabyte larger for each.
+    /// </summary>
+    public const int MaxPathLength = 4096;
 
-    public bool DirectoryExists(string path) => Directory.Exists(path);
+    private static bool Unreachable(string path) => path.Length >= MaxPathLength;
 
-    public IEnumerable<string> GetFiles(string directory) => Directory.GetFiles(directory);
+    public bool FileExists(string path) => !Unreachable(path) && File.Exists(path);
 
-    public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
+    public bool DirectoryExists(string path) => !Unreachable(path) && Directory.Exists(path);
 
-    public bool IsDanglingLink(string path) => PhysicalFileSystem.Instance.IsDanglingLink(path);
+    public IEnumerable<string> GetFiles(string directory) => Unreachable(directory) ? Array.Empty<string>() : Directory.GetFiles(directory);
+
+    public IEnumerable<string> GetDirectories(string directory) => Unreachable(directory) ? Array.Empty<string>() : Directory.GetDirectories(directory);
+
+    public bool IsDanglingLink(string path) => !Unreachable(path) && PhysicalFileSystem.Instance.IsDanglingLink(path);
 
     public string ReadAllText(string path)
     {
+        if (Unreachable(path)) throw new PathTooLongException($"the path is {path.Length:N0} characters long, above the system's limit");
         var info = new FileInfo(path);
         if (!info.Exists) throw new FileNotFoundException("no such file", path);
         long length = info.Length;

@@ -11,7 +11,7 @@ public sealed partial class JsonRpcConnection
 {
     private delegate ValueTask<Action<Utf8JsonWriter>?> BoundInvocation(CancellationToken cancellationToken);
 
-    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<JsonElement, BoundInvocation> bind, bool detached = false)
+    private sealed class HandlerRegistration(bool isRequest, RequestOrdering ordering, Func<MessageParams, BoundInvocation> bind, bool detached = false)
     {
         public bool Detached { get; } = detached;
 
@@ -19,7 +19,31 @@ public sealed partial class JsonRpcConnection
 
         public RequestOrdering Ordering { get; } = ordering;
 
-        public Func<JsonElement, BoundInvocation> Bind { get; } = bind;
+        public Func<MessageParams, BoundInvocation> Bind { get; } = bind;
+    }
+
+    /// <summary>
+    /// A message's params: an element of the message's document, or (for a large message, see
+    /// <see cref="UnpooledParseFrom"/>) the UTF-8 bytes of the value, deserialised without a document.
+    /// </summary>
+    private readonly struct MessageParams
+    {
+        private readonly JsonElement element;
+        private readonly ReadOnlyMemory<byte> utf8;
+        private readonly bool raw;
+
+        public MessageParams(JsonElement element) => this.element = element;
+
+        public MessageParams(ReadOnlyMemory<byte> utf8)
+        {
+            this.utf8 = utf8;
+            raw = true;
+        }
+
+        /// <summary>The params as an element (null for raw params).</summary>
+        public JsonElement? Element => raw ? null : element;
+
+        public T Deserialize<T>(JsonTypeInfo<T> typeInfo) => raw ? JsonSerializer.Deserialize(utf8.Span, typeInfo)! : JsonSerializer.Deserialize(element, typeInfo)!;
     }
 
     private sealed class WorkItem(RequestOrdering ordering, Func<Task> run, bool detached = false)

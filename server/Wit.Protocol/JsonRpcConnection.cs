@@ -135,7 +135,7 @@ public sealed partial class JsonRpcConnection
         ArgumentNullException.ThrowIfNull(prepare);
         handlers[method] = new HandlerRegistration(isRequest: true, RequestOrdering.Parallel, element =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
+            TParams parameters = element.Deserialize(paramsTypeInfo());
             Func<CancellationToken, TResult?>? work = null;
             return cancellationToken =>
             {
@@ -219,7 +219,7 @@ public sealed partial class JsonRpcConnection
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
         handlers[method] = new HandlerRegistration(isRequest, ordering, element =>
         {
-            TParams parameters = JsonSerializer.Deserialize(element, paramsTypeInfo())!;
+            TParams parameters = element.Deserialize(paramsTypeInfo());
             return cancellationToken => run(parameters, cancellationToken);
         });
     }
@@ -406,7 +406,8 @@ public sealed partial class JsonRpcConnection
 
     private async Task ReadLoopAsync(CancellationToken stopToken)
     {
-        PipeReader pipe = PipeReader.Create(input, new StreamPipeReaderOptions(leaveOpen: true));
+        // The input is read through a pinned buffer (PinnedReadStream), the pipe's segments sized to match it.
+        PipeReader pipe = PipeReader.Create(new PinnedReadStream(input), new StreamPipeReaderOptions(bufferSize: PinnedReadStream.BufferSize, leaveOpen: true));
         // An oversized message is answered with an error without an id (its id is in the body, which is never read).
         var framer = new MessageFramer(pipe, log, maxMessageLength, length => SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest,
             $"A message of {length} bytes is above the limit of {maxMessageLength} bytes; it was skipped."));
@@ -446,6 +447,12 @@ public sealed partial class JsonRpcConnection
 
     private void HandleMessage(byte[] body)
     {
+        if (body.Length >= UnpooledParseFrom)
+        {
+            HandleLargeMessage(body);
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -453,8 +460,7 @@ public sealed partial class JsonRpcConnection
         }
         catch (JsonException exception)
         {
-            Log($"Received a message that is not valid JSON: {exception.Message}");
-            SendErrorInBackground(null, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON.");
+            ReportInvalidJson(exception);
             return;
         }
 
@@ -464,7 +470,98 @@ public sealed partial class JsonRpcConnection
         }
     }
 
-    private void HandleMessage(JsonElement root)
+    /// <summary>
+    /// Messages from this size (a large document's <c>didOpen</c> or <c>didChange</c>) are not parsed into one
+    /// <see cref="JsonDocument"/>: every way of building one rents its token table (about the message's size) from
+    /// <c>ArrayPool&lt;byte&gt;.Shared</c>, which keeps the array for reuse: after a 10 MB and a 20 MB document the server
+    /// held 16 and 32 MB pooled arrays long after the documents were closed. Their <c>params</c> are deserialised
+    /// straight from the message's bytes instead, and only the rest of the message (a few dozen bytes) becomes a document.
+    /// </summary>
+    internal const int UnpooledParseFrom = 256 * 1024;
+
+    private void HandleLargeMessage(byte[] body)
+    {
+        int start, end;
+        try
+        {
+            (start, end) = FindParams(body);
+        }
+        catch (JsonException exception)
+        {
+            ReportInvalidJson(exception);
+            return;
+        }
+
+        // The rest of the message with a placeholder where its params were (the whole message when they were not found).
+        int envelopeLength = end > start ? body.Length - (end - start) + 1 : body.Length;
+        if (envelopeLength >= UnpooledParseFrom)
+        {
+            Log($"Skipped a message of {body.Length} bytes whose members other than params take {envelopeLength} bytes.");
+            SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest, $"Invalid request: a message of {body.Length} bytes may be that large only through its params.");
+            return;
+        }
+
+        var envelope = new byte[envelopeLength];
+        body.AsSpan(0, start).CopyTo(envelope);
+        envelope[start] = (byte)'0';
+        body.AsSpan(end).CopyTo(envelope.AsSpan(start + 1));
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(envelope, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            ReportInvalidJson(exception);
+            return;
+        }
+
+        using (document)
+        {
+            HandleMessage(document.RootElement, new MessageParams(body.AsMemory(start, end - start)));
+        }
+    }
+
+    /// <summary>
+    /// Where the value of the top-level <c>params</c> of a message is, reading the whole message as JSON with the
+    /// limits of <see cref="DocumentOptions"/> (a message that is not valid JSON throws, as parsing it would). A message
+    /// that is no object, or has no params, null params or two of them, gives an empty range: the message stays whole.
+    /// </summary>
+    internal static (int Start, int End) FindParams(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+        (int Start, int End) found = (0, 0);
+        int seen = 0;
+        if (!reader.Read()) throw new JsonException("The message is empty.");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+        }
+        else
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isParams = reader.ValueTextEquals("params"u8);
+                reader.Read();
+                int valueStart = (int)reader.TokenStartIndex;
+                bool isNull = reader.TokenType == JsonTokenType.Null;
+                reader.Skip();
+                if (isParams && seen++ == 0 && !isNull) found = (valueStart, (int)reader.BytesConsumed);
+            }
+        }
+
+        // Reading on checks that nothing but whitespace follows the value, as Parse does.
+        if (reader.Read()) throw new JsonException("The message continues after its JSON value.");
+        return seen == 1 ? found : (0, 0);
+    }
+
+    private void ReportInvalidJson(JsonException exception)
+    {
+        Log($"Received a message that is not valid JSON: {exception.Message}");
+        SendErrorInBackground(null, JsonRpcErrorCodes.ParseError, "Parse error: the message is not valid JSON.");
+    }
+
+    private void HandleMessage(JsonElement root, MessageParams? rawParams = null)
     {
         if (root.ValueKind == JsonValueKind.Array)
         {
@@ -507,7 +604,7 @@ public sealed partial class JsonRpcConnection
         }
 
         string method = methodElement.GetString()!;
-        JsonElement parameters = root.TryGetProperty("params", out JsonElement p) && p.ValueKind != JsonValueKind.Null ? p : EmptyObject;
+        MessageParams parameters = rawParams ?? new MessageParams(root.TryGetProperty("params", out JsonElement p) && p.ValueKind != JsonValueKind.Null ? p : EmptyObject);
         if (rawId is null)
         {
             HandleNotification(method, parameters);
@@ -518,12 +615,13 @@ public sealed partial class JsonRpcConnection
         }
     }
 
-    private void HandleNotification(string method, JsonElement parameters)
+    private void HandleNotification(string method, MessageParams parameters)
     {
         if (method == "$/cancelRequest")
         {
-            if (parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("id", out JsonElement id)
+            // A cancel is a few bytes: one large enough to come as raw params is ignored with the rest.
+            if (parameters.Element is { ValueKind: JsonValueKind.Object } cancel
+                && cancel.TryGetProperty("id", out JsonElement id)
                 && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 && inflightRequests.TryGetValue(IdKey(id), out CancellationTokenSource? source))
             {
@@ -567,7 +665,7 @@ public sealed partial class JsonRpcConnection
         Enqueue(new WorkItem(registration.Ordering, () => RunNotificationAsync(method, invocation)));
     }
 
-    private void HandleRequest(string rawId, string key, string method, JsonElement parameters)
+    private void HandleRequest(string rawId, string key, string method, MessageParams parameters)
     {
         if (!handlers.TryGetValue(method, out HandlerRegistration? registration) || !registration.IsRequest)
         {

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Diagnostics.Tracing;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +8,7 @@ using Xunit;
 namespace Wit.Protocol.Tests;
 
 /// <summary>A document's text is read exactly, and a long one without the shared array pool (which keeps what it lends).</summary>
+[Collection(PoolListenerCollection.Name)]
 public sealed class DocumentTextTests
 {
     private static string LongText(int lines)
@@ -41,7 +40,7 @@ public sealed class DocumentTextTests
     public void A_long_text_is_not_unescaped_into_a_pooled_array()
     {
         byte[] json = DidOpen(LongText(30_000));
-        using var listener = new PoolListener();
+        using var listener = new Wit.TestKit.ArrayPoolListener();
         var item = JsonSerializer.Deserialize(json, LspJsonContext.Default.TextDocumentItem)!;
         Assert.True(item.Text.Length > 1_000_000);
         Assert.DoesNotContain(listener.Rented, size => size >= DocumentTextJsonConverter.OwnBufferFrom);
@@ -55,25 +54,5 @@ public sealed class DocumentTextTests
         string padding = new string('a', DocumentTextJsonConverter.OwnBufferFrom) + "\\n";
         byte[] json = Encoding.Latin1.GetBytes("{\"uri\":\"file:///a.wit\",\"languageId\":\"wit\",\"version\":1,\"text\":\"" + padding + value[1..]  + "}");
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, LspJsonContext.Default.TextDocumentItem));
-    }
-
-    /// <summary>Sizes of the arrays the shared pool lends while it listens (its event source reports each).</summary>
-    private sealed class PoolListener : EventListener
-    {
-        public ConcurrentBag<int> Rented { get; } = new();
-
-        protected override void OnEventSourceCreated(EventSource source)
-        {
-            if (source.Name == "System.Buffers.ArrayPoolEventSource") EnableEvents(source, EventLevel.Verbose);
-        }
-
-        protected override void OnEventWritten(EventWrittenEventArgs data)
-        {
-            if (data.EventName == "BufferRented" && data.PayloadNames is { } names && data.Payload is { } payload)
-            {
-                int index = names.IndexOf("bufferSize");
-                if (index >= 0 && payload[index] is int size) Rented.Add(size);
-            }
-        }
     }
 }

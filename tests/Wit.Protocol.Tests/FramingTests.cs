@@ -86,6 +86,51 @@ public sealed class FramingTests
     }
 
     [Fact]
+    public async Task Large_messages_are_served_and_their_bad_json_is_a_ParseError()
+    {
+        string filler = new string('x', JsonRpcConnection.UnpooledParseFrom);
+        await using TestClient client = TestClient.Start(c => DispatchTests.RegisterEcho(c));
+        await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test/echo\",\"params\":{\"text\":\"big\",\"pad\":\"" + filler + "\"}}");
+        await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test/echo\",\"params\":{\"text\":\"" + filler + "\"}} trailing");
+        await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"test/echo\",\"params\":{\"text\":\"a\",\"x\":" + new string('[', 10000) + new string(']', 10000) + ",\"pad\":\"" + filler + "\"}}");
+        await client.SendAsync(Echo2);
+
+        // Parse errors are sent at once, answers when their handler ran: compare the four in any order.
+        var answers = new List<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            JsonElement message = await client.ReadAsync();
+            answers.Add(message.GetProperty("id").GetRawText() + " " + (message.TryGetProperty("result", out var result) ? result.GetString() : message.GetProperty("error").GetProperty("code").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        answers.Sort(StringComparer.Ordinal);
+        Assert.Equal(new[] { "1 big", "2 two", "null -32700", "null -32700" }, answers);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":1,\"params\":{\"a\":[1,2]},\"method\":\"m\"}", "{\"a\":[1,2]}")]
+    [InlineData("{\"params\":\"text\"}", "\"text\"")]
+    [InlineData("{\"params\":null,\"id\":2}", "")]
+    [InlineData("{\"params\":1,\"params\":2}", "")]
+    [InlineData("{\"id\":1}", "")]
+    [InlineData("[{\"params\":1}]", "")]
+    [InlineData(" {\"p\":{\"params\":5},\"params\":[ 3 ]} ", "[ 3 ]")]
+    public void The_params_of_a_message_are_found_at_the_top_level_only(string message, string expected)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(message);
+        var (start, end) = JsonRpcConnection.FindParams(body);
+        Assert.Equal(expected, Encoding.UTF8.GetString(body, start, end - start));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"params\":{}")]
+    [InlineData("{\"params\":{}} x")]
+    [InlineData("{\"params\":[}")]
+    public void Finding_params_in_invalid_json_throws(string message) =>
+        Assert.ThrowsAny<JsonException>(() => JsonRpcConnection.FindParams(Encoding.UTF8.GetBytes(message)));
+
+    [Fact]
     public async Task Garbage_header_line_is_skipped_and_logged()
     {
         await using TestClient client = TestClient.Start(c => DispatchTests.RegisterEcho(c));
