@@ -406,8 +406,9 @@ public sealed partial class JsonRpcConnection
 
     private async Task ReadLoopAsync(CancellationToken stopToken)
     {
-        // The input is read through a pinned buffer (PinnedReadStream), the pipe's segments sized to match it.
-        PipeReader pipe = PipeReader.Create(new PinnedReadStream(input), new StreamPipeReaderOptions(bufferSize: PinnedReadStream.BufferSize, leaveOpen: true));
+        // The input is read through a pinned buffer (PinnedReadStream) into the pipe's segments of the default 4 KB,
+        // which come from the shared array pool: it keeps dozens after a large message (16 KB segments kept a megabyte).
+        PipeReader pipe = PipeReader.Create(new PinnedReadStream(input), new StreamPipeReaderOptions(leaveOpen: true));
         // An oversized message is answered with an error without an id (its id is in the body, which is never read).
         var framer = new MessageFramer(pipe, log, maxMessageLength, length => SendErrorInBackground(null, JsonRpcErrorCodes.InvalidRequest,
             $"A message of {length} bytes is above the limit of {maxMessageLength} bytes; it was skipped."));
@@ -941,7 +942,8 @@ public sealed partial class JsonRpcConnection
         // One buffer is reused: a large message (a file's diagnostics is often 100 KB) would otherwise grow a fresh
         // buffer through several large-object-heap arrays on every publication. Messages built at the same time (rare:
         // writes are serialised) make their own. A buffer per thread kept up to a megabyte on each of the server's
-        // twenty pool threads. A buffer that grew past ReusedBufferLimit is dropped after use instead of being kept.
+        // twenty pool threads. A buffer that grew past ReusedBufferLimit is dropped after use instead of being kept: one
+        // large answer (a large document's symbols) would otherwise keep a megabyte for the rest of the session.
         var buffer = Interlocked.Exchange(ref s_messageBuffer, null) ?? new ArrayBufferWriter<byte>(4096);
         try
         {
@@ -965,7 +967,7 @@ public sealed partial class JsonRpcConnection
         }
     }
 
-    private const int ReusedBufferLimit = 1 << 20;
+    private const int ReusedBufferLimit = 256 * 1024;
 
     private static ArrayBufferWriter<byte>? s_messageBuffer;
 

@@ -14,8 +14,8 @@ namespace Wit.Protocol;
 /// </summary>
 internal sealed class PinnedReadStream : Stream
 {
-    /// <summary>The size of the buffer (and the most one read returns).</summary>
-    public const int BufferSize = 16 * 1024;
+    /// <summary>The size of the buffer (and the most one read returns): the pipe reads 4 KB segments.</summary>
+    public const int BufferSize = 4 * 1024;
 
     private readonly Stream inner;
     private readonly byte[] buffer = GC.AllocateUninitializedArray<byte>(BufferSize, pinned: true);

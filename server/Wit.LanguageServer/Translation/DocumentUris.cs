@@ -15,15 +15,21 @@ internal sealed class DocumentUris
 
     private readonly ConcurrentDictionary<string, string> _uriByPath = new(StringComparer.Ordinal);
 
-    /// <summary>The path for <paramref name="uri"/>, or null when it is not a URI at all or names no possible file (a NUL in its path).</summary>
+    /// <summary>The longest URI that can name a path the system accepts: each byte of a path spelled as <c>%XX</c>, with room for the scheme and a host.</summary>
+    private const int MaxUriLength = 3 * ServerFileSystem.MaxPathLength + 256;
+
+    /// <summary>
+    /// The path for <paramref name="uri"/>, or null when it is not a URI at all or names no possible file (a NUL in its
+    /// path, a path beyond the system's limit: neither is looked at, nor remembered, nor copied through pooled buffers).
+    /// </summary>
     public string? ToPath(string uri)
     {
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return null;
+        if (uri.Length > MaxUriLength || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return null;
         string path;
         if (parsed.IsFile)
         {
             // Path.GetFullPath throws on a NUL (file:///a%00b.wit); no file has that name, so it is no document.
-            if (parsed.LocalPath.Contains('\0')) return null;
+            if (parsed.LocalPath.Contains('\0') || parsed.LocalPath.Length >= ServerFileSystem.MaxPathLength) return null;
             path = Path.GetFullPath(parsed.LocalPath);
         }
         else

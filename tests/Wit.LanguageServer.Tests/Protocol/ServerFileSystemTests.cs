@@ -33,6 +33,22 @@ public sealed class ServerFileSystemTests
         Assert.DoesNotContain(listener.Rented, size => size >= 64 * 1024);
     }
 
+    [Theory]
+    [InlineData("file:///ws/")]
+    [InlineData("file:///ws/%2E%2E/")]
+    [InlineData("untitled:")]
+    public void A_URI_beyond_the_system_limit_names_no_document_and_costs_no_pooled_buffer(string prefix)
+    {
+        var uris = new Wit.LanguageServer.Translation.DocumentUris();
+        string uri = prefix + new string('a', 300_000) + ".wit";
+        using var listener = new ArrayPoolListener();
+
+        Assert.Null(uris.ToPath(uri));
+        Assert.DoesNotContain(listener.Rented, size => size >= 64 * 1024);
+        Assert.Equal("/ws/a.wit", uris.ToPath("file:///ws/a.wit"));
+        Assert.Null(uris.ToPath("file:///ws/" + new string('b', ServerFileSystem.MaxPathLength) + ".wit"));
+    }
+
     [Fact]
     public void A_path_just_under_the_limit_is_still_asked()
     {
