@@ -35,9 +35,16 @@ public sealed class ProgramEndTests
         var frames = await Frames(client);
         Assert.Equal(new[] { "crash", "main" }, frames.Take(2).Select(f => (string?)f!["name"]));
         Assert.Equal(LineOf("__builtin_trap();"), (int)frames[0]!["line"]!);
-        // The locals are gone with the trap; the globals and memory are still there.
-        var scopes = (JsonArray)(await client.Request("scopes", new JsonObject { ["frameId"] = 1 }))!["scopes"]!;
-        Assert.Equal(new[] { "Globals" }, scopes.Select(s => (string?)s!["name"]));
+        // The interpreter kept every frame's locals at the trap: main's C variables after its loop, its wasm locals.
+        var scopes = (JsonArray)(await client.Request("scopes", new JsonObject { ["frameId"] = 2 }))!["scopes"]!;
+        Assert.Equal(new[] { "Locals", "Wasm Locals", "Operand Stack", "Globals" }, scopes.Select(s => (string?)s!["name"]));
+        var main = await Variables(client, 2, "Locals");
+        Assert.Equal("2", DwarfLocalsTests.Value(main, "argc"));
+        Assert.Equal("98", DwarfLocalsTests.Value(main, "total"));
+        Assert.Equal("{x=6, y=4}", DwarfLocalsTests.Value(main, "p"));
+        Assert.NotEmpty(await Variables(client, 2, "Wasm Locals"));
+        var total = await client.Request("evaluate", new JsonObject { ["expression"] = "total", ["frameId"] = 2, ["context"] = "hover" });
+        Assert.Equal("98", (string?)total!["result"]);
 
         // Stepping after a trap only lets the program end.
         await client.Request("next", new JsonObject { ["threadId"] = 1 });
@@ -79,7 +86,7 @@ public sealed class ProgramEndTests
         await client.Request("configurationDone");
         await client.Event("stopped");
         // sum_squares(struct point p): the struct is passed by pointer, wasm local 0; at the first call it holds {3, 4}.
-        var locals = await Variables(client, 1, "Locals");
+        var locals = await Variables(client, 1, "Wasm Locals");
         string pointer = (string)locals[0]!["memoryReference"]!;
         var read = await client.Request("readMemory", new JsonObject { ["memoryReference"] = pointer, ["count"] = 8 });
         Assert.Equal(new byte[] { 3, 0, 0, 0, 4, 0, 0, 0 }, Convert.FromBase64String((string)read!["data"]!));

@@ -167,9 +167,20 @@ internal sealed class CoreDebuggee : IDebuggee
             if (StopOnTraps && !_terminate && instance != null)
             {
                 var frames = new List<StopFrame>();
-                foreach (var f in trap.WasmStack)
+                if (trap.Frames is { } views)
                 {
-                    frames.Add(new StopFrame(f.FunctionIndex, f.Pc, null, null));
+                    // The interpreter kept the frames' locals and operands for the debugger.
+                    foreach (var f in views)
+                    {
+                        frames.Add(new StopFrame(f.Function.Index, f.Pc, f.Locals, f.Operands));
+                    }
+                }
+                else
+                {
+                    foreach (var f in trap.WasmStack)
+                    {
+                        frames.Add(new StopFrame(f.FunctionIndex, f.Pc, null, null));
+                    }
                 }
                 Publish(new StopState("exception", trap.Reason, Array.Empty<int>(), frames, instance, trap));
                 _resumed.Wait();
@@ -226,7 +237,7 @@ internal sealed class CoreDebuggee : IDebuggee
             _userPause = false;
             reason = "pause";
         }
-        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance)) : new List<int>();
+        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance, Image)) : new List<int>();
         if (hits.Count > 0)
         {
             reason ??= "breakpoint";

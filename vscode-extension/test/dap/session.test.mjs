@@ -55,7 +55,7 @@ describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
     assert.equal(inSquare.body.stackFrames[0].name, 'square');
 
     const scopes = (await dc.scopesRequest({ frameId: inSquare.body.stackFrames[0].id })).body.scopes;
-    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Locals').variablesReference })).body.variables;
+    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Wasm Locals').variablesReference })).body.variables;
     // square(p.y) in the first iteration: v = 4, an i32.
     assert.deepEqual({ name: locals[0].name, value: locals[0].value, type: locals[0].type }, { name: 'local0', value: '4', type: 'i32' });
 
