@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -113,5 +114,35 @@ public sealed class ProgramEndTests
         await client.Request("setBreakpoints", SourceBreakpoints());
         await client.Request("continue", new JsonObject { ["threadId"] = 1 });
         Assert.Equal((98 - 16 + 100) % 256, (int)(await client.Event("exited"))["exitCode"]!);
+    }
+
+    [Fact]
+    public async Task Preopens_give_the_program_its_directories_in_both_spellings()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "wit-dap-preopen-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "in.txt"), "from the host\n");
+        string program = Path.Combine(RepoPaths.Root, "tests", "Wit.Runtime.Tests", "Programs", "wasi_files.wasm");
+        try
+        {
+            foreach (JsonNode preopens in new JsonNode[] { new JsonObject { ["/work"] = dir }, new JsonArray(dir + "::/work") })
+            {
+                await using var client = new DapTestClient();
+                await client.Launch(program, new JsonObject
+                {
+                    ["args"] = new JsonArray("/work/in.txt", "/work/out.txt", "/work/../x"),
+                    ["preopens"] = preopens,
+                });
+                await client.Request("configurationDone");
+                Assert.Equal(0, (int)(await client.Event("exited"))["exitCode"]!);
+                Assert.Equal("read 14 of 14: from the host\noutside: Capabilities insufficient\n", client.Output("stdout"));
+                Assert.Equal("copied: from the host\n", File.ReadAllText(Path.Combine(dir, "out.txt")));
+                File.Delete(Path.Combine(dir, "out.txt"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }

@@ -39,7 +39,8 @@ internal sealed class CoreDebuggee : IDebuggee
     /// <summary>A step in progress: its kind, the frame depth it started at, and the source line (null: by instruction).</summary>
     private sealed record Step(ResumeKind Kind, int Depth, SourceLine? Line);
 
-    public CoreDebuggee(ProgramImage image, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> env, BreakpointTable breakpoints, IDebuggeeEvents events)
+    public CoreDebuggee(ProgramImage image, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> env,
+        IReadOnlyList<(string Guest, string Host)> preopens, BreakpointTable breakpoints, IDebuggeeEvents events)
     {
         Image = image;
         _breakpoints = breakpoints;
@@ -47,6 +48,10 @@ internal sealed class CoreDebuggee : IDebuggee
         _store = new Store { Debug = _hooks };
         _hooks.OnPause = OnPause;
         _wasi = new WasiPreview1(argv, env, new OutputStream(events, "stdout"), new OutputStream(events, "stderr"));
+        foreach (var (guest, host) in preopens)
+        {
+            _wasi.Preopen(guest, host);
+        }
     }
 
     public ProgramImage Image { get; }
@@ -192,6 +197,7 @@ internal sealed class CoreDebuggee : IDebuggee
             _events.Output("stderr", $"error: {e.Message}\n");
             exitCode = 1;
         }
+        _wasi.CloseFiles();
         _running = false;
         _ended = true;
         _events.Exited(exitCode);
