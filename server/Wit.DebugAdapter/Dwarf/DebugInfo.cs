@@ -141,19 +141,7 @@ internal sealed class DebugInfo
     private void ReadUnit(ref ByteReader r, (int Start, int Length) abbrevSection)
     {
         int unitStart = r.Position;
-        ulong length = r.U32();
-        bool dwarf64 = length == 0xFFFFFFFF;
-        if (dwarf64)
-        {
-            length = r.U64();
-        }
-        if (length > (ulong)(r.End - r.Position))
-        {
-            throw new MalformedException($"unit length {length} past the section's end");
-        }
-        int end = r.Position + (int)length;
-        var u = new ByteReader(_bytes, r.Position, end);
-        r.Position = end;
+        var u = r.Unit(out bool dwarf64);
         var unit = new DwarfUnit { Version = u.U16(), Dwarf64 = dwarf64 };
         ulong abbrevOffset;
         if (unit.Version >= 5)
@@ -439,16 +427,10 @@ internal sealed class DebugInfo
             }
             return list;
         }
-        if (_section(".debug_rnglists") is not { } rs)
+        if (ListReader(".debug_rnglists", unit.RnglistsBase, a, 0x23, unit.Dwarf64) is not { } rr)
         {
             return list;
         }
-        ulong offset = a.Form == 0x23 ? ListOffset(rs, unit.RnglistsBase, a.Value, unit.Dwarf64) : a.Value;
-        if (offset >= (ulong)rs.Length)
-        {
-            return list;
-        }
-        var rr = new ByteReader(_bytes, rs.Start + (int)offset, rs.Start + rs.Length);
         ulong b = unit.LowPc;
         for (int n = 0; n < MaxListEntries; n++)
         {
@@ -470,6 +452,20 @@ internal sealed class DebugInfo
     }
 
     private static ulong Addr(ref ByteReader r, DwarfUnit unit) => unit.AddressSize == 8 ? r.U64() : r.U32();
+
+    /// <summary>
+    /// A reader at the DWARF 5 list an attribute names: by index through the offset table (<paramref name="indexedForm"/>,
+    /// DW_FORM_loclistx or DW_FORM_rnglistx) or by offset; null when the section or the list is not there.
+    /// </summary>
+    private ByteReader? ListReader(string sectionName, ulong listBase, DwarfAttribute a, ushort indexedForm, bool dwarf64)
+    {
+        if (_section(sectionName) is not { } s)
+        {
+            return null;
+        }
+        ulong offset = a.Form == indexedForm ? ListOffset(s, listBase, a.Value, dwarf64) : a.Value;
+        return offset < (ulong)s.Length ? new ByteReader(_bytes, s.Start + (int)offset, s.Start + s.Length) : null;
+    }
 
     /// <summary>The offset of list <paramref name="index"/> in a DWARF 5 list section: its base plus the offset table's entry.</summary>
     private ulong ListOffset((int Start, int Length) s, ulong listBase, ulong index, bool dwarf64)
@@ -528,16 +524,10 @@ internal sealed class DebugInfo
             }
             return null;
         }
-        if (_section(".debug_loclists") is not { } ls)
+        if (ListReader(".debug_loclists", unit.LoclistsBase, a, 0x22, unit.Dwarf64) is not { } rr)
         {
             return null;
         }
-        ulong offset = a.Form == 0x22 ? ListOffset(ls, unit.LoclistsBase, a.Value, unit.Dwarf64) : a.Value;
-        if (offset >= (ulong)ls.Length)
-        {
-            return null;
-        }
-        var rr = new ByteReader(_bytes, ls.Start + (int)offset, ls.Start + ls.Length);
         ulong b = unit.LowPc;
         (int, int)? fallback = null;
         for (int n = 0; n < MaxListEntries; n++)
