@@ -148,6 +148,8 @@ public sealed class DwarfLocalsTests
         Assert.Equal("\"wasm\"", (string?)(await Evaluate(client, "name", frameId: 2))["result"]);
         Assert.Equal("20", (string?)(await Evaluate(client, "second.value", frameId: 2))["result"]);
         Assert.Equal("1", (string?)(await Evaluate(client, "sum == 0 && list->value == 10"))["result"]);
+        // A global of the unit (DW_OP_addr), which no frame lists.
+        Assert.Equal("7", (string?)(await Evaluate(client, "counter"))["result"]);
         var wrong = await client.TryRequest("evaluate", new JsonObject { ["expression"] = "s->nosuch", ["frameId"] = 1 });
         Assert.Contains("has no member 'nosuch'", (string?)wrong["message"]);
         var outside = await client.TryRequest("evaluate", new JsonObject { ["expression"] = "s->grid[2]", ["frameId"] = 1 });
@@ -171,6 +173,28 @@ public sealed class DwarfLocalsTests
         // Iterations 0 and 1 did not stop: total = 25 + 32, p.x = 5 at the third.
         Assert.Equal("2", Value(locals, "i"));
         Assert.Equal("57", Value(locals, "total"));
+        await client.Request("disconnect");
+    }
+
+    [Fact]
+    public async Task A_variable_on_the_operand_stack_reads_the_entry_its_location_list_names()
+    {
+        // types-O1.wasm: `result` lives on the operand stack (DW_OP_WASM_location 2 0: the top) at DWARF address 0x66,
+        // the instruction that returns it: sum (60) + flags (16) + s->grid[1][2] (6).
+        var image = new Wasm.ProgramImage(Wit.Runtime.Binary.ModuleDecoder.Decode(File.ReadAllBytes(DapTestClient.Programs("types-O1.wasm"))), DapTestClient.Programs("types-O1.wasm"));
+        string at = "0x" + (image.CodeContentStart + 0x66).ToString("x");
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.Programs("types-O1.wasm"));
+        await client.Request("setInstructionBreakpoints", new JsonObject { ["breakpoints"] = new JsonArray(new JsonObject { ["instructionReference"] = at }) });
+        await client.Request("configurationDone");
+        await client.Event("stopped");
+        Assert.Equal(at, (string?)(await Frames(client))[0]!["instructionPointerReference"]);
+        var locals = await Variables(client, 1, "Locals");
+        Assert.Equal("82", Value(locals, "result"));
+        var operands = await Variables(client, 1, "Operand Stack");
+        Assert.Equal("82", (string?)operands[^1]!["value"]);
+        // Elsewhere its location list has no entry: optimized out.
+        Assert.StartsWith("<unavailable", Value(locals, "flags"));
         await client.Request("disconnect");
     }
 }
