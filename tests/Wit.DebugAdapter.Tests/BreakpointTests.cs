@@ -25,7 +25,7 @@ public sealed class BreakpointTests
         return new JsonObject { ["breakpoints"] = new JsonArray(bp) };
     }
 
-    private static async Task<string> Local0(DapTestClient client) => (string)(await Variables(client, 1, "Locals"))[0]!["value"]!;
+    private static async Task<string> Local0(DapTestClient client) => (string)(await Variables(client, 1, "Wasm Locals"))[0]!["value"]!;
 
     /// <summary>square's calls: iteration 1 square(3), square(4); iteration 2 square(4), square(4); iteration 3 square(5), square(4).</summary>
     [Theory]

@@ -115,6 +115,10 @@ internal sealed class DapTestClient : IAsyncDisposable
         ?? new JsonObject();
 
     /// <summary>The next event named <paramref name="name"/>, body or not.</summary>
+    /// <summary>The next event named one of <paramref name="names"/> not taken yet (waiting for it), whole.</summary>
+    public async Task<JsonObject> NextEvent(params string[] names) =>
+        await Take(m => (string?)m["type"] == "event" && Array.IndexOf(names, (string?)m["event"]) >= 0, "the event " + string.Join(" or ", names));
+
     public async Task<JsonObject> EventMessage(string name) =>
         await Take(m => (string?)m["type"] == "event" && (string?)m["event"] == name, $"the event '{name}'");
 

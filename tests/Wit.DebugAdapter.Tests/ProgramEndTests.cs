@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -35,9 +36,16 @@ public sealed class ProgramEndTests
         var frames = await Frames(client);
         Assert.Equal(new[] { "crash", "main" }, frames.Take(2).Select(f => (string?)f!["name"]));
         Assert.Equal(LineOf("__builtin_trap();"), (int)frames[0]!["line"]!);
-        // The locals are gone with the trap; the globals and memory are still there.
-        var scopes = (JsonArray)(await client.Request("scopes", new JsonObject { ["frameId"] = 1 }))!["scopes"]!;
-        Assert.Equal(new[] { "Globals" }, scopes.Select(s => (string?)s!["name"]));
+        // The interpreter kept every frame's locals at the trap: main's C variables after its loop, its wasm locals.
+        var scopes = (JsonArray)(await client.Request("scopes", new JsonObject { ["frameId"] = 2 }))!["scopes"]!;
+        Assert.Equal(new[] { "Locals", "Wasm Locals", "Operand Stack", "Globals" }, scopes.Select(s => (string?)s!["name"]));
+        var main = await Variables(client, 2, "Locals");
+        Assert.Equal("2", DwarfLocalsTests.Value(main, "argc"));
+        Assert.Equal("98", DwarfLocalsTests.Value(main, "total"));
+        Assert.Equal("{x=6, y=4}", DwarfLocalsTests.Value(main, "p"));
+        Assert.NotEmpty(await Variables(client, 2, "Wasm Locals"));
+        var total = await client.Request("evaluate", new JsonObject { ["expression"] = "total", ["frameId"] = 2, ["context"] = "hover" });
+        Assert.Equal("98", (string?)total!["result"]);
 
         // Stepping after a trap only lets the program end.
         await client.Request("next", new JsonObject { ["threadId"] = 1 });
@@ -79,7 +87,7 @@ public sealed class ProgramEndTests
         await client.Request("configurationDone");
         await client.Event("stopped");
         // sum_squares(struct point p): the struct is passed by pointer, wasm local 0; at the first call it holds {3, 4}.
-        var locals = await Variables(client, 1, "Locals");
+        var locals = await Variables(client, 1, "Wasm Locals");
         string pointer = (string)locals[0]!["memoryReference"]!;
         var read = await client.Request("readMemory", new JsonObject { ["memoryReference"] = pointer, ["count"] = 8 });
         Assert.Equal(new byte[] { 3, 0, 0, 0, 4, 0, 0, 0 }, Convert.FromBase64String((string)read!["data"]!));
@@ -106,5 +114,35 @@ public sealed class ProgramEndTests
         await client.Request("setBreakpoints", SourceBreakpoints());
         await client.Request("continue", new JsonObject { ["threadId"] = 1 });
         Assert.Equal((98 - 16 + 100) % 256, (int)(await client.Event("exited"))["exitCode"]!);
+    }
+
+    [Fact]
+    public async Task Preopens_give_the_program_its_directories_in_both_spellings()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "wit-dap-preopen-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "in.txt"), "from the host\n");
+        string program = Path.Combine(RepoPaths.Root, "tests", "Wit.Runtime.Tests", "Programs", "wasi_files.wasm");
+        try
+        {
+            foreach (JsonNode preopens in new JsonNode[] { new JsonObject { ["/work"] = dir }, new JsonArray(dir + "::/work") })
+            {
+                await using var client = new DapTestClient();
+                await client.Launch(program, new JsonObject
+                {
+                    ["args"] = new JsonArray("/work/in.txt", "/work/out.txt", "/work/../x"),
+                    ["preopens"] = preopens,
+                });
+                await client.Request("configurationDone");
+                Assert.Equal(0, (int)(await client.Event("exited"))["exitCode"]!);
+                Assert.Equal("read 14 of 14: from the host\noutside: Capabilities insufficient\n", client.Output("stdout"));
+                Assert.Equal("copied: from the host\n", File.ReadAllText(Path.Combine(dir, "out.txt")));
+                File.Delete(Path.Combine(dir, "out.txt"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }

@@ -54,10 +54,11 @@ public sealed class ProtocolTests
         {
             Directory.Delete(dir, true);
         }
+        Assert.Contains("'/nowhere-at-all' does not exist", await Error(client, "launch", new JsonObject { ["program"] = DapTestClient.Debuggee, ["preopens"] = new JsonObject { ["/"] = "/nowhere-at-all" } }));
+        Assert.Contains("'preopens' must be an object", await Error(client, "launch", new JsonObject { ["program"] = DapTestClient.Debuggee, ["preopens"] = 3 }));
         // After failed launches a good one still works.
         await client.Request("launch", new JsonObject { ["program"] = DapTestClient.Debuggee, ["preopens"] = new JsonObject { ["/"] = "." } });
         await client.EventMessage("initialized");
-        Assert.Contains("preopens are ignored", client.Output("console"));
         Assert.Contains("launched already", await Error(client, "launch", new JsonObject { ["program"] = DapTestClient.Debuggee }));
         Assert.Contains("not stopped", await Error(client, "stackTrace", new JsonObject { ["threadId"] = 1 }));
         Assert.Contains("not stopped", await Error(client, "continue", new JsonObject { ["threadId"] = 1 }));

@@ -136,7 +136,7 @@ public sealed class SessionTests
         Assert.Equal("breakpoint", (string?)(await client.Event("stopped"))["reason"]);
         Assert.Equal("square", (await Top(client)).Name);
 
-        var locals = await Variables(client, 1, "Locals");
+        var locals = await Variables(client, 1, "Wasm Locals");
         // square(int v): at -O0 the parameter is wasm local 0, an i32 holding 3 (p.x of the first iteration).
         Assert.Equal("local0", (string?)locals[0]!["name"]);
         Assert.Equal("i32", (string?)locals[0]!["type"]);

@@ -172,6 +172,29 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public void A_trap_under_debug_hooks_keeps_every_frame_with_its_locals_and_operands()
+    {
+        var store = new Store();
+        var inst = Wat.Instantiate(store, @"(module
+            (func $div (param i32 i32) (result i32) (local i32) (local.set 2 (i32.const 9)) (i32.div_s (local.get 0) (local.get 1)))
+            (func (export ""run"") (param i32) (result i32) (i32.add (i32.const 100) (call $div (local.get 0) (i32.const 0)))))");
+        var plain = Assert.Throws<WasmTrapException>(() => Call(store, inst, "run", WasmValue.I32(7)));
+        Assert.Null(plain.Frames);
+
+        store.Debug = new DebugHooks();
+        var trap = Assert.Throws<WasmTrapException>(() => Call(store, inst, "run", WasmValue.I32(7)));
+        Assert.Equal("integer divide by zero", trap.Reason);
+        var frames = trap.Frames!;
+        Assert.Equal(2, frames.Count);
+        Assert.Equal(trap.WasmStack.Select(f => f.Pc), frames.Select(f => f.Pc));
+        Assert.Equal(new[] { 7, 0, 9 }, frames[0].Locals.Select(l => l.AsI32));
+        // The trapping i32.div_s had both operands; the caller had pushed 100 below the call's arguments.
+        Assert.Equal(new ulong[] { 7, 0 }, frames[0].Operands);
+        Assert.Equal(new[] { 7 }, frames[1].Locals.Select(l => l.AsI32));
+        Assert.Equal(new ulong[] { 100 }, frames[1].Operands);
+    }
+
+    [Fact]
     public void Arguments_of_the_wrong_type_are_a_usage_error()
     {
         var store = new Store();

@@ -98,4 +98,40 @@ public sealed class WasiTests
             Assert.Contains($":0x{frame.Pc:x})", node.Stderr);
         }
     }
+
+    [Fact]
+    public void A_preopened_directory_gives_files_to_read_and_write_and_nothing_outside_it()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "wit-wasi-files-" + Guid.NewGuid().ToString("N"));
+        string data = Path.Combine(root, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "in.txt"), "hello file\n");
+        File.WriteAllText(Path.Combine(root, "secret.txt"), "no\n");
+        try
+        {
+            var stdout = new MemoryStream();
+            var argv = new List<string> { "wasi_files.wasm", "/data/in.txt", "/data/out.txt", "/data/../secret.txt" };
+            var wasi = new WasiPreview1(argv, new Dictionary<string, string>(), stdout, Stream.Null);
+            wasi.Preopen("/data", data);
+            string program = Path.Combine(RepoPaths.Root, "tests", "Wit.Runtime.Tests", "Programs", "wasi_files.wasm");
+            int code = wasi.RunCommand(new Store(), ModuleDecoder.Decode(File.ReadAllBytes(program)));
+            wasi.CloseFiles();
+            // wasi-libc asks for "../secret.txt" under the "/data" preopen: the runtime refuses a ".." out of it.
+            Assert.Equal("read 11 of 11: hello file\noutside: Capabilities insufficient\n", Encoding.UTF8.GetString(stdout.ToArray()));
+            Assert.Equal(0, code);
+            Assert.Equal("copied: hello file\n", File.ReadAllText(Path.Combine(data, "out.txt")));
+
+            var escape = new MemoryStream();
+            var wasi2 = new WasiPreview1(new List<string> { "wasi_files.wasm", "in.txt", "out2.txt", "../secret.txt" }, new Dictionary<string, string>(), escape, Stream.Null);
+            wasi2.Preopen(".", data);
+            Assert.Equal(0, wasi2.RunCommand(new Store(), ModuleDecoder.Decode(File.ReadAllBytes(program))));
+            wasi2.CloseFiles();
+            Assert.EndsWith("outside: Capabilities insufficient\n", Encoding.UTF8.GetString(escape.ToArray()));
+            Assert.True(File.Exists(Path.Combine(data, "out2.txt")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

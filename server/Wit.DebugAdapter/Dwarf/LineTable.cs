@@ -33,20 +33,8 @@ internal sealed class LineTable
             int unitStart = r.Position;
             try
             {
-                ulong unitLength = r.U32();
-                bool dwarf64 = unitLength == 0xFFFFFFFF;
-                if (dwarf64)
-                {
-                    unitLength = r.U64();
-                }
-                if (unitLength > (ulong)(r.End - r.Position))
-                {
-                    throw new MalformedException($"unit length {unitLength} past the section's end");
-                }
-                int unitEnd = r.Position + (int)unitLength;
-                var unit = new ByteReader(bytes, r.Position, unitEnd);
+                var unit = r.Unit(out bool dwarf64);
                 table.ParseUnit(bytes, ref unit, dwarf64, section);
-                r.Position = unitEnd;
             }
             catch (MalformedException e)
             {

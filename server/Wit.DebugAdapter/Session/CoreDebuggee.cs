@@ -39,7 +39,8 @@ internal sealed class CoreDebuggee : IDebuggee
     /// <summary>A step in progress: its kind, the frame depth it started at, and the source line (null: by instruction).</summary>
     private sealed record Step(ResumeKind Kind, int Depth, SourceLine? Line);
 
-    public CoreDebuggee(ProgramImage image, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> env, BreakpointTable breakpoints, IDebuggeeEvents events)
+    public CoreDebuggee(ProgramImage image, IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> env,
+        IReadOnlyList<(string Guest, string Host)> preopens, BreakpointTable breakpoints, IDebuggeeEvents events)
     {
         Image = image;
         _breakpoints = breakpoints;
@@ -47,6 +48,10 @@ internal sealed class CoreDebuggee : IDebuggee
         _store = new Store { Debug = _hooks };
         _hooks.OnPause = OnPause;
         _wasi = new WasiPreview1(argv, env, new OutputStream(events, "stdout"), new OutputStream(events, "stderr"));
+        foreach (var (guest, host) in preopens)
+        {
+            _wasi.Preopen(guest, host);
+        }
     }
 
     public ProgramImage Image { get; }
@@ -167,9 +172,20 @@ internal sealed class CoreDebuggee : IDebuggee
             if (StopOnTraps && !_terminate && instance != null)
             {
                 var frames = new List<StopFrame>();
-                foreach (var f in trap.WasmStack)
+                if (trap.Frames is { } views)
                 {
-                    frames.Add(new StopFrame(f.FunctionIndex, f.Pc, null, null));
+                    // The interpreter kept the frames' locals and operands for the debugger.
+                    foreach (var f in views)
+                    {
+                        frames.Add(new StopFrame(f.Function.Index, f.Pc, f.Locals, f.Operands));
+                    }
+                }
+                else
+                {
+                    foreach (var f in trap.WasmStack)
+                    {
+                        frames.Add(new StopFrame(f.FunctionIndex, f.Pc, null, null));
+                    }
                 }
                 Publish(new StopState("exception", trap.Reason, Array.Empty<int>(), frames, instance, trap));
                 _resumed.Wait();
@@ -181,6 +197,7 @@ internal sealed class CoreDebuggee : IDebuggee
             _events.Output("stderr", $"error: {e.Message}\n");
             exitCode = 1;
         }
+        _wasi.CloseFiles();
         _running = false;
         _ended = true;
         _events.Exited(exitCode);
@@ -226,7 +243,7 @@ internal sealed class CoreDebuggee : IDebuggee
             _userPause = false;
             reason = "pause";
         }
-        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance)) : new List<int>();
+        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance, Image)) : new List<int>();
         if (hits.Count > 0)
         {
             reason ??= "breakpoint";

@@ -12,7 +12,55 @@ internal sealed partial class DebugSession
 {
     /// <summary>Variable references encode the frame and the scope: frame index times this, plus the scope's kind.</summary>
     private const int ScopesPerFrame = 4;
-    private const int LocalsScope = 1, OperandsScope = 2, GlobalsScope = 3;
+    private const int LocalsScope = 1, OperandsScope = 2, GlobalsScope = 3, CLocalsScope = 4;
+
+    /// <summary>References from here on name expandable C values of the current stop (structs, arrays, pointers).</summary>
+    private const int FirstValueHandle = 1 << 24;
+
+    private readonly List<(string Name, CValue Value)> _valueHandles = new();
+    private StopState? _valueHandlesStop;
+
+    /// <summary>A reference for a C value's children, valid until the program resumes.</summary>
+    private int ValueHandle(StopState stop, string name, CValue value)
+    {
+        if (!CVariables.HasChildren(value))
+        {
+            return 0;
+        }
+        if (!ReferenceEquals(_valueHandlesStop, stop))
+        {
+            _valueHandles.Clear();
+            _valueHandlesStop = stop;
+        }
+        if (_valueHandles.Count >= int.MaxValue - FirstValueHandle)
+        {
+            return 0;
+        }
+        _valueHandles.Add((name, value));
+        return FirstValueHandle + _valueHandles.Count - 1;
+    }
+
+    private JsonObject CVariable(StopState stop, string name, CValue value, byte[]? memory)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = name,
+            ["value"] = CVariables.Format(value, memory),
+            ["type"] = value.Type.Name,
+            ["variablesReference"] = ValueHandle(stop, name, value),
+        };
+        if (value.Type.Kind == Dwarf.CTypeKind.Array && value.Location.Unavailable == null && value.Type.Count > 0)
+        {
+            json["indexedVariables"] = Math.Min(value.Type.Count, CVariables.MaxChildren);
+        }
+        if (value.Location is { InMemory: true, Unavailable: null } location)
+        {
+            json["memoryReference"] = Values.Hex((long)location.Value);
+        }
+        return json;
+    }
+
+    private static byte[]? Memory0(StopState stop) => stop.Instance.Memories.Length > 0 ? stop.Instance.Memories[0].Bytes : null;
 
     private JsonNode? Resume(JsonObject? args, ResumeKind kind)
     {
@@ -92,9 +140,13 @@ internal sealed partial class DebugSession
         var (stop, index) = Frame(Args.Int(args, "frameId") ?? throw new RequestException("the argument 'frameId' is required"));
         var scopes = new JsonArray();
         int baseRef = index * ScopesPerFrame;
+        if (CVariables.At(Launched().Image, stop.Frames[index], stop.Instance) is { } cLocals)
+        {
+            scopes.Push(new JsonObject { ["name"] = "Locals", ["presentationHint"] = "locals", ["variablesReference"] = baseRef + CLocalsScope, ["namedVariables"] = cLocals.Count, ["expensive"] = false });
+        }
         if (stop.Frames[index].Locals is { } locals)
         {
-            scopes.Push(new JsonObject { ["name"] = "Locals", ["presentationHint"] = "locals", ["variablesReference"] = baseRef + LocalsScope, ["namedVariables"] = locals.Length, ["expensive"] = false });
+            scopes.Push(new JsonObject { ["name"] = "Wasm Locals", ["variablesReference"] = baseRef + LocalsScope, ["namedVariables"] = locals.Length, ["expensive"] = false });
             scopes.Push(new JsonObject { ["name"] = "Operand Stack", ["variablesReference"] = baseRef + OperandsScope, ["indexedVariables"] = stop.Frames[index].Operands?.Length ?? 0, ["expensive"] = false });
         }
         scopes.Push(new JsonObject { ["name"] = "Globals", ["variablesReference"] = baseRef + GlobalsScope, ["namedVariables"] = stop.Instance.Globals.Length, ["expensive"] = false });
@@ -105,6 +157,10 @@ internal sealed partial class DebugSession
     {
         var stop = Stopped();
         int reference = Args.Int(args, "variablesReference") ?? throw new RequestException("the argument 'variablesReference' is required");
+        if (reference >= FirstValueHandle)
+        {
+            return ValueChildren(stop, reference, args);
+        }
         int index = (reference - 1) / ScopesPerFrame, kind = (reference - 1) % ScopesPerFrame + 1;
         if (reference <= 0 || index >= stop.Frames.Count)
         {
@@ -132,6 +188,12 @@ internal sealed partial class DebugSession
                         : new JsonObject { ["name"] = $"[{i}]", ["value"] = Values.FormatOperand(operands[i]), ["type"] = "unknown", ["variablesReference"] = 0 });
                 }
                 break;
+            case CLocalsScope:
+                foreach (var (name, value) in CVariables.At(Launched().Image, frame, stop.Instance) ?? new List<(string, CValue)>())
+                {
+                    variables.Push(CVariable(stop, name, value, Memory0(stop)));
+                }
+                break;
             case GlobalsScope:
                 var exportNames = new Dictionary<int, string>();
                 foreach (var e in module.Exports)
@@ -149,6 +211,25 @@ internal sealed partial class DebugSession
                 break;
             default:
                 throw new RequestException($"no variables with reference {reference} at this stop");
+        }
+        return new JsonObject { ["variables"] = variables };
+    }
+
+    private JsonNode ValueChildren(StopState stop, int reference, JsonObject? args)
+    {
+        int i = reference - FirstValueHandle;
+        if (!ReferenceEquals(_valueHandlesStop, stop) || i >= _valueHandles.Count)
+        {
+            throw new RequestException($"no variables with reference {reference} at this stop");
+        }
+        var (name, value) = _valueHandles[i];
+        int start = Math.Max(Args.Int(args, "start") ?? 0, 0);
+        int count = Args.Int(args, "count") is int c && c > 0 ? c : int.MaxValue;
+        var memory = Memory0(stop);
+        var variables = new JsonArray();
+        foreach (var (childName, child) in CVariables.Children(value, name, memory, start, count))
+        {
+            variables.Push(CVariable(stop, childName, child, memory));
         }
         return new JsonObject { ["variables"] = variables };
     }
@@ -189,10 +270,27 @@ internal sealed partial class DebugSession
     {
         string text = Args.RequiredString(args, "expression");
         var (stop, index) = Frame(Args.Int(args, "frameId"));
+        var frame = stop.Frames[index];
+        var image = Launched().Image;
         WasmValue value;
         try
         {
-            value = Expression.Parse(text).Evaluate(new FrameScope(stop.Frames[index], stop.Instance));
+            // A C path (a variable, its members and elements) shows as the Locals scope shows it, expandable.
+            if (CExpression.IsPath(text) && CExpression.Evaluate(text, image, frame.Pc, new WasmFrameState(frame, stop.Instance)) is { } c)
+            {
+                var shown = CVariable(stop, text, c, Memory0(stop));
+                var result = new JsonObject { ["result"] = shown["value"]!.GetValue<string>(), ["type"] = c.Type.Name, ["variablesReference"] = shown["variablesReference"]!.GetValue<int>() };
+                if (shown["memoryReference"] is JsonNode m)
+                {
+                    result["memoryReference"] = m.GetValue<string>();
+                }
+                if (shown["indexedVariables"] is JsonNode n)
+                {
+                    result["indexedVariables"] = n.GetValue<long>();
+                }
+                return result;
+            }
+            value = Expression.Parse(text).Evaluate(new FrameScope(frame, stop.Instance, image));
         }
         catch (FormatException e)
         {

@@ -64,12 +64,8 @@ internal sealed partial class DebugSession
             throw new RequestException($"'{program}' is not a valid core module: {e.Message}");
         }
         var image = new ProgramImage(module, path);
-        var debuggee = new CoreDebuggee(image, argv, env, _breakpoints, this) { StopOnTraps = _stopOnTraps };
+        var debuggee = new CoreDebuggee(image, argv, env, Preopens(args, cwd), _breakpoints, this) { StopOnTraps = _stopOnTraps };
         _debuggee = debuggee;
-        if (args?["preopens"] is JsonNode preopens && !(preopens is JsonObject { Count: 0 } || preopens is JsonArray { Count: 0 }))
-        {
-            Output("console", "preopens are ignored: the WASI layer has no file system yet\n");
-        }
         if (image.Lines?.Problems is { Count: > 0 } problems)
         {
             Output("console", "DWARF: " + string.Join("; ", problems) + "\n");
@@ -81,6 +77,55 @@ internal sealed partial class DebugSession
             StartWhenReady();
         };
         return null;
+    }
+
+    /// <summary>
+    /// <c>preopens</c>: directories the program sees, as an object (guest path to host directory, as node:wasi takes
+    /// them) or an array of <c>"host"</c> (seen under the same path) and <c>"host::guest"</c> (as Wasmtime's
+    /// <c>--dir</c>); host directories relative to <c>cwd</c>, and each must exist.
+    /// </summary>
+    private static List<(string Guest, string Host)> Preopens(JsonObject? args, string cwd)
+    {
+        var result = new List<(string Guest, string Host)>();
+        switch (args?["preopens"])
+        {
+            case null:
+                break;
+            case JsonObject map:
+                foreach (var (guest, host) in map)
+                {
+                    result.Add((guest, host is JsonValue v && v.TryGetValue<string>(out var h) ? h : throw new RequestException($"the preopen '{guest}' must name a host directory (a string)")));
+                }
+                break;
+            case JsonArray:
+                foreach (var item in Args.Strings(args, "preopens"))
+                {
+                    int sep = item.IndexOf("::", StringComparison.Ordinal);
+                    result.Add(sep < 0 ? (item, item) : (item[(sep + 2)..], item[..sep]));
+                }
+                break;
+            default:
+                throw new RequestException("'preopens' must be an object (guest path: host directory) or an array of \"host\" or \"host::guest\"");
+        }
+        for (int i = 0; i < result.Count; i++)
+        {
+            var (guest, host) = result[i];
+            string full;
+            try
+            {
+                full = Path.GetFullPath(Path.Combine(cwd, host));
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw new RequestException($"the preopen '{host}' is not a path: {e.Message}");
+            }
+            if (guest.Length == 0 || !Directory.Exists(full))
+            {
+                throw new RequestException(guest.Length == 0 ? $"the preopen of '{host}' has an empty guest path" : $"the preopened directory '{host}' does not exist");
+            }
+            result[i] = (guest, full);
+        }
+        return result;
     }
 
     private JsonNode? SetExceptionBreakpoints(JsonObject? args)

@@ -21,7 +21,9 @@ internal interface IValueScope
 /// with <c>0x</c>), names of locals (<c>$x</c>, <c>x</c>, <c>local0</c>) and globals (<c>global0</c>), and memory
 /// reads (<c>i32[addr]</c>, <c>i64[addr]</c>, <c>u8[addr]</c>, <c>f32[addr]</c>, <c>f64[addr]</c>, the address an operand
 /// without brackets); comparisons (<c>== != &lt; &lt;= &gt; &gt;=</c>) between two operands; <c>&amp;&amp;</c> and
-/// <c>||</c> between comparisons (<c>&amp;&amp;</c> first). No parentheses, so parsing and evaluating never nest.
+/// <c>||</c> between comparisons (<c>&amp;&amp;</c> first). Names may be C paths over the frame's DWARF variables
+/// (<c>total</c>, <c>p.x</c>, <c>n-&gt;next</c>, <c>a[2]</c>, <c>*p</c>; see <see cref="CExpression"/>), which a C variable
+/// of that name answers before a wasm local does. No parentheses, so parsing and evaluating never nest.
 /// Integers compare as signed 64-bit values, floats as doubles.
 /// </summary>
 internal sealed class Expression
@@ -220,10 +222,20 @@ internal sealed class Expression
         {
             throw new FormatException($"expected a number or a name, found '{t}'");
         }
+        // A C path's elements and the members after them: a[3], a[i].x, a[1]->next (the scope reads the whole path).
+        while (i + 2 < tokens.Count && tokens[i] == "[" && tokens[i + 2] == "]" && IsOperandToken(tokens[i + 1]))
+        {
+            t += "[" + tokens[i + 1] + "]";
+            i += 3;
+            while (i < tokens.Count && (tokens[i].StartsWith('.') || tokens[i].StartsWith("->", StringComparison.Ordinal)))
+            {
+                t += tokens[i++];
+            }
+        }
         return new Operand(t, null, null, 0, false);
     }
 
-    private static bool IsOperandToken(string t) => t.Length > 0 && (char.IsAsciiLetterOrDigit(t[0]) || t[0] is '$' or '_' or '-' or '.');
+    private static bool IsOperandToken(string t) => t.Length > 0 && (char.IsAsciiLetterOrDigit(t[0]) || t[0] is '$' or '_' or '-' or '.' or '*' or '&');
 
     private static bool TryNumber(string t, out double value, out bool isFloat)
     {
@@ -276,11 +288,17 @@ internal sealed class Expression
                 continue;
             }
             int start = i;
-            if (c == '-')
+            // C paths are names too: prefixes * and & (a lone &), members after '.' and '->'.
+            while (i < text.Length && text[i] is '*' or '&')
             {
                 i++;
             }
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '$' or '_' or '.'))
+            if (i == start && c == '-')
+            {
+                i++;
+            }
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '$' or '_' or '.'
+                || (text[i] == '-' && i + 1 < text.Length && text[i + 1] == '>') || (text[i] == '>' && i > 0 && text[i - 1] == '-')))
             {
                 i++;
             }

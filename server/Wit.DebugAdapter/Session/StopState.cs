@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Wit.DebugAdapter.Wasm;
 using Wit.Runtime;
 using Wit.Runtime.Binary;
 using Wit.Runtime.Execution;
@@ -21,17 +22,26 @@ internal sealed class FrameScope : IValueScope
 {
     private readonly StopFrame _frame;
     private readonly Instance _instance;
+    private readonly ProgramImage? _image;
 
-    public FrameScope(StopFrame frame, Instance instance)
+    /// <summary>With <paramref name="image"/>, names are C paths over its DWARF variables first.</summary>
+    public FrameScope(StopFrame frame, Instance instance, ProgramImage? image = null)
     {
         _frame = frame;
         _instance = instance;
+        _image = image;
     }
 
     public byte[]? Memory => _instance.Memories.Length > 0 ? _instance.Memories[0].Bytes : null;
 
     public WasmValue? Lookup(string name)
     {
+        if (_image != null && !name.StartsWith('$')
+            && CExpression.Evaluate(name, _image, _frame.Pc, new WasmFrameState(_frame, _instance)) is { } c)
+        {
+            return CVariables.AsWasm(c, Memory)
+                ?? throw new FormatException(c.Location.Unavailable is { } why ? $"'{name}' is unavailable: {why}" : $"'{name}' is a {c.Type.Name}, not a number");
+        }
         var locals = _frame.Locals;
         if (locals != null)
         {

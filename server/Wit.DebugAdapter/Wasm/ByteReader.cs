@@ -130,6 +130,27 @@ internal struct ByteReader
         Position += (int)n;
     }
 
+    /// <summary>
+    /// A DWARF unit: its initial length (32-bit, or 0xFFFFFFFF and 64-bit), then a reader over the unit's contents;
+    /// this reader moves past the unit.
+    /// </summary>
+    public ByteReader Unit(out bool dwarf64)
+    {
+        ulong length = U32();
+        dwarf64 = length == 0xFFFFFFFF;
+        if (dwarf64)
+        {
+            length = U64();
+        }
+        if (length > (ulong)(End - Position))
+        {
+            throw new MalformedException($"unit length {length} past the section's end");
+        }
+        var unit = new ByteReader(_bytes, Position, Position + (int)length);
+        Position += (int)length;
+        return unit;
+    }
+
     /// <summary>A NUL-terminated UTF-8 string.</summary>
     public string CString()
     {

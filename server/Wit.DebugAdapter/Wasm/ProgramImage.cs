@@ -48,6 +48,31 @@ internal sealed class ProgramImage
 
     public LineTable? Lines { get; }
 
+    private bool _dwarfRead;
+    private DebugInfo? _dwarf;
+    private CTypeTable? _types;
+
+    /// <summary>The module's <c>.debug_info</c>, read on first use; null without one (or when no unit of it parses).</summary>
+    public DebugInfo? Dwarf
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (!_dwarfRead)
+                {
+                    _dwarfRead = true;
+                    _dwarf = CodeContentStart < 0 ? null : DebugInfo.Read(Module.Bytes, Section);
+                    _types = _dwarf == null ? null : new CTypeTable(_dwarf);
+                }
+                return _dwarf;
+            }
+        }
+    }
+
+    /// <summary>The C types of <see cref="Dwarf"/>. Built on demand (the table locks itself: the request thread and the program's conditions both read it).</summary>
+    public CTypeTable? Types => Dwarf == null ? null : _types;
+
     /// <summary>For each file of <see cref="Lines"/>, its path on disk, or null when it is not there.</summary>
     public string?[] ResolvedFiles { get; } = Array.Empty<string?>();
 
@@ -252,17 +277,39 @@ internal sealed class ProgramImage
 
     public string FunctionDisplayName(int index) => Module.FunctionName(index) ?? $"func[{index}]";
 
-    /// <summary>A path of the line table on disk: as written when it exists, else relative to the module's directory, else null.</summary>
+    /// <summary>
+    /// A path of the line table on disk: as written when it exists, else relative to the module's directory, else the
+    /// shorter tails of it there (a DWARF 5 table names its compilation directory, which a build's
+    /// <c>-fdebug-prefix-map</c> or a move makes absent: <c>/fixtures/types.c</c> is found as <c>types.c</c> next to
+    /// the module); null when none exists.
+    /// </summary>
     private static string? Resolve(string path, string baseDir)
     {
         try
         {
-            if (System.IO.Path.IsPathRooted(path))
+            if (System.IO.Path.IsPathRooted(path) && File.Exists(path))
             {
-                return File.Exists(path) ? System.IO.Path.GetFullPath(path) : null;
+                return System.IO.Path.GetFullPath(path);
             }
-            string candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, path));
-            return File.Exists(candidate) ? candidate : null;
+            string tail = path.Replace('\\', '/').TrimStart('/');
+            for (int i = 0; i < 64 && tail.Length > 0; i++)
+            {
+                if (!tail.StartsWith("../", StringComparison.Ordinal))
+                {
+                    string candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, tail));
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+                int slash = tail.IndexOf('/');
+                if (slash < 0)
+                {
+                    break;
+                }
+                tail = tail[(slash + 1)..];
+            }
+            return null;
         }
         catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or UnauthorizedAccessException)
         {

@@ -38,6 +38,10 @@ internal sealed partial class Machine
         Instance inst = fn.Instance;
         MemoryInstance? mem0 = inst.Memory0;
         DebugHooks? hooks = TMode.Hooks ? Hooks : null;
+        if (TMode.Hooks)
+        {
+            _fps[depth] = fp;
+        }
         if (--Fuel < 0)
         {
             throw Trap("fuel exhausted", fn, pc, depth, WasmErrorKind.Limit);
@@ -215,6 +219,10 @@ internal sealed partial class Machine
                                 Array.Clear(s, sp, extra);
                             }
                             fp = nfp;
+                            if (TMode.Hooks)
+                            {
+                                _fps[depth] = fp;
+                            }
                             sp = nfp + w.LocalCount;
                             fn = w;
                             code = w.Code;

@@ -27,7 +27,11 @@ internal sealed partial class Machine
         _store = store;
         _stack = new ulong[store.Limits.MaxStackSlots];
         _frames = new Frame[store.Limits.MaxCallDepth];
+        _fps = new int[store.Limits.MaxCallDepth + 1];
     }
+
+    /// <summary>With debug hooks: the frame pointer of the frame at each depth, so that a trap can show every frame's locals.</summary>
+    private readonly int[] _fps;
 
     public long Fuel;
     public DebugHooks? Hooks;
@@ -130,7 +134,24 @@ internal sealed partial class Machine
             var fr = _frames[i];
             stack.Add(new WasmStackFrame(fr.Func.Index, fr.Func.Name, fr.CallPc));
         }
-        return new WasmTrapException(kind, message, pc, stack);
+        return new WasmTrapException(kind, message, pc, stack) { Frames = Hooks != null ? TrapFrames(fn, pc, depth) : null };
+    }
+
+    /// <summary>
+    /// The frames of a trap under debug hooks, as a pause shows them. The stack slots are intact when the trap is
+    /// raised (an instruction that traps has only moved the stack pointer); the trapping frame's operand count, which the
+    /// loop does not pass, is the validator's height at the trapping instruction.
+    /// </summary>
+    private IReadOnlyList<FrameView>? TrapFrames(WasmFunction fn, int pc, int depth)
+    {
+        int fp = _fps[depth];
+        var types = pc >= fn.Body.CodeStart && fn.Instance.Module.IsValidated ? Validation.ModuleValidator.OperandTypesAt(fn.Instance.Module, fn.Body, pc) : null;
+        int sp = fp + fn.LocalCount + (types?.Length ?? 0);
+        if (fp < 0 || sp > _stack.Length)
+        {
+            return null;
+        }
+        return Frames(fn, pc, fp, sp, depth).Frames;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -20,6 +20,9 @@ public sealed class WasmTrapException : WasmException
 
     public IReadOnlyList<WasmStackFrame> WasmStack { get; }
 
+    /// <summary>Under debug hooks (a store with <see cref="Store.Debug"/>): the frames with their locals and operands, innermost first, as a pause shows them; otherwise null.</summary>
+    public IReadOnlyList<FrameView>? Frames { get; init; }
+
     public override string ToString()
     {
         var sb = new StringBuilder(Message);

@@ -11,10 +11,11 @@ namespace Wit.Runtime.Wasi;
 
 /// <summary>
 /// A minimal <c>wasi_snapshot_preview1</c>: arguments, environment, clocks, random bytes, <c>fd_write</c> to stdout and
-/// stderr, <c>fd_read</c> from stdin, the fd queries wasi-libc makes at start-up, and <c>proc_exit</c>. There are no
-/// preopened directories (so no file system). Every other function of the module links and returns ENOSYS.
+/// stderr, <c>fd_read</c> from stdin, the fd queries wasi-libc makes at start-up, <c>proc_exit</c>, and files under
+/// preopened directories (<see cref="Preopen"/>; see WasiPreview1.Files.cs). Every other function of the module links
+/// and returns ENOSYS.
 /// </summary>
-public sealed class WasiPreview1
+public sealed partial class WasiPreview1
 {
     public const string ModuleName = "wasi_snapshot_preview1";
 
@@ -50,10 +51,7 @@ public sealed class WasiPreview1
         Add("fd_write", new[] { i32, i32, i32, i32 }, FdWrite);
         Add("fd_read", new[] { i32, i32, i32, i32 }, FdRead);
         Add("fd_fdstat_get", new[] { i32, i32 }, FdstatGet);
-        Add("fd_seek", new[] { i32, i64, i32, i32 }, (_, a) => a[0].AsI32 <= 2 ? Spipe : Badf);
-        Add("fd_close", new[] { i32 }, (_, a) => a[0].AsI32 <= 2 ? Success : Badf);
-        Add("fd_prestat_get", new[] { i32, i32 }, (_, _) => Badf);
-        Add("fd_prestat_dir_name", new[] { i32, i32, i32 }, (_, _) => Badf);
+        AddFileFunctions();
         Add("sched_yield", Array.Empty<ValType>(), (_, _) => Success);
         _functions["proc_exit"] = new HostFunction(new FuncType(new[] { i32 }, Array.Empty<ValType>()),
             (_, args, _) => throw new WasiExitException(args[0].AsI32), "proc_exit");
@@ -186,6 +184,10 @@ public sealed class WasiPreview1
 
     private int FdWrite(MemoryInstance m, ReadOnlySpan<WasmValue> a)
     {
+        if (a[0].AsI32 > 2)
+        {
+            return FileWrite(m, a);
+        }
         var stream = a[0].AsI32 switch { 1 => _stdout, 2 => _stderr, _ => null };
         if (stream == null)
         {
@@ -201,7 +203,7 @@ public sealed class WasiPreview1
     }
 
     private int FdRead(MemoryInstance m, ReadOnlySpan<WasmValue> a) =>
-        a[0].AsI32 != 0 ? Badf : Store32(m, a[3].AsI32, Transfer(m, a, buffer => _stdin.Read(buffer)));
+        a[0].AsI32 > 2 ? FileRead(m, a) : a[0].AsI32 != 0 ? Badf : Store32(m, a[3].AsI32, Transfer(m, a, buffer => _stdin.Read(buffer)));
 
     private delegate int BufferAction(Span<byte> buffer);
 
@@ -228,15 +230,20 @@ public sealed class WasiPreview1
         return total;
     }
 
-    private static int FdstatGet(MemoryInstance m, ReadOnlySpan<WasmValue> a)
+    private int FdstatGet(MemoryInstance m, ReadOnlySpan<WasmValue> a)
     {
+        byte filetype = 2; // character device
         if ((uint)a[0].AsI32 > 2)
         {
-            return Badf;
+            if (!_files.TryGetValue(a[0].AsI32, out var file))
+            {
+                return Badf;
+            }
+            filetype = file.IsDirectory ? FiletypeDirectory : FiletypeRegular;
         }
         var stat = Guest(m, a[1].AsI32, 24);
         stat.Clear();
-        stat[0] = 2; // character device
+        stat[0] = filetype;
         BinaryPrimitives.WriteUInt64LittleEndian(stat[8..], ulong.MaxValue);
         BinaryPrimitives.WriteUInt64LittleEndian(stat[16..], ulong.MaxValue);
         return Success;

@@ -1,6 +1,6 @@
 // A scripted debug session with @vscode/debugadapter-testsupport (VS Code's own test client for debug adapters) against
 // the real wit-debug-adapter process on the C fixture tests/Wit.DebugAdapter.Tests/Programs/debuggee.c: break at a
-// source line, step over and into, read a local, stop at a trap with the wasm stack, and run to the exit code.
+// source line, read a C local of type struct, step over and into, read a local, stop at a trap with the wasm stack, and run to the exit code.
 // Run with `npm run test:dap -w vscode-extension` after building the adapter (`dotnet build server/Wit.DebugAdapter`);
 // WIT_DEBUG_ADAPTER names another build (a native executable or a .dll).
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -44,6 +44,14 @@ describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
 
     const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.deepEqual(frames.slice(0, 2).map((f) => f.name), ['sum_squares', 'main']);
+    // The C local of type struct, from DWARF: its summary, and its members when expanded.
+    const cScopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
+    const cLocals = (await dc.variablesRequest({ variablesReference: cScopes.find((s) => s.name === 'Locals').variablesReference })).body.variables;
+    const p = cLocals.find((v) => v.name === 'p');
+    assert.deepEqual({ value: p.value, type: p.type }, { value: '{x=3, y=4}', type: 'struct point' });
+    const members = (await dc.variablesRequest({ variablesReference: p.variablesReference })).body.variables;
+    assert.deepEqual(members.map((m) => [m.name, m.value]), [['x', '3'], ['y', '4']]);
+    assert.equal((await dc.evaluateRequest({ expression: 'p.y', frameId: frames[0].id, context: 'watch' })).body.result, '4');
     assert.equal(frames[1].line, lineOf('total += sum_squares(p);'));
 
     // The client reads a response and the event after it in one go: listen for the event as the request goes out.
@@ -55,7 +63,7 @@ describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
     assert.equal(inSquare.body.stackFrames[0].name, 'square');
 
     const scopes = (await dc.scopesRequest({ frameId: inSquare.body.stackFrames[0].id })).body.scopes;
-    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Locals').variablesReference })).body.variables;
+    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Wasm Locals').variablesReference })).body.variables;
     // square(p.y) in the first iteration: v = 4, an i32.
     assert.deepEqual({ name: locals[0].name, value: locals[0].value, type: locals[0].type }, { name: 'local0', value: '4', type: 'i32' });
 
