@@ -29,6 +29,7 @@ public sealed partial class WasiPreview2 : IDisposable
     private readonly HostTable<object> _terminals = new("terminal");
     private readonly HostTable<Descriptor> _descriptors = new("descriptor");
     private readonly HostTable<DirectoryEntries> _directoryStreams = new("directory-entry-stream");
+    private readonly Dictionary<string, ResourceType> _resourceTypes = new(StringComparer.Ordinal);
     private readonly WasiSandbox[] _sandboxes;
     private readonly (ulong, ulong) _insecureSeed;
 
@@ -66,6 +67,16 @@ public sealed partial class WasiPreview2 : IDisposable
         wasi.DefineIo();
         wasi.DefineClocksAndRandom();
         wasi.DefineFilesystem();
+        wasi.Use("io/streams", "error", "pollable");
+        wasi.Use("cli/stdin", "input-stream");
+        wasi.Use("cli/stdout", "output-stream");
+        wasi.Use("cli/stderr", "output-stream");
+        wasi.Use("cli/terminal-stdin", "terminal-input");
+        wasi.Use("cli/terminal-stdout", "terminal-output");
+        wasi.Use("cli/terminal-stderr", "terminal-output");
+        wasi.Use("clocks/monotonic-clock", "pollable");
+        wasi.Use("filesystem/types", "input-stream", "output-stream", "error");
+        wasi.Use("filesystem/preopens", "descriptor");
         return wasi;
     }
 
@@ -83,7 +94,13 @@ public sealed partial class WasiPreview2 : IDisposable
         _linker.DefineFunction($"wasi:{iface}@{Version}", name, function);
 
     private void DefineResource<T>(string iface, string name, HostTable<T> table) where T : class =>
-        _linker.DefineResource($"wasi:{iface}@{Version}", name, table.Drop);
+        _resourceTypes[name] = _linker.DefineResource($"wasi:{iface}@{Version}", name, table.Drop);
+
+    /// <summary>Defines resources an interface takes from another with <c>use</c> (the same types) under its name too.</summary>
+    private void Use(string iface, params string[] names)
+    {
+        foreach (var name in names) _linker.DefineResource($"wasi:{iface}@{Version}", name, _resourceTypes[name]);
+    }
 
     internal static ulong MonotonicNow() =>
         (ulong)((UInt128)(ulong)Stopwatch.GetTimestamp() * 1_000_000_000 / (ulong)Stopwatch.Frequency);
