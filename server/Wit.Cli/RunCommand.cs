@@ -82,18 +82,25 @@ public sealed class RunCommand : CommandHandler
             var module = ModuleDecoder.Decode(bytes);
             return wasi.RunCommand(new Store(), module);
         }
-        catch (WasmTrapException trap)
+        catch (WasmException e)
+        {
+            return Failed(path, e, stdout, stderr);
+        }
+    }
+
+    /// <summary>Reports a failure: a trap (with the wasm stack) exits with <see cref="TrapExitCode"/>, anything else is a usage error.</summary>
+    private int Failed(string path, WasmException e, Stream stdout, Stream stderr)
+    {
+        if (e is WasmTrapException || e.Kind == WasmErrorKind.Trap)
         {
             stdout.Flush();
             stderr.Flush();
-            Error.Write($"error: {path}: trap: {trap}\n");
+            Error.Write($"error: {path}: trap: {e}\n");
             return TrapExitCode;
         }
-        catch (WasmException e)
-        {
-            Error.Write($"error: {path}: {e.Message}\n");
-            return ExitCodes.UsageOrIoError;
-        }
+
+        Error.Write($"error: {path}: {e.Message}\n");
+        return ExitCodes.UsageOrIoError;
     }
 
     private int RunComponent(string path, byte[] bytes, List<string> argv, Dictionary<string, string> environment, IReadOnlyList<string> dirs,
@@ -134,17 +141,9 @@ public sealed class RunCommand : CommandHandler
         {
             return exit.ExitCode;
         }
-        catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion or WasmErrorKind.Limit)
-        {
-            stdout.Flush();
-            stderr.Flush();
-            Error.Write($"error: {path}: trap: {e}\n");
-            return TrapExitCode;
-        }
         catch (WasmException e)
         {
-            Error.Write($"error: {path}: {e.Message}\n");
-            return ExitCodes.UsageOrIoError;
+            return Failed(path, e, stdout, stderr);
         }
     }
 

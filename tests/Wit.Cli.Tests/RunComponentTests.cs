@@ -133,6 +133,18 @@ public sealed class RunComponentTests
     }
 
     [Fact]
+    public void A_trap_exits_134_as_the_component_traps_under_wasmtime()
+    {
+        var here = RunHere("hello.wasm", new[] { "trap" });
+        Assert.True(here.ExitCode == RunCommand.TrapExitCode, here.ToString());
+        Assert.Contains("trap: unreachable", here.Stderr);
+        Assert.StartsWith("to stderr: 1 arguments\n", here.Stderr);
+        var e = Assert.Throws<WasmtimeException>(() => RunWasmtime("hello.wasm", new[] { "trap" }));
+        Assert.Null(e.ExitCode);
+        Assert.Contains("wasm `unreachable` instruction executed", e.Message);
+    }
+
+    [Fact]
     public void A_preopen_on_a_core_module_or_a_missing_directory_is_a_clear_error()
     {
         string core = Path.Combine(RepoPaths.Root, "tests", "Wit.Runtime.Tests", "Programs", "wasi_echo.wasm");

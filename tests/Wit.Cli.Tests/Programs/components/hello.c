@@ -1,6 +1,7 @@
-// Arguments, environment, stdout and stderr, stdin (empty), clocks and random bytes.
+// Arguments, environment, stdout and stderr, stdin (empty), clocks and random bytes; the argument `trap` traps.
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,5 +24,6 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 8; i++) nonzero |= random[i];
     printf("random=%s\n", nonzero ? "ok" : "zero");
     fprintf(stderr, "to stderr: %d arguments\n", argc - 1);
+    if (argc > 1 && strcmp(argv[1], "trap") == 0) __builtin_trap();
     return 0;
 }
