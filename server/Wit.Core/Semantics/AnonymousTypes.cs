@@ -31,6 +31,9 @@ public static class AnonymousTypes
     public static TypeDefinition FixedSizeList(WitType element, uint length) =>
         new(TypeDefinitionKind.FixedSizeList) { Element = element, FixedLength = length };
 
+    public static TypeDefinition Map(WitType key, WitType value) =>
+        new(TypeDefinitionKind.Map) { Key = key, Element = value };
+
     public static TypeDefinition Option(WitType element) =>
         new(TypeDefinitionKind.Option) { Element = element };
 

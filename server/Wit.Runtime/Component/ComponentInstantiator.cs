@@ -47,10 +47,16 @@ public sealed class ComponentInstantiator
         ArgumentNullException.ThrowIfNull(component);
         var instantiator = new ComponentInstantiator(store ?? new Store(), linker);
         var arguments = new Dictionary<string, object>(StringComparer.Ordinal);
+        var relations = new TypeRelations();
         foreach (var im in component.Imports)
         {
             if (imports != null && imports.TryGetValue(im.Name, out var given))
             {
+                if (StaticType(given) is { } actual && !relations.Matches(actual, im.Desc))
+                {
+                    throw new WasmException(WasmErrorKind.Unlinkable, -1, $"type mismatch for import `{im.Name}`: expected {ComponentWit.Extern(im.Desc)}, found {ComponentWit.Extern(actual)}");
+                }
+
                 arguments[im.Name] = given;
             }
             else if (instantiator.FromLinker(im) is { } linked)
@@ -64,6 +70,29 @@ public sealed class ComponentInstantiator
         }
 
         return instantiator.Run(new ComponentDefinition(component, null), arguments, 1);
+    }
+
+    /// <summary>
+    /// The decoded type of a given import, to check against the import's: a function's (when no handle is in it: the
+    /// resources of handles are run-time types here, without a decoded type to relate), or an instance's of a component
+    /// instantiated on this engine (its exports' types; an expected <c>(sub resource)</c> accepts its resources). Null
+    /// when there is nothing to check statically (host instances, resource types); <see cref="Bind"/> still checks sorts.
+    /// </summary>
+    private static ExternDesc? StaticType(object value)
+    {
+        switch (value)
+        {
+            case ComponentFunction f when !TypeRelations.Contains(f.Type, t => t is HandleTypeDef):
+                return new ExternDesc(ExternSort.Func, f.Type);
+            case ComponentInstance { Component: { } c }:
+                {
+                    var type = new InstanceTypeDef { Depth = c.Type.Depth };
+                    type.Exports.AddRange(c.Exports);
+                    return new ExternDesc(ExternSort.Instance, type);
+                }
+            default:
+                return null;
+        }
     }
 
     // ---- Imports from the host ------------------------------------------------------------------------------------

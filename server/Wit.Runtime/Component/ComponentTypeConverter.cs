@@ -67,6 +67,8 @@ internal sealed class ComponentTypeConverter
                 return AnonymousTypes.FixedSizeList(Convert(l.Element), n);
             case ListTypeDef l:
                 return AnonymousTypes.List(Convert(l.Element));
+            case MapTypeDef m:
+                return AnonymousTypes.Map(Convert(m.Key), Convert(m.Value));
             case OptionTypeDef o:
                 return AnonymousTypes.Option(Convert(o.Type));
             case ResultTypeDef r:

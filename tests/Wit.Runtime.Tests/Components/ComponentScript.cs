@@ -115,6 +115,14 @@ internal static class ComponentScript
                     var (index, payload) = CaseOf(type, name);
                     return ComponentValue.Case(index, payload is null || args.Count < 2 ? null : Value(args[1], payload));
                 }
+            case "option.none":
+                return ComponentValue.None;
+            case "option.some":
+                return ComponentValue.Some(Value(args[0], ((OptionTypeDef)type).Type));
+            case "result.ok":
+                return ComponentValue.Ok(args.Count == 0 ? null : Value(args[0], ((ResultTypeDef)type).Ok!));
+            case "result.err":
+                return ComponentValue.Err(args.Count == 0 ? null : Value(args[0], ((ResultTypeDef)type).Error!));
             case "enum.const":
                 return ComponentValue.Case((uint)((EnumTypeDef)type).Names.ToList().IndexOf(Str(args[0])));
             case "flags.const":

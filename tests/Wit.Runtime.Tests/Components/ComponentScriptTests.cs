@@ -245,14 +245,36 @@ public sealed class ComponentScriptTests
             }
             catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion)
             {
-                _outcomes.Add(d.Kind == "assert_trap"
-                    ? new Outcome(d, "pass", $"{e.Message} (script: \"{expectedTrap}\")")
-                    : new Outcome(d, "fail", $"trapped: {e.Message}"));
+                string detail = $"{e.Message} (script: \"{expectedTrap}\")";
+                _outcomes.Add(d.Kind != "assert_trap" ? new Outcome(d, "fail", $"trapped: {e.Message}")
+                    : SameTrap(expectedTrap, e) ? new Outcome(d, "pass", detail)
+                    : new Outcome(d, "fail", "another trap: " + detail));
             }
             catch (WasmException e)
             {
                 _outcomes.Add(new Outcome(d, "fail", $"{e.Kind}: {e.Message}"));
             }
+        }
+
+        /// <summary>
+        /// Whether the trap is the one the script's message (Wasmtime's wording) names: its <see cref="CanonicalTrap"/>
+        /// when the message names one of the Canonical ABI's traps, else any trap.
+        /// </summary>
+        private static bool SameTrap(string message, WasmException e)
+        {
+            CanonicalTrap? expected =
+                message.Contains("unaligned", StringComparison.Ordinal) || message.Contains("not aligned", StringComparison.Ordinal) ? CanonicalTrap.Misaligned
+                : message.Contains("out-of-bounds", StringComparison.Ordinal) || message.Contains("out of bounds", StringComparison.Ordinal) || message.Contains("beyond end", StringComparison.Ordinal) ? CanonicalTrap.OutOfBounds
+                : message.Contains("`char`", StringComparison.Ordinal) ? CanonicalTrap.InvalidChar
+                : message.Contains("utf-8", StringComparison.Ordinal) ? CanonicalTrap.InvalidString
+                : message.Contains("discriminant", StringComparison.Ordinal) ? CanonicalTrap.InvalidDiscriminant
+                : message.Contains("while borrowed", StringComparison.Ordinal) ? CanonicalTrap.HandleLent
+                : message.Contains("unknown handle index", StringComparison.Ordinal) ? CanonicalTrap.InvalidHandle
+                : message.Contains("wrong type", StringComparison.Ordinal) ? CanonicalTrap.ResourceTypeMismatch
+                : message.Contains("cannot leave", StringComparison.Ordinal) ? CanonicalTrap.CannotLeave
+                : message.Contains("cannot enter", StringComparison.Ordinal) ? CanonicalTrap.CannotEnter
+                : null;
+            return expected is null || (e is CanonicalTrapException c && c.Trap == expected);
         }
 
         private static bool AsyncInvoke(ScriptDirective d) => d.Source.Contains("stream", StringComparison.Ordinal) || d.Source.Contains("future", StringComparison.Ordinal);
@@ -273,6 +295,7 @@ public sealed class ComponentScriptTests
         var counted = all.Where(o => o.Result != "skipped-async").ToList();
         int passed = counted.Count(o => o.Result == "pass");
         report.AppendLine($"total: {passed} of {counted.Count} sync directives pass ({all.Count - counted.Count} skipped as async)");
+        foreach (var t in counted.Where(o => o.Result == "pass" && o.Directive.Kind == "assert_trap")) report.AppendLine($"  trap {t.Directive}: {t.Detail?.Split('\n')[0]}");
         foreach (var f in counted.Where(o => o.Result != "pass"))
         {
             report.AppendLine($"- {f.Directive} [{f.Result}]: {f.Detail?.Split('\n')[0]}");
@@ -285,6 +308,10 @@ public sealed class ComponentScriptTests
         Assert.True(passed >= MinPassed, $"{passed} directives pass (at least {MinPassed} expected):\n{report}");
     }
 
-    /// <summary>The directives that passed when this was last measured (a floor: fixes raise it, regressions fail).</summary>
-    private const int MinPassed = 0;
+    /// <summary>
+    /// The directives that passed when this was last measured (a floor: fixes raise it, regressions fail): 436 of 446.
+    /// The rest: <c>linking/tags.wast</c>'s 4 components with core exception tags (which the core decoder does not
+    /// implement) and their 6 calls.
+    /// </summary>
+    private const int MinPassed = 436;
 }
