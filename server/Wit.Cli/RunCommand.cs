@@ -18,26 +18,30 @@ namespace Wit.Cli;
 /// <c>wasi_snapshot_preview1</c> (no file system) from <c>_start</c>; a component runs on the WASI 0.2 host
 /// (<see cref="WasiPreview2"/>, with the directories <c>--dir</c> preopens) from its <c>wasi:cli/run</c> export. The
 /// program's stdout and stderr go to the tool's; its exit code is the tool's (a component's <c>run</c> returning an
-/// error is 1). A trap prints the trap (and a core module's wasm stack) and exits with <see cref="TrapExitCode"/>.
+/// error is 1). A component reads the tool's stdin (a core module's is empty). A trap prints the trap (and a core
+/// module's wasm stack) and exits with <see cref="TrapExitCode"/>.
 /// </summary>
 public sealed class RunCommand : CommandHandler
 {
     /// <summary>The exit code after a trap (as a process killed by SIGABRT, which is what Wasmtime uses too).</summary>
     public const int TrapExitCode = 134;
 
-    public RunCommand(TextWriter output, TextWriter error, string workingDirectory)
+    private readonly Stream? _input;
+
+    public RunCommand(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
         : base(output, error, workingDirectory)
     {
+        _input = input;
     }
 
-    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
         var module = new Argument<string>("module") { Description = "The WASI command to run (.wasm): a core module exporting _start, or a component exporting wasi:cli/run" };
         var args = new Argument<string[]>("args") { Description = "Arguments for the program (after `--` when they start with '-')", Arity = ArgumentArity.ZeroOrMore };
         var env = new Option<string[]>("--env") { Description = "An environment variable for the program, NAME=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
         var dirs = new Option<string[]>("--dir") { Description = "A host directory the component may use, HOST[::GUEST] (repeatable; GUEST defaults to HOST); components only", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run a WASI command on the embedded interpreter: a core module (wasi_snapshot_preview1) or a component (WASI 0.2)") { module, args, env, dirs };
-        var handler = new RunCommand(output, error, workingDirectory);
+        var handler = new RunCommand(output, error, workingDirectory, input);
         command.SetAction(result => handler.Execute(result.GetValue(module) ?? string.Empty, result.GetValue(args) ?? Array.Empty<string>(),
             result.GetValue(env) ?? Array.Empty<string>(), result.GetValue(dirs) ?? Array.Empty<string>()));
         return command;
@@ -125,6 +129,7 @@ public sealed class RunCommand : CommandHandler
         {
             Arguments = argv,
             Environment = new List<KeyValuePair<string, string>>(environment),
+            Stdin = _input,
             Stdout = stdout,
             Stderr = stderr,
             Preopens = preopens,

@@ -47,22 +47,24 @@ public sealed class RunComponentTests
         return entries.ToArray();
     }
 
-    private static Outcome RunHere(string program, string[] args)
+    private static Outcome RunHere(string program, string[] args, string stdin = "")
     {
         using var temp = new TempDirectory();
         string sandbox = MakeWorld(temp);
         var argv = new List<string> { "run", "--env", "GREETING=hi", "--dir", sandbox + "::/sandbox", Path.Combine(ProgramDirectory, program) };
         argv.AddRange(args);
-        var run = CliRun.Start(ProgramDirectory, argv.ToArray());
+        var run = CliRun.StartWithInput(ProgramDirectory, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), argv.ToArray());
         return new Outcome(run.Output, run.Error, run.ExitCode, OutsideEntries(temp));
     }
 
-    private static Outcome RunWasmtime(string program, string[] args)
+    private static Outcome RunWasmtime(string program, string[] args, string stdin = "")
     {
         using var temp = new TempDirectory();
         string sandbox = MakeWorld(temp);
         string stdout = Path.Combine(Path.GetTempPath(), "wit-wasmtime-" + Guid.NewGuid().ToString("N"));
         string stderr = stdout + ".err";
+        string input = stdout + ".in";
+        File.WriteAllText(input, stdin);
         var argv = new List<string> { Path.Combine(ProgramDirectory, program) };
         argv.AddRange(args);
         int exitCode;
@@ -75,6 +77,7 @@ public sealed class RunComponentTests
             store.SetWasiConfiguration(new WasiConfiguration()
                 .WithArgs(argv)
                 .WithEnvironmentVariable("GREETING", "hi")
+                .WithStandardInput(input)
                 .WithStandardOutput(stdout)
                 .WithStandardError(stderr)
                 .WithPreopenedDirectory(sandbox, "/sandbox", true));
@@ -93,21 +96,22 @@ public sealed class RunComponentTests
         var outcome = new Outcome(File.ReadAllText(stdout), File.ReadAllText(stderr), exitCode, OutsideEntries(temp));
         File.Delete(stdout);
         File.Delete(stderr);
+        File.Delete(input);
         return outcome;
     }
 
-    /// <summary>Each case: the program, then its arguments separated by '|'.</summary>
+    /// <summary>Each case: the program, its arguments separated by '|', its stdin.</summary>
     [Theory]
-    [InlineData("hello.wasm", "")]
-    [InlineData("hello.wasm", "one|two words|ünïcödé")]
-    [InlineData("files.wasm", "")]
-    [InlineData("escape.wasm", "")]
-    [InlineData("exit3.wasm", "")]
-    public void Prints_what_it_prints_under_wasmtime(string program, string joined)
+    [InlineData("hello.wasm", "", "")]
+    [InlineData("hello.wasm", "one|two words|ünïcödé", "a line\nanother\n")]
+    [InlineData("files.wasm", "", "")]
+    [InlineData("escape.wasm", "", "")]
+    [InlineData("exit3.wasm", "", "")]
+    public void Prints_what_it_prints_under_wasmtime(string program, string joined, string stdin)
     {
         var args = joined.Length == 0 ? Array.Empty<string>() : joined.Split('|');
-        var here = RunHere(program, args);
-        var wasmtime = RunWasmtime(program, args);
+        var here = RunHere(program, args, stdin);
+        var wasmtime = RunWasmtime(program, args, stdin);
         Assert.True(wasmtime.ToString() == here.ToString(), $"Wasmtime:\n{wasmtime}\nwit run:\n{here}");
     }
 
@@ -125,9 +129,9 @@ public sealed class RunComponentTests
     [Fact]
     public void The_arguments_environment_and_exit_code_reach_the_component()
     {
-        var here = RunHere("hello.wasm", new[] { "x" });
+        var here = RunHere("hello.wasm", new[] { "x" }, "piped\n");
         Assert.True(here.ExitCode == 0, here.ToString());
-        Assert.StartsWith("argc=2\nargv[1]=x\nGREETING=hi\n", here.Stdout);
+        Assert.StartsWith("argc=2\nargv[1]=x\nGREETING=hi\nMISSING=(unset)\nstdin=piped\n", here.Stdout);
         Assert.Equal("to stderr: 1 arguments\n", here.Stderr);
         Assert.Equal(1, RunHere("exit3.wasm", Array.Empty<string>()).ExitCode);
     }

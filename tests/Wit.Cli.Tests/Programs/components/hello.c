@@ -1,4 +1,4 @@
-// Arguments, environment, stdout and stderr, stdin (empty), clocks and random bytes; the argument `trap` traps.
+// Arguments, environment, stdout and stderr, the first line of stdin, clocks and random bytes; the argument `trap` traps.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +11,8 @@ int main(int argc, char **argv) {
     const char *greeting = getenv("GREETING");
     printf("GREETING=%s\n", greeting ? greeting : "(unset)");
     printf("MISSING=%s\n", getenv("MISSING") ? "set" : "(unset)");
-    char buffer[16];
-    printf("stdin=%zd\n", read(0, buffer, sizeof buffer));
+    char line[64] = {0};
+    printf("stdin=%s", fgets(line, sizeof line, stdin) ? line : "(empty)\n");
     struct timespec a, b;
     clock_gettime(CLOCK_MONOTONIC, &a);
     clock_gettime(CLOCK_MONOTONIC, &b);
