@@ -4,27 +4,6 @@ using System.IO;
 
 namespace Wit.Runtime.Wasi;
 
-/// <summary>Why a guest path was refused by <see cref="WasiSandbox.Resolve"/>.</summary>
-public enum SandboxRefusal
-{
-    None,
-    /// <summary>The path leaves the preopen: absolute, <c>..</c> above its root, or a symlink pointing outside.</summary>
-    Escape,
-    /// <summary>A component on the way does not exist.</summary>
-    NoEntry,
-    /// <summary>A component on the way is a file, not a directory.</summary>
-    NotDirectory,
-    /// <summary>More than <see cref="WasiSandbox.MaxSymlinks"/> symlinks followed.</summary>
-    Loop,
-    /// <summary>The path or one component is longer than the limits.</summary>
-    NameTooLong,
-    /// <summary>The path is empty or holds a NUL (or, on Windows, a backslash or colon).</summary>
-    Invalid,
-}
-
-/// <summary>A resolved guest path: the host path and the path relative to the preopen's root (<c>/</c>-separated, empty for the root).</summary>
-public readonly record struct SandboxPath(string Host, string Relative);
-
 /// <summary>
 /// One preopened host directory: resolves guest paths relative to a directory under it, component by component, so that
 /// nothing outside is reached. <c>..</c> may not climb above the root, absolute paths are refused, and every symlink met

@@ -3,9 +3,6 @@ using System.IO;
 
 namespace Wit.Runtime.Wasi.Preview2;
 
-/// <summary>A host directory the component sees as <see cref="GuestPath"/>; read-only forbids every change under it.</summary>
-public sealed record WasiPreopen(string HostPath, string GuestPath, bool ReadOnly = false);
-
 /// <summary>What a component run with <see cref="WasiPreview2"/> sees: its arguments, environment, stdio and preopens.</summary>
 public sealed class WasiPreview2Options
 {
