@@ -16,9 +16,10 @@ public static class WitCommandLine
     /// <param name="output">Standard output: results.</param>
     /// <param name="error">Standard error: summaries, usage and I/O errors.</param>
     /// <param name="workingDirectory">Where relative paths are resolved and what printed paths are relative to.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    /// <param name="input">Standard input, which <c>wit run</c> gives a component (empty when null).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
-        var root = CreateRootCommand(output, error, workingDirectory);
+        var root = CreateRootCommand(output, error, workingDirectory, input);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -51,7 +52,7 @@ public static class WitCommandLine
         return message;
     }
 
-    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory)
+    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
         var root = new RootCommand("wit: tools for the WebAssembly component model's interface languages, WIT and WITX");
         foreach (var option in root.Options)
@@ -67,7 +68,7 @@ public static class WitCommandLine
         root.Add(FmtCommand.Create(output, error, workingDirectory));
         root.Add(DiffCommand.Create(output, error, workingDirectory));
         root.Add(LintCommand.Create(output, error, workingDirectory));
-        root.Add(RunCommand.Create(output, error, workingDirectory));
+        root.Add(RunCommand.Create(output, error, workingDirectory, input));
         root.Add(Inspect.InspectCommand.Create(output, error, workingDirectory));
         root.Add(Inspect.WitCommand.Create(output, error, workingDirectory));
         return root;

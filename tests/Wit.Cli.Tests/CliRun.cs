@@ -22,11 +22,14 @@ public sealed class CliRun
     public string Error { get; }
 
     /// <summary>Runs <c>wit</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>, capturing both streams.</summary>
-    public static CliRun Start(string workingDirectory, params string[] args)
+    public static CliRun Start(string workingDirectory, params string[] args) => StartWithInput(workingDirectory, null, args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="input"/> as standard input.</summary>
+    public static CliRun StartWithInput(string workingDirectory, Stream? input, params string[] args)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
-        int exitCode = WitCommandLine.Run(args, output, error, workingDirectory);
+        int exitCode = WitCommandLine.Run(args, output, error, workingDirectory, input);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

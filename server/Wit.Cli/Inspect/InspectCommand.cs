@@ -17,7 +17,7 @@ namespace Wit.Cli.Inspect;
 /// component: imports and exports as WIT, the instance tree (core and component instances, what each instantiates
 /// with which arguments), every core module's memories, tables, globals and data, the canonical functions, nested
 /// components; and a warning when one instantiation creates more than one linear memory, with the count and the
-/// address space they reserve. (A live mode over a running instance is not implemented yet.)
+/// address space they reserve. With <c>--live</c>, the component runs on the embedded engine (see <see cref="ExecuteLive"/>).
 /// </summary>
 public sealed class InspectCommand : CommandHandler
 {
@@ -35,11 +35,117 @@ public sealed class InspectCommand : CommandHandler
     {
         var file = new Argument<string>("file") { Description = "A component or core module (.wasm)" };
         var format = CommandArguments.Format("Output format: text or json", "text", "json");
-        var command = new Command("inspect", "Show what a component or core module holds: instance tree, memories, tables, canonical functions, imports and exports") { file, format };
+        var live = new Option<bool>("--live") { Description = "Instantiate the component on the embedded engine and report its running state (memory and table sizes, handle tables, per-function realloc calls and bytes copied)" };
+        var invoke = new Option<string[]>("--invoke") { Description = "With --live: call an export first, e.g. \"greet(\\\"x\\\")\" or \"wasi:cli/run@0.2.0#run()\" (repeatable)", HelpName = "NAME(ARGS)" };
+        var command = new Command("inspect", "Show what a component or core module holds: instance tree, memories, tables, canonical functions, imports and exports") { file, format, live, invoke };
         var handler = new InspectCommand(output, error, workingDirectory);
-        command.SetAction(result => handler.Execute(result.GetValue(file) ?? string.Empty,
-            result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text));
+        command.SetAction(result =>
+        {
+            var outputFormat = result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text;
+            string path = result.GetValue(file) ?? string.Empty;
+            return result.GetValue(live)
+                ? handler.ExecuteLive(path, result.GetValue(invoke) ?? Array.Empty<string>(), outputFormat)
+                : handler.Execute(path, outputFormat);
+        });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--live</c>: instantiates the component (imports from the host's <see cref="ComponentLinker"/>, empty so far:
+    /// a component with imports is reported unlinkable), makes each call, and prints the results and the live facts.
+    /// A trap in a call is reported with it and ends the calls; the facts are those after it.
+    /// </summary>
+    public int ExecuteLive(string path, IReadOnlyList<string> calls, OutputFormat format)
+    {
+        if (ReadBytes(path) is not byte[] bytes)
+        {
+            return ExitCodes.UsageOrIoError;
+        }
+
+        LiveReport report;
+        try
+        {
+            if (!ComponentDecoder.IsComponent(bytes))
+            {
+                Error.Write($"error: {path}: --live runs components only\n");
+                return ExitCodes.UsageOrIoError;
+            }
+
+            var instance = ComponentInstantiator.Instantiate(ComponentDecoder.Decode(bytes), new ComponentLinker());
+            var made = new List<LiveCallReport>();
+            foreach (var call in calls)
+            {
+                var (name, argumentText) = InvokeSyntax.Split(call);
+                var function = instance.GetFunction(name);
+                var arguments = InvokeSyntax.Arguments(argumentText, function.Type);
+                try
+                {
+                    var result = function.Invoke(arguments);
+                    made.Add(new LiveCallReport(call, result?.ToString() ?? "()", null));
+                }
+                catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion or WasmErrorKind.Limit)
+                {
+                    made.Add(new LiveCallReport(call, null, e.Message));
+                    break;
+                }
+            }
+
+            report = new LiveReport(path, made, LiveInstanceFacts.Of(instance));
+        }
+        catch (WasmException e)
+        {
+            Error.Write($"error: {path}: {e.Message}\n");
+            return ExitCodes.UsageOrIoError;
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.LiveReport));
+            Output.Write('\n');
+        }
+        else
+        {
+            Output.Write(LiveText(report));
+        }
+
+        return report.Calls.Any(c => c.Trap != null) ? RunCommand.TrapExitCode : ExitCodes.Success;
+    }
+
+    private static string LiveText(LiveReport report)
+    {
+        var sb = new StringBuilder();
+        foreach (var call in report.Calls)
+        {
+            sb.Append(call.Trap is { } trap ? $"{call.Call} trapped: {trap}\n" : $"{call.Call} = {call.Result}\n");
+        }
+
+        var stack = new Stack<(LiveInstanceFacts Facts, int Depth)>();
+        stack.Push((report.Instance, 0));
+        while (stack.Count > 0)
+        {
+            var (facts, depth) = stack.Pop();
+            string indent = new(' ', depth * 2);
+            sb.Append($"{indent}instance {facts.Name}\n");
+            foreach (var core in facts.CoreInstances)
+            {
+                sb.Append($"{indent}  core instance {core.Index}: memories [{string.Join(", ", core.MemoryPages.Select(p => $"{p} pages"))}], tables [{string.Join(", ", core.TableSizes)}], {core.Globals} globals\n");
+            }
+
+            foreach (var h in facts.Handles)
+            {
+                sb.Append($"{indent}  handles of {h.Resource}: {h.Owned} owned, {h.Borrowed} borrowed\n");
+            }
+
+            foreach (var f in facts.Functions)
+            {
+                sb.Append($"{indent}  func {f.Name}: {f.Calls} calls, {f.ReallocCalls} realloc calls ({f.ReallocBytes} bytes), {f.BytesCopied} bytes copied\n");
+            }
+
+            for (int i = facts.Children.Count - 1; i >= 0; i--) stack.Push((facts.Children[i], depth + 1));
+        }
+
+        sb.Append($"memories: {report.Instance.MemoryCount}\n");
+        return sb.ToString();
     }
 
     public int Execute(string path, OutputFormat format)

@@ -13,6 +13,7 @@ namespace Wit.Cli.Json;
 [JsonSerializable(typeof(CheckReport))]
 [JsonSerializable(typeof(Wit.Cli.Abi.AbiReport))]
 [JsonSerializable(typeof(Wit.Cli.Inspect.InspectReport))]
+[JsonSerializable(typeof(Wit.Cli.Inspect.LiveReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -120,6 +120,7 @@ public sealed partial class CanonicalCodec
         if (length > MaxListByteLength / size) throw CanonicalTrapException.Of(CanonicalTrap.ListTooLong, $"a list of {length} elements of {size} bytes is longer than {MaxListByteLength} bytes");
         CheckAligned(ptr, (ulong)element.Layout.Alignment);
         CheckInBounds(cx, ptr, length * size);
+        cx.Options.Copied?.Invoke((long)(length * size));
         var items = new ComponentValue[length];
         for (ulong i = 0; i < length; i++) items[i] = LoadElement(cx, ptr + i * size, element, depth + 1);
         return ComponentValue.List(items);

@@ -179,6 +179,7 @@ public sealed partial class CanonicalCodec
         ulong byteLength = length * size;
         ulong alignment = (ulong)element.Layout.Alignment;
         ulong ptr = Reserve(cx, 0, 0, alignment, byteLength);
+        cx.Options.Copied?.Invoke((long)byteLength);
         for (int i = 0; i < list.Items.Count; i++)
         {
             ulong at = ptr + (ulong)i * size;

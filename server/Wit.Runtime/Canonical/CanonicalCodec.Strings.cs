@@ -33,6 +33,7 @@ public sealed partial class CanonicalCodec
         CheckAligned(ptr, alignment);
         CheckInBounds(cx, ptr, byteLength);
         var bytes = cx.Bytes.AsSpan((int)ptr, (int)byteLength);
+        cx.Options.Copied?.Invoke((long)byteLength);
         string text;
         try
         {
@@ -48,6 +49,19 @@ public sealed partial class CanonicalCodec
 
     /// <summary><c>store_string_into_range</c>: copies the string into memory the guest allocates, returning the pointer and the (tagged) code units.</summary>
     private (ulong Ptr, ulong Units) StoreStringIntoRange(LiftLowerContext cx, ComponentValue value)
+    {
+        var (ptr, units) = StoreStringBytes(cx, value);
+        if (cx.Options.Copied is { } copied)
+        {
+            ulong tag = ComponentValue.Utf16Tag(PointerSize);
+            bool utf16 = cx.Options.StringEncoding == StringEncoding.Utf16 || (cx.Options.StringEncoding == StringEncoding.Latin1Utf16 && (units & tag) != 0);
+            copied((long)(utf16 ? 2 * (units & ~tag) : units));
+        }
+
+        return (ptr, units);
+    }
+
+    private (ulong Ptr, ulong Units) StoreStringBytes(LiftLowerContext cx, ComponentValue value)
     {
         string text = value.Text!;
         ulong units = value.Bits;

@@ -25,4 +25,7 @@ public sealed class CanonicalOptions
     public CanonicalRealloc? Realloc { get; init; }
 
     public CanonicalPostReturn? PostReturn { get; init; }
+
+    /// <summary>Told the bytes of each string and list a lift reads from or a lower writes to <see cref="Memory"/> (a live fact of <c>wit inspect</c>).</summary>
+    public System.Action<long>? Copied { get; init; }
 }

@@ -31,6 +31,8 @@ public enum CanonicalTrap
     TableFull,
     /// <summary>The instance may not leave (it is inside realloc or post-return) and called out.</summary>
     CannotLeave,
+    /// <summary>A lifted function was called while its instance is already running one (recursive entry).</summary>
+    CannotEnter,
     /// <summary>A task returned twice.</summary>
     AlreadyReturned,
 }

@@ -1050,6 +1050,7 @@ public static class ComponentDecoder
             // Anonymous types need no name, but keep the identity of the name for printing (`type b = a`).
             PrimitiveTypeDef p => p.Named(),
             ListTypeDef l => new ListTypeDef { Element = l.Element, Length = l.Length, Depth = l.Depth, Origin = t },
+            MapTypeDef m => new MapTypeDef { Key = m.Key, Value = m.Value, Depth = m.Depth, Origin = t },
             OptionTypeDef o => new OptionTypeDef { Type = o.Type, Depth = o.Depth, Origin = t },
             ResultTypeDef r => new ResultTypeDef { Ok = r.Ok, Error = r.Error, Depth = r.Depth, Origin = t },
             TupleTypeDef tu => new TupleTypeDef { Types = tu.Types, Depth = tu.Depth, Origin = t },
@@ -1475,7 +1476,17 @@ public static class ComponentDecoder
                     }
                 case 0x66: throw NotYet(at, "stream");
                 case 0x65: throw NotYet(at, "future");
-                case 0x63: throw NotYet(at, "map");
+                case 0x63:
+                    {
+                        int keyAt = r.Position;
+                        var key = ReadValueType(ref r, scope);
+                        if (key is not PrimitiveTypeDef { Kind: not (PrimitiveKind.F32 or PrimitiveKind.F64) })
+                        {
+                            throw Invalid(keyAt, "map key must be a boolean, integer, char or string type");
+                        }
+                        var value = ReadValueType(ref r, scope);
+                        return new MapTypeDef { Key = key, Value = value, Depth = DepthOf(new[] { key, value }, at) };
+                    }
                 default:
                     throw Malformed(at, $"invalid leading byte (0x{b:x}) for component defined type");
             }

@@ -33,6 +33,13 @@ public sealed class ComponentLinker
         return type;
     }
 
+    /// <summary>
+    /// Defines <paramref name="type"/>, already defined elsewhere, under another instance as well: the same resource
+    /// that an interface's <c>use</c> brings in (<c>wasi:io/streams</c> exports <c>wasi:io/error</c>'s <c>error</c>).
+    /// </summary>
+    public void DefineResource(string instance, string name, ResourceType type) =>
+        _resources[(instance, name)] = type ?? throw new ArgumentNullException(nameof(type));
+
     public void DefineFunction(string instance, string name, ComponentHostFunction function) =>
         _functions[(instance, name)] = function ?? throw new ArgumentNullException(nameof(function));
 

@@ -91,6 +91,13 @@ public sealed class ListTypeDef : ValueTypeDef
     public uint? Length { get; init; }
 }
 
+/// <summary>A <c>map&lt;K, V&gt;</c>: laid out and passed as a list of key-value tuples.</summary>
+public sealed class MapTypeDef : ValueTypeDef
+{
+    public required ValueTypeDef Key { get; init; }
+    public required ValueTypeDef Value { get; init; }
+}
+
 public sealed class TupleTypeDef : ValueTypeDef
 {
     public required IReadOnlyList<ValueTypeDef> Types { get; init; }

@@ -95,6 +95,7 @@ public static class ComponentWit
             PrimitiveTypeDef p => p.Name,
             ListTypeDef { Length: uint n } l => $"list<{Type(l.Element)}, {n}>",
             ListTypeDef l => $"list<{Type(l.Element)}>",
+            MapTypeDef m => $"map<{Type(m.Key)}, {Type(m.Value)}>",
             OptionTypeDef o => $"option<{Type(o.Type)}>",
             ResultTypeDef { Ok: null, Error: null } => "result",
             ResultTypeDef { Error: null } r => $"result<{Type(r.Ok!)}>",

@@ -52,6 +52,7 @@ public sealed class TypeRelations
             (VariantTypeDef va, VariantTypeDef ve) => va.Cases.Count == ve.Cases.Count
                 && va.Cases.Zip(ve.Cases).All(p => p.First.Name == p.Second.Name && OptionalEquals(p.First.Type, p.Second.Type)),
             (ListTypeDef la, ListTypeDef le) => la.Length == le.Length && TypeEquals(la.Element, le.Element),
+            (MapTypeDef ma, MapTypeDef me) => TypeEquals(ma.Key, me.Key) && TypeEquals(ma.Value, me.Value),
             (TupleTypeDef ta, TupleTypeDef te) => ta.Types.Count == te.Types.Count
                 && ta.Types.Zip(te.Types).All(p => TypeEquals(p.First, p.Second)),
             (FlagsTypeDef fa, FlagsTypeDef fe) => fa.Names.SequenceEqual(fe.Names),
@@ -245,6 +246,7 @@ public sealed class TypeRelations
                 RecordTypeDef r => new RecordTypeDef { Depth = r.Depth, Fields = r.Fields.Select(f => f with { Type = V(f.Type) }).ToArray() },
                 VariantTypeDef v => new VariantTypeDef { Depth = v.Depth, Cases = v.Cases.Select(c => c with { Type = c.Type == null ? null : V(c.Type) }).ToArray() },
                 ListTypeDef l => new ListTypeDef { Depth = l.Depth, Element = V(l.Element), Length = l.Length },
+                MapTypeDef m => new MapTypeDef { Depth = m.Depth, Key = V(m.Key), Value = V(m.Value) },
                 TupleTypeDef tu => new TupleTypeDef { Depth = tu.Depth, Types = tu.Types.Select(V).ToArray() },
                 OptionTypeDef o => new OptionTypeDef { Depth = o.Depth, Type = V(o.Type) },
                 ResultTypeDef r => new ResultTypeDef { Depth = r.Depth, Ok = r.Ok == null ? null : V(r.Ok), Error = r.Error == null ? null : V(r.Error) },
@@ -303,6 +305,7 @@ public sealed class TypeRelations
         RecordTypeDef r => r.Fields.Select(f => (TypeDef)f.Type),
         VariantTypeDef v => v.Cases.Where(c => c.Type != null).Select(c => (TypeDef)c.Type!),
         ListTypeDef l => new TypeDef[] { l.Element },
+        MapTypeDef m => new TypeDef[] { m.Key, m.Value },
         TupleTypeDef tu => tu.Types,
         OptionTypeDef o => new TypeDef[] { o.Type },
         ResultTypeDef r => new[] { r.Ok, r.Error }.Where(x => x != null).Select(x => (TypeDef)x!),
@@ -315,7 +318,7 @@ public sealed class TypeRelations
 
     /// <summary>Whether values of the type live (partly) in linear memory: strings and variable-length lists.</summary>
     public static bool HasPointers(TypeDef t) =>
-        Contains(t, x => x is PrimitiveTypeDef { Kind: PrimitiveKind.String } or ListTypeDef { Length: null });
+        Contains(t, x => x is PrimitiveTypeDef { Kind: PrimitiveKind.String } or ListTypeDef { Length: null } or MapTypeDef);
 
     /// <summary>
     /// The flattened core types of a value type (CanonicalABI.md, <c>flatten_type</c>), or null once there are more
@@ -348,7 +351,7 @@ public sealed class TypeRelations
                     default: list.Add(ValType.I32); break;
                 }
                 break;
-            case ListTypeDef l when l.Length == null:
+            case ListTypeDef { Length: null } or MapTypeDef:
                 list.Add(ValType.I32);
                 list.Add(ValType.I32);
                 break;

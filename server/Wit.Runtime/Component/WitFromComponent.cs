@@ -288,6 +288,7 @@ public sealed class WitFromComponent
             PrimitiveTypeDef p => p.Name,
             ListTypeDef { Length: uint len } l => $"list<{Type(l.Element, local)}, {len}>",
             ListTypeDef l => $"list<{Type(l.Element, local)}>",
+            MapTypeDef m => $"map<{Type(m.Key, local)}, {Type(m.Value, local)}>",
             OptionTypeDef o => $"option<{Type(o.Type, local)}>",
             ResultTypeDef { Ok: null, Error: null } => "result",
             ResultTypeDef { Error: null } r => $"result<{Type(r.Ok!, local)}>",

@@ -13,12 +13,12 @@ namespace Wit.Runtime.Wasi;
 /// <c>path_open</c> (files and directories; create, truncate, exclusive, append), <c>fd_read</c>/<c>fd_write</c> on files,
 /// <c>fd_seek</c>, <c>fd_tell</c>, <c>fd_close</c>, <c>fd_filestat_get</c> and <c>path_filestat_get</c>. A path is
 /// relative to its directory descriptor and must stay under that descriptor's preopen (absolute paths and <c>..</c>
-/// out of it are ENOTCAPABLE; symbolic links are followed by the host, so a link inside a preopen can lead out of it).
+/// out of it are ENOTCAPABLE, and so is a symbolic link leading out: paths resolve through <see cref="WasiSandbox"/>).
 /// Not yet: <c>fd_readdir</c>, renames, unlinks, directory creation (ENOSYS).
 /// </summary>
 public sealed partial class WasiPreview1
 {
-    private const int Acces = 2, Exist = 20, Io = 29, Isdir = 31, Nfile = 41, Noent = 44, Notdir = 54, Notcapable = 76;
+    private const int Acces = 2, Exist = 20, Io = 29, Isdir = 31, Loop = 32, Nametoolong = 37, Nfile = 41, Noent = 44, Notdir = 54, Notcapable = 76;
     private const byte FiletypeDirectory = 3, FiletypeRegular = 4;
     private const int OflagCreat = 1, OflagDirectory = 2, OflagExcl = 4, OflagTrunc = 8, FdflagAppend = 1;
     private const ulong RightFdRead = 1UL << 1, RightFdWrite = 1UL << 6;
@@ -112,7 +112,10 @@ public sealed partial class WasiPreview1
         return Success;
     }
 
-    /// <summary>The host path of <paramref name="ptr"/>/<paramref name="length"/> relative to directory descriptor <paramref name="dirfd"/>, kept under its preopen.</summary>
+    /// <summary>
+    /// The host path of <paramref name="ptr"/>/<paramref name="length"/> relative to directory descriptor
+    /// <paramref name="dirfd"/>, resolved by its preopen's <see cref="WasiSandbox"/> (symlinks included), so it stays under it.
+    /// </summary>
     private int ResolvePath(MemoryInstance m, int dirfd, int ptr, int length, out string host, out string root)
     {
         host = root = "";
@@ -125,17 +128,26 @@ public sealed partial class WasiPreview1
             return Notdir;
         }
         string path = Encoding.UTF8.GetString(Guest(m, ptr, length));
-        if (path.Length == 0 || path.StartsWith('/') || path.Contains('\0') || path.Contains('\\'))
+        if (path.Length == 0)
         {
-            return path.Length == 0 ? Noent : Notcapable;
+            return Noent;
         }
-        string full = Path.GetFullPath(Path.Combine(dir.HostPath, path));
-        string rootWithSeparator = dir.Root.EndsWith(Path.DirectorySeparatorChar) ? dir.Root : dir.Root + Path.DirectorySeparatorChar;
-        if (full != dir.Root && !full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+        var sandbox = new WasiSandbox(dir.Root);
+        string relative = Path.GetRelativePath(sandbox.Root, dir.HostPath);
+        relative = relative == "." ? "" : relative.Replace(Path.DirectorySeparatorChar, '/');
+        var refusal = sandbox.Resolve(relative, path, followLast: true, out var resolved);
+        if (refusal != SandboxRefusal.None)
         {
-            return Notcapable;
+            return refusal switch
+            {
+                SandboxRefusal.NoEntry => Noent,
+                SandboxRefusal.NotDirectory => Notdir,
+                SandboxRefusal.Loop => Loop,
+                SandboxRefusal.NameTooLong => Nametoolong,
+                _ => Notcapable,
+            };
         }
-        host = full;
+        host = resolved.Host;
         root = dir.Root;
         return Success;
     }

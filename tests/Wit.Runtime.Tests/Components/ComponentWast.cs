@@ -94,7 +94,7 @@ public static partial class ComponentWast
         }
     }
 
-    private static WastComponent? Component(string file, string text, int start, int end, WastExpectation expect, string? message, bool asyncFile)
+    internal static WastComponent? Component(string file, string text, int start, int end, WastExpectation expect, string? message, bool asyncFile)
     {
         int line = 1;
         for (int i = 0; i < start; i++)
@@ -163,7 +163,7 @@ public static partial class ComponentWast
         return new WastComponent(file, line, expect, body.ToString(), null, message, isAsync);
     }
 
-    private static string Head(string text, int open)
+    internal static string Head(string text, int open)
     {
         int i = open + 1;
         while (i < text.Length && char.IsWhiteSpace(text[i]))
@@ -179,7 +179,7 @@ public static partial class ComponentWast
     }
 
     /// <summary>The extents of the top-level tokens and lists between <paramref name="from"/> and <paramref name="to"/>.</summary>
-    private static List<(int Start, int End)> TopLevel(string text, int from, int to)
+    internal static List<(int Start, int End)> TopLevel(string text, int from, int to)
     {
         var result = new List<(int, int)>();
         int i = from;
@@ -309,7 +309,7 @@ public static partial class ComponentWast
         return Math.Min(i + 1, to);
     }
 
-    private static string? ReadString(string text, int start, int end) =>
+    internal static string? ReadString(string text, int start, int end) =>
         text[start] == '"' ? Encoding.UTF8.GetString(StringBytes(text, start, end)) : null;
 
     /// <summary>The bytes of a text-format string literal (escapes <c>\hh</c>, <c>\n</c>, <c>\t</c>, <c>\u{...}</c>, ...).</summary>
