@@ -11,8 +11,7 @@ namespace Wit.Hosting.Embedded;
 /// Wit.Hosting's <see cref="IWitLinker"/> on the embedded engine: a component binary decoded by Wit.Runtime, its imports
 /// served by the host's functions and resources (host objects cross as reps of a table this linker keeps), instantiated
 /// by <see cref="ComponentInstantiator"/>. Values are converted by the component's own types
-/// (<see cref="EmbeddedValues"/>). Resources the component implements cannot reach the host yet: a function that
-/// passes one is refused as a trap naming it.
+/// (<see cref="EmbeddedValues"/>); the component's own resources reach the host as handles of the latest instance.
 /// </summary>
 public sealed class EmbeddedLinker : IWitLinker
 {
@@ -75,7 +74,10 @@ public sealed class EmbeddedLinker : IWitLinker
         ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            return new EmbeddedInstance(ComponentInstantiator.Instantiate(_component, _linker), _values);
+            var runtime = ComponentInstantiator.Instantiate(_component, _linker);
+            var instance = new EmbeddedInstance(runtime, _values);
+            _values.Instance = (instance, runtime);
+            return instance;
         }
         catch (WasmException e) when (e.Kind == WasmErrorKind.Trap)
         {

@@ -18,8 +18,23 @@ internal sealed class EmbeddedValues
 {
     private readonly Dictionary<ResourceTypeDef, string> _imported = new(ReferenceEqualityComparer.Instance);
 
+    // The component's own resources, by the exported interface and the name they are exported under.
+    private readonly Dictionary<ResourceTypeDef, (string? Instance, string Name)> _exported = new(ReferenceEqualityComparer.Instance);
+
     public EmbeddedValues(WasmComponent component)
     {
+        foreach (var ex in component.Exports)
+        {
+            if (ex.Desc.Type is ResourceTypeDef r) _exported.TryAdd(r.Root, (null, ex.Name));
+            if (ex.Desc.Type is InstanceTypeDef it)
+            {
+                foreach (var e in it.Exports)
+                {
+                    if (e.Desc.Type is ResourceTypeDef er) _exported.TryAdd(er.Root, (ex.Name, e.Name));
+                }
+            }
+        }
+
         foreach (var im in component.Imports)
         {
             if (im.Desc.Type is ResourceTypeDef r) _imported[r.Root] = im.Name;
@@ -37,6 +52,9 @@ internal sealed class EmbeddedValues
     public HashSet<string> HostResources { get; } = new(StringComparer.Ordinal);
 
     public HostObjectTable HostObjects { get; } = new();
+
+    /// <summary>The instance the component's own resources belong to (the linker's latest instantiation).</summary>
+    public (IWitInstance Facade, ComponentInstance Runtime)? Instance { get; set; }
 
     public WitValue ToWit(ComponentValue v, ValueTypeDef type)
     {
@@ -83,6 +101,12 @@ internal sealed class EmbeddedValues
                     var payloadType = v.Bits == 0 ? res.Ok : res.Error;
                     WitValue? payload = payloadType is { } t2 && v.Payload is { } p2 ? ToWit(p2, t2) : null;
                     return v.Bits == 0 ? WitValue.Ok(payload) : WitValue.Err(payload);
+                }
+            case HandleTypeDef h when ComponentResource(h.Resource) is { } own:
+                {
+                    var (facade, name, runtime) = own;
+                    var handle = new EmbeddedComponentResource(facade, name, runtime, (uint)v.Bits);
+                    return h.IsBorrow ? WitValue.Borrow(handle) : WitValue.Own(handle);
                 }
             case HandleTypeDef h:
                 {
@@ -162,6 +186,16 @@ internal sealed class EmbeddedValues
                     ComponentValue? payload = payloadType is { } t2 ? ToComponent(w.RequiredPayload(), t2) : null;
                     return w.IsOk ? ComponentValue.Ok(payload) : ComponentValue.Err(payload);
                 }
+            case HandleTypeDef h when ComponentResource(h.Resource) is { } own:
+                {
+                    if (w.AsResource() is not EmbeddedComponentResource handle || !ReferenceEquals(handle.Type, own.Type))
+                    {
+                        throw new ArgumentException($"Only a handle of `{own.Name}` the component made can be passed where one is expected.");
+                    }
+
+                    uint rep = handle.Lower(own: !h.IsBorrow);
+                    return h.IsBorrow ? ComponentValue.Borrow(rep) : ComponentValue.Own(rep);
+                }
             case HandleTypeDef h:
                 {
                     HostResource(h.Resource);
@@ -171,6 +205,15 @@ internal sealed class EmbeddedValues
             default:
                 throw new WasmException(WasmErrorKind.Unsupported, -1, $"values of type {ComponentWit.Type(type)} cannot come from the host on the embedded engine");
         }
+    }
+
+    /// <summary>For a resource the component exports: the instance it belongs to, its name and its run-time type.</summary>
+    private (IWitInstance Facade, string Name, ResourceType Type)? ComponentResource(ResourceTypeDef resource)
+    {
+        if (!_exported.TryGetValue(resource.Root, out var export) || Instance is not { } instance) return null;
+        var owner = export.Instance is null ? instance.Runtime : instance.Runtime.GetInstance(export.Instance);
+        var type = owner?.GetResource(export.Name);
+        return type is null ? null : (instance.Facade, export.Instance is null ? export.Name : $"{export.Instance}#{export.Name}", type);
     }
 
     private string HostResource(ResourceTypeDef resource) =>

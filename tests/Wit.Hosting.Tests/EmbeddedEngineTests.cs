@@ -20,3 +20,12 @@ public sealed class ResourcesOnEmbeddedEngineTests : ResourceTests
     {
     }
 }
+
+/// <summary><see cref="ComponentResourceTests"/> (resources the component implements) on the embedded engine.</summary>
+public sealed class ComponentResourcesOnEmbeddedEngineTests : ComponentResourceTests
+{
+    public ComponentResourcesOnEmbeddedEngineTests()
+        : base(embedded: true)
+    {
+    }
+}
