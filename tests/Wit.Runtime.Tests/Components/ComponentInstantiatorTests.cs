@@ -298,4 +298,18 @@ public sealed class ComponentInstantiatorTests
         Assert.Equal(WasmErrorKind.Unlinkable, e.Kind);
         Assert.Contains("type mismatch for import `add`", e.Message);
     }
+
+    [Fact]
+    public void A_host_functions_own_exception_is_a_trap_with_it_inside()
+    {
+        var linker = new ComponentLinker();
+        linker.DefineFunction("", "callback", _ => throw new InvalidOperationException("host broke"));
+        var instance = ComponentInstantiator.Instantiate(Decode("reenter"), linker);
+
+        var e = Assert.Throws<WasmException>(() => instance.GetFunction("run").Invoke());
+
+        Assert.Equal(WasmErrorKind.Trap, e.Kind);
+        Assert.IsType<InvalidOperationException>(e.InnerException);
+        Assert.Contains("host broke", e.Message);
+    }
 }
