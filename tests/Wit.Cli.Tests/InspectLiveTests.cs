@@ -7,16 +7,11 @@ namespace Wit.Cli.Tests;
 public sealed class InspectLiveTests
 {
     // `len` takes a string through realloc (a bump allocator) and grows the memory by one page per call; `boom` traps.
-    private const string Component = """
+    private const string Component = $"""
         (component
           (core module $m
             (memory (export "memory") 1)
-            (global $next (mut i32) (i32.const 1024))
-            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
-              (local $r i32)
-              (local.set $r (global.get $next))
-              (global.set $next (i32.add (global.get $next) (local.get 3)))
-              (local.get $r))
+            {WatSnippets.BumpRealloc}
             (func (export "len") (param i32 i32) (result i32)
               (drop (memory.grow (i32.const 1)))
               (local.get 1))

@@ -11,10 +11,15 @@ namespace Wit.Hosting.Tests;
 /// the host constructs a counter, calls its methods through the generated <c>ICounter</c>, lends it, moves it into the
 /// component and gets it back, and disposing it runs the component's destructor.
 /// </summary>
-public sealed class ComponentResourceTests : ComponentTest
+public class ComponentResourceTests : ComponentTest
 {
     public ComponentResourceTests()
-        : base("store.wat")
+        : this(embedded: false)
+    {
+    }
+
+    protected ComponentResourceTests(bool embedded)
+        : base("store.wat", embedded)
     {
     }
 

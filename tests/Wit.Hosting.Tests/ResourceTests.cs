@@ -14,10 +14,15 @@ namespace Wit.Hosting.Tests;
 /// A resource the host implements (<c>Components/resources.wit</c>: a C# class behind the generated <c>ICounter</c>)
 /// on Wasmtime with <c>resources.wat</c>: constructed by the component, its method called, lent, given back and dropped.
 /// </summary>
-public sealed class ResourceTests : ComponentTest
+public class ResourceTests : ComponentTest
 {
     public ResourceTests()
-        : base("resources.wat")
+        : this(embedded: false)
+    {
+    }
+
+    protected ResourceTests(bool embedded)
+        : base("resources.wat", embedded)
     {
     }
 

@@ -18,10 +18,15 @@ namespace Wit.Hosting.Tests;
 /// tuples; in imports, world exports and an exported interface) on Wasmtime with <c>types.wat</c>: each typed export
 /// passes its argument through the component to the typed host and back.
 /// </summary>
-public sealed class TypedMarshallingTests : ComponentTest
+public class TypedMarshallingTests : ComponentTest
 {
     public TypedMarshallingTests()
-        : base("types.wat")
+        : this(embedded: false)
+    {
+    }
+
+    protected TypedMarshallingTests(bool embedded)
+        : base("types.wat", embedded)
     {
     }
 

@@ -8,7 +8,7 @@ namespace Wit.Repo.Tests;
 
 /// <summary>
 /// The layering of DESIGN.md, checked on the project files: Core &lt;- Ide &lt;- LanguageServer; Protocol depends on no
-/// compiler project; Cli never references Protocol; Analyzers reference only Core, their code fixes only the analyzers, Wit.Hosting (the library hosts reference) nothing, its Wasmtime adapter only Wit.Hosting; Runtime may use Core; DebugAdapter
+/// compiler project; Cli never references Protocol; Analyzers reference only Core, their code fixes only the analyzers, Wit.Hosting (the library hosts reference) nothing, its Wasmtime adapter only Wit.Hosting, its embedded-engine adapter Wit.Hosting and Runtime; Runtime may use Core; DebugAdapter
 /// uses Runtime, Core and Protocol; the test kit is a class library on Core. Projects that do not exist yet are not
 /// checked; a new project needs a rule here. The sources are checked too (<see cref="SourceRules"/>): the namespaces a
 /// layer must not use, and the LSP conversions that belong to the language server's translator only.
@@ -31,6 +31,7 @@ public class DependencyRulesTests
         // below keeps Wit.Hosting's code off them).
         ["Wit.Hosting"] = new[] { "Wit.Analyzers.CodeFixes" },
         ["Wit.Hosting.Wasmtime"] = new[] { "Wit.Hosting" },
+        ["Wit.Hosting.Embedded"] = new[] { "Wit.Hosting", "Wit.Runtime" },
     };
 
     /// <summary>Projects that must stay free of NuGet dependencies beyond BCL packages (System.*).</summary>

@@ -50,134 +50,60 @@ public sealed class InspectCommand : CommandHandler
         return command;
     }
 
-    /// <summary>
-    /// <c>--live</c>: instantiates the component (imports from the host's <see cref="ComponentLinker"/>, empty so far:
-    /// a component with imports is reported unlinkable), makes each call, and prints the results and the live facts.
-    /// A trap in a call is reported with it and ends the calls; the facts are those after it.
-    /// </summary>
-    public int ExecuteLive(string path, IReadOnlyList<string> calls, OutputFormat format)
-    {
-        if (ReadBytes(path) is not byte[] bytes)
-        {
-            return ExitCodes.UsageOrIoError;
-        }
-
-        LiveReport report;
-        try
-        {
-            if (!ComponentDecoder.IsComponent(bytes))
-            {
-                Error.Write($"error: {path}: --live runs components only\n");
-                return ExitCodes.UsageOrIoError;
-            }
-
-            var instance = ComponentInstantiator.Instantiate(ComponentDecoder.Decode(bytes), new ComponentLinker());
-            var made = new List<LiveCallReport>();
-            foreach (var call in calls)
-            {
-                var (name, argumentText) = InvokeSyntax.Split(call);
-                var function = instance.GetFunction(name);
-                var arguments = InvokeSyntax.Arguments(argumentText, function.Type);
-                try
-                {
-                    var result = function.Invoke(arguments);
-                    made.Add(new LiveCallReport(call, result?.ToString() ?? "()", null));
-                }
-                catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion or WasmErrorKind.Limit)
-                {
-                    made.Add(new LiveCallReport(call, null, e.Message));
-                    break;
-                }
-            }
-
-            report = new LiveReport(path, made, LiveInstanceFacts.Of(instance));
-        }
-        catch (WasmException e)
-        {
-            Error.Write($"error: {path}: {e.Message}\n");
-            return ExitCodes.UsageOrIoError;
-        }
-
-        if (format == OutputFormat.Json)
-        {
-            Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.LiveReport));
-            Output.Write('\n');
-        }
-        else
-        {
-            Output.Write(LiveText(report));
-        }
-
-        return report.Calls.Any(c => c.Trap != null) ? RunCommand.TrapExitCode : ExitCodes.Success;
-    }
-
-    private static string LiveText(LiveReport report)
-    {
-        var sb = new StringBuilder();
-        foreach (var call in report.Calls)
-        {
-            sb.Append(call.Trap is { } trap ? $"{call.Call} trapped: {trap}\n" : $"{call.Call} = {call.Result}\n");
-        }
-
-        var stack = new Stack<(LiveInstanceFacts Facts, int Depth)>();
-        stack.Push((report.Instance, 0));
-        while (stack.Count > 0)
-        {
-            var (facts, depth) = stack.Pop();
-            string indent = new(' ', depth * 2);
-            sb.Append($"{indent}instance {facts.Name}\n");
-            foreach (var core in facts.CoreInstances)
-            {
-                sb.Append($"{indent}  core instance {core.Index}: memories [{string.Join(", ", core.MemoryPages.Select(p => $"{p} pages"))}], tables [{string.Join(", ", core.TableSizes)}], {core.Globals} globals\n");
-            }
-
-            foreach (var h in facts.Handles)
-            {
-                sb.Append($"{indent}  handles of {h.Resource}: {h.Owned} owned, {h.Borrowed} borrowed\n");
-            }
-
-            foreach (var f in facts.Functions)
-            {
-                sb.Append($"{indent}  func {f.Name}: {f.Calls} calls, {f.ReallocCalls} realloc calls ({f.ReallocBytes} bytes), {f.BytesCopied} bytes copied\n");
-            }
-
-            for (int i = facts.Children.Count - 1; i >= 0; i--) stack.Push((facts.Children[i], depth + 1));
-        }
-
-        sb.Append($"memories: {report.Instance.MemoryCount}\n");
-        return sb.ToString();
-    }
-
     public int Execute(string path, OutputFormat format)
     {
-        if (ReadBytes(path) is not byte[] bytes)
+        if (ReadBytes(path) is not byte[] bytes || !TryBuild(path, () => Build(path, bytes), out var report))
         {
             return ExitCodes.UsageOrIoError;
         }
-        InspectReport report;
-        try
-        {
-            report = Build(path, bytes);
-        }
-        catch (WasmException e)
-        {
-            Error.Write($"error: {path}: {e.Message}\n");
-            return ExitCodes.UsageOrIoError;
-        }
-        if (format == OutputFormat.Json)
-        {
-            Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.InspectReport));
-            Output.Write('\n');
-        }
-        else
-        {
-            Output.Write(Text(report));
-        }
+        Write(report, CliJsonContext.Output.InspectReport, Text, format);
         foreach (var w in report.Warnings)
         {
             Error.Write($"warning: {w}\n");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>--live</c>: runs the component on the embedded engine with the calls (<see cref="LiveInspect.Build"/>) and
+    /// prints the report; a call that trapped makes the exit code <see cref="RunCommand.TrapExitCode"/>.
+    /// </summary>
+    public int ExecuteLive(string path, IReadOnlyList<string> calls, OutputFormat format)
+    {
+        if (ReadBytes(path) is not byte[] bytes || !TryBuild(path, () => LiveInspect.Build(path, bytes, calls), out var report))
+        {
+            return ExitCodes.UsageOrIoError;
+        }
+        Write(report, CliJsonContext.Output.LiveReport, LiveInspect.Text, format);
+        return report.Calls.Any(c => c.Trap != null) ? RunCommand.TrapExitCode : ExitCodes.Success;
+    }
+
+    private bool TryBuild<T>(string path, Func<T> build, out T report)
+    {
+        try
+        {
+            report = build();
+            return true;
+        }
+        catch (WasmException e)
+        {
+            Error.Write($"error: {path}: {e.Message}\n");
+            report = default!;
+            return false;
+        }
+    }
+
+    private void Write<T>(T report, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> json, Func<T, string> text, OutputFormat format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            Output.Write(JsonSerializer.Serialize(report, json));
+            Output.Write('\n');
+        }
+        else
+        {
+            Output.Write(text(report));
+        }
     }
 
     public static InspectReport Build(string path, byte[] bytes)

@@ -130,8 +130,19 @@ public sealed class ComponentInstantiator
         }
     }
 
+    /// <summary>A host function as a component function: an exception of the host's own is a trap of the call.</summary>
     private static ComponentFunction HostFunction(FuncTypeDef type, ComponentHostFunction function) =>
-        new(type, arguments => function(arguments), new CallCost());
+        new(type, arguments =>
+        {
+            try
+            {
+                return function(arguments);
+            }
+            catch (Exception e) when (e is not WasmException)
+            {
+                throw new WasmException(WasmErrorKind.Trap, -1, $"host function failed: {e.GetType().Name}: {e.Message}", e);
+            }
+        }, new CallCost());
 
     // ---- Replay ---------------------------------------------------------------------------------------------------
 
@@ -314,19 +325,21 @@ public sealed class ComponentInstantiator
                         throw new WasmException(WasmErrorKind.Unlinkable, -1, $"instance {alias.Index} has no export named `{alias.Name}`");
                     }
 
-                    switch (alias.Sort)
+                    switch (alias.Sort, value)
                     {
-                        case Sort.Func: frame.Funcs.Add((ComponentFunction)value); break;
-                        case Sort.Instance: frame.Instances.Add((ComponentInstance)value); break;
-                        case Sort.Component: frame.Components.Add((ComponentDefinition)value); break;
-                        case Sort.CoreModule: frame.CoreModules.Add((WasmModule)value); break;
-                        case Sort.Type:
+                        case (Sort.Func, ComponentFunction f): frame.Funcs.Add(f); break;
+                        case (Sort.Instance, ComponentInstance i): frame.Instances.Add(i); break;
+                        case (Sort.Component, ComponentDefinition c): frame.Components.Add(c); break;
+                        case (Sort.CoreModule, WasmModule m): frame.CoreModules.Add(m); break;
+                        case (Sort.Type, _):
                             {
                                 var type = frame.Component.Types[frame.Types.Count];
                                 frame.Types.Add(type);
                                 if (type is ResourceTypeDef r && value is ResourceType rt) frame.Resources[r.Root] = rt;
                                 break;
                             }
+                        case (Sort.Func or Sort.Instance or Sort.Component or Sort.CoreModule, _):
+                            throw new WasmException(WasmErrorKind.Unlinkable, -1, $"export `{alias.Name}` of instance {alias.Index} is not a {SortNames.Of(alias.Sort)}");
                         default: throw new WasmException(WasmErrorKind.Unsupported, -1, $"not yet supported: an alias of a {SortNames.Of(alias.Sort)}");
                     }
 

@@ -10,19 +10,14 @@ namespace Wit.Runtime.Tests.Components;
 /// <summary>Components from component text (jco's parser) instantiated on our engine with host imports.</summary>
 public sealed class ComponentInstantiatorTests
 {
-    private const string Greeter = """
+    private const string Greeter = $"""
         (component
           (import "test:host/api@0.1.0" (instance $api
             (export "log" (func (param "msg" string)))
             (export "add" (func (param "a" u32) (param "b" u32) (result u32)))))
           (core module $libc
             (memory (export "memory") 1)
-            (global $next (mut i32) (i32.const 1024))
-            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
-              (local $r i32)
-              (local.set $r (global.get $next))
-              (global.set $next (i32.add (global.get $next) (local.get 3)))
-              (local.get $r)))
+            {WatSnippets.BumpRealloc})
           (core instance $libc (instantiate $libc))
           (alias export $api "log" (func $log))
           (alias export $api "add" (func $add))
@@ -217,16 +212,11 @@ public sealed class ComponentInstantiatorTests
         Assert.Null(instance.GetFunction("run").Invoke());
     }
 
-    private const string MapSum = """
+    private const string MapSum = $"""
         (component
           (core module $m
             (memory (export "memory") 1)
-            (global $next (mut i32) (i32.const 1024))
-            (func (export "realloc") (param i32 i32 i32 i32) (result i32)
-              (local $r i32)
-              (local.set $r (i32.and (i32.add (global.get $next) (i32.const 7)) (i32.const -8)))
-              (global.set $next (i32.add (local.get $r) (local.get 3)))
-              (local.get $r))
+            {WatSnippets.BumpRealloc}
             ;; Each entry is (string ptr, string len, u32 value): 12 bytes; the sum of the values.
             (func (export "sum") (param $p i32) (param $n i32) (result i32)
               (local $s i32)
@@ -307,5 +297,19 @@ public sealed class ComponentInstantiatorTests
 
         Assert.Equal(WasmErrorKind.Unlinkable, e.Kind);
         Assert.Contains("type mismatch for import `add`", e.Message);
+    }
+
+    [Fact]
+    public void A_host_functions_own_exception_is_a_trap_with_it_inside()
+    {
+        var linker = new ComponentLinker();
+        linker.DefineFunction("", "callback", _ => throw new InvalidOperationException("host broke"));
+        var instance = ComponentInstantiator.Instantiate(Decode("reenter"), linker);
+
+        var e = Assert.Throws<WasmException>(() => instance.GetFunction("run").Invoke());
+
+        Assert.Equal(WasmErrorKind.Trap, e.Kind);
+        Assert.IsType<InvalidOperationException>(e.InnerException);
+        Assert.Contains("host broke", e.Message);
     }
 }
