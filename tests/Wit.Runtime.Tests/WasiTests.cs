@@ -128,6 +128,22 @@ public sealed class WasiTests
             wasi2.CloseFiles();
             Assert.EndsWith("outside: Capabilities insufficient\n", Encoding.UTF8.GetString(escape.ToArray()));
             Assert.True(File.Exists(Path.Combine(data, "out2.txt")));
+
+            // A symbolic link inside the preopen that leads out of it is refused like the "..", not followed by the host.
+            File.CreateSymbolicLink(Path.Combine(data, "link.txt"), Path.Combine("..", "secret.txt"));
+            File.CreateSymbolicLink(Path.Combine(data, "absolute.txt"), Path.Combine(root, "secret.txt"));
+            var linked = new MemoryStream();
+            var wasi3 = new WasiPreview1(new List<string> { "wasi_files.wasm", "link.txt", "out3.txt", "absolute.txt" }, new Dictionary<string, string>(), linked, Stream.Null);
+            wasi3.Preopen(".", data);
+            Assert.Equal(1, wasi3.RunCommand(new Store(), ModuleDecoder.Decode(File.ReadAllBytes(program))));
+            wasi3.CloseFiles();
+            Assert.Equal("open link.txt: Capabilities insufficient\n", Encoding.UTF8.GetString(linked.ToArray()));
+            var absolute = new MemoryStream();
+            var wasi4 = new WasiPreview1(new List<string> { "wasi_files.wasm", "in.txt", "out4.txt", "absolute.txt" }, new Dictionary<string, string>(), absolute, Stream.Null);
+            wasi4.Preopen(".", data);
+            Assert.Equal(0, wasi4.RunCommand(new Store(), ModuleDecoder.Decode(File.ReadAllBytes(program))));
+            wasi4.CloseFiles();
+            Assert.EndsWith("outside: Capabilities insufficient\n", Encoding.UTF8.GetString(absolute.ToArray()));
         }
         finally
         {
