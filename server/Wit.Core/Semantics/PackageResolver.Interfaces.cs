@@ -155,14 +155,15 @@ internal sealed partial class PackageResolver
                     if (slot is GreenToken { Kind: SyntaxKind.IdentifierToken, IsMissing: false } token)
                     {
                         string name = Names.Unescape(token.Text);
-                        var location = new SourceLocation(file.Tree.Text, new Text.TextSpan(offset + token.LeadingWidth, token.Width));
+                        // The location is made only when it is kept or reported: most names refer to types of other items.
+                        var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
                         if (scope.Types.TryGetValue(name, out var target))
                         {
-                            if (local.Contains(target)) result.Add((target, location));
+                            if (local.Contains(target)) result.Add((target, new SourceLocation(file.Tree.Text, span)));
                         }
                         else
                         {
-                            Report(UnknownTypeMessage(name), location);
+                            Report(UnknownTypeMessage(name), new SourceLocation(file.Tree.Text, span));
                         }
 
                         break;

@@ -116,13 +116,20 @@ internal sealed partial class PackageResolver
     /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
     /// the resource).
     /// </summary>
-    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
+    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
+        type is null ? null : ResolveType(new GreenType(type.Syntax.Green, type.Syntax.Position), context, aliasTarget, into);
+
+    /// <summary>
+    /// <see cref="ResolveType(TypeSyntax?, TypeContext, bool, TypeDefinition?)"/> over the green node: no red node, typed
+    /// view or iterator per type argument. Its depth is the type's nesting, which the parser bounds
+    /// (<c>WitParser.MaxNesting</c>).
+    /// </summary>
+    private WitType? ResolveType(GreenType type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
     {
-        if (type is null) return null;
         switch (type.Kind)
         {
             case SyntaxKind.PrimitiveType:
-                return type.Head is { } head && Primitives.TryGetValue(head.Text, out var primitive) ? WitType.Of(primitive) : null;
+                return type.Node.FirstToken() is { } head && Primitives.TryGetValue(head.Text, out var primitive) ? WitType.Of(primitive) : null;
             case SyntaxKind.ErrorContextType:
                 return WitType.Of(PrimitiveType.ErrorContext);
             case SyntaxKind.NamedType:
@@ -131,11 +138,11 @@ internal sealed partial class PackageResolver
                 return WitType.Of(definition);
             case SyntaxKind.BorrowType:
             case SyntaxKind.OwnType:
-                var target = type.Arguments.FirstOrDefault();
-                if (target is null || LookupType(target, context) is not { } resource) return null;
+                if (type.FirstArgument() is not { } target || LookupType(target, context) is not { } resource) return null;
                 if (!IsResource(resource))
                 {
-                    var at = Location(context.File, target.Name!.Value);
+                    target.TryGetName(out var targetName, out int targetStart);
+                    var at = new SourceLocation(context.File.Tree.Text, new Text.TextSpan(targetStart, targetName.Width));
                     var original = resource.Unaliased();
                     if (original.Kind == TypeDefinitionKind.Error)
                     {
@@ -162,22 +169,29 @@ internal sealed partial class PackageResolver
         // Every argument is resolved (and its problems reported) even after one fails.
         var args = new List<WitType>();
         bool failed = false;
-        foreach (var argument in type.Arguments)
+        int offset = type.Position;
+        for (int i = 0; i < type.Node.SlotCount; i++)
         {
-            if (ResolveType(argument, context) is { } resolved) args.Add(resolved);
-            else failed = true;
+            var slot = type.Node.GetSlot(i);
+            if (slot is GreenNode argument && GreenType.IsType(argument.Kind))
+            {
+                if (ResolveType(new GreenType(argument, offset), context) is { } resolved) args.Add(resolved);
+                else failed = true;
+            }
+
+            offset += slot.FullWidth;
         }
 
         if (failed) return null;
         switch (type.Kind)
         {
             case SyntaxKind.ListType when args.Count == 1:
-                if (type.FixedLength is { } length)
+                if (type.TryGetToken(SyntaxKind.IntegerToken, out var length, out int lengthStart))
                 {
                     uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
                     if (n == 0)
                     {
-                        Report(ResolveDiagnostics.EmptyFixedLengthList(), Location(context.File, length));
+                        Report(ResolveDiagnostics.EmptyFixedLengthList(), new SourceLocation(context.File.Tree.Text, new Text.TextSpan(lengthStart, length.Width)));
                         return null;
                     }
 
@@ -189,7 +203,7 @@ internal sealed partial class PackageResolver
                 return Construct(TypeShape.Of(TypeDefinitionKind.Option, args[0]), into);
             case SyntaxKind.ResultType:
                 WitType? ok = null, err = null;
-                if (type.HasOmittedOk) err = args.FirstOrDefault();
+                if (type.TryGetToken(SyntaxKind.UnderscoreKeyword, out _, out _)) err = args.FirstOrDefault();
                 else
                 {
                     if (args.Count > 0) ok = args[0];
@@ -219,17 +233,22 @@ internal sealed partial class PackageResolver
     private static bool IsValidMapKey(WitType key) =>
         key.IsPrimitive && key.Primitive is not (PrimitiveType.F32 or PrimitiveType.F64 or PrimitiveType.ErrorContext);
 
-    private TypeDefinition? LookupType(TypeSyntax named, TypeContext context)
+    /// <summary>
+    /// The definition a named type refers to, recorded as a reference; the location is made only for a report (a
+    /// reference keeps its document and span inline).
+    /// </summary>
+    private TypeDefinition? LookupType(GreenType named, TypeContext context)
     {
-        if (named.Name is not { } nameToken) return null;
+        if (!named.TryGetName(out var nameToken, out int start)) return null;
         string name = Names.Unescape(nameToken.Text);
-        var location = Location(context.File, nameToken);
+        var span = new Text.TextSpan(start, nameToken.Width);
         if (context.Scope.Types.TryGetValue(name, out var definition))
         {
-            _resolver.Model.References.Add(new SymbolReference(location, definition));
+            _resolver.Model.References.Add(new SymbolReference(context.File.Tree.Text, span, definition));
             return definition;
         }
 
+        var location = new SourceLocation(context.File.Tree.Text, span);
         if (context.Scope.ExcludedTypes.Contains(name))
             ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
