@@ -14,8 +14,8 @@ internal static class Docs
 {
     public static string? Of(WitNode node)
     {
-        if (node.Syntax.FirstToken() is not { } first) return null;
-        return FromTrivia(SyntaxNode.PreviousToken(first)?.Green.TrailingTrivia, first.Green.LeadingTrivia);
+        var (first, previous) = node.Syntax.FirstAndPreviousGreenTokens();
+        return first is null ? null : FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
     }
 
     /// <summary>
