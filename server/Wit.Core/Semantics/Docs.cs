@@ -14,8 +14,28 @@ internal static class Docs
 {
     public static string? Of(WitNode node)
     {
-        if (node.Syntax.FirstToken() is not { } first) return null;
+        var (first, previous) = node.Syntax.FirstAndPreviousGreenTokens();
+        return first is null ? null : FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
+    }
 
+    /// <summary>
+    /// <see cref="Of(WitNode)"/> of a list item (a field, a parameter) read from the green tree when the token before it
+    /// is the list's own; otherwise from its red node.
+    /// </summary>
+    public static string? Of(GreenListItem item)
+    {
+        var node = item.Item.Node;
+        if (node.SlotCount > 0 && node.GetSlot(0) is GreenToken first && item.PreviousTokenInList() is { } previous)
+        {
+            return FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+        }
+
+        return WitNode.From(item.ToRed()) is { } view ? Of(view) : null;
+    }
+
+    /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>
+    private static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
+    {
         // Each comment's contents are kept as bounds into its text, so the usual single `///` line costs one
         // substring, not a list and three intermediate strings.
         List<(string Text, int Start, int End)>? lines = null;
@@ -28,17 +48,17 @@ internal static class Docs
             else (lines ??= new List<(string, int, int)> { single }).Add(line);
         }
 
-        if (SyntaxNode.PreviousToken(first) is { } previous)
+        if (previousTrailing is not null)
         {
-            foreach (var trivia in previous.TrailingTrivia)
+            foreach (var trivia in previousTrailing)
             {
-                if (trivia.IsComment) Add(trivia.Text);
+                if (SyntaxFacts.IsComment(trivia.Kind)) Add(trivia.Text);
             }
         }
 
-        foreach (var trivia in first.LeadingTrivia)
+        foreach (var trivia in leading)
         {
-            if (trivia.IsComment) Add(trivia.Text);
+            if (SyntaxFacts.IsComment(trivia.Kind)) Add(trivia.Text);
         }
 
         if (count == 0) return null;

@@ -11,6 +11,15 @@ public sealed class NamedType
         _location = new StoredLocation(location);
     }
 
+    /// <summary>A named type located at <paramref name="span"/> of <paramref name="document"/>, without a location object to drop.</summary>
+    internal NamedType(string name, WitType? type, string? docs, global::Wit.Core.Text.SourceText document, global::Wit.Core.Text.TextSpan span)
+    {
+        Name = name;
+        _type = new StoredType(type);
+        Docs = docs;
+        _location = new StoredLocation(document, span);
+    }
+
     public string Name { get; }
 
     public WitType? Type => _type.Value;

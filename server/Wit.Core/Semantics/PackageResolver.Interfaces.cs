@@ -22,8 +22,8 @@ internal sealed partial class PackageResolver
             Stability = name is null ? Stability.Unknown : StabilityOf(syntax, location),
             Location = location,
         };
-        var scope = new TypeScope(@interface, null);
         var memberList = members.ToList();
+        var scope = new TypeScope(@interface, null, memberList.Count);
         var types = ResolveTypeMembers(memberList, file, scope);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
@@ -48,7 +48,7 @@ internal sealed partial class PackageResolver
         var declarationOrder = new List<TypeDefinition>();
         var functions = new List<(WitNode Member, string Name, SourceLocation Location)>();
         var definitions = new List<(TypeDefinition Definition, WitNode Syntax)>();
-        var syntaxOf = new Dictionary<TypeDefinition, WitNode>();
+        var syntaxOf = new Dictionary<TypeDefinition, WitNode>(members.Count);
         foreach (var member in members)
         {
             if (IsExcluded(member))
@@ -155,14 +155,15 @@ internal sealed partial class PackageResolver
                     if (slot is GreenToken { Kind: SyntaxKind.IdentifierToken, IsMissing: false } token)
                     {
                         string name = Names.Unescape(token.Text);
-                        var location = new SourceLocation(file.Tree.Text, new Text.TextSpan(offset + token.LeadingWidth, token.Width));
+                        // The location is made only when it is kept or reported: most names refer to types of other items.
+                        var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
                         if (scope.Types.TryGetValue(name, out var target))
                         {
-                            if (local.Contains(target)) result.Add((target, location));
+                            if (local.Contains(target)) result.Add((target, new SourceLocation(file.Tree.Text, span)));
                         }
                         else
                         {
-                            Report(UnknownTypeMessage(name), location);
+                            Report(UnknownTypeMessage(name), new SourceLocation(file.Tree.Text, span));
                         }
 
                         break;

@@ -45,10 +45,13 @@ internal sealed partial class PackageResolver
                 else if (!ReferenceEquals(target.Value.Definition, definition)) definition.Element = target;
                 break;
             case RecordSyntax record:
+                // Read from the green tree (RecordSyntax.Fields and their accessors, without a red node per field).
                 var fields = new List<NamedType>();
-                foreach (var field in record.Fields)
+                foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
                 {
-                    if (field.Name is { } fieldName) fields.Add(new NamedType(Names.Unescape(fieldName.Text), ResolveType(field.Type, context), Docs.Of(field), Location(file, fieldName)));
+                    if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
+                    var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, context) : null;
+                    fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, Docs.Of(field), file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
                 }
 
                 definition.Members = fields.ToArray();
@@ -116,13 +119,20 @@ internal sealed partial class PackageResolver
     /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
     /// the resource).
     /// </summary>
-    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
+    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
+        type is null ? null : ResolveType(new GreenCursor(type.Syntax.Green, type.Syntax.Position), context, aliasTarget, into);
+
+    /// <summary>
+    /// <see cref="ResolveType(TypeSyntax?, TypeContext, bool, TypeDefinition?)"/> over the green node: no red node, typed
+    /// view or iterator per type argument. Its depth is the type's nesting, which the parser bounds
+    /// (<c>WitParser.MaxNesting</c>).
+    /// </summary>
+    private WitType? ResolveType(GreenCursor type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
     {
-        if (type is null) return null;
         switch (type.Kind)
         {
             case SyntaxKind.PrimitiveType:
-                return type.Head is { } head && Primitives.TryGetValue(head.Text, out var primitive) ? WitType.Of(primitive) : null;
+                return type.Node.FirstToken() is { } head && Primitives.TryGetValue(head.Text, out var primitive) ? WitType.Of(primitive) : null;
             case SyntaxKind.ErrorContextType:
                 return WitType.Of(PrimitiveType.ErrorContext);
             case SyntaxKind.NamedType:
@@ -131,11 +141,11 @@ internal sealed partial class PackageResolver
                 return WitType.Of(definition);
             case SyntaxKind.BorrowType:
             case SyntaxKind.OwnType:
-                var target = type.Arguments.FirstOrDefault();
-                if (target is null || LookupType(target, context) is not { } resource) return null;
+                if (type.FirstType() is not { } target || LookupType(target, context) is not { } resource) return null;
                 if (!IsResource(resource))
                 {
-                    var at = Location(context.File, target.Name!.Value);
+                    target.TryGetName(out var targetName, out int targetStart);
+                    var at = new SourceLocation(context.File.Tree.Text, new Text.TextSpan(targetStart, targetName.Width));
                     var original = resource.Unaliased();
                     if (original.Kind == TypeDefinitionKind.Error)
                     {
@@ -159,58 +169,79 @@ internal sealed partial class PackageResolver
                 return Construct(TypeShape.HandleOf(kind, resource), into);
         }
 
-        // Every argument is resolved (and its problems reported) even after one fails.
-        var args = new List<WitType>();
+        // Every argument is resolved (and its problems reported) even after one fails. The first two are kept in
+        // locals; only a tuple collects its elements (a list per list<T> or result<T, E> was a tenth of resolving).
+        WitType first = default, second = default;
+        var elements = type.Kind == SyntaxKind.TupleType ? new List<WitType>() : null;
+        int count = 0;
         bool failed = false;
-        foreach (var argument in type.Arguments)
+        int offset = type.Position;
+        for (int i = 0; i < type.Node.SlotCount; i++)
         {
-            if (ResolveType(argument, context) is { } resolved) args.Add(resolved);
-            else failed = true;
+            var slot = type.Node.GetSlot(i);
+            if (slot is GreenNode argument && GreenCursor.IsType(argument.Kind))
+            {
+                if (ResolveType(new GreenCursor(argument, offset), context) is { } resolved)
+                {
+                    if (count == 0) first = resolved;
+                    else if (count == 1) second = resolved;
+                    elements?.Add(resolved);
+                    count++;
+                }
+                else
+                {
+                    failed = true;
+                }
+            }
+
+            offset += slot.FullWidth;
         }
 
         if (failed) return null;
         switch (type.Kind)
         {
-            case SyntaxKind.ListType when args.Count == 1:
-                if (type.FixedLength is { } length)
+            case SyntaxKind.ListType when count == 1:
+                if (type.TryGetToken(SyntaxKind.IntegerToken, out var length, out int lengthStart))
                 {
                     uint n = uint.TryParse(length.Text, NumberStyles.None, CultureInfo.InvariantCulture, out uint parsed) ? parsed : 0;
                     if (n == 0)
                     {
-                        Report(ResolveDiagnostics.EmptyFixedLengthList(), Location(context.File, length));
+                        Report(ResolveDiagnostics.EmptyFixedLengthList(), new SourceLocation(context.File.Tree.Text, new Text.TextSpan(lengthStart, length.Width)));
                         return null;
                     }
 
-                    return Construct(TypeShape.Of(TypeDefinitionKind.FixedSizeList, args[0], number: n), into);
+                    return Construct(TypeShape.Of(TypeDefinitionKind.FixedSizeList, first, number: n), into);
                 }
 
-                return Construct(TypeShape.Of(TypeDefinitionKind.List, args[0]), into);
-            case SyntaxKind.OptionType when args.Count == 1:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Option, args[0]), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.List, first), into);
+            case SyntaxKind.OptionType when count == 1:
+                return Construct(TypeShape.Of(TypeDefinitionKind.Option, first), into);
             case SyntaxKind.ResultType:
                 WitType? ok = null, err = null;
-                if (type.HasOmittedOk) err = args.FirstOrDefault();
+
+                // `result<_, E>`: E, or (with no argument at all) the default type, as the first of an empty list was.
+                if (type.TryGetToken(SyntaxKind.UnderscoreKeyword, out _, out _)) err = first;
                 else
                 {
-                    if (args.Count > 0) ok = args[0];
-                    if (args.Count > 1) err = args[1];
+                    if (count > 0) ok = first;
+                    if (count > 1) err = second;
                 }
 
                 return Construct(TypeShape.Of(TypeDefinitionKind.Result, ok, err), into);
             case SyntaxKind.TupleType:
-                return Construct(TypeShape.TupleOf(args), into);
-            case SyntaxKind.MapType when args.Count == 2:
-                if (!IsValidMapKey(args[0]))
+                return Construct(TypeShape.TupleOf(elements!), into);
+            case SyntaxKind.MapType when count == 2:
+                if (!IsValidMapKey(first))
                 {
                     Report(ResolveDiagnostics.InvalidMapKey(), new SourceLocation(context.File.Tree.Text, type.Span));
                     return null;
                 }
 
-                return Construct(TypeShape.Of(TypeDefinitionKind.Map, args[0], args[1]), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Map, first, second), into);
             case SyntaxKind.FutureType:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Future, args.Count > 0 ? args[0] : null), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Future, count > 0 ? first : null), into);
             case SyntaxKind.StreamType:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Stream, args.Count > 0 ? args[0] : null), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Stream, count > 0 ? first : null), into);
         }
 
         return null;
@@ -219,17 +250,22 @@ internal sealed partial class PackageResolver
     private static bool IsValidMapKey(WitType key) =>
         key.IsPrimitive && key.Primitive is not (PrimitiveType.F32 or PrimitiveType.F64 or PrimitiveType.ErrorContext);
 
-    private TypeDefinition? LookupType(TypeSyntax named, TypeContext context)
+    /// <summary>
+    /// The definition a named type refers to, recorded as a reference; the location is made only for a report (a
+    /// reference keeps its document and span inline).
+    /// </summary>
+    private TypeDefinition? LookupType(GreenCursor named, TypeContext context)
     {
-        if (named.Name is not { } nameToken) return null;
+        if (!named.TryGetName(out var nameToken, out int start)) return null;
         string name = Names.Unescape(nameToken.Text);
-        var location = Location(context.File, nameToken);
+        var span = new Text.TextSpan(start, nameToken.Width);
         if (context.Scope.Types.TryGetValue(name, out var definition))
         {
-            _resolver.Model.References.Add(new SymbolReference(location, definition));
+            _resolver.Model.References.Add(new SymbolReference(context.File.Tree.Text, span, definition));
             return definition;
         }
 
+        var location = new SourceLocation(context.File.Tree.Text, span);
         if (context.Scope.ExcludedTypes.Contains(name))
             ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
@@ -306,7 +342,7 @@ internal sealed partial class PackageResolver
                 // declared later is a name that does not exist (yet).
                 scope.Functions.Add(functionName);
                 var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                result.Add(BuildFunction(functionName, kind, null, type.Parameters, type.Result, member, file, scope, Location(file, name)));
+                result.Add(BuildFunction(functionName, kind, null, type.Syntax, null, member, file, scope, Location(file, name)));
             }
             else if (member is ResourceSyntax resource && resource.Name is { } resourceName)
             {
@@ -354,7 +390,7 @@ internal sealed partial class PackageResolver
                     }
 
                     constructor = location;
-                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Parameters, c.Result, member, file, scope, location));
+                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Syntax, c.Result, member, file, scope, location));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
@@ -364,7 +400,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, type.Parameters, type.Result, member, file, scope, location));
+                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, type.Syntax, null, member, file, scope, location));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
@@ -374,7 +410,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, type.Parameters, type.Result, member, file, scope, location));
+                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, type.Syntax, null, member, file, scope, location));
                     break;
             }
         }
@@ -392,7 +428,9 @@ internal sealed partial class PackageResolver
         return null;
     }
 
-    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, IEnumerable<ParameterSyntax> parameters, TypeSyntax? result,
+    /// <param name="signature">The node that holds the <c>ParameterList</c> and <c>ResultList</c> (a function type, a constructor).</param>
+    /// <param name="constructorResult">A constructor's result type (others are read from <paramref name="signature"/>'s green node).</param>
+    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, SyntaxNode signature, TypeSyntax? constructorResult,
         WitNode syntax, SourceFile file, TypeScope scope, SourceLocation location)
     {
         var context = new TypeContext(file, scope, inFunction: true, location);
@@ -413,19 +451,20 @@ internal sealed partial class PackageResolver
 
         // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
         Dictionary<string, NamedType>? byName = null;
-        foreach (var parameter in parameters)
+        // Read from the green tree (FunctionTypeSyntax.Parameters and their accessors, without a red node each).
+        foreach (var parameter in GreenCursor.ListItems(signature, SyntaxKind.ParameterList, SyntaxKind.Parameter))
         {
-            if (parameter.Name is not { } parameterName) continue;
+            if (!parameter.Item.TryGetToken(SyntaxKind.IdentifierToken, out var parameterName, out int nameStart)) continue;
             string pname = Names.Unescape(parameterName.Text);
-            var type = ResolveType(parameter.Type, context);
-            var at = Location(file, parameterName);
+            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, context) : null;
+            var at = new Text.TextSpan(nameStart, parameterName.Width);
             if (EarlierParameter(list, ref byName, pname) is { } earlier)
             {
-                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), at, earlier.Location);
+                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), new SourceLocation(file.Tree.Text, at), earlier.Location);
                 continue;
             }
 
-            var named = new NamedType(pname, type, null, at);
+            var named = new NamedType(pname, type, null, file.Tree.Text, at);
             list.Add(named);
             byName?.Add(pname, named);
         }
@@ -433,11 +472,11 @@ internal sealed partial class PackageResolver
         function.Parameters = list.ToArray();
         if (kind == FunctionKind.Constructor && resource is not null)
         {
-            function.Result = result is null ? WitType.Of(OwnHandle(resource)) : ResolveConstructorResult(result, resource, context);
+            function.Result = constructorResult is null ? WitType.Of(OwnHandle(resource)) : ResolveConstructorResult(constructorResult, resource, context);
         }
         else
         {
-            function.Result = ResolveType(result, context);
+            function.Result = ResultOf(signature) is { } result ? ResolveType(result, context) : null;
         }
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
@@ -446,6 +485,21 @@ internal sealed partial class PackageResolver
         }
 
         return function;
+    }
+
+    /// <summary><c>FunctionTypeSyntax.Result</c> from the green tree: the first type in a <c>ResultList</c> child.</summary>
+    private static GreenCursor? ResultOf(SyntaxNode signature)
+    {
+        var green = signature.Green;
+        int offset = signature.Position;
+        for (int i = 0; i < green.SlotCount; i++)
+        {
+            var slot = green.GetSlot(i);
+            if (slot is GreenNode { Kind: SyntaxKind.ResultList } list && new GreenCursor(list, offset).FirstType() is { } type) return type;
+            offset += slot.FullWidth;
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -18,5 +18,11 @@ internal readonly struct StoredLocation
         _span = location?.Span ?? default;
     }
 
+    public StoredLocation(SourceText document, TextSpan span)
+    {
+        _document = document;
+        _span = span;
+    }
+
     public SourceLocation? Value => _document is null ? null : new SourceLocation(_document, _span);
 }

@@ -7,9 +7,15 @@ namespace Wit.Core.Semantics;
 public sealed class SymbolReference
 {
     public SymbolReference(SourceLocation location, object target)
+        : this(location.Document, location.Span, target)
     {
-        _document = location.Document;
-        _span = location.Span;
+    }
+
+    /// <summary>A reference at <paramref name="span"/> of <paramref name="document"/>, without a location object to drop.</summary>
+    internal SymbolReference(global::Wit.Core.Text.SourceText document, global::Wit.Core.Text.TextSpan span, object target)
+    {
+        _document = document;
+        _span = span;
         Target = target;
     }
 

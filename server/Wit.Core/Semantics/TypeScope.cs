@@ -6,10 +6,14 @@ namespace Wit.Core.Semantics;
 /// <summary>The names an interface or world body defines: types (declared and used), functions, and gated-out types.</summary>
 internal sealed class TypeScope
 {
-    public TypeScope(Interface? @interface, World? world)
+    /// <param name="members">How many members the body has: the name tables are made that large at once (an
+    /// interface of 50,000 members grew each of them a dozen times).</param>
+    public TypeScope(Interface? @interface, World? world, int members = 0)
     {
         Interface = @interface;
         World = world;
+        Types = new Dictionary<string, TypeDefinition>(members);
+        Declared = new Dictionary<string, SourceLocation?>(members);
     }
 
     public Interface? Interface { get; }
@@ -18,7 +22,7 @@ internal sealed class TypeScope
 
     public TypeOwner Owner => new(Interface, World);
 
-    public Dictionary<string, TypeDefinition> Types { get; } = new();
+    public Dictionary<string, TypeDefinition> Types { get; }
 
     /// <summary>The freestanding functions declared so far (while functions are resolved, in declaration order).</summary>
     public HashSet<string> Functions { get; } = new();
@@ -29,5 +33,5 @@ internal sealed class TypeScope
     public Dictionary<WitNode, SourceLocation?> DuplicateFunctions { get; } = new();
 
     /// <summary>Every name declared so far (types and functions share one namespace), with where it was declared.</summary>
-    public Dictionary<string, SourceLocation?> Declared { get; } = new();
+    public Dictionary<string, SourceLocation?> Declared { get; }
 }

@@ -191,6 +191,68 @@ public sealed class SyntaxNode : IEquatable<SyntaxNode>
         }
     }
 
+    /// <summary>
+    /// The green tokens <see cref="FirstToken"/> and <c>PreviousToken(FirstToken())</c> find, without making a red node:
+    /// what an item's docs are read from (a red node for the item's first token and one for the item before it, for
+    /// each of a large file's items, were a tenth of resolving it). The slots before the first token inside this node
+    /// hold no token, so the search for the previous one goes on before this node, up the parents that exist already.
+    /// </summary>
+    internal (GreenToken? First, GreenToken? Previous) FirstAndPreviousGreenTokens()
+    {
+        GreenToken? first = null;
+        GreenNode current = Green;
+        while (first is null)
+        {
+            GreenNode? next = null;
+            for (int i = 0; i < current.SlotCount && first is null && next is null; i++)
+            {
+                var slot = current.GetSlot(i);
+                if (slot is GreenToken token) first = token;
+                else if (HasToken((GreenNode)slot)) next = (GreenNode)slot;
+            }
+
+            if (first is not null) break;
+            if (next is null) return (null, null);
+            current = next;
+        }
+
+        SyntaxNode? node = Parent;
+        int index = Index;
+        while (node is not null)
+        {
+            for (int i = index - 1; i >= 0; i--)
+            {
+                var slot = node.Green.GetSlot(i);
+                if (slot is GreenToken previous) return (first, previous);
+                if (slot is GreenNode green && green.FirstToken() is not null) return (first, LastGreenToken(green));
+            }
+
+            index = node.Index;
+            node = node.Parent;
+        }
+
+        return (first, null);
+    }
+
+    /// <summary>The green token <see cref="LastToken"/> finds in a subtree.</summary>
+    private static GreenToken? LastGreenToken(GreenNode green)
+    {
+        var node = green;
+        while (true)
+        {
+            GreenNode? next = null;
+            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
+            {
+                var slot = node.GetSlot(i);
+                if (slot is GreenToken token) return token;
+                if (slot is GreenNode g && g.FirstToken() is not null) next = g;
+            }
+
+            if (next is null) return null;
+            node = next;
+        }
+    }
+
     /// <summary>Whether a green subtree holds any token (empty nodes do not), with an explicit stack.</summary>
     private static bool HasToken(GreenNode green)
     {
