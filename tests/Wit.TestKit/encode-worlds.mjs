@@ -2,8 +2,9 @@
 // writes a core module whose `component-type` custom section is the world's package encoding (the world, and every
 // interface it imports and exports, those of other packages as stubs); this script returns that section.
 // Usage: node encode-worlds.mjs <jco-transpile dir> <requests.json>  > results.json
+// Paths are resolved to their real paths first: the WASI shim does not follow symbolic links.
 // Input: a JSON array of {"path": WIT directory or file, "world": name}. Output: per request {"wasm": base64} or {"error": message}.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,7 +43,7 @@ function componentType(module) {
 const results = [];
 for (const { path, world } of JSON.parse(readFileSync(input, 'utf8'))) {
   try {
-    const module = await componentEmbed({ dummy: true, witPath: path, world });
+    const module = await componentEmbed({ dummy: true, witPath: realpathSync(path), world });
     results.push({ wasm: Buffer.from(componentType(module)).toString('base64') });
   } catch (e) {
     results.push({ error: String(e?.message ?? e) });

@@ -32,6 +32,9 @@ public sealed class WitFromComponent
     private string _mainPackage = "";
     private StringBuilder _out = new();
 
+    // Decoding for the resolver: items in the encoding's order where the resolver's order follows the text's.
+    private bool _resolutionOrder;
+
     /// <summary>The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>.</summary>
     public static string Print(WasmComponent component) => new WitFromComponent().Run(component);
 
@@ -45,7 +48,7 @@ public sealed class WitFromComponent
         {
             return Wit.Core.Workspace.DecodedPackage.Failed(Wit.Core.Diagnostics.ResolveDiagnostics.ComponentInsteadOfPackage());
         }
-        var printer = new WitFromComponent();
+        var printer = new WitFromComponent { _resolutionOrder = true };
         string text = printer.Run(component);
         return new Wit.Core.Workspace.DecodedPackage(printer._mainPackage, text, printer._foreign);
     }
@@ -251,15 +254,32 @@ public sealed class WitFromComponent
                 l.Add(e);
             }
         }
+        // For resolution, a resource with functions goes where its first function is: the resolver lists an interface's
+        // functions in the order of the text, and the encoding's order is the source's.
+        var deferred = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
         {
+            if (_resolutionOrder && e.Desc.Type is ResourceTypeDef && resources.ContainsKey(e.Name))
+            {
+                deferred.Add(e.Name);
+                Name((TypeDef)e.Desc.Type, Id(e.Name), local);
+                continue;
+            }
             TypeItem(e, local, indent, resources, self);
         }
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
         {
-            if (ExternNames.Check(e.Name, out var kind, out _) == null && kind == ExternNameKind.Label)
+            if (ExternNames.Check(e.Name, out var kind, out var res) != null)
+            {
+                continue;
+            }
+            if (kind == ExternNameKind.Label)
             {
                 _out.Append($"{indent}{Id(e.Name)}: {Func((FuncTypeDef)e.Desc.Type, local)};\n");
+            }
+            else if (res != null && deferred.Remove(res))
+            {
+                _out.Append(indent).Append(Resource(res, resources, local, indent)).Append('\n');
             }
         }
     }
