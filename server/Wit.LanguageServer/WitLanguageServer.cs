@@ -37,7 +37,7 @@ public sealed class WitLanguageServer
         _log = log;
         _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message), MaxMessageLength = MaxMessageLength });
         FileSystem = fileSystem ?? ServerFileSystem.Instance;
-        Workspace = new IdeWorkspace(FileSystem);
+        Workspace = new IdeWorkspace(FileSystem, new Ide.IdeOptions(packageDecoder: Runtime.Component.WitPackageDecoder.Instance));
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
         Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;

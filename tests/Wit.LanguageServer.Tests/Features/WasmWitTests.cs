@@ -85,4 +85,21 @@ public class WasmWitTests
         Assert.StartsWith("cannot read /ws/none.wasm", missing!["error"]!.GetValue<string>(), System.StringComparison.Ordinal);
         Assert.Null(module["wit"]);
     }
+
+    [Fact]
+    public async Task Wasm_dependencies_resolve_in_the_editor()
+    {
+        var disk = new InMemoryFileSystem()
+            .Add("/ws/a.wit", "package a:a;\n\nworld a {\n  import e:e/e;\n}\n")
+            .AddBytes("/ws/deps/e.wasm", File.ReadAllBytes(RepoPaths.Corpus("wit-parser-ui", "kinds-of-deps", "deps", "e.wasm")));
+        await using var client = await LspTestClient.StartAsync(disk, new[] { "/ws" });
+
+        await client.OpenAsync("/ws/a.wit", "package a:a;\n\nworld a {\n  import e:e/e;\n}\n");
+        var published = await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+
+        Assert.Empty(published["diagnostics"]!.AsArray());
+        // Without a decoder the import would name nothing: it resolves to the decoded package's interface.
+        var hover = await client.ResultAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 3, 14));
+        Assert.Contains("interface e", hover!["contents"]!["value"]!.GetValue<string>(), System.StringComparison.Ordinal);
+    }
 }
