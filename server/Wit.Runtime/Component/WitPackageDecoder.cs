@@ -16,10 +16,11 @@ public sealed class WitPackageDecoder : IPackageDecoder
     {
         if (!ComponentDecoder.IsComponent(bytes))
         {
+            bool magic = bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == (byte)'a' && bytes[2] == (byte)'s' && bytes[3] == (byte)'m';
             return DecodedPackage.Failed(ResolveDiagnostics.EncodedPackageMalformed(
-                bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == (byte)'a' && bytes[2] == (byte)'s' && bytes[3] == (byte)'m'
-                    ? "a core module, not a component"
-                    : "not a WebAssembly binary (no \\0asm header)"));
+                !magic ? "not a WebAssembly binary (no \\0asm header)"
+                : bytes.Length < 8 ? "the header is cut short (8 bytes expected)"
+                : "a core module, not a component"));
         }
         try
         {
