@@ -9,7 +9,7 @@ namespace Wit.Cli;
 /// of the directory they were listed from. Paths in documents and messages therefore read as the user wrote them
 /// (<c>pkg/deps/a/a.wit</c>), as wit-parser prints them, whatever the process's own current directory is.
 /// </summary>
-public sealed class RelativeFileSystem : IFileSystem, ISymbolicLinks
+public sealed class RelativeFileSystem : IFileSystem, ISymbolicLinks, IBinaryFileSystem
 {
     private readonly string _workingDirectory;
 
@@ -39,6 +39,9 @@ public sealed class RelativeFileSystem : IFileSystem, ISymbolicLinks
 
     /// <inheritdoc />
     public string ReadAllText(string path) => PhysicalFileSystem.Instance.ReadAllText(Full(path));
+
+    /// <inheritdoc />
+    public byte[] ReadAllBytes(string path) => PhysicalFileSystem.Instance.ReadAllBytes(Full(path));
 
     /// <inheritdoc />
     public bool IsDanglingLink(string path) => PhysicalFileSystem.Instance.IsDanglingLink(Full(path));

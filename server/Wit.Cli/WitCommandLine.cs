@@ -20,6 +20,11 @@ public static class WitCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
         var root = CreateRootCommand(output, error, workingDirectory, input);
+        if (args.Length > 0 && args[0] == WitCommandName)
+        {
+            args = [Inspect.WitCommand.Name, .. args.AsSpan(1)];
+        }
+
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -40,6 +45,15 @@ public static class WitCommandLine
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return parseResult.Invoke(configuration);
     }
+
+    /// <summary>
+    /// <c>wit wit file.wasm</c>. System.CommandLine names the root command after the executable, <c>wit</c>, and
+    /// cannot have a subcommand (or an alias) of the same name: it puts the root's name and its subcommands' names in
+    /// one dictionary, which throws on the duplicate, and it takes a first argument equal to the root's name for the
+    /// root itself. So the command is registered as <c>component-wit</c> and a leading <c>wit</c> is renamed to it
+    /// before parsing.
+    /// </summary>
+    public const string WitCommandName = "wit";
 
     /// <summary>
     /// A message as every <c>error:</c> line words it, lower case after the prefix (System.CommandLine capitalises its

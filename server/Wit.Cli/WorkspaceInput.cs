@@ -61,7 +61,7 @@ public sealed class WorkspaceInput
             return null;
         }
 
-        var workspace = WorkspaceLoader.Load(fileSystem, path);
+        var workspace = WorkspaceLoader.Load(fileSystem, path, parse: null, Wit.Runtime.Component.WitPackageDecoder.Instance);
         bool invalidUtf8 = false;
         foreach (var loadError in workspace.Errors.Where(e => e.IsInvalidUtf8))
         {

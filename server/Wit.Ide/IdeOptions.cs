@@ -1,5 +1,6 @@
 using Wit.Core.Lint;
 using Wit.Core.Semantics;
+using Wit.Core.Workspace;
 
 namespace Wit.Ide;
 
@@ -8,8 +9,9 @@ public sealed class IdeOptions
 {
     public static readonly IdeOptions Default = new();
 
-    public IdeOptions(ResolveOptions? resolve = null, LintOptions? lint = null, bool lintEnabled = true, bool memory64 = false)
+    public IdeOptions(ResolveOptions? resolve = null, LintOptions? lint = null, bool lintEnabled = true, bool memory64 = false, IPackageDecoder? packageDecoder = null)
     {
+        PackageDecoder = packageDecoder;
         Resolve = resolve ?? ResolveOptions.Default;
         Lint = lint ?? LintOptions.Default;
         LintEnabled = lintEnabled;
@@ -26,4 +28,10 @@ public sealed class IdeOptions
 
     /// <summary>Whether ABI facts are shown for memory64 instead of memory32.</summary>
     public bool Memory64 { get; }
+
+    /// <summary>
+    /// What decodes <c>.wasm</c> packages in <c>deps/</c> (the host's: the language server passes the runtime's), or
+    /// null to report them as unsupported.
+    /// </summary>
+    public IPackageDecoder? PackageDecoder { get; }
 }

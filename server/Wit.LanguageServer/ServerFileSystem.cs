@@ -17,7 +17,7 @@ namespace Wit.LanguageServer;
 /// without opening it (opening a FIFO blocks until a writer comes). A longer file must be seekable (a regular file) and
 /// is read for exactly the length it reported, never until an end that may not come.
 /// </remarks>
-internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
+internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks, IBinaryFileSystem
 {
     /// <summary>The largest file read from disk, in bytes (open documents come from the editor and are not capped here).</summary>
     public const long MaxFileLength = 16 * 1024 * 1024;
@@ -46,13 +46,14 @@ internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
 
     public bool IsDanglingLink(string path) => !Unreachable(path) && PhysicalFileSystem.Instance.IsDanglingLink(path);
 
-    public string ReadAllText(string path)
+    /// <summary>A file's bytes, up to <see cref="MaxFileLength"/>; a file that shrank while being read is read as far as it goes.</summary>
+    public byte[] ReadAllBytes(string path)
     {
         if (Unreachable(path)) throw new PathTooLongException($"the path is {path.Length:N0} characters long, above the system's limit");
         var info = new FileInfo(path);
         if (!info.Exists) throw new FileNotFoundException("no such file", path);
         long length = info.Length;
-        if (length == 0) return string.Empty;
+        if (length == 0) return [];
         if (length > MaxFileLength) throw new InputTooLargeException(ResolveDiagnostics.TooLargeToRead(length, MaxFileLength));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         if (!stream.CanSeek) throw new IOException("not a regular file");
@@ -65,8 +66,14 @@ internal sealed class ServerFileSystem : IFileSystem, ISymbolicLinks
             read += n;
         }
 
+        return read == bytes.Length ? bytes : bytes[..read];
+    }
+
+    public string ReadAllText(string path)
+    {
+        var bytes = ReadAllBytes(path);
         // A file that shrank while being read is read as far as it goes; a BOM is dropped as File.ReadAllText does.
-        var span = new ReadOnlySpan<byte>(bytes, 0, read);
+        var span = new ReadOnlySpan<byte>(bytes);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
         return Utf8.GetString(span);
     }

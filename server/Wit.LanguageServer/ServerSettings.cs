@@ -23,7 +23,7 @@ namespace Wit.LanguageServer;
 /// </summary>
 internal sealed class ServerSettings
 {
-    public static readonly ServerSettings Default = new(IdeOptions.Default, inlayHints: true, codeLens: true, Array.Empty<string>());
+    public static readonly ServerSettings Default = new(new IdeOptions(packageDecoder: Runtime.Component.WitPackageDecoder.Instance), inlayHints: true, codeLens: true, Array.Empty<string>());
 
     private ServerSettings(IdeOptions options, bool inlayHints, bool codeLens, IReadOnlyList<string> problems)
     {
@@ -92,7 +92,7 @@ internal sealed class ServerSettings
         if (root.TryGetProperty("inlayHints", out var hints) && hints.ValueKind == JsonValueKind.Object) inlayHints = Bool(hints, "enabled", inlayHints, "wit.inlayHints.enabled", problems);
         if (root.TryGetProperty("codeLens", out var lens) && lens.ValueKind == JsonValueKind.Object) codeLens = Bool(lens, "enabled", codeLens, "wit.codeLens.enabled", problems);
 
-        var options = new IdeOptions(new ResolveOptions(features, allFeatures), new LintOptions(severities, profile), lintEnabled, memory64);
+        var options = new IdeOptions(new ResolveOptions(features, allFeatures), new LintOptions(severities, profile), lintEnabled, memory64, Runtime.Component.WitPackageDecoder.Instance);
         return new ServerSettings(options, inlayHints, codeLens, problems);
     }
 

@@ -36,7 +36,8 @@ public sealed class WitLanguageServer
     {
         _log = log;
         _connection = new JsonRpcConnection(input, output, new JsonRpcOptions { Log = message => Log(message), MaxMessageLength = MaxMessageLength });
-        Workspace = new IdeWorkspace(fileSystem ?? ServerFileSystem.Instance);
+        FileSystem = fileSystem ?? ServerFileSystem.Instance;
+        Workspace = new IdeWorkspace(FileSystem, new Ide.IdeOptions(packageDecoder: Runtime.Component.WitPackageDecoder.Instance));
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
         Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;
@@ -47,6 +48,9 @@ public sealed class WitLanguageServer
     internal JsonRpcConnection Connection => _connection;
 
     internal IdeWorkspace Workspace { get; }
+
+    /// <summary>What the workspace reads from: the disk with unsaved buffers over it (or the tests' memory).</summary>
+    internal IFileSystem FileSystem { get; }
 
     internal LspTranslator Translator { get; }
 

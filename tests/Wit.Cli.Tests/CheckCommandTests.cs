@@ -139,7 +139,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void An_encoded_dependency_is_reported_as_unsupported()
+    public void An_encoded_dependency_cut_short_is_an_input_error()
     {
         using var dir = new TempDirectory();
         dir.Write("pkg/root.wit", Valid);
@@ -147,9 +147,9 @@ public class CheckCommandTests
 
         var run = CliRun.Start(dir.Path, "check", "pkg");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal(
-            "error[WIT1013]: WIT packages encoded as WebAssembly components are not supported yet\n" +
+            "error[WIT1018]: failed to decode a WIT package encoded as a component: the header is cut short (8 bytes expected)\n" +
             "     --> pkg/deps/dep.wasm\n" +
             "\n",
             run.Output);

@@ -94,7 +94,7 @@ public sealed class InspectCommandTests
     }
 }
 
-/// <summary><c>wit component-wit</c> prints the WIT of an encoded package, and of a component's imports and exports.</summary>
+/// <summary><c>wit wit</c> (also <c>wit component-wit</c>) prints the WIT of an encoded package, and of a component's imports and exports.</summary>
 public sealed class WitCommandTests
 {
     [Fact]
@@ -103,7 +103,7 @@ public sealed class WitCommandTests
         using var dir = new TempDirectory();
         string corpus = RepoPaths.Corpus("wit-print");
         dir.WriteBytes("p.wasm", ComponentText.Parse(File.ReadAllText(Path.Combine(corpus, "simple-use.wat"))));
-        var run = CliRun.Start(dir.Path, "component-wit", "p.wasm");
+        var run = CliRun.Start(dir.Path, "wit", "p.wasm");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "package foo:foo;\n\ninterface types {\n  enum level {\n    info,\n    debug,\n  }\n}\n\n" +
@@ -120,9 +120,12 @@ public sealed class WitCommandTests
               (import "wasi:cli/environment@0.2.0" (instance (export "get-arguments" (func (result (list string))))))
               (import "log" (func (param "msg" string))))
             """));
-        var run = CliRun.Start(dir.Path, "component-wit", "c.wasm");
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("package root:component;\n\nworld root {\n  import wasi:cli/environment@0.2.0;\n  import log: func(msg: string);\n}\n", run.Output);
+        foreach (string name in new[] { "wit", "component-wit" })
+        {
+            var run = CliRun.Start(dir.Path, name, "c.wasm");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal("package root:component;\n\nworld root {\n  import wasi:cli/environment@0.2.0;\n  import log: func(msg: string);\n}\n", run.Output);
+        }
     }
 
     [Fact]

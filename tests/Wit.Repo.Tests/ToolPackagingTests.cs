@@ -79,6 +79,14 @@ public sealed class ToolPackagingTests
             var lint = Run(wit, $"lint \"{sample}\" --format github", work);
             Assert.True(lint.ExitCode is 0 or 1, lint.Output);
             Assert.DoesNotContain("::error", lint.Output, StringComparison.Ordinal);
+
+            // `wit wit` as installed (the root command is then named `wit` too, which System.CommandLine cannot take
+            // as a subcommand's name): a core module is reported as such, the command is not unknown.
+            string module = Path.Combine(work, "m.wasm");
+            File.WriteAllBytes(module, new byte[] { 0, 0x61, 0x73, 0x6d, 1, 0, 0, 0 });
+            var witWit = Run(wit, $"wit \"{module}\"", work);
+            Assert.True(witWit.ExitCode == 2, witWit.Output);
+            Assert.Contains("not a component", witWit.Output, StringComparison.Ordinal);
         }
         finally
         {

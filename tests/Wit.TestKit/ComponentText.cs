@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.IO;
 using System.Text.Json;
 
@@ -41,21 +42,31 @@ public static class ComponentText
     }
 
     /// <summary>Each text's binary, or the parser's error.</summary>
-    public static List<(byte[]? Wasm, string? Error)> Parse(IReadOnlyList<string> texts)
+    public static List<(byte[]? Wasm, string? Error)> Parse(IReadOnlyList<string> texts) =>
+        RunScript("parse-components.mjs", JsonSerializer.Serialize(texts));
+
+    /// <summary>
+    /// Each world (a WIT directory or file, and a world's name) as a WIT package in wit-component's binary encoding:
+    /// the world with the interfaces it imports and exports, other packages' as stubs, or upstream's error.
+    /// </summary>
+    public static List<(byte[]? Wasm, string? Error)> EncodeWorlds(IReadOnlyList<(string WitPath, string World)> worlds) =>
+        RunScript("encode-worlds.mjs", JsonSerializer.Serialize(worlds.Select(w => new Dictionary<string, string> { ["path"] = Path.GetFullPath(w.WitPath), ["world"] = w.World }).ToList()));
+
+    private static List<(byte[]? Wasm, string? Error)> RunScript(string script, string json)
     {
         lock (Gate)
         {
             EnsureInstalled();
         }
         string input = Path.GetTempFileName();
-        File.WriteAllText(input, JsonSerializer.Serialize(texts));
+        File.WriteAllText(input, json);
         var psi = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         psi.ArgumentList.Add("--no-warnings");
-        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "Wit.TestKit", "parse-components.mjs"));
+        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "Wit.TestKit", script));
         psi.ArgumentList.Add(JcoTranspile);
         psi.ArgumentList.Add(input);
         using var p = Process.Start(psi)!;
@@ -65,7 +76,7 @@ public static class ComponentText
         File.Delete(input);
         if (p.ExitCode != 0)
         {
-            throw new InvalidOperationException($"parse-components.mjs failed: {stderr.Result}");
+            throw new InvalidOperationException($"{script} failed: {stderr.Result}");
         }
         var results = new List<(byte[]?, string?)>();
         foreach (var e in JsonDocument.Parse(stdout.Result).RootElement.EnumerateArray())

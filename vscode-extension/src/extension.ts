@@ -8,6 +8,8 @@ import { ItemRequestParams } from './protocol';
 import { WitServer } from './server';
 import { WitTaskProvider } from './tasks';
 import { witTaskType } from './taskDefinition';
+import { WasmWitDocuments } from './wasmWit';
+import { WasmWitParams } from './protocol';
 
 /** What the extension exports, for tests and other extensions. */
 export interface WitExtensionApi {
@@ -25,9 +27,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<WitExt
     return (await client.sendRequest(method, params)) as R | null;
   });
 
+  const wasm = new WasmWitDocuments(async <R>(method: string, params: WasmWitParams) => {
+    const client = current.running;
+    if (!client) throw new Error('the WIT language server is not running (see the "WIT Language Server" output)');
+    return (await client.sendRequest(method, params)) as R | null;
+  });
+
   context.subscriptions.push(
     current,
     previews,
+    wasm,
+    vscode.commands.registerCommand('wit.showWasmWit', (target?: unknown) => wasm.show(target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand('wit.restartServer', () => current.restart()),
     vscode.commands.registerCommand('wit.showWitxPreview', () => previews.showWitxPreview()),
     vscode.commands.registerCommand('wit.showAbiLayout', (name?: unknown) => previews.showAbiLayout(typeof name === 'string' ? name : undefined)),

@@ -56,3 +56,22 @@ export const abiLayoutMethod = 'wit/abiLayout';
 
 /** Sends one request to the server (the language client's sendRequest, or a fake in tests). */
 export type Requester = <R>(method: string, params: ItemRequestParams) => Promise<R | null>;
+
+/** `wit/wasmWit` parameters: a `.wasm` file's URI. */
+export interface WasmWitParams {
+  readonly uri: string;
+}
+
+/** The result of `wit/wasmWit`: the file's WIT and instance tree, or why there is none. */
+export interface WasmWit {
+  readonly wit?: string | null;
+  /** `package` (an encoded WIT package) or `component`. */
+  readonly kind?: string | null;
+  readonly instances?: string | null;
+  readonly error?: string | null;
+}
+
+export const wasmWitMethod = 'wit/wasmWit';
+
+/** Sends `wit/wasmWit` to the server (or a fake in tests). */
+export type WasmRequester = <R>(method: string, params: WasmWitParams) => Promise<R | null>;

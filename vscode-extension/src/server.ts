@@ -11,6 +11,8 @@ const documentSelector = [
   { scheme: 'file', language: 'witx' },
   { scheme: 'untitled', language: 'wit' },
   { scheme: 'untitled', language: 'witx' },
+  // The WIT of a .wasm file (wasmWit.ts): read-only, analysed as an unsaved buffer is.
+  { scheme: 'wit-wasm', language: 'wit' },
 ];
 
 export function isFile(file: string): boolean {

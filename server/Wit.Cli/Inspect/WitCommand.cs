@@ -6,8 +6,8 @@ using Wit.Runtime.Component;
 namespace Wit.Cli.Inspect;
 
 /// <summary>
-/// <c>wit component-wit file.wasm</c> (upstream's <c>wasm-tools component wit</c>; not <c>wit wit</c>: System.CommandLine
-/// names the root command after the executable, and a subcommand of the same name breaks its parser): prints the WIT of a component: the package, for a WIT package encoded as a component
+/// <c>wit wit file.wasm</c>, registered as <c>wit component-wit</c> (see <see cref="WitCommandLine.WitCommandName"/>;
+/// upstream's <c>wasm-tools component wit</c>): prints the WIT of a component: the package, for a WIT package encoded as a component
 /// (wit-component's encoding), or else a world <c>root</c> of the component's imports and exports.
 /// </summary>
 public sealed class WitCommand : CommandHandler
@@ -17,10 +17,13 @@ public sealed class WitCommand : CommandHandler
     {
     }
 
+    /// <summary>The name the command is registered under; <c>wit wit</c> reaches it too.</summary>
+    public const string Name = "component-wit";
+
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
         var file = new Argument<string>("file") { Description = "A component (.wasm): an encoded WIT package or any component" };
-        var command = new Command("component-wit", "Print the WIT of a component (an encoded WIT package, or a component's imports and exports)") { file };
+        var command = new Command(Name, "Print the WIT of a component (an encoded WIT package, or a component's imports and exports); also 'wit wit'") { file };
         var handler = new WitCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(result.GetValue(file) ?? string.Empty));
         return command;

@@ -28,12 +28,13 @@ public static class ResolveDiagnostics
     public static readonly DiagnosticDescriptor Wit1015 = new("WIT1015", DiagnosticSeverity.Error, "Item not found in package");
     public static readonly DiagnosticDescriptor Wit1016 = new("WIT1016", DiagnosticSeverity.Error, "Type the component model cannot represent");
     public static readonly DiagnosticDescriptor Wit1017 = new("WIT1017", DiagnosticSeverity.Warning, "Input over a size limit");
+    public static readonly DiagnosticDescriptor Wit1018 = new("WIT1018", DiagnosticSeverity.Error, "Encoded package that cannot be decoded");
 
     /// <summary>Every resolution descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Wit1001, Wit1002, Wit1003, Wit1004, Wit1005, Wit1006, Wit1007, Wit1008,
-        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016, Wit1017,
+        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016, Wit1017, Wit1018,
     };
 
     // WIT1001: a name that nothing in scope defines.
@@ -217,6 +218,10 @@ public static class ResolveDiagnostics
     /// <summary>WIT1013: a dependency or root given as a WebAssembly component (<c>.wasm</c>, <c>.wat</c>).</summary>
     public static DiagnosticMessage ComponentPackagesUnsupported() => Wit1013.Message("WIT packages encoded as WebAssembly components are not supported yet");
 
+    /// <summary>WIT1013: a dependency or root given in the component text format (<c>.wat</c>), which only binaries are read in.</summary>
+    public static DiagnosticMessage ComponentTextPackagesUnsupported() =>
+        Wit1013.Message("WIT packages in the component text format (.wat) are not supported yet: encode the package as a binary (.wasm)");
+
     // WIT1014: inputs that cannot be read.
 
     /// <summary>WIT1014: a <c>deps</c> path (<paramref name="path"/>) that is not a directory.</summary>
@@ -274,6 +279,14 @@ public static class ResolveDiagnostics
     /// <summary>WIT1017: a file of <paramref name="length"/> bytes on disk, above the <paramref name="limit"/> the language server reads.</summary>
     public static DiagnosticMessage TooLargeToRead(long length, long limit) =>
         Wit1017.Message($"this file is {Count(length)} bytes long, above the limit of {Count(limit)} bytes read from disk: it is not read (open it to get syntax features)");
+
+    // WIT1018: a `.wasm` root or dependency that holds no WIT package.
+
+    /// <summary>WIT1018: a <c>.wasm</c> file whose bytes are not a well-formed component (<paramref name="reason"/>: the decoder's words, with the offset).</summary>
+    public static DiagnosticMessage EncodedPackageMalformed(string reason) => Wit1018.Message($"failed to decode a WIT package encoded as a component: {reason}");
+
+    /// <summary>WIT1018: a <c>.wasm</c> file that is a component, but not a WIT package in wit-component's encoding (wit-parser's words).</summary>
+    public static DiagnosticMessage ComponentInsteadOfPackage() => Wit1018.Message("found an actual component instead of an encoded WIT package in wasm");
 
     private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,9 +5,23 @@ using System.IO;
 namespace Wit.Core.Workspace;
 
 /// <summary>Files held in memory, keyed by normalised path ('/' separators); directories are implied by file paths.</summary>
-public sealed class InMemoryFileSystem : IFileSystem
+public sealed class InMemoryFileSystem : IFileSystem, IBinaryFileSystem
 {
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a binary file (an encoded package); its text is its bytes as Latin-1, which no WIT reader wants.</summary>
+    public InMemoryFileSystem AddBytes(string path, byte[] bytes)
+    {
+        _bytes[Normalize(path)] = bytes;
+        _files[Normalize(path)] = new string(System.Array.ConvertAll(bytes, b => (char)b));
+        return this;
+    }
+
+    public byte[] ReadAllBytes(string path) =>
+        _bytes.TryGetValue(Normalize(path), out var bytes) ? bytes
+        : _files.TryGetValue(Normalize(path), out var text) ? System.Text.Encoding.UTF8.GetBytes(text)
+        : throw new FileNotFoundException("no such file", path);
 
     public InMemoryFileSystem Add(string path, string text)
     {
@@ -16,7 +30,7 @@ public sealed class InMemoryFileSystem : IFileSystem
     }
 
     /// <summary>Deletes a file; returns whether it existed.</summary>
-    public bool Remove(string path) => _files.Remove(Normalize(path));
+    public bool Remove(string path) => _files.Remove(Normalize(path)) | _bytes.Remove(Normalize(path));
 
     public bool FileExists(string path) => _files.ContainsKey(Normalize(path));
 

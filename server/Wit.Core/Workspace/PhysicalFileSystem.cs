@@ -5,7 +5,7 @@ using System.Text;
 namespace Wit.Core.Workspace;
 
 /// <summary>The disk.</summary>
-public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks
+public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFileSystem
 {
     public static readonly PhysicalFileSystem Instance = new();
 
@@ -37,4 +37,6 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks
     public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
 
     public string ReadAllText(string path) => File.ReadAllText(path, new UTF8Encoding(false, true));
+
+    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 }

@@ -117,7 +117,7 @@ public sealed class RootAnalysis
     internal static RootAnalysis Build(string rootPath, string configurationStop, LintConfigurationCache configurations, IFileSystem fileSystem, Func<string, string, Wit.Core.Syntax.SyntaxTree> parse,
         IdeOptions options, WorkspaceCheck? previous)
     {
-        var workspace = WorkspaceLoader.Load(fileSystem, rootPath, parse);
+        var workspace = WorkspaceLoader.Load(fileSystem, rootPath, parse, options.PackageDecoder);
         var configuration = Configuration.LintConfiguration.Find(fileSystem, rootPath, configurationStop) is { } path
             ? configurations.Read(fileSystem, path)
             : null;

@@ -12,7 +12,7 @@ namespace Wit.Ide.Workspace;
 /// until a file-watcher event invalidates them, so a keystroke never re-reads the dependencies from disk. Safe to read
 /// from several threads; invalidation happens on the workspace's single writer.
 /// </summary>
-internal sealed class DiskCache : IFileSystem, ISymbolicLinks
+internal sealed class DiskCache : IFileSystem, ISymbolicLinks, IBinaryFileSystem
 {
     private readonly IFileSystem _disk;
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
@@ -39,6 +39,10 @@ internal sealed class DiskCache : IFileSystem, ISymbolicLinks
         _directories.GetOrAdd(directory, d => Guard(() => _disk.DirectoryExists(d) ? _disk.GetDirectories(d).ToArray() : Array.Empty<string>(), Array.Empty<string>()));
 
     public bool IsDanglingLink(string path) => _disk is ISymbolicLinks links && Guard(() => links.IsDanglingLink(path), false);
+
+    /// <summary>A binary file's bytes, not cached: encoded packages are read once per analysis of their root.</summary>
+    public byte[] ReadAllBytes(string path) =>
+        _disk is IBinaryFileSystem binary ? binary.ReadAllBytes(path) : throw new IOException("this file system reads text only");
 
     public string ReadAllText(string path) =>
         Text(path) ?? (_tooLarge.TryGetValue(path, out var tooLarge) ? throw tooLarge : throw new FileNotFoundException("no such file", path));

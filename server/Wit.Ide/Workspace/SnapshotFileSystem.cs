@@ -10,7 +10,7 @@ using Wit.Ide.Analysis;
 namespace Wit.Ide.Workspace;
 
 /// <summary>The file system a snapshot resolves against: open editor buffers first, then the cached disk.</summary>
-internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
+internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks, IBinaryFileSystem
 {
     private readonly DiskCache _disk;
     private readonly ImmutableDictionary<string, IdeDocument> _open;
@@ -37,6 +37,9 @@ internal sealed class SnapshotFileSystem : IFileSystem, ISymbolicLinks
     }
 
     public IEnumerable<string> GetDirectories(string directory) => _disk.GetDirectories(directory);
+
+    /// <summary>A binary file's bytes (an encoded package), from the disk: the editor opens no binary documents.</summary>
+    public byte[] ReadAllBytes(string path) => _disk.ReadAllBytes(path);
 
     public bool IsDanglingLink(string path) => !_open.ContainsKey(path) && _disk is ISymbolicLinks links && links.IsDanglingLink(path);
 

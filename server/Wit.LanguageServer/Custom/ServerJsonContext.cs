@@ -8,6 +8,8 @@ namespace Wit.LanguageServer.Custom;
 [JsonSerializable(typeof(WitxPreview))]
 [JsonSerializable(typeof(AbiLayout))]
 [JsonSerializable(typeof(HierarchyData))]
+[JsonSerializable(typeof(WasmWitParams))]
+[JsonSerializable(typeof(WasmWit))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext
 {
 }

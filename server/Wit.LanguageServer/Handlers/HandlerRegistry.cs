@@ -22,5 +22,6 @@ internal static class HandlerRegistry
         InlayHintHandler.Register(server);
         CodeLensHandler.Register(server);
         PreviewHandler.Register(server);
+        WasmHandler.Register(server);
     }
 }

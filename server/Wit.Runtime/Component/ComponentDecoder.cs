@@ -78,6 +78,22 @@ public static class ComponentDecoder
         public List<Dictionary<string, CoreExtern>> CoreInstances = new();
         public List<FuncTypeDef> Funcs = new();
         public List<TypeDef> Types = new();
+
+        // The roots of the resources in Types, read up to _rootsSeen (types are only ever appended).
+        private readonly HashSet<ResourceTypeDef> _roots = new(ReferenceEqualityComparer.Instance);
+        private int _rootsSeen;
+
+        public HashSet<ResourceTypeDef> ResourceRoots()
+        {
+            for (; _rootsSeen < Types.Count; _rootsSeen++)
+            {
+                if (Types[_rootsSeen] is ResourceTypeDef r)
+                {
+                    _roots.Add(r.Root);
+                }
+            }
+            return _roots;
+        }
         public List<ComponentTypeDef> Components = new();
         public List<InstanceTypeDef> Instances = new();
         public List<NamedExtern> Imports = new();
@@ -920,7 +936,7 @@ public static class ComponentDecoder
             if (desc.Sort == ExternSort.Instance)
             {
                 // Each import of an instance type (and each instance it exports) has its own abstract resources.
-                desc = desc with { Type = Freshen((InstanceTypeDef)desc.Type, 0) };
+                desc = desc with { Type = Freshen((InstanceTypeDef)desc.Type, 0, root => IsOuterResource(scope, root)) };
             }
             desc = Named(desc, scope.ImportedNamed);
             CheckNamed(scope.ImportedResources, name, kind, resource, desc, at);
@@ -1090,6 +1106,9 @@ public static class ComponentDecoder
                 {
                     var c = NameClone((TypeDef)desc.Type);
                     named.Add(c);
+                    // The identity the instance type exported is named too: its siblings' definitions (a variant's
+                    // cases, a record's fields) refer to it, and an alias of a sibling brings them along.
+                    named.Add((TypeDef)desc.Type);
                     desc = desc with { Type = c };
                 }
                 else if (desc.Sort == ExternSort.Instance && depth < MaxNesting)
@@ -1105,7 +1124,20 @@ public static class ComponentDecoder
         /// The instance type with new abstract resources for those its type exports declare, each nested instance
         /// export on its own (two exports of one instance type are two instances with different resources).
         /// </summary>
-        private static InstanceTypeDef Freshen(InstanceTypeDef i, int depth)
+        /// <summary>Whether the scope or one around it names the resource by a type index.</summary>
+        private static bool IsOuterResource(Scope scope, ResourceTypeDef root)
+        {
+            for (Scope? s = scope; s != null; s = s.Parent)
+            {
+                if (s.ResourceRoots().Contains(root))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static InstanceTypeDef Freshen(InstanceTypeDef i, int depth, Func<ResourceTypeDef, bool> isOuter)
         {
             var n = new InstanceTypeDef { Depth = i.Depth };
             var declared = new HashSet<ResourceTypeDef>(ReferenceEqualityComparer.Instance);
@@ -1113,10 +1145,12 @@ public static class ComponentDecoder
             {
                 if (e.Desc.Type is InstanceTypeDef inner && depth < MaxNesting)
                 {
-                    n.Exports.Add(e with { Desc = e.Desc with { Type = Freshen(inner, depth + 1) } });
+                    n.Exports.Add(e with { Desc = e.Desc with { Type = Freshen(inner, depth + 1, isOuter) } });
                     continue;
                 }
-                if (e.Desc.Type is ResourceTypeDef r && e.Desc.Sort == ExternSort.Type && !r.IsDefined)
+                // An `(eq t)` export names a resource from outside, which importing the instance must not replace:
+                // only those the enclosing scopes cannot name are the instance type's own.
+                if (e.Desc.Type is ResourceTypeDef r && e.Desc.Sort == ExternSort.Type && !r.IsDefined && !isOuter(r.Root))
                 {
                     declared.Add(r.Root);
                 }

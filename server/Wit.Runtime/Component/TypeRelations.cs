@@ -210,6 +210,7 @@ public sealed class TypeRelations
         private readonly TypeRelations _r;
         private readonly Func<ResourceTypeDef, bool>? _fresh;
         private readonly Dictionary<TypeDef, TypeDef> _done = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<ResourceTypeDef> _created = new(ReferenceEqualityComparer.Instance);
 
         public Substituter(TypeRelations r, Func<ResourceTypeDef, bool>? fresh)
         {
@@ -219,14 +220,26 @@ public sealed class TypeRelations
 
         private ResourceTypeDef Resource(ResourceTypeDef r)
         {
+            ResourceTypeDef m;
             if (_r._subst.ContainsKey(r.Root) || _fresh == null || !_fresh(r.Root))
             {
-                var m = _r.Map(r);
-                return ReferenceEquals(m, r.Root) ? r : m;
+                m = _r.Map(r);
+                if (ReferenceEquals(m, r.Root))
+                {
+                    return r;
+                }
             }
-            var created = new ResourceTypeDef { Name = r.Root.Name };
-            _r._subst[r.Root] = created;
-            return created;
+            else
+            {
+                m = new ResourceTypeDef { Name = r.Root.Name };
+                _r._subst[r.Root] = m;
+                _created.Add(m);
+            }
+            // An alias of a resource replaced by a fresh one stays an alias, of the fresh one, so a name such as
+            // `type headers = fields` keeps an identity of its own (printing WIT tells the names apart by it; equality
+            // goes by the root). A resource bound to an existing one (`with`) becomes that one.
+            return ReferenceEquals(r, r.Root) || !_created.Contains(m) ? m
+                : new ResourceTypeDef { AliasOf = m.Root, Name = r.Name, Origin = r.Origin is ResourceTypeDef o ? Apply(o) : null };
         }
 
         public TypeDef Apply(TypeDef t)
@@ -250,7 +263,7 @@ public sealed class TypeRelations
                 TupleTypeDef tu => new TupleTypeDef { Depth = tu.Depth, Types = tu.Types.Select(V).ToArray() },
                 OptionTypeDef o => new OptionTypeDef { Depth = o.Depth, Type = V(o.Type) },
                 ResultTypeDef r => new ResultTypeDef { Depth = r.Depth, Ok = r.Ok == null ? null : V(r.Ok), Error = r.Error == null ? null : V(r.Error) },
-                HandleTypeDef h => new HandleTypeDef { Depth = h.Depth, IsBorrow = h.IsBorrow, Resource = Resource(h.Resource) },
+                HandleTypeDef h => new HandleTypeDef { Depth = h.Depth, IsBorrow = h.IsBorrow, Resource = (ResourceTypeDef)Apply(h.Resource) },
                 FuncTypeDef f => new FuncTypeDef { Depth = f.Depth, Params = f.Params.Select(p => p with { Type = V(p.Type) }).ToArray(), Result = f.Result == null ? null : V(f.Result) },
                 InstanceTypeDef i => Instance(i),
                 ComponentTypeDef c => Component(c),

@@ -11,18 +11,47 @@ namespace Wit.Runtime.Component;
 /// <c>ns:pkg/name@version</c>) prints as that package; any other component prints as <c>package root:component;</c>
 /// with a world <c>root</c> of its imports and exports. Types an interface uses from another print as <c>use</c>;
 /// functions named <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> go into their resource's block.
-/// Docs (the <c>package-docs</c> section) are not printed.
+/// Interfaces the package refers to but does not define (the encoding of a single world carries every interface it
+/// imports and exports that way) are printed after its items when they are its own, and returned as stubs of their
+/// packages otherwise (<see cref="Decode"/>), as wit-parser's decoder makes packages of them. Docs (the
+/// <c>package-docs</c> section) are not printed.
 /// </summary>
 public sealed class WitFromComponent
 {
     private const int MaxOriginSteps = 1000;
 
-    // The interface and name every type an interface exports is known by, through its Origin chain.
+    // The interface (its full name) and name every type an interface exports is known by, through its Origin chain.
     private readonly Dictionary<TypeDef, (string Interface, string Name)> _origins = new(ReferenceEqualityComparer.Instance);
-    private string _package = "";
-    private readonly StringBuilder _out = new();
 
+    // Interfaces referred to by full name, in the order first met, with the union of what each mention exports.
+    private readonly Dictionary<string, InstanceTypeDef> _referenced = new(StringComparer.Ordinal);
+    private readonly List<string> _referenceOrder = new();
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+    private readonly List<Wit.Core.Workspace.DecodedInterface> _foreign = new();
+    private string _package = "";
+    private string _mainPackage = "";
+    private StringBuilder _out = new();
+
+    // Decoding for the resolver: items in the encoding's order where the resolver's order follows the text's.
+    private bool _resolutionOrder;
+
+    /// <summary>The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>.</summary>
     public static string Print(WasmComponent component) => new WitFromComponent().Run(component);
+
+    /// <summary>
+    /// A WIT package encoded as a component as WIT text, with the stubs of other packages' interfaces it refers to;
+    /// a component that is not a package is an error.
+    /// </summary>
+    public static Wit.Core.Workspace.DecodedPackage Decode(WasmComponent component)
+    {
+        if (!IsPackage(component))
+        {
+            return Wit.Core.Workspace.DecodedPackage.Failed(Wit.Core.Diagnostics.ResolveDiagnostics.ComponentInsteadOfPackage());
+        }
+        var printer = new WitFromComponent { _resolutionOrder = true };
+        string text = printer.Run(component);
+        return new Wit.Core.Workspace.DecodedPackage(printer._mainPackage, text, printer._foreign);
+    }
 
     /// <summary>Whether the component is a WIT package in wit-component's encoding.</summary>
     public static bool IsPackage(WasmComponent c) =>
@@ -45,7 +74,11 @@ public sealed class WitFromComponent
             return _out.ToString();
         }
         var first = Definition(c.Exports[0])!;
-        _package = PackageOf(first.Name);
+        _package = _mainPackage = PackageOf(first.Name);
+        foreach (var e in c.Exports)
+        {
+            _defined.Add(Definition(e)!.Name);
+        }
         _out.Append($"package {_package};\n");
         foreach (var e in c.Exports)
         {
@@ -56,7 +89,7 @@ public sealed class WitFromComponent
             if (def.Desc.Sort == ExternSort.Instance)
             {
                 _out.Append($"interface {Id(e.Name)} {{\n");
-                Interface((InstanceTypeDef)def.Desc.Type, "  ", Short(def.Name));
+                Interface((InstanceTypeDef)def.Desc.Type, "  ", def.Name);
                 _out.Append("}\n");
                 Register(ct.Exports);
             }
@@ -67,7 +100,42 @@ public sealed class WitFromComponent
                 _out.Append("}\n");
             }
         }
+        Stubs();
         return _out.ToString();
+    }
+
+    /// <summary>
+    /// The interfaces referred to but not defined: this package's own after its items, other packages' into
+    /// <see cref="_foreign"/>, each printed from within its package (so names of its siblings are short).
+    /// </summary>
+    private void Stubs()
+    {
+        var main = _out;
+        // Printing a stub can refer to no interface not already met: every reference was registered while printing the package.
+        foreach (string name in _referenceOrder.Where(n => !_defined.Contains(n)).ToList())
+        {
+            _package = PackageOf(name);
+            bool own = _package == _mainPackage;
+            string indent = own ? "" : "  ";
+            _out = own ? main : new StringBuilder();
+            _out.Append(own ? "\n" : "").Append($"{indent}interface {Id(InterfaceName(name))} {{\n");
+            Interface(_referenced[name], indent + "  ", name);
+            _out.Append(indent).Append("}\n");
+            if (!own)
+            {
+                _foreign.Add(new Wit.Core.Workspace.DecodedInterface(_package, InterfaceName(name), _out.ToString()));
+            }
+        }
+        _out = main;
+        _package = _mainPackage;
+    }
+
+    // "ns:pkg/name@1.0" -> "name"
+    private static string InterfaceName(string name)
+    {
+        int slash = name.IndexOf('/');
+        int at = name.IndexOf('@');
+        return at > slash ? name[(slash + 1)..at] : name[(slash + 1)..];
     }
 
     // "ns:pkg/name@1.0" -> "ns:pkg@1.0"
@@ -97,7 +165,8 @@ public sealed class WitFromComponent
         {
             if (e.Desc.Type is InstanceTypeDef it && e.Name.Contains(':'))
             {
-                string iface = Short(e.Name);
+                string iface = e.Name;
+                Refer(e.Name, it);
                 foreach (var x in it.Exports.Where(x => x.Desc.Sort == ExternSort.Type))
                 {
                     foreach (var t in Chain((TypeDef)x.Desc.Type).Where(t => t.Origin != null || t is not PrimitiveTypeDef))
@@ -105,6 +174,22 @@ public sealed class WitFromComponent
                         _origins.TryAdd(t, (iface, x.Name));
                     }
                 }
+            }
+        }
+    }
+
+    private void Refer(string name, InstanceTypeDef it)
+    {
+        if (!_referenced.TryGetValue(name, out var merged))
+        {
+            _referenced[name] = merged = new InstanceTypeDef();
+            _referenceOrder.Add(name);
+        }
+        foreach (var x in it.Exports)
+        {
+            if (merged.Export(x.Name) == null)
+            {
+                merged.Exports.Add(x);
             }
         }
     }
@@ -127,6 +212,7 @@ public sealed class WitFromComponent
     private void World(ComponentTypeDef w)
     {
         Register(w.Imports);
+        Register(w.Exports);
         var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
         foreach (var (keyword, list) in new[] { ("import", w.Imports), ("export", w.Exports) })
         {
@@ -168,15 +254,32 @@ public sealed class WitFromComponent
                 l.Add(e);
             }
         }
+        // For resolution, a resource with functions goes where its first function is: the resolver lists an interface's
+        // functions in the order of the text, and the encoding's order is the source's.
+        var deferred = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
         {
+            if (_resolutionOrder && e.Desc.Type is ResourceTypeDef && resources.ContainsKey(e.Name))
+            {
+                deferred.Add(e.Name);
+                Name((TypeDef)e.Desc.Type, Id(e.Name), local);
+                continue;
+            }
             TypeItem(e, local, indent, resources, self);
         }
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
         {
-            if (ExternNames.Check(e.Name, out var kind, out _) == null && kind == ExternNameKind.Label)
+            if (ExternNames.Check(e.Name, out var kind, out var res) != null)
+            {
+                continue;
+            }
+            if (kind == ExternNameKind.Label)
             {
                 _out.Append($"{indent}{Id(e.Name)}: {Func((FuncTypeDef)e.Desc.Type, local)};\n");
+            }
+            else if (res != null && deferred.Remove(res))
+            {
+                _out.Append(indent).Append(Resource(res, resources, local, indent)).Append('\n');
             }
         }
     }
@@ -191,7 +294,7 @@ public sealed class WitFromComponent
             if (_origins.TryGetValue(o, out var from) && from.Interface != self)
             {
                 string alias = from.Name == e.Name ? Id(e.Name) : $"{Id(from.Name)} as {Id(e.Name)}";
-                _out.Append($"{indent}use {from.Interface}.{{{alias}}};\n");
+                _out.Append($"{indent}use {Short(from.Interface)}.{{{alias}}};\n");
                 Name(t, Id(e.Name), local);
                 return;
             }

@@ -1,0 +1,105 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Wit.Core.Workspace;
+using Wit.LanguageServer.Tests.TestKit;
+using Xunit;
+
+namespace Wit.LanguageServer.Tests.Features;
+
+/// <summary>
+/// <c>wit/wasmWit</c>: a <c>.wasm</c> file's WIT and instance tree, and that WIT opened as the extension opens it (a
+/// <c>wit-wasm:</c> document) gets hover and go-to-definition.
+/// </summary>
+public class WasmWitTests
+{
+    private static readonly string SimpleUse = File.ReadAllText(RepoPaths.Corpus("wit-print", "simple-use.wat"));
+
+    private static async Task<LspTestClient> StartAsync(params (string Path, byte[] Bytes)[] files)
+    {
+        var disk = new InMemoryFileSystem().Add("/ws/readme.wit", "package a:b;\n");
+        foreach (var (path, bytes) in files) disk.AddBytes(path, bytes);
+        return await LspTestClient.StartAsync(disk, new[] { "/ws" });
+    }
+
+    private static JsonObject Params(string path) => new() { ["uri"] = LspTestClient.Uri(path) };
+
+    [Fact]
+    public async Task An_encoded_package_reads_as_wit_with_hover_and_definition()
+    {
+        await using var client = await StartAsync(("/ws/p.wasm", ComponentText.Parse(SimpleUse)));
+
+        var result = await client.ResultAsync("wit/wasmWit", Params("/ws/p.wasm"));
+
+        Assert.Equal("package", result!["kind"]!.GetValue<string>());
+        string wit = result["wit"]!.GetValue<string>();
+        Assert.Equal(
+            "package foo:foo;\n\ninterface types {\n  enum level {\n    info,\n    debug,\n  }\n}\n\n" +
+            "interface console {\n  use types.{level};\n  log: func(level: level, msg: string);\n}\n",
+            wit);
+        Assert.Contains("component: 0 core modules", result["instances"]!.GetValue<string>(), System.StringComparison.Ordinal);
+
+        // The extension opens the text under its own scheme, as an unsaved WIT buffer is.
+        const string Uri = "wit-wasm:/ws/p.wasm.wit";
+        await client.NotifyAsync("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri, ["languageId"] = "wit", ["version"] = 1, ["text"] = wit },
+        });
+        var (line, character) = LspText.Find(wit, "level: level", 0, "level: ".Length + 1);
+        var at = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri }, ["position"] = LspTestClient.Position(line, character) };
+
+        var hover = await client.ResultAsync("textDocument/hover", at);
+        Assert.Contains("enum level", hover!["contents"]!["value"]!.GetValue<string>(), System.StringComparison.Ordinal);
+
+        var definition = await client.ResultAsync("textDocument/definition", at.DeepClone());
+        var target = definition is JsonArray array ? array.Single()! : definition!;
+        Assert.Equal(Uri, target["uri"]!.GetValue<string>());
+        Assert.Equal("level", LspText.Slice(wit, target["range"]!));
+    }
+
+    [Fact]
+    public async Task A_component_reads_as_its_root_world()
+    {
+        await using var client = await StartAsync(("/ws/c.wasm", ComponentText.Parse("(component (import \"log\" (func (param \"msg\" string))))")));
+
+        var result = await client.ResultAsync("wit/wasmWit", Params("/ws/c.wasm"));
+
+        Assert.Equal("component", result!["kind"]!.GetValue<string>());
+        Assert.Equal("package root:component;\n\nworld root {\n  import log: func(msg: string);\n}\n", result["wit"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bad_files_give_an_error_not_a_failure()
+    {
+        await using var client = await StartAsync(
+            ("/ws/m.wasm", new byte[] { 0, 0x61, 0x73, 0x6d, 1, 0, 0, 0 }),
+            ("/ws/cut.wasm", new byte[] { 0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0, 0x07, 0x10 }));
+
+        var module = await client.ResultAsync("wit/wasmWit", Params("/ws/m.wasm"));
+        var cut = await client.ResultAsync("wit/wasmWit", Params("/ws/cut.wasm"));
+        var missing = await client.ResultAsync("wit/wasmWit", Params("/ws/none.wasm"));
+
+        Assert.Equal("m.wasm is not a component (a core module has no WIT)", module!["error"]!.GetValue<string>());
+        Assert.Equal("cut.wasm: length out of bounds (at offset 0x9)", cut!["error"]!.GetValue<string>());
+        Assert.StartsWith("cannot read /ws/none.wasm", missing!["error"]!.GetValue<string>(), System.StringComparison.Ordinal);
+        Assert.Null(module["wit"]);
+    }
+
+    [Fact]
+    public async Task Wasm_dependencies_resolve_in_the_editor()
+    {
+        var disk = new InMemoryFileSystem()
+            .Add("/ws/a.wit", "package a:a;\n\nworld a {\n  import e:e/e;\n}\n")
+            .AddBytes("/ws/deps/e.wasm", File.ReadAllBytes(RepoPaths.Corpus("wit-parser-ui", "kinds-of-deps", "deps", "e.wasm")));
+        await using var client = await LspTestClient.StartAsync(disk, new[] { "/ws" });
+
+        await client.OpenAsync("/ws/a.wit", "package a:a;\n\nworld a {\n  import e:e/e;\n}\n");
+        var published = await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+
+        Assert.Empty(published["diagnostics"]!.AsArray());
+        // Without a decoder the import would name nothing: it resolves to the decoded package's interface.
+        var hover = await client.ResultAsync("textDocument/hover", LspTestClient.TextDocumentPosition("/ws/a.wit", 3, 14));
+        Assert.Contains("interface e", hover!["contents"]!["value"]!.GetValue<string>(), System.StringComparison.Ordinal);
+    }
+}
