@@ -40,6 +40,12 @@ public sealed class ComponentInstance
     internal bool Entered { get; set; }
 
     /// <summary>
+    /// Whether a call of this instance trapped: the component model's lockdown (Explainer, "invariants"), after which
+    /// every call of it traps, so that no state a trap left half-written is observed again.
+    /// </summary>
+    public bool LockedDown { get; internal set; }
+
+    /// <summary>
     /// The exported function <paramref name="name"/>; <c>iface#name</c> (e.g. <c>wasi:cli/run@0.2.0#run</c>) names a
     /// function of an exported instance. A missing export is a <see cref="WasmException"/> of kind Usage.
     /// </summary>
