@@ -150,7 +150,7 @@ public sealed class ComponentInstantiator
     {
         if (depth > MaxDepth) throw new WasmException(WasmErrorKind.Limit, -1, $"component instances nest deeper than {MaxDepth} levels");
         var component = definition.Component;
-        var instance = new ComponentInstance(component, new CanonicalInstance(), _store);
+        var instance = new ComponentInstance(component, new CanonicalInstance(), _store) { Imports = arguments };
         var frame = new ComponentFrame(component, definition.Enclosing, instance, depth);
         foreach (var item in component.Items)
         {
