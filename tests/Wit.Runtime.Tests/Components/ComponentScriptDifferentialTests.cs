@@ -17,7 +17,8 @@ namespace Wit.Runtime.Tests.Components;
 /// (<see cref="EmbeddedLinker"/>) and on Wasmtime (<see cref="WasmtimeLinker"/>, the NuGet binding), and every
 /// <c>assert_return</c>, <c>assert_trap</c> and <c>invoke</c> calls the export on both with the same arguments. The
 /// outcomes must be equal: the same value (handles of the component's resources compared as handles), or a trap on
-/// both. The expectation of the script is <see cref="ComponentScriptTests"/>'s business; this one is engine against
+/// both; an <c>assert_invalid</c> component that jco's parser made a binary must be refused by both (or accepted by
+/// both). The expectation of the script is <see cref="ComponentScriptTests"/>'s business; this one is engine against
 /// engine. Counts and every disagreement go to the test output and <c>artifacts/component-differential.txt</c>.
 /// </summary>
 public sealed class ComponentScriptDifferentialTests
@@ -31,6 +32,7 @@ public sealed class ComponentScriptDifferentialTests
         public int Instances;
         public int Calls;
         public int Traps;
+        public int Invalid;
         public readonly List<string> Disagreements = new();
         public readonly List<string> WasmtimeCannot = new();
         public readonly List<string> Skipped = new();
@@ -73,6 +75,9 @@ public sealed class ComponentScriptDifferentialTests
                             var def = d.Kind == "component" ? d : d.DefinitionId is { } id && definitions.TryGetValue(id, out var found) ? found : null;
                             if (def?.Component is { IsAsync: false } && binaries[def].Wasm is { } wasm) current = Instantiate(engine, d, wasm, tally);
                             break;
+                        case "assert_invalid":
+                            if (d.Component is { IsAsync: false } && binaries[d].Wasm is { } invalid) Validity(engine, d, invalid, tally);
+                            break;
                         case "assert_return":
                         case "assert_trap":
                         case "invoke":
@@ -88,7 +93,7 @@ public sealed class ComponentScriptDifferentialTests
         }
 
         var report = new StringBuilder();
-        report.AppendLine($"instances on both engines: {tally.Instances}; calls compared: {tally.Calls} ({tally.Traps} trapped on both); disagreements: {tally.Disagreements.Count}");
+        report.AppendLine($"instances on both engines: {tally.Instances}; calls compared: {tally.Calls} ({tally.Traps} trapped on both); invalid components compared: {tally.Invalid}; disagreements: {tally.Disagreements.Count}");
         report.AppendLine($"components Wasmtime cannot run (ours does): {tally.WasmtimeCannot.Count}");
         foreach (var w in tally.WasmtimeCannot) report.AppendLine("  " + w);
         report.AppendLine($"calls not compared: {tally.Skipped.Count}");
@@ -134,6 +139,40 @@ public sealed class ComponentScriptDifferentialTests
             tally.WasmtimeCannot.Add($"{d}: {e.Message.Split('\n')[0]}");
             return null;
         }
+    }
+
+    /// <summary>An <c>assert_invalid</c> component (one the text parser accepted): both engines must refuse it, or both accept it.</summary>
+    private static void Validity(Wasmtime.Engine engine, ScriptDirective d, byte[] wasm, Tally tally)
+    {
+        string ours;
+        try
+        {
+            ComponentDecoder.Decode(wasm);
+            ours = "accepted";
+        }
+        catch (WasmException e) when (e.Kind == WasmErrorKind.Unsupported)
+        {
+            tally.Skipped.Add($"{d}: not yet supported here: {e.Message}");
+            return;
+        }
+        catch (WasmException)
+        {
+            ours = "refused";
+        }
+
+        string theirs;
+        try
+        {
+            using var component = Wasmtime.Components.Component.FromBytes(engine, wasm);
+            theirs = "accepted";
+        }
+        catch (Wasmtime.WasmtimeException)
+        {
+            theirs = "refused";
+        }
+
+        tally.Invalid++;
+        if (ours != theirs) tally.Disagreements.Add($"{d}: ours {ours}, Wasmtime {theirs}");
     }
 
     private static void Call(Pair pair, ScriptDirective d, Tally tally)
