@@ -87,7 +87,7 @@ public sealed class InspectLiveTests
         Assert.Contains("GREETING=(unset)\n", run.Error);
         using var json = JsonDocument.Parse(run.Output);
         var call = Assert.Single(json.RootElement.GetProperty("calls").EnumerateArray());
-        Assert.Equal("case0", call.GetProperty("result").GetString()); // result<_, _>'s ok
+        Assert.Equal("ok", call.GetProperty("result").GetString());
         var instance = json.RootElement.GetProperty("instance");
         Assert.Equal(1, instance.GetProperty("memoryCount").GetInt32());
         Assert.Contains(instance.GetProperty("coreInstances").EnumerateArray(), c => c.GetProperty("memoryPages").EnumerateArray().Any(p => p.GetUInt32() > 0));
@@ -119,5 +119,38 @@ public sealed class InspectLiveTests
         Assert.Contains("wasi:cli/run@0.2.0#run() = exit(1)\n", run.Output);
         Assert.Matches(new Regex(@"core instance \d+: memories \[\d+ pages\]"), run.Output);
         Assert.Matches(new Regex(@"  import wasi:cli/exit@0\.2\.\d+#exit: 1 calls, 0 realloc calls \(0 bytes\), \d+ bytes copied\n"), run.Output);
+    }
+
+    [Fact]
+    public void Results_print_by_their_type()
+    {
+        // A record of an enum, flags, a char and an option, laid out at 16 by the core function.
+        const string typed = """
+            (component
+              (core module $m
+                (memory (export "memory") 1)
+                (func (export "info") (result i32)
+                  (i32.store8 (i32.const 16) (i32.const 1))
+                  (i32.store8 (i32.const 17) (i32.const 5))
+                  (i32.store (i32.const 20) (i32.const 0xE9))
+                  (i32.store8 (i32.const 24) (i32.const 1))
+                  (i32.store8 (i32.const 25) (i32.const 7))
+                  (i32.const 16)))
+              (core instance $i (instantiate $m))
+              (type $e (enum "a" "b"))
+              (export $et "e" (type $e))
+              (type $f (flags "x" "y" "z"))
+              (export $ft "f" (type $f))
+              (type $r (record (field "tag" $et) (field "bits" $ft) (field "c" char) (field "v" (option u8))))
+              (export $rt "r" (type $r))
+              (func (export "info") (result $rt) (canon lift (core func $i "info") (memory (core memory $i "memory")))))
+            """;
+        using var dir = new TempDirectory();
+        dir.WriteBytes("c.wasm", ComponentText.Parse(typed));
+
+        var run = CliRun.Start(dir.Path, "inspect", "c.wasm", "--live", "--invoke", "info()");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("info() = {tag: b, bits: {x, z}, c: 'é', v: some(7)}\n", run.Output);
     }
 }

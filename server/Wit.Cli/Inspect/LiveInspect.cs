@@ -45,7 +45,7 @@ public static class LiveInspect
             try
             {
                 var result = function.Invoke(arguments);
-                made.Add(new LiveCallReport(call, result?.ToString() ?? "()", null));
+                made.Add(new LiveCallReport(call, result is not null && function.Type.Result is { } type ? InvokeSyntax.Format(result, type) : "()", null));
             }
             catch (WasiExitException exit)
             {
