@@ -26,8 +26,11 @@ while IFS= read -r project; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done < <(grep -l --include='*.csproj' -r 'Microsoft.NET.Test.Sdk' tests | grep -v -e '/bin/' -e '/obj/' | sort)
 
-# The C# host sample (samples/csharp-host): a real host on Wasmtime; it exits non-zero when a result is unexpected.
-dotnet run --project samples/csharp-host -c Release --no-build || status=1
+# The C# host sample (samples/csharp-host): a real host, on Wasmtime and on the embedded engine (the same code, the
+# engine chosen by an argument); it exits non-zero when a result is unexpected.
+for engine in wasmtime embedded; do
+  dotnet run --project samples/csharp-host -c Release --no-build -- --engine "$engine" || status=1
+done
 
 # The extension (its end-to-end test in a real VS Code is `npm run test:e2e`, kept out of here: it takes minutes).
 if [ ! -d node_modules/vscode-languageclient ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,7 +1,8 @@
 // A C# host of world example:notes/app@0.1.0 (wit/notes.wit). The generator turns the world into C# (the host
 // interfaces IStore, INotebook and ILog, the types Note, Tags, Query and Order, AppWorld and AppExports); this host
-// implements the imports, instantiates component/notes.wat on Wasmtime and calls its exports. Exits 1 when a result
-// is not the expected one, so that CI can run it.
+// implements the imports, instantiates component/notes.wasm (built from notes.wat) on an engine and calls its exports.
+// The engine is chosen in one place, `--engine wasmtime|embedded` (default wasmtime); everything after it is the
+// same code on both. Exits 1 when a result is not the expected one, 2 on a bad argument, so that CI can run it.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -9,11 +10,26 @@ using System.Linq;
 using Example.Notes.App;
 using Example.Notes.Store;
 using Wit.Hosting;
+using Wit.Hosting.Embedded;
 using Wit.Hosting.Wasmtime;
 
-using var engine = new Wasmtime.Engine();
-using var component = Wasmtime.Components.Component.FromText(engine, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "component", "notes.wat")));
-using var linker = new WasmtimeLinker(engine, component);
+string engineName = args switch
+{
+    [] => "wasmtime",
+    ["--engine", var name] when name is "wasmtime" or "embedded" => name,
+    _ => "",
+};
+if (engineName.Length == 0)
+{
+    Console.Error.WriteLine("usage: csharp-host [--engine wasmtime|embedded]");
+    return 2;
+}
+
+byte[] binary = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "component", "notes.wasm"));
+using var engine = engineName == "wasmtime" ? new Wasmtime.Engine() : null;
+using var component = engine is null ? null : Wasmtime.Components.Component.FromBytes(engine, binary);
+using IWitLinker linker = engine is null ? new EmbeddedLinker(binary) : new WasmtimeLinker(engine, component!);
+Console.WriteLine($"engine: {engineName}");
 var host = new NotesHost();
 using var app = AppWorld.Instantiate(linker, host);
 

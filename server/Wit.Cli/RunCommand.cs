@@ -162,37 +162,4 @@ public sealed class RunCommand : CommandHandler
 
         throw new WasmException(WasmErrorKind.Unlinkable, -1, "the component exports no wasi:cli/run@0.2.x instance (not a WASI command)");
     }
-
-    /// <summary>A write-only stream that decodes UTF-8 (across writes) onto a text writer.</summary>
-    private sealed class TextWriterStream : Stream
-    {
-        private readonly TextWriter _writer;
-        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
-
-        public TextWriterStream(TextWriter writer) => _writer = writer;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Span<char> chars = stackalloc char[512];
-            while (!buffer.IsEmpty)
-            {
-                var chunk = buffer[..Math.Min(buffer.Length, 256)];
-                int n = _decoder.GetChars(chunk, chars, flush: false);
-                _writer.Write(chars[..n]);
-                buffer = buffer[chunk.Length..];
-            }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-        public override void Flush() => _writer.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
 }

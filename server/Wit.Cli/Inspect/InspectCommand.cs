@@ -70,7 +70,9 @@ public sealed class InspectCommand : CommandHandler
     /// </summary>
     public int ExecuteLive(string path, IReadOnlyList<string> calls, OutputFormat format)
     {
-        if (ReadBytes(path) is not byte[] bytes || !TryBuild(path, () => LiveInspect.Build(path, bytes, calls), out var report))
+        // The guest's own output (a WASI program's stdout and stderr) goes to stderr: stdout is the report's.
+        using var guestOutput = new TextWriterStream(Error);
+        if (ReadBytes(path) is not byte[] bytes || !TryBuild(path, () => LiveInspect.Build(path, bytes, calls, guestOutput), out var report))
         {
             return ExitCodes.UsageOrIoError;
         }

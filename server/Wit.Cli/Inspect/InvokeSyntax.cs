@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Wit.Runtime;
 using Wit.Runtime.Canonical;
@@ -39,6 +40,43 @@ public static class InvokeSyntax
         reader.SkipSpace();
         if (!reader.AtEnd) throw Usage($"the function takes {values.Length} argument(s); unexpected `{text[reader.Position..]}`");
         return values;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as text by its <paramref name="type"/>, in the syntax <c>--invoke</c> reads where it has
+    /// one: <c>ok</c>/<c>err(x)</c>, <c>some(x)</c>/<c>none</c>, case and enum names, <c>{a, b}</c> for flags,
+    /// <c>{name: x}</c> for records. Recursion follows the type, whose depth the decoder bounds.
+    /// </summary>
+    public static string Format(ComponentValue value, ValueTypeDef type)
+    {
+        string Payload(ValueTypeDef? t) => t is not null && value.Payload is { } p ? "(" + Format(p, t) + ")" : "";
+        switch (type)
+        {
+            case ListTypeDef l when value.Kind == ComponentValueKind.List:
+                return "[" + string.Join(", ", value.Items.Select(i => Format(i, l.Element))) + "]";
+            case TupleTypeDef t when value.Kind == ComponentValueKind.Record:
+                return "[" + string.Join(", ", value.Items.Select((i, k) => Format(i, t.Types[k]))) + "]";
+            case RecordTypeDef r when value.Kind == ComponentValueKind.Record:
+                return "{" + string.Join(", ", value.Items.Select((i, k) => $"{r.Fields[k].Name}: {Format(i, r.Fields[k].Type)}")) + "}";
+            case OptionTypeDef o when value.Kind == ComponentValueKind.Case:
+                return value.Bits == 0 ? "none" : "some" + Payload(o.Type);
+            case ResultTypeDef r when value.Kind == ComponentValueKind.Case:
+                return value.Bits == 0 ? "ok" + Payload(r.Ok) : "err" + Payload(r.Error);
+            case VariantTypeDef v when value.Kind == ComponentValueKind.Case && value.Bits < (ulong)v.Cases.Count:
+                return v.Cases[(int)value.Bits].Name + Payload(v.Cases[(int)value.Bits].Type);
+            case EnumTypeDef e when value.Kind == ComponentValueKind.Case && value.Bits < (ulong)e.Names.Count:
+                return e.Names[(int)value.Bits];
+            case FlagsTypeDef f when value.Kind == ComponentValueKind.Flags:
+                return "{" + string.Join(", ", f.Names.Where((_, k) => k < 64 && (value.Bits & (1UL << k)) != 0)) + "}";
+            case PrimitiveTypeDef { Kind: PrimitiveKind.Char } when value.Kind == ComponentValueKind.Char:
+                return $"'{char.ConvertFromUtf32((int)value.Bits)}'";
+            case PrimitiveTypeDef { Kind: PrimitiveKind.F32 } when value.Kind == ComponentValueKind.F32:
+                return BitConverter.UInt32BitsToSingle((uint)value.Bits).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            case PrimitiveTypeDef { Kind: PrimitiveKind.F64 } when value.Kind == ComponentValueKind.F64:
+                return BitConverter.UInt64BitsToDouble(value.Bits).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            default:
+                return value.ToString();
+        }
     }
 
     private static WasmException Usage(string message) => new(WasmErrorKind.Usage, -1, message);

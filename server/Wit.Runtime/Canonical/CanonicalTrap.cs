@@ -33,6 +33,8 @@ public enum CanonicalTrap
     CannotLeave,
     /// <summary>A lifted function was called while its instance is already running one (recursive entry).</summary>
     CannotEnter,
+    /// <summary>A lifted function was called after its instance trapped (the component model's lockdown).</summary>
+    LockedDown,
     /// <summary>A task returned twice.</summary>
     AlreadyReturned,
 }

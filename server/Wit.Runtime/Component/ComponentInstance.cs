@@ -36,8 +36,20 @@ public sealed class ComponentInstance
     /// <summary>The core instances this instance's definitions made (instantiations of core modules), in order.</summary>
     public List<Instance> CoreInstances { get; } = new();
 
+    /// <summary>
+    /// What this instance was instantiated with, by import name (the host's functions and instances, or another
+    /// instance's); empty for a bag of exports or the host's. Live facts read the imported functions' costs from it.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Imports { get; internal set; } = new Dictionary<string, object>();
+
     /// <summary>Whether a lifted function of this instance is running (a second entry traps).</summary>
     internal bool Entered { get; set; }
+
+    /// <summary>
+    /// Whether a call of this instance trapped: the component model's lockdown (Explainer, "invariants"), after which
+    /// every call of it traps, so that no state a trap left half-written is observed again.
+    /// </summary>
+    public bool LockedDown { get; internal set; }
 
     /// <summary>
     /// The exported function <paramref name="name"/>; <c>iface#name</c> (e.g. <c>wasi:cli/run@0.2.0#run</c>) names a

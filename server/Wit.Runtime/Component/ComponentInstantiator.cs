@@ -150,7 +150,7 @@ public sealed class ComponentInstantiator
     {
         if (depth > MaxDepth) throw new WasmException(WasmErrorKind.Limit, -1, $"component instances nest deeper than {MaxDepth} levels");
         var component = definition.Component;
-        var instance = new ComponentInstance(component, new CanonicalInstance(), _store);
+        var instance = new ComponentInstance(component, new CanonicalInstance(), _store) { Imports = arguments };
         var frame = new ComponentFrame(component, definition.Enclosing, instance, depth);
         foreach (var item in component.Items)
         {
@@ -405,11 +405,18 @@ public sealed class ComponentInstantiator
         var instance = frame.Instance;
         return new ComponentFunction(type, arguments =>
         {
+            if (instance.LockedDown) throw CanonicalTrapException.Of(CanonicalTrap.LockedDown, "cannot enter component instance: a call of it trapped before (lockdown)");
             if (instance.Entered) throw CanonicalTrapException.Of(CanonicalTrap.CannotEnter, "cannot enter component instance: it is already running a call (recursive entry)");
             instance.Entered = true;
             try
             {
                 return CanonicalCalls.CallLifted(_codec, function, flat => _store.Invoke(core, flat), arguments);
+            }
+            catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion)
+            {
+                // A trap inside the instance (its code, a lift or lower, a built-in, a callee it called) locks it down.
+                instance.LockedDown = true;
+                throw;
             }
             finally
             {

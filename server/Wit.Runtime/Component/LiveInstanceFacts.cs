@@ -6,14 +6,16 @@ namespace Wit.Runtime.Component;
 
 /// <summary>
 /// The live facts of a running component instance (<c>wit inspect --live</c>): its core instances with their current
-/// memory and table sizes, its handle table's occupancy by resource, its child instances, and the cost so far of each
-/// function it exports (nested instance exports as <c>iface#name</c>).
+/// memory and table sizes, its handle table's occupancy by resource, its child instances, the cost so far of each
+/// function it exports (nested instance exports as <c>iface#name</c>), and of each imported function it called (the
+/// host's, e.g. WASI's, where the realloc calls into the guest happen).
 /// </summary>
 public sealed record LiveInstanceFacts(
     string Name,
     IReadOnlyList<LiveCoreInstance> CoreInstances,
     IReadOnlyList<LiveHandles> Handles,
     IReadOnlyList<LiveFunctionCost> Functions,
+    IReadOnlyList<LiveFunctionCost> ImportedFunctions,
     IReadOnlyList<LiveInstanceFacts> Children)
 {
     /// <summary>Every linear memory of the instance and its children.</summary>
@@ -54,22 +56,8 @@ public sealed record LiveInstanceFacts(
             }
         }
 
-        var functions = new List<LiveFunctionCost>();
-        foreach (var (exportName, value) in instance.Exports)
-        {
-            if (value is ComponentFunction f)
-            {
-                functions.Add(Cost(exportName, f));
-            }
-            else if (value is ComponentInstance { Component: null } bag)
-            {
-                // An exported bag of functions (an interface): its functions as `iface#name`.
-                foreach (var (member, inner) in bag.Exports)
-                {
-                    if (inner is ComponentFunction g) functions.Add(Cost($"{exportName}#{member}", g));
-                }
-            }
-        }
+        var functions = Costs(instance.Exports, calledOnly: false);
+        var imported = Costs(instance.Imports, calledOnly: true);
 
         var children = new List<LiveInstanceFacts>();
         for (int i = 0; i < instance.Children.Count; i++)
@@ -77,7 +65,29 @@ public sealed record LiveInstanceFacts(
             children.Add(Of(instance.Children[i], $"{name}/{i}", seen));
         }
 
-        return new LiveInstanceFacts(name, cores, handles, functions, children);
+        return new LiveInstanceFacts(name, cores, handles, functions, imported, children);
+    }
+
+    /// <summary>The costs of the functions among <paramref name="values"/>, and of those of bags of functions (interfaces) as <c>iface#name</c>.</summary>
+    private static List<LiveFunctionCost> Costs(IReadOnlyDictionary<string, object> values, bool calledOnly)
+    {
+        var costs = new List<LiveFunctionCost>();
+        foreach (var (name, value) in values)
+        {
+            if (value is ComponentFunction f)
+            {
+                if (!calledOnly || f.Cost.Calls > 0) costs.Add(Cost(name, f));
+            }
+            else if (value is ComponentInstance { Component: null } bag)
+            {
+                foreach (var (member, inner) in bag.Exports)
+                {
+                    if (inner is ComponentFunction g && (!calledOnly || g.Cost.Calls > 0)) costs.Add(Cost($"{name}#{member}", g));
+                }
+            }
+        }
+
+        return costs;
     }
 
     private static LiveFunctionCost Cost(string name, ComponentFunction f) =>

@@ -207,9 +207,13 @@ public sealed class ComponentInstantiatorTests
         var e = Assert.Throws<CanonicalTrapException>(() => instance.GetFunction("run").Invoke());
 
         Assert.Equal(CanonicalTrap.CannotEnter, e.Trap);
-        // The trap left the instance; a call from outside enters again (and the callback does not recurse now).
+        // The trap locked the instance down (the component model's lockdown, as on Wasmtime): every later call traps,
+        // even one that would not trap itself (the callback does not recurse now); another instance runs.
         calls = 1;
-        Assert.Null(instance.GetFunction("run").Invoke());
+        Assert.True(instance.LockedDown);
+        Assert.Equal(CanonicalTrap.LockedDown, Assert.Throws<CanonicalTrapException>(() => instance.GetFunction("run").Invoke()).Trap);
+        calls = 1;
+        Assert.Null(ComponentInstantiator.Instantiate(Decode("reenter"), linker).GetFunction("run").Invoke());
     }
 
     private const string MapSum = $"""

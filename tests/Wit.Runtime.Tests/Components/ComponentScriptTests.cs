@@ -31,7 +31,15 @@ public sealed class ComponentScriptTests
 
     private static readonly Lazy<List<Outcome>> Outcomes = new(RunAll);
 
-    private static List<Outcome> RunAll()
+    private static readonly Lazy<ParsedScripts> Parsed = new(ParseAll);
+
+    /// <summary>The scripts' directives, file by file, and each component's binary (or jco's error).</summary>
+    internal sealed record ParsedScripts(List<(string File, List<ScriptDirective> Directives)> Scripts, Dictionary<ScriptDirective, (byte[]? Wasm, string? Error)> Binaries);
+
+    /// <summary>The sync scripts, read and parsed once (<see cref="ComponentScriptDifferentialTests"/> replays them on Wasmtime).</summary>
+    internal static ParsedScripts Scripts => Parsed.Value;
+
+    private static ParsedScripts ParseAll()
     {
         var scripts = new List<(string File, List<ScriptDirective> Directives)>();
         foreach (var folder in Folders)
@@ -48,7 +56,12 @@ public sealed class ComponentScriptTests
         var binaries = new Dictionary<ScriptDirective, (byte[]? Wasm, string? Error)>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < withText.Count; i++) binaries[withText[i]] = parsed[i];
         foreach (var d in scripts.SelectMany(s => s.Directives).Where(d => d.Component?.Binary != null)) binaries[d] = (d.Component!.Binary, null);
+        return new ParsedScripts(scripts, binaries);
+    }
 
+    private static List<Outcome> RunAll()
+    {
+        var (scripts, binaries) = Scripts;
         var outcomes = new List<Outcome>();
         foreach (var (_, directives) in scripts)
         {
