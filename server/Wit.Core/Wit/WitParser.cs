@@ -176,7 +176,7 @@ internal sealed partial class WitParser
             position += item.FullWidth;
         }
 
-        return new GreenNode(SyntaxKind.WitDocument, items, diagnostics?.ToArray());
+        return GreenNode.Create(SyntaxKind.WitDocument, items, diagnostics?.ToArray());
     }
 
     // ---- Token machinery ----------------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ internal sealed partial class WitParser
     /// <summary>A node; small inner nodes of the same kind and children are shared (<see cref="GreenCache.Node"/>).</summary>
     private GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
     {
-        var node = IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : new GreenNode(kind, slots);
+        var node = IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : GreenNode.Create(kind, slots);
         System.Diagnostics.Debug.Assert(!_pool.Contains(slots), "a slot list was returned twice");
         slots.Clear();
         _pool.Push(slots);
