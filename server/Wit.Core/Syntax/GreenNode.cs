@@ -148,12 +148,7 @@ public abstract class GreenNode : GreenElement
 
         public override int SlotCount => 2;
 
-        public override GreenElement GetSlot(int index) => index switch
-        {
-            0 => _a,
-            1 => _b,
-            _ => throw new ArgumentOutOfRangeException(nameof(index)),
-        };
+        public override GreenElement GetSlot(int index) => index == 0 ? _a : index == 1 ? _b : throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     private sealed class GreenNode3 : GreenNode
