@@ -95,7 +95,7 @@ public class TreePrinterTests
         // The design's budget: 10,000-deep type nesting. Indentation makes the output quadratic in the depth, which
         // keeps the test from going much deeper.
         const int depth = 10_000;
-        GreenNode node = new(SyntaxKind.TupleType, new GreenElement[] { new GreenToken(SyntaxKind.U8Keyword, "u8", null, null) });
+        var node = GreenNode.Create(SyntaxKind.TupleType, new GreenElement[] { new GreenToken(SyntaxKind.U8Keyword, "u8", null, null) });
         for (int i = 1; i < depth; i++) node = GreenNode.Create(SyntaxKind.TupleType, new GreenElement[] { node });
         var writer = new LineCountingWriter();
 
