@@ -16,19 +16,19 @@ public class TreePrinterTests
     {
         // "// hi\npackage a:b;\n" built by hand, so the expectation does not depend on the parser.
         var comment = new GreenTrivia(SyntaxKind.LineCommentTrivia, "// hi");
-        var name = new GreenNode(SyntaxKind.PackageName, new GreenElement[]
+        var name = GreenNode.Create(SyntaxKind.PackageName, new GreenElement[]
         {
             new GreenToken(SyntaxKind.IdentifierToken, "a", null, null),
             new GreenToken(SyntaxKind.ColonToken, ":", null, null),
             new GreenToken(SyntaxKind.IdentifierToken, "b", null, null),
         });
-        var package = new GreenNode(SyntaxKind.PackageDeclaration, new GreenElement[]
+        var package = GreenNode.Create(SyntaxKind.PackageDeclaration, new GreenElement[]
         {
             new GreenToken(SyntaxKind.PackageKeyword, "package", new[] { comment, Newline }, new[] { Space }),
             name,
             new GreenToken(SyntaxKind.SemicolonToken, ";", null, new[] { Newline }),
         });
-        var root = new GreenNode(SyntaxKind.WitDocument, new GreenElement[] { package, new GreenToken(SyntaxKind.EndOfFileToken, "", null, null) });
+        var root = GreenNode.Create(SyntaxKind.WitDocument, new GreenElement[] { package, new GreenToken(SyntaxKind.EndOfFileToken, "", null, null) });
 
         string printed = Print(root);
 
@@ -52,9 +52,9 @@ public class TreePrinterTests
     [Fact]
     public void Marks_missing_tokens()
     {
-        var root = new GreenNode(SyntaxKind.WitDocument, new GreenElement[]
+        var root = GreenNode.Create(SyntaxKind.WitDocument, new GreenElement[]
         {
-            new GreenNode(SyntaxKind.PackageDeclaration, new GreenElement[]
+            GreenNode.Create(SyntaxKind.PackageDeclaration, new GreenElement[]
             {
                 new GreenToken(SyntaxKind.PackageKeyword, "package", null, null),
                 GreenToken.Missing(SyntaxKind.SemicolonToken),
@@ -95,8 +95,8 @@ public class TreePrinterTests
         // The design's budget: 10,000-deep type nesting. Indentation makes the output quadratic in the depth, which
         // keeps the test from going much deeper.
         const int depth = 10_000;
-        GreenNode node = new(SyntaxKind.TupleType, new GreenElement[] { new GreenToken(SyntaxKind.U8Keyword, "u8", null, null) });
-        for (int i = 1; i < depth; i++) node = new GreenNode(SyntaxKind.TupleType, new GreenElement[] { node });
+        var node = GreenNode.Create(SyntaxKind.TupleType, new GreenElement[] { new GreenToken(SyntaxKind.U8Keyword, "u8", null, null) });
+        for (int i = 1; i < depth; i++) node = GreenNode.Create(SyntaxKind.TupleType, new GreenElement[] { node });
         var writer = new LineCountingWriter();
 
         TreePrinter.Print(node, writer);

@@ -191,21 +191,21 @@ internal sealed class GreenCache
     public GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
     {
         int count = slots.Count;
-        if (count == 0 || count > MaxSharedSlots) return new GreenNode(kind, slots);
+        if (count == 0 || count > MaxSharedSlots) return GreenNode.Create(kind, slots);
         int width = 0;
         foreach (var slot in slots)
         {
-            if (slot.ContainsDiagnostics) return new GreenNode(kind, slots);
+            if (slot.ContainsDiagnostics) return GreenNode.Create(kind, slots);
             width += slot.FullWidth;
         }
 
-        if (width > MaxInternedLength) return new GreenNode(kind, slots);
+        if (width > MaxInternedLength) return GreenNode.Create(kind, slots);
         var key = new NodeKey(kind, slots[0], count > 1 ? slots[1] : null, count > 2 ? slots[2] : null, count > 3 ? slots[3] : null);
         // Two ways per set: the newest node goes first and pushes the older one to the second way.
         int index = key.GetHashCode() & (NodeSlots - 2);
         if (_nodes[index].Node is { } first && _nodes[index].Key.Equals(key)) return first;
         if (_nodes[index + 1].Node is { } second && _nodes[index + 1].Key.Equals(key)) return second;
-        var node = new GreenNode(kind, slots);
+        var node = GreenNode.Create(kind, slots);
         _created++;
         _nodes[index + 1] = _nodes[index];
         _nodes[index] = (key, node);

@@ -10,11 +10,10 @@ namespace Wit.Core.Syntax;
 /// </summary>
 public abstract class GreenElement
 {
-    private protected GreenElement(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics)
+    private protected GreenElement(SyntaxKind kind, int fullWidth)
     {
         Kind = kind;
         FullWidth = fullWidth;
-        Diagnostics = diagnostics ?? Array.Empty<GreenDiagnostic>();
     }
 
     public SyntaxKind Kind { get; }
@@ -22,7 +21,7 @@ public abstract class GreenElement
     public int FullWidth { get; }
 
     /// <summary>Diagnostics attached to this element itself, offsets relative to its full start.</summary>
-    public GreenDiagnostic[] Diagnostics { get; }
+    public abstract GreenDiagnostic[] Diagnostics { get; }
 
     /// <summary>True when this element or any descendant carries a diagnostic.</summary>
     public abstract bool ContainsDiagnostics { get; }

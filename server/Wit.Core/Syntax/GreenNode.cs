@@ -1,44 +1,69 @@
 using System;
 using System.Collections.Generic;
+#if NET
+using System.Runtime.CompilerServices;
+#endif
 
 namespace Wit.Core.Syntax;
 
-/// <summary>An interior node: a kind and an ordered list of child tokens and nodes.</summary>
-public sealed class GreenNode : GreenElement
+/// <summary>
+/// An interior node: a kind and an ordered list of child tokens and nodes. Made by <see cref="Create(SyntaxKind, GreenElement[], GreenDiagnostic[])"/>:
+/// a node of one to eight children holds them in fields (most nodes of a file are that small, and a separate array
+/// cost more than the node itself: 37% of a large file's parse allocations), a larger one in an array.
+/// </summary>
+public abstract class GreenNode : GreenElement
 {
-    private readonly GreenElement[] _slots;
-    private readonly bool _containsDiagnostics;
+    /// <summary>The "no diagnostics of its own, some below" marker of <see cref="_diagnostics"/>.</summary>
+    private static readonly GreenDiagnostic[] s_onlyBelow = new GreenDiagnostic[0];
 
-    public GreenNode(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics = null)
-        : base(kind, SumWidth(slots), diagnostics)
+    /// <summary>
+    /// Null when neither this node nor a descendant carries a diagnostic, <see cref="s_onlyBelow"/> when only
+    /// descendants do, else this node's own: one field for both facts keeps every node a word smaller.
+    /// </summary>
+    private readonly GreenDiagnostic[]? _diagnostics;
+
+    private protected GreenNode(SyntaxKind kind, int fullWidth, bool childrenContainDiagnostics, GreenDiagnostic[]? diagnostics)
+        : base(kind, fullWidth)
     {
-        _slots = slots;
-        bool contains = Diagnostics.Length > 0;
-        if (!contains)
-        {
-            foreach (var slot in slots)
-            {
-                if (slot.ContainsDiagnostics) { contains = true; break; }
-            }
-        }
-
-        _containsDiagnostics = contains;
+        _diagnostics = diagnostics is { Length: > 0 } ? diagnostics : childrenContainDiagnostics ? s_onlyBelow : null;
     }
 
-    public GreenNode(SyntaxKind kind, List<GreenElement> slots, GreenDiagnostic[]? diagnostics = null)
-        : this(kind, slots.ToArray(), diagnostics)
+    /// <summary>A node of <paramref name="kind"/> over <paramref name="slots"/> (a larger array is kept, not copied).</summary>
+    public static GreenNode Create(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics = null) => slots.Length switch
     {
-    }
+        1 => new GreenNode1(kind, slots[0], diagnostics),
+        2 => new GreenNode2(kind, slots[0], slots[1], diagnostics),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2], diagnostics),
+#if NET
+        > 3 and <= 8 => CreateInline(kind, slots, diagnostics),
+#endif
+        _ => new GreenNodeN(kind, slots, diagnostics),
+    };
 
-    public int SlotCount => _slots.Length;
+    /// <summary>A node of <paramref name="kind"/> over a copy of <paramref name="slots"/>.</summary>
+    public static GreenNode Create(SyntaxKind kind, List<GreenElement> slots, GreenDiagnostic[]? diagnostics = null) => slots.Count switch
+    {
+        1 => new GreenNode1(kind, slots[0], diagnostics),
+        2 => new GreenNode2(kind, slots[0], slots[1], diagnostics),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2], diagnostics),
+#if NET
+        > 3 and <= 8 => CreateInline(kind, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots), diagnostics),
+#endif
+        _ => new GreenNodeN(kind, slots.ToArray(), diagnostics),
+    };
 
-    public GreenElement GetSlot(int index) => _slots[index];
+    public abstract int SlotCount { get; }
 
-    public IReadOnlyList<GreenElement> Slots => _slots;
+    public abstract GreenElement GetSlot(int index);
+
+    /// <summary>The children (a new list for a node that holds them inline).</summary>
+    public virtual IReadOnlyList<GreenElement> Slots => CopySlots();
 
     public override bool IsToken => false;
 
-    public override bool ContainsDiagnostics => _containsDiagnostics;
+    public override bool ContainsDiagnostics => _diagnostics is not null;
+
+    public override GreenDiagnostic[] Diagnostics => _diagnostics ?? s_onlyBelow;
 
     /// <summary>The first token in document order (possibly missing), or null for a node without tokens.</summary>
     public GreenToken? FirstToken()
@@ -48,8 +73,9 @@ public sealed class GreenNode : GreenElement
         {
             if (node.SlotCount == 0) return null;
             GreenElement? next = null;
-            foreach (var slot in node._slots)
+            for (int i = 0; i < node.SlotCount; i++)
             {
+                var slot = node.GetSlot(i);
                 if (slot is GreenToken || (slot is GreenNode n && n.SlotCount > 0)) { next = slot; break; }
             }
 
@@ -60,14 +86,169 @@ public sealed class GreenNode : GreenElement
         return (GreenToken)current;
     }
 
-    public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) => new(Kind, _slots, diagnostics);
+    public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) => Create(Kind, CopySlots(), diagnostics);
 
     public override string ToString() => $"{Kind} ({FullWidth})";
 
+    private GreenElement[] CopySlots()
+    {
+        var slots = new GreenElement[SlotCount];
+        for (int i = 0; i < slots.Length; i++) slots[i] = GetSlot(i);
+        return slots;
+    }
+
+#if NET
+    private static int SumWidth(ReadOnlySpan<GreenElement> slots)
+#else
     private static int SumWidth(GreenElement[] slots)
+#endif
     {
         int width = 0;
         foreach (var slot in slots) width += slot.FullWidth;
         return width;
+    }
+
+#if NET
+    private static bool AnyContains(ReadOnlySpan<GreenElement> slots)
+#else
+    private static bool AnyContains(GreenElement[] slots)
+#endif
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.ContainsDiagnostics) return true;
+        }
+
+        return false;
+    }
+
+    private sealed class GreenNode1 : GreenNode
+    {
+        private readonly GreenElement _a;
+
+        public GreenNode1(SyntaxKind kind, GreenElement a, GreenDiagnostic[]? diagnostics)
+            : base(kind, a.FullWidth, a.ContainsDiagnostics, diagnostics) => _a = a;
+
+        public override int SlotCount => 1;
+
+        public override GreenElement GetSlot(int index) => index == 0 ? _a : throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    private sealed class GreenNode2 : GreenNode
+    {
+        private readonly GreenElement _a;
+        private readonly GreenElement _b;
+
+        public GreenNode2(SyntaxKind kind, GreenElement a, GreenElement b, GreenDiagnostic[]? diagnostics)
+            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics, diagnostics)
+        {
+            _a = a;
+            _b = b;
+        }
+
+        public override int SlotCount => 2;
+
+        public override GreenElement GetSlot(int index) => index == 0 ? _a : index == 1 ? _b : throw new ArgumentOutOfRangeException(nameof(index));
+    }
+
+    private sealed class GreenNode3 : GreenNode
+    {
+        private readonly GreenElement _a;
+        private readonly GreenElement _b;
+        private readonly GreenElement _c;
+
+        public GreenNode3(SyntaxKind kind, GreenElement a, GreenElement b, GreenElement c, GreenDiagnostic[]? diagnostics)
+            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics, diagnostics)
+        {
+            _a = a;
+            _b = b;
+            _c = c;
+        }
+
+        public override int SlotCount => 3;
+
+        public override GreenElement GetSlot(int index) => index switch
+        {
+            0 => _a,
+            1 => _b,
+            2 => _c,
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+    }
+
+#if NET
+    /// <summary>Four to eight children (an array of that size cost 24 bytes and an object more; netstandard2.0, for the source generator, keeps arrays).</summary>
+    private static GreenNode CreateInline(SyntaxKind kind, ReadOnlySpan<GreenElement> slots, GreenDiagnostic[]? diagnostics) => slots.Length switch
+    {
+        4 => new InlineNode<Four>(kind, slots, diagnostics),
+        5 => new InlineNode<Five>(kind, slots, diagnostics),
+        6 => new InlineNode<Six>(kind, slots, diagnostics),
+        7 => new InlineNode<Seven>(kind, slots, diagnostics),
+        _ => new InlineNode<Eight>(kind, slots, diagnostics),
+    };
+
+    /// <summary>Four to eight children in an inline array of that length, (<typeparamref name="TSlots"/>).</summary>
+    private sealed class InlineNode<TSlots> : GreenNode
+        where TSlots : struct
+    {
+        private TSlots _slots;
+
+        public InlineNode(SyntaxKind kind, ReadOnlySpan<GreenElement> slots, GreenDiagnostic[]? diagnostics)
+            : base(kind, SumWidth(slots), AnyContains(slots), diagnostics) => slots.CopyTo(Span);
+
+        private static int Length => Unsafe.SizeOf<TSlots>() / Unsafe.SizeOf<GreenElement>();
+
+        private Span<GreenElement> Span => System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.As<TSlots, GreenElement>(ref _slots), Length);
+
+        public override int SlotCount => Length;
+
+        public override GreenElement GetSlot(int index) => Span[index];
+    }
+
+    [InlineArray(4)]
+    private struct Four
+    {
+        private GreenElement _element;
+    }
+
+    [InlineArray(5)]
+    private struct Five
+    {
+        private GreenElement _element;
+    }
+
+    [InlineArray(6)]
+    private struct Six
+    {
+        private GreenElement _element;
+    }
+
+    [InlineArray(7)]
+    private struct Seven
+    {
+        private GreenElement _element;
+    }
+
+    [InlineArray(8)]
+    private struct Eight
+    {
+        private GreenElement _element;
+    }
+
+#endif
+
+    /// <summary>No children or more than eight, in an array.</summary>
+    private sealed class GreenNodeN : GreenNode
+    {
+        private readonly GreenElement[] _slots;
+
+        public GreenNodeN(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics)
+            : base(kind, SumWidth(slots), AnyContains(slots), diagnostics) => _slots = slots;
+
+        public override int SlotCount => _slots.Length;
+
+        public override GreenElement GetSlot(int index) => _slots[index];
+
+        public override IReadOnlyList<GreenElement> Slots => _slots;
     }
 }

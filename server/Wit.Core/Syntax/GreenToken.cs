@@ -9,8 +9,9 @@ public sealed class GreenToken : GreenElement
     internal static readonly GreenTrivia[] NoTrivia = Array.Empty<GreenTrivia>();
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
-        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics)
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing))
     {
+        Diagnostics = diagnostics ?? Array.Empty<GreenDiagnostic>();
         Text = text;
         LeadingTrivia = leading ?? NoTrivia;
         TrailingTrivia = trailing ?? NoTrivia;
@@ -27,6 +28,8 @@ public sealed class GreenToken : GreenElement
     public GreenTrivia[] TrailingTrivia { get; }
 
     public bool IsMissing { get; }
+
+    public override GreenDiagnostic[] Diagnostics { get; }
 
     public int Width => Text.Length;
 

@@ -21,6 +21,9 @@ internal sealed partial class WitParser
     private readonly string _text;
     private readonly WitLexer _lexer;
 
+    /// <summary>The parse's cache, the lexer's too (a thread-static read per node cost more than the field).</summary>
+    private readonly GreenCache _cache = GreenCache.Instance;
+
     /// <summary>
     /// The tokens lexed ahead, in a ring: the parser looks at most <see cref="MaxLookahead"/> tokens past the current
     /// one and never back, so a whole file's tokens are never held (nor copied as a list grows).
@@ -176,7 +179,7 @@ internal sealed partial class WitParser
             position += item.FullWidth;
         }
 
-        return new GreenNode(SyntaxKind.WitDocument, items, diagnostics?.ToArray());
+        return GreenNode.Create(SyntaxKind.WitDocument, items, diagnostics?.ToArray());
     }
 
     // ---- Token machinery ----------------------------------------------------------------------------------------
@@ -294,7 +297,7 @@ internal sealed partial class WitParser
     /// <summary>A node; small inner nodes of the same kind and children are shared (<see cref="GreenCache.Node"/>).</summary>
     private GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
     {
-        var node = IsSharable(kind) ? GreenCache.Instance.Node(kind, slots) : new GreenNode(kind, slots);
+        var node = IsSharable(kind) ? _cache.Node(kind, slots) : GreenNode.Create(kind, slots);
         System.Diagnostics.Debug.Assert(!_pool.Contains(slots), "a slot list was returned twice");
         slots.Clear();
         _pool.Push(slots);

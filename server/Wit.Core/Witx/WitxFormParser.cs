@@ -89,7 +89,7 @@ internal sealed class WitxFormParser
         }
 
         FlushRun();
-        return new GreenNode(SyntaxKind.WitxSkippedTokens, tokens, diagnostics.Count == 0 ? null : diagnostics.ToArray());
+        return GreenNode.Create(SyntaxKind.WitxSkippedTokens, tokens, diagnostics.Count == 0 ? null : diagnostics.ToArray());
     }
 
     private sealed class Frame
@@ -134,8 +134,8 @@ internal sealed class WitxFormParser
                     var parent = stack.Count > 0 ? stack.Peek() : null;
                     var kind = KindOf(frame.Children);
                     validator.Validate(kind, parent is null ? SyntaxKind.None : KindOf(parent.Children), frame.Children, frame.FullStart);
-                    if (parent is null) return new GreenNode(kind, frame.Children, diagnostics.Count == 0 ? null : diagnostics.ToArray());
-                    parent.Children.Add(new GreenNode(kind, frame.Children));
+                    if (parent is null) return GreenNode.Create(kind, frame.Children, diagnostics.Count == 0 ? null : diagnostics.ToArray());
+                    parent.Children.Add(GreenNode.Create(kind, frame.Children));
                     continue;
                 }
 
@@ -163,7 +163,7 @@ internal sealed class WitxFormParser
             if (closed is not null) frame.Children.Add(closed);
             frame.Children.Add(GreenToken.Missing(SyntaxKind.CloseParenToken));
             var kind = KindOf(frame.Children);
-            closed = new GreenNode(kind, frame.Children, stack.Count == 0 && diagnostics.Count > 0 ? diagnostics.ToArray() : null);
+            closed = GreenNode.Create(kind, frame.Children, stack.Count == 0 && diagnostics.Count > 0 ? diagnostics.ToArray() : null);
         }
 
         return closed!;
@@ -187,7 +187,7 @@ internal sealed class WitxFormParser
             if (balance == 0) break;
         }
 
-        return new GreenNode(SyntaxKind.WitxSkippedTokens, tokens);
+        return GreenNode.Create(SyntaxKind.WitxSkippedTokens, tokens);
     }
 
     private static SyntaxKind KindOf(List<GreenElement> children) =>

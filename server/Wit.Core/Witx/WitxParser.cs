@@ -17,7 +17,7 @@ internal static class WitxParser
         var elements = new List<GreenElement>();
         while (!parser.AtEnd) elements.Add(parser.ParseElement());
         elements.Add(parser.Current);
-        return new GreenNode(SyntaxKind.WitxDocument, elements);
+        return GreenNode.Create(SyntaxKind.WitxDocument, elements);
     }
 
     /// <summary>
@@ -82,11 +82,11 @@ internal static class WitxParser
             if (candidate < count && starts[candidate] == oldPosition)
             {
                 for (int i = candidate; i < count; i++) elements.Add(oldRoot.GetSlot(i));
-                return new GreenNode(SyntaxKind.WitxDocument, elements);
+                return GreenNode.Create(SyntaxKind.WitxDocument, elements);
             }
         }
 
         elements.Add(parser.Current);
-        return new GreenNode(SyntaxKind.WitxDocument, elements);
+        return GreenNode.Create(SyntaxKind.WitxDocument, elements);
     }
 }

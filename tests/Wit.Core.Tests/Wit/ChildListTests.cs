@@ -36,10 +36,10 @@ public sealed class ChildListTests
     {
         // An item whose first child is a list holding only an empty node: the first token is in the next slot.
         var token = new GreenToken(SyntaxKind.IdentifierToken, "x", new[] { new GreenTrivia(SyntaxKind.WhitespaceTrivia, "  ") }, null);
-        var empty = new GreenNode(SyntaxKind.Attribute, new List<GreenElement>());
-        var list = new GreenNode(SyntaxKind.InterfaceBody, new GreenElement[] { empty });
-        var item = new GreenNode(SyntaxKind.Interface, new GreenElement[] { list, token });
-        var root = new SyntaxNode(null, null, new GreenNode(SyntaxKind.WitDocument, new GreenElement[] { item }), 0, 0);
+        var empty = GreenNode.Create(SyntaxKind.Attribute, new List<GreenElement>());
+        var list = GreenNode.Create(SyntaxKind.InterfaceBody, new GreenElement[] { empty });
+        var item = GreenNode.Create(SyntaxKind.Interface, new GreenElement[] { list, token });
+        var root = new SyntaxNode(null, null, GreenNode.Create(SyntaxKind.WitDocument, new GreenElement[] { item }), 0, 0);
 
         var first = root.FirstToken();
 
