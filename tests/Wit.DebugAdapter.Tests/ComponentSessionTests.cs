@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+using static Wit.DebugAdapter.Tests.SessionTests;
+
+namespace Wit.DebugAdapter.Tests;
+
+/// <summary>
+/// Sessions on a component (Programs/debuggee-component.wasm: the C fixture inside jco's preview1 adapter): it runs on
+/// the WASI 0.2 host, and the core code with DWARF inside it breaks, steps and shows its C locals as a core module's.
+/// </summary>
+public sealed class ComponentSessionTests
+{
+    [Fact]
+    public async Task A_source_breakpoint_in_the_component_stops_with_the_C_frames_and_locals_and_the_run_ends()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent);
+        int line = LineOf("int a = square(p.x);");
+        var bp = (await client.Request("setBreakpoints", SourceBreakpoints(line)))!["breakpoints"]![0]!;
+        Assert.True((bool)bp["verified"]!);
+        await client.Request("configurationDone");
+
+        Assert.Equal("breakpoint", (string?)(await client.Event("stopped"))["reason"]);
+        var frames = await Frames(client);
+        Assert.Equal(new[] { "sum_squares", "main" }, frames.Take(2).Select(f => (string?)f!["name"]));
+        Assert.Equal(line, (int)frames[0]!["line"]!);
+        Assert.Equal(DapTestClient.DebuggeeSource, (string?)frames[0]!["source"]!["path"]);
+        // The adapter's frames (its run export, which calls _start) are not the image's: only the C program's show.
+        Assert.All(frames, f => Assert.DoesNotContain("adapter", (string?)f!["name"] ?? ""));
+
+        // The struct parameter of sum_squares is read from the component's memory.
+        var locals = await Variables(client, 1, "Locals");
+        var p = locals.First(v => (string?)v!["name"] == "p")!;
+        Assert.Equal("struct point", (string?)p["type"]);
+        Assert.Equal("{x=3, y=4}", (string?)p["value"]);
+
+        // Stepping goes by C line inside the component: over, into square, out.
+        await client.Request("next", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal("step", (string?)(await client.Event("stopped"))["reason"]);
+        Assert.Equal(("sum_squares", LineOf("int b = square(p.y);")), await Top(client));
+        await client.Request("stepIn", new JsonObject { ["threadId"] = 1 });
+        await client.Event("stopped");
+        Assert.Equal(("square", LineOf("int result = v * v;")), await Top(client));
+        await client.Request("stepOut", new JsonObject { ["threadId"] = 1 });
+        await client.Event("stopped");
+        Assert.Equal("sum_squares", (await Top(client)).Name);
+
+        await client.Request("setBreakpoints", SourceBreakpoints());
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        // main returns 98: through the preview1 adapter that is wasi:cli/exit's error, exit code 1 under WASI 0.2.
+        Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
+        await client.EventMessage("terminated");
+        Assert.Equal("total=98\n", client.Output("stdout"));
+        Assert.Equal("done\n", client.Output("stderr"));
+    }
+
+    [Fact]
+    public async Task Arguments_reach_the_component_and_a_trap_stops_in_its_C_code()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent, new JsonObject { ["args"] = new JsonArray("trap") });
+        await client.Request("setExceptionBreakpoints", new JsonObject { ["filters"] = new JsonArray("traps") });
+        await client.Request("configurationDone");
+        var stopped = await client.Event("stopped");
+        Assert.Equal("exception", (string?)stopped["reason"]);
+        var frames = await Frames(client);
+        Assert.Equal(new[] { "crash", "main" }, frames.Take(2).Select(f => (string?)f!["name"]));
+        Assert.Equal(LineOf("__builtin_trap();"), (int)frames[0]!["line"]!);
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal(134, (int)(await client.Event("exited"))["exitCode"]!);
+    }
+
+    [Fact]
+    public async Task Stop_on_entry_stops_at_the_first_instruction_of_the_C_program_not_of_the_adapter()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent, new JsonObject { ["stopOnEntry"] = true, ["args"] = new JsonArray("exit") });
+        await client.Request("configurationDone");
+        Assert.Equal("entry", (string?)(await client.Event("stopped"))["reason"]);
+        Assert.StartsWith("_start", (await Top(client)).Name);
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        // exit(3) through the preview1 adapter is wasi:cli/exit's error: 1 under WASI 0.2; "done" came before it.
+        Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
+        Assert.Equal("done\n", client.Output("stderr"));
+    }
+}
