@@ -85,4 +85,46 @@ public sealed class ComponentSessionTests
         Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
         Assert.Equal("done\n", client.Output("stderr"));
     }
+
+    [Fact]
+    public async Task The_instance_tree_request_answers_the_live_core_instances_with_their_memories()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent);
+        // Before the start there is no instance yet; a core module has none at all.
+        Assert.Contains("not instantiated yet", (string?)(await client.TryRequest("witComponentInstances"))["message"]);
+        await client.Request("setBreakpoints", SourceBreakpoints(LineOf("printf(\"total=%d\\n\", total);")));
+        await client.Request("configurationDone");
+        await client.Event("stopped");
+
+        var root = (await client.Request("witComponentInstances"))!["root"]!;
+        Assert.Equal("root", (string?)root["name"]);
+        var cores = ((JsonArray)root["coreInstances"]!).Select(c => c!).ToList();
+        // jco's command component: the C program, the preview1 adapter and the glue modules, each a core instance.
+        Assert.True(cores.Count >= 3, $"{cores.Count} core instances");
+        var image = Assert.Single(cores, c => (bool)c["image"]!);
+        var memory = Assert.Single((JsonArray)image["memories"]!)!;
+        // The C program's memory (its data, stack and the heap printf grew): at least the 2 pages wasm-ld gives it.
+        Assert.True((uint)memory["pages"]! >= 2, memory.ToJsonString());
+        Assert.Null(memory["maxPages"]);
+        Assert.True(((JsonArray)image["tables"]!).Count >= 1);
+        // The preview1 adapter imports the C program's memory: the tree reports it once, where it is defined.
+        Assert.Equal(1, cores.Sum(c => ((JsonArray)c["memories"]!).Count));
+        // The wasi:cli/run instance jco exports is a nested component instance: its run was called once, and is running.
+        var run = ((JsonArray)root["children"]!).SelectMany(c => (JsonArray)c!["exports"]!).Single(e => (string?)e!["name"] == "run")!;
+        Assert.Equal(1, (long)run["calls"]!);
+
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        await client.Event("exited");
+    }
+
+    [Fact]
+    public async Task The_instance_tree_request_on_a_core_module_is_an_error()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.Debuggee);
+        var error = await client.TryRequest("witComponentInstances");
+        Assert.False((bool)error["success"]!);
+        Assert.Contains("core module", (string?)error["message"]);
+    }
 }
