@@ -127,4 +127,65 @@ public sealed class ComponentSessionTests
         Assert.False((bool)error["success"]!);
         Assert.Contains("core module", (string?)error["message"]);
     }
+
+    private static JsonObject FunctionBreakpoints(params string[] names) => new()
+    {
+        ["breakpoints"] = new JsonArray(names.Select(n => (JsonNode)new JsonObject { ["name"] = n }).ToArray()),
+    };
+
+    [Fact]
+    public async Task WIT_function_breakpoints_stop_at_the_export_and_at_an_import_with_the_lifted_values()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent);
+        // The export by its interface (an older compatible version names it too), the import by its method name alone.
+        var set = (JsonArray)(await client.Request("setFunctionBreakpoints", FunctionBreakpoints("wasi:cli/run@0.2.0#run", "[method]output-stream.blocking-write-and-flush")))!["breakpoints"]!;
+        Assert.All(set, b => Assert.True((bool)b!["verified"]!));
+        await client.Request("configurationDone");
+
+        // 1. The export's entry, before any core code ran: one boundary frame, no arguments.
+        var stopped = await client.Event("stopped");
+        Assert.Equal("function breakpoint", (string?)stopped["reason"]);
+        Assert.Equal((int)set[0]!["id"]!, (int)stopped["hitBreakpointIds"]![0]!);
+        var frames = await Frames(client);
+        Assert.StartsWith("[wit] wasi:cli/run@0.2", (string?)frames[0]!["name"]);
+        Assert.EndsWith("#run", (string?)frames[0]!["name"]);
+        Assert.Single(frames);
+        Assert.Empty(await Variables(client, 1, "WIT Arguments"));
+        Assert.Equal("", client.Output("stdout"));
+
+        // 2. The stdout write of printf: the boundary frame between the C frames, its list<u8> argument as text.
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal("function breakpoint", (string?)(await client.Event("stopped"))["reason"]);
+        frames = await Frames(client);
+        Assert.Matches(@"^\[wit\] wasi:io/streams@0\.2\.\d+#\[method\]output-stream\.blocking-write-and-flush$", (string?)frames[0]!["name"]);
+        Assert.Contains("main", frames.Skip(1).Select(f => (string?)f!["name"]));
+        var arguments = await Variables(client, 1, "WIT Arguments");
+        Assert.Equal(new[] { "self", "contents" }, arguments.Select(a => (string?)a!["name"]));
+        Assert.StartsWith("borrow<output-stream> rep ", (string?)arguments[0]!["value"]);
+        Assert.Equal("list<u8>", (string?)arguments[1]!["type"]);
+        // wasi-libc's printf writes its buffer and the newline as two iovecs: the adapter writes each.
+        Assert.Equal("8 bytes \"total=98\"", (string?)arguments[1]!["value"]);
+        // The write has not happened yet.
+        Assert.Equal("", client.Output("stdout"));
+
+        // 3. Stepping over the boundary stops at its return with the result.
+        await client.Request("next", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal("step", (string?)(await client.Event("stopped"))["reason"]);
+        frames = await Frames(client);
+        Assert.EndsWith("(returned)", (string?)frames[0]!["name"]);
+        Assert.Equal("8 bytes \"total=98\"", (string?)(await Variables(client, 1, "WIT Arguments"))[1]!["value"]);
+        var result = Assert.Single(await Variables(client, 1, "WIT Result"))!;
+        Assert.Equal("ok", (string?)result["value"]);
+        Assert.Equal("total=98", client.Output("stdout"));
+
+        // 4. The next write (the newline) shows as text with its escape.
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        await client.Event("stopped");
+        Assert.Equal("1 bytes \"\\n\"", (string?)(await Variables(client, 1, "WIT Arguments"))[1]!["value"]);
+
+        await client.Request("setFunctionBreakpoints", FunctionBreakpoints());
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using Wit.DebugAdapter.Wasm;
@@ -17,8 +18,12 @@ namespace Wit.DebugAdapter.Session;
 /// <see cref="WasmDebuggee.Image"/>: breakpoints, frames and steps are in its code; the other modules (the preview1
 /// adapter, glue) run through.
 /// </summary>
-internal sealed class ComponentDebuggee : WasmDebuggee
+internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
 {
+    /// <summary>For each running boundary call (innermost last): whether it stops at its return, and its arguments.</summary>
+    private readonly Stack<(bool Stop, IReadOnlyList<ComponentValue> Arguments)> _stopAtReturn = new();
+    private readonly Dictionary<ComponentFunction, string> _exportNames = new(ReferenceEqualityComparer.Instance);
+
     private readonly WasmComponent _component;
     private readonly WasiPreview2Options _options;
     private WasiPreview2? _wasi;
@@ -91,7 +96,8 @@ internal sealed class ComponentDebuggee : WasmDebuggee
         _wasi = WasiPreview2.AddTo(linker, _options);
         try
         {
-            var root = ComponentInstantiator.Instantiate(_component, linker, store: Store);
+            var root = ComponentInstantiator.Instantiate(_component, linker, store: Store, observer: this);
+            NameExports(root, "", 0);
             _root = root;
             ImageInstance = FindInstance(root, Image.Module, 0);
             var result = WasiPreview2.RunExport(root).Invoke();
@@ -104,6 +110,88 @@ internal sealed class ComponentDebuggee : WasmDebuggee
     }
 
     protected override void Cleanup() => _wasi?.Dispose();
+
+    /// <summary>Function breakpoints by WIT name (set by the session, read by the program's thread).</summary>
+    public volatile IReadOnlyList<(int Id, string Name)> WitBreakpoints = Array.Empty<(int, string)>();
+
+    /// <summary>Whether <paramref name="name"/> (a breakpoint's) names the WIT function <paramref name="actual"/>: the same
+    /// function of a semver-compatible interface (<c>wasi:cli/run@0.2.0#run</c> for <c>@0.2.3</c>), or the function's
+    /// name alone (<c>[method]output-stream.blocking-write-and-flush</c>) in any interface.</summary>
+    public static bool Names(string name, string actual)
+    {
+        int a = actual.LastIndexOf('#'), b = name.LastIndexOf('#');
+        string actualFunc = actual[(a + 1)..], func = name[(b + 1)..];
+        if (func != actualFunc)
+        {
+            return false;
+        }
+        return b < 0 || a >= 0 && (name[..b] == actual[..a] || ComponentLinker.Matches(name[..b], actual[..a]));
+    }
+
+    /// <summary>Whether a function breakpoint's name is a WIT one (rather than a core function's).</summary>
+    public static bool IsWitName(string name) => name.Contains('#') || name.StartsWith('[') || name.Contains(':');
+
+    /// <summary>The WIT name of a boundary function: the import's name of a host function, else the export's.</summary>
+    private string NameOf(ComponentFunction function) =>
+        function.Name ?? (_exportNames.TryGetValue(function, out var name) ? name : "(unnamed " + ComponentWit.Type(function.Type) + ")");
+
+    private void NameExports(ComponentInstance instance, string prefix, int depth)
+    {
+        foreach (var (name, value) in instance.Exports)
+        {
+            if (value is ComponentFunction f)
+            {
+                _exportNames.TryAdd(f, prefix + name);
+            }
+            else if (value is ComponentInstance inner && depth < ComponentInstantiator.MaxDepth)
+            {
+                NameExports(inner, prefix.Length == 0 ? name + "#" : prefix, depth + 1);
+            }
+        }
+    }
+
+    void IComponentCallObserver.Entering(ComponentFunction function, IReadOnlyList<ComponentValue> arguments, bool lifted)
+    {
+        var breakpoints = WitBreakpoints;
+        if (breakpoints.Count == 0)
+        {
+            _stopAtReturn.Push((false, arguments));
+            return;
+        }
+        string name = NameOf(function);
+        var hits = new List<int>();
+        foreach (var (id, bp) in breakpoints)
+        {
+            if (Names(bp, name)) hits.Add(id);
+        }
+        if (hits.Count == 0)
+        {
+            _stopAtReturn.Push((false, arguments));
+            return;
+        }
+        var boundary = new WitBoundary(name, function.Type, arguments, lifted);
+        var kind = StopAtBoundary("function breakpoint", hits, boundary, lifted ? null : Store.HostCallerFrames());
+        if (kind == ResumeKind.StepIn && lifted)
+        {
+            // Into the export's core code: its first instruction in the image.
+            StopAtNextInstruction("step");
+        }
+        _stopAtReturn.Push((kind != ResumeKind.Continue && !(kind == ResumeKind.StepIn && lifted), arguments));
+    }
+
+    void IComponentCallObserver.Returned(ComponentFunction function, ComponentValue? result, bool lifted)
+    {
+        if (_stopAtReturn.Count == 0 || _stopAtReturn.Pop() is not (true, var arguments))
+        {
+            return;
+        }
+        var boundary = new WitBoundary(NameOf(function), function.Type, arguments, lifted) { Returned = true, Result = result };
+        var kind = StopAtBoundary("step", System.Array.Empty<int>(), boundary, lifted ? null : Store.HostCallerFrames());
+        if (kind != ResumeKind.Continue)
+        {
+            StopAtNextInstruction("step");
+        }
+    }
 
     private static Instance? FindInstance(ComponentInstance instance, WasmModule module, int depth)
     {

@@ -31,6 +31,8 @@ internal abstract class WasmDebuggee : IDebuggee
     private Thread? _thread;
     private volatile StopState? _stop;
     private volatile bool _terminate, _userPause, _entry, _syncPending, _running, _ended;
+    /// <summary>The reason of a stop at the image's next instruction (a step from a boundary stop into code), or null.</summary>
+    private volatile string? _pendingReason;
     private ResumeKind _command;
     private bool _commandByInstruction;
     private Step? _step;
@@ -181,6 +183,11 @@ internal abstract class WasmDebuggee : IDebuggee
         {
             exitCode = 137;
         }
+        catch (WasmTrapException) when (_terminate)
+        {
+            // Ended from a boundary stop inside a host call: the host call's wrapper made the unwinding a trap.
+            exitCode = 137;
+        }
         catch (WasmTrapException trap)
         {
             _events.Output("stderr", $"trap: {trap.Message}\n");
@@ -269,6 +276,11 @@ internal abstract class WasmDebuggee : IDebuggee
             _userPause = false;
             reason = "pause";
         }
+        if (_pendingReason is { } pending)
+        {
+            _pendingReason = null;
+            reason ??= pending;
+        }
         var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance, Image)) : new List<int>();
         if (hits.Count > 0)
         {
@@ -313,13 +325,53 @@ internal abstract class WasmDebuggee : IDebuggee
     }
 
     /// <summary>
+    /// A stop at a component boundary (on the program's thread, inside the call): the boundary frame over the image's
+    /// frames <paramref name="below"/> (those of the caller of a lowered import). Waits for the session; returns how it
+    /// resumed. Nothing when the image is not instantiated yet.
+    /// </summary>
+    protected ResumeKind StopAtBoundary(string reason, IReadOnlyList<int> hits, WitBoundary boundary, IReadOnlyList<FrameView>? below)
+    {
+        if (_terminate)
+        {
+            throw new TerminatedException();
+        }
+        if (ImageInstance is not { } instance)
+        {
+            return ResumeKind.Continue;
+        }
+        var frames = new List<StopFrame> { new(-1, -1, null, null) { Boundary = boundary } };
+        foreach (var f in below ?? Array.Empty<FrameView>())
+        {
+            if (InImage(f))
+            {
+                frames.Add(new StopFrame(f.Function.Index, f.Pc, f.Locals, f.Operands));
+            }
+        }
+        _step = null;
+        Publish(new StopState(reason, null, hits, frames, instance, null));
+        _resumed.Wait();
+        if (_terminate)
+        {
+            throw new TerminatedException();
+        }
+        return _command;
+    }
+
+    /// <summary>Stops at the image's next instruction with <paramref name="reason"/> (a step from a boundary into code).</summary>
+    protected void StopAtNextInstruction(string reason)
+    {
+        _pendingReason = reason;
+        _hooks.RequestPause();
+    }
+
+    /// <summary>
     /// A pause in code of another module (a component's adapter or glue): never a stop the user sees. An entry or pause
     /// request waits for the image's next instruction; a step into such code runs it out; a step whose frame returned
     /// into it (the program's entry returned) ends; a breakpoint offset there belongs to the image, not to this code.
     /// </summary>
     private void OutsideImage(int depth)
     {
-        if (_entry || _userPause)
+        if (_entry || _userPause || _pendingReason != null)
         {
             _hooks.RequestPause();
         }
