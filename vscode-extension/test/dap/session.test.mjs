@@ -26,20 +26,27 @@ function adapter() {
   return found.endsWith('.dll') ? ['dotnet', found] : [found, ''];
 }
 
-describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
-  let dc;
+/** A started DebugClient on the adapter, for the suite's tests; stopped after them. */
+function client() {
+  const handle = {};
   before(async () => {
     const [runtime, executable] = adapter();
     // DebugClient spawns `runtime executable`; for a native adapter the runtime is the adapter and the argument empty.
-    dc = new DebugClient(runtime, executable, 'wit');
-    dc.defaultTimeout = 30000;
-    await dc.start();
+    handle.dc = new DebugClient(runtime, executable, 'wit');
+    handle.dc.defaultTimeout = 30000;
+    await handle.dc.start();
   });
   after(async () => {
-    await dc.stop();
+    await handle.dc.stop();
   });
+  return handle;
+}
+
+describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
+  const session = client();
 
   it('breaks at a line, steps, reads a local, stops at a trap with the wasm stack and exits with 134', async () => {
+    const { dc } = session;
     const line = lineOf('int a = square(p.x);');
     await dc.hitBreakpoint({ program, args: ['trap'] }, { path: source, line });
 
@@ -85,18 +92,10 @@ describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
 });
 
 describe('wit-debug-adapter on a component through @vscode/debugadapter-testsupport', () => {
-  let dc;
-  before(async () => {
-    const [runtime, executable] = adapter();
-    dc = new DebugClient(runtime, executable, 'wit');
-    dc.defaultTimeout = 30000;
-    await dc.start();
-  });
-  after(async () => {
-    await dc.stop();
-  });
+  const session = client();
 
   it('breaks at a C line inside the component, reads a struct local, answers the instance tree and exits', async () => {
+    const { dc } = session;
     const component = join(programs, 'debuggee-component.wasm');
     const line = lineOf('int a = square(p.x);');
     await dc.hitBreakpoint({ program: component }, { path: source, line });
