@@ -103,9 +103,9 @@ internal sealed partial class DebugSession
                 {
                     ["id"] = i + 1,
                     ["name"] = "[wit] " + boundary.Name + (boundary.Returned ? " (returned)" : ""),
+                    // No source; a "label" hint would make the client skip it and select the core frame below.
                     ["line"] = 0,
                     ["column"] = 0,
-                    ["presentationHint"] = "label",
                 });
                 continue;
             }
