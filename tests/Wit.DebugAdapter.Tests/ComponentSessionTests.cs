@@ -188,4 +188,26 @@ public sealed class ComponentSessionTests
         await client.Request("continue", new JsonObject { ["threadId"] = 1 });
         Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
     }
+
+    [Fact]
+    public async Task Terminate_at_an_import_boundary_ends_the_program_and_an_evaluate_there_is_an_error()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent);
+        await client.Request("setFunctionBreakpoints", FunctionBreakpoints("[method]output-stream.blocking-write-and-flush"));
+        await client.Request("configurationDone");
+        await client.Event("stopped");
+        var evaluate = await client.TryRequest("evaluate", new JsonObject { ["expression"] = "p.x", ["frameId"] = 1 });
+        Assert.False((bool)evaluate["success"]!);
+        Assert.Contains("WIT boundary frame", (string?)evaluate["message"]);
+        // A core frame below the boundary still evaluates.
+        var frames = await Frames(client);
+        int mainId = (int)frames.First(f => (string?)f!["name"] == "main")!["id"]!;
+        Assert.Equal("98", (string?)(await client.Request("evaluate", new JsonObject { ["expression"] = "total", ["frameId"] = mainId }))!["result"]);
+
+        // Ending the program while it waits inside the host call unwinds it: it exits as terminated, nothing was written.
+        await client.Request("terminate");
+        Assert.Equal(137, (int)(await client.Event("exited"))["exitCode"]!);
+        Assert.Equal("", client.Output("stdout"));
+    }
 }
