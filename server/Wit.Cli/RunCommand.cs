@@ -139,7 +139,7 @@ public sealed class RunCommand : CommandHandler
             var linker = new ComponentLinker();
             using var wasi = WasiPreview2.AddTo(linker, options);
             var instance = ComponentInstantiator.Instantiate(ComponentDecoder.Decode(bytes), linker);
-            var result = FindRun(instance).Invoke();
+            var result = WasiPreview2.RunExport(instance).Invoke();
             return result is { Kind: ComponentValueKind.Case, Bits: 0 } ? 0 : 1;
         }
         catch (WasiExitException exit)
@@ -150,16 +150,5 @@ public sealed class RunCommand : CommandHandler
         {
             return Failed(path, e, stdout, stderr);
         }
-    }
-
-    /// <summary>The <c>run</c> function of the component's <c>wasi:cli/run@0.2.x</c> export.</summary>
-    private static ComponentFunction FindRun(ComponentInstance instance)
-    {
-        foreach (var name in instance.Exports.Keys)
-        {
-            if (ComponentLinker.Matches("wasi:cli/run@0.2.0", name)) return instance.GetFunction(name + "#run");
-        }
-
-        throw new WasmException(WasmErrorKind.Unlinkable, -1, "the component exports no wasi:cli/run@0.2.x instance (not a WASI command)");
     }
 }

@@ -48,6 +48,9 @@ internal sealed class DapTestClient : IAsyncDisposable
 
     public static string DebuggeeSource => Programs("debuggee.c");
 
+    /// <summary>debuggee.wasm made a WASI 0.2 command component (jco's preview1 adapter): its core module keeps the DWARF.</summary>
+    public static string DebuggeeComponent => Programs("debuggee-component.wasm");
+
     /// <summary>Every message from the adapter so far.</summary>
     public IReadOnlyList<JsonObject> Messages
     {

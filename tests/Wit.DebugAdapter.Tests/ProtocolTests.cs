@@ -47,7 +47,9 @@ public sealed class ProtocolTests
             File.WriteAllBytes(Path.Combine(dir, "component.wasm"), new byte[] { 0, 0x61, 0x73, 0x6D, 0x0D, 0x00, 0x01, 0x00 });
             File.WriteAllBytes(Path.Combine(dir, "junk.wasm"), new byte[] { 0, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0xFF });
             // cwd resolves a relative program.
-            Assert.Contains("is a component", await Error(client, "launch", new JsonObject { ["program"] = "component.wasm", ["cwd"] = dir }));
+            Assert.Contains("is a component without core code", await Error(client, "launch", new JsonObject { ["program"] = "component.wasm", ["cwd"] = dir }));
+            File.WriteAllBytes(Path.Combine(dir, "bad-component.wasm"), new byte[] { 0, 0x61, 0x73, 0x6D, 0x0D, 0x00, 0x01, 0x00, 0x01, 0xFF });
+            Assert.Contains("not a valid component", await Error(client, "launch", new JsonObject { ["program"] = "bad-component.wasm", ["cwd"] = dir }));
             Assert.Contains("not a valid core module", await Error(client, "launch", new JsonObject { ["program"] = "junk.wasm", ["cwd"] = dir }));
         }
         finally

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { registerDebugger } from './debug';
+import { registerComponentInstancesView } from './componentInstances';
 import { Previews } from './previews';
 import { ItemRequestParams } from './protocol';
 import { WitServer } from './server';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<WitExt
   );
 
   registerDebugger(context);
+  registerComponentInstancesView(context);
   await current.start();
   return { server: current };
 }

@@ -51,10 +51,17 @@ internal sealed partial class DebugSession
     {
         var image = Launched().Image;
         var module = image.Module;
-        return SetGroup(args, "function", bp =>
+        var component = Launched() as ComponentDebuggee;
+        var wit = new List<(int Id, string Name)>();
+        var answer = SetGroup(args, "function", bp =>
         {
             string name = Args.RequiredString(bp, "name");
             int index = image.FunctionNamed(name);
+            if (index < 0 && component != null && ComponentDebuggee.IsWitName(name))
+            {
+                // A WIT function: it stops at the boundary (the lifted export's entry, the lowered import's call).
+                return (new List<int>(), WitMarker + name);
+            }
             if (index < 0)
             {
                 return (new List<int>(), $"no function named '{name}' (name section or export)");
@@ -65,7 +72,25 @@ internal sealed partial class DebugSession
             }
             return (new List<int> { image.AfterPrologue(module.Bodies[index - module.ImportedFunctionCount]) }, null);
         });
+        if (component != null)
+        {
+            foreach (var node in (JsonArray)answer["breakpoints"]!)
+            {
+                if (node!["message"] is JsonValue m && m.TryGetValue<string>(out var text) && text.StartsWith(WitMarker, StringComparison.Ordinal))
+                {
+                    string name = text[WitMarker.Length..];
+                    wit.Add(((int)node["id"]!, name));
+                    node["verified"] = true;
+                    node["message"] = $"stops at the WIT boundary of {name}";
+                }
+            }
+            component.WitBreakpoints = wit;
+        }
+        return answer;
     }
+
+    /// <summary>How a function breakpoint's resolver tells <see cref="SetFunctionBreakpoints"/> that it names a WIT function.</summary>
+    private const string WitMarker = "\u0001wit:";
 
     /// <summary><c>setInstructionBreakpoints</c>: at a byte offset in the module (<c>instructionReference</c> plus <c>offset</c>), which must start an instruction.</summary>
     private JsonNode SetInstructionBreakpoints(JsonObject? args)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Wit.DebugAdapter.Protocol;
 using Wit.DebugAdapter.Wasm;
+using Wit.Runtime.Component;
 using Wit.Runtime.Execution;
 
 namespace Wit.DebugAdapter.Session;
@@ -96,6 +97,18 @@ internal sealed partial class DebugSession
         for (int i = start; i < stop.Frames.Count && frames.Count < levels; i++)
         {
             var f = stop.Frames[i];
+            if (f.Boundary is { } boundary)
+            {
+                frames.Push(new JsonObject
+                {
+                    ["id"] = i + 1,
+                    ["name"] = "[wit] " + boundary.Name + (boundary.Returned ? " (returned)" : ""),
+                    // No source; a "label" hint would make the client skip it and select the core frame below.
+                    ["line"] = 0,
+                    ["column"] = 0,
+                });
+                continue;
+            }
             var json = new JsonObject
             {
                 ["id"] = i + 1,
@@ -140,6 +153,16 @@ internal sealed partial class DebugSession
         var (stop, index) = Frame(Args.Int(args, "frameId") ?? throw new RequestException("the argument 'frameId' is required"));
         var scopes = new JsonArray();
         int baseRef = index * ScopesPerFrame;
+        if (stop.Frames[index].Boundary is { } boundary)
+        {
+            // A WIT call: its lifted arguments, and its result once it returned.
+            scopes.Push(new JsonObject { ["name"] = "WIT Arguments", ["presentationHint"] = "arguments", ["variablesReference"] = baseRef + LocalsScope, ["namedVariables"] = boundary.Arguments.Count, ["expensive"] = false });
+            if (boundary.Returned)
+            {
+                scopes.Push(new JsonObject { ["name"] = "WIT Result", ["presentationHint"] = "returnValue", ["variablesReference"] = baseRef + OperandsScope, ["namedVariables"] = boundary.Result == null ? 0 : 1, ["expensive"] = false });
+            }
+            return new JsonObject { ["scopes"] = scopes };
+        }
         if (CVariables.At(Launched().Image, stop.Frames[index], stop.Instance) is { } cLocals)
         {
             scopes.Push(new JsonObject { ["name"] = "Locals", ["presentationHint"] = "locals", ["variablesReference"] = baseRef + CLocalsScope, ["namedVariables"] = cLocals.Count, ["expensive"] = false });
@@ -169,6 +192,22 @@ internal sealed partial class DebugSession
         var frame = stop.Frames[index];
         var module = stop.Instance.Module;
         var variables = new JsonArray();
+        if (frame.Boundary is { } boundary)
+        {
+            if (kind == LocalsScope)
+            {
+                for (int i = 0; i < boundary.Arguments.Count && i < boundary.Type.Params.Count; i++)
+                {
+                    var param = boundary.Type.Params[i];
+                    variables.Push(new JsonObject { ["name"] = param.Name, ["value"] = WitValues.Format(boundary.Arguments[i], param.Type), ["type"] = ComponentWit.Type(param.Type), ["variablesReference"] = 0 });
+                }
+            }
+            else if (kind == OperandsScope && boundary.Result is { } result && boundary.Type.Result is { } resultType)
+            {
+                variables.Push(new JsonObject { ["name"] = "result", ["value"] = WitValues.Format(result, resultType), ["type"] = ComponentWit.Type(resultType), ["variablesReference"] = 0 });
+            }
+            return new JsonObject { ["variables"] = variables };
+        }
         switch (kind)
         {
             case LocalsScope:
@@ -271,6 +310,10 @@ internal sealed partial class DebugSession
         string text = Args.RequiredString(args, "expression");
         var (stop, index) = Frame(Args.Int(args, "frameId"));
         var frame = stop.Frames[index];
+        if (frame.Boundary != null)
+        {
+            throw new RequestException("a WIT boundary frame has no variables to evaluate: its values are in the WIT Arguments scope; pick a core frame");
+        }
         var image = Launched().Image;
         WasmValue value;
         try

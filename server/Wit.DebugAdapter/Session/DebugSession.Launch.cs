@@ -6,6 +6,7 @@ using Wit.DebugAdapter.Protocol;
 using Wit.DebugAdapter.Wasm;
 using Wit.Runtime;
 using Wit.Runtime.Binary;
+using Wit.Runtime.Component;
 using Wit.Runtime.Validation;
 
 namespace Wit.DebugAdapter.Session;
@@ -13,7 +14,7 @@ namespace Wit.DebugAdapter.Session;
 internal sealed partial class DebugSession
 {
     /// <summary>
-    /// <c>launch</c>: <c>program</c> (a core .wasm, relative to <c>cwd</c>), <c>args</c>, <c>env</c>, <c>cwd</c>,
+    /// <c>launch</c>: <c>program</c> (a core module or a WASI 0.2 command component, relative to <c>cwd</c>), <c>args</c>, <c>env</c>, <c>cwd</c>,
     /// <c>preopens</c>, <c>stopOnEntry</c>. The module is read, decoded and validated here, so a bad program is an
     /// error response; it starts once <c>configurationDone</c> has come too.
     /// </summary>
@@ -48,23 +49,38 @@ internal sealed partial class DebugSession
         {
             throw new RequestException($"cannot read the program '{program}': {e.Message}");
         }
-        if (bytes.Length >= 8 && bytes[0] == 0 && bytes[1] == (byte)'a' && bytes[2] == (byte)'s' && bytes[3] == (byte)'m' && bytes[6] == 1 && bytes[7] == 0 && bytes[4] != 1)
+        WasmDebuggee debuggee;
+        ProgramImage image;
+        if (ComponentDecoder.IsComponent(bytes))
         {
-            // A component (layer 1). Its launch is another IDebuggee; this adapter debugs core modules so far.
-            throw new RequestException($"'{program}' is a component; this debugger runs core modules (components come later)");
+            WasmComponent component;
+            try
+            {
+                component = ComponentDecoder.Decode(bytes);
+            }
+            catch (WasmException e)
+            {
+                throw new RequestException($"'{program}' is not a valid component: {e.Message}");
+            }
+            var module = ComponentDebuggee.ImageModule(component) ?? throw new RequestException($"'{program}' is a component without core code: there is nothing to debug");
+            image = new ProgramImage(module, path);
+            debuggee = new ComponentDebuggee(component, image, argv, env, Preopens(args, cwd), _breakpoints, this) { StopOnTraps = _stopOnTraps };
         }
-        WasmModule module;
-        try
+        else
         {
-            module = ModuleDecoder.Decode(bytes);
-            ModuleValidator.Validate(module);
+            WasmModule module;
+            try
+            {
+                module = ModuleDecoder.Decode(bytes);
+                ModuleValidator.Validate(module);
+            }
+            catch (WasmException e)
+            {
+                throw new RequestException($"'{program}' is not a valid core module: {e.Message}");
+            }
+            image = new ProgramImage(module, path);
+            debuggee = new CoreDebuggee(image, argv, env, Preopens(args, cwd), _breakpoints, this) { StopOnTraps = _stopOnTraps };
         }
-        catch (WasmException e)
-        {
-            throw new RequestException($"'{program}' is not a valid core module: {e.Message}");
-        }
-        var image = new ProgramImage(module, path);
-        var debuggee = new CoreDebuggee(image, argv, env, Preopens(args, cwd), _breakpoints, this) { StopOnTraps = _stopOnTraps };
         _debuggee = debuggee;
         if (image.Lines?.Problems is { Count: > 0 } problems)
         {
@@ -139,7 +155,7 @@ internal sealed partial class DebugSession
             }
         }
         _stopOnTraps = filters.Contains("traps");
-        if (_debuggee is CoreDebuggee core)
+        if (_debuggee is WasmDebuggee core)
         {
             core.StopOnTraps = _stopOnTraps;
         }

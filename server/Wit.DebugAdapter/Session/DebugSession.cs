@@ -129,6 +129,7 @@ internal sealed partial class DebugSession : IDebuggeeEvents
         "readMemory" => ReadMemory(args),
         "writeMemory" => WriteMemory(args),
         "disassemble" => Disassemble(args),
+        "witComponentInstances" => ComponentInstances(),
         "terminate" => Terminate(),
         "disconnect" => Disconnect(),
         _ => throw new RequestException($"unknown request '{command}'"),

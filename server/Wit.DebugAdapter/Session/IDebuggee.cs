@@ -23,8 +23,8 @@ internal interface IDebuggeeEvents
 }
 
 /// <summary>
-/// A launched program the session debugs. <see cref="CoreDebuggee"/> runs a core module; a component launch is another
-/// implementation (its instances each a <see cref="ProgramImage"/>), so the session and its handlers do not change.
+/// A launched program the session debugs. <see cref="CoreDebuggee"/> runs a core module, <see cref="ComponentDebuggee"/> a component;
+/// both show the one <see cref="ProgramImage"/> whose code runs under the debugger, so the handlers do not change.
 /// Every member is safe to call from the request thread and never waits for the program.
 /// </summary>
 internal interface IDebuggee

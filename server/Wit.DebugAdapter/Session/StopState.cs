@@ -8,7 +8,11 @@ using Wit.Runtime.Execution;
 namespace Wit.DebugAdapter.Session;
 
 /// <summary>One frame of a stop, innermost first: its function, pc and (except at a trap, where they are gone) its locals and operands.</summary>
-internal sealed record StopFrame(int FunctionIndex, int Pc, WasmValue[]? Locals, ulong[]? Operands);
+internal sealed record StopFrame(int FunctionIndex, int Pc, WasmValue[]? Locals, ulong[]? Operands)
+{
+    /// <summary>Set for a component boundary frame (a WIT call, not core code): then the other members are -1 and null.</summary>
+    public WitBoundary? Boundary { get; init; }
+}
 
 /// <summary>
 /// Why and where the debuggee stopped. Immutable; valid until the debuggee resumes (frame and variable references

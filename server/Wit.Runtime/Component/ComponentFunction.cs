@@ -20,6 +20,9 @@ public sealed class ComponentFunction
         Cost = cost;
     }
 
+    /// <summary>For a host function, the name the component imported it under (<c>iface#name</c>, or the plain name); else null.</summary>
+    public string? Name { get; internal set; }
+
     /// <summary>The function's type (its parameters' names and types, its result).</summary>
     public FuncTypeDef Type { get; }
 

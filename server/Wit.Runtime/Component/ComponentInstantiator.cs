@@ -31,21 +31,26 @@ public sealed class ComponentInstantiator
     private readonly CanonicalCodec _codec = new(new CanonicalAbi());
     private readonly ComponentTypeConverter _types = new();
 
-    private ComponentInstantiator(Store store, ComponentLinker? linker)
+    private readonly IComponentCallObserver? _observer;
+
+    private ComponentInstantiator(Store store, ComponentLinker? linker, IComponentCallObserver? observer)
     {
         _store = store;
         _linker = linker;
+        _observer = observer;
     }
 
     /// <summary>
     /// Instantiates <paramref name="component"/>: each import from <paramref name="imports"/> by name (a
     /// <see cref="ComponentFunction"/>, <see cref="ComponentInstance"/> or <see cref="ResourceType"/>), else from
-    /// <paramref name="linker"/>. The store defaults to a new one.
+    /// <paramref name="linker"/>. The store defaults to a new one. A debugger's <paramref name="observer"/> sees every
+    /// call that crosses a <c>canon lift</c> or <c>canon lower</c> of the instance, with its lifted values.
     /// </summary>
-    public static ComponentInstance Instantiate(WasmComponent component, ComponentLinker? linker = null, IReadOnlyDictionary<string, object>? imports = null, Store? store = null)
+    public static ComponentInstance Instantiate(WasmComponent component, ComponentLinker? linker = null, IReadOnlyDictionary<string, object>? imports = null, Store? store = null,
+        IComponentCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(component);
-        var instantiator = new ComponentInstantiator(store ?? new Store(), linker);
+        var instantiator = new ComponentInstantiator(store ?? new Store(), linker, observer);
         var arguments = new Dictionary<string, object>(StringComparer.Ordinal);
         var relations = new TypeRelations();
         foreach (var im in component.Imports)
@@ -103,7 +108,7 @@ public sealed class ComponentInstantiator
         switch (im.Desc.Sort)
         {
             case ExternSort.Func when _linker.TryGetFunction("", im.Name, out var f):
-                return HostFunction((FuncTypeDef)im.Desc.Type, f);
+                return HostFunction((FuncTypeDef)im.Desc.Type, f, im.Name);
             case ExternSort.Type when im.Desc.Type is ResourceTypeDef && _linker.TryGetResource("", im.Name, out var r):
                 return r;
             case ExternSort.Type:
@@ -115,7 +120,7 @@ public sealed class ComponentInstantiator
                     {
                         object? value = e.Desc.Sort switch
                         {
-                            ExternSort.Func when _linker.TryGetFunction(im.Name, e.Name, out var f) => HostFunction((FuncTypeDef)e.Desc.Type, f),
+                            ExternSort.Func when _linker.TryGetFunction(im.Name, e.Name, out var f) => HostFunction((FuncTypeDef)e.Desc.Type, f, im.Name + "#" + e.Name),
                             ExternSort.Type when e.Desc.Type is ResourceTypeDef && _linker.TryGetResource(im.Name, e.Name, out var r) => r,
                             ExternSort.Type when e.Desc.Type is not ResourceTypeDef => e.Desc.Type,
                             _ => null,
@@ -131,7 +136,7 @@ public sealed class ComponentInstantiator
     }
 
     /// <summary>A host function as a component function: an exception of the host's own is a trap of the call.</summary>
-    private static ComponentFunction HostFunction(FuncTypeDef type, ComponentHostFunction function) =>
+    private static ComponentFunction HostFunction(FuncTypeDef type, ComponentHostFunction function, string name) =>
         new(type, arguments =>
         {
             try
@@ -142,7 +147,7 @@ public sealed class ComponentInstantiator
             {
                 throw new WasmException(WasmErrorKind.Trap, -1, $"host function failed: {e.GetType().Name}: {e.Message}", e);
             }
-        }, new CallCost());
+        }, new CallCost()) { Name = name };
 
     // ---- Replay ---------------------------------------------------------------------------------------------------
 
@@ -403,14 +408,18 @@ public sealed class ComponentInstantiator
         var cost = new CallCost();
         var function = Function(frame, type, item.Options, cost);
         var instance = frame.Instance;
-        return new ComponentFunction(type, arguments =>
+        ComponentFunction? lifted = null;
+        lifted = new ComponentFunction(type, arguments =>
         {
             if (instance.LockedDown) throw CanonicalTrapException.Of(CanonicalTrap.LockedDown, "cannot enter component instance: a call of it trapped before (lockdown)");
             if (instance.Entered) throw CanonicalTrapException.Of(CanonicalTrap.CannotEnter, "cannot enter component instance: it is already running a call (recursive entry)");
             instance.Entered = true;
             try
             {
-                return CanonicalCalls.CallLifted(_codec, function, flat => _store.Invoke(core, flat), arguments);
+                _observer?.Entering(lifted!, arguments, lifted: true);
+                var result = CanonicalCalls.CallLifted(_codec, function, flat => _store.Invoke(core, flat), arguments);
+                _observer?.Returned(lifted!, result, lifted: true);
+                return result;
             }
             catch (WasmException e) when (e.Kind is WasmErrorKind.Trap or WasmErrorKind.Exhaustion)
             {
@@ -423,6 +432,7 @@ public sealed class ComponentInstantiator
                 instance.Entered = false;
             }
         }, cost);
+        return lifted;
     }
 
     private HostFunction Lower(ComponentFrame frame, CanonItem item)
@@ -431,7 +441,13 @@ public sealed class ComponentInstantiator
         var function = Function(frame, item.Type!, item.Options, callee.Cost);
         return new HostFunction(item.CoreType!, (caller, args, results) =>
         {
-            var flat = CanonicalCalls.CallLowered(_codec, function, callee.Invoke, args.ToArray());
+            var flat = CanonicalCalls.CallLowered(_codec, function, _observer is not { } observer ? callee.Invoke : lifted =>
+            {
+                observer.Entering(callee, lifted, lifted: false);
+                var result = callee.Invoke(lifted);
+                observer.Returned(callee, result, lifted: false);
+                return result;
+            }, args.ToArray());
             flat.CopyTo(results);
         }, "canon lower");
     }

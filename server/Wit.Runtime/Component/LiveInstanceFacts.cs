@@ -39,12 +39,17 @@ public sealed record LiveInstanceFacts(
         {
             var core = instance.CoreInstances[i];
             var pages = new List<uint>();
+            var maxima = new List<ulong?>();
             foreach (var m in core.Memories)
             {
-                if (seen.Add(m)) pages.Add(m.Pages);
+                if (seen.Add(m))
+                {
+                    pages.Add(m.Pages);
+                    maxima.Add(m.Type.Limits.Max);
+                }
             }
 
-            cores.Add(new LiveCoreInstance(i, pages, core.Tables.Select(t => t.Size).ToList(), core.Globals.Length));
+            cores.Add(new LiveCoreInstance(i, pages, core.Tables.Select(t => t.Size).ToList(), core.Globals.Length, maxima) { Module = core.Module });
         }
 
         var handles = new List<LiveHandles>();

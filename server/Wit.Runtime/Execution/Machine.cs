@@ -171,6 +171,22 @@ internal sealed partial class Machine
         }
     }
 
+    /// <summary>The frames below a running host function (its caller's at the call), innermost first; null outside one.</summary>
+    internal IReadOnlyList<FrameView>? HostCallerFrames()
+    {
+        int depth = _depth;
+        if (depth <= 0 || _frames[depth - 1].Func is not { } caller)
+        {
+            return null;
+        }
+        ref var fr = ref _frames[depth - 1];
+        if (fr.Fp < 0 || _sp > _stack.Length || _sp < fr.Fp + caller.LocalCount)
+        {
+            return null;
+        }
+        return Frames(caller, fr.CallPc, fr.Fp, _sp, depth - 1).Frames;
+    }
+
     private PauseContext Frames(WasmFunction fn, int pc, int fp, int sp, int depth)
     {
         var views = new List<FrameView> { View(fn, pc, fp, sp) };

@@ -40,6 +40,12 @@ public sealed class Store
         set => _machine.Hooks = value;
     }
 
+    /// <summary>
+    /// Under debug hooks, from inside a host function that wasm code called: the wasm frames below it, innermost first
+    /// (the caller at its call instruction), as a pause shows them; null when no wasm frame is below or without hooks.
+    /// </summary>
+    public IReadOnlyList<FrameView>? HostCallerFrames() => _machine.Hooks == null ? null : _machine.HostCallerFrames();
+
     /// <summary>An externref to a host object (the same object always gives the same reference).</summary>
     public WasmValue ExternRef(object? value)
     {

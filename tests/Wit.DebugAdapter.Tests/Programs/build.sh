@@ -3,7 +3,10 @@
 # debuggee.wasm: DWARF 4, no optimisation, so every line has code and every local lives in the linear-memory stack
 # frame or a wasm local. types-O0.wasm and types-O1.wasm: DWARF 5 (.debug_str_offsets, .debug_addr, .debug_loclists,
 # .debug_rnglists), the second optimised so that variables live in wasm locals and move (location lists).
-# Needs Debian's clang-14, lld-14 and wasi-libc (`apt-get install -y clang-14 lld-14 wasi-libc`).
+# debuggee-component.wasm: debuggee.wasm made a WASI 0.2 command component with jco's preview1 adapter (the core module
+# keeps its DWARF inside the component).
+# Needs Debian's clang-14, lld-14 and wasi-libc (`apt-get install -y clang-14 lld-14 wasi-libc`), and jco, which
+# ../../../shared/tools/wit-oracle/wit-oracle installs into ~/.cache/wit-oracle on first use.
 set -euo pipefail
 cd "$(dirname "$0")"
 build() {
@@ -13,3 +16,4 @@ build() {
 build -g -O0 -o debuggee.wasm debuggee.c
 build -gdwarf-5 -O0 -o types-O0.wasm types.c
 build -gdwarf-5 -O1 -o types-O1.wasm types.c
+"${JCO:-$HOME/.cache/wit-oracle/node_modules/.bin/jco}" new debuggee.wasm --wasi-command -o debuggee-component.wasm

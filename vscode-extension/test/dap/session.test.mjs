@@ -1,6 +1,7 @@
 // A scripted debug session with @vscode/debugadapter-testsupport (VS Code's own test client for debug adapters) against
 // the real wit-debug-adapter process on the C fixture tests/Wit.DebugAdapter.Tests/Programs/debuggee.c: break at a
 // source line, read a C local of type struct, step over and into, read a local, stop at a trap with the wasm stack, and run to the exit code.
+// A second session runs the same C program made a WASI 0.2 component (debuggee-component.wasm).
 // Run with `npm run test:dap -w vscode-extension` after building the adapter (`dotnet build server/Wit.DebugAdapter`);
 // WIT_DEBUG_ADAPTER names another build (a native executable or a .dll).
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -25,20 +26,27 @@ function adapter() {
   return found.endsWith('.dll') ? ['dotnet', found] : [found, ''];
 }
 
-describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
-  let dc;
+/** A started DebugClient on the adapter, for the suite's tests; stopped after them. */
+function client() {
+  const handle = {};
   before(async () => {
     const [runtime, executable] = adapter();
     // DebugClient spawns `runtime executable`; for a native adapter the runtime is the adapter and the argument empty.
-    dc = new DebugClient(runtime, executable, 'wit');
-    dc.defaultTimeout = 30000;
-    await dc.start();
+    handle.dc = new DebugClient(runtime, executable, 'wit');
+    handle.dc.defaultTimeout = 30000;
+    await handle.dc.start();
   });
   after(async () => {
-    await dc.stop();
+    await handle.dc.stop();
   });
+  return handle;
+}
+
+describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
+  const session = client();
 
   it('breaks at a line, steps, reads a local, stops at a trap with the wasm stack and exits with 134', async () => {
+    const { dc } = session;
     const line = lineOf('int a = square(p.x);');
     await dc.hitBreakpoint({ program, args: ['trap'] }, { path: source, line });
 
@@ -80,5 +88,31 @@ describe('wit-debug-adapter through @vscode/debugadapter-testsupport', () => {
 
     const [exited] = await Promise.all([dc.waitForEvent('exited'), dc.waitForEvent('terminated'), dc.continueRequest({ threadId: 1 })]);
     assert.equal(exited.body.exitCode, 134);
+  });
+});
+
+describe('wit-debug-adapter on a component through @vscode/debugadapter-testsupport', () => {
+  const session = client();
+
+  it('breaks at a C line inside the component, reads a struct local, answers the instance tree and exits', async () => {
+    const { dc } = session;
+    const component = join(programs, 'debuggee-component.wasm');
+    const line = lineOf('int a = square(p.x);');
+    await dc.hitBreakpoint({ program: component }, { path: source, line });
+    const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.deepEqual(frames.slice(0, 2).map((f) => f.name), ['sum_squares', 'main']);
+    const scopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
+    const locals = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Locals').variablesReference })).body.variables;
+    assert.equal(locals.find((v) => v.name === 'p').value, '{x=3, y=4}');
+
+    // The custom request the Component Instances view sends at each stop.
+    const tree = (await dc.customRequest('witComponentInstances')).body.root;
+    const image = tree.coreInstances.find((c) => c.image);
+    assert.ok(image.memories[0].pages >= 2, JSON.stringify(image));
+
+    await dc.setBreakpointsRequest({ source: { path: source }, breakpoints: [] });
+    const [exited] = await Promise.all([dc.waitForEvent('exited'), dc.assertOutput('stdout', 'total=98\n'), dc.continueRequest({ threadId: 1 })]);
+    // main's 98 through the preview1 adapter is wasi:cli/exit's error: 1 under WASI 0.2.
+    assert.equal(exited.body.exitCode, 1);
   });
 });

@@ -54,6 +54,18 @@ public sealed partial class WasiPreview2 : IDisposable
         _insecureSeed = (BitConverter.ToUInt64(seed), BitConverter.ToUInt64(seed[8..]));
     }
 
+    /// <summary>The <c>run</c> function of a command component's <c>wasi:cli/run@0.2.x</c> export (an Unlinkable <see cref="WasmException"/> without one).</summary>
+    public static ComponentFunction RunExport(ComponentInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        foreach (var name in instance.Exports.Keys)
+        {
+            if (ComponentLinker.Matches("wasi:cli/run@0.2.0", name)) return instance.GetFunction(name + "#run");
+        }
+
+        throw new WasmException(WasmErrorKind.Unlinkable, -1, "the component exports no wasi:cli/run@0.2.x instance (not a WASI command)");
+    }
+
     /// <summary>
     /// Defines the WASI 0.2 interfaces in <paramref name="linker"/> and returns the host state behind them (its streams
     /// and files; dispose it when the component is done to close what the component left open).
