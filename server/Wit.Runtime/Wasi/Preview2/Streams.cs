@@ -128,10 +128,13 @@ internal sealed class Pollable
 
     public void Block()
     {
-        while (!Ready)
+        // One reading of the clock per round: reading it again for the time left could find the deadline passed
+        // between the two readings, and the unsigned difference then slept for an hour (a test hung so).
+        while (true)
         {
-            ulong left = Deadline - WasiPreview2.MonotonicNow();
-            System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)Math.Min(left / 100 + 1, (ulong)TimeSpan.FromHours(1).Ticks)));
+            ulong now = WasiPreview2.MonotonicNow();
+            if (Deadline == 0 || now >= Deadline) return;
+            System.Threading.Thread.Sleep(TimeSpan.FromTicks((long)Math.Min((Deadline - now) / 100 + 1, (ulong)TimeSpan.FromHours(1).Ticks)));
         }
     }
 }
