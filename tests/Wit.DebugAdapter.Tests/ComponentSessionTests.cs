@@ -190,6 +190,35 @@ public sealed class ComponentSessionTests
     }
 
     [Fact]
+    public async Task A_hit_condition_on_a_WIT_function_breakpoint_counts_the_calls_and_a_condition_is_refused()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.DebuggeeComponent);
+        var set = (JsonArray)(await client.Request("setFunctionBreakpoints", new JsonObject
+        {
+            ["breakpoints"] = new JsonArray(
+                new JsonObject { ["name"] = "[method]output-stream.blocking-write-and-flush", ["hitCondition"] = "2" },
+                new JsonObject { ["name"] = "wasi:cli/run@0.2.0#run", ["condition"] = "total == 98" },
+                new JsonObject { ["name"] = "wasi:cli/run@0.2.0#run", ["hitCondition"] = "every" }),
+        }))!["breakpoints"]!;
+        Assert.True((bool)set[0]!["verified"]!);
+        Assert.False((bool)set[1]!["verified"]!);
+        Assert.Contains("not supported", (string?)set[1]!["message"]);
+        Assert.False((bool)set[2]!["verified"]!);
+        Assert.Contains("hit condition", (string?)set[2]!["message"]);
+        await client.Request("configurationDone");
+
+        // The first write ("total=98") passes; the second (the newline) stops.
+        var stopped = await client.Event("stopped");
+        Assert.Equal((int)set[0]!["id"]!, (int)stopped["hitBreakpointIds"]![0]!);
+        Assert.Equal("1 bytes \"\\n\"", (string?)(await Variables(client, 1, "WIT Arguments"))[1]!["value"]);
+        Assert.Equal("total=98", client.Output("stdout"));
+
+        await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        Assert.Equal(1, (int)(await client.Event("exited"))["exitCode"]!);
+    }
+
+    [Fact]
     public async Task Terminate_at_an_import_boundary_ends_the_program_and_an_evaluate_there_is_an_error()
     {
         await using var client = new DapTestClient();

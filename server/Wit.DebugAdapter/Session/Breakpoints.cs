@@ -18,6 +18,19 @@ internal sealed class Breakpoint
     public int Hits { get; set; }
 }
 
+/// <summary>A function breakpoint by WIT name, with its hit condition and count (counted on the program's thread).</summary>
+internal sealed class WitBreakpoint(int id, string name, HitCondition? hitCondition)
+{
+    public int Id { get; } = id;
+
+    public string Name { get; } = name;
+
+    private long _hits;
+
+    /// <summary>Counts a call through the boundary; whether this one stops.</summary>
+    public bool Hit() => hitCondition?.Holds(++_hits) ?? true;
+}
+
 /// <summary>
 /// A hit condition: <c>N</c> or <c>==N</c> stops at the Nth hit only, <c>&gt;=N</c>, <c>&gt;N</c>, <c>&lt;N</c>,
 /// <c>&lt;=N</c> compare the hit count, <c>%N</c> stops at every Nth hit.

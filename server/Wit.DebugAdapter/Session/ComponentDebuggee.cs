@@ -112,7 +112,7 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
     protected override void Cleanup() => _wasi?.Dispose();
 
     /// <summary>Function breakpoints by WIT name (set by the session, read by the program's thread).</summary>
-    public volatile IReadOnlyList<(int Id, string Name)> WitBreakpoints = Array.Empty<(int, string)>();
+    public volatile IReadOnlyList<WitBreakpoint> WitBreakpoints = Array.Empty<WitBreakpoint>();
 
     /// <summary>Whether <paramref name="name"/> (a breakpoint's) names the WIT function <paramref name="actual"/>: the same
     /// function of a semver-compatible interface (<c>wasi:cli/run@0.2.0#run</c> for <c>@0.2.3</c>), or the function's
@@ -160,9 +160,9 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
         }
         string name = NameOf(function);
         var hits = new List<int>();
-        foreach (var (id, bp) in breakpoints)
+        foreach (var bp in breakpoints)
         {
-            if (Names(bp, name)) hits.Add(id);
+            if (Names(bp.Name, name) && bp.Hit()) hits.Add(bp.Id);
         }
         if (hits.Count == 0)
         {

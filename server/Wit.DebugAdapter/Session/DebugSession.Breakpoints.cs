@@ -52,7 +52,7 @@ internal sealed partial class DebugSession
         var image = Launched().Image;
         var module = image.Module;
         var component = Launched() as ComponentDebuggee;
-        var wit = new List<(int Id, string Name)>();
+        var wit = new List<WitBreakpoint>();
         var answer = SetGroup(args, "function", bp =>
         {
             string name = Args.RequiredString(bp, "name");
@@ -74,14 +74,36 @@ internal sealed partial class DebugSession
         });
         if (component != null)
         {
-            foreach (var node in (JsonArray)answer["breakpoints"]!)
+            var requested = args?["breakpoints"] as JsonArray;
+            var answers = (JsonArray)answer["breakpoints"]!;
+            for (int i = 0; i < answers.Count; i++)
             {
-                if (node!["message"] is JsonValue m && m.TryGetValue<string>(out var text) && text.StartsWith(WitMarker, StringComparison.Ordinal))
+                var node = answers[i]!;
+                if (node["message"] is JsonValue m && m.TryGetValue<string>(out var text) && text.StartsWith(WitMarker, StringComparison.Ordinal))
                 {
                     string name = text[WitMarker.Length..];
-                    wit.Add(((int)node["id"]!, name));
-                    node["verified"] = true;
-                    node["message"] = $"stops at the WIT boundary of {name}";
+                    var bp = requested?[i] as JsonObject;
+                    string? problem = null;
+                    HitCondition? hit = null;
+                    if (bp != null && Args.String(bp, "condition") is string c && c.Trim().Length > 0)
+                    {
+                        // Conditions read C variables and wasm locals; a boundary has WIT values, which they cannot name yet.
+                        problem = "a condition on a WIT function breakpoint is not supported (a hit condition is)";
+                    }
+                    else if (bp != null && Args.String(bp, "hitCondition") is string h && h.Trim().Length > 0)
+                    {
+                        try
+                        {
+                            hit = HitCondition.Parse(h);
+                        }
+                        catch (FormatException e)
+                        {
+                            problem = "invalid condition: " + e.Message;
+                        }
+                    }
+                    node["verified"] = problem == null;
+                    node["message"] = problem ?? $"stops at the WIT boundary of {name}";
+                    if (problem == null) wit.Add(new WitBreakpoint((int)node["id"]!, name, hit));
                 }
             }
             component.WitBreakpoints = wit;
