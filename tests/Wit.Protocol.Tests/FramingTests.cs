@@ -93,18 +93,20 @@ public sealed class FramingTests
         await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test/echo\",\"params\":{\"text\":\"big\",\"pad\":\"" + filler + "\"}}");
         await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test/echo\",\"params\":{\"text\":\"" + filler + "\"}} trailing");
         await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"test/echo\",\"params\":{\"text\":\"a\",\"x\":" + new string('[', 10000) + new string(']', 10000) + ",\"pad\":\"" + filler + "\"}}");
+        // Large through a member other than params: no request of ours is, so it is refused unparsed.
+        await client.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"test/echo\",\"pad\":\"" + filler + "\",\"params\":{\"text\":\"x\"}}");
         await client.SendAsync(Echo2);
 
-        // Parse errors are sent at once, answers when their handler ran: compare the four in any order.
+        // Parse errors are sent at once, answers when their handler ran: compare the five in any order.
         var answers = new List<string>();
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 5; i++)
         {
             JsonElement message = await client.ReadAsync();
             answers.Add(message.GetProperty("id").GetRawText() + " " + (message.TryGetProperty("result", out var result) ? result.GetString() : message.GetProperty("error").GetProperty("code").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         answers.Sort(StringComparer.Ordinal);
-        Assert.Equal(new[] { "1 big", "2 two", "null -32700", "null -32700" }, answers);
+        Assert.Equal(new[] { "1 big", "2 two", "null -32600", "null -32700", "null -32700" }, answers);
     }
 
     [Theory]

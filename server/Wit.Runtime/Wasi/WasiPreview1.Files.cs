@@ -29,8 +29,10 @@ public sealed partial class WasiPreview1
     private sealed class OpenFile
     {
         public required string HostPath { get; init; }
-        /// <summary>The preopened directory this descriptor was opened under (its own path for a preopen).</summary>
-        public required string Root { get; init; }
+        /// <summary>The preopened directory this descriptor was opened under (its own for a preopen), which resolves paths under it.</summary>
+        public required WasiSandbox Sandbox { get; init; }
+        /// <summary>The descriptor's path relative to its preopen (<c>/</c>-separated, empty for the preopen itself).</summary>
+        public required string Relative { get; init; }
         public byte[]? PreopenName { get; init; }
         public bool IsDirectory { get; init; }
         public bool Append { get; init; }
@@ -56,7 +58,7 @@ public sealed partial class WasiPreview1
         {
             throw new InvalidOperationException($"more than {MaxOpenFiles} preopens");
         }
-        _files[_nextFd++] = new OpenFile { HostPath = full, Root = full, PreopenName = Encoding.UTF8.GetBytes(guestPath), IsDirectory = true };
+        _files[_nextFd++] = new OpenFile { HostPath = full, Sandbox = new WasiSandbox(full), Relative = "", PreopenName = Encoding.UTF8.GetBytes(guestPath), IsDirectory = true };
     }
 
     /// <summary>Closes the files the program left open.</summary>
@@ -81,8 +83,8 @@ public sealed partial class WasiPreview1
         Add("fd_filestat_get", new[] { i32, i32 }, (m, a) => _files.TryGetValue(a[0].AsI32, out var f) ? Filestat(m, a[1].AsI32, f.HostPath) : Badf);
         Add("path_filestat_get", new[] { i32, i32, i32, i32, i32 }, (m, a) =>
         {
-            int e = ResolvePath(m, a[0].AsI32, a[2].AsI32, a[3].AsI32, out var host, out _);
-            return e != Success ? e : Filestat(m, a[4].AsI32, host);
+            int e = ResolvePath(m, a[0].AsI32, a[2].AsI32, a[3].AsI32, out var resolved, out _);
+            return e != Success ? e : Filestat(m, a[4].AsI32, resolved.Host);
         });
     }
 
@@ -116,9 +118,10 @@ public sealed partial class WasiPreview1
     /// The host path of <paramref name="ptr"/>/<paramref name="length"/> relative to directory descriptor
     /// <paramref name="dirfd"/>, resolved by its preopen's <see cref="WasiSandbox"/> (symlinks included), so it stays under it.
     /// </summary>
-    private int ResolvePath(MemoryInstance m, int dirfd, int ptr, int length, out string host, out string root)
+    private int ResolvePath(MemoryInstance m, int dirfd, int ptr, int length, out SandboxPath resolved, out WasiSandbox? sandbox)
     {
-        host = root = "";
+        resolved = default;
+        sandbox = null;
         if (!_files.TryGetValue(dirfd, out var dir))
         {
             return Badf;
@@ -132,10 +135,7 @@ public sealed partial class WasiPreview1
         {
             return Noent;
         }
-        var sandbox = new WasiSandbox(dir.Root);
-        string relative = Path.GetRelativePath(sandbox.Root, dir.HostPath);
-        relative = relative == "." ? "" : relative.Replace(Path.DirectorySeparatorChar, '/');
-        var refusal = sandbox.Resolve(relative, path, followLast: true, out var resolved);
+        var refusal = dir.Sandbox.Resolve(dir.Relative, path, followLast: true, out resolved);
         if (refusal != SandboxRefusal.None)
         {
             return refusal switch
@@ -147,18 +147,18 @@ public sealed partial class WasiPreview1
                 _ => Notcapable,
             };
         }
-        host = resolved.Host;
-        root = dir.Root;
+        sandbox = dir.Sandbox;
         return Success;
     }
 
     private int PathOpen(MemoryInstance m, ReadOnlySpan<WasmValue> a)
     {
-        int e = ResolvePath(m, a[0].AsI32, a[2].AsI32, a[3].AsI32, out var host, out var root);
+        int e = ResolvePath(m, a[0].AsI32, a[2].AsI32, a[3].AsI32, out var resolved, out var sandbox);
         if (e != Success)
         {
             return e;
         }
+        string host = resolved.Host;
         if (_files.Count >= MaxOpenFiles)
         {
             return Nfile;
@@ -172,7 +172,7 @@ public sealed partial class WasiPreview1
             {
                 return (oflags & OflagExcl) != 0 ? Exist : Isdir;
             }
-            file = new OpenFile { HostPath = host, Root = root, IsDirectory = true };
+            file = new OpenFile { HostPath = host, Sandbox = sandbox!, Relative = resolved.Relative, IsDirectory = true };
         }
         else if ((oflags & OflagDirectory) != 0)
         {
@@ -186,7 +186,7 @@ public sealed partial class WasiPreview1
             var access = write ? ((rights & RightFdRead) != 0 ? FileAccess.ReadWrite : FileAccess.Write) : FileAccess.Read;
             try
             {
-                file = new OpenFile { HostPath = host, Root = root, Append = (fdflags & FdflagAppend) != 0, Stream = new FileStream(host, mode, access, FileShare.ReadWrite | FileShare.Delete) };
+                file = new OpenFile { HostPath = host, Sandbox = sandbox!, Relative = resolved.Relative, Append = (fdflags & FdflagAppend) != 0, Stream = new FileStream(host, mode, access, FileShare.ReadWrite | FileShare.Delete) };
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
