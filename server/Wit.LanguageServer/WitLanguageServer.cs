@@ -40,6 +40,7 @@ public sealed class WitLanguageServer
         Workspace = new IdeWorkspace(FileSystem, new Ide.IdeOptions(packageDecoder: Runtime.Component.WitPackageDecoder.Instance));
         Translator = new LspTranslator(new DocumentUris());
         Diagnostics = new DiagnosticsPublisher(this);
+        SemanticTokens = new SemanticTokensResults(path => Snapshot.Open.ContainsKey(path));
         Memory.Busy = () => _connection.HasRequestsInFlight || Diagnostics.Busy;
         Memory.Log = Log;
         HandlerRegistry.RegisterAll(this);
@@ -55,6 +56,9 @@ public sealed class WitLanguageServer
     internal LspTranslator Translator { get; }
 
     internal DiagnosticsPublisher Diagnostics { get; }
+
+    /// <summary>The last semantic-tokens result of each open document, for delta requests.</summary>
+    internal SemanticTokensResults SemanticTokens { get; }
 
     /// <summary>Returns memory to the system after a large document is closed or replaced.</summary>
     internal MemoryTrimmer Memory { get; } = new();

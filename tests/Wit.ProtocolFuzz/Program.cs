@@ -7,17 +7,18 @@ using System.Threading.Tasks;
 namespace Wit.ProtocolFuzz;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH] [--smaps DIR] [--settle SECONDS]</c>:
+/// <c>dotnet run -c Release --project tests/Wit.ProtocolFuzz -- [--seed N] [--scale N] [--class NAME]... [--no-large] [--slow-length CHARS] [--server PATH] [--smaps DIR] [--settle SECONDS] [--hold SECONDS]</c>:
 /// starts the built language server (<c>dotnet PATH</c>, by default the Release build next to this repository's
 /// server project) and runs every class of abuse; exits 1 when a check fails. <c>--smaps DIR</c> keeps a copy of the
-/// server's /proc/PID/smaps at the start and after each class, to attribute its resident memory.
+/// server's /proc/PID/smaps at the start and after each class, to attribute its resident memory; <c>--hold SECONDS</c>
+/// keeps the server open that long after the last class, before shutdown (time for <c>dotnet-gcdump collect -p PID</c>).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         int seed = 1, scale = 1, slowLength = 300_000;
-        double settle = 10;
+        double settle = 10, hold = 0;
         bool large = true;
         string? server = null, smaps = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
@@ -33,6 +34,7 @@ public static class Program
                 case "--server": server = args[++i]; break;
                 case "--smaps": smaps = args[++i]; break;
                 case "--settle": settle = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--hold": hold = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"unknown argument '{args[i]}'");
                     return 2;
@@ -43,7 +45,7 @@ public static class Program
         Console.WriteLine($"server {server}, seed {seed}, scale {scale}");
         // A built server is a .dll run by dotnet; a published native one (npm run publish) runs by itself.
         var command = server.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? new[] { "dotnet", server } : new[] { server };
-        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength, MappingsDirectory = smaps, SettleTime = TimeSpan.FromSeconds(settle) };
+        var fuzzer = new ProtocolFuzzer(command, seed, scale, Console.Out) { SlowDocumentLength = slowLength, MappingsDirectory = smaps, SettleTime = TimeSpan.FromSeconds(settle), HoldTime = TimeSpan.FromSeconds(hold) };
         try
         {
             bool ok = await fuzzer.RunAsync(only.Count == 0 ? null : only, large);

@@ -66,6 +66,9 @@ public sealed class ProtocolFuzzer
     /// <summary>How long the server is given after a class to come back within 20% of its starting memory (see SettleAsync).</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the server stays open after the last class, before shutdown (to take a heap dump of it).</summary>
+    public TimeSpan HoldTime { get; init; } = TimeSpan.Zero;
+
     /// <summary>A folder for a copy of the server's /proc/PID/smaps at the start and after each class (null: none).</summary>
     public string? MappingsDirectory { get; init; }
 
@@ -144,6 +147,12 @@ public sealed class ProtocolFuzzer
                 SaveMappings(name);
                 Results.Add(result);
                 _out.WriteLine(result);
+            }
+
+            if (HoldTime > TimeSpan.Zero)
+            {
+                _out.WriteLine($"holding the server (pid {_server.ProcessId}) open for {HoldTime.TotalSeconds:0} s");
+                await Task.Delay(HoldTime);
             }
 
             bool exitedCleanly = await ShutdownAsync();

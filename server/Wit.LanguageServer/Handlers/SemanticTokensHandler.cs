@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using Wit.Core.Text;
@@ -12,8 +11,8 @@ using Wit.Protocol.Lsp;
 namespace Wit.LanguageServer.Handlers;
 
 /// <summary>
-/// <c>textDocument/semanticTokens/full</c>, <c>/full/delta</c> and <c>/range</c>. The last full result of each
-/// document is kept (by result id) so a delta request can be answered with the edits from it to the new one.
+/// <c>textDocument/semanticTokens/full</c>, <c>/full/delta</c> and <c>/range</c>. The last full result of each open
+/// document is kept (<see cref="SemanticTokensResults"/>) so a delta request can be answered with the edits from it.
 /// </summary>
 internal static class SemanticTokensHandler
 {
@@ -27,14 +26,14 @@ internal static class SemanticTokensHandler
 
     public static void Register(WitLanguageServer server)
     {
-        var previous = new ConcurrentDictionary<string, (string ResultId, int[] Data)>(StringComparer.Ordinal);
+        var previous = server.SemanticTokens;
 
         server.Query("textDocument/semanticTokens/full", () => LspJsonContext.Default.SemanticTokensParams, () => LspJsonContext.Default.SemanticTokens, (snapshot, parameters, cancellationToken) =>
         {
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var data = Encode(snapshot, document, null, cancellationToken);
             string resultId = NextId();
-            Remember(previous, document.Path, resultId, data);
+            previous.Remember(document.Path, resultId, data);
             return new SemanticTokens { ResultId = resultId, Data = data };
         });
 
@@ -43,10 +42,10 @@ internal static class SemanticTokensHandler
             if (server.Translator.Document(snapshot, parameters.TextDocument.Uri) is not { } document) return null;
             var data = Encode(snapshot, document, null, cancellationToken);
             string resultId = NextId();
-            bool known = previous.TryGetValue(document.Path, out var last) && last.ResultId == parameters.PreviousResultId;
-            Remember(previous, document.Path, resultId, data);
+            bool known = previous.TryGet(document.Path, parameters.PreviousResultId, out var last);
+            previous.Remember(document.Path, resultId, data);
             if (!known) return new SemanticTokensFullDeltaResult { ResultId = resultId, Data = data };
-            var edits = SemanticTokensEncoder.Delta(last.Data, data);
+            var edits = SemanticTokensEncoder.Delta(last, data);
             return new SemanticTokensFullDeltaResult { ResultId = resultId, Edits = edits };
         });
 
@@ -56,13 +55,6 @@ internal static class SemanticTokensHandler
             var range = LspTranslator.ToSpan(document.Text, parameters.Range);
             return new SemanticTokens { Data = range is null ? Array.Empty<int>() : Encode(snapshot, document, range, cancellationToken) };
         });
-    }
-
-    /// <summary>Keeps the last result per document; a long session's closed documents are forgotten in bulk.</summary>
-    private static void Remember(ConcurrentDictionary<string, (string ResultId, int[] Data)> previous, string path, string resultId, int[] data)
-    {
-        if (previous.Count > 256) previous.Clear();
-        previous[path] = (resultId, data);
     }
 
     private static int[] Encode(IdeSnapshot snapshot, IdeDocument document, TextSpan? range, CancellationToken cancellationToken)

@@ -90,6 +90,7 @@ internal static class TextSyncHandler
             if (server.Translator.Uris.ToPath(parameters.TextDocument.Uri) is not { } path) return;
             bool large = IsLarge(server, path);
             server.Mutate(w => w.Close(path), path);
+            server.SemanticTokens.Forget(path);
             if (large) server.Memory.Request();
         });
     }

@@ -75,6 +75,48 @@ public class SemanticTokensTests
     }
 
     [Fact]
+    public async Task A_closed_documents_last_result_is_forgotten()
+    {
+        // The last result of each document is kept for deltas; a closed document's (as large as its text) must go.
+        var (client, _, _) = await ServerFixture.StartAsync("//- /a/main.wit\n" + Text);
+        await using var _client = client;
+        await client.OpenAsync(Path, Text);
+        var first = await client.ResultAsync("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = LspText.Doc(Path) });
+        await client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = LspText.Doc(Path) });
+
+        // The file is still on disk: a delta from the result before the close is a full result, not edits.
+        var delta = await client.ResultAsync("textDocument/semanticTokens/full/delta", new JsonObject
+        {
+            ["textDocument"] = LspText.Doc(Path),
+            ["previousResultId"] = first!["resultId"]!.GetValue<string>(),
+        });
+
+        Assert.Null(delta!["edits"]);
+        Assert.Equal(Data(first), Data(delta));
+    }
+
+    [Fact]
+    public void A_result_remembered_after_its_documents_close_is_dropped()
+    {
+        // A query can finish after the close that makes its document closed: whichever runs first, nothing stays.
+        var open = new HashSet<string> { "/a.wit", "/b.wit" };
+        var results = new Wit.LanguageServer.Handlers.SemanticTokensResults(open.Contains);
+        results.Remember("/a.wit", "1", new[] { 0, 0, 1, 0, 0 });
+        results.Remember("/b.wit", "2", new[] { 0, 0, 2, 0, 0 });
+        Assert.True(results.TryGet("/a.wit", "1", out var data));
+        Assert.Equal(1, data[2]);
+        Assert.False(results.TryGet("/a.wit", "2", out _));
+
+        open.Remove("/a.wit");
+        results.Forget("/a.wit");
+        results.Remember("/a.wit", "3", new[] { 0, 0, 3, 0, 0 });
+
+        Assert.False(results.TryGet("/a.wit", "3", out _));
+        Assert.True(results.TryGet("/b.wit", "2", out _));
+        Assert.Equal(1, results.Count);
+    }
+
+    [Fact]
     public async Task Delta_with_an_unknown_previous_id_is_a_full_result()
     {
         var (client, _, _) = await ServerFixture.StartAsync("//- /a/main.wit\n" + Text);
