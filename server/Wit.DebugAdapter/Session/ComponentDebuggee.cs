@@ -160,17 +160,20 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
         }
         string name = NameOf(function);
         var hits = new List<int>();
+        var boundary = new WitBoundary(name, function.Type, arguments, lifted);
+        var scope = new BoundaryScope(boundary, ImageMemory);
+        var failures = new List<ConditionFailure>();
         foreach (var bp in breakpoints)
         {
-            if (Names(bp.Name, name) && bp.Hit()) hits.Add(bp.Id);
+            if (Names(bp.Name, name) && bp.Hit(scope, failures)) hits.Add(bp.Id);
         }
+        string? description = Report(failures);
         if (hits.Count == 0)
         {
             _stopAtReturn.Push((false, arguments));
             return;
         }
-        var boundary = new WitBoundary(name, function.Type, arguments, lifted);
-        var kind = StopAtBoundary("function breakpoint", hits, boundary, lifted ? null : Store.HostCallerFrames());
+        var kind = StopAtBoundary("function breakpoint", hits, boundary, lifted ? null : Store.HostCallerFrames(), description);
         if (kind == ResumeKind.StepIn && lifted)
         {
             // Into the export's core code: its first instruction in the image.
@@ -192,6 +195,9 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
             StopAtNextInstruction("step");
         }
     }
+
+    /// <summary>The debugged core instance's memory 0 (memory reads in a boundary's conditions), or null.</summary>
+    private byte[]? ImageMemory => ImageInstance is { Memories.Length: > 0 } i ? i.Memories[0].Bytes : null;
 
     private static Instance? FindInstance(ComponentInstance instance, WasmModule module, int depth)
     {
