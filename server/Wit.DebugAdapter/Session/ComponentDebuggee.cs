@@ -160,15 +160,22 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
         }
         string name = NameOf(function);
         var hits = new List<int>();
-        var boundary = new WitBoundary(name, function.Type, arguments, lifted);
-        var scope = new BoundaryScope(boundary, ImageMemory);
+        WitBoundary? boundary = null;
+        BoundaryScope? scope = null;
         var failures = new List<ConditionFailure>();
         foreach (var bp in breakpoints)
         {
-            if (Names(bp.Name, name) && bp.Hit(scope, failures)) hits.Add(bp.Id);
+            if (!Names(bp.Name, name))
+            {
+                continue;
+            }
+            // The boundary is made for the calls a breakpoint names only: most calls through it are not.
+            boundary ??= new WitBoundary(name, function.Type, arguments, lifted);
+            scope ??= new BoundaryScope(boundary, ImageMemory);
+            if (bp.Hit(scope, failures)) hits.Add(bp.Id);
         }
         string? description = Report(failures);
-        if (hits.Count == 0)
+        if (hits.Count == 0 || boundary == null)
         {
             _stopAtReturn.Push((false, arguments));
             return;

@@ -105,7 +105,7 @@ internal readonly record struct ExprValue(ExprKind Kind, WasmValue Wasm = defaul
             ListTypeDef or MapTypeDef => ": compare its length (.len) or its elements ([i])",
             _ => "",
         };
-        throw new FormatException($"'{shown}' is a {ComponentWit.Type(WitType!)}, which does not compare{hint}");
+        throw new FormatException($"'{shown}' ({ComponentWit.Type(WitType!)}) does not compare{hint}");
     }
 
     /// <summary>Whether a lone operand holds: a number other than zero, or true.</summary>
@@ -123,8 +123,9 @@ internal readonly record struct ExprValue(ExprKind Kind, WasmValue Wasm = defaul
     /// <summary>The value as an integer (a memory address, an index), or an error naming <paramref name="shown"/>.</summary>
     public long ToInteger(string shown)
     {
-        var s = ToScalar(shown);
-        if (s.Kind is ScalarKind.Integer or ScalarKind.Bool or ScalarKind.Char && s.Integer >= long.MinValue && s.Integer <= ulong.MaxValue)
+        bool aggregate = Kind == ExprKind.Wit && Wit!.Kind is ComponentValueKind.List or ComponentValueKind.Record or ComponentValueKind.Case or ComponentValueKind.Flags;
+        var s = aggregate ? default : ToScalar(shown);
+        if (!aggregate && s.Kind is ScalarKind.Integer or ScalarKind.Bool or ScalarKind.Char && s.Integer >= long.MinValue && s.Integer <= ulong.MaxValue)
         {
             return unchecked((long)(ulong)(s.Integer & ulong.MaxValue));
         }

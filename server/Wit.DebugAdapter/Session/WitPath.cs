@@ -214,7 +214,7 @@ internal static class WitPath
             ListTypeDef or MapTypeDef or PrimitiveTypeDef { Kind: PrimitiveKind.String } => "it has .len",
             _ => "it has no members",
         };
-        throw new FormatException($"'{shown}' is a {ComponentWit.Type(type)}: {what}, not .{member}");
+        throw new FormatException($"'{shown}' ({ComponentWit.Type(type)}) has no .{member}: {what}");
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
@@ -246,7 +246,7 @@ internal static class WitPath
                 }
                 return ExprValue.Of(ComponentValue.Char(runes[CheckIndex(index, runes.Count, shown)].Value), PrimitiveTypeDef.Of(PrimitiveKind.Char));
         }
-        throw new FormatException($"'{shown}' is a {ComponentWit.Type(value.WitType!)}, not a list or string");
+        throw new FormatException($"'{shown}' ({ComponentWit.Type(value.WitType!)}) is not a list, map or string");
     }
 
     private static int CheckIndex(long index, int count, string shown) =>
