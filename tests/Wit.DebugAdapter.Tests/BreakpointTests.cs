@@ -58,6 +58,41 @@ public sealed class BreakpointTests
     }
 
     [Fact]
+    public async Task A_condition_that_fails_to_evaluate_stops_with_the_reason_and_is_reported_once()
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.Debuggee);
+        var set = await client.Request("setFunctionBreakpoints", FunctionBreakpoint("square", "nosuch == 1"));
+        int id = (int)set!["breakpoints"]![0]!["id"]!;
+        await client.Request("configurationDone");
+        for (int stop = 0; stop < 2; stop++)
+        {
+            var stopped = await client.Event("stopped");
+            Assert.Equal("breakpoint", (string?)stopped["reason"]);
+            Assert.Equal("Breakpoint condition 'nosuch == 1' failed: no local or global named 'nosuch' here", (string?)stopped["text"]);
+            await client.Request("continue", new JsonObject { ["threadId"] = 1 });
+        }
+        await client.Event("stopped");
+        Assert.Equal($"The condition 'nosuch == 1' of breakpoint {id} could not be evaluated: no local or global named 'nosuch' here. The breakpoint stops until the condition is fixed.\n", client.Output("console"));
+        await client.Request("disconnect");
+    }
+
+    [Theory]
+    [InlineData("!(local0 < 5)", "5")]
+    [InlineData("(local0 == 3 || local0 == 5) && !(local0 == 3)", "5")]
+    [InlineData("local0 > 3 && (global0 == 0 || local0 == 4)", "4")]
+    public async Task Parentheses_and_not_combine_conditions_in_core_frames(string condition, string expected)
+    {
+        await using var client = new DapTestClient();
+        await client.Launch(DapTestClient.Debuggee);
+        Assert.True((bool)(await client.Request("setFunctionBreakpoints", FunctionBreakpoint("square", condition)))!["breakpoints"]![0]!["verified"]!);
+        await client.Request("configurationDone");
+        await client.Event("stopped");
+        Assert.Equal(expected, await Local0(client));
+        await client.Request("disconnect");
+    }
+
+    [Fact]
     public async Task Unknown_functions_imports_and_bad_conditions_are_unverified_with_a_reason()
     {
         await using var client = new DapTestClient();

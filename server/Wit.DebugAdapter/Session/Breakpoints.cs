@@ -13,13 +13,16 @@ internal sealed class Breakpoint
 {
     public required int Id { get; init; }
     public required List<int> Offsets { get; init; }
-    public Expression? Condition { get; init; }
+    public BreakpointCondition? Condition { get; init; }
     public HitCondition? HitCondition { get; init; }
     public int Hits { get; set; }
 }
 
-/// <summary>A function breakpoint by WIT name, with its hit condition and count (counted on the program's thread).</summary>
-internal sealed class WitBreakpoint(int id, string name, HitCondition? hitCondition)
+/// <summary>
+/// A function breakpoint by WIT name, with its condition over the lifted arguments, its hit condition and count
+/// (evaluated and counted on the program's thread, at the boundary).
+/// </summary>
+internal sealed class WitBreakpoint(int id, string name, BreakpointCondition? condition, HitCondition? hitCondition)
 {
     public int Id { get; } = id;
 
@@ -27,8 +30,40 @@ internal sealed class WitBreakpoint(int id, string name, HitCondition? hitCondit
 
     private long _hits;
 
-    /// <summary>Counts a call through the boundary; whether this one stops.</summary>
-    public bool Hit() => hitCondition?.Holds(++_hits) ?? true;
+    /// <summary>
+    /// Whether this call through the boundary stops: its condition holds (or fails to evaluate: <paramref name="failures"/>
+    /// gets why) and then, counted, its hit condition.
+    /// </summary>
+    public bool Hit(IValueScope scope, List<ConditionFailure> failures) =>
+        (condition?.Holds(Id, scope, failures) ?? true) && (hitCondition?.Holds(++_hits) ?? true);
+}
+
+/// <summary>A breakpoint's condition that failed to evaluate at a stop; <c>First</c> for its first failure.</summary>
+internal sealed record ConditionFailure(int Id, string Condition, string Error, bool First);
+
+/// <summary>
+/// A breakpoint's condition. One that fails to evaluate (a name not in scope, values that do not compare) holds, as gdb
+/// and LLDB stop there: the stop's description says why, and the first failure is also reported as output, so a
+/// wrong condition never goes unnoticed nor silently keeps the breakpoint from stopping.
+/// </summary>
+internal sealed class BreakpointCondition(Expression expression, string text)
+{
+    private int _failed;
+
+    public string Text { get; } = text;
+
+    public bool Holds(int id, IValueScope scope, List<ConditionFailure> failures)
+    {
+        try
+        {
+            return expression.IsTrue(scope);
+        }
+        catch (FormatException e)
+        {
+            failures.Add(new ConditionFailure(id, Text, e.Message, System.Threading.Interlocked.Exchange(ref _failed, 1) == 0));
+            return true;
+        }
+    }
 }
 
 /// <summary>
@@ -118,9 +153,9 @@ internal sealed class BreakpointTable
 
     /// <summary>
     /// The breakpoints at <paramref name="offset"/> that stop now: their condition holds (a condition that fails to
-    /// evaluate stops, so the user sees why) and then, counted, their hit condition.
+    /// evaluate stops, and <paramref name="failures"/> gets why) and then, counted, their hit condition.
     /// </summary>
-    public List<int> Hit(int offset, IValueScope scope)
+    public List<int> Hit(int offset, IValueScope scope, List<ConditionFailure> failures)
     {
         var hits = new List<int>();
         lock (_lock)
@@ -133,16 +168,7 @@ internal sealed class BreakpointTable
                     {
                         continue;
                     }
-                    bool condition;
-                    try
-                    {
-                        condition = b.Condition?.IsTrue(scope) ?? true;
-                    }
-                    catch (FormatException)
-                    {
-                        condition = true;
-                    }
-                    if (!condition)
+                    if (!(b.Condition?.Holds(b.Id, scope, failures) ?? true))
                     {
                         continue;
                     }

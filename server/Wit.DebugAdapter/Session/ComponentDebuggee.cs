@@ -160,17 +160,27 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
         }
         string name = NameOf(function);
         var hits = new List<int>();
+        WitBoundary? boundary = null;
+        BoundaryScope? scope = null;
+        var failures = new List<ConditionFailure>();
         foreach (var bp in breakpoints)
         {
-            if (Names(bp.Name, name) && bp.Hit()) hits.Add(bp.Id);
+            if (!Names(bp.Name, name))
+            {
+                continue;
+            }
+            // The boundary is made for the calls a breakpoint names only: most calls through it are not.
+            boundary ??= new WitBoundary(name, function.Type, arguments, lifted);
+            scope ??= new BoundaryScope(boundary, ImageMemory);
+            if (bp.Hit(scope, failures)) hits.Add(bp.Id);
         }
-        if (hits.Count == 0)
+        string? description = Report(failures);
+        if (hits.Count == 0 || boundary == null)
         {
             _stopAtReturn.Push((false, arguments));
             return;
         }
-        var boundary = new WitBoundary(name, function.Type, arguments, lifted);
-        var kind = StopAtBoundary("function breakpoint", hits, boundary, lifted ? null : Store.HostCallerFrames());
+        var kind = StopAtBoundary("function breakpoint", hits, boundary, lifted ? null : Store.HostCallerFrames(), description);
         if (kind == ResumeKind.StepIn && lifted)
         {
             // Into the export's core code: its first instruction in the image.
@@ -192,6 +202,9 @@ internal sealed class ComponentDebuggee : WasmDebuggee, IComponentCallObserver
             StopAtNextInstruction("step");
         }
     }
+
+    /// <summary>The debugged core instance's memory 0 (memory reads in a boundary's conditions), or null.</summary>
+    private byte[]? ImageMemory => ImageInstance is { Memories.Length: > 0 } i ? i.Memories[0].Bytes : null;
 
     private static Instance? FindInstance(ComponentInstance instance, WasmModule module, int depth)
     {

@@ -84,26 +84,16 @@ internal sealed partial class DebugSession
                     string name = text[WitMarker.Length..];
                     var bp = requested?[i] as JsonObject;
                     string? problem = null;
+                    BreakpointCondition? condition = null;
                     HitCondition? hit = null;
-                    if (bp != null && Args.String(bp, "condition") is string c && c.Trim().Length > 0)
+                    if (bp != null)
                     {
-                        // Conditions read C variables and wasm locals; a boundary has WIT values, which they cannot name yet.
-                        problem = "a condition on a WIT function breakpoint is not supported (a hit condition is)";
-                    }
-                    else if (bp != null && Args.String(bp, "hitCondition") is string h && h.Trim().Length > 0)
-                    {
-                        try
-                        {
-                            hit = HitCondition.Parse(h);
-                        }
-                        catch (FormatException e)
-                        {
-                            problem = "invalid condition: " + e.Message;
-                        }
+                        // The condition reads the call's lifted arguments (WitPath), evaluated at the boundary.
+                        (condition, hit, problem) = Conditions(bp);
                     }
                     node["verified"] = problem == null;
                     node["message"] = problem ?? $"stops at the WIT boundary of {name}";
-                    if (problem == null) wit.Add(new WitBreakpoint((int)node["id"]!, name, hit));
+                    if (problem == null) wit.Add(new WitBreakpoint((int)node["id"]!, name, condition, hit));
                 }
             }
             component.WitBreakpoints = wit;
@@ -164,23 +154,8 @@ internal sealed partial class DebugSession
     /// <summary>One breakpoint: parses its condition and hit condition, adds it to <paramref name="group"/> when it stops anywhere; its JSON answer.</summary>
     private JsonObject Make(JsonObject bp, List<int> offsets, string? problem, List<Breakpoint> group)
     {
-        Expression? condition = null;
-        HitCondition? hit = null;
-        try
-        {
-            if (Args.String(bp, "condition") is string c && c.Trim().Length > 0)
-            {
-                condition = Expression.Parse(c);
-            }
-            if (Args.String(bp, "hitCondition") is string h && h.Trim().Length > 0)
-            {
-                hit = HitCondition.Parse(h);
-            }
-        }
-        catch (FormatException e)
-        {
-            problem = "invalid condition: " + e.Message;
-        }
+        var (condition, hit, invalid) = Conditions(bp);
+        problem ??= invalid;
         int id = _breakpoints.NextId();
         bool verified = problem == null && offsets.Count > 0;
         if (verified)
@@ -193,6 +168,21 @@ internal sealed partial class DebugSession
             json["message"] = problem ?? "no code here";
         }
         return json;
+    }
+
+    /// <summary>A breakpoint's condition and hit condition, or why one of them does not parse.</summary>
+    private static (BreakpointCondition? Condition, HitCondition? Hit, string? Problem) Conditions(JsonObject bp)
+    {
+        try
+        {
+            var condition = Args.String(bp, "condition") is string c && c.Trim().Length > 0 ? new BreakpointCondition(Expression.Parse(c), c.Trim()) : null;
+            var hit = Args.String(bp, "hitCondition") is string h && h.Trim().Length > 0 ? HitCondition.Parse(h) : null;
+            return (condition, hit, null);
+        }
+        catch (FormatException e)
+        {
+            return (null, null, "invalid condition: " + e.Message);
+        }
     }
 
     private void AddLocation(JsonObject json, Wasm.ProgramImage image, int offset)

@@ -310,9 +310,9 @@ internal sealed partial class DebugSession
         string text = Args.RequiredString(args, "expression");
         var (stop, index) = Frame(Args.Int(args, "frameId"));
         var frame = stop.Frames[index];
-        if (frame.Boundary != null)
+        if (frame.Boundary is { } boundary)
         {
-            throw new RequestException("a WIT boundary frame has no variables to evaluate: its values are in the WIT Arguments scope; pick a core frame");
+            return EvaluateAtBoundary(text, boundary, stop);
         }
         var image = Launched().Image;
         WasmValue value;
@@ -333,13 +333,49 @@ internal sealed partial class DebugSession
                 }
                 return result;
             }
-            value = Expression.Parse(text).Evaluate(new FrameScope(frame, stop.Instance, image));
+            var evaluated = Expression.Parse(text).Evaluate(new FrameScope(frame, stop.Instance, image));
+            // A condition's outcome shows as C does, 1 or 0.
+            value = evaluated.Kind switch
+            {
+                ExprKind.Wasm => evaluated.Wasm,
+                ExprKind.Number when evaluated.IsFloat => WasmValue.F64(evaluated.Float),
+                ExprKind.Bool => WasmValue.I32((int)evaluated.Integer),
+                ExprKind.Number or ExprKind.Char => WasmValue.I64((long)evaluated.Integer),
+                _ => throw new FormatException("a string is only compared, not shown alone"),
+            };
         }
         catch (FormatException e)
         {
             throw new RequestException(e.Message);
         }
         return new JsonObject { ["result"] = Values.Format(value, stop.Instance), ["type"] = Values.TypeName(value.Type), ["variablesReference"] = 0 };
+    }
+
+    /// <summary>
+    /// <c>evaluate</c> at a <c>[wit]</c> frame: a WIT path (<c>contents.len</c>, <c>r.name</c>) shows as the WIT
+    /// Arguments scope shows values, with its WIT type; a condition shows <c>true</c> or <c>false</c>.
+    /// </summary>
+    private static JsonNode EvaluateAtBoundary(string text, WitBoundary boundary, StopState stop)
+    {
+        ExprValue value;
+        try
+        {
+            value = Expression.Parse(text).Evaluate(new BoundaryScope(boundary, Memory0(stop)));
+        }
+        catch (FormatException e)
+        {
+            throw new RequestException(e.Message);
+        }
+        var (shown, type) = value.Kind switch
+        {
+            ExprKind.Wit => (WitValues.Format(value.Wit!, value.WitType!), ComponentWit.Type(value.WitType!)),
+            ExprKind.Wasm => (Values.Format(value.Wasm, stop.Instance), Values.TypeName(value.Wasm.Type)),
+            ExprKind.Bool => (value.FormatLiteral(), "bool"),
+            ExprKind.String => (value.FormatLiteral(), "string"),
+            ExprKind.Char => (value.FormatLiteral(), "char"),
+            _ => (value.FormatLiteral(), value.IsFloat ? "f64" : "s64"),
+        };
+        return new JsonObject { ["result"] = shown, ["type"] = type, ["variablesReference"] = 0 };
     }
 
     private JsonNode Source(JsonObject? args)

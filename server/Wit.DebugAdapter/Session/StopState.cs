@@ -38,7 +38,9 @@ internal sealed class FrameScope : IValueScope
 
     public byte[]? Memory => _instance.Memories.Length > 0 ? _instance.Memories[0].Bytes : null;
 
-    public WasmValue? Lookup(string name)
+    public ExprValue? Lookup(string name) => LookupWasm(name) is { } v ? ExprValue.Of(v) : null;
+
+    private WasmValue? LookupWasm(string name)
     {
         if (_image != null && !name.StartsWith('$')
             && CExpression.Evaluate(name, _image, _frame.Pc, new WasmFrameState(_frame, _instance)) is { } c)

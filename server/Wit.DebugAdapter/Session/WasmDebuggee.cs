@@ -281,10 +281,17 @@ internal abstract class WasmDebuggee : IDebuggee
             _pendingReason = null;
             reason ??= pending;
         }
-        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance, Image)) : new List<int>();
+        var failures = new List<ConditionFailure>();
+        var hits = System.Linq.Enumerable.Contains(_hooks.Breakpoints, top.Pc) ? _breakpoints.Hit(top.Pc, new FrameScope(frames[0], instance, Image), failures) : new List<int>();
+        // A failure is reported even when a hit condition keeps its breakpoint from stopping this time.
+        string? description = Report(failures);
         if (hits.Count > 0)
         {
             reason ??= "breakpoint";
+        }
+        else
+        {
+            description = null;
         }
         if (reason == null && _step != null)
         {
@@ -303,7 +310,7 @@ internal abstract class WasmDebuggee : IDebuggee
             return;
         }
         _step = null;
-        Publish(new StopState(reason, null, hits, frames, instance, null));
+        Publish(new StopState(reason, description, hits, frames, instance, null));
         _resumed.Wait();
         if (_terminate)
         {
@@ -329,7 +336,7 @@ internal abstract class WasmDebuggee : IDebuggee
     /// frames <paramref name="below"/> (those of the caller of a lowered import). Waits for the session; returns how it
     /// resumed. Nothing when the image is not instantiated yet.
     /// </summary>
-    protected ResumeKind StopAtBoundary(string reason, IReadOnlyList<int> hits, WitBoundary boundary, IReadOnlyList<FrameView>? below)
+    protected ResumeKind StopAtBoundary(string reason, IReadOnlyList<int> hits, WitBoundary boundary, IReadOnlyList<FrameView>? below, string? description = null)
     {
         if (_terminate)
         {
@@ -348,13 +355,33 @@ internal abstract class WasmDebuggee : IDebuggee
             }
         }
         _step = null;
-        Publish(new StopState(reason, null, hits, frames, instance, null));
+        Publish(new StopState(reason, description, hits, frames, instance, null));
         _resumed.Wait();
         if (_terminate)
         {
             throw new TerminatedException();
         }
         return _command;
+    }
+
+    /// <summary>
+    /// The stop's description when conditions failed to evaluate (the stop is theirs); each condition's first failure
+    /// is also an output event on the console.
+    /// </summary>
+    protected string? Report(List<ConditionFailure> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return null;
+        }
+        foreach (var f in failures)
+        {
+            if (f.First)
+            {
+                _events.Output("console", $"The condition '{f.Condition}' of breakpoint {f.Id} could not be evaluated: {f.Error}. The breakpoint stops until the condition is fixed.\n");
+            }
+        }
+        return $"Breakpoint condition '{failures[0].Condition}' failed: {failures[0].Error}";
     }
 
     /// <summary>Stops at the image's next instruction with <paramref name="reason"/> (a step from a boundary into code).</summary>

@@ -1,7 +1,8 @@
 // A scripted debug session with @vscode/debugadapter-testsupport (VS Code's own test client for debug adapters) against
 // the real wit-debug-adapter process on the C fixture tests/Wit.DebugAdapter.Tests/Programs/debuggee.c: break at a
 // source line, read a C local of type struct, step over and into, read a local, stop at a trap with the wasm stack, and run to the exit code.
-// A second session runs the same C program made a WASI 0.2 component (debuggee-component.wasm).
+// A second session runs the same C program made a WASI 0.2 component (debuggee-component.wasm); a third breaks at its
+// stdout write with a condition over the lifted WIT arguments and evaluates them.
 // Run with `npm run test:dap -w vscode-extension` after building the adapter (`dotnet build server/Wit.DebugAdapter`);
 // WIT_DEBUG_ADAPTER names another build (a native executable or a .dll).
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -113,6 +114,31 @@ describe('wit-debug-adapter on a component through @vscode/debugadapter-testsupp
     await dc.setBreakpointsRequest({ source: { path: source }, breakpoints: [] });
     const [exited] = await Promise.all([dc.waitForEvent('exited'), dc.assertOutput('stdout', 'total=98\n'), dc.continueRequest({ threadId: 1 })]);
     // main's 98 through the preview1 adapter is wasi:cli/exit's error: 1 under WASI 0.2.
+    assert.equal(exited.body.exitCode, 1);
+  });
+});
+
+describe('wit-debug-adapter: a conditional WIT function breakpoint', () => {
+  const session = client();
+
+  it('stops only at the write whose lifted bytes the condition names and evaluates WIT values there', async () => {
+    const { dc } = session;
+    const component = join(programs, 'debuggee-component.wasm');
+    // launch() sends initialize and launch; the adapter sends 'initialized' after launch (breakpoints need the program).
+    await Promise.all([dc.waitForEvent('initialized'), dc.launch({ program: component })]);
+    const name = '[method]output-stream.blocking-write-and-flush';
+    const set = await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name, condition: 'contents == "\\n"' }] });
+    assert.ok(set.body.breakpoints[0].verified, set.body.breakpoints[0].message);
+    // printf writes "total=98" and then "\n": the first write does not hold, so the stop is at the second.
+    const [stopped] = await Promise.all([dc.waitForEvent('stopped'), dc.configurationDoneRequest()]);
+    assert.equal(stopped.body.reason, 'function breakpoint');
+    const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.match(frames[0].name, /^\[wit\] wasi:io\/streams@0\.2\.\d+#\[method\]output-stream\.blocking-write-and-flush$/);
+    const length = (await dc.evaluateRequest({ expression: 'contents.len', frameId: frames[0].id, context: 'watch' })).body;
+    assert.deepEqual({ result: length.result, type: length.type }, { result: '1', type: 'u32' });
+    assert.equal((await dc.evaluateRequest({ expression: 'contents[0] == 10 && self.rep > 0', frameId: frames[0].id, context: 'watch' })).body.result, 'true');
+
+    const [exited] = await Promise.all([dc.waitForEvent('exited'), dc.continueRequest({ threadId: 1 })]);
     assert.equal(exited.body.exitCode, 1);
   });
 });
