@@ -127,3 +127,14 @@ export async function problemRows(page) {
     return severity + r.innerText.replace(/\s+/g, ' ').trim();
   }));
 }
+
+/** The problems of one file among the Problems panel's rows (those after its row, up to the next file's). */
+export function problemsOf(rows, fileName) {
+  const problems = [];
+  let inFile = false;
+  for (const row of rows) {
+    if (!/^(error|warning|info): /.test(row)) inFile = row.startsWith(`${fileName} `) || row === fileName;
+    else if (inFile) problems.push(row);
+  }
+  return problems;
+}
