@@ -116,14 +116,16 @@ export async function widenSideBar(page, width) {
 
 /**
  * The rows of the Problems panel (Ctrl+Shift+M opens it): a file's row as shown, a problem's prefixed with its severity
- * as its icon shows it (`error: `, `warning: `, `info: `).
+ * (`error: `, `warning: `, `info: `; `problem: ` when neither its icon nor its label says).
  */
 export async function problemRows(page) {
   await page.keyboard.press('Control+Shift+M');
   await page.waitForTimeout(300);
+  // The icon of a selected problem with a quick fix is a light bulb: the row's accessible label still says its severity.
   return page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => {
-    const icon = r.querySelector('.marker-icon')?.className ?? '';
-    const severity = /\berror\b/.test(icon) ? 'error: ' : /\bwarning\b/.test(icon) ? 'warning: ' : /\binfo\b/.test(icon) ? 'info: ' : '';
+    const icon = r.querySelector('.marker-icon');
+    const said = `${icon?.className ?? ''} ${(r.getAttribute('aria-label') ?? '').split(/\s/)[0]}`.toLowerCase();
+    const severity = !icon ? '' : /\berror\b/.test(said) ? 'error: ' : /\bwarning\b/.test(said) ? 'warning: ' : /\binfo\b/.test(said) ? 'info: ' : 'problem: ';
     return severity + r.innerText.replace(/\s+/g, ' ').trim();
   }));
 }
@@ -133,7 +135,7 @@ export function problemsOf(rows, fileName) {
   const problems = [];
   let inFile = false;
   for (const row of rows) {
-    if (!/^(error|warning|info): /.test(row)) inFile = row.startsWith(`${fileName} `) || row === fileName;
+    if (!/^(error|warning|info|problem): /.test(row)) inFile = row.startsWith(`${fileName} `) || row === fileName;
     else if (inFile) problems.push(row);
   }
   return problems;
