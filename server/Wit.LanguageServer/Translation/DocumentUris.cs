@@ -7,7 +7,9 @@ namespace Wit.LanguageServer.Translation;
 /// <summary>
 /// Converts between the client's document URIs and the file-system paths the IDE layer keys documents by. A URI the
 /// client sent is remembered, so the server answers with exactly the client's spelling (clients compare URIs as
-/// strings). Non-file URIs (an unsaved <c>untitled:</c> buffer) get a stable synthetic path.
+/// strings). Non-file URIs (an unsaved <c>untitled:</c> buffer, the extension's read-only <c>wit-wasm:</c> view of a
+/// <c>.wasm</c> file) get a stable synthetic path, each in a folder of its own: the folder of a WIT file is its package,
+/// and two such documents are not one package.
 /// </summary>
 internal sealed class DocumentUris
 {
@@ -34,9 +36,11 @@ internal sealed class DocumentUris
         }
         else
         {
-            // Keep the extension so the language (WIT or WITX) is still known from the path.
+            // The whole URI names the folder; the file keeps the URI's last segment, so that the language (WIT or
+            // WITX) is still known from the extension and messages name the file as the user sees it.
             string name = Uri.EscapeDataString(parsed.Scheme + ":" + parsed.AbsolutePath).Replace('%', '_');
-            path = SyntheticRoot + name;
+            string leaf = Uri.EscapeDataString(parsed.AbsolutePath[(parsed.AbsolutePath.LastIndexOf('/') + 1)..]).Replace('%', '_');
+            path = SyntheticRoot + name + "/" + (leaf.Length > 0 ? leaf : name);
         }
 
         _uriByPath.TryAdd(path, uri);

@@ -70,6 +70,40 @@ public class WasmWitTests
     }
 
     [Fact]
+    public async Task Two_wasm_views_open_at_once_are_two_packages()
+    {
+        // VS Code keeps a closed view's document open for a while, so the WIT of two .wasm files of one folder is often
+        // open at once. Each is a package of its own: not one package declared twice (WIT1004), not the first's name.
+        await using var client = await StartAsync();
+        const string Package = "package foo:foo;\n\ninterface types {\n  enum level {\n    info,\n  }\n}\n";
+        const string Component = "package root:component;\n\nworld root {\n  import log: func(msg: string);\n}\n";
+        const string PackageUri = "wit-wasm:/ws/p.wasm.wit", ComponentUri = "wit-wasm:/ws/c.wasm.wit";
+        foreach (var (uri, text) in new[] { (ComponentUri, Component), (PackageUri, Package) })
+        {
+            await client.NotifyAsync("textDocument/didOpen", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "wit", ["version"] = 1, ["text"] = text },
+            });
+        }
+
+        JsonObject At(string uri, string text, string find)
+        {
+            var (line, character) = LspText.Find(text, find, 0, 1);
+            return new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["position"] = LspTestClient.Position(line, character) };
+        }
+        var level = await client.ResultAsync("textDocument/hover", At(PackageUri, Package, "level"));
+        var log = await client.ResultAsync("textDocument/hover", At(ComponentUri, Component, "log"));
+
+        Assert.Contains("in `foo:foo/types`", level!["contents"]!["value"]!.GetValue<string>(), System.StringComparison.Ordinal);
+        Assert.Contains("root:component", log!["contents"]!["value"]!.GetValue<string>(), System.StringComparison.Ordinal);
+        foreach (string uri in new[] { PackageUri, ComponentUri })
+        {
+            var published = await client.WaitForDiagnosticsAsync(uri, _ => true);
+            Assert.DoesNotContain("WIT1004", published.ToJsonString(), System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Bad_files_give_an_error_not_a_failure()
     {
         await using var client = await StartAsync(

