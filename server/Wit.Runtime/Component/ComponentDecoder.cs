@@ -764,7 +764,8 @@ public static class ComponentDecoder
                         };
                         if (export.Kind != expected)
                         {
-                            throw Invalid(at, $"export `{name}` for core instance {idx} is not a {SortName(sort)}");
+                            // wasmparser's wording names a core tag "tag".
+                            throw Invalid(at, $"export `{name}` for core instance {idx} is not a {(sort == Sort.CoreTag ? "tag" : SortName(sort))}");
                         }
                         switch (export.Kind)
                         {
