@@ -120,6 +120,35 @@ public sealed class ExceptionHandlingTests
         Assert.Equal(e.WasmStack.Count, e.Frames!.Count);
     }
 
+    [Fact]
+    public void Stepping_over_a_throw_pauses_at_the_handler_in_the_frame_that_caught_it()
+    {
+        var store = new Store();
+        var inst = Instantiate(store, AcrossCalls);
+        var bytes = inst.Module.Bytes;
+        // In $deep: i32.const 77 (0x41 0xcd 0x00), then throw 0.
+        int throwPc = IndexOf(bytes, new byte[] { 0x41, 0xCD, 0x00, 0x08, 0x00 }) + 3;
+        var stops = new List<(int Pc, int Depth, ulong[] Operands)>();
+        var hooks = new DebugHooks();
+        hooks.OnPause = p =>
+        {
+            stops.Add((p.Frames[0].Pc, p.Frames.Count, p.Frames[0].Operands));
+            if (stops.Count == 1)
+            {
+                hooks.StepOver();
+            }
+        };
+        hooks.AddBreakpoint(throwPc);
+        store.Debug = hooks;
+        Assert.Equal(177, CallI32(store, inst, "run", 1));
+        Assert.Equal(2, stops.Count);
+        Assert.Equal((throwPc, 3), (stops[0].Pc, stops[0].Depth));
+        // The next pause is in run, the only frame left, with the payload on its operand stack.
+        Assert.Equal(1, stops[1].Depth);
+        Assert.Equal(new ulong[] { 77 }, stops[1].Operands);
+        Assert.Equal(0x41, bytes[stops[1].Pc]); // the i32.const 100 after the handler's block
+    }
+
     private const string Rethrow = @"(module
       (tag $e (param i32))
       (global $seen (mut i32) (i32.const 0))
