@@ -258,6 +258,7 @@ public sealed class InspectCommand : CommandHandler
         ExternKind.Func => $"func {m.Types[i.TypeIndex]}",
         ExternKind.Memory => $"memory {Pages(i.Memory!.Limits)}",
         ExternKind.Table => $"table {TypeNames.Of(i.Table!.Element)}",
+        ExternKind.Tag => $"tag {m.Types[i.TypeIndex]}",
         _ => $"global {(i.Global.Mutable ? "mut " : "")}{TypeNames.Of(i.Global.Type)}",
     };
 

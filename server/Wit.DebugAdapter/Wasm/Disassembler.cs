@@ -58,6 +58,10 @@ internal static class Disassembler
             + "i64.reinterpret_f64 f32.reinterpret_i32 f64.reinterpret_i64 "
             + "i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s");
         Run(0xD0, "ref.null ref.is_null ref.func");
+        // Exception handling.
+        n[0x08] = "throw";
+        n[0x0A] = "throw_ref";
+        n[0x1F] = "try_table";
         return n;
     }
 
@@ -103,7 +107,7 @@ internal static class Disassembler
                 }
                 switch (op)
                 {
-                    case 0x02: case 0x03: case 0x04:
+                    case 0x02: case 0x03: case 0x04: case 0x1F:
                         depth++;
                         break;
                     case 0x05:
@@ -133,9 +137,37 @@ internal static class Disassembler
             case 0x02: case 0x03: case 0x04:
                 BlockType(ref r, text);
                 break;
-            case 0x0C: case 0x0D:
+            case 0x0C: case 0x0D: case 0x08:
                 text.Append(' ').Append(r.Uleb());
                 break;
+            case 0x1F:
+                {
+                    BlockType(ref r, text);
+                    ulong n = r.Uleb();
+                    if (n > (ulong)(r.End - r.Position))
+                    {
+                        throw new MalformedException("try_table with more catch clauses than the body has bytes");
+                    }
+                    for (ulong i = 0; i < n; i++)
+                    {
+                        byte kind = r.U8();
+                        string clause = kind switch
+                        {
+                            0 => "catch",
+                            1 => "catch_ref",
+                            2 => "catch_all",
+                            3 => "catch_all_ref",
+                            _ => throw new MalformedException($"unknown catch clause 0x{kind:x2}"),
+                        };
+                        text.Append(" (").Append(clause);
+                        if (kind < 2)
+                        {
+                            text.Append(' ').Append(r.Uleb());
+                        }
+                        text.Append(' ').Append(r.Uleb()).Append(')');
+                    }
+                    break;
+                }
             case 0x0E:
                 {
                     ulong n = r.Uleb();
@@ -205,7 +237,7 @@ internal static class Disassembler
                 text.Append(' ').Append(BitConverter.UInt64BitsToDouble(r.U64()).ToString("R", inv));
                 break;
             case 0xD0:
-                text.Append(' ').Append(r.U8() == 0x70 ? "func" : "extern");
+                text.Append(' ').Append(r.U8() switch { 0x70 => "func", 0x69 => "exn", _ => "extern" });
                 break;
             default:
                 if (op >= 0x28 && op <= 0x3E)
@@ -239,7 +271,7 @@ internal static class Disassembler
         {
             return;
         }
-        if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F)
+        if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F or 0x69)
         {
             text.Append(" (result ").Append(TypeName(b)).Append(')');
             return;
@@ -258,6 +290,7 @@ internal static class Disassembler
         0x7B => "v128",
         0x70 => "funcref",
         0x6F => "externref",
+        0x69 => "exnref",
         _ => $"0x{b:x2}",
     };
 }

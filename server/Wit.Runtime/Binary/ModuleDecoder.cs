@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Wit.Runtime.Binary;
 
 /// <summary>
-/// Decodes the binary format of a core module (WebAssembly 2.0 and multi-memory) into a <see cref="WasmModule"/>.
+/// Decodes the binary format of a core module (WebAssembly 2.0, multi-memory and exception handling) into a <see cref="WasmModule"/>.
 /// Instructions are not decoded here: the validator reads function bodies. Nothing here recurses, and every count is
 /// checked against the bytes left before anything is allocated for it.
 /// </summary>
@@ -43,7 +43,7 @@ public static class ModuleDecoder
             var s = new WasmReader(bytes, r.Position, end);
             if (id != 0)
             {
-                int rank = Rank(id);
+                int rank = id == 13 && !module.Features.ExceptionHandling ? 0 : Rank(id);
                 if (rank == 0)
                 {
                     throw WasmReader.Malformed(sectionOffset, "malformed section id");
@@ -69,6 +69,7 @@ public static class ModuleDecoder
                 case 10: ReadCode(ref s, module, functionCount); break;
                 case 11: ReadData(ref s, module); break;
                 case 12: module.DataCount = (int)s.ReadU32(); break;
+                case 13: ReadTags(ref s, module); break;
             }
             if (s.Position != end)
             {
@@ -87,14 +88,36 @@ public static class ModuleDecoder
         return module;
     }
 
-    // The order of the known sections: the data count section (12) sits between the element (9) and code (10) sections.
+    // The order of the known sections: the tag section (13) sits between the memory (5) and global (6) sections, the
+    // data count section (12) between the element (9) and code (10) sections.
     private static int Rank(byte id) => id switch
     {
-        1 => 1, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 6 => 6, 7 => 7, 8 => 8, 9 => 9, 12 => 10, 10 => 11, 11 => 12,
+        1 => 1, 2 => 2, 3 => 3, 4 => 4, 5 => 5, 13 => 6, 6 => 7, 7 => 8, 8 => 9, 9 => 10, 12 => 11, 10 => 12, 11 => 13,
         _ => 0,
     };
 
-    internal static ValType ReadValType(ref WasmReader r)
+    /// <summary>A tag type: the attribute byte (0, exception) and the index of its function type.</summary>
+    private static int ReadTagType(ref WasmReader r)
+    {
+        int at = r.Position;
+        if (r.ReadByte() != 0x00)
+        {
+            throw WasmReader.Malformed(at, "malformed tag attribute");
+        }
+        return (int)r.ReadU32();
+    }
+
+    private static void ReadTags(ref WasmReader r, WasmModule m)
+    {
+        int n = r.ReadCount(2);
+        for (int i = 0; i < n; i++)
+        {
+            m.TagTypes.Add(ReadTagType(ref r));
+        }
+    }
+
+    /// <summary>Reads a value type; <c>exnref</c> only when <paramref name="exnref"/> (exception handling enabled).</summary>
+    internal static ValType ReadValType(ref WasmReader r, bool exnref = true)
     {
         int at = r.Position;
         byte b = r.ReadByte();
@@ -102,6 +125,8 @@ public static class ModuleDecoder
         {
             case 0x7F: case 0x7E: case 0x7D: case 0x7C: case 0x70: case 0x6F:
                 return (ValType)b;
+            case 0x69 when exnref:
+                return ValType.ExnRef;
             case 0x7B:
                 throw new WasmException(WasmErrorKind.Unsupported, at, "unsupported value type v128 (SIMD is not implemented)");
             default:
@@ -109,11 +134,11 @@ public static class ModuleDecoder
         }
     }
 
-    internal static ValType ReadRefType(ref WasmReader r)
+    internal static ValType ReadRefType(ref WasmReader r, bool exnref = true)
     {
         int at = r.Position;
         byte b = r.ReadByte();
-        if (b is 0x70 or 0x6F)
+        if (b is 0x70 or 0x6F || (b == 0x69 && exnref))
         {
             return (ValType)b;
         }
@@ -137,15 +162,15 @@ public static class ModuleDecoder
         }
     }
 
-    internal static TableType ReadTableType(ref WasmReader r)
+    internal static TableType ReadTableType(ref WasmReader r, bool exnref = true)
     {
-        var element = ReadRefType(ref r);
+        var element = ReadRefType(ref r, exnref);
         return new TableType(element, ReadLimits(ref r));
     }
 
-    internal static GlobalType ReadGlobalType(ref WasmReader r)
+    internal static GlobalType ReadGlobalType(ref WasmReader r, bool exnref = true)
     {
-        var t = ReadValType(ref r);
+        var t = ReadValType(ref r, exnref);
         int at = r.Position;
         byte m = r.ReadByte();
         if (m > 1)
@@ -168,12 +193,12 @@ public static class ModuleDecoder
             var ps = new ValType[r.ReadCount()];
             for (int j = 0; j < ps.Length; j++)
             {
-                ps[j] = ReadValType(ref r);
+                ps[j] = ReadValType(ref r, m.Features.ExceptionHandling);
             }
             var rs = new ValType[r.ReadCount()];
             for (int j = 0; j < rs.Length; j++)
             {
-                rs[j] = ReadValType(ref r);
+                rs[j] = ReadValType(ref r, m.Features.ExceptionHandling);
             }
             m.Types.Add(new FuncType(ps, rs));
         }
@@ -200,7 +225,7 @@ public static class ModuleDecoder
                     }
                 case 1:
                     {
-                        var t = ReadTableType(ref r);
+                        var t = ReadTableType(ref r, m.Features.ExceptionHandling);
                         m.Imports.Add(new Import { Module = module, Name = name, Kind = ExternKind.Table, Table = t });
                         m.Tables.Add(t);
                         m.ImportedTableCount++;
@@ -216,10 +241,18 @@ public static class ModuleDecoder
                     }
                 case 3:
                     {
-                        var t = ReadGlobalType(ref r);
+                        var t = ReadGlobalType(ref r, m.Features.ExceptionHandling);
                         m.Imports.Add(new Import { Module = module, Name = name, Kind = ExternKind.Global, Global = t });
                         m.GlobalTypes.Add(t);
                         m.ImportedGlobalCount++;
+                        break;
+                    }
+                case 4 when m.Features.ExceptionHandling:
+                    {
+                        int type = ReadTagType(ref r);
+                        m.Imports.Add(new Import { Module = module, Name = name, Kind = ExternKind.Tag, TypeIndex = type });
+                        m.TagTypes.Add(type);
+                        m.ImportedTagCount++;
                         break;
                     }
                 default:
@@ -243,7 +276,7 @@ public static class ModuleDecoder
         int n = r.ReadCount(3);
         for (int i = 0; i < n; i++)
         {
-            m.Tables.Add(ReadTableType(ref r));
+            m.Tables.Add(ReadTableType(ref r, m.Features.ExceptionHandling));
         }
     }
 
@@ -261,9 +294,9 @@ public static class ModuleDecoder
         int n = r.ReadCount(3);
         for (int i = 0; i < n; i++)
         {
-            var t = ReadGlobalType(ref r);
+            var t = ReadGlobalType(ref r, m.Features.ExceptionHandling);
             m.GlobalTypes.Add(t);
-            m.Globals.Add(new GlobalDefinition(t, ReadConstExpr(ref r)));
+            m.Globals.Add(new GlobalDefinition(t, ReadConstExpr(ref r, m)));
         }
     }
 
@@ -275,7 +308,7 @@ public static class ModuleDecoder
             string name = r.ReadName();
             int at = r.Position;
             byte kind = r.ReadByte();
-            if (kind > 3)
+            if (kind > (m.Features.ExceptionHandling ? 4 : 3))
             {
                 throw WasmReader.Malformed(at, "malformed export kind");
             }
@@ -303,7 +336,7 @@ public static class ModuleDecoder
                 {
                     table = (int)r.ReadU32();
                 }
-                offset = ReadConstExpr(ref r);
+                offset = ReadConstExpr(ref r, m);
             }
             bool expressions = (flags & 4) != 0;
             ValType type = ValType.FuncRef;
@@ -311,7 +344,7 @@ public static class ModuleDecoder
             {
                 if (expressions)
                 {
-                    type = ReadRefType(ref r);
+                    type = ReadRefType(ref r, m.Features.ExceptionHandling);
                 }
                 else
                 {
@@ -327,7 +360,7 @@ public static class ModuleDecoder
                 var items = new ConstExpr[r.ReadCount(2)];
                 for (int j = 0; j < items.Length; j++)
                 {
-                    items[j] = ReadConstExpr(ref r);
+                    items[j] = ReadConstExpr(ref r, m);
                 }
                 m.Elements.Add(new ElementSegment { Mode = mode, Type = type, Table = table, Offset = offset, Expressions = items });
             }
@@ -374,7 +407,7 @@ public static class ModuleDecoder
                 {
                     throw WasmReader.Malformed(at, "too many locals");
                 }
-                declared[g] = (count, ReadValType(ref b));
+                declared[g] = (count, ReadValType(ref b, m.Features.ExceptionHandling));
             }
             if (total > MaxLocals)
             {
@@ -426,7 +459,7 @@ public static class ModuleDecoder
             }
             if (mode == SegmentMode.Active)
             {
-                offset = ReadConstExpr(ref r);
+                offset = ReadConstExpr(ref r, m);
             }
             int lenAt = r.Position;
             uint length = r.ReadU32();
@@ -443,7 +476,7 @@ public static class ModuleDecoder
     /// Reads a constant expression up to its <c>end</c>. Only the constant instructions are decoded here; any other
     /// opcode makes the module invalid ("constant expression required"). Types are checked by the validator.
     /// </summary>
-    private static ConstExpr ReadConstExpr(ref WasmReader r)
+    private static ConstExpr ReadConstExpr(ref WasmReader r, WasmModule m)
     {
         int start = r.Position;
         while (true)
@@ -459,13 +492,13 @@ public static class ModuleDecoder
                 case 0x44: r.ReadF64Bits(); break;
                 case 0x23: r.ReadU32(); break;
                 case 0xD2: r.ReadU32(); break;
-                case 0xD0: ReadRefType(ref r); break;
+                case 0xD0: ReadRefType(ref r, m.Features.ExceptionHandling); break;
                 default:
                     if (op == 0xFD)
                     {
                         throw new WasmException(WasmErrorKind.Unsupported, at, "unsupported opcode 0xfd (SIMD is not implemented)");
                     }
-                    if (Validation.Opcodes.IsKnown(op))
+                    if (Validation.Opcodes.IsKnown(op) || (m.Features.ExceptionHandling && Validation.Opcodes.IsException(op)))
                     {
                         throw new WasmException(WasmErrorKind.Invalid, at, "constant expression required");
                     }

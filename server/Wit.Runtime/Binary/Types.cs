@@ -14,6 +14,8 @@ public enum ValType : byte
     V128 = 0x7B,
     FuncRef = 0x70,
     ExternRef = 0x6F,
+    /// <summary>A reference to a caught exception (exception handling; <c>(ref null exn)</c>).</summary>
+    ExnRef = 0x69,
 }
 
 /// <summary>The kind of an import or export.</summary>
@@ -23,6 +25,8 @@ public enum ExternKind : byte
     Table = 1,
     Memory = 2,
     Global = 3,
+    /// <summary>An exception tag (exception handling).</summary>
+    Tag = 4,
 }
 
 /// <summary>A function type: parameter and result types. Equality is structural.</summary>
@@ -82,10 +86,11 @@ public static class TypeNames
         ValType.V128 => "v128",
         ValType.FuncRef => "funcref",
         ValType.ExternRef => "externref",
+        ValType.ExnRef => "exnref",
         _ => $"0x{(byte)t:x2}",
     };
 
-    public static bool IsReference(ValType t) => t is ValType.FuncRef or ValType.ExternRef;
+    public static bool IsReference(ValType t) => t is ValType.FuncRef or ValType.ExternRef or ValType.ExnRef;
 }
 
 /// <summary>An import: module and field names and the type of what it imports.</summary>
@@ -94,7 +99,7 @@ public sealed class Import
     public required string Module { get; init; }
     public required string Name { get; init; }
     public required ExternKind Kind { get; init; }
-    /// <summary>For a function import, its type index.</summary>
+    /// <summary>For a function or tag import, its type index.</summary>
     public int TypeIndex { get; init; }
     public TableType? Table { get; init; }
     public MemoryType? Memory { get; init; }
@@ -122,6 +127,9 @@ public sealed class FunctionBody
 
     /// <summary>Set by validation: the branch side table, in the order of the branching instructions.</summary>
     internal Execution.BranchEntry[] SideTable { get; set; } = Array.Empty<Execution.BranchEntry>();
+
+    /// <summary>Set by validation: the body's <c>try_table</c>s in the order they open (exception handling).</summary>
+    internal Execution.TryTableHandler[] Handlers { get; set; } = System.Array.Empty<Execution.TryTableHandler>();
 
     /// <summary>Set by validation: the highest operand stack height of the body.</summary>
     internal int MaxStackHeight { get; set; }

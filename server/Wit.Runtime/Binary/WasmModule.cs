@@ -31,6 +31,8 @@ public sealed class WasmModule
     public List<MemoryType> Memories { get; } = new();
     /// <summary>Every global's type in the global index space (imports first).</summary>
     public List<GlobalType> GlobalTypes { get; } = new();
+    /// <summary>Every tag's type index in the tag index space (imports first; exception handling).</summary>
+    public List<int> TagTypes { get; } = new();
     /// <summary>The module's own globals (after the imported ones).</summary>
     public List<GlobalDefinition> Globals { get; } = new();
     public List<Export> Exports { get; } = new();
@@ -46,11 +48,15 @@ public sealed class WasmModule
     public int ImportedTableCount { get; internal set; }
     public int ImportedMemoryCount { get; internal set; }
     public int ImportedGlobalCount { get; internal set; }
+    public int ImportedTagCount { get; internal set; }
 
     /// <summary>Whether <see cref="Validation.ModuleValidator.Validate"/> accepted this module.</summary>
     public bool IsValidated { get; internal set; }
 
     public FuncType FunctionType(int functionIndex) => Types[FunctionTypes[functionIndex]];
+
+    /// <summary>The type of a tag (a function type with no results: the exception's payload is its parameters).</summary>
+    public FuncType TagType(int tagIndex) => Types[TagTypes[tagIndex]];
 
     /// <summary>The name of a function from the name section, or null.</summary>
     public string? FunctionName(int functionIndex) =>

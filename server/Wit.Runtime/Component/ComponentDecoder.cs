@@ -72,7 +72,8 @@ public static class ComponentDecoder
         public List<TableType> CoreTables = new();
         public List<MemoryType> CoreMemories = new();
         public List<GlobalType> CoreGlobals = new();
-        public int CoreTags;
+        /// <summary>The type of each core tag (exception handling).</summary>
+        public List<FuncType> CoreTags = new();
         public List<object> CoreTypes = new();
         public List<CoreModuleType> CoreModules = new();
         public List<Dictionary<string, CoreExtern>> CoreInstances = new();
@@ -287,15 +288,9 @@ public static class ComponentDecoder
             Sort.CoreTable => new CoreExtern(ExternKind.Table, Table: At(scope.CoreTables, index, "core table", at)),
             Sort.CoreMemory => new CoreExtern(ExternKind.Memory, Memory: At(scope.CoreMemories, index, "core memory", at)),
             Sort.CoreGlobal => new CoreExtern(ExternKind.Global, Global: At(scope.CoreGlobals, index, "core global", at)),
-            Sort.CoreTag => CheckTag(scope, index, at),
+            Sort.CoreTag => CoreExtern.TagOf(At(scope.CoreTags, index, "tag", at)),
             _ => throw Invalid(at, $"a core instance cannot export a core {SortName(sort)}"),
         };
-
-        private static CoreExtern CheckTag(Scope scope, uint index, int at)
-        {
-            CheckIndex(scope.CoreTags, index, "core tag", at);
-            return CoreExtern.Tag;
-        }
 
         private static void CoreInstance(ref WasmReader r, WasmComponent c, Scope scope)
         {
@@ -534,7 +529,24 @@ public static class ComponentDecoder
                         return new CoreExtern(ExternKind.Memory, Memory: new MemoryType(l));
                     }
                 case 0x03: return new CoreExtern(ExternKind.Global, Global: ModuleDecoder.ReadGlobalType(ref r));
-                case 0x04: throw NotYet(at, "core exception tags");
+                case 0x04:
+                    {
+                        int attrAt = r.Position;
+                        if (r.ReadByte() != 0x00)
+                        {
+                            throw Malformed(attrAt, "malformed tag attribute");
+                        }
+                        int idxAt = r.Position;
+                        if (At(types, r.ReadU32(), "core type", idxAt) is not FuncType f)
+                        {
+                            throw Invalid(idxAt, "core type is not a function type");
+                        }
+                        if (f.Results.Length != 0)
+                        {
+                            throw Invalid(idxAt, "non-empty tag result type");
+                        }
+                        return CoreExtern.TagOf(f);
+                    }
                 default: throw Malformed(at, $"invalid leading byte (0x{kind:x}) for external kind");
             }
         }
@@ -747,12 +759,13 @@ public static class ComponentDecoder
                             Sort.CoreTable => ExternKind.Table,
                             Sort.CoreMemory => ExternKind.Memory,
                             Sort.CoreGlobal => ExternKind.Global,
-                            Sort.CoreTag => (ExternKind)4,
+                            Sort.CoreTag => ExternKind.Tag,
                             _ => throw Invalid(at, $"a core instance cannot export a {SortName(sort)}"),
                         };
                         if (export.Kind != expected)
                         {
-                            throw Invalid(at, $"export `{name}` for core instance {idx} is not a {SortName(sort)}");
+                            // wasmparser's wording names a core tag "tag".
+                            throw Invalid(at, $"export `{name}` for core instance {idx} is not a {(sort == Sort.CoreTag ? "tag" : SortName(sort))}");
                         }
                         switch (export.Kind)
                         {
@@ -760,7 +773,7 @@ public static class ComponentDecoder
                             case ExternKind.Table: scope.CoreTables.Add(export.Table!); break;
                             case ExternKind.Memory: scope.CoreMemories.Add(export.Memory!); break;
                             case ExternKind.Global: scope.CoreGlobals.Add(export.Global); break;
-                            default: scope.CoreTags++; break;
+                            default: scope.CoreTags.Add(export.Func!); break;
                         }
                         return new AliasItem(at, sort, AliasKind.CoreInstanceExport, (int)idx, name, 0);
                     }

@@ -36,7 +36,7 @@ internal sealed class ComponentFrame
     public readonly List<TableInstance> CoreTables = new();
     public readonly List<MemoryInstance> CoreMemories = new();
     public readonly List<GlobalInstance> CoreGlobals = new();
-    public int CoreTags;
+    public readonly List<TagInstance> CoreTags = new();
     public int CoreTypes;
     public readonly List<WasmModule> CoreModules = new();
     public readonly List<Dictionary<string, ExternValue>> CoreInstances = new();
@@ -78,7 +78,8 @@ internal sealed class ComponentFrame
         Sort.CoreTable => CoreTables[index],
         Sort.CoreMemory => CoreMemories[index],
         Sort.CoreGlobal => CoreGlobals[index],
-        _ => throw new WasmException(WasmErrorKind.Unsupported, -1, $"not yet supported: a {SortNames.Of(sort)} on this engine (exception handling)"),
+        Sort.CoreTag => CoreTags[index],
+        _ => throw new WasmException(WasmErrorKind.Unsupported, -1, $"not yet supported: a {SortNames.Of(sort)} as a core value"),
     };
 
     /// <summary>Appends a core value to its index space.</summary>
@@ -90,6 +91,7 @@ internal sealed class ComponentFrame
             case TableInstance t: CoreTables.Add(t); break;
             case MemoryInstance m: CoreMemories.Add(m); break;
             case GlobalInstance g: CoreGlobals.Add(g); break;
+            case TagInstance t: CoreTags.Add(t); break;
         }
     }
 }

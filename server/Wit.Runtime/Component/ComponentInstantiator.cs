@@ -355,7 +355,7 @@ public sealed class ComponentInstantiator
                     var exports = frame.CoreInstances[alias.Index];
                     if (!exports.TryGetValue(alias.Name!, out var value))
                     {
-                        throw new WasmException(WasmErrorKind.Unsupported, -1, $"not yet supported: core export `{alias.Name}` (a tag?)");
+                        throw new WasmException(WasmErrorKind.Unlinkable, -1, $"core instance {alias.Index} has no export named `{alias.Name}`");
                     }
 
                     frame.AddCore(value);

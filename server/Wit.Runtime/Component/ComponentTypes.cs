@@ -208,7 +208,8 @@ public sealed class InstanceTypeDef : TypeDef
 /// <summary>What a core instance or core module export is: its kind and type.</summary>
 public sealed record CoreExtern(ExternKind Kind, FuncType? Func = null, TableType? Table = null, MemoryType? Memory = null, GlobalType Global = default)
 {
-    public static CoreExtern Tag { get; } = new((ExternKind)4);
+    /// <summary>A tag of <paramref name="type"/> (its type is kept in <see cref="Func"/>).</summary>
+    public static CoreExtern TagOf(FuncType type) => new(ExternKind.Tag, Func: type);
 
     public override string ToString() => Kind switch
     {
@@ -216,7 +217,7 @@ public sealed record CoreExtern(ExternKind Kind, FuncType? Func = null, TableTyp
         ExternKind.Table => "table",
         ExternKind.Memory => "memory",
         ExternKind.Global => "global",
-        _ => "tag",
+        _ => $"tag {Func}",
     };
 }
 
@@ -238,6 +239,7 @@ public sealed class CoreModuleType
                 ExternKind.Func => new CoreExtern(ExternKind.Func, Func: m.Types[im.TypeIndex]),
                 ExternKind.Table => new CoreExtern(ExternKind.Table, Table: im.Table),
                 ExternKind.Memory => new CoreExtern(ExternKind.Memory, Memory: im.Memory),
+                ExternKind.Tag => CoreExtern.TagOf(m.Types[im.TypeIndex]),
                 _ => new CoreExtern(ExternKind.Global, Global: im.Global),
             };
             t.Imports.Add(new CoreImportDesc(im.Module, im.Name, e));
@@ -249,6 +251,7 @@ public sealed class CoreModuleType
                 ExternKind.Func => new CoreExtern(ExternKind.Func, Func: m.FunctionType(ex.Index)),
                 ExternKind.Table => new CoreExtern(ExternKind.Table, Table: m.Tables[ex.Index]),
                 ExternKind.Memory => new CoreExtern(ExternKind.Memory, Memory: m.Memories[ex.Index]),
+                ExternKind.Tag => CoreExtern.TagOf(m.TagType(ex.Index)),
                 _ => new CoreExtern(ExternKind.Global, Global: m.GlobalTypes[ex.Index]),
             };
         }

@@ -170,7 +170,7 @@ public sealed class TypeRelations
         return true;
     }
 
-    /// <summary>Core extern subtyping: equal function and global types; limits of tables and memories within the expected ones.</summary>
+    /// <summary>Core extern subtyping: equal function, global and tag types; limits of tables and memories within the expected ones.</summary>
     public static bool CoreMatches(CoreExtern actual, CoreExtern expected)
     {
         if (actual.Kind != expected.Kind)
@@ -183,6 +183,7 @@ public sealed class TypeRelations
             ExternKind.Table => actual.Table!.Element == expected.Table!.Element && LimitsMatch(actual.Table.Limits, expected.Table.Limits),
             ExternKind.Memory => LimitsMatch(actual.Memory!.Limits, expected.Memory!.Limits),
             ExternKind.Global => actual.Global == expected.Global,
+            ExternKind.Tag => actual.Func!.Equals(expected.Func),
             _ => true,
         };
     }

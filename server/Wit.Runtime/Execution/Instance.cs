@@ -4,7 +4,7 @@ using Wit.Runtime.Binary;
 
 namespace Wit.Runtime.Execution;
 
-/// <summary>An instantiated module: its functions, tables, memories and globals (imported ones first) and its exports.</summary>
+/// <summary>An instantiated module: its functions, tables, memories, globals and tags (imported ones first) and its exports.</summary>
 public sealed class Instance
 {
     internal Instance(WasmModule module, Store store)
@@ -15,6 +15,7 @@ public sealed class Instance
         Tables = new TableInstance[module.Tables.Count];
         Memories = new MemoryInstance[module.Memories.Count];
         Globals = new GlobalInstance[module.GlobalTypes.Count];
+        Tags = new TagInstance[module.TagTypes.Count];
         ElementRefs = new ulong[module.Elements.Count][];
         DataDropped = new bool[module.Data.Count];
     }
@@ -25,6 +26,8 @@ public sealed class Instance
     public TableInstance[] Tables { get; }
     public MemoryInstance[] Memories { get; }
     public GlobalInstance[] Globals { get; }
+    /// <summary>The instance's tags (imported ones first): its own are fresh objects, distinct from every other instance's.</summary>
+    public TagInstance[] Tags { get; }
     public Dictionary<string, ExternValue> Exports { get; } = new(StringComparer.Ordinal);
 
     internal MemoryInstance? Memory0 => Memories.Length > 0 ? Memories[0] : null;
@@ -42,4 +45,6 @@ public sealed class Instance
     public GlobalInstance? ExportedGlobal(string name) => Export(name) as GlobalInstance;
 
     public TableInstance? ExportedTable(string name) => Export(name) as TableInstance;
+
+    public TagInstance? ExportedTag(string name) => Export(name) as TagInstance;
 }

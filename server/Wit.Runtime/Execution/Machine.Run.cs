@@ -135,6 +135,76 @@ internal sealed partial class Machine
                         }
                         break;
                     }
+                case Opcodes.TryTable:
+                    {
+                        // Enter the block: step over its catch clauses and their side-table entries (a throw finds
+                        // them through the body's handlers).
+                        Leb.Skip(code, ref pc);
+                        uint n = Leb.U32(code, ref pc);
+                        for (uint k = 0; k < n; k++)
+                        {
+                            if (code[pc++] < 2)
+                            {
+                                Leb.Skip(code, ref pc);
+                            }
+                            Leb.Skip(code, ref pc);
+                        }
+                        stp += (int)n;
+                        break;
+                    }
+                case Opcodes.Throw:
+                case Opcodes.ThrowRef:
+                    {
+                        ExceptionInstance exn;
+                        if (op == Opcodes.Throw)
+                        {
+                            var tag = inst.Tags[Leb.U32(code, ref pc)];
+                            int n = tag.Type.Params.Length;
+                            var payload = n == 0 ? Array.Empty<ulong>() : s.AsSpan(sp - n, n).ToArray();
+                            sp -= n;
+                            exn = new ExceptionInstance(tag, payload);
+                        }
+                        else
+                        {
+                            ulong r = s[--sp];
+                            exn = (r == 0 ? null : _store.ExceptionAt(r)) ?? throw Trap("null exception reference", fn, ip, depth);
+                        }
+                        var h = FindHandler(exn, fn, ip, fp, depth, entryDepth);
+                        if (h.Handler == null)
+                        {
+                            throw Uncaught(exn, fn, ip, depth);
+                        }
+                        // Unwind to the handler's frame, then branch to the clause's label with the payload (and the exnref).
+                        for (int d = h.Depth; d < depth; d++)
+                        {
+                            _frames[d].Func = null!;
+                        }
+                        depth = h.Depth;
+                        fn = h.Function;
+                        fp = h.Fp;
+                        code = fn.Code;
+                        side = fn.Side;
+                        if (fn.Instance != inst)
+                        {
+                            inst = fn.Instance;
+                            mem0 = inst.Memory0;
+                        }
+                        int clause = h.Clause;
+                        ref var e = ref side[h.Handler.FirstEntry + clause];
+                        sp = fp + fn.LocalCount + e.Height;
+                        if (h.Handler.Tags[clause] >= 0)
+                        {
+                            exn.Bits.CopyTo(s, sp);
+                            sp += exn.Bits.Length;
+                        }
+                        if (h.Handler.WithRef[clause])
+                        {
+                            s[sp++] = _store.ExceptionReference(exn);
+                        }
+                        pc = e.TargetPc;
+                        stp = e.TargetStp;
+                        break;
+                    }
                 case Opcodes.Br:
                     {
                         ref var e = ref side[stp];
@@ -687,6 +757,53 @@ internal sealed partial class Machine
             throw Trap(OutOfBoundsMemory, fn, ip, depth);
         }
         return ref At(m, ea);
+    }
+
+    /// <summary>Where a throw lands: the frame's depth, function and frame pointer, the try_table and its clause; no handler when uncaught.</summary>
+    private readonly record struct Landing(TryTableHandler? Handler, int Clause, int Depth, WasmFunction Function, int Fp);
+
+    /// <summary>
+    /// The search phase of a throw at <paramref name="ip"/>: the innermost clause that catches <paramref name="exn"/>,
+    /// in this frame or a caller's (at its call) down to the frame this run entered at; nothing is unwound yet, so an
+    /// uncaught exception still shows every frame.
+    /// </summary>
+    private Landing FindHandler(ExceptionInstance exn, WasmFunction fn, int ip, int fp, int depth, int entryDepth)
+    {
+        while (true)
+        {
+            var handlers = fn.Body.Handlers;
+            for (int h = handlers.Length - 1; h >= 0; h--)
+            {
+                var handler = handlers[h];
+                if (ip < handler.Start || ip >= handler.End)
+                {
+                    continue;
+                }
+                for (int k = 0; k < handler.Tags.Length; k++)
+                {
+                    int tag = handler.Tags[k];
+                    if (tag < 0 || ReferenceEquals(fn.Instance.Tags[tag], exn.Tag))
+                    {
+                        return new Landing(handler, k, depth, fn, fp);
+                    }
+                }
+            }
+            if (depth == entryDepth)
+            {
+                return default;
+            }
+            ref var fr = ref _frames[depth - 1];
+            fn = fr.Func;
+            ip = fr.CallPc;
+            fp = fr.Fp;
+            depth--;
+        }
+    }
+
+    private WasmTrapException Uncaught(ExceptionInstance exn, WasmFunction fn, int ip, int depth)
+    {
+        var trap = Trap("uncaught exception", fn, ip, depth);
+        return new WasmTrapException(trap.Kind, "uncaught exception", ip, trap.WasmStack) { Frames = trap.Frames, UncaughtException = exn };
     }
 
     /// <summary>A taken branch: keeps the top <paramref name="keep"/> operands, moved down to the label's height.</summary>

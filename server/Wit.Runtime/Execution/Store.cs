@@ -7,14 +7,15 @@ namespace Wit.Runtime.Execution;
 
 /// <summary>
 /// Owns instances, host references and the interpreter that runs them. Not thread-safe: one thread uses a store at a
-/// time. References (funcref, externref) are handles into the store: a function's index plus one, a host object's
-/// index plus one; 0 is null.
+/// time. References (funcref, externref, exnref) are handles into the store: a function's index plus one, a host
+/// object's index plus one, a caught exception's index plus one; 0 is null.
 /// </summary>
 public sealed class Store
 {
     private readonly List<FunctionInstance> _functions = new();
     private readonly List<object> _externs = new();
     private readonly Dictionary<object, ulong> _externIds = new();
+    private readonly List<ExceptionInstance> _exceptions = new();
     private readonly Machine _machine;
 
     public Store(StoreLimits? limits = null)
@@ -66,6 +67,28 @@ public sealed class Store
     public object? ExternObject(WasmValue value) =>
         value.Bits == 0 || value.Bits > (ulong)_externs.Count ? null : _externs[(int)(value.Bits - 1)];
 
+    /// <summary>
+    /// The exception an exnref refers to, or null. An exception gets its reference when a <c>catch_ref</c> or
+    /// <c>catch_all_ref</c> first hands it to wasm code; the store keeps it from then on, as it keeps the host objects
+    /// of externrefs.
+    /// </summary>
+    public ExceptionInstance? ExceptionOf(WasmValue value) =>
+        value.Type != ValType.ExnRef || value.Bits == 0 || value.Bits > (ulong)_exceptions.Count ? null : _exceptions[(int)(value.Bits - 1)];
+
+    internal ExceptionInstance? ExceptionAt(ulong reference) =>
+        reference == 0 || reference > (ulong)_exceptions.Count ? null : _exceptions[(int)(reference - 1)];
+
+    /// <summary>The exnref of an exception (the same one each time it is asked).</summary>
+    internal ulong ExceptionReference(ExceptionInstance e)
+    {
+        if (e.Reference == 0)
+        {
+            _exceptions.Add(e);
+            e.Reference = (ulong)_exceptions.Count;
+        }
+        return e.Reference;
+    }
+
     /// <summary>The function a funcref refers to, or null.</summary>
     public FunctionInstance? FunctionOf(WasmValue value) => FunctionAt(value.Bits);
 
@@ -100,7 +123,7 @@ public sealed class Store
     {
         ModuleValidator.Validate(module);
         var inst = new Instance(module, this);
-        int fi = 0, ti = 0, mi = 0, gi = 0;
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
         foreach (var im in module.Imports)
         {
             var value = resolve(im) ?? throw new WasmException(WasmErrorKind.Unlinkable, -1, $"unknown import {im.Module}.{im.Name}");
@@ -139,6 +162,14 @@ public sealed class Store
                     }
                     inst.Globals[gi++] = g;
                     break;
+                case TagInstance tag:
+                    // Tags match by exact type; the importer then shares the exporter's tag object (its identity).
+                    if (!tag.Type.Equals(module.Types[im.TypeIndex]))
+                    {
+                        throw Incompatible(im);
+                    }
+                    inst.Tags[xi++] = tag;
+                    break;
             }
         }
         foreach (var body in module.Bodies)
@@ -155,6 +186,10 @@ public sealed class Store
         {
             inst.Memories[i] = new MemoryInstance(module.Memories[i], Limits.MaxMemoryPages);
         }
+        for (int i = module.ImportedTagCount; i < module.TagTypes.Count; i++)
+        {
+            inst.Tags[i] = new TagInstance(module.TagType(i));
+        }
         for (int i = 0; i < module.Globals.Count; i++)
         {
             var g = module.Globals[i];
@@ -167,6 +202,7 @@ public sealed class Store
                 ExternKind.Func => inst.Functions[e.Index],
                 ExternKind.Table => inst.Tables[e.Index],
                 ExternKind.Memory => inst.Memories[e.Index],
+                ExternKind.Tag => inst.Tags[e.Index],
                 _ => inst.Globals[e.Index],
             };
         }

@@ -23,6 +23,9 @@ public sealed class WasmTrapException : WasmException
     /// <summary>Under debug hooks (a store with <see cref="Store.Debug"/>): the frames with their locals and operands, innermost first, as a pause shows them; otherwise null.</summary>
     public IReadOnlyList<FrameView>? Frames { get; init; }
 
+    /// <summary>For the trap of an exception no wasm frame caught (exception handling): the exception; otherwise null.</summary>
+    public ExceptionInstance? UncaughtException { get; init; }
+
     public override string ToString()
     {
         var sb = new StringBuilder(Message);

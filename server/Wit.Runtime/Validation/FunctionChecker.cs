@@ -19,6 +19,7 @@ internal sealed class FunctionChecker
     private readonly List<ValType> _vals = new();
     private readonly List<Control> _ctrls = new();
     private readonly List<BranchEntry> _side = new();
+    private readonly List<TryTableHandler> _handlers = new();
     private ValType[] _locals = Array.Empty<ValType>();
     private int _maxHeight;
     private int _pos;
@@ -43,12 +44,15 @@ internal sealed class FunctionChecker
         public List<int>? Pending;
         /// <summary>For an if: the entry its false branch uses.</summary>
         public int IfEntry;
+        /// <summary>For a try_table: its index in the body's handlers (whose end its end sets), else -1.</summary>
+        public int Handler;
     }
 
     public void Check(FunctionBody body)
     {
         Run(body, -1);
         body.SideTable = _side.ToArray();
+        body.Handlers = _handlers.ToArray();
         body.MaxStackHeight = _maxHeight;
     }
 
@@ -64,6 +68,7 @@ internal sealed class FunctionChecker
         _vals.Clear();
         _ctrls.Clear();
         _side.Clear();
+        _handlers.Clear();
         _maxHeight = 0;
         var type = _m.Types[body.TypeIndex];
         _locals = new ValType[type.Params.Length + body.Locals.Length];
@@ -71,7 +76,7 @@ internal sealed class FunctionChecker
         body.Locals.CopyTo(_locals, type.Params.Length);
 
         var r = new WasmReader(_m.Bytes, body.CodeStart, body.CodeEnd);
-        _ctrls.Add(new Control { Opcode = Opcodes.Block, Params = Array.Empty<ValType>(), Results = type.Results, Height = 0, Pending = new List<int>(), IfEntry = -1 });
+        _ctrls.Add(new Control { Opcode = Opcodes.Block, Params = Array.Empty<ValType>(), Results = type.Results, Height = 0, Pending = new List<int>(), IfEntry = -1, Handler = -1 });
         while (true)
         {
             if (r.AtEnd)
@@ -176,6 +181,7 @@ internal sealed class FunctionChecker
             LoopStp = _side.Count,
             Pending = opcode == Opcodes.Loop ? null : new List<int>(),
             IfEntry = -1,
+            Handler = -1,
         });
         PushAll(ps);
     }
@@ -237,9 +243,9 @@ internal sealed class FunctionChecker
             r.Position++;
             return (Array.Empty<ValType>(), Array.Empty<ValType>());
         }
-        if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F or 0x7B)
+        if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F or 0x7B || (b == 0x69 && _m.Features.ExceptionHandling))
         {
-            var t = ModuleDecoder.ReadValType(ref r);
+            var t = ModuleDecoder.ReadValType(ref r, _m.Features.ExceptionHandling);
             return (Array.Empty<ValType>(), new[] { t });
         }
         long index = r.ReadS33();
@@ -396,6 +402,10 @@ internal sealed class FunctionChecker
                         throw Invalid("type mismatch");
                     }
                     PopControl();
+                    if (c.Handler >= 0)
+                    {
+                        _handlers[c.Handler].End = _pos;
+                    }
                     bool functionEnd = _ctrls.Count == 0;
                     // Branches to a block land after its end; to the function's label, on its final end (which returns).
                     int target = functionEnd ? _pos : r.Position;
@@ -526,7 +536,7 @@ internal sealed class FunctionChecker
                     {
                         throw Invalid("invalid result arity");
                     }
-                    var t = ModuleDecoder.ReadValType(ref r);
+                    var t = ModuleDecoder.ReadValType(ref r, _m.Features.ExceptionHandling);
                     Pop(ValType.I32);
                     Pop(t);
                     Pop(t);
@@ -609,7 +619,7 @@ internal sealed class FunctionChecker
                 Push(ValType.F64);
                 return;
             case Opcodes.RefNull:
-                Push(ModuleDecoder.ReadRefType(ref r));
+                Push(ModuleDecoder.ReadRefType(ref r, _m.Features.ExceptionHandling));
                 return;
             case Opcodes.RefIsNull:
                 {
@@ -637,6 +647,17 @@ internal sealed class FunctionChecker
                 }
             case Opcodes.PrefixFC:
                 StepFC(ref r);
+                return;
+            case Opcodes.Throw when _m.Features.ExceptionHandling:
+                PopAll(Tag(r.ReadU32()).Params);
+                Unreachable();
+                return;
+            case Opcodes.ThrowRef when _m.Features.ExceptionHandling:
+                Pop(ValType.ExnRef);
+                Unreachable();
+                return;
+            case Opcodes.TryTable when _m.Features.ExceptionHandling:
+                TryTable(ref r);
                 return;
             case Opcodes.PrefixSimd:
                 {
@@ -672,6 +693,63 @@ internal sealed class FunctionChecker
             return;
         }
         throw WasmReader.Malformed(_pos, "illegal opcode");
+    }
+
+    private FuncType Tag(uint index)
+    {
+        if (index >= (uint)_m.TagTypes.Count)
+        {
+            throw Invalid($"unknown tag {index}");
+        }
+        return _m.TagType((int)index);
+    }
+
+    /// <summary>
+    /// <c>try_table bt catch* instr* end</c>: the catch clauses' labels are read in the enclosing context (the block's
+    /// own label does not exist yet), each clause gets the side-table entry of its branch, and the block itself is
+    /// checked as a <c>block</c>; the handler's range ends at the block's <c>end</c>.
+    /// </summary>
+    private void TryTable(ref WasmReader r)
+    {
+        var (ps, rs) = BlockType(ref r);
+        int n = r.ReadCount(2);
+        var tags = new int[n];
+        var withRef = new bool[n];
+        int first = _side.Count;
+        for (int i = 0; i < n; i++)
+        {
+            int at = r.Position;
+            byte kind = r.ReadByte();
+            if (kind > 3)
+            {
+                throw WasmReader.Malformed(at, "malformed catch clause");
+            }
+            var payload = Array.Empty<ValType>();
+            tags[i] = -1;
+            if (kind < 2)
+            {
+                uint tag = r.ReadU32();
+                payload = Tag(tag).Params;
+                tags[i] = (int)tag;
+            }
+            withRef[i] = kind is 1 or 3;
+            int d = Label(ref r);
+            var label = LabelTypes(_ctrls[_ctrls.Count - 1 - d]);
+            int arity = payload.Length + (withRef[i] ? 1 : 0);
+            bool matches = label.Length == arity && label.AsSpan(0, payload.Length).SequenceEqual(payload)
+                && (!withRef[i] || label[^1] == ValType.ExnRef);
+            if (!matches)
+            {
+                throw Invalid("type mismatch");
+            }
+            AddBranch(d);
+        }
+        PopAll(ps);
+        PushControl(Opcodes.TryTable, ps, rs, 0);
+        var c = _ctrls[^1];
+        c.Handler = _handlers.Count;
+        _ctrls[^1] = c;
+        _handlers.Add(new TryTableHandler { Start = r.Position, FirstEntry = first, Tags = tags, WithRef = withRef });
     }
 
     private void StepFC(ref WasmReader r)

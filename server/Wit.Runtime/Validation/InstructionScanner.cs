@@ -27,6 +27,32 @@ internal static class InstructionScanner
                 case Opcodes.End:
                     depth--;
                     break;
+                case Opcodes.Throw when m.Features.ExceptionHandling:
+                    r.ReadU32();
+                    break;
+                case Opcodes.ThrowRef when m.Features.ExceptionHandling:
+                    break;
+                case Opcodes.TryTable when m.Features.ExceptionHandling:
+                    {
+                        SkipBlockType(ref r);
+                        int n = r.ReadCount(2);
+                        for (int i = 0; i < n; i++)
+                        {
+                            int kindAt = r.Position;
+                            byte kind = r.ReadByte();
+                            if (kind > 3)
+                            {
+                                throw WasmReader.Malformed(kindAt, "malformed catch clause");
+                            }
+                            if (kind < 2)
+                            {
+                                r.ReadU32();
+                            }
+                            r.ReadU32();
+                        }
+                        depth++;
+                        break;
+                    }
                 case Opcodes.Br: case Opcodes.BrIf: case Opcodes.Call: case Opcodes.LocalGet: case Opcodes.LocalSet:
                 case Opcodes.LocalTee: case Opcodes.GlobalGet: case Opcodes.GlobalSet: case Opcodes.TableGet:
                 case Opcodes.TableSet: case Opcodes.RefFunc: case Opcodes.MemorySize: case Opcodes.MemoryGrow:
@@ -50,7 +76,7 @@ internal static class InstructionScanner
                         int n = r.ReadCount();
                         for (int i = 0; i < n; i++)
                         {
-                            ModuleDecoder.ReadValType(ref r);
+                            ModuleDecoder.ReadValType(ref r, m.Features.ExceptionHandling);
                         }
                         break;
                     }
@@ -58,7 +84,7 @@ internal static class InstructionScanner
                 case Opcodes.I64Const: r.ReadS64(); break;
                 case Opcodes.F32Const: r.ReadF32Bits(); break;
                 case Opcodes.F64Const: r.ReadF64Bits(); break;
-                case Opcodes.RefNull: ModuleDecoder.ReadRefType(ref r); break;
+                case Opcodes.RefNull: ModuleDecoder.ReadRefType(ref r, m.Features.ExceptionHandling); break;
                 case Opcodes.PrefixFC:
                     {
                         uint sub = r.ReadU32();
@@ -108,7 +134,7 @@ internal static class InstructionScanner
         {
             r.Position++;
         }
-        else if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F or 0x7B)
+        else if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x70 or 0x6F or 0x7B or 0x69)
         {
             r.Position++;
         }

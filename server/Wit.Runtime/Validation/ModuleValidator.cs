@@ -39,6 +39,17 @@ public static class ModuleValidator
                 throw Invalid(-1, "unknown type");
             }
         }
+        foreach (int t in m.TagTypes)
+        {
+            if ((uint)t >= (uint)m.Types.Count)
+            {
+                throw Invalid(-1, "unknown type");
+            }
+            if (m.Types[t].Results.Length != 0)
+            {
+                throw Invalid(-1, "non-empty tag result type");
+            }
+        }
         foreach (var t in m.Tables)
         {
             CheckLimits(t.Limits, uint.MaxValue, "table size must be at most 2^32-1");
@@ -154,6 +165,7 @@ public static class ModuleValidator
                 ExternKind.Func => m.FunctionTypes.Count,
                 ExternKind.Table => m.Tables.Count,
                 ExternKind.Memory => m.Memories.Count,
+                ExternKind.Tag => m.TagTypes.Count,
                 _ => m.GlobalTypes.Count,
             };
             if ((uint)e.Index >= (uint)count)

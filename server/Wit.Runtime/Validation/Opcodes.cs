@@ -14,6 +14,10 @@ internal static class Opcodes
     public const byte I32Const = 0x41, I64Const = 0x42, F32Const = 0x43, F64Const = 0x44;
     public const byte RefNull = 0xD0, RefIsNull = 0xD1, RefFunc = 0xD2;
     public const byte PrefixFC = 0xFC, PrefixSimd = 0xFD;
+    public const byte Throw = 0x08, ThrowRef = 0x0A, TryTable = 0x1F;
+
+    /// <summary>Whether an opcode is one of exception handling's (<c>throw</c>, <c>throw_ref</c>, <c>try_table</c>).</summary>
+    public static bool IsException(byte op) => op is Throw or ThrowRef or TryTable;
 
     /// <summary>Whether a single-byte opcode exists in WebAssembly 2.0 (SIMD's prefix included).</summary>
     public static bool IsKnown(byte op) =>

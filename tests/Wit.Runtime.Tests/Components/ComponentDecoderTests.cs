@@ -93,6 +93,30 @@ public sealed class ComponentDecoderTests
     }
 
     [Fact]
+    public void Core_tags_are_typed_in_module_types_and_instantiation_arguments()
+    {
+        // A module type's tag import decodes with its type; a tag of another type as the argument is a type mismatch.
+        var ok = ComponentDecoder.Decode(ComponentText.Parse("""
+            (component
+              (core type $mt (module (import "m" "t" (tag (param i32)))))
+              (core module $tags (tag (export "t") (param i32)))
+              (core module $user (import "m" "t" (tag (param i32))))
+              (core instance $t (instantiate $tags))
+              (core instance (instantiate $user (with "m" (instance $t)))))
+            """));
+        Assert.Equal(2, ok.CoreInstances.Count);
+        var e = Rejected("""
+            (component
+              (core module $tags (tag (export "t") (param i64)))
+              (core module $user (import "m" "t" (tag (param i32))))
+              (core instance $t (instantiate $tags))
+              (core instance (instantiate $user (with "m" (instance $t)))))
+            """);
+        Assert.Equal(WasmErrorKind.Invalid, e.Kind);
+        Assert.Contains("type mismatch for export `t` of module instantiation argument `m`", e.Reason);
+    }
+
+    [Fact]
     public void An_instantiation_argument_of_the_wrong_type_is_a_type_mismatch()
     {
         var e = Rejected("""

@@ -46,6 +46,7 @@ public sealed class ComponentInstantiatorTests
             ["reenter"] = Reenter,
             ["map"] = MapSum,
             ["nested"] = Nested,
+            ["throws"] = Throws,
         };
         var parsed = ComponentText.Parse(texts.Values.ToList());
         return texts.Keys.Zip(parsed).ToDictionary(p => p.First, p => p.Second.Wasm ?? throw new InvalidOperationException($"{p.First}: {p.Second.Error}"));
@@ -214,6 +215,47 @@ public sealed class ComponentInstantiatorTests
         Assert.Equal(CanonicalTrap.LockedDown, Assert.Throws<CanonicalTrapException>(() => instance.GetFunction("run").Invoke()).Trap);
         calls = 1;
         Assert.Null(ComponentInstantiator.Instantiate(Decode("reenter"), linker).GetFunction("run").Invoke());
+    }
+
+    private const string Throws = """
+        (component
+          (component $A
+            (core module $m
+              (tag $t (param i32))
+              (func (export "f") (param i32) (result i32)
+                (if (local.get 0) (then (throw $t (local.get 0))))
+                (i32.const 5)))
+            (core instance $i (instantiate $m))
+            (func (export "f") (param "x" u32) (result u32) (canon lift (core func $i "f"))))
+          (instance $a (instantiate $A))
+          (alias export $a "f" (func $f))
+          (core func $f' (canon lower (func $f)))
+          (core module $b
+            (import "a" "f" (func $f (param i32) (result i32)))
+            (func (export "run") (param i32) (result i32)
+              (block $all
+                (try_table (catch_all $all) (return (call $f (local.get 0)))))
+              (i32.const 2)))
+          (core instance $b (instantiate $b (with "a" (instance (export "f" (func $f'))))))
+          (func (export "run") (param "x" u32) (result u32) (canon lift (core func $b "run")))
+          (export "f" (func $f)))
+        """;
+
+    [Fact]
+    public void An_exception_that_leaves_a_lifted_export_is_a_trap_that_no_caller_catches()
+    {
+        var instance = ComponentInstantiator.Instantiate(Decode("throws"), new ComponentLinker());
+        Assert.Equal(5u, instance.GetFunction("run").Invoke(ComponentValue.U32(0))!.Bits);
+
+        // The exception leaves the inner component's lifted export: the calling component's catch_all never sees it.
+        var e = Assert.ThrowsAny<WasmException>(() => instance.GetFunction("run").Invoke(ComponentValue.U32(7)));
+        var trap = e as Execution.WasmTrapException ?? e.InnerException as Execution.WasmTrapException;
+        Assert.Equal("uncaught exception", trap?.Reason);
+        Assert.Equal(new[] { Execution.WasmValue.I32(7) }, trap!.UncaughtException!.Payload);
+
+        // Called directly, the same export traps too.
+        var direct = ComponentInstantiator.Instantiate(Decode("throws"), new ComponentLinker());
+        Assert.ThrowsAny<WasmException>(() => direct.GetFunction("f").Invoke(ComponentValue.U32(1)));
     }
 
     private const string MapSum = $"""
