@@ -310,12 +310,12 @@ internal sealed partial class PackageResolver
     /// <summary>The package's anonymous type of <paramref name="shape"/>; a new one gets <paramref name="stability"/>.</summary>
     private WitType Anonymous(TypeShape shape, Stability stability)
     {
-        if (!_anonymousTypes.TryGetValue(shape, out var definition))
+        if (!_anonymousTypes.GetAlternateLookup<TypeShape>().TryGetValue(shape, out var definition))
         {
             definition = new TypeDefinition(shape.Kind) { Stability = stability };
             shape.Fill(definition);
             _resolver.AddType(definition);
-            _anonymousTypes[shape] = definition;
+            _anonymousTypes.Add(definition);
         }
 
         return WitType.Of(definition);
@@ -324,7 +324,7 @@ internal sealed partial class PackageResolver
     // ---- Functions ----------------------------------------------------------------------------------------------
 
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
-    private List<Function> ResolveFunctions(List<WitNode> members, SourceFile file, TypeScope scope)
+    private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>();
         foreach (var member in members)
@@ -333,7 +333,7 @@ internal sealed partial class PackageResolver
             if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                if (scope.DuplicateFunctions.TryGetValue(member, out var first))
+                if (scope.DuplicateFunctions.TryGetValue(member.Syntax.Position, out var first))
                 {
                     ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name), first);
                 }
