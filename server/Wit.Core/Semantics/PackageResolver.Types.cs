@@ -46,7 +46,8 @@ internal sealed partial class PackageResolver
                 break;
             case RecordSyntax record:
                 // Read from the green tree (RecordSyntax.Fields and their accessors, without a red node per field).
-                var fields = new List<NamedType>();
+                var fields = _memberBuffer;
+                fields.Clear();
                 foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
                 {
                     if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
@@ -441,7 +442,8 @@ internal sealed partial class PackageResolver
             Stability = StabilityOf(syntax, location),
             Location = location,
         };
-        var list = new List<NamedType>();
+        var list = _parameterBuffer;
+        list.Clear();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
@@ -547,12 +549,17 @@ internal sealed partial class PackageResolver
         return type;
     }
 
-    /// <summary>Whether a type contains a borrowed handle anywhere (through definitions, without recursion).</summary>
-    private static bool ContainsBorrow(WitType root)
+    /// <summary>
+    /// Whether a type contains a borrowed handle anywhere (through definitions, without recursion). The walk's stack
+    /// and set are the resolver's, cleared for each call: a function per line of a large file made two of each.
+    /// </summary>
+    private bool ContainsBorrow(WitType root)
     {
         if (root.Definition is null) return false;
-        var stack = new Stack<WitType>();
-        var seen = new HashSet<TypeDefinition>();
+        var stack = _borrowWalk;
+        var seen = _borrowSeen;
+        stack.Clear();
+        seen.Clear();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -573,6 +580,19 @@ internal sealed partial class PackageResolver
 
         return false;
     }
+
+    /// <summary>
+    /// The fields of the record being filled and the parameters of the function being built, gathered here and then
+    /// copied into an array of the right size (a list per record and per function was a tenth of resolving's garbage).
+    /// Neither is filled while the other is: resolving a type fills no record and builds no function.
+    /// </summary>
+    private readonly List<NamedType> _memberBuffer = new();
+
+    private readonly List<NamedType> _parameterBuffer = new();
+
+    private readonly Stack<WitType> _borrowWalk = new();
+
+    private readonly HashSet<TypeDefinition> _borrowSeen = new();
 
     internal static IEnumerable<WitType> Children(TypeDefinition d)
     {
