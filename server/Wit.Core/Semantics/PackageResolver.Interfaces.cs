@@ -54,7 +54,7 @@ internal sealed partial class PackageResolver
         // A function is known by its position in the file (unique within a body) and where its name is.
         var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>();
         var definitions = new List<TypeDefinition>();
-        var syntaxOf = new Dictionary<TypeDefinition, WitNode>(memberCount);
+        var syntaxOf = new Dictionary<TypeDefinition, MemberSyntax>(memberCount);
         foreach (var member in members)
         {
             if (IsExcluded(member))
@@ -100,7 +100,7 @@ internal sealed partial class PackageResolver
                     };
                     scope.Types[tname] = definition;
                     definitions.Add(definition);
-                    syntaxOf[definition] = member;
+                    syntaxOf[definition] = new MemberSyntax(member);
                     declarationOrder.Add(definition);
                     break;
             }
@@ -119,12 +119,13 @@ internal sealed partial class PackageResolver
         var excludedReferences = new Dictionary<TypeDefinition, List<SourceLocation?>>();
         var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
             definitions,
-            definition => TypeDependencies(definition, syntaxOf[definition], file, scope, local, excludedReferences),
+            definition => TypeDependencies(definition, syntaxOf[definition].View, file, scope, local, excludedReferences),
             (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
         foreach (var definition in order)
         {
             // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
-            definition.Stability = StabilityOf(syntaxOf[definition], definition.Location);
+            var syntax = syntaxOf[definition].View;
+            definition.Stability = StabilityOf(syntax, definition.Location);
 
             // Linking maps what the type refers to after its own gate.
             if (excludedReferences.TryGetValue(definition, out var excluded))
@@ -132,7 +133,7 @@ internal sealed partial class PackageResolver
                 foreach (var at in excluded) ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
             }
 
-            FillDefinition(definition, syntaxOf[definition], file, scope);
+            FillDefinition(definition, syntax, file, scope);
             _resolver.AddType(definition);
         }
 
@@ -196,6 +197,31 @@ internal sealed partial class PackageResolver
     }
 
     private readonly Stack<(GreenNode, int)> _greenWalk = new();
+
+    /// <summary>
+    /// A member of a body kept as its green node and place (24 bytes) instead of its typed view (72 bytes in two
+    /// objects), while the body's types are ordered and filled: an interface of 25,000 types held that many views.
+    /// </summary>
+    private readonly struct MemberSyntax
+    {
+        private readonly SyntaxNode _parent;
+        private readonly GreenNode _green;
+        private readonly int _position;
+        private readonly int _index;
+
+        /// <param name="member">A member of a body (it has a parent, the body's list).</param>
+        public MemberSyntax(WitNode member)
+        {
+            var node = member.Syntax;
+            _parent = node.Parent!;
+            _green = node.Green;
+            _position = node.Position;
+            _index = node.Index;
+        }
+
+        /// <summary>The member's typed view, made anew.</summary>
+        public WitNode View => WitNode.From(new SyntaxNode(_parent.Tree, _parent, _green, _position, _index))!;
+    }
 
     /// <summary>How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, read from the green nodes.</summary>
     private static int ListItemCount(SyntaxNode owner, SyntaxKind listKind)
