@@ -46,7 +46,8 @@ internal sealed partial class PackageResolver
                 break;
             case RecordSyntax record:
                 // Read from the green tree (RecordSyntax.Fields and their accessors, without a red node per field).
-                var fields = new List<NamedType>();
+                var fields = _memberBuffer;
+                fields.Clear();
                 foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
                 {
                     if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
@@ -310,12 +311,12 @@ internal sealed partial class PackageResolver
     /// <summary>The package's anonymous type of <paramref name="shape"/>; a new one gets <paramref name="stability"/>.</summary>
     private WitType Anonymous(TypeShape shape, Stability stability)
     {
-        if (!_anonymousTypes.TryGetValue(shape, out var definition))
+        if (!_anonymousTypes.GetAlternateLookup<TypeShape>().TryGetValue(shape, out var definition))
         {
             definition = new TypeDefinition(shape.Kind) { Stability = stability };
             shape.Fill(definition);
             _resolver.AddType(definition);
-            _anonymousTypes[shape] = definition;
+            _anonymousTypes.Add(definition);
         }
 
         return WitType.Of(definition);
@@ -324,7 +325,7 @@ internal sealed partial class PackageResolver
     // ---- Functions ----------------------------------------------------------------------------------------------
 
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
-    private List<Function> ResolveFunctions(List<WitNode> members, SourceFile file, TypeScope scope)
+    private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>();
         foreach (var member in members)
@@ -333,7 +334,7 @@ internal sealed partial class PackageResolver
             if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                if (scope.DuplicateFunctions.TryGetValue(member, out var first))
+                if (scope.DuplicateFunctions.TryGetValue(member.Syntax.Position, out var first))
                 {
                     ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name), first);
                 }
@@ -441,7 +442,8 @@ internal sealed partial class PackageResolver
             Stability = StabilityOf(syntax, location),
             Location = location,
         };
-        var list = new List<NamedType>();
+        var list = _parameterBuffer;
+        list.Clear();
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
@@ -547,12 +549,17 @@ internal sealed partial class PackageResolver
         return type;
     }
 
-    /// <summary>Whether a type contains a borrowed handle anywhere (through definitions, without recursion).</summary>
-    private static bool ContainsBorrow(WitType root)
+    /// <summary>
+    /// Whether a type contains a borrowed handle anywhere (through definitions, without recursion). The walk's stack
+    /// and set are the resolver's, cleared for each call: a function per line of a large file made two of each.
+    /// </summary>
+    private bool ContainsBorrow(WitType root)
     {
         if (root.Definition is null) return false;
-        var stack = new Stack<WitType>();
-        var seen = new HashSet<TypeDefinition>();
+        var stack = _borrowWalk;
+        var seen = _borrowSeen;
+        stack.Clear();
+        seen.Clear();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -573,6 +580,19 @@ internal sealed partial class PackageResolver
 
         return false;
     }
+
+    /// <summary>
+    /// The fields of the record being filled and the parameters of the function being built, gathered here and then
+    /// copied into an array of the right size (a list per record and per function was a tenth of resolving's garbage).
+    /// Neither is filled while the other is: resolving a type fills no record and builds no function.
+    /// </summary>
+    private readonly List<NamedType> _memberBuffer = new();
+
+    private readonly List<NamedType> _parameterBuffer = new();
+
+    private readonly Stack<WitType> _borrowWalk = new();
+
+    private readonly HashSet<TypeDefinition> _borrowSeen = new();
 
     internal static IEnumerable<WitType> Children(TypeDefinition d)
     {

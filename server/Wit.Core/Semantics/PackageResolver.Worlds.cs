@@ -34,7 +34,7 @@ internal sealed partial class PackageResolver
         var importedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
         var exportedInterfaces = new List<KeyValuePair<WorldKey, WorldItem>>();
         var exportedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
-        foreach (var type in ResolveTypeMembers(typeMembers, file, scope))
+        foreach (var type in ResolveTypeMembers(typeMembers, typeMembers.Count, file, scope))
         {
             importedTypes.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(type.Name!), WorldItem.OfType(type)));
             importKinds[type.Name!] = "type";

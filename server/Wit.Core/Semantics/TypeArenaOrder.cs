@@ -20,14 +20,15 @@ internal static class TypeArenaOrder
         var types = model.Types;
         int count = types.Count - typesStart;
         if (count <= 1) return;
-        var slice = types.GetRange(typesStart, count);
-        var handles = new HashSet<TypeDefinition>();
-        foreach (var type in slice)
+        // Most packages of a large file have no resource: nothing to move, and no copy of the slice to make.
+        HashSet<TypeDefinition>? found = null;
+        for (int i = typesStart; i < types.Count; i++)
         {
-            if (IsAnonymousOwnHandle(type)) handles.Add(type);
+            if (IsAnonymousOwnHandle(types[i])) (found ??= new HashSet<TypeDefinition>()).Add(types[i]);
         }
 
-        if (handles.Count == 0) return;
+        if (found is not { } handles) return;
+        var slice = types.GetRange(typesStart, count);
 
         var order = new List<TypeDefinition>(count);
         var placed = new HashSet<TypeDefinition>();

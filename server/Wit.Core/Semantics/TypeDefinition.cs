@@ -58,7 +58,7 @@ public sealed class TypeDefinition
     public IReadOnlyList<NamedType> Members { get; internal set; } = System.Array.Empty<NamedType>();
 
     /// <summary>Tuple element types.</summary>
-    public IReadOnlyList<WitType> Elements { get => _shape?.Elements ?? System.Array.Empty<WitType>(); internal set { if (ShapeFor(value.Count > 0) is { } shape) shape.Elements = value; } }
+    public IReadOnlyList<WitType> Elements { get => Rare?.Elements ?? System.Array.Empty<WitType>(); internal set { if (ShapeFor(value.Count > 0) is { } shape) shape.Elements = value; } }
 
     /// <summary>The element of list, fixed-size list, option, future and stream (null for a payload-less future or stream), the target of an alias, the value of a map.</summary>
     public WitType? Element { get => _element.Value; internal set => _element = new StoredType(value); }
@@ -66,28 +66,77 @@ public sealed class TypeDefinition
     private StoredType _element;
 
     /// <summary>The key of a map.</summary>
-    public WitType? Key { get => _shape?.Key.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Key = new StoredType(value); } }
+    public WitType? Key { get => Rare?.Key.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Key = new StoredType(value); } }
 
     /// <summary>The length of a fixed-size list.</summary>
-    public uint FixedLength { get => _shape?.FixedLength ?? 0; internal set { if (ShapeFor(value != 0) is { } shape) shape.FixedLength = value; } }
+    public uint FixedLength { get => Rare?.FixedLength ?? 0; internal set { if (ShapeFor(value != 0) is { } shape) shape.FixedLength = value; } }
 
-    public WitType? Ok { get => _shape?.Ok.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Ok = new StoredType(value); } }
+    public WitType? Ok
+    {
+        get => _shape switch { ResultParts parts => parts.Ok.Value, RareShape shape => shape.Ok.Value, _ => null };
+        internal set => SetResultPart(value, ok: true);
+    }
 
-    public WitType? Err { get => _shape?.Err.Value; internal set { if (ShapeFor(value is not null) is { } shape) shape.Err = new StoredType(value); } }
+    public WitType? Err
+    {
+        get => _shape switch { ResultParts parts => parts.Err.Value, RareShape shape => shape.Err.Value, _ => null };
+        internal set => SetResultPart(value, ok: false);
+    }
 
-    public HandleKind HandleKind { get => _shape?.HandleKind ?? default; internal set { if (ShapeFor(value != default) is { } shape) shape.HandleKind = value; } }
+    public HandleKind HandleKind { get => Rare?.HandleKind ?? default; internal set { if (ShapeFor(value != default) is { } shape) shape.HandleKind = value; } }
 
     /// <summary>The resource (a definition, possibly an alias of one) a handle refers to.</summary>
-    public TypeDefinition? Resource { get => _shape?.Resource; internal set { if (ShapeFor(value is not null) is { } shape) shape.Resource = value; } }
+    public TypeDefinition? Resource { get => Rare?.Resource; internal set { if (ShapeFor(value is not null) is { } shape) shape.Resource = value; } }
 
     /// <summary>
-    /// The parts only some kinds have (tuples, maps, fixed-size lists, results, handles), kept apart: a record or a
-    /// list, the common kinds, then costs half as much (a 100,000-line file holds tens of thousands of definitions).
+    /// The parts only some kinds have, kept apart: a record or a list, the common kinds, then costs half as much (a
+    /// 100,000-line file holds tens of thousands of definitions). A <see cref="ResultParts"/> when only a result's
+    /// <c>ok</c> and <c>err</c> are set (results are the usual rare kind: 32 bytes instead of 64), a
+    /// <see cref="RareShape"/> once any other part is, null while none is.
     /// </summary>
-    private RareShape? _shape;
+    private object? _shape;
 
-    /// <summary>The rare parts; made only to set a part to something other than its default (a cleared part needs none).</summary>
-    private RareShape? ShapeFor(bool setsValue) => setsValue ? _shape ??= new RareShape() : _shape;
+    private RareShape? Rare => _shape as RareShape;
+
+    /// <summary>
+    /// The rare parts; made only to set a part to something other than its default (a cleared part needs none),
+    /// taking over a result's parts.
+    /// </summary>
+    private RareShape? ShapeFor(bool setsValue)
+    {
+        if (_shape is RareShape shape) return shape;
+        if (!setsValue) return null;
+        var parts = _shape as ResultParts;
+        var created = new RareShape { Ok = parts?.Ok ?? default, Err = parts?.Err ?? default };
+        _shape = created;
+        return created;
+    }
+
+    private void SetResultPart(WitType? value, bool ok)
+    {
+        var stored = new StoredType(value);
+        switch (_shape)
+        {
+            case RareShape shape:
+                if (ok) shape.Ok = stored;
+                else shape.Err = stored;
+                break;
+            case ResultParts parts:
+                if (ok) parts.Ok = stored;
+                else parts.Err = stored;
+                break;
+            default:
+                if (value is null) return;
+                _shape = ok ? new ResultParts { Ok = stored } : new ResultParts { Err = stored };
+                break;
+        }
+    }
+
+    private sealed class ResultParts
+    {
+        public StoredType Ok;
+        public StoredType Err;
+    }
 
     private sealed class RareShape
     {

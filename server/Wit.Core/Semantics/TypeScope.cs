@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Wit.Core.Wit.Nodes;
 
 namespace Wit.Core.Semantics;
 
@@ -13,7 +12,7 @@ internal sealed class TypeScope
         Interface = @interface;
         World = world;
         Types = new Dictionary<string, TypeDefinition>(members);
-        Declared = new Dictionary<string, SourceLocation?>(members);
+        Declared = new Dictionary<string, StoredLocation>(members);
     }
 
     public Interface? Interface { get; }
@@ -29,9 +28,15 @@ internal sealed class TypeScope
 
     public HashSet<string> ExcludedTypes { get; } = new();
 
-    /// <summary>Functions whose name an earlier member of the body already declared, with where that name was first declared.</summary>
-    public Dictionary<WitNode, SourceLocation?> DuplicateFunctions { get; } = new();
+    /// <summary>
+    /// Functions whose name an earlier member of the body already declared, by the function's position in the file,
+    /// with where that name was first declared.
+    /// </summary>
+    public Dictionary<int, SourceLocation?> DuplicateFunctions { get; } = new();
 
-    /// <summary>Every name declared so far (types and functions share one namespace), with where it was declared.</summary>
-    public Dictionary<string, SourceLocation?> Declared { get; }
+    /// <summary>
+    /// Every name declared so far (types and functions share one namespace), with where it was declared (kept inline:
+    /// a body of 50,000 members held as many location objects).
+    /// </summary>
+    public Dictionary<string, StoredLocation> Declared { get; }
 }

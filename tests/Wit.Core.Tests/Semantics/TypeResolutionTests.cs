@@ -40,6 +40,43 @@ public sealed class TypeResolutionTests
     }
 
     [Fact]
+    public void EveryKindOfAnonymousTypeIsMadeOnceWhateverTheNumberOfItsUses()
+    {
+        // Each shape is used by two functions: the second use must find the definition the first made (the set of
+        // anonymous definitions finds one by the shape it was filled from, for every kind).
+        const string Shapes = """
+            package a:app;
+            interface shapes {
+              resource r;
+              f1: func(a: list<u8>, b: list<u8, 4>, c: option<u32>, d: tuple<u8, string>, f: map<string, u32>) -> result<u8, string>;
+              f2: func(a: list<u8>, b: list<u8, 4>, c: option<u32>, d: tuple<u8, string>, f: map<string, u32>) -> result<u8, string>;
+              g1: func(a: result<u8>, b: result<_, u8>, c: result, d: future<u8>, e: future, f: stream<u8>, g: stream, h: borrow<r>);
+              g2: func(a: result<u8>, b: result<_, u8>, c: result, d: future<u8>, e: future, f: stream<u8>, g: stream, h: borrow<r>);
+            }
+            """;
+        var fixture = WitFixture.Resolve(Shapes);
+
+        fixture.AssertClean();
+        var anonymous = fixture.Model.Types.Where(t => t.Name is null).ToList();
+        var first = fixture.Function("a:app/shapes", "f1");
+        var second = fixture.Function("a:app/shapes", "f2");
+        Assert.Equal(first.Result?.Definition, second.Result?.Definition);
+        foreach (var (one, other) in new[] { (first, second), (fixture.Function("a:app/shapes", "g1"), fixture.Function("a:app/shapes", "g2")) })
+        {
+            for (int i = 0; i < one.Parameters.Count; i++)
+            {
+                var definition = one.Parameters[i].Type?.Definition;
+                Assert.NotNull(definition);
+                Assert.Same(definition, other.Parameters[i].Type?.Definition);
+            }
+        }
+
+        // 5 + 1 (the result) of f1 and 8 of g1 (no own handle: r is not used by value): no duplicates.
+        Assert.Equal(14, anonymous.Count);
+        Assert.Equal(anonymous.Count, anonymous.Select(t => TypeText.Structure(t)).Distinct().Count());
+    }
+
+    [Fact]
     public void ANamedTypeDefinedAsAConstructedTypeIsThatTypeNotAnAlias()
     {
         var fixture = WitFixture.Resolve(Data);
