@@ -86,6 +86,7 @@ internal readonly struct TypeShape : IEquatable<TypeShape>
 
     public override bool Equals(object? obj) => obj is TypeShape other && Equals(other);
 
+#if NET
     /// <summary>
     /// Compares anonymous definitions by their shapes, and a shape with a definition: a set of the definitions then
     /// finds one by shape (<see cref="HashSet{T}.GetAlternateLookup{TAlternate}"/>) without keeping a shape per entry
@@ -106,6 +107,7 @@ internal readonly struct TypeShape : IEquatable<TypeShape>
         /// <summary>Not used: definitions are made and filled by the resolver, then added.</summary>
         public TypeDefinition Create(TypeShape alternate) => throw new NotSupportedException("anonymous definitions are added, not created from their shape");
     }
+#endif
 
     public override int GetHashCode()
     {
