@@ -90,6 +90,72 @@ internal sealed class GreenCache
     /// </summary>
     private const int KeptEntries = 4096;
 
+    /// <summary>The most spaces in a run of spaces that <see cref="Spaces"/> shares.</summary>
+    private const int MaxSharedSpaces = 64;
+
+    /// <summary>
+    /// Runs of one to <see cref="MaxSharedSpaces"/> spaces, a line feed and CR LF: nearly all the whitespace of a file
+    /// (indentation, the space between tokens, line ends). They are made once for every cache and thread, with their
+    /// one-element arrays, so the lexer takes them without hashing their text or looking them up.
+    /// </summary>
+    private static readonly GreenTrivia?[] s_spaces = MakeSpaces();
+
+    /// <summary>The shared line feed trivia.</summary>
+    public static readonly GreenTrivia LineFeed = MakeStatic(SyntaxKind.EndOfLineTrivia, "\n");
+
+    /// <summary>The shared CR LF trivia.</summary>
+    public static readonly GreenTrivia CarriageReturnLineFeed = MakeStatic(SyntaxKind.EndOfLineTrivia, "\r\n");
+
+    /// <summary>The texts of the kinds that have one spelling and are not keywords (punctuation), by kind, with their hashes.</summary>
+    private static readonly (string? Text, uint Hash)[] s_fixedTexts = MakeFixedTexts();
+
+    /// <summary>The shared whitespace trivia of <paramref name="count"/> spaces, or null when the run is longer than is shared.</summary>
+    public static GreenTrivia? Spaces(int count) => count <= MaxSharedSpaces ? s_spaces[count] : null;
+
+    /// <summary>The one spelling of a punctuation kind, or null (keywords, names, literals).</summary>
+    public static string? FixedText(SyntaxKind kind) => (int)kind < s_fixedTexts.Length ? s_fixedTexts[(int)kind].Text : null;
+
+    /// <summary>The hash of <see cref="FixedText"/> (FNV-1a, as <see cref="Intern(string, int, int, out uint, out int)"/> computes it).</summary>
+    public static uint FixedTextHash(SyntaxKind kind) => s_fixedTexts[(int)kind].Hash;
+
+    private static GreenTrivia?[] MakeSpaces()
+    {
+        var spaces = new GreenTrivia?[MaxSharedSpaces + 1];
+        for (int i = 1; i <= MaxSharedSpaces; i++) spaces[i] = MakeStatic(SyntaxKind.WhitespaceTrivia, new string(' ', i));
+        return spaces;
+    }
+
+    private static GreenTrivia MakeStatic(SyntaxKind kind, string text)
+    {
+        var trivia = new GreenTrivia(kind, text) { CacheHash = (Hash(text) * 31) + (uint)kind, Shared = true };
+        trivia.Singleton = new[] { trivia };
+        return trivia;
+    }
+
+    private static (string?, uint)[] MakeFixedTexts()
+    {
+        var texts = new (string?, uint)[(int)SyntaxKind.MinusToken + 1];
+        for (var kind = SyntaxKind.OpenParenToken; kind <= SyntaxKind.MinusToken; kind++)
+        {
+            if (SyntaxFacts.GetText(kind) is { } text) texts[(int)kind] = (text, Hash(text));
+        }
+
+        return texts;
+    }
+
+    /// <summary>The shared trivia for whitespace of spaces only or a line break, or null.</summary>
+    private static GreenTrivia? StaticTrivia(SyntaxKind kind, string text)
+    {
+        if (kind == SyntaxKind.EndOfLineTrivia) return text == "\n" ? LineFeed : text == "\r\n" ? CarriageReturnLineFeed : null;
+        if (kind != SyntaxKind.WhitespaceTrivia || text.Length == 0 || text.Length > MaxSharedSpaces) return null;
+        foreach (char c in text)
+        {
+            if (c != ' ') return null;
+        }
+
+        return s_spaces[text.Length];
+    }
+
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
     public string Intern(string text, int start, int length) => Intern(text, start, length, out _, out _);
 
@@ -108,7 +174,11 @@ internal sealed class GreenCache
         for (int i = 0; i < length; i++) hash = (hash ^ text[start + i]) * 16777619;
         slot = (int)(hash & (StringSlots - 1));
         var existing = _strings[slot];
+#if NET
+        if (existing.Text is { } found && existing.Hash == hash && found.AsSpan().SequenceEqual(text.AsSpan(start, length))) return found;
+#else
         if (existing.Text is { } found && existing.Hash == hash && found.Length == length && string.CompareOrdinal(found, 0, text, start, length) == 0) return found;
+#endif
         var created = text.Substring(start, length);
         _strings[slot] = (created, hash, SyntaxFacts.GetKeywordKind(created));
         return created;
@@ -127,6 +197,7 @@ internal sealed class GreenCache
     public GreenTrivia Trivia(SyntaxKind kind, string text, uint hash)
     {
         if (text.Length > MaxInternedLength) return new GreenTrivia(kind, text);
+        if (StaticTrivia(kind, text) is { } shared) return shared;
         hash = (hash * 31) + (uint)kind;
         int slot = (int)(hash & (TriviaSlots - 1));
         if (_trivia[slot] is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)) return existing;
@@ -136,14 +207,14 @@ internal sealed class GreenCache
         return trivia;
     }
 
+    /// <summary>The trivia array of one piece of trivia, shared when the trivia is.</summary>
+    public GreenTrivia[] TriviaArray(GreenTrivia single) => single.Shared ? single.Singleton ??= new[] { single } : new[] { single };
+
     /// <summary>The trivia array for a list of trivia; one-element arrays of shared trivia are shared too.</summary>
     public GreenTrivia[]? TriviaArray(List<GreenTrivia>? list)
     {
         if (list is null || list.Count == 0) return null;
-        if (list.Count > 1) return list.ToArray();
-        var single = list[0];
-        if (!single.Shared) return new[] { single };
-        return single.Singleton ??= new[] { single };
+        return list.Count > 1 ? list.ToArray() : TriviaArray(list[0]);
     }
 
     public GreenToken Token(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing) => Token(kind, text, Hash(text), leading, trailing);
