@@ -58,6 +58,37 @@ public static class SyntaxFacts
     /// <summary>The keyword kind of <paramref name="text"/>, or <see cref="SyntaxKind.IdentifierToken"/>.</summary>
     public static SyntaxKind GetKeywordKind(string text) => Keywords.TryGetValue(text, out var kind) ? kind : SyntaxKind.IdentifierToken;
 
+    /// <summary>The keywords by length, for <see cref="GetKeywordKind(string, int, int)"/>.</summary>
+    private static readonly (string Text, SyntaxKind Kind)[][] KeywordsByLength = GroupByLength(Keywords);
+
+    /// <summary>
+    /// The keyword kind of <c>text[start..start+length)</c>, or <see cref="SyntaxKind.IdentifierToken"/>: the lexer's
+    /// test, on the text in place (no substring, no hashing), among the few keywords of that length.
+    /// </summary>
+    internal static SyntaxKind GetKeywordKind(string text, int start, int length)
+    {
+        if (length >= KeywordsByLength.Length) return SyntaxKind.IdentifierToken;
+        char first = text[start];
+        foreach (var (keyword, kind) in KeywordsByLength[length])
+        {
+            if (keyword[0] == first && string.CompareOrdinal(keyword, 0, text, start, length) == 0) return kind;
+        }
+
+        return SyntaxKind.IdentifierToken;
+    }
+
+    private static (string, SyntaxKind)[][] GroupByLength(Dictionary<string, SyntaxKind> keywords)
+    {
+        int longest = 0;
+        foreach (var keyword in keywords.Keys) longest = System.Math.Max(longest, keyword.Length);
+        var lists = new List<(string, SyntaxKind)>[longest + 1];
+        for (int i = 0; i < lists.Length; i++) lists[i] = new List<(string, SyntaxKind)>();
+        foreach (var pair in keywords) lists[pair.Key.Length].Add((pair.Key, pair.Value));
+        var groups = new (string, SyntaxKind)[longest + 1][];
+        for (int i = 0; i < groups.Length; i++) groups[i] = lists[i].ToArray();
+        return groups;
+    }
+
     public static bool IsKeyword(SyntaxKind kind) => kind >= SyntaxKind.AsKeyword && kind <= SyntaxKind.WorldKeyword;
 
     public static IEnumerable<string> KeywordSpellings => Keywords.Keys;

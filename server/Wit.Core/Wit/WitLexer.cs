@@ -39,20 +39,17 @@ internal sealed class WitLexer
         var kind = ScanToken();
         string text;
         uint hash;
+        int length = _position - start;
+        if (kind == SyntaxKind.IdentifierToken && SyntaxFacts.GetKeywordKind(_text, start, length) is var keyword && keyword != SyntaxKind.IdentifierToken) kind = keyword;
         if (GreenCache.FixedText(kind) is { } fixedText)
         {
-            // Punctuation has one spelling: no substring, no hashing, no table lookup.
+            // Punctuation and keywords have one spelling: no substring, no hashing, no table lookup.
             text = fixedText;
             hash = GreenCache.FixedTextHash(kind);
         }
         else
         {
-            text = _cache.Intern(_text, start, _position - start, out hash, out int slot);
-            if (kind == SyntaxKind.IdentifierToken)
-            {
-                var keyword = _cache.KeywordKind(text, slot);
-                if (keyword != SyntaxKind.IdentifierToken) kind = keyword;
-            }
+            text = _cache.Intern(_text, start, length, out hash);
         }
 
         var trailing = kind == SyntaxKind.EndOfFileToken ? null : ScanTrivia(trailing: true);
@@ -149,7 +146,7 @@ internal sealed class WitLexer
             return null;
         }
 
-        string text = _cache.Intern(_text, start, _position - start, out uint hash, out _);
+        string text = _cache.Intern(_text, start, _position - start, out uint hash);
         return _cache.Trivia(kind, text, hash);
     }
 
