@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Wit.Core.Syntax;
@@ -58,35 +59,51 @@ public static class SyntaxFacts
     /// <summary>The keyword kind of <paramref name="text"/>, or <see cref="SyntaxKind.IdentifierToken"/>.</summary>
     public static SyntaxKind GetKeywordKind(string text) => Keywords.TryGetValue(text, out var kind) ? kind : SyntaxKind.IdentifierToken;
 
-    /// <summary>The keywords by length, for <see cref="GetKeywordKind(string, int, int)"/>.</summary>
-    private static readonly (string Text, SyntaxKind Kind)[][] KeywordsByLength = GroupByLength(Keywords);
+    /// <summary>
+    /// The keywords by length and first character (<see cref="KeywordBucket"/>), for
+    /// <see cref="GetKeywordKind(string, int, int)"/>: most buckets are empty, none holds more than a few.
+    /// </summary>
+    private static readonly (string Text, SyntaxKind Kind)[]?[] KeywordBuckets = Bucket(Keywords);
+
+    /// <summary>The longest keyword's length.</summary>
+    private const int MaxKeywordLength = 15;
+
+    private static int KeywordBucket(char first, int length) => ((first & 0x7F) * (MaxKeywordLength + 1)) + length;
 
     /// <summary>
     /// The keyword kind of <c>text[start..start+length)</c>, or <see cref="SyntaxKind.IdentifierToken"/>: the lexer's
-    /// test, on the text in place (no substring, no hashing), among the few keywords of that length.
+    /// test, on the text in place (no substring, no hashing), among the keywords of that length and first character.
     /// </summary>
     internal static SyntaxKind GetKeywordKind(string text, int start, int length)
     {
-        if (length >= KeywordsByLength.Length) return SyntaxKind.IdentifierToken;
         char first = text[start];
-        foreach (var (keyword, kind) in KeywordsByLength[length])
+        if (length > MaxKeywordLength || first >= 0x80 || KeywordBuckets[KeywordBucket(first, length)] is not { } bucket) return SyntaxKind.IdentifierToken;
+        foreach (var (keyword, kind) in bucket)
         {
-            if (keyword[0] == first && string.CompareOrdinal(keyword, 0, text, start, length) == 0) return kind;
+#if NET
+            if (text.AsSpan(start, length).SequenceEqual(keyword.AsSpan())) return kind;
+#else
+            if (string.CompareOrdinal(keyword, 0, text, start, length) == 0) return kind;
+#endif
         }
 
         return SyntaxKind.IdentifierToken;
     }
 
-    private static (string, SyntaxKind)[][] GroupByLength(Dictionary<string, SyntaxKind> keywords)
+    private static (string, SyntaxKind)[]?[] Bucket(Dictionary<string, SyntaxKind> keywords)
     {
-        int longest = 0;
-        foreach (var keyword in keywords.Keys) longest = System.Math.Max(longest, keyword.Length);
-        var lists = new List<(string, SyntaxKind)>[longest + 1];
-        for (int i = 0; i < lists.Length; i++) lists[i] = new List<(string, SyntaxKind)>();
-        foreach (var pair in keywords) lists[pair.Key.Length].Add((pair.Key, pair.Value));
-        var groups = new (string, SyntaxKind)[longest + 1][];
-        for (int i = 0; i < groups.Length; i++) groups[i] = lists[i].ToArray();
-        return groups;
+        var buckets = new (string, SyntaxKind)[]?[0x80 * (MaxKeywordLength + 1)];
+        foreach (var pair in keywords)
+        {
+            if (pair.Key.Length > MaxKeywordLength) throw new System.InvalidOperationException("a keyword longer than MaxKeywordLength: " + pair.Key);
+            int index = KeywordBucket(pair.Key[0], pair.Key.Length);
+            var bucket = buckets[index] ?? System.Array.Empty<(string, SyntaxKind)>();
+            System.Array.Resize(ref bucket, bucket.Length + 1);
+            bucket[bucket.Length - 1] = (pair.Key, pair.Value);
+            buckets[index] = bucket;
+        }
+
+        return buckets;
     }
 
     public static bool IsKeyword(SyntaxKind kind) => kind >= SyntaxKind.AsKeyword && kind <= SyntaxKind.WorldKeyword;
