@@ -26,9 +26,14 @@ internal sealed class GreenCache
     /// an older one in its slot): no dictionary, no string hashing beyond that one pass, no growth, no clearing.
     /// Sharing is an optimisation only, so a replaced entry costs a new element, never a wrong one.
     /// </summary>
-    private readonly (string? Text, uint Hash, SyntaxKind Keyword)[] _strings = new (string?, uint, SyntaxKind)[StringSlots];
-    private readonly GreenTrivia?[] _trivia = new GreenTrivia?[TriviaSlots];
-    private readonly GreenToken?[] _tokens = new GreenToken?[TokenSlots];
+    private readonly (string? Text, uint Hash)[] _strings = new (string?, uint)[StringSlots];
+    /// <remarks>
+    /// The trivia and token tables keep each entry's full hash beside it: an entry is compared by hash before it is
+    /// read, so a slot held by another element (most new names and comments meet one) costs no read of that element,
+    /// which is a cache miss in a large file (a third of the lexer's time went there).
+    /// </remarks>
+    private readonly (uint Hash, GreenTrivia? Trivia)[] _trivia = new (uint, GreenTrivia?)[TriviaSlots];
+    private readonly (uint Hash, GreenToken? Token)[] _tokens = new (uint, GreenToken?)[TokenSlots];
     private const int NodeSlots = 4096;
 
     /// <summary>How many elements this cache created and shared (see <see cref="KeptEntries"/>).</summary>
@@ -90,36 +95,145 @@ internal sealed class GreenCache
     /// </summary>
     private const int KeptEntries = 4096;
 
+    /// <summary>The most spaces in a run of spaces that <see cref="Spaces"/> shares.</summary>
+    private const int MaxSharedSpaces = 64;
+
+    /// <summary>
+    /// Runs of one to <see cref="MaxSharedSpaces"/> spaces, a line feed and CR LF: nearly all the whitespace of a file
+    /// (indentation, the space between tokens, line ends). They are made once for every cache and thread, with their
+    /// one-element arrays, so the lexer takes them without hashing their text or looking them up.
+    /// </summary>
+    private static readonly GreenTrivia?[] s_spaces = MakeSpaces();
+
+    /// <summary>The shared line feed trivia.</summary>
+    public static readonly GreenTrivia LineFeed = MakeStatic(SyntaxKind.EndOfLineTrivia, "\n", MaxSharedSpaces + 1);
+
+    /// <summary>The shared CR LF trivia.</summary>
+    public static readonly GreenTrivia CarriageReturnLineFeed = MakeStatic(SyntaxKind.EndOfLineTrivia, "\r\n", MaxSharedSpaces + 2);
+
+    /// <summary>The texts of the kinds that have one spelling (punctuation and keywords), by kind, with their hashes.</summary>
+    private static readonly (string? Text, uint Hash)[] s_fixedTexts = MakeFixedTexts();
+
+    /// <summary>
+    /// Tokens of one spelling (punctuation, keywords) without diagnostics whose leading trivia is none or up to
+    /// <see cref="MaxFixedLeadingSpaces"/> spaces and whose trailing trivia is none, a space or a line break: most
+    /// tokens of a file. They are shared by every parse on every thread, found by index, never hashed; made on first use.
+    /// </summary>
+    private static readonly GreenToken?[] s_fixedTokens = new GreenToken?[s_fixedTexts.Length * (MaxFixedLeadingSpaces + 1) * FixedTrailingShapes];
+
+    /// <summary>The most spaces of leading trivia a token of <see cref="s_fixedTokens"/> has.</summary>
+    private const int MaxFixedLeadingSpaces = 16;
+
+    /// <summary>The trailing trivia of a token of <see cref="s_fixedTokens"/>: none, one space, a line feed, CR LF.</summary>
+    private const int FixedTrailingShapes = 4;
+
+    /// <summary>The shared whitespace trivia of <paramref name="count"/> spaces, or null when the run is longer than is shared.</summary>
+    public static GreenTrivia? Spaces(int count) => count <= MaxSharedSpaces ? s_spaces[count] : null;
+
+    /// <summary>The one spelling of a punctuation or keyword kind, or null (names, literals).</summary>
+    public static string? FixedText(SyntaxKind kind) => (int)kind < s_fixedTexts.Length ? s_fixedTexts[(int)kind].Text : null;
+
+    /// <summary>The hash of <see cref="FixedText"/> (FNV-1a, as <see cref="Intern(string, int, int, out uint)"/> computes it).</summary>
+    public static uint FixedTextHash(SyntaxKind kind) => s_fixedTexts[(int)kind].Hash;
+
+    private static GreenTrivia?[] MakeSpaces()
+    {
+        var spaces = new GreenTrivia?[MaxSharedSpaces + 1];
+        for (int i = 1; i <= MaxSharedSpaces; i++) spaces[i] = MakeStatic(SyntaxKind.WhitespaceTrivia, new string(' ', i), i);
+        return spaces;
+    }
+
+    private static GreenTrivia MakeStatic(SyntaxKind kind, string text, int index)
+    {
+        var trivia = new GreenTrivia(kind, text) { CacheHash = (Hash(text) * 31) + (uint)kind, Shared = true, StaticIndex = (byte)index };
+        trivia.Singleton = new[] { trivia };
+        return trivia;
+    }
+
+    private static (string?, uint)[] MakeFixedTexts()
+    {
+        var texts = new (string?, uint)[(int)SyntaxKind.WorldKeyword + 1];
+        for (var kind = SyntaxKind.OpenParenToken; kind <= SyntaxKind.WorldKeyword; kind++)
+        {
+            if (SyntaxFacts.GetText(kind) is { } text) texts[(int)kind] = (string.Intern(text), Hash(text));
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// The index in <see cref="s_fixedTokens"/> of a token of <paramref name="kind"/> with this trivia, or -1 when the
+    /// token is not one of those.
+    /// </summary>
+    private static int FixedTokenIndex(SyntaxKind kind, GreenTrivia[]? leading, GreenTrivia[]? trailing)
+    {
+        if ((int)kind >= s_fixedTexts.Length || s_fixedTexts[(int)kind].Text is null) return -1;
+        int lead = 0;
+        if (leading is not null)
+        {
+            if (leading.Length != 1) return -1;
+            var trivia = leading[0];
+            lead = trivia.StaticIndex;
+            if (lead == 0 || lead > MaxFixedLeadingSpaces || !ReferenceEquals(trivia.Singleton, leading)) return -1;
+        }
+
+        int trail = 0;
+        if (trailing is not null)
+        {
+            if (trailing.Length != 1) return -1;
+            var trivia = trailing[0];
+            trail = trivia.StaticIndex switch
+            {
+                1 => 1,
+                MaxSharedSpaces + 1 => 2,
+                MaxSharedSpaces + 2 => 3,
+                _ => 0,
+            };
+            if (trail == 0 || !ReferenceEquals(trivia.Singleton, trailing)) return -1;
+        }
+
+        return (((int)kind * (MaxFixedLeadingSpaces + 1)) + lead) * FixedTrailingShapes + trail;
+    }
+
+    /// <summary>The shared trivia for whitespace of spaces only or a line break, or null.</summary>
+    private static GreenTrivia? StaticTrivia(SyntaxKind kind, string text)
+    {
+        if (kind == SyntaxKind.EndOfLineTrivia) return text == "\n" ? LineFeed : text == "\r\n" ? CarriageReturnLineFeed : null;
+        if (kind != SyntaxKind.WhitespaceTrivia || text.Length == 0 || text.Length > MaxSharedSpaces) return null;
+        foreach (char c in text)
+        {
+            if (c != ' ') return null;
+        }
+
+        return s_spaces[text.Length];
+    }
+
     /// <summary>The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short.</summary>
-    public string Intern(string text, int start, int length) => Intern(text, start, length, out _, out _);
+    public string Intern(string text, int start, int length) => Intern(text, start, length, out _);
 
     /// <summary>
     /// The substring <c>text[start..start+length)</c>, shared with earlier equal ones when short, with its hash (FNV-1a
-    /// over its characters, for the trivia and token tables) and its slot in the string table (-1 when not interned).
+    /// over its characters, for the trivia and token tables).
     /// </summary>
-    public string Intern(string text, int start, int length, out uint hash, out int slot)
+    public string Intern(string text, int start, int length, out uint hash)
     {
         hash = 2166136261;
-        slot = -1;
         if (length == 0) return string.Empty;
 
         // Longer text is neither interned nor shared, so it needs no hash.
         if (length > MaxInternedLength) return text.Substring(start, length);
         for (int i = 0; i < length; i++) hash = (hash ^ text[start + i]) * 16777619;
-        slot = (int)(hash & (StringSlots - 1));
+        int slot = (int)(hash & (StringSlots - 1));
         var existing = _strings[slot];
+#if NET
+        if (existing.Text is { } found && existing.Hash == hash && found.AsSpan().SequenceEqual(text.AsSpan(start, length))) return found;
+#else
         if (existing.Text is { } found && existing.Hash == hash && found.Length == length && string.CompareOrdinal(found, 0, text, start, length) == 0) return found;
+#endif
         var created = text.Substring(start, length);
-        _strings[slot] = (created, hash, SyntaxFacts.GetKeywordKind(created));
+        _strings[slot] = (created, hash);
         return created;
     }
-
-    /// <summary>
-    /// The keyword an identifier's text spells (<see cref="SyntaxKind.IdentifierToken"/> for none), looked up once per
-    /// interned string: <paramref name="slot"/> and <paramref name="text"/> come from <see cref="Intern(string, int, int, out uint, out int)"/>.
-    /// </summary>
-    public SyntaxKind KeywordKind(string text, int slot) =>
-        slot >= 0 && ReferenceEquals(_strings[slot].Text, text) ? _strings[slot].Keyword : SyntaxFacts.GetKeywordKind(text);
 
     public GreenTrivia Trivia(SyntaxKind kind, string text) => Trivia(kind, text, Hash(text));
 
@@ -127,23 +241,25 @@ internal sealed class GreenCache
     public GreenTrivia Trivia(SyntaxKind kind, string text, uint hash)
     {
         if (text.Length > MaxInternedLength) return new GreenTrivia(kind, text);
+        if (StaticTrivia(kind, text) is { } shared) return shared;
         hash = (hash * 31) + (uint)kind;
         int slot = (int)(hash & (TriviaSlots - 1));
-        if (_trivia[slot] is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)) return existing;
+        var entry = _trivia[slot];
+        if (entry.Hash == hash && entry.Trivia is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)) return existing;
         var trivia = new GreenTrivia(kind, text) { CacheHash = hash, Shared = true };
-        _trivia[slot] = trivia;
+        _trivia[slot] = (hash, trivia);
         _created++;
         return trivia;
     }
+
+    /// <summary>The trivia array of one piece of trivia, shared when the trivia is.</summary>
+    public GreenTrivia[] TriviaArray(GreenTrivia single) => single.Shared ? single.Singleton ??= new[] { single } : new[] { single };
 
     /// <summary>The trivia array for a list of trivia; one-element arrays of shared trivia are shared too.</summary>
     public GreenTrivia[]? TriviaArray(List<GreenTrivia>? list)
     {
         if (list is null || list.Count == 0) return null;
-        if (list.Count > 1) return list.ToArray();
-        var single = list[0];
-        if (!single.Shared) return new[] { single };
-        return single.Singleton ??= new[] { single };
+        return list.Count > 1 ? list.ToArray() : TriviaArray(list[0]);
     }
 
     public GreenToken Token(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing) => Token(kind, text, Hash(text), leading, trailing);
@@ -154,20 +270,28 @@ internal sealed class GreenCache
     /// </summary>
     public GreenToken Token(SyntaxKind kind, string text, uint hash, GreenTrivia[]? leading, GreenTrivia[]? trailing)
     {
+        int fixedIndex = FixedTokenIndex(kind, leading, trailing);
+        if (fixedIndex >= 0 && ReferenceEquals(text, s_fixedTexts[(int)kind].Text))
+        {
+            // Published once; a thread that loses the race uses the winner's token.
+            return s_fixedTokens[fixedIndex] ?? System.Threading.Interlocked.CompareExchange(ref s_fixedTokens[fixedIndex], new GreenToken(kind, text, leading, trailing), null) ?? s_fixedTokens[fixedIndex]!;
+        }
+
         bool shareable = text.Length <= MaxInternedLength && IsSharedArray(leading) && IsSharedArray(trailing);
         if (!shareable) return new GreenToken(kind, text, leading, trailing);
         hash = (hash * 31) + (uint)kind;
         if (leading is not null) hash ^= leading[0].CacheHash * 7;
         if (trailing is not null) hash ^= trailing[0].CacheHash * 13;
         int slot = (int)(hash & (TokenSlots - 1));
-        if (_tokens[slot] is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)
+        var entry = _tokens[slot];
+        if (entry.Hash == hash && entry.Token is { } existing && existing.Kind == kind && (ReferenceEquals(existing.Text, text) || existing.Text == text)
             && ReferenceEquals(existing.LeadingTrivia, leading ?? GreenToken.NoTrivia) && ReferenceEquals(existing.TrailingTrivia, trailing ?? GreenToken.NoTrivia))
         {
             return existing;
         }
 
         var token = new GreenToken(kind, text, leading, trailing);
-        _tokens[slot] = token;
+        _tokens[slot] = (hash, token);
         _created++;
         return token;
     }
@@ -251,7 +375,7 @@ internal sealed class GreenCache
         private static int Hash(GreenElement? element) => element switch
         {
             null => 0,
-            GreenToken token => ((int)token.Kind * 397) ^ token.Text.GetHashCode() ^ (token.FullWidth << 16),
+            GreenToken token => ((int)token.Kind * 397) ^ TextHash(token.Text) ^ (token.FullWidth << 16),
             _ => ((int)element.Kind * 397) ^ (element.FullWidth << 8) ^ (Edge(element, first: true) * 7) ^ Edge(element, first: false),
         };
 
@@ -264,7 +388,14 @@ internal sealed class GreenCache
                 element = node.GetSlot(first ? 0 : node.SlotCount - 1);
             }
 
-            return ((GreenToken)element).Text.GetHashCode();
+            return TextHash(((GreenToken)element).Text);
         }
+
+        /// <summary>
+        /// A cheap hash of a token's text (its length and three of its characters): names of one node kind differ
+        /// mostly at their ends (`rec1`, `rec2`), and a full string hash per child per node cost more than the lookup.
+        /// </summary>
+        private static int TextHash(string text) =>
+            text.Length == 0 ? 0 : (text.Length * 8191) ^ (text[0] * 31) ^ (text[text.Length - 1] * 65599) ^ (text[text.Length / 2] * 1021);
     }
 }

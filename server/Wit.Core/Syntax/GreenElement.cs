@@ -10,15 +10,31 @@ namespace Wit.Core.Syntax;
 /// </summary>
 public abstract class GreenElement
 {
-    private protected GreenElement(SyntaxKind kind, int fullWidth)
+    private protected GreenElement(SyntaxKind kind, int fullWidth, byte flags)
     {
         Kind = kind;
         FullWidth = fullWidth;
+        Flags = flags;
     }
+
+    /// <summary>Set in <see cref="Flags"/> when this element or a descendant carries a diagnostic.</summary>
+    private protected const byte ContainsDiagnosticsFlag = 1;
+
+    /// <summary>Set in <see cref="Flags"/> when this element carries diagnostics of its own.</summary>
+    private protected const byte OwnDiagnosticsFlag = 2;
+
+    /// <summary>Set in <see cref="Flags"/> on a missing token.</summary>
+    private protected const byte MissingFlag = 4;
 
     public SyntaxKind Kind { get; }
 
     public int FullWidth { get; }
+
+    /// <summary>
+    /// Facts that would otherwise each take a field in every element (a file's tree is millions of them): they fit in
+    /// the bytes the kind and the width leave free in the object's first word.
+    /// </summary>
+    private protected byte Flags { get; }
 
     /// <summary>Diagnostics attached to this element itself, offsets relative to its full start.</summary>
     public abstract GreenDiagnostic[] Diagnostics { get; }

@@ -9,47 +9,44 @@ namespace Wit.Core.Syntax;
 /// <summary>
 /// An interior node: a kind and an ordered list of child tokens and nodes. Made by <see cref="Create(SyntaxKind, GreenElement[], GreenDiagnostic[])"/>:
 /// a node of one to eight children holds them in fields (most nodes of a file are that small, and a separate array
-/// cost more than the node itself: 37% of a large file's parse allocations), a larger one in an array.
+/// cost more than the node itself: 37% of a large file's parse allocations), a larger one in an array. Whether a
+/// diagnostic is below is a flag; only the array shape has a field for diagnostics of its own, so a node that has
+/// some is made in that shape (few nodes do: a WIT item collects its parse errors).
 /// </summary>
 public abstract class GreenNode : GreenElement
 {
-    /// <summary>The "no diagnostics of its own, some below" marker of <see cref="_diagnostics"/>.</summary>
-    private static readonly GreenDiagnostic[] s_onlyBelow = new GreenDiagnostic[0];
-
-    /// <summary>
-    /// Null when neither this node nor a descendant carries a diagnostic, <see cref="s_onlyBelow"/> when only
-    /// descendants do, else this node's own: one field for both facts keeps every node a word smaller.
-    /// </summary>
-    private readonly GreenDiagnostic[]? _diagnostics;
-
-    private protected GreenNode(SyntaxKind kind, int fullWidth, bool childrenContainDiagnostics, GreenDiagnostic[]? diagnostics)
-        : base(kind, fullWidth)
+    private protected GreenNode(SyntaxKind kind, int fullWidth, bool containsDiagnostics)
+        : base(kind, fullWidth, containsDiagnostics ? ContainsDiagnosticsFlag : (byte)0)
     {
-        _diagnostics = diagnostics is { Length: > 0 } ? diagnostics : childrenContainDiagnostics ? s_onlyBelow : null;
     }
 
     /// <summary>A node of <paramref name="kind"/> over <paramref name="slots"/> (a larger array is kept, not copied).</summary>
     public static GreenNode Create(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics = null) => slots.Length switch
     {
-        1 => new GreenNode1(kind, slots[0], diagnostics),
-        2 => new GreenNode2(kind, slots[0], slots[1], diagnostics),
-        3 => new GreenNode3(kind, slots[0], slots[1], slots[2], diagnostics),
+        _ when diagnostics is { Length: > 0 } => new GreenNodeN(kind, slots.Length > MaxInline ? slots : (GreenElement[])slots.Clone(), diagnostics),
+        1 => new GreenNode1(kind, slots[0]),
+        2 => new GreenNode2(kind, slots[0], slots[1]),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
 #if NET
-        > 3 and <= 8 => CreateInline(kind, slots, diagnostics),
+        > 3 and <= MaxInline => CreateInline(kind, slots),
 #endif
-        _ => new GreenNodeN(kind, slots, diagnostics),
+        _ => new GreenNodeN(kind, slots, null),
     };
+
+    /// <summary>The most children a node holds in fields rather than in an array.</summary>
+    private const int MaxInline = 8;
 
     /// <summary>A node of <paramref name="kind"/> over a copy of <paramref name="slots"/>.</summary>
     public static GreenNode Create(SyntaxKind kind, List<GreenElement> slots, GreenDiagnostic[]? diagnostics = null) => slots.Count switch
     {
-        1 => new GreenNode1(kind, slots[0], diagnostics),
-        2 => new GreenNode2(kind, slots[0], slots[1], diagnostics),
-        3 => new GreenNode3(kind, slots[0], slots[1], slots[2], diagnostics),
+        _ when diagnostics is { Length: > 0 } => new GreenNodeN(kind, slots.ToArray(), diagnostics),
+        1 => new GreenNode1(kind, slots[0]),
+        2 => new GreenNode2(kind, slots[0], slots[1]),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
 #if NET
-        > 3 and <= 8 => CreateInline(kind, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots), diagnostics),
+        > 3 and <= MaxInline => CreateInline(kind, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots)),
 #endif
-        _ => new GreenNodeN(kind, slots.ToArray(), diagnostics),
+        _ => new GreenNodeN(kind, slots.ToArray(), null),
     };
 
     public abstract int SlotCount { get; }
@@ -61,9 +58,11 @@ public abstract class GreenNode : GreenElement
 
     public override bool IsToken => false;
 
-    public override bool ContainsDiagnostics => _diagnostics is not null;
+    public override bool ContainsDiagnostics => (Flags & ContainsDiagnosticsFlag) != 0;
 
-    public override GreenDiagnostic[] Diagnostics => _diagnostics ?? s_onlyBelow;
+    public override GreenDiagnostic[] Diagnostics => NoDiagnostics;
+
+    private static readonly GreenDiagnostic[] NoDiagnostics = new GreenDiagnostic[0];
 
     /// <summary>The first token in document order (possibly missing), or null for a node without tokens.</summary>
     public GreenToken? FirstToken()
@@ -86,7 +85,8 @@ public abstract class GreenNode : GreenElement
         return (GreenToken)current;
     }
 
-    public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) => Create(Kind, CopySlots(), diagnostics);
+    public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) =>
+        diagnostics.Length > 0 ? new GreenNodeN(Kind, CopySlots(), diagnostics) : Create(Kind, CopySlots());
 
     public override string ToString() => $"{Kind} ({FullWidth})";
 
@@ -126,8 +126,8 @@ public abstract class GreenNode : GreenElement
     {
         private readonly GreenElement _a;
 
-        public GreenNode1(SyntaxKind kind, GreenElement a, GreenDiagnostic[]? diagnostics)
-            : base(kind, a.FullWidth, a.ContainsDiagnostics, diagnostics) => _a = a;
+        public GreenNode1(SyntaxKind kind, GreenElement a)
+            : base(kind, a.FullWidth, a.ContainsDiagnostics) => _a = a;
 
         public override int SlotCount => 1;
 
@@ -139,8 +139,8 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _a;
         private readonly GreenElement _b;
 
-        public GreenNode2(SyntaxKind kind, GreenElement a, GreenElement b, GreenDiagnostic[]? diagnostics)
-            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics, diagnostics)
+        public GreenNode2(SyntaxKind kind, GreenElement a, GreenElement b)
+            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics)
         {
             _a = a;
             _b = b;
@@ -157,8 +157,8 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _b;
         private readonly GreenElement _c;
 
-        public GreenNode3(SyntaxKind kind, GreenElement a, GreenElement b, GreenElement c, GreenDiagnostic[]? diagnostics)
-            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics, diagnostics)
+        public GreenNode3(SyntaxKind kind, GreenElement a, GreenElement b, GreenElement c)
+            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics)
         {
             _a = a;
             _b = b;
@@ -178,13 +178,13 @@ public abstract class GreenNode : GreenElement
 
 #if NET
     /// <summary>Four to eight children (an array of that size cost 24 bytes and an object more; netstandard2.0, for the source generator, keeps arrays).</summary>
-    private static GreenNode CreateInline(SyntaxKind kind, ReadOnlySpan<GreenElement> slots, GreenDiagnostic[]? diagnostics) => slots.Length switch
+    private static GreenNode CreateInline(SyntaxKind kind, ReadOnlySpan<GreenElement> slots) => slots.Length switch
     {
-        4 => new InlineNode<Four>(kind, slots, diagnostics),
-        5 => new InlineNode<Five>(kind, slots, diagnostics),
-        6 => new InlineNode<Six>(kind, slots, diagnostics),
-        7 => new InlineNode<Seven>(kind, slots, diagnostics),
-        _ => new InlineNode<Eight>(kind, slots, diagnostics),
+        4 => new InlineNode<Four>(kind, slots),
+        5 => new InlineNode<Five>(kind, slots),
+        6 => new InlineNode<Six>(kind, slots),
+        7 => new InlineNode<Seven>(kind, slots),
+        _ => new InlineNode<Eight>(kind, slots),
     };
 
     /// <summary>Four to eight children in an inline array of that length, (<typeparamref name="TSlots"/>).</summary>
@@ -193,8 +193,8 @@ public abstract class GreenNode : GreenElement
     {
         private TSlots _slots;
 
-        public InlineNode(SyntaxKind kind, ReadOnlySpan<GreenElement> slots, GreenDiagnostic[]? diagnostics)
-            : base(kind, SumWidth(slots), AnyContains(slots), diagnostics) => slots.CopyTo(Span);
+        public InlineNode(SyntaxKind kind, ReadOnlySpan<GreenElement> slots)
+            : base(kind, SumWidth(slots), AnyContains(slots)) => slots.CopyTo(Span);
 
         private static int Length => Unsafe.SizeOf<TSlots>() / Unsafe.SizeOf<GreenElement>();
 
@@ -237,13 +237,20 @@ public abstract class GreenNode : GreenElement
 
 #endif
 
-    /// <summary>No children or more than eight, in an array.</summary>
+    /// <summary>No children or more than eight, in an array; or any number with diagnostics of its own.</summary>
     private sealed class GreenNodeN : GreenNode
     {
         private readonly GreenElement[] _slots;
+        private readonly GreenDiagnostic[]? _diagnostics;
 
         public GreenNodeN(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics)
-            : base(kind, SumWidth(slots), AnyContains(slots), diagnostics) => _slots = slots;
+            : base(kind, SumWidth(slots), diagnostics is { Length: > 0 } || AnyContains(slots))
+        {
+            _slots = slots;
+            _diagnostics = diagnostics is { Length: > 0 } ? diagnostics : null;
+        }
+
+        public override GreenDiagnostic[] Diagnostics => _diagnostics ?? base.Diagnostics;
 
         public override int SlotCount => _slots.Length;
 

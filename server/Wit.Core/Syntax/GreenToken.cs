@@ -4,19 +4,30 @@ using System.Text;
 namespace Wit.Core.Syntax;
 
 /// <summary>A token: its kind, its text, its leading and trailing trivia. A missing token has empty text and zero width.</summary>
+/// <remarks>
+/// A file's tree holds a token object for every token not shared, so the rare parts take no field of their own:
+/// whether it is missing is a flag, and a token with diagnostics keeps them with its trailing trivia in one
+/// <see cref="WithExtras"/> object (48 bytes a token instead of 64).
+/// </remarks>
 public sealed class GreenToken : GreenElement
 {
     internal static readonly GreenTrivia[] NoTrivia = Array.Empty<GreenTrivia>();
 
+    private static readonly GreenDiagnostic[] NoDiagnostics = Array.Empty<GreenDiagnostic>();
+
+    /// <summary>The trailing trivia (a <see cref="GreenTrivia"/> array), or a <see cref="WithExtras"/> when the token has diagnostics.</summary>
+    private readonly object _trailing;
+
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
-        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing))
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), FlagsOf(diagnostics, isMissing))
     {
-        Diagnostics = diagnostics ?? Array.Empty<GreenDiagnostic>();
         Text = text;
         LeadingTrivia = leading ?? NoTrivia;
-        TrailingTrivia = trailing ?? NoTrivia;
-        IsMissing = isMissing;
+        _trailing = diagnostics is { Length: > 0 } ? new WithExtras(trailing ?? NoTrivia, diagnostics) : trailing ?? NoTrivia;
     }
+
+    private static byte FlagsOf(GreenDiagnostic[]? diagnostics, bool isMissing) =>
+        (byte)((diagnostics is { Length: > 0 } ? ContainsDiagnosticsFlag | OwnDiagnosticsFlag : 0) | (isMissing ? MissingFlag : 0));
 
     /// <summary>A zero-width token the parser inserted where the grammar required one.</summary>
     public static GreenToken Missing(SyntaxKind kind) => new(kind, string.Empty, null, null, null, isMissing: true);
@@ -25,11 +36,15 @@ public sealed class GreenToken : GreenElement
 
     public GreenTrivia[] LeadingTrivia { get; }
 
-    public GreenTrivia[] TrailingTrivia { get; }
+#if NET
+    public GreenTrivia[] TrailingTrivia => (Flags & OwnDiagnosticsFlag) == 0 ? System.Runtime.CompilerServices.Unsafe.As<GreenTrivia[]>(_trailing) : ((WithExtras)_trailing).Trailing;
+#else
+    public GreenTrivia[] TrailingTrivia => (Flags & OwnDiagnosticsFlag) == 0 ? (GreenTrivia[])_trailing : ((WithExtras)_trailing).Trailing;
+#endif
 
-    public bool IsMissing { get; }
+    public bool IsMissing => (Flags & MissingFlag) != 0;
 
-    public override GreenDiagnostic[] Diagnostics { get; }
+    public override GreenDiagnostic[] Diagnostics => (Flags & OwnDiagnosticsFlag) == 0 ? NoDiagnostics : ((WithExtras)_trailing).Diagnostics;
 
     public int Width => Text.Length;
 
@@ -39,7 +54,7 @@ public sealed class GreenToken : GreenElement
 
     public override bool IsToken => true;
 
-    public override bool ContainsDiagnostics => Diagnostics.Length > 0;
+    public override bool ContainsDiagnostics => (Flags & ContainsDiagnosticsFlag) != 0;
 
     internal void WriteTokenTo(StringBuilder builder)
     {
@@ -51,6 +66,20 @@ public sealed class GreenToken : GreenElement
     public GreenToken WithDiagnostics(GreenDiagnostic[] diagnostics) => new(Kind, Text, LeadingTrivia, TrailingTrivia, diagnostics, IsMissing);
 
     public override string ToString() => $"{Kind} \"{Text}\"";
+
+    /// <summary>The trailing trivia and the diagnostics of a token that has diagnostics.</summary>
+    private sealed class WithExtras
+    {
+        public WithExtras(GreenTrivia[] trailing, GreenDiagnostic[] diagnostics)
+        {
+            Trailing = trailing;
+            Diagnostics = diagnostics;
+        }
+
+        public GreenTrivia[] Trailing { get; }
+
+        public GreenDiagnostic[] Diagnostics { get; }
+    }
 
     private static int TriviaWidth(GreenTrivia[]? trivia)
     {

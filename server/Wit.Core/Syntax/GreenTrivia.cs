@@ -20,6 +20,13 @@ public sealed class GreenTrivia
 
     internal uint CacheHash { get; init; }
 
+    /// <summary>
+    /// For the trivia every parse shares (<see cref="GreenCache.Spaces"/>, <see cref="GreenCache.LineFeed"/>,
+    /// <see cref="GreenCache.CarriageReturnLineFeed"/>), its place among them (from 1), else 0: the key of the tokens
+    /// shared by every parse. It fits in the bytes the kind and the hash leave free.
+    /// </summary>
+    internal byte StaticIndex { get; init; }
+
     /// <summary>The shared one-element array of this shared trivia, made on first use.</summary>
     internal GreenTrivia[]? Singleton { get; set; }
 

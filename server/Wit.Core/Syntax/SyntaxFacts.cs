@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Wit.Core.Syntax;
@@ -57,6 +58,53 @@ public static class SyntaxFacts
 
     /// <summary>The keyword kind of <paramref name="text"/>, or <see cref="SyntaxKind.IdentifierToken"/>.</summary>
     public static SyntaxKind GetKeywordKind(string text) => Keywords.TryGetValue(text, out var kind) ? kind : SyntaxKind.IdentifierToken;
+
+    /// <summary>
+    /// The keywords by length and first character (<see cref="KeywordBucket"/>), for
+    /// <see cref="GetKeywordKind(string, int, int)"/>: most buckets are empty, none holds more than a few.
+    /// </summary>
+    private static readonly (string Text, SyntaxKind Kind)[]?[] KeywordBuckets = Bucket(Keywords);
+
+    /// <summary>The longest keyword's length.</summary>
+    private const int MaxKeywordLength = 15;
+
+    private static int KeywordBucket(char first, int length) => ((first & 0x7F) * (MaxKeywordLength + 1)) + length;
+
+    /// <summary>
+    /// The keyword kind of <c>text[start..start+length)</c>, or <see cref="SyntaxKind.IdentifierToken"/>: the lexer's
+    /// test, on the text in place (no substring, no hashing), among the keywords of that length and first character.
+    /// </summary>
+    internal static SyntaxKind GetKeywordKind(string text, int start, int length)
+    {
+        char first = text[start];
+        if (length > MaxKeywordLength || first >= 0x80 || KeywordBuckets[KeywordBucket(first, length)] is not { } bucket) return SyntaxKind.IdentifierToken;
+        foreach (var (keyword, kind) in bucket)
+        {
+#if NET
+            if (text.AsSpan(start, length).SequenceEqual(keyword.AsSpan())) return kind;
+#else
+            if (string.CompareOrdinal(keyword, 0, text, start, length) == 0) return kind;
+#endif
+        }
+
+        return SyntaxKind.IdentifierToken;
+    }
+
+    private static (string, SyntaxKind)[]?[] Bucket(Dictionary<string, SyntaxKind> keywords)
+    {
+        var buckets = new (string, SyntaxKind)[]?[0x80 * (MaxKeywordLength + 1)];
+        foreach (var pair in keywords)
+        {
+            if (pair.Key.Length > MaxKeywordLength) throw new System.InvalidOperationException("a keyword longer than MaxKeywordLength: " + pair.Key);
+            int index = KeywordBucket(pair.Key[0], pair.Key.Length);
+            var bucket = buckets[index] ?? System.Array.Empty<(string, SyntaxKind)>();
+            System.Array.Resize(ref bucket, bucket.Length + 1);
+            bucket[bucket.Length - 1] = (pair.Key, pair.Value);
+            buckets[index] = bucket;
+        }
+
+        return buckets;
+    }
 
     public static bool IsKeyword(SyntaxKind kind) => kind >= SyntaxKind.AsKeyword && kind <= SyntaxKind.WorldKeyword;
 

@@ -32,19 +32,27 @@ internal sealed class WitLexer
 
     public GreenToken Next()
     {
-        _diagnostics.Clear();
+        if (_diagnostics.Count != 0) _diagnostics.Clear();
         _tokenFullStart = _position;
         var leading = ScanTrivia(trailing: false);
         int start = _position;
         var kind = ScanToken();
-        string text = _cache.Intern(_text, start, _position - start, out uint hash, out int slot);
-        var trailing = kind == SyntaxKind.EndOfFileToken ? null : ScanTrivia(trailing: true);
-        if (kind == SyntaxKind.IdentifierToken)
+        string text;
+        uint hash;
+        int length = _position - start;
+        if (kind == SyntaxKind.IdentifierToken && SyntaxFacts.GetKeywordKind(_text, start, length) is var keyword && keyword != SyntaxKind.IdentifierToken) kind = keyword;
+        if (GreenCache.FixedText(kind) is { } fixedText)
         {
-            var keyword = _cache.KeywordKind(text, slot);
-            if (keyword != SyntaxKind.IdentifierToken) kind = keyword;
+            // Punctuation and keywords have one spelling: no substring, no hashing, no table lookup.
+            text = fixedText;
+            hash = GreenCache.FixedTextHash(kind);
+        }
+        else
+        {
+            text = _cache.Intern(_text, start, length, out hash);
         }
 
+        var trailing = kind == SyntaxKind.EndOfFileToken ? null : ScanTrivia(trailing: true);
         if (_diagnostics.Count == 0) return _cache.Token(kind, text, hash, leading, trailing);
         return new GreenToken(kind, text, leading, trailing, _diagnostics.ToArray());
     }
@@ -56,61 +64,90 @@ internal sealed class WitLexer
 
     private bool AtEnd => _position >= _text.Length;
 
+    /// <summary>
+    /// The trivia at the position: leading trivia runs up to the next token, trailing trivia up to and including the
+    /// line break. Most tokens have none or one piece (a space, a line break), which take no list.
+    /// </summary>
     private GreenTrivia[]? ScanTrivia(bool trailing)
     {
+        var first = ScanOneTrivia(SyntaxKind.None);
+        if (first is null) return null;
+        if (trailing && first.Kind == SyntaxKind.EndOfLineTrivia || AtEnd || !MayStartTrivia(_text[_position])) return _cache.TriviaArray(first);
         var trivia = _triviaBuffer;
         trivia.Clear();
-        while (!AtEnd)
+        trivia.Add(first);
+        while (!(trailing && trivia[trivia.Count - 1].Kind == SyntaxKind.EndOfLineTrivia) && ScanOneTrivia(trivia[trivia.Count - 1].Kind) is { } next) trivia.Add(next);
+        return _cache.TriviaArray(trivia);
+    }
+
+    /// <summary>Whether <paramref name="c"/> may start trivia (a cheap test that lets most tokens skip the trivia scan).</summary>
+    private static bool MayStartTrivia(char c) => c <= ' ' || c == '/' || c == '\uFEFF';
+
+    /// <summary>One piece of trivia at the position, or null; <paramref name="previous"/> is the kind of the piece before it in the same list.</summary>
+    private GreenTrivia? ScanOneTrivia(SyntaxKind previous)
+    {
+        if (AtEnd) return null;
+        int start = _position;
+        char c = _text[_position];
+        SyntaxKind kind;
+        if (c == '\n')
         {
-            int start = _position;
-            char c = _text[_position];
-            SyntaxKind kind;
-            if (c == '\n' || c == '\r' && Peek(1) == '\n')
-            {
-                // wit-parser folds CRLF into one line break, but a lone CR is an unexpected character.
-                _position += c == '\r' ? 2 : 1;
-                kind = SyntaxKind.EndOfLineTrivia;
-            }
-            else if (c == ' ' || c == '\t' || c == '\uFEFF' && start == 0)
-            {
-                while (!AtEnd && (_text[_position] == ' ' || _text[_position] == '\t' || _text[_position] == '\uFEFF' && _position == 0)) _position++;
-                kind = SyntaxKind.WhitespaceTrivia;
-            }
-            else if (c == '\r' && trivia.Count > 0 && trivia[trivia.Count - 1].Kind is SyntaxKind.LineCommentTrivia or SyntaxKind.DocLineCommentTrivia)
-            {
-                while (!AtEnd && _text[_position] == '\r' && Peek(1) != '\n') _position++;
-                kind = SyntaxKind.WhitespaceTrivia;
-            }
-            else if (c == '/' && Peek(1) == '/')
-            {
-                while (!AtEnd && _text[_position] != '\n' && !(_text[_position] == '\r' && Peek(1) == '\n')) _position++;
-
-                // Carriage returns just before the line break are inside the comment for wit-parser; they are kept
-                // out of its text (as whitespace, below), so the comment reads the same once a line break is rewritten.
-                while (_position > start + 2 && _text[_position - 1] == '\r') _position--;
-                bool doc = _position - start >= 3 && _text[start + 2] == '/' && (_position - start == 3 || _text[start + 3] != '/');
-                kind = doc ? SyntaxKind.DocLineCommentTrivia : SyntaxKind.LineCommentTrivia;
-                CheckForbidden(start, _position);
-            }
-            else if (c == '/' && Peek(1) == '*')
-            {
-                ScanBlockComment(start);
-                int length = _position - start;
-                bool doc = length >= 5 && _text[start + 2] == '*' && _text[start + 3] != '*' && _text[start + 3] != '/';
-                kind = doc ? SyntaxKind.DocBlockCommentTrivia : SyntaxKind.BlockCommentTrivia;
-                CheckForbidden(start, _position);
-            }
-            else
-            {
-                break;
-            }
-
-            string text = _cache.Intern(_text, start, _position - start, out uint hash, out _);
-            trivia.Add(_cache.Trivia(kind, text, hash));
-            if (trailing && kind == SyntaxKind.EndOfLineTrivia) break;
+            _position++;
+            return GreenCache.LineFeed;
         }
 
-        return _cache.TriviaArray(trivia);
+        if (c == '\r' && Peek(1) == '\n')
+        {
+            // wit-parser folds CRLF into one line break, but a lone CR is an unexpected character.
+            _position += 2;
+            return GreenCache.CarriageReturnLineFeed;
+        }
+
+        if (c == ' ' || c == '\t' || c == '\uFEFF' && start == 0)
+        {
+            bool spaces = c == ' ';
+            _position++;
+            while (!AtEnd && (_text[_position] == ' ' || _text[_position] == '\t'))
+            {
+                spaces &= _text[_position] == ' ';
+                _position++;
+            }
+
+            // Indentation and the space between tokens: runs of spaces are shared by every parse.
+            if (spaces && GreenCache.Spaces(_position - start) is { } shared) return shared;
+            kind = SyntaxKind.WhitespaceTrivia;
+        }
+        else if (c == '\r' && previous is SyntaxKind.LineCommentTrivia or SyntaxKind.DocLineCommentTrivia)
+        {
+            while (!AtEnd && _text[_position] == '\r' && Peek(1) != '\n') _position++;
+            kind = SyntaxKind.WhitespaceTrivia;
+        }
+        else if (c == '/' && Peek(1) == '/')
+        {
+            while (!AtEnd && _text[_position] != '\n' && !(_text[_position] == '\r' && Peek(1) == '\n')) _position++;
+
+            // Carriage returns just before the line break are inside the comment for wit-parser; they are kept
+            // out of its text (as whitespace, below), so the comment reads the same once a line break is rewritten.
+            while (_position > start + 2 && _text[_position - 1] == '\r') _position--;
+            bool doc = _position - start >= 3 && _text[start + 2] == '/' && (_position - start == 3 || _text[start + 3] != '/');
+            kind = doc ? SyntaxKind.DocLineCommentTrivia : SyntaxKind.LineCommentTrivia;
+            CheckForbidden(start, _position);
+        }
+        else if (c == '/' && Peek(1) == '*')
+        {
+            ScanBlockComment(start);
+            int length = _position - start;
+            bool doc = length >= 5 && _text[start + 2] == '*' && _text[start + 3] != '*' && _text[start + 3] != '/';
+            kind = doc ? SyntaxKind.DocBlockCommentTrivia : SyntaxKind.BlockCommentTrivia;
+            CheckForbidden(start, _position);
+        }
+        else
+        {
+            return null;
+        }
+
+        string text = _cache.Intern(_text, start, _position - start, out uint hash);
+        return _cache.Trivia(kind, text, hash);
     }
 
     private void ScanBlockComment(int start)

@@ -44,6 +44,55 @@ public sealed class GreenNodeShapeTests
         Assert.Equal(children, flagged.Slots);
         Assert.True(GreenElement.StructurallyEqual(fromArray, fromList));
         Assert.False(GreenElement.StructurallyEqual(fromArray, flagged));
+
+        // Made with its diagnostics at once: a node keeps them, and (up to eight children) a copy of the children, as
+        // without diagnostics: a small array stays the caller's, a larger one is kept.
+        if (count == 0) return;
+        var array = (GreenElement[])children.Clone();
+        var made = GreenNode.Create(SyntaxKind.TupleType, array, own);
+        if (count <= 8) array[0] = children[count - 1];
+        Assert.Same(own, made.Diagnostics);
+        Assert.True(made.ContainsDiagnostics);
+        Assert.Equal(children, made.Slots);
+        Assert.Same(own, GreenNode.Create(SyntaxKind.TupleType, new List<GreenElement>(children), own).Diagnostics);
+    }
+
+    [Fact]
+    public void A_tokens_diagnostics_missing_flag_and_trivia_stay_with_it()
+    {
+        // A token keeps its rare parts (diagnostics, being missing) out of its fields: each must still read back.
+        var space = new[] { new GreenTrivia(SyntaxKind.WhitespaceTrivia, " ") };
+        var line = new[] { new GreenTrivia(SyntaxKind.EndOfLineTrivia, "\n") };
+        var own = new[] { new GreenDiagnostic(SyntaxDiagnostics.ExpectedFound("x", "y"), 1, 1) };
+
+        var plain = new GreenToken(SyntaxKind.IdentifierToken, "ab", space, line);
+        Assert.False(plain.ContainsDiagnostics);
+        Assert.Empty(plain.Diagnostics);
+        Assert.False(plain.IsMissing);
+        Assert.Same(space, plain.LeadingTrivia);
+        Assert.Same(line, plain.TrailingTrivia);
+        Assert.Equal(4, plain.FullWidth);
+
+        var flagged = plain.WithDiagnostics(own);
+        Assert.True(flagged.ContainsDiagnostics);
+        Assert.Same(own, flagged.Diagnostics);
+        Assert.Same(line, flagged.TrailingTrivia);
+        Assert.Same(space, flagged.LeadingTrivia);
+        Assert.Equal("ab", flagged.Text);
+        Assert.False(GreenElement.StructurallyEqual(plain, flagged));
+
+        var bare = new GreenToken(SyntaxKind.IdentifierToken, "ab", null, null, own);
+        Assert.Empty(bare.TrailingTrivia);
+        Assert.Same(own, bare.Diagnostics);
+
+        var missing = GreenToken.Missing(SyntaxKind.SemicolonToken);
+        Assert.True(missing.IsMissing);
+        Assert.False(missing.ContainsDiagnostics);
+        Assert.Equal(0, missing.FullWidth);
+        var missingWithError = missing.WithDiagnostics(own);
+        Assert.True(missingWithError.IsMissing);
+        Assert.Same(own, missingWithError.Diagnostics);
+        Assert.False(new GreenToken(SyntaxKind.SemicolonToken, "", null, null, own).IsMissing);
     }
 
     [Theory]

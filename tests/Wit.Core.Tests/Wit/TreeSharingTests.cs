@@ -113,6 +113,68 @@ public sealed class TreeSharingTests
         Assert.Equal(fields[2].Span.Start, Text.IndexOf("x: u32, y: list<string> }\n  f", System.StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Runs_of_spaces_and_line_breaks_are_one_trivia_for_every_parse_and_thread()
+    {
+        // Indentation, the space between tokens and line ends are most of a file's trivia: the lexer takes them from
+        // one set made for the whole process, on any thread, however full its tables are.
+        const string text = "package a:b;\r\ninterface i {\n    f: func(x: u32);\n}\n";
+        var here = SyntaxTree.ParseWit(text);
+        SyntaxTree? there = null;
+        var thread = new System.Threading.Thread(() => there = SyntaxTree.ParseWit(text));
+        thread.Start();
+        thread.Join();
+
+        foreach (var tree in new[] { here, there! })
+        {
+            var tokens = tree.Root.DescendantTokens().ToList();
+            var semicolon = tokens.First(t => t.Kind == SyntaxKind.SemicolonToken).Green;
+            Assert.Same(GreenCache.CarriageReturnLineFeed, semicolon.TrailingTrivia.Single());
+            var f = tokens.First(t => t.Text == "f").Green;
+            Assert.Same(GreenCache.Spaces(4), f.LeadingTrivia.Single());
+            Assert.Same(GreenCache.LineFeed, tokens.First(t => t.Kind == SyntaxKind.OpenBraceToken).Green.TrailingTrivia.Single());
+            Assert.Same(GreenCache.Spaces(1), tokens.Last(t => t.Kind == SyntaxKind.ColonToken).Green.TrailingTrivia.Single());
+            Assert.Equal(text, tree.ToFullString());
+        }
+
+        // Punctuation and keywords with such trivia are one token for every parse and thread; names are not.
+        Token(here, SyntaxKind.OpenBraceToken, out var brace);
+        Token(there!, SyntaxKind.OpenBraceToken, out var braceThere);
+        Assert.Same(brace, braceThere);
+        Token(here, SyntaxKind.FuncKeyword, out var func);
+        Token(there!, SyntaxKind.FuncKeyword, out var funcThere);
+        Assert.Same(func, funcThere);
+        Assert.Same(SyntaxFacts.GetText(SyntaxKind.FuncKeyword), func.Text);
+
+        // Trivia made outside the lexer (a formatter, a test) is the shared one too, so tokens over it are shared.
+        Assert.Same(GreenCache.Spaces(3), GreenCache.Instance.Trivia(SyntaxKind.WhitespaceTrivia, "   "));
+        Assert.Same(GreenCache.LineFeed, GreenCache.Instance.Trivia(SyntaxKind.EndOfLineTrivia, "\n"));
+        Assert.NotSame(GreenCache.Spaces(2), GreenCache.Instance.Trivia(SyntaxKind.WhitespaceTrivia, " \t"));
+        Assert.Null(GreenCache.Spaces(65));
+    }
+
+    [Fact]
+    public void Keywords_are_recognised_in_place_exactly_as_by_their_spelling()
+    {
+        // The lexer tells keywords by length and first character, on the text in place: every keyword, each inside
+        // a longer text, and near misses (a prefix, a longer word, another case) must read as the dictionary does.
+        foreach (string keyword in SyntaxFacts.KeywordSpellings)
+        {
+            string text = "x " + keyword + " y";
+            Assert.Equal(SyntaxFacts.GetKeywordKind(keyword), SyntaxFacts.GetKeywordKind(text, 2, keyword.Length));
+            Assert.Equal(SyntaxKind.IdentifierToken, SyntaxFacts.GetKeywordKind(text, 2, keyword.Length + 1));
+            if (keyword != keyword.ToUpperInvariant()) Assert.Equal(SyntaxKind.IdentifierToken, SyntaxFacts.GetKeywordKind(keyword.ToUpperInvariant(), 0, keyword.Length));
+            if (keyword.Length > 1) Assert.Equal(SyntaxFacts.GetKeywordKind(keyword.Substring(1)), SyntaxFacts.GetKeywordKind(keyword, 1, keyword.Length - 1));
+        }
+
+        Assert.Equal(SyntaxKind.IdentifierToken, SyntaxFacts.GetKeywordKind("interfaces-and-more", 0, 19));
+        Assert.Equal(SyntaxKind.IdentifierToken, SyntaxFacts.GetKeywordKind("%record", 0, 7));
+        Assert.Equal(SyntaxKind.RecordKeyword, SyntaxFacts.GetKeywordKind("%record", 1, 6));
+    }
+
+    private static void Token(SyntaxTree tree, SyntaxKind kind, out GreenToken token) =>
+        token = tree.Root.DescendantTokens().First(t => t.Kind == kind).Green;
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static System.WeakReference Walk(SyntaxTree tree)
     {
