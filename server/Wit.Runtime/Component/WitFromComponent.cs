@@ -35,8 +35,28 @@ public sealed class WitFromComponent
     // Decoding for the resolver: items in the encoding's order where the resolver's order follows the text's.
     private bool _resolutionOrder;
 
-    /// <summary>The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>.</summary>
-    public static string Print(WasmComponent component) => new WitFromComponent().Run(component);
+    // In a world: the types of interfaces its functions refer to without a name of the world's own, by the interface
+    // and name they have there, with the name the world's `use` gives each.
+    private Dictionary<(string Interface, string Name), string>? _worldUses;
+    private HashSet<string>? _worldNames;
+
+    /// <summary>
+    /// The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>;
+    /// then the interfaces of other packages it refers to, as nested <c>package ns:pkg@v { interface i { .. } }</c>
+    /// blocks (what <c>wasm-tools component wit</c> prints for a full Resolve), so that the text resolves on its own.
+    /// </summary>
+    public static string Print(WasmComponent component)
+    {
+        var printer = new WitFromComponent();
+        var text = new StringBuilder(printer.Run(component));
+        foreach (var package in printer._foreign.GroupBy(i => i.Package, StringComparer.Ordinal))
+        {
+            text.Append($"\npackage {package.Key} {{\n");
+            text.AppendJoin("\n", package.Select(i => i.Text));
+            text.Append("}\n");
+        }
+        return text.ToString();
+    }
 
     /// <summary>
     /// A WIT package encoded as a component as WIT text, with the stubs of other packages' interfaces it refers to;
@@ -67,10 +87,11 @@ public sealed class WitFromComponent
     {
         if (!IsPackage(c))
         {
-            _package = "root:component";
+            _package = _mainPackage = "root:component";
             _out.Append("package root:component;\n\nworld root {\n");
             World(c.Type);
             _out.Append("}\n");
+            Stubs();
             return _out.ToString();
         }
         var first = Definition(c.Exports[0])!;
@@ -214,8 +235,19 @@ public sealed class WitFromComponent
         Register(w.Imports);
         Register(w.Exports);
         var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
+        var main = _out;
+        var (outerUses, outerNames) = (_worldUses, _worldNames);
+        _worldUses = new();
+        _worldNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in w.Imports.Concat(w.Exports).Where(e => e.Desc.Sort == ExternSort.Type))
+        {
+            _worldNames.Add(Id(e.Name));
+        }
+        var imports = new StringBuilder();
+        var exports = new StringBuilder();
         foreach (var (keyword, list) in new[] { ("import", w.Imports), ("export", w.Exports) })
         {
+            _out = keyword == "import" ? imports : exports;
             foreach (var e in list)
             {
                 switch (e.Desc.Type)
@@ -228,7 +260,10 @@ public sealed class WitFromComponent
                         break;
                     case InstanceTypeDef it:
                         _out.Append($"  {keyword} {Id(e.Name)}: interface {{\n");
+                        var uses = _worldUses;
+                        _worldUses = null; // an interface's types come by its own `use`
                         Interface(it, "    ", null);
+                        _worldUses = uses;
                         _out.Append("  }\n");
                         break;
                     case FuncTypeDef f:
@@ -237,6 +272,48 @@ public sealed class WitFromComponent
                 }
             }
         }
+        _out = main.Append(imports);
+        foreach (var ((iface, name), asName) in _worldUses)
+        {
+            string alias = Id(name) == asName ? asName : $"{Id(name)} as {asName}";
+            _out.Append($"  use {Short(iface)}.{{{alias}}};\n");
+        }
+        if (exports.Length > 0 && _out.Length > 0 && (imports.Length > 0 || _worldUses.Count > 0))
+        {
+            _out.Append('\n');
+        }
+        _out.Append(exports);
+        (_worldUses, _worldNames) = (outerUses, outerNames);
+    }
+
+    /// <summary>
+    /// The name a world gives a type of an interface it refers to (an imported instance's type its functions use
+    /// directly, as a component's own functions do): the interface's name for it, made unique, with a <c>use</c>.
+    /// </summary>
+    private string? WorldUse(TypeDef t)
+    {
+        if (_worldUses == null || _worldNames == null)
+        {
+            return null;
+        }
+        foreach (var x in Chain(t).Concat(t is ResourceTypeDef r ? new[] { r.Root } : Array.Empty<TypeDef>()))
+        {
+            if (!_origins.TryGetValue(x, out var from))
+            {
+                continue;
+            }
+            if (!_worldUses.TryGetValue(from, out var name))
+            {
+                name = Id(from.Name);
+                for (int i = 2; !_worldNames.Add(name); i++)
+                {
+                    name = Id($"{from.Name}{i}");
+                }
+                _worldUses[from] = name;
+            }
+            return name;
+        }
+        return null;
     }
 
     private void Interface(InstanceTypeDef it, string indent, string? self)
@@ -257,6 +334,11 @@ public sealed class WitFromComponent
         // For resolution, a resource with functions goes where its first function is: the resolver lists an interface's
         // functions in the order of the text, and the encoding's order is the source's.
         var deferred = new HashSet<string>(StringComparer.Ordinal);
+        // Every type by its name first: a resource's functions, printed in its block, may use types exported after it.
+        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
+        {
+            Name((TypeDef)e.Desc.Type, Id(e.Name), local);
+        }
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
         {
             if (_resolutionOrder && e.Desc.Type is ResourceTypeDef && resources.ContainsKey(e.Name))
@@ -298,7 +380,7 @@ public sealed class WitFromComponent
                 Name(t, Id(e.Name), local);
                 return;
             }
-            if (local.TryGetValue(o, out var other))
+            if (local.TryGetValue(o, out var other) && other != Id(e.Name))
             {
                 _out.Append($"{indent}type {Id(e.Name)} = {other};\n");
                 Name(t, Id(e.Name), local);
@@ -385,6 +467,10 @@ public sealed class WitFromComponent
             {
                 return n;
             }
+        }
+        if (t is not HandleTypeDef && WorldUse(t) is string used)
+        {
+            return used;
         }
         return t switch
         {
