@@ -184,10 +184,15 @@ public sealed class WitFromComponent
     {
         foreach (var e in externs)
         {
-            if (e.Desc.Type is InstanceTypeDef it && e.Name.Contains(':'))
+            if (e.Desc.Type is InstanceTypeDef it)
             {
+                // An interface of a world's own (`import i: interface {..}`) has its types known by name too, though
+                // WIT has no `use` for them: upstream prints their names as well.
                 string iface = e.Name;
-                Refer(e.Name, it);
+                if (e.Name.Contains(':'))
+                {
+                    Refer(e.Name, it);
+                }
                 foreach (var x in it.Exports.Where(x => x.Desc.Sort == ExternSort.Type))
                 {
                     foreach (var t in Chain((TypeDef)x.Desc.Type).Where(t => t.Origin != null || t is not PrimitiveTypeDef))
@@ -248,12 +253,19 @@ public sealed class WitFromComponent
         foreach (var (keyword, list) in new[] { ("import", w.Imports), ("export", w.Exports) })
         {
             _out = keyword == "import" ? imports : exports;
-            foreach (var e in list)
+            var resources = ResourceFunctions(list, list.Where(e => e.Desc.Sort == ExternSort.Type && e.Desc.Type is ResourceTypeDef).Select(e => e.Name));
+            // Imports as upstream orders them (interfaces, then types, then functions); exports as they come.
+            foreach (var e in keyword == "export" ? list.AsEnumerable() : list.OrderBy(e => e.Desc.Sort == ExternSort.Type ? 1 : e.Desc.Sort == ExternSort.Func ? 2 : 0))
             {
+                if (e.Desc.Sort == ExternSort.Func && ExternNames.Check(e.Name, out var kind, out var res) == null
+                    && kind != ExternNameKind.Label && res != null && resources.ContainsKey(res))
+                {
+                    continue; // in its resource's block
+                }
                 switch (e.Desc.Type)
                 {
                     case TypeDef when e.Desc.Sort == ExternSort.Type:
-                        TypeItem(e, local, "  ");
+                        TypeItem(e, local, "  ", resources);
                         break;
                     case InstanceTypeDef it when e.Name.Contains(':'):
                         _out.Append($"  {keyword} {Short(e.Name)};\n");
@@ -262,7 +274,7 @@ public sealed class WitFromComponent
                         _out.Append($"  {keyword} {Id(e.Name)}: interface {{\n");
                         var uses = _worldUses;
                         _worldUses = null; // an interface's types come by its own `use`
-                        Interface(it, "    ", null);
+                        Interface(it, "    ", e.Name);
                         _worldUses = uses;
                         _out.Append("  }\n");
                         break;
@@ -302,6 +314,10 @@ public sealed class WitFromComponent
             {
                 continue;
             }
+            if (!from.Interface.Contains(':'))
+            {
+                return Id(from.Name); // a type of the world's own interface: upstream's name, though WIT cannot `use` it
+            }
             if (!_worldUses.TryGetValue(from, out var name))
             {
                 name = Id(from.Name);
@@ -319,18 +335,7 @@ public sealed class WitFromComponent
     private void Interface(InstanceTypeDef it, string indent, string? self)
     {
         var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
-        var resources = new Dictionary<string, List<NamedExtern>>(StringComparer.Ordinal);
-        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
-        {
-            if (ExternNames.Check(e.Name, out var kind, out var res) == null && kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static)
-            {
-                if (!resources.TryGetValue(res!, out var l))
-                {
-                    resources[res!] = l = new List<NamedExtern>();
-                }
-                l.Add(e);
-            }
-        }
+        var resources = ResourceFunctions(it.Exports, null);
         // For resolution, a resource with functions goes where its first function is: the resolver lists an interface's
         // functions in the order of the text, and the encoding's order is the source's.
         var deferred = new HashSet<string>(StringComparer.Ordinal);
@@ -364,6 +369,26 @@ public sealed class WitFromComponent
                 _out.Append(indent).Append(Resource(res, resources, local, indent)).Append('\n');
             }
         }
+    }
+
+    /// <summary>The functions <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> by resource (of those named, if given).</summary>
+    private static Dictionary<string, List<NamedExtern>> ResourceFunctions(IEnumerable<NamedExtern> externs, IEnumerable<string>? of)
+    {
+        var names = of?.ToHashSet(StringComparer.Ordinal);
+        var resources = new Dictionary<string, List<NamedExtern>>(StringComparer.Ordinal);
+        foreach (var e in externs.Where(e => e.Desc.Sort == ExternSort.Func))
+        {
+            if (ExternNames.Check(e.Name, out var kind, out var res) == null && kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static
+                && (names == null || names.Contains(res!)))
+            {
+                if (!resources.TryGetValue(res!, out var l))
+                {
+                    resources[res!] = l = new List<NamedExtern>();
+                }
+                l.Add(e);
+            }
+        }
+        return resources;
     }
 
     private void TypeItem(NamedExtern e, Dictionary<TypeDef, string> local, string indent,
