@@ -9,7 +9,8 @@ namespace Wit.Runtime.Component;
 /// WIT text from a decoded component. A WIT package encoded as a component (wit-component's encoding: each interface
 /// and world a component type exported under its short name, whose one export carries the full name
 /// <c>ns:pkg/name@version</c>) prints as that package; any other component prints as <c>package root:component;</c>
-/// with a world <c>root</c> of its imports and exports. Types an interface uses from another print as <c>use</c>;
+/// with a world <c>root</c> of its imports and exports, whose functions name the types of the interfaces it imports
+/// (with the world's <c>use</c>) as upstream names them. Types an interface uses from another print as <c>use</c>;
 /// functions named <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> go into their resource's block.
 /// Interfaces the package refers to but does not define (the encoding of a single world carries every interface it
 /// imports and exports that way) are printed after its items when they are its own, and returned as stubs of their
