@@ -162,6 +162,24 @@ public sealed class WitFromComponentOracleTests
     private const int MinClean = 237;
 
     [Fact]
+    public void Two_imported_types_of_one_name_get_names_of_their_own_in_the_world()
+    {
+        string wit = WitFromComponent.Print(ComponentDecoder.Decode(ComponentText.Parse("""
+            (component
+              (import "a:b/x" (instance $x (export "t" (type (sub resource)))))
+              (import "a:b/y" (instance $y (export "t" (type (sub resource)))))
+              (alias export $x "t" (type $tx))
+              (alias export $y "t" (type $ty))
+              (import "f" (func (param "a" (own $tx)) (param "b" (borrow $ty)))))
+            """)));
+
+        // Upstream prints `func(a: t, b: borrow<t>)`, which cannot tell the two apart.
+        Assert.Contains("  import f: func(a: t, b: borrow<t2>);\n  use a:b/x.{t};\n  use a:b/y.{t as t2};\n", wit);
+        Assert.Contains("package a:b {\n  interface x {\n    resource t;\n  }\n\n  interface y {\n    resource t;\n  }\n}\n", wit);
+        Assert.Empty(Errors(wit));
+    }
+
+    [Fact]
     public void Encoded_worlds_print_the_packages_they_use_as_nested_packages_and_resolve_alone()
     {
         // Every world of WASI 0.2.12 in wit-component's encoding (jco's printer panics on an encoded package, so there
