@@ -190,9 +190,9 @@ public sealed class WitFromComponent
                 // An interface of a world's own (`import i: interface {..}`) has its types known by name too, though
                 // WIT has no `use` for them: upstream prints their names as well.
                 string iface = e.Name;
-                if (e.Name.Contains(':'))
+                if (e.Name.Contains(':') || e.Implements != null)
                 {
-                    Refer(e.Name, it);
+                    Refer(e.Implements ?? e.Name, it);
                 }
                 foreach (var x in it.Exports.Where(x => x.Desc.Sort == ExternSort.Type))
                 {
@@ -270,6 +270,9 @@ public sealed class WitFromComponent
                         break;
                     case InstanceTypeDef it when e.Name.Contains(':'):
                         _out.Append($"  {keyword} {Short(e.Name)};\n");
+                        break;
+                    case InstanceTypeDef it when e.Implements != null:
+                        _out.Append($"  {keyword} {Id(e.Name)}: {Short(e.Implements)};\n");
                         break;
                     case InstanceTypeDef it:
                         _out.Append($"  {keyword} {Id(e.Name)}: interface {{\n");
