@@ -112,7 +112,7 @@ public sealed class WitCommandTests
     }
 
     [Fact]
-    public void A_component_prints_as_a_root_world()
+    public void A_component_prints_as_a_root_world_with_the_interfaces_it_imports_as_nested_packages()
     {
         using var dir = new TempDirectory();
         dir.WriteBytes("c.wasm", ComponentText.Parse("""
@@ -124,7 +124,10 @@ public sealed class WitCommandTests
         {
             var run = CliRun.Start(dir.Path, name, "c.wasm");
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal("package root:component;\n\nworld root {\n  import wasi:cli/environment@0.2.0;\n  import log: func(msg: string);\n}\n", run.Output);
+            Assert.Equal(
+                "package root:component;\n\nworld root {\n  import wasi:cli/environment@0.2.0;\n  import log: func(msg: string);\n}\n\n" +
+                "package wasi:cli@0.2.0 {\n  interface environment {\n    get-arguments: func() -> list<string>;\n  }\n}\n",
+                run.Output);
         }
     }
 

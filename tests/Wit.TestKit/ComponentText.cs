@@ -52,6 +52,11 @@ public static class ComponentText
     public static List<(byte[]? Wasm, string? Error)> EncodeWorlds(IReadOnlyList<(string WitPath, string World)> worlds) =>
         RunScript("encode-worlds.mjs", JsonSerializer.Serialize(worlds.Select(w => new Dictionary<string, string> { ["path"] = Path.GetFullPath(w.WitPath), ["world"] = w.World }).ToList()));
 
+    /// <summary>Each component's WIT as upstream prints it (<c>wasm-tools component wit</c>), or upstream's error.</summary>
+    public static List<(string? Wit, string? Error)> PrintWit(IReadOnlyList<byte[]> binaries) =>
+        RunScript("print-wit.mjs", JsonSerializer.Serialize(binaries.Select(Convert.ToBase64String).ToList()))
+            .Select(r => (r.Wasm == null ? null : System.Text.Encoding.UTF8.GetString(r.Wasm), r.Error)).ToList();
+
     private static List<(byte[]? Wasm, string? Error)> RunScript(string script, string json)
     {
         lock (Gate)
@@ -81,8 +86,8 @@ public static class ComponentText
         var results = new List<(byte[]?, string?)>();
         foreach (var e in JsonDocument.Parse(stdout.Result).RootElement.EnumerateArray())
         {
-            results.Add(e.TryGetProperty("wasm", out var w)
-                ? (Convert.FromBase64String(w.GetString()!), null)
+            results.Add(e.TryGetProperty("wasm", out var w) ? (Convert.FromBase64String(w.GetString()!), null)
+                : e.TryGetProperty("wit", out var wit) ? (System.Text.Encoding.UTF8.GetBytes(wit.GetString()!), null)
                 : (null, e.GetProperty("error").GetString()));
         }
         return results;

@@ -667,12 +667,12 @@ public static class ComponentDecoder
                 for (int i = 0; i < n; i++)
                 {
                     int nameAt = r.Position;
-                    var (name, nameKind, nameResource) = ExternName(ref r, names, "export", out bool implements);
+                    var (name, nameKind, nameResource) = ExternName(ref r, names, "export", out string? implements);
                     var sort = ReadSort(ref r);
                     int idxAt = r.Position;
                     uint idx = r.ReadU32();
                     var desc = DescOf(scope, sort, idx, idxAt, "exported from an instance");
-                    CheckImplements(implements, name, nameKind, desc.Sort, nameAt);
+                    CheckImplements(implements != null, name, nameKind, desc.Sort, nameAt);
                     if (desc.Sort == ExternSort.Type)
                     {
                         // The bag's type export is a name of its own (what its [constructor]/[method] exports must use).
@@ -680,7 +680,7 @@ public static class ComponentDecoder
                     }
                     CheckNamed(bagResources, name, nameKind, nameResource, desc, nameAt);
                     depth = Math.Max(depth, 1 + ((desc.Type as TypeDef)?.Depth ?? 0));
-                    type.Exports.Add(new NamedExtern(name, desc));
+                    type.Exports.Add(new NamedExtern(name, desc) { Implements = implements });
                     exports.Add(new InstantiateArg(name, sort, (int)idx));
                 }
                 c.Items.Add(new InstanceItem(at, null, Array.Empty<InstantiateArg>(), exports));
@@ -823,9 +823,9 @@ public static class ComponentDecoder
         /// <summary>Reads a nameattributes; checks the attributes (each kind at most once) and returns the name.</summary>
         private static string NameAttributes(ref WasmReader r, int at) => NameAttributes(ref r, at, out _);
 
-        private static string NameAttributes(ref WasmReader r, int at, out bool implements)
+        private static string NameAttributes(ref WasmReader r, int at, out string? implements)
         {
-            implements = false;
+            implements = null;
             byte kind = r.ReadByte();
             if (kind > 2)
             {
@@ -853,7 +853,7 @@ public static class ComponentDecoder
                     {
                         throw Invalid(aAt, $"`implements` must be an interface name: {e}");
                     }
-                    implements |= a == 0;
+                    implements = a == 0 ? value : implements;
                     if (a == 1 && ExternNames.CheckVersionSuffix(name, value) is string v)
                     {
                         throw Invalid(aAt, v);
@@ -867,7 +867,7 @@ public static class ComponentDecoder
         private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what) =>
             ExternName(ref r, names, what, out _);
 
-        private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what, out bool implements)
+        private static (string Name, ExternNameKind Kind, string? Resource) ExternName(ref WasmReader r, HashSet<string> names, string what, out string? implements)
         {
             int at = r.Position;
             string name = NameAttributes(ref r, at, out implements);
@@ -939,9 +939,9 @@ public static class ComponentDecoder
         private (string, ExternDesc) ImportDecl(ref WasmReader r, Scope scope, int nesting)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ImportNames, "import", out bool implements);
+            var (name, kind, resource) = ExternName(ref r, scope.ImportNames, "import", out string? implements);
             var desc = ExternType(ref r, scope, name);
-            CheckImplements(implements, name, kind, desc.Sort, at);
+            CheckImplements(implements != null, name, kind, desc.Sort, at);
             if (!Visible(desc, scope.ImportedNamed.Contains))
             {
                 throw Invalid(at, $"{ExternSortName(desc.Sort)} not valid to be used as import");
@@ -953,7 +953,7 @@ public static class ComponentDecoder
             }
             desc = Named(desc, scope.ImportedNamed);
             CheckNamed(scope.ImportedResources, name, kind, resource, desc, at);
-            scope.Imports.Add(new NamedExtern(name, desc));
+            scope.Imports.Add(new NamedExtern(name, desc) { Implements = implements });
             Add(scope, desc);
             return (name, desc);
         }
@@ -961,16 +961,16 @@ public static class ComponentDecoder
         private ExternDesc ExportDecl(ref WasmReader r, Scope scope)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out bool implements);
+            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out string? implements);
             var desc = ExternType(ref r, scope, name);
-            CheckImplements(implements, name, kind, desc.Sort, at);
+            CheckImplements(implements != null, name, kind, desc.Sort, at);
             if (!scope.IsInstanceType && !Visible(desc, t => scope.ImportedNamed.Contains(t) || scope.ExportedNamed.Contains(t)))
             {
                 throw Invalid(at, $"{ExternSortName(desc.Sort)} not valid to be used as export");
             }
             desc = Named(desc, scope.ExportedNamed);
             CheckNamed(scope.ExportedResources, name, kind, resource, desc, at);
-            scope.Exports.Add(new NamedExtern(name, desc));
+            scope.Exports.Add(new NamedExtern(name, desc) { Implements = implements });
             Add(scope, desc);
             return desc;
         }
@@ -1033,12 +1033,12 @@ public static class ComponentDecoder
         private static void Export(ref WasmReader r, WasmComponent c, Scope scope)
         {
             int at = r.Position;
-            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out bool implements);
+            var (name, kind, resource) = ExternName(ref r, scope.ExportNames, "export", out string? implements);
             var sort = ReadSort(ref r);
             int idxAt = r.Position;
             uint idx = r.ReadU32();
             var desc = DescOf(scope, sort, idx, idxAt, "exported");
-            CheckImplements(implements, name, kind, desc.Sort, at);
+            CheckImplements(implements != null, name, kind, desc.Sort, at);
             int ascAt = r.Position;
             byte has = r.ReadByte();
             if (has == 0x01)
@@ -1061,7 +1061,7 @@ public static class ComponentDecoder
             }
             desc = Named(desc, scope.ExportedNamed);
             CheckNamed(scope.ExportedResources, name, kind, resource, desc, at);
-            scope.Exports.Add(new NamedExtern(name, desc));
+            scope.Exports.Add(new NamedExtern(name, desc) { Implements = implements });
             Add(scope, desc);
             c.Items.Add(new ExportItem(at, name, sort, (int)idx, desc));
         }

@@ -178,7 +178,11 @@ public enum ExternSort : byte
 /// </summary>
 public sealed record ExternDesc(ExternSort Sort, object Type);
 
-public sealed record NamedExtern(string Name, ExternDesc Desc);
+public sealed record NamedExtern(string Name, ExternDesc Desc)
+{
+    /// <summary>The interface an instance implements (the name's <c>implements</c> attribute: WIT's <c>import a: ns:pkg/i;</c>).</summary>
+    public string? Implements { get; init; }
+}
 
 /// <summary>A component type: what it imports and exports.</summary>
 public sealed class ComponentTypeDef : TypeDef

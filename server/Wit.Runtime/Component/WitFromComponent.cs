@@ -9,7 +9,8 @@ namespace Wit.Runtime.Component;
 /// WIT text from a decoded component. A WIT package encoded as a component (wit-component's encoding: each interface
 /// and world a component type exported under its short name, whose one export carries the full name
 /// <c>ns:pkg/name@version</c>) prints as that package; any other component prints as <c>package root:component;</c>
-/// with a world <c>root</c> of its imports and exports. Types an interface uses from another print as <c>use</c>;
+/// with a world <c>root</c> of its imports and exports, whose functions name the types of the interfaces it imports
+/// (with the world's <c>use</c>) as upstream names them. Types an interface uses from another print as <c>use</c>;
 /// functions named <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> go into their resource's block.
 /// Interfaces the package refers to but does not define (the encoding of a single world carries every interface it
 /// imports and exports that way) are printed after its items when they are its own, and returned as stubs of their
@@ -35,8 +36,28 @@ public sealed class WitFromComponent
     // Decoding for the resolver: items in the encoding's order where the resolver's order follows the text's.
     private bool _resolutionOrder;
 
-    /// <summary>The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>.</summary>
-    public static string Print(WasmComponent component) => new WitFromComponent().Run(component);
+    // In a world: the types of interfaces its functions refer to without a name of the world's own, by the interface
+    // and name they have there, with the name the world's `use` gives each.
+    private Dictionary<(string Interface, string Name), string>? _worldUses;
+    private HashSet<string>? _worldNames;
+
+    /// <summary>
+    /// The WIT of a component: its package (with the interfaces of its own it only refers to), or a world <c>root</c>;
+    /// then the interfaces of other packages it refers to, as nested <c>package ns:pkg@v { interface i { .. } }</c>
+    /// blocks (what <c>wasm-tools component wit</c> prints for a full Resolve), so that the text resolves on its own.
+    /// </summary>
+    public static string Print(WasmComponent component)
+    {
+        var printer = new WitFromComponent();
+        var text = new StringBuilder(printer.Run(component));
+        foreach (var package in printer._foreign.GroupBy(i => i.Package, StringComparer.Ordinal))
+        {
+            text.Append($"\npackage {package.Key} {{\n");
+            text.AppendJoin("\n", package.Select(i => i.Text));
+            text.Append("}\n");
+        }
+        return text.ToString();
+    }
 
     /// <summary>
     /// A WIT package encoded as a component as WIT text, with the stubs of other packages' interfaces it refers to;
@@ -67,10 +88,11 @@ public sealed class WitFromComponent
     {
         if (!IsPackage(c))
         {
-            _package = "root:component";
+            _package = _mainPackage = "root:component";
             _out.Append("package root:component;\n\nworld root {\n");
             World(c.Type);
             _out.Append("}\n");
+            Stubs();
             return _out.ToString();
         }
         var first = Definition(c.Exports[0])!;
@@ -163,10 +185,15 @@ public sealed class WitFromComponent
     {
         foreach (var e in externs)
         {
-            if (e.Desc.Type is InstanceTypeDef it && e.Name.Contains(':'))
+            if (e.Desc.Type is InstanceTypeDef it)
             {
+                // An interface of a world's own (`import i: interface {..}`) has its types known by name too, though
+                // WIT has no `use` for them: upstream prints their names as well.
                 string iface = e.Name;
-                Refer(e.Name, it);
+                if (e.Name.Contains(':') || e.Implements != null)
+                {
+                    Refer(e.Implements ?? e.Name, it);
+                }
                 foreach (var x in it.Exports.Where(x => x.Desc.Sort == ExternSort.Type))
                 {
                     foreach (var t in Chain((TypeDef)x.Desc.Type).Where(t => t.Origin != null || t is not PrimitiveTypeDef))
@@ -214,21 +241,45 @@ public sealed class WitFromComponent
         Register(w.Imports);
         Register(w.Exports);
         var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
+        var main = _out;
+        var (outerUses, outerNames) = (_worldUses, _worldNames);
+        _worldUses = new();
+        _worldNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in w.Imports.Concat(w.Exports).Where(e => e.Desc.Sort == ExternSort.Type))
+        {
+            _worldNames.Add(Id(e.Name));
+        }
+        var imports = new StringBuilder();
+        var exports = new StringBuilder();
         foreach (var (keyword, list) in new[] { ("import", w.Imports), ("export", w.Exports) })
         {
-            foreach (var e in list)
+            _out = keyword == "import" ? imports : exports;
+            var resources = ResourceFunctions(list, list.Where(e => e.Desc.Sort == ExternSort.Type && e.Desc.Type is ResourceTypeDef).Select(e => e.Name));
+            // Imports as upstream orders them (interfaces, then types, then functions); exports as they come.
+            foreach (var e in keyword == "export" ? list.AsEnumerable() : list.OrderBy(e => e.Desc.Sort == ExternSort.Type ? 1 : e.Desc.Sort == ExternSort.Func ? 2 : 0))
             {
+                if (e.Desc.Sort == ExternSort.Func && ExternNames.Check(e.Name, out var kind, out var res) == null
+                    && kind != ExternNameKind.Label && res != null && resources.ContainsKey(res))
+                {
+                    continue; // in its resource's block
+                }
                 switch (e.Desc.Type)
                 {
                     case TypeDef when e.Desc.Sort == ExternSort.Type:
-                        TypeItem(e, local, "  ");
+                        TypeItem(e, local, "  ", resources);
                         break;
                     case InstanceTypeDef it when e.Name.Contains(':'):
                         _out.Append($"  {keyword} {Short(e.Name)};\n");
                         break;
+                    case InstanceTypeDef it when e.Implements != null:
+                        _out.Append($"  {keyword} {Id(e.Name)}: {Short(e.Implements)};\n");
+                        break;
                     case InstanceTypeDef it:
                         _out.Append($"  {keyword} {Id(e.Name)}: interface {{\n");
-                        Interface(it, "    ", null);
+                        var uses = _worldUses;
+                        _worldUses = null; // an interface's types come by its own `use`
+                        Interface(it, "    ", e.Name);
+                        _worldUses = uses;
                         _out.Append("  }\n");
                         break;
                     case FuncTypeDef f:
@@ -237,26 +288,66 @@ public sealed class WitFromComponent
                 }
             }
         }
+        _out = main.Append(imports);
+        foreach (var ((iface, name), asName) in _worldUses)
+        {
+            string alias = Id(name) == asName ? asName : $"{Id(name)} as {asName}";
+            _out.Append($"  use {Short(iface)}.{{{alias}}};\n");
+        }
+        if (exports.Length > 0 && _out.Length > 0 && (imports.Length > 0 || _worldUses.Count > 0))
+        {
+            _out.Append('\n');
+        }
+        _out.Append(exports);
+        (_worldUses, _worldNames) = (outerUses, outerNames);
+    }
+
+    /// <summary>
+    /// The name a world gives a type of an interface it refers to (an imported instance's type its functions use
+    /// directly, as a component's own functions do): the interface's name for it, made unique, with a <c>use</c>.
+    /// </summary>
+    private string? WorldUse(TypeDef t)
+    {
+        if (_worldUses == null || _worldNames == null)
+        {
+            return null;
+        }
+        foreach (var x in Chain(t).Concat(t is ResourceTypeDef r ? new[] { r.Root } : Array.Empty<TypeDef>()))
+        {
+            if (!_origins.TryGetValue(x, out var from))
+            {
+                continue;
+            }
+            if (!from.Interface.Contains(':'))
+            {
+                return Id(from.Name); // a type of the world's own interface: upstream's name, though WIT cannot `use` it
+            }
+            if (!_worldUses.TryGetValue(from, out var name))
+            {
+                name = Id(from.Name);
+                for (int i = 2; !_worldNames.Add(name); i++)
+                {
+                    name = Id($"{from.Name}{i}");
+                }
+                _worldUses[from] = name;
+            }
+            return name;
+        }
+        return null;
     }
 
     private void Interface(InstanceTypeDef it, string indent, string? self)
     {
         var local = new Dictionary<TypeDef, string>(ReferenceEqualityComparer.Instance);
-        var resources = new Dictionary<string, List<NamedExtern>>(StringComparer.Ordinal);
-        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Func))
-        {
-            if (ExternNames.Check(e.Name, out var kind, out var res) == null && kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static)
-            {
-                if (!resources.TryGetValue(res!, out var l))
-                {
-                    resources[res!] = l = new List<NamedExtern>();
-                }
-                l.Add(e);
-            }
-        }
+        var resources = ResourceFunctions(it.Exports, null);
         // For resolution, a resource with functions goes where its first function is: the resolver lists an interface's
         // functions in the order of the text, and the encoding's order is the source's.
         var deferred = new HashSet<string>(StringComparer.Ordinal);
+        // Every type by its name first: a resource's functions, printed in its block, may use types exported after it.
+        foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
+        {
+            Name((TypeDef)e.Desc.Type, Id(e.Name), local);
+        }
         foreach (var e in it.Exports.Where(e => e.Desc.Sort == ExternSort.Type))
         {
             if (_resolutionOrder && e.Desc.Type is ResourceTypeDef && resources.ContainsKey(e.Name))
@@ -284,6 +375,26 @@ public sealed class WitFromComponent
         }
     }
 
+    /// <summary>The functions <c>[constructor]r</c>, <c>[method]r.m</c> and <c>[static]r.s</c> by resource (of those named, if given).</summary>
+    private static Dictionary<string, List<NamedExtern>> ResourceFunctions(IEnumerable<NamedExtern> externs, IEnumerable<string>? of)
+    {
+        var names = of?.ToHashSet(StringComparer.Ordinal);
+        var resources = new Dictionary<string, List<NamedExtern>>(StringComparer.Ordinal);
+        foreach (var e in externs.Where(e => e.Desc.Sort == ExternSort.Func))
+        {
+            if (ExternNames.Check(e.Name, out var kind, out var res) == null && kind is ExternNameKind.Constructor or ExternNameKind.Method or ExternNameKind.Static
+                && (names == null || names.Contains(res!)))
+            {
+                if (!resources.TryGetValue(res!, out var l))
+                {
+                    resources[res!] = l = new List<NamedExtern>();
+                }
+                l.Add(e);
+            }
+        }
+        return resources;
+    }
+
     private void TypeItem(NamedExtern e, Dictionary<TypeDef, string> local, string indent,
         Dictionary<string, List<NamedExtern>>? resources = null, string? self = null)
     {
@@ -298,7 +409,7 @@ public sealed class WitFromComponent
                 Name(t, Id(e.Name), local);
                 return;
             }
-            if (local.TryGetValue(o, out var other))
+            if (local.TryGetValue(o, out var other) && other != Id(e.Name))
             {
                 _out.Append($"{indent}type {Id(e.Name)} = {other};\n");
                 Name(t, Id(e.Name), local);
@@ -385,6 +496,10 @@ public sealed class WitFromComponent
             {
                 return n;
             }
+        }
+        if (t is not HandleTypeDef && WorldUse(t) is string used)
+        {
+            return used;
         }
         return t switch
         {
