@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import { WasmRequester } from './protocol';
-import { hasWit, wasmInstancesPath, wasmInstancesScheme, wasmPathOf, wasmViewHtml, WasmWitModel, wasmWitPath, wasmWitScheme } from './wasmWitModel';
+import { documentsToOpen, hasWit, wasmInstancesPath, wasmInstancesScheme, wasmPathOf, wasmViewHtml, WasmWitModel, wasmWitPath, wasmWitScheme } from './wasmWitModel';
 
 export const wasmEditorViewType = 'wit.wasmView';
 
@@ -53,12 +53,22 @@ export class WasmWitDocuments implements vscode.Disposable {
     await this.open(file);
   }
 
-  /** Opens the WIT of <paramref name="file"/> in <paramref name="column"/> (default: the active group) and its instance tree beside it. */
+  /**
+   * Opens the WIT of <paramref name="file"/> in <paramref name="column"/> (default: the active group) and its instance
+   * tree beside it; a core module's facts alone; a malformed file's error as a message.
+   */
   private async open(file: vscode.Uri, column?: vscode.ViewColumn): Promise<void> {
-    const wit = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: wasmWitScheme, path: wasmWitPath(file.path) }));
-    await vscode.window.showTextDocument(wit, { viewColumn: column, preview: false });
+    const plan = documentsToOpen(file.toString(), await this.model.answer(file.toString()));
+    if (plan.error) {
+      void vscode.window.showErrorMessage(plan.error);
+      return;
+    }
+    if (plan.wit) {
+      const wit = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: wasmWitScheme, path: wasmWitPath(file.path) }));
+      await vscode.window.showTextDocument(wit, { viewColumn: column, preview: false });
+    }
     const instances = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: wasmInstancesScheme, path: wasmInstancesPath(file.path) }));
-    await vscode.window.showTextDocument(instances, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    await vscode.window.showTextDocument(instances, plan.wit ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false } : { viewColumn: column, preview: false });
   }
 
   dispose(): void {

@@ -71,6 +71,18 @@ export function hasWit(answer: WasmWit | Error | null): answer is WasmWit & { wi
   return answer !== null && !(answer instanceof Error) && typeof answer.wit === 'string' && answer.wit.length > 0;
 }
 
+/**
+ * What "WIT: Show WIT of WebAssembly File" opens for an answer: the WIT and the instance tree beside it; for a core
+ * module the instance document alone (its facts: a WIT document of a comment would be analysed, and reported, as WIT
+ * without a package); for a malformed file or a failed request nothing but the error.
+ */
+export function documentsToOpen(fileUri: string, answer: WasmWit | Error | null): { wit: boolean; instances: boolean; error?: string } {
+  if (hasWit(answer)) return { wit: true, instances: true };
+  if (answer && !(answer instanceof Error) && answer.instances) return { wit: false, instances: true };
+  const why = answer instanceof Error ? answer.message : answer?.error ?? 'the server gave no answer';
+  return { wit: false, instances: false, error: `No WIT in ${fileUri}: ${why}` };
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**

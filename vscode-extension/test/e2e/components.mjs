@@ -279,13 +279,18 @@ export async function wasmViewScenario({ page, out, check, report }) {
   await page.screenshot({ path: join(out, '14-wasm-core-module.png') });
   await runCommand(page, 'WIT: Show WIT of WebAssembly File');
   r.moduleInstances = await waitFor(page, () => editorText(page, 'module.wasm.instances.txt'), (text) => (text ?? '').includes('export'), 15000);
-  check('"WIT: Show WIT of WebAssembly File" on it opens its facts', /: a core module \(no WIT\)/.test(r.moduleInstances ?? '')
-    && r.moduleInstances.includes('export mem (memory 0)'), r.moduleInstances);
+  r.moduleTabsAfterCommand = await editorGroupTabs(page);
+  check('"WIT: Show WIT of WebAssembly File" on it opens its facts, and no WIT document', /: a core module \(no WIT\)/.test(r.moduleInstances ?? '')
+    && r.moduleInstances.includes('export mem (memory 0)') && !r.moduleTabsAfterCommand.flat().some((tab) => tab.endsWith('.wit')),
+  { instances: r.moduleInstances, tabs: r.moduleTabsAfterCommand });
 
   // 4. A malformed file: the server's error, and VS Code keeps working.
   await openWasm(page, 'broken.wasm');
   r.brokenPage = await waitFor(page, () => wasmPage(page, 'broken.wasm'), (text) => (text ?? '').includes('offset'), 30000);
   check('opening the malformed broken.wasm shows the server\'s error', /broken\.wasm: not a WebAssembly component or module/.test(r.brokenPage ?? '')
     && r.brokenPage.includes('broken.wasm: length out of bounds (at offset 0x9)'), r.brokenPage);
+  // No .wasm without WIT left a WIT document behind that the server would report (a WIT file without a package).
+  r.problemsAfterModules = await problemRows(page);
+  check('no problem is reported for module.wasm or broken.wasm', !r.problemsAfterModules.some((row) => /^(module|broken)\.wasm/.test(row)), r.problemsAfterModules);
   await page.screenshot({ path: join(out, '15-wasm-malformed.png') });
 }

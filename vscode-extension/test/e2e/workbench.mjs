@@ -29,7 +29,8 @@ export async function goTo(page, position) {
 /** The tab titles of each editor group, left to right. */
 export function editorGroupTabs(page) {
   return page.$$eval('.editor-group-container', (groups) => groups.map((group) =>
-    [...group.querySelectorAll('.tab')].map((tab) => (tab.querySelector('.label-name')?.textContent ?? tab.textContent ?? '').trim())));
+    // The aria-label starts with the whole name (the label's own text may split off the extension).
+    [...group.querySelectorAll('.tab')].map((tab) => (tab.getAttribute('aria-label') ?? tab.textContent ?? '').split(',')[0].trim())));
 }
 
 /** The text of each webview on the page (a custom editor's page lives in an iframe inside an iframe). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WasmRequester, WasmWit, WasmWitParams } from '../../src/protocol';
-import { hasWit, wasmInstancesPath, wasmPathOf, wasmViewHtml, WasmWitModel, wasmWitPath } from '../../src/wasmWitModel';
+import { documentsToOpen, hasWit, wasmInstancesPath, wasmPathOf, wasmViewHtml, WasmWitModel, wasmWitPath } from '../../src/wasmWitModel';
 
 /** A fake server: answers each request with the function's result and records the requests. */
 function fakeServer(answer: (params: WasmWitParams) => WasmWit | Error | null) {
@@ -56,6 +56,17 @@ describe('WasmWitModel', () => {
     const model = new WasmWitModel(fakeServer(() => module).request);
     assert.equal(await model.instances('file:///p/m.wasm'), `file:///p/m.wasm: a core module (no WIT)\n\n${module.instances}`);
     assert.equal(await model.wit('file:///p/m.wasm'), '// No WIT in file:///p/m.wasm: m.wasm is not a component (a core module has no WIT)\n');
+  });
+});
+
+describe('documentsToOpen (what the command opens)', () => {
+  it('opens the WIT and the instance tree of a component, the facts alone of a core module, and only the error otherwise', () => {
+    assert.deepEqual(documentsToOpen('file:///p/a.wasm', pkg), { wit: true, instances: true });
+    assert.deepEqual(documentsToOpen('file:///p/m.wasm', { kind: 'module', error: 'no WIT', instances: '  export run (func 0)\n' }), { wit: false, instances: true });
+    assert.deepEqual(documentsToOpen('file:///p/cut.wasm', { error: 'cut.wasm: length out of bounds' }),
+      { wit: false, instances: false, error: 'No WIT in file:///p/cut.wasm: cut.wasm: length out of bounds' });
+    assert.deepEqual(documentsToOpen('file:///p/x.wasm', new Error('the WIT language server is not running')),
+      { wit: false, instances: false, error: 'No WIT in file:///p/x.wasm: the WIT language server is not running' });
   });
 });
 
