@@ -38,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<WitExt
     current,
     previews,
     wasm,
-    vscode.commands.registerCommand('wit.showWasmWit', (target?: unknown) => wasm.show(target instanceof vscode.Uri ? target : undefined)),
+    // The target: the explorer's or title bar's Uri, or a URI string (the .wasm editor's link).
+    vscode.commands.registerCommand('wit.showWasmWit', (target?: unknown) =>
+      wasm.show(target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target, true) : undefined)),
     vscode.commands.registerCommand('wit.restartServer', () => current.restart()),
     vscode.commands.registerCommand('wit.showWitxPreview', () => previews.showWitxPreview()),
     vscode.commands.registerCommand('wit.showAbiLayout', (name?: unknown) => previews.showAbiLayout(typeof name === 'string' ? name : undefined)),

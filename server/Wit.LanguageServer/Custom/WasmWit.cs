@@ -10,7 +10,10 @@ public sealed class WasmWit
 {
     public string? Wit { get; set; }
 
-    /// <summary><c>package</c> for an encoded WIT package, <c>component</c> for any other component.</summary>
+    /// <summary>
+    /// <c>package</c> for an encoded WIT package, <c>component</c> for any other component, <c>module</c> for a core
+    /// module (no WIT: <see cref="Error"/> says so and <see cref="Instances"/> holds the module's imports and exports).
+    /// </summary>
     public string? Kind { get; set; }
 
     /// <summary>The instance tree and memories (the static part of <c>wit inspect</c>).</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using Wit.Core.Workspace;
 using Wit.LanguageServer.Custom;
 using Wit.Runtime;
+using Wit.Runtime.Binary;
 using Wit.Runtime.Component;
 
 namespace Wit.LanguageServer.Handlers;
@@ -36,7 +37,7 @@ internal static class WasmHandler
             return new WasmWit { Error = $"cannot read {path}: {e.Message}" };
         }
 
-        if (!ComponentDecoder.IsComponent(bytes)) return new WasmWit { Error = $"{Path.GetFileName(path)} is not a component (a core module has no WIT)" };
+        if (!ComponentDecoder.IsComponent(bytes)) return CoreModule(Path.GetFileName(path), bytes);
         WasmComponent component;
         try
         {
@@ -52,6 +53,31 @@ internal static class WasmHandler
         var loaded = WorkspaceLoader.Load(fileSystem, path, parse: null, WitPackageDecoder.Instance);
         if (loaded.Root is not { Files.Count: 1 } root) return new WasmWit { Error = string.Join("\n", loaded.Errors.Select(e => e.Message)) };
         return new WasmWit { Kind = "package", Wit = root.Files[0].Tree.Text.Text, Instances = instances };
+    }
+
+    /// <summary>
+    /// A file that is no component: a core module has no WIT, so the answer says so and carries the module's facts
+    /// (<c>kind</c> <c>module</c>, the facts in <c>instances</c>); anything else is an error with the decoder's message.
+    /// </summary>
+    private static WasmWit CoreModule(string name, byte[] bytes)
+    {
+        WasmModule module;
+        try
+        {
+            module = ModuleDecoder.Decode(bytes);
+        }
+        catch (WasmException e)
+        {
+            return new WasmWit { Error = $"{name}: {e.Message}" };
+        }
+
+        var text = new StringBuilder();
+        int memories = module.Memories.Count - module.ImportedMemoryCount;
+        text.Append($"{module.FunctionTypes.Count} functions ({module.ImportedFunctionCount} imported), {module.Imports.Count} imports, {module.Exports.Count} exports, ");
+        text.Append($"{memories} linear memor{(memories == 1 ? "y" : "ies")} defined, {module.Data.Count} data segments\n");
+        foreach (var import in module.Imports) text.Append($"  import {import.Module}.{import.Name} ({import.Kind.ToString().ToLowerInvariant()})\n");
+        foreach (var export in module.Exports) text.Append($"  export {export.Name} ({export.Kind.ToString().ToLowerInvariant()} {export.Index})\n");
+        return new WasmWit { Kind = "module", Instances = text.ToString(), Error = $"{name} is not a component (a core module has no WIT)" };
     }
 
     /// <summary>A short instance tree: what the component instantiates, and the memories one instantiation creates.</summary>

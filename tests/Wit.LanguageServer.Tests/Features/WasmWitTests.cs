@@ -118,6 +118,34 @@ public class WasmWitTests
         Assert.Equal("cut.wasm: length out of bounds (at offset 0x9)", cut!["error"]!.GetValue<string>());
         Assert.StartsWith("cannot read /ws/none.wasm", missing!["error"]!.GetValue<string>(), System.StringComparison.Ordinal);
         Assert.Null(module["wit"]);
+        Assert.Null(cut["kind"]);
+    }
+
+    [Fact]
+    public async Task A_core_module_answers_its_facts_instead_of_wit()
+    {
+        // (module (import "env" "log" (func (param i32))) (memory 1) (func $f) (export "run" (func $f)) (export "mem" (memory 0)))
+        byte[] module =
+        {
+            0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+            1, 8, 2, 0x60, 1, 0x7f, 0, 0x60, 0, 0, // types: (i32) -> (), () -> ()
+            2, 11, 1, 3, (byte)'e', (byte)'n', (byte)'v', 3, (byte)'l', (byte)'o', (byte)'g', 0, 0, // import env.log: func type 0
+            3, 2, 1, 1, // one function of type 1
+            5, 3, 1, 0, 1, // memory 1
+            7, 13, 2, 3, (byte)'r', (byte)'u', (byte)'n', 0, 1, 3, (byte)'m', (byte)'e', (byte)'m', 2, 0, // exports
+            10, 4, 1, 2, 0, 0x0b, // code: the empty body
+        };
+        await using var client = await StartAsync(("/ws/m.wasm", module));
+
+        var result = await client.ResultAsync("wit/wasmWit", Params("/ws/m.wasm"));
+
+        Assert.Equal("module", result!["kind"]!.GetValue<string>());
+        Assert.Null(result["wit"]);
+        Assert.Equal("m.wasm is not a component (a core module has no WIT)", result["error"]!.GetValue<string>());
+        Assert.Equal(
+            "2 functions (1 imported), 1 imports, 2 exports, 1 linear memory defined, 0 data segments\n" +
+            "  import env.log (func)\n  export run (func 1)\n  export mem (memory 0)\n",
+            result["instances"]!.GetValue<string>());
     }
 
     [Fact]

@@ -4,16 +4,19 @@
 //           Locals, the Component Instances view filled), then at the WIT function
 //           `[method]output-stream.blocking-write-and-flush` (a `[wit] ...` frame with its lifted WIT arguments), then
 //           runs to its end (its stdout in the Debug Console);
-//   wasm:   "WIT: Show WIT of WebAssembly File" on a component (the C# host sample's notes.wasm): its WIT and its
-//           instance tree beside it; then on a WIT package encoded as a component (records.wasm, made from
-//           ../shared/corpus/wit-print/records.wat by jco's text parser): its WIT, read-only, with a hover on a record.
+//   wasm:   opening .wasm files by quick open, as a user does: a component (the C# host sample's notes.wasm) shows its
+//           WIT in the .wasm's editor group and its instance tree beside it; a WIT package encoded as a component
+//           (records.wasm, made from ../shared/corpus/wit-print/records.wat by jco's text parser) its WIT, read-only,
+//           with a hover on a record; a core module (module.wasm) its imports and exports in the .wasm editor, and
+//           "WIT: Show WIT of WebAssembly File" on it its facts as the instance document; a malformed file
+//           (broken.wasm) the server's error.
 // Each check reads the DOM (what is on the screen), so the run fails when VS Code does not show it.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collapseView, editorText, expandView, goTo, hoverAtCursor, problemRows, problemsOf, quickOpen, runCommand, viewHeader, viewRows, waitFor, widenSideBar } from './workbench.mjs';
+import { collapseView, editorGroupTabs, editorText, expandView, goTo, hoverAtCursor, problemRows, problemsOf, quickOpen, runCommand, viewHeader, viewRows, waitFor, webviewTexts, widenSideBar } from './workbench.mjs';
 
 const breakpointLine = 18; // `int a = square(p.x);` in sum_squares(struct point p)
 const witFunction = '[method]output-stream.blocking-write-and-flush';
@@ -21,16 +24,32 @@ const witFunction = '[method]output-stream.blocking-write-and-flush';
 // Where ../shared/tools/wit-oracle/wit-oracle installs jco (the repository's tests look there too).
 const oracle = process.env.WIT_ORACLE_HOME ?? join(homedir(), '.cache', 'wit-oracle');
 
+// (module (import "env" "log" (func (param i32))) (memory 1) (func $f) (export "run" (func $f)) (export "mem" (memory 0)))
+const coreModule = Buffer.from([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  1, 8, 2, 0x60, 1, 0x7f, 0, 0x60, 0, 0,
+  2, 11, 1, 3, ...Buffer.from('env'), 3, ...Buffer.from('log'), 0, 0,
+  3, 2, 1, 1,
+  5, 3, 1, 0, 1,
+  7, 13, 2, 3, ...Buffer.from('run'), 0, 1, 3, ...Buffer.from('mem'), 2, 0,
+  10, 4, 1, 2, 0, 0x0b,
+]);
+// A component header, then a section whose length runs past the end.
+const brokenComponent = Buffer.from([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0, 0x07, 0x10]);
+
 /**
  * Fills `workspace` with the debuggee (debuggee.c and debuggee-component.wasm, rebuilt from the C source by the
  * fixture's build.sh when clang-14, wasi-libc and jco are installed, else the committed build), the sample component
- * notes.wasm, the encoded package records.wasm (when jco is installed) and a launch.json. Answers how each was made.
+ * notes.wasm, the encoded package records.wasm (when jco is installed), a core module module.wasm, a malformed
+ * broken.wasm and a launch.json. Answers how each was made.
  */
 export async function prepareComponentWorkspace(repo, workspace) {
   const programs = join(repo, 'tests', 'Wit.DebugAdapter.Tests', 'Programs');
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   copyFileSync(join(programs, 'debuggee.c'), join(workspace, 'debuggee.c'));
   copyFileSync(join(repo, 'samples', 'csharp-host', 'component', 'notes.wasm'), join(workspace, 'notes.wasm'));
+  writeFileSync(join(workspace, 'module.wasm'), coreModule);
+  writeFileSync(join(workspace, 'broken.wasm'), brokenComponent);
   writeFileSync(join(workspace, '.vscode', 'launch.json'), JSON.stringify({
     version: '0.2.0',
     configurations: [{ type: 'wit', request: 'launch', name: 'Debug the component', program: '${workspaceFolder}/debuggee-component.wasm', args: [] }],
@@ -183,13 +202,16 @@ export async function debugScenario({ page, out, check, report, extensionsDir })
   await page.screenshot({ path: join(out, '11-debug-end.png') });
 }
 
-/** Opens a .wasm file of the workspace and runs "WIT: Show WIT of WebAssembly File" on it (the command reads the active tab's file). */
-async function showWit(page, file) {
+/** Opens a .wasm file of the workspace by quick open, as a user would (VS Code opens it in the .wasm editor). */
+async function openWasm(page, file) {
   await runCommand(page, 'View: Close All Editors');
   await page.waitForTimeout(800);
-  await quickOpen(page, file); // a .wasm opens as a binary file
-  await page.waitForTimeout(1500);
-  await runCommand(page, 'WIT: Show WIT of WebAssembly File');
+  await quickOpen(page, file);
+}
+
+/** The text of the .wasm editor's page for `file` (its heading names the file). */
+function wasmPage(page, file) {
+  return webviewTexts(page).then((texts) => texts.find((text) => text.includes(`${file}:`)) ?? null);
 }
 
 /** The .wasm view scenario, in the same workspace. */
@@ -198,25 +220,26 @@ export async function wasmViewScenario({ page, out, check, report }) {
   // The side bar hidden (Ctrl+B): the WIT and the instance tree share the window.
   if (await page.locator('.part.sidebar').isVisible()) await page.keyboard.press('Control+B');
 
-  // 1. A component: its world and its instance tree.
-  await showWit(page, 'notes.wasm');
+  // 1. A component: opening it shows its world, in the .wasm's group, and its instance tree beside it.
+  await openWasm(page, 'notes.wasm');
   r.componentWit = await waitFor(page, () => editorText(page, 'notes.wasm.wit'), (text) => (text ?? '').includes('world root'), 30000);
-  check('the WIT of the component notes.wasm opens: its imports and exports', r.componentWit?.includes('import example:notes/store@0.1.0;')
+  check('opening the component notes.wasm shows its WIT: its imports and exports', r.componentWit?.includes('import example:notes/store@0.1.0;')
     && /export urgent: func\(\) -> list</.test(r.componentWit), r.componentWit);
   r.componentInstances = await waitFor(page, () => editorText(page, 'notes.wasm.instances.txt'), (text) => (text ?? '').includes('linear memor'), 15000);
   check('its instance tree opens beside it: the core instances and the memory count',
     /: a component/.test(r.componentInstances ?? '') && /core instance \d+: module \d+ with \d+ instances/.test(r.componentInstances)
       && /\b1 linear memory when instantiated/.test(r.componentInstances), r.componentInstances);
+  r.componentTabs = await editorGroupTabs(page);
+  check('the WIT opens in the group of the .wasm editor, the instance tree in the next group',
+    r.componentTabs.length === 2 && r.componentTabs[0].includes('notes.wasm') && r.componentTabs[0].includes('notes.wasm.wit')
+      && r.componentTabs[1].includes('notes.wasm.instances.txt'), r.componentTabs);
   await page.screenshot({ path: join(out, '12-wasm-component.png') });
-  r.componentProblems = problemsOf(await waitFor(page, () => problemRows(page), (rows) => rows.some((row) => row.startsWith('notes.wasm.wit')), 5000), 'notes.wasm.wit');
-  check('the WIT of the component has no errors (it is valid WIT)', !r.componentProblems.some((row) => /^(error|problem): /.test(row)), r.componentProblems);
-
   // 2. A WIT package encoded as a component: its WIT, a hover on a record, read-only.
   if (report.components.records.missing) {
     check('records.wasm (an encoded WIT package) was made', false, report.components.records);
     return;
   }
-  await showWit(page, 'records.wasm');
+  await openWasm(page, 'records.wasm');
   r.packageWit = await waitFor(page, () => editorText(page, 'records.wasm.wit'), (text) => (text ?? '').includes('record scalars'), 30000);
   check('the WIT of the encoded package records.wasm opens with its types', r.packageWit?.includes('package foo:records;') && r.packageWit.includes('record scalars'), r.packageWit);
   r.packageInstances = await waitFor(page, () => editorText(page, 'records.wasm.instances.txt'), (text) => (text ?? '').includes('encoded WIT package'), 15000);
@@ -243,4 +266,31 @@ export async function wasmViewScenario({ page, out, check, report }) {
   r.readOnlyMessage = await waitFor(page, () => page.$eval('.monaco-editor-overlaymessage', (e) => e.innerText.trim()).catch(() => null), (text) => Boolean(text), 5000);
   r.witAfterTyping = await editorText(page, 'records.wasm.wit');
   check('the WIT document is read-only', /read-only/i.test(r.readOnlyMessage ?? '') && r.witAfterTyping === before, { message: r.readOnlyMessage, changed: r.witAfterTyping !== before });
+  await page.keyboard.press('Escape');
+
+  // 3. A core module: no WIT; the .wasm editor shows its imports and exports, and so does the command's document.
+  await openWasm(page, 'module.wasm');
+  r.modulePage = await waitFor(page, () => wasmPage(page, 'module.wasm'), (text) => (text ?? '').includes('export'), 30000);
+  check('opening the core module module.wasm shows its imports and exports, and that it has no WIT',
+    /module\.wasm: a core module \(no WIT\)/.test(r.modulePage ?? '') && r.modulePage.includes('import env.log (func)')
+      && r.modulePage.includes('export run (func 1)') && r.modulePage.includes('2 functions (1 imported)'), r.modulePage);
+  r.moduleTabs = await editorGroupTabs(page);
+  check('no WIT document opens for it', !r.moduleTabs.flat().some((tab) => tab.includes('.wit')), r.moduleTabs);
+  await page.screenshot({ path: join(out, '14-wasm-core-module.png') });
+  await runCommand(page, 'WIT: Show WIT of WebAssembly File');
+  r.moduleInstances = await waitFor(page, () => editorText(page, 'module.wasm.instances.txt'), (text) => (text ?? '').includes('export'), 15000);
+  r.moduleTabsAfterCommand = await editorGroupTabs(page);
+  check('"WIT: Show WIT of WebAssembly File" on it opens its facts, and no WIT document', /: a core module \(no WIT\)/.test(r.moduleInstances ?? '')
+    && r.moduleInstances.includes('export mem (memory 0)') && !r.moduleTabsAfterCommand.flat().some((tab) => tab.endsWith('.wit')),
+  { instances: r.moduleInstances, tabs: r.moduleTabsAfterCommand });
+
+  // 4. A malformed file: the server's error, and VS Code keeps working.
+  await openWasm(page, 'broken.wasm');
+  r.brokenPage = await waitFor(page, () => wasmPage(page, 'broken.wasm'), (text) => (text ?? '').includes('offset'), 30000);
+  check('opening the malformed broken.wasm shows the server\'s error', /broken\.wasm: not a WebAssembly component or module/.test(r.brokenPage ?? '')
+    && r.brokenPage.includes('broken.wasm: length out of bounds (at offset 0x9)'), r.brokenPage);
+  // No .wasm without WIT left a WIT document behind that the server would report (a WIT file without a package).
+  r.problemsAfterModules = await problemRows(page);
+  check('no problem is reported for module.wasm or broken.wasm', !r.problemsAfterModules.some((row) => /^(module|broken)\.wasm/.test(row)), r.problemsAfterModules);
+  await page.screenshot({ path: join(out, '15-wasm-malformed.png') });
 }

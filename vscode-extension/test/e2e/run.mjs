@@ -14,8 +14,9 @@
 //   6. completion offers the record where a type goes;
 //   7. editing .witlint.json (unsaved) applies at once, and an unknown rule in it is reported on it (WIT2100).
 // debug and wasm (components.mjs, in a second workspace): the `wit` debugger with the bundled native adapter on a C
-// program made a component (9-debug-line.png, 10-debug-wit.png, 11-debug-end.png), and the WIT and instance tree of
-// component .wasm files (12-wasm-component.png, 13-wasm-package-hover.png).
+// program made a component (9-debug-line.png, 10-debug-wit.png, 11-debug-end.png), and what opening a .wasm shows: a
+// component's WIT and instance tree (12-wasm-component.png, 13-wasm-package-hover.png), a core module's facts
+// (14-wasm-core-module.png), a malformed file's error (15-wasm-malformed.png).
 // Screenshots of each step go to --out (default artifacts/e2e). Prints a JSON report; exits non-zero on a failed check.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

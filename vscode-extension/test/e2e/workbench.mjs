@@ -26,6 +26,24 @@ export async function goTo(page, position) {
   await page.keyboard.press('Enter');
 }
 
+/** The tab titles of each editor group, left to right. */
+export function editorGroupTabs(page) {
+  return page.$$eval('.editor-group-container', (groups) => groups.map((group) =>
+    // The aria-label starts with the whole name (the label's own text may split off the extension).
+    [...group.querySelectorAll('.tab')].map((tab) => (tab.getAttribute('aria-label') ?? tab.textContent ?? '').split(',')[0].trim())));
+}
+
+/** The text of each webview on the page (a custom editor's page lives in an iframe inside an iframe). */
+export async function webviewTexts(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    if (text.trim()) texts.push(text);
+  }
+  return texts;
+}
+
 /** The visible text of the editor whose active tab's title contains `tabTitle` (Monaco renders visible lines only). */
 export function editorText(page, tabTitle) {
   return page.evaluate((title) => {

@@ -39,6 +39,14 @@ describe('package.json', () => {
     assert.ok(registered.includes('wit.showWitxPreview') && registered.includes('wit.showAbiLayout') && registered.includes('wit.restartServer'));
   });
 
+  it('opens every .wasm file in the .wasm editor by default, and activates for it', () => {
+    const editors = manifest.contributes.customEditors as Array<{ viewType: string; selector: Array<{ filenamePattern: string }>; priority: string }>;
+    const source = readFileSync(join(root, 'src', 'wasmWit.ts'), 'utf8');
+    const viewType = /wasmEditorViewType = '([^']+)'/.exec(source)?.[1];
+    assert.deepEqual(editors.map((e) => [e.viewType, e.selector, e.priority]), [[viewType, [{ filenamePattern: '*.wasm' }], 'default']]);
+    assert.ok(manifest.activationEvents.includes(`onCustomEditor:${viewType}`));
+  });
+
   it('contributes the wit debugger with exactly the launch arguments the adapter reads', () => {
     const debuggers = manifest.contributes.debuggers as Array<{ type: string; configurationAttributes: { launch: { properties: Record<string, unknown>; required: string[] } }; initialConfigurations: unknown[] }>;
     assert.equal(debuggers.length, 1);
