@@ -25,12 +25,18 @@ internal sealed partial class PackageResolver
         // The members are walked twice (types, then functions), each time making their typed views anew: a list of
         // them would keep a red node per member of the body alive until the interface is resolved (3.6 MB for an
         // interface of 50,000 members, at the peak of the check).
-        int memberCount = ListItemCount(syntax.Syntax, SyntaxKind.InterfaceBody);
-        var scope = new TypeScope(@interface, null, memberCount);
-        var types = ResolveTypeMembers(members, memberCount, file, scope);
+        var (memberCount, functionCount) = ListItemCount(syntax.Syntax, SyntaxKind.InterfaceBody);
+        var scope = new TypeScope(@interface, null, memberCount, functionCount);
+        var types = ResolveTypeMembers(members, memberCount - functionCount, file, scope);
+
+        // What only declaring the names needed goes before the functions are resolved, the peak of a large check.
+        scope.ReleaseDeclarations();
+        @interface.Types.EnsureCapacity(types.Count);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
-        foreach (var function in ResolveFunctions(members, file, scope))
+        var functions = ResolveFunctions(members, file, scope);
+        @interface.Functions.EnsureCapacity(functions.Count);
+        foreach (var function in functions)
         {
             // A duplicate is reported where it is declared; the first definition stays.
             if (!@interface.Functions.ContainsKey(function.Name)) @interface.Functions.Set(function.Name, function);
@@ -47,13 +53,13 @@ internal sealed partial class PackageResolver
         InLinkStep(DiagnosticOrder.LinkType, () => ResolveTypeMembersCore(members, memberCount, file, scope));
 
     /// <param name="members">The body's members, walked once.</param>
-    /// <param name="memberCount">How many there are (the tables are made that large at once).</param>
+    /// <param name="memberCount">How many there are, functions left out (the tables of types are made that large at once).</param>
     private List<TypeDefinition> ResolveTypeMembersCore(IEnumerable<WitNode> members, int memberCount, SourceFile file, TypeScope scope)
     {
-        var declarationOrder = new List<TypeDefinition>();
+        var declarationOrder = new List<TypeDefinition>(memberCount);
         // A function is known by its position in the file (unique within a body) and where its name is.
-        var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>();
-        var definitions = new List<TypeDefinition>();
+        var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>(scope.FunctionCount);
+        var definitions = new List<TypeDefinition>(memberCount);
         var syntaxOf = new Dictionary<TypeDefinition, MemberSyntax>(memberCount);
         foreach (var member in members)
         {
@@ -223,23 +229,28 @@ internal sealed partial class PackageResolver
         public WitNode View => WitNode.From(new SyntaxNode(_parent.Tree, _parent, _green, _position, _index))!;
     }
 
-    /// <summary>How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, read from the green nodes.</summary>
-    private static int ListItemCount(SyntaxNode owner, SyntaxKind listKind)
+    /// <summary>
+    /// How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, and how many of them are
+    /// functions, read from the green nodes.
+    /// </summary>
+    private static (int Items, int Functions) ListItemCount(SyntaxNode owner, SyntaxKind listKind)
     {
         var green = owner.Green;
         for (int i = 0; i < green.SlotCount; i++)
         {
             if (green.GetSlot(i) is not GreenNode { } list || list.Kind != listKind) continue;
-            int count = 0;
+            int count = 0, functions = 0;
             for (int j = 0; j < list.SlotCount; j++)
             {
-                if (list.GetSlot(j) is GreenNode) count++;
+                if (list.GetSlot(j) is not GreenNode item) continue;
+                count++;
+                if (item.Kind == SyntaxKind.FunctionItem) functions++;
             }
 
-            return count;
+            return (count, functions);
         }
 
-        return 0;
+        return (0, 0);
     }
 
     private static SyntaxToken? TypeNameToken(WitNode member) => member switch

@@ -335,7 +335,7 @@ internal sealed partial class PackageResolver
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
     private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
     {
-        var result = new List<Function>();
+        var result = new List<Function>(scope.FunctionCount);
         foreach (var member in members)
         {
             bool excluded = IsExcluded(member);

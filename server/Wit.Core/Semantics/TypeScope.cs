@@ -7,13 +7,22 @@ internal sealed class TypeScope
 {
     /// <param name="members">How many members the body has: the name tables are made that large at once (an
     /// interface of 50,000 members grew each of them a dozen times).</param>
-    public TypeScope(Interface? @interface, World? world, int members = 0)
+    /// <param name="members">How many members the body has (its names are declared at once).</param>
+    /// <param name="functions">How many of them are functions (the rest are types and <c>use</c>s).</param>
+    public TypeScope(Interface? @interface, World? world, int members = 0, int functions = 0)
     {
         Interface = @interface;
         World = world;
-        Types = new Dictionary<string, TypeDefinition>(members);
-        Declared = new Dictionary<string, StoredLocation>(members);
+        Types = new Dictionary<string, TypeDefinition>(members - functions);
+        _declared = new Dictionary<string, StoredLocation>(members);
+        FunctionCount = functions;
+#if NET
+        Functions.EnsureCapacity(functions);
+#endif
     }
+
+    /// <summary>How many functions the body declares (their list is made that large at once).</summary>
+    public int FunctionCount { get; }
 
     public Interface? Interface { get; }
 
@@ -38,5 +47,10 @@ internal sealed class TypeScope
     /// Every name declared so far (types and functions share one namespace), with where it was declared (kept inline:
     /// a body of 50,000 members held as many location objects).
     /// </summary>
-    public Dictionary<string, StoredLocation> Declared { get; }
+    public Dictionary<string, StoredLocation> Declared => _declared ?? throw new System.InvalidOperationException("the scope's names were declared already");
+
+    private Dictionary<string, StoredLocation>? _declared;
+
+    /// <summary>Lets go of <see cref="Declared"/> once every name of the body is declared (before its functions are resolved).</summary>
+    public void ReleaseDeclarations() => _declared = null;
 }
