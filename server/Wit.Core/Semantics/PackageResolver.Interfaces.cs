@@ -91,9 +91,9 @@ internal sealed partial class PackageResolver
                     if (TypeNameToken(member) is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);
                     var location = Location(file, nameToken);
-                    if (!scope.Declared.TryAdd(tname, new StoredLocation(location)))
+                    if (!scope.Declared.TryAdd(tname, location.Span))
                     {
-                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, scope.Declared[tname].Value);
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, Location(file, scope.Declared[tname]));
                         break;
                     }
 
@@ -116,7 +116,7 @@ internal sealed partial class PackageResolver
         // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
         foreach (var (position, name, nameSpan) in functions)
         {
-            if (!scope.Declared.TryAdd(name, new StoredLocation(file.Tree.Text, nameSpan))) scope.DuplicateFunctions[position] = scope.Declared[name].Value;
+            if (!scope.Declared.TryAdd(name, nameSpan)) scope.DuplicateFunctions[position] = Location(file, scope.Declared[name]);
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
@@ -276,6 +276,8 @@ internal sealed partial class PackageResolver
 
     private static SourceLocation Location(SourceFile file, SyntaxToken token) => new(file.Tree.Text, token.Span);
 
+    private static SourceLocation Location(SourceFile file, Text.TextSpan span) => new(file.Tree.Text, span);
+
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
     private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local,
         Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
@@ -343,9 +345,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.TryAdd(localName, new StoredLocation(location)))
+            if (!scope.Declared.TryAdd(localName, location.Span))
             {
-                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, scope.Declared[localName].Value);
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, scope.Declared[localName]));
                 continue;
             }
 

@@ -14,7 +14,7 @@ internal sealed class TypeScope
         Interface = @interface;
         World = world;
         Types = new Dictionary<string, TypeDefinition>(members - functions);
-        _declared = new Dictionary<string, StoredLocation>(members);
+        _declared = new Dictionary<string, Text.TextSpan>(members);
         FunctionCount = functions;
 #if NET
         Functions.EnsureCapacity(functions);
@@ -45,11 +45,11 @@ internal sealed class TypeScope
 
     /// <summary>
     /// Every name declared so far (types and functions share one namespace), with where it was declared (kept inline:
-    /// a body of 50,000 members held as many location objects).
+    /// a body of 50,000 members held as many location objects), as a span of the body's file (one file per scope).
     /// </summary>
-    public Dictionary<string, StoredLocation> Declared => _declared ?? throw new System.InvalidOperationException("the scope's names were declared already");
+    public Dictionary<string, Text.TextSpan> Declared => _declared ?? throw new System.InvalidOperationException("the scope's names were declared already");
 
-    private Dictionary<string, StoredLocation>? _declared;
+    private Dictionary<string, Text.TextSpan>? _declared;
 
     /// <summary>Lets go of <see cref="Declared"/> once every name of the body is declared (before its functions are resolved).</summary>
     public void ReleaseDeclarations() => _declared = null;
