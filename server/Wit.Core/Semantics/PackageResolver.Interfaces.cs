@@ -33,6 +33,7 @@ internal sealed partial class PackageResolver
         scope.ReleaseDeclarations();
         @interface.Types.EnsureCapacity(types.Count);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
+        scope.UseDeclaredTypes(@interface.Types);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         var functions = ResolveFunctions(members, file, scope);
         @interface.Functions.EnsureCapacity(functions.Count);
@@ -170,7 +171,7 @@ internal sealed partial class PackageResolver
                         string name = Names.Unescape(token.Text);
                         // The location is made only when it is kept or reported: most names refer to types of other items.
                         var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
-                        if (scope.Types.TryGetValue(name, out var target))
+                        if (scope.TryGetType(name, out var target))
                         {
                             if (local.Contains(target)) result.Add((target, new SourceLocation(file.Tree.Text, span)));
                         }
@@ -297,7 +298,7 @@ internal sealed partial class PackageResolver
         {
             if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
             string name = Names.Unescape(nameToken.Text);
-            if (scope.Types.TryGetValue(name, out var target))
+            if (scope.TryGetType(name, out var target))
             {
                 if (local.Contains(target)) result.Add((target, Location(file, nameToken)));
             }

@@ -13,7 +13,7 @@ internal sealed class TypeScope
     {
         Interface = @interface;
         World = world;
-        Types = new Dictionary<string, TypeDefinition>(members - functions);
+        _types = new Dictionary<string, TypeDefinition>(members - functions);
         _declared = new Dictionary<string, Text.TextSpan>(members);
         FunctionCount = functions;
 #if NET
@@ -30,7 +30,26 @@ internal sealed class TypeScope
 
     public TypeOwner Owner => new(Interface, World);
 
-    public Dictionary<string, TypeDefinition> Types { get; }
+    /// <summary>The body's types by name, while they are declared (afterwards <see cref="TryGetType"/> reads the interface's own map).</summary>
+    public Dictionary<string, TypeDefinition> Types => _types ?? throw new System.InvalidOperationException("the scope's types were declared already");
+
+    private Dictionary<string, TypeDefinition>? _types;
+
+    private NameMap<TypeDefinition>? _declaredTypes;
+
+    /// <summary>The type named <paramref name="name"/> in the body.</summary>
+    public bool TryGetType(string name, out TypeDefinition definition) =>
+        _types?.TryGetValue(name, out definition!) ?? _declaredTypes!.TryGetValue(name, out definition);
+
+    /// <summary>
+    /// Reads the body's types from <paramref name="types"/>, the interface's map of the same names and definitions, from
+    /// now on; the scope's own table goes (an interface of 25,000 types held both until its functions were resolved).
+    /// </summary>
+    public void UseDeclaredTypes(NameMap<TypeDefinition> types)
+    {
+        _declaredTypes = types;
+        _types = null;
+    }
 
     /// <summary>The freestanding functions declared so far (while functions are resolved, in declaration order).</summary>
     public HashSet<string> Functions { get; } = new();
