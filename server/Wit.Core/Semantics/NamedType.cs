@@ -1,23 +1,27 @@
+using Wit.Core.Text;
+
 namespace Wit.Core.Semantics;
 
 /// <summary>A record field, a variant case (with an optional payload), a function parameter.</summary>
+/// <remarks>
+/// 48 bytes: where it is and its docs share one reference, the document, or for the few with docs a small object
+/// holding both (a parameter has no docs, and most fields have none; 125,000 of them in a file of 25,000 records and
+/// functions).
+/// </remarks>
 public sealed class NamedType
 {
     public NamedType(string name, WitType? type, string? docs = null, SourceLocation? location = null)
+        : this(name, type, docs, location?.Document, location?.Span ?? default)
     {
-        Name = name;
-        _type = new StoredType(type);
-        Docs = docs;
-        _location = new StoredLocation(location);
     }
 
     /// <summary>A named type located at <paramref name="span"/> of <paramref name="document"/>, without a location object to drop.</summary>
-    internal NamedType(string name, WitType? type, string? docs, global::Wit.Core.Text.SourceText document, global::Wit.Core.Text.TextSpan span)
+    internal NamedType(string name, WitType? type, string? docs, SourceText? document, TextSpan span)
     {
         Name = name;
         _type = new StoredType(type);
-        Docs = docs;
-        _location = new StoredLocation(document, span);
+        _origin = docs is null ? document : new Documented(document, docs);
+        _span = span;
     }
 
     public string Name { get; }
@@ -26,11 +30,29 @@ public sealed class NamedType
 
     private readonly StoredType _type;
 
-    public string? Docs { get; }
+    public string? Docs => (_origin as Documented)?.Docs;
 
-    public SourceLocation? Location => _location.Value;
+    public SourceLocation? Location => (_origin is Documented documented ? documented.Document : _origin as SourceText) is { } document
+        ? new SourceLocation(document, _span)
+        : null;
 
-    private readonly StoredLocation _location;
+    /// <summary>The document (a <see cref="SourceText"/>), or a <see cref="Documented"/> when there are docs.</summary>
+    private readonly object? _origin;
+
+    private readonly TextSpan _span;
 
     public override string ToString() => Type is { } t ? $"{Name}: {t}" : Name;
+
+    private sealed class Documented
+    {
+        public Documented(SourceText? document, string docs)
+        {
+            Document = document;
+            Docs = docs;
+        }
+
+        public SourceText? Document { get; }
+
+        public string Docs { get; }
+    }
 }

@@ -25,12 +25,19 @@ internal sealed partial class PackageResolver
         // The members are walked twice (types, then functions), each time making their typed views anew: a list of
         // them would keep a red node per member of the body alive until the interface is resolved (3.6 MB for an
         // interface of 50,000 members, at the peak of the check).
-        int memberCount = ListItemCount(syntax.Syntax, SyntaxKind.InterfaceBody);
-        var scope = new TypeScope(@interface, null, memberCount);
-        var types = ResolveTypeMembers(members, memberCount, file, scope);
+        var (memberCount, functionCount) = ListItemCount(syntax.Syntax, SyntaxKind.InterfaceBody);
+        var scope = new TypeScope(@interface, null, memberCount, functionCount);
+        var types = ResolveTypeMembers(members, memberCount - functionCount, file, scope);
+
+        // What only declaring the names needed goes before the functions are resolved, the peak of a large check.
+        scope.ReleaseDeclarations();
+        @interface.Types.EnsureCapacity(types.Count);
         foreach (var type in types) @interface.Types.Set(type.Name!, type);
+        scope.UseDeclaredTypes(@interface.Types);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
-        foreach (var function in ResolveFunctions(members, file, scope))
+        var functions = ResolveFunctions(members, file, scope);
+        @interface.Functions.EnsureCapacity(functions.Count);
+        foreach (var function in functions)
         {
             // A duplicate is reported where it is declared; the first definition stays.
             if (!@interface.Functions.ContainsKey(function.Name)) @interface.Functions.Set(function.Name, function);
@@ -47,13 +54,13 @@ internal sealed partial class PackageResolver
         InLinkStep(DiagnosticOrder.LinkType, () => ResolveTypeMembersCore(members, memberCount, file, scope));
 
     /// <param name="members">The body's members, walked once.</param>
-    /// <param name="memberCount">How many there are (the tables are made that large at once).</param>
+    /// <param name="memberCount">How many there are, functions left out (the tables of types are made that large at once).</param>
     private List<TypeDefinition> ResolveTypeMembersCore(IEnumerable<WitNode> members, int memberCount, SourceFile file, TypeScope scope)
     {
-        var declarationOrder = new List<TypeDefinition>();
+        var declarationOrder = new List<TypeDefinition>(memberCount);
         // A function is known by its position in the file (unique within a body) and where its name is.
-        var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>();
-        var definitions = new List<TypeDefinition>();
+        var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>(scope.FunctionCount);
+        var definitions = new List<TypeDefinition>(memberCount);
         var syntaxOf = new Dictionary<TypeDefinition, MemberSyntax>(memberCount);
         foreach (var member in members)
         {
@@ -85,9 +92,9 @@ internal sealed partial class PackageResolver
                     if (TypeNameToken(member) is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);
                     var location = Location(file, nameToken);
-                    if (!scope.Declared.TryAdd(tname, new StoredLocation(location)))
+                    if (!scope.Declared.TryAdd(tname, location.Span))
                     {
-                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, scope.Declared[tname].Value);
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, Location(file, scope.Declared[tname]));
                         break;
                     }
 
@@ -110,7 +117,7 @@ internal sealed partial class PackageResolver
         // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
         foreach (var (position, name, nameSpan) in functions)
         {
-            if (!scope.Declared.TryAdd(name, new StoredLocation(file.Tree.Text, nameSpan))) scope.DuplicateFunctions[position] = scope.Declared[name].Value;
+            if (!scope.Declared.TryAdd(name, nameSpan)) scope.DuplicateFunctions[position] = Location(file, scope.Declared[name]);
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
@@ -164,7 +171,7 @@ internal sealed partial class PackageResolver
                         string name = Names.Unescape(token.Text);
                         // The location is made only when it is kept or reported: most names refer to types of other items.
                         var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
-                        if (scope.Types.TryGetValue(name, out var target))
+                        if (scope.TryGetType(name, out var target))
                         {
                             if (local.Contains(target)) result.Add((target, new SourceLocation(file.Tree.Text, span)));
                         }
@@ -223,23 +230,28 @@ internal sealed partial class PackageResolver
         public WitNode View => WitNode.From(new SyntaxNode(_parent.Tree, _parent, _green, _position, _index))!;
     }
 
-    /// <summary>How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, read from the green nodes.</summary>
-    private static int ListItemCount(SyntaxNode owner, SyntaxKind listKind)
+    /// <summary>
+    /// How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, and how many of them are
+    /// functions, read from the green nodes.
+    /// </summary>
+    private static (int Items, int Functions) ListItemCount(SyntaxNode owner, SyntaxKind listKind)
     {
         var green = owner.Green;
         for (int i = 0; i < green.SlotCount; i++)
         {
             if (green.GetSlot(i) is not GreenNode { } list || list.Kind != listKind) continue;
-            int count = 0;
+            int count = 0, functions = 0;
             for (int j = 0; j < list.SlotCount; j++)
             {
-                if (list.GetSlot(j) is GreenNode) count++;
+                if (list.GetSlot(j) is not GreenNode item) continue;
+                count++;
+                if (item.Kind == SyntaxKind.FunctionItem) functions++;
             }
 
-            return count;
+            return (count, functions);
         }
 
-        return 0;
+        return (0, 0);
     }
 
     private static SyntaxToken? TypeNameToken(WitNode member) => member switch
@@ -265,6 +277,8 @@ internal sealed partial class PackageResolver
 
     private static SourceLocation Location(SourceFile file, SyntaxToken token) => new(file.Tree.Text, token.Span);
 
+    private static SourceLocation Location(SourceFile file, Text.TextSpan span) => new(file.Tree.Text, span);
+
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
     private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local,
         Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
@@ -284,7 +298,7 @@ internal sealed partial class PackageResolver
         {
             if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
             string name = Names.Unescape(nameToken.Text);
-            if (scope.Types.TryGetValue(name, out var target))
+            if (scope.TryGetType(name, out var target))
             {
                 if (local.Contains(target)) result.Add((target, Location(file, nameToken)));
             }
@@ -332,9 +346,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.TryAdd(localName, new StoredLocation(location)))
+            if (!scope.Declared.TryAdd(localName, location.Span))
             {
-                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, scope.Declared[localName].Value);
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, scope.Declared[localName]));
                 continue;
             }
 

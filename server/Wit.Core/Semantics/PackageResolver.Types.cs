@@ -260,7 +260,7 @@ internal sealed partial class PackageResolver
         if (!named.TryGetName(out var nameToken, out int start)) return null;
         string name = Names.Unescape(nameToken.Text);
         var span = new Text.TextSpan(start, nameToken.Width);
-        if (context.Scope.Types.TryGetValue(name, out var definition))
+        if (context.Scope.TryGetType(name, out var definition))
         {
             _resolver.Model.References.Add(new SymbolReference(context.File.Tree.Text, span, definition));
             return definition;
@@ -335,7 +335,7 @@ internal sealed partial class PackageResolver
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
     private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
     {
-        var result = new List<Function>();
+        var result = new List<Function>(scope.FunctionCount);
         foreach (var member in members)
         {
             bool excluded = IsExcluded(member);
@@ -356,7 +356,7 @@ internal sealed partial class PackageResolver
             else if (member is ResourceSyntax resource && resource.Name is { } resourceName)
             {
                 string rname = Names.Unescape(resourceName.Text);
-                scope.Types.TryGetValue(rname, out var definition);
+                scope.TryGetType(rname, out var definition);
                 result.AddRange(ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope));
             }
         }

@@ -57,8 +57,13 @@ internal static class TopologicalSort
     public static List<T> UpstreamOrder<T, TInfo>(IEnumerable<T> nodes, Func<T, IEnumerable<(T Dependency, TInfo Info)>> dependencies,
         Action<T, TInfo> onCycle) where T : class
     {
-        var order = new List<T>();
+        // Every node ends in the order and the done set: made that large at once when the count is known.
+        int count = nodes is ICollection<T> collection ? collection.Count : 0;
+        var order = new List<T>(count);
         var done = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
+#if NET
+        done.EnsureCapacity(count);
+#endif
         var visiting = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
         var stack = new Stack<(T Node, IEnumerator<(T, TInfo)> Edges, T? Entered)>();
         foreach (var root in nodes)
