@@ -312,13 +312,14 @@ internal sealed class GreenCache
     /// than a short string, no diagnostics) is shared with an earlier node of the same kind and the very same
     /// children. Only the parser's inner kinds come here: top-level items are told apart by identity.
     /// </summary>
-    public GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
+    public GreenNode Node(SyntaxKind kind, SlotList slots)
     {
         int count = slots.Count;
         if (count == 0 || count > MaxSharedSlots) return GreenNode.Create(kind, slots);
         int width = 0;
-        foreach (var slot in slots)
+        for (int i = 0; i < count; i++)
         {
+            var slot = slots[i];
             if (slot.ContainsDiagnostics) return GreenNode.Create(kind, slots);
             width += slot.FullWidth;
         }

@@ -49,6 +49,19 @@ public abstract class GreenNode : GreenElement
         _ => new GreenNodeN(kind, slots.ToArray(), null),
     };
 
+    /// <summary>A node of <paramref name="kind"/> over a copy of <paramref name="slots"/> (the parser's lists).</summary>
+    internal static GreenNode Create(SyntaxKind kind, SlotList slots, GreenDiagnostic[]? diagnostics = null) => slots.Count switch
+    {
+        _ when diagnostics is { Length: > 0 } => new GreenNodeN(kind, slots.ToArray(), diagnostics),
+        1 => new GreenNode1(kind, slots[0]),
+        2 => new GreenNode2(kind, slots[0], slots[1]),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
+#if NET
+        > 3 and <= MaxInline => CreateInline(kind, slots.AsSpan()),
+#endif
+        _ => new GreenNodeN(kind, slots.ToArray(), null),
+    };
+
     public abstract int SlotCount { get; }
 
     public abstract GreenElement GetSlot(int index);

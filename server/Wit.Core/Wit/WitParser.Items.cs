@@ -48,7 +48,7 @@ internal sealed partial class WitParser
     // ---- Attributes ---------------------------------------------------------------------------------------------
 
     /// <summary>Parses <c>@since(...)</c>, <c>@unstable(...)</c>, <c>@deprecated(...)</c> and <c>@external-id("...")</c> into <paramref name="slots"/>.</summary>
-    private void ParseAttributes(List<GreenElement> slots)
+    private void ParseAttributes(SlotList slots)
     {
         while (At(SyntaxKind.AtToken)) slots.Add(ParseAttribute());
     }
@@ -118,7 +118,7 @@ internal sealed partial class WitParser
 
     // ---- Top-level items ----------------------------------------------------------------------------------------
 
-    private GreenNode ParseTopLevelUse(List<GreenElement> slots)
+    private GreenNode ParseTopLevelUse(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ParseUsePath("';'"));
@@ -166,7 +166,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.UsePath, slots);
     }
 
-    private GreenNode ParseInterface(List<GreenElement> slots)
+    private GreenNode ParseInterface(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -174,7 +174,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.Interface, slots);
     }
 
-    private GreenNode ParseWorld(List<GreenElement> slots)
+    private GreenNode ParseWorld(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -270,7 +270,7 @@ internal sealed partial class WitParser
         }
     }
 
-    private GreenNode ParseUseItem(List<GreenElement> slots)
+    private GreenNode ParseUseItem(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ParseUsePath("'.'"));
@@ -292,7 +292,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.UseName, slots);
     }
 
-    private GreenNode ParseFunctionItem(List<GreenElement> slots)
+    private GreenNode ParseFunctionItem(SlotList slots)
     {
         slots.Add(ExpectIdentifier());
         slots.Add(Expect(SyntaxKind.ColonToken));
@@ -330,7 +330,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.ResultList, slots);
     }
 
-    private GreenNode ParseResource(List<GreenElement> slots)
+    private GreenNode ParseResource(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -339,7 +339,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.Resource, slots);
     }
 
-    private GreenNode ParseResourceMember(List<GreenElement> slots)
+    private GreenNode ParseResourceMember(SlotList slots)
     {
         if (At(SyntaxKind.ConstructorKeyword))
         {
@@ -369,7 +369,7 @@ internal sealed partial class WitParser
     /// <c>import path;</c>. <c>a:b/c</c> (an identifier, a colon, an identifier and a slash) is a package path;
     /// otherwise an identifier followed by a colon names the import.
     /// </summary>
-    private GreenNode ParseImportExport(List<GreenElement> slots, SyntaxKind kind)
+    private GreenNode ParseImportExport(SlotList slots, SyntaxKind kind)
     {
         slots.Add(Bump());
         bool named = At(SyntaxKind.IdentifierToken) && Peek(1).Kind == SyntaxKind.ColonToken
@@ -405,7 +405,7 @@ internal sealed partial class WitParser
         return Node(kind, slots);
     }
 
-    private GreenNode ParseInclude(List<GreenElement> slots)
+    private GreenNode ParseInclude(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ParseUsePath("';'"));

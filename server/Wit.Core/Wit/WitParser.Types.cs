@@ -7,7 +7,7 @@ namespace Wit.Core.Wit;
 /// <summary>Type definitions (alias, record, flags, variant, enum) and type expressions.</summary>
 internal sealed partial class WitParser
 {
-    private GreenNode ParseTypeAlias(List<GreenElement> slots)
+    private GreenNode ParseTypeAlias(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -17,7 +17,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.TypeAlias, slots);
     }
 
-    private GreenNode ParseRecord(List<GreenElement> slots)
+    private GreenNode ParseRecord(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -32,7 +32,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.RecordField, slots);
     }
 
-    private GreenNode ParseFlags(List<GreenElement> slots)
+    private GreenNode ParseFlags(SlotList slots)
     {
         slots.Add(Bump());
         slots.Add(ExpectIdentifier());
@@ -40,7 +40,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.Flags, slots);
     }
 
-    private GreenNode ParseVariant(List<GreenElement> slots)
+    private GreenNode ParseVariant(SlotList slots)
     {
         slots.Add(Bump());
         int nameStart = CurrentStart;
@@ -63,7 +63,7 @@ internal sealed partial class WitParser
         return Node(SyntaxKind.VariantCase, slots);
     }
 
-    private GreenNode ParseEnum(List<GreenElement> slots)
+    private GreenNode ParseEnum(SlotList slots)
     {
         slots.Add(Bump());
         int nameStart = CurrentStart;
@@ -198,7 +198,7 @@ internal sealed partial class WitParser
         }
     }
 
-    private void AddSingleArgument(List<GreenElement> slots, int depth)
+    private void AddSingleArgument(SlotList slots, int depth)
     {
         slots.Add(Expect(SyntaxKind.LessThanToken));
         slots.Add(ParseType(depth));

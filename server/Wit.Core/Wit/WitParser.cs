@@ -31,6 +31,9 @@ internal sealed partial class WitParser
     private readonly GreenToken[] _tokens = new GreenToken[RingSize];
     private readonly int[] _positions = new int[RingSize];
     private const int RingSize = 8;
+
+    /// <summary>The index mask of the ring (<see cref="RingSize"/> is a power of two; indexes are never negative).</summary>
+    private const int RingMask = RingSize - 1;
     private const int MaxLookahead = 3;
 
     /// <summary>How many tokens were lexed; the token at index <c>i</c> sits at <c>i % RingSize</c> while it is current or ahead.</summary>
@@ -41,7 +44,7 @@ internal sealed partial class WitParser
     /// Cleared slot lists to build nodes in: each node is built in a list taken here and returned by <see cref="Node"/>
     /// once the node holds an exact-size copy, so a parse allocates a list per nesting level, not per node.
     /// </summary>
-    private readonly Stack<List<GreenElement>> _pool = new();
+    private readonly Stack<SlotList> _pool = new();
     private readonly List<(DiagnosticMessage Message, int Start, int Length)> _pending = new();
     private int _lastErrorPosition = -1;
 
@@ -189,13 +192,13 @@ internal sealed partial class WitParser
         System.Diagnostics.Debug.Assert(ahead <= MaxLookahead);
         while (_index + ahead >= _lexed)
         {
-            if (_lexed > 0 && _tokens[(_lexed - 1) % RingSize].Kind == SyntaxKind.EndOfFileToken) return _tokens[(_lexed - 1) % RingSize];
-            _positions[_lexed % RingSize] = _lexer.Position;
-            _tokens[_lexed % RingSize] = _lexer.Next();
+            if (_lexed > 0 && _tokens[(_lexed - 1) & RingMask].Kind == SyntaxKind.EndOfFileToken) return _tokens[(_lexed - 1) & RingMask];
+            _positions[_lexed & RingMask] = _lexer.Position;
+            _tokens[_lexed & RingMask] = _lexer.Next();
             _lexed++;
         }
 
-        return _tokens[(_index + ahead) % RingSize];
+        return _tokens[(_index + ahead) & RingMask];
     }
 
     private GreenToken Current => Peek(0);
@@ -207,7 +210,7 @@ internal sealed partial class WitParser
         get
         {
             Peek(0);
-            return _positions[System.Math.Min(_index, _lexed - 1) % RingSize];
+            return _positions[System.Math.Min(_index, _lexed - 1) & RingMask];
         }
     }
 
@@ -295,7 +298,7 @@ internal sealed partial class WitParser
     }
 
     /// <summary>A node; small inner nodes of the same kind and children are shared (<see cref="GreenCache.Node"/>).</summary>
-    private GreenNode Node(SyntaxKind kind, List<GreenElement> slots)
+    private GreenNode Node(SyntaxKind kind, SlotList slots)
     {
         var node = IsSharable(kind) ? _cache.Node(kind, slots) : GreenNode.Create(kind, slots);
         System.Diagnostics.Debug.Assert(!_pool.Contains(slots), "a slot list was returned twice");
@@ -305,23 +308,23 @@ internal sealed partial class WitParser
     }
 
     /// <summary>An empty slot list from the pool (see <see cref="_pool"/>).</summary>
-    private List<GreenElement> Rent() => _pool.Count > 0 ? _pool.Pop() : new List<GreenElement>();
+    private SlotList Rent() => _pool.Count > 0 ? _pool.Pop() : new SlotList();
 
-    private List<GreenElement> Rent(GreenElement a)
+    private SlotList Rent(GreenElement a)
     {
         var slots = Rent();
         slots.Add(a);
         return slots;
     }
 
-    private List<GreenElement> Rent(GreenElement a, GreenElement b)
+    private SlotList Rent(GreenElement a, GreenElement b)
     {
         var slots = Rent(a);
         slots.Add(b);
         return slots;
     }
 
-    private List<GreenElement> Rent(GreenElement a, GreenElement b, GreenElement c)
+    private SlotList Rent(GreenElement a, GreenElement b, GreenElement c)
     {
         var slots = Rent(a, b);
         slots.Add(c);
@@ -421,7 +424,7 @@ internal sealed partial class WitParser
     /// <c>package a:b;</c> or <c>package a:b { ... }</c>. wit-parser takes a package with attributes (which only a
     /// nested package could have) for a nested one and refuses the attributes; they are kept in the node.
     /// </summary>
-    private GreenNode ParsePackage(int depth, List<GreenElement> slots)
+    private GreenNode ParsePackage(int depth, SlotList slots)
     {
         int packageStart = CurrentStart;
         if (slots.Count > 0) ErrorAt(SyntaxDiagnostics.AttributesOnNestedPackage(), packageStart, Current.Width);

@@ -27,7 +27,8 @@ public sealed class GreenNodeShapeTests
             .ToArray();
         var fromArray = GreenNode.Create(SyntaxKind.TupleType, children);
         var fromList = GreenNode.Create(SyntaxKind.TupleType, new List<GreenElement>(children));
-        foreach (var node in new[] { fromArray, fromList })
+        var fromSlots = GreenNode.Create(SyntaxKind.TupleType, SlotsOf(children));
+        foreach (var node in new[] { fromArray, fromList, fromSlots })
         {
             Assert.Equal(count, node.SlotCount);
             for (int i = 0; i < count; i++) Assert.Same(children[i], node.GetSlot(i));
@@ -55,6 +56,35 @@ public sealed class GreenNodeShapeTests
         Assert.True(made.ContainsDiagnostics);
         Assert.Equal(children, made.Slots);
         Assert.Same(own, GreenNode.Create(SyntaxKind.TupleType, new List<GreenElement>(children), own).Diagnostics);
+        var fromSlotsWithOwn = GreenNode.Create(SyntaxKind.TupleType, SlotsOf(children), own);
+        Assert.Same(own, fromSlotsWithOwn.Diagnostics);
+        Assert.Equal(children, fromSlotsWithOwn.Slots);
+    }
+
+    private static SlotList SlotsOf(GreenElement[] children)
+    {
+        var slots = new SlotList();
+        foreach (var child in children) slots.Add(child);
+        return slots;
+    }
+
+    [Fact]
+    public void A_slot_list_grows_keeps_order_and_empties()
+    {
+        var tokens = Enumerable.Range(0, 20).Select(i => new GreenToken(SyntaxKind.IdentifierToken, "t" + i, null, null)).ToArray();
+        var slots = new SlotList();
+        foreach (var token in tokens) slots.Add(token);
+
+        Assert.Equal(20, slots.Count);
+        for (int i = 0; i < tokens.Length; i++) Assert.Same(tokens[i], slots[i]);
+        Assert.Equal(tokens, slots.ToArray());
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => slots[20]);
+
+        slots.Clear();
+        Assert.Equal(0, slots.Count);
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => slots[0]);
+        slots.Add(tokens[3]);
+        Assert.Same(tokens[3], Assert.Single(slots.ToArray()));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System;
+#if NET
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#endif
+
+namespace Wit.Core.Syntax;
+
+/// <summary>
+/// The children of a node being built (the parser's slot lists, see <see cref="GreenNode.Create(SyntaxKind, SlotList, GreenDiagnostic[])"/>).
+/// The elements are held in an <c>object[]</c>: a store into a <c>GreenElement[]</c> (a <c>List&lt;GreenElement&gt;</c>)
+/// checks that the element's class derives from <see cref="GreenElement"/> (array covariance), a store into
+/// <c>object[]</c> does not, and every token and node of a parse is stored once.
+/// </summary>
+internal sealed class SlotList
+{
+    private object?[] _items = new object?[8];
+
+    public int Count { get; private set; }
+
+    public GreenElement this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+#if NET
+            return Unsafe.As<GreenElement>(_items[index])!;
+#else
+            return (GreenElement)_items[index]!;
+#endif
+        }
+    }
+
+    public void Add(GreenElement element)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = element;
+    }
+
+    /// <summary>
+    /// Empties the list. The references stay in the array until overwritten: a parser's lists live only as long as
+    /// its parse, whose tree holds those elements anyway, and clearing them cost 1.4% of a large file's parse.
+    /// </summary>
+    public void Clear() => Count = 0;
+
+#if NET
+    /// <summary>The elements, as long as nothing is added or cleared.</summary>
+    public ReadOnlySpan<GreenElement> AsSpan() =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<object?, GreenElement>(ref MemoryMarshal.GetArrayDataReference(_items)), Count);
+#endif
+
+    /// <summary>A copy of the elements.</summary>
+    public GreenElement[] ToArray()
+    {
+#if NET
+        return AsSpan().ToArray();
+#else
+        var array = new GreenElement[Count];
+        for (int i = 0; i < array.Length; i++) array[i] = (GreenElement)_items[i]!;
+        return array;
+#endif
+    }
+}
