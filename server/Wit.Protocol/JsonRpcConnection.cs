@@ -454,20 +454,26 @@ public sealed partial class JsonRpcConnection
             return;
         }
 
-        JsonDocument document;
+        if (!TryParse(body, out var document)) return;
+        using (document)
+        {
+            HandleMessage(document.RootElement);
+        }
+    }
+
+    /// <summary>Parses a message (or its envelope); invalid JSON is reported to the peer as a parse error.</summary>
+    private bool TryParse(byte[] json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JsonDocument? document)
+    {
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(json, DocumentOptions);
+            return true;
         }
         catch (JsonException exception)
         {
             ReportInvalidJson(exception);
-            return;
-        }
-
-        using (document)
-        {
-            HandleMessage(document.RootElement);
+            document = null;
+            return false;
         }
     }
 
@@ -506,17 +512,7 @@ public sealed partial class JsonRpcConnection
         body.AsSpan(0, start).CopyTo(envelope);
         envelope[start] = (byte)'0';
         body.AsSpan(end).CopyTo(envelope.AsSpan(start + 1));
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(envelope, DocumentOptions);
-        }
-        catch (JsonException exception)
-        {
-            ReportInvalidJson(exception);
-            return;
-        }
-
+        if (!TryParse(envelope, out var document)) return;
         using (document)
         {
             HandleMessage(document.RootElement, new MessageParams(body.AsMemory(start, end - start)));
