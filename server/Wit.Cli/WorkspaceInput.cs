@@ -2,6 +2,8 @@ using System.IO;
 using System.Linq;
 using Wit.Core.Diagnostics;
 using Wit.Core.Semantics;
+using Wit.Core.Syntax;
+using Wit.Core.Text;
 using Wit.Core.Workspace;
 
 namespace Wit.Cli;
@@ -61,7 +63,9 @@ public sealed class WorkspaceInput
             return null;
         }
 
-        var workspace = WorkspaceLoader.Load(fileSystem, path, parse: null, Wit.Runtime.Component.WitPackageDecoder.Instance);
+        // The trees read their text back from their green nodes when a command needs it (a diagnostic's line, lint), so
+        // a file's UTF-16 string is garbage once parsed: a large file's check holds its tree and model, not a copy.
+        var workspace = WorkspaceLoader.Load(fileSystem, path, parse: (file, text) => SyntaxTree.ParseWit(SourceText.From(text, file)).WithTextFromTree(), Wit.Runtime.Component.WitPackageDecoder.Instance);
         bool invalidUtf8 = false;
         foreach (var loadError in workspace.Errors.Where(e => e.IsInvalidUtf8))
         {

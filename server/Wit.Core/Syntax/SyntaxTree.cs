@@ -82,6 +82,21 @@ public sealed class SyntaxTree
 
     public string ToFullString() => GreenRoot.ToFullString();
 
+    /// <summary>
+    /// This tree with a text rebuilt from its green nodes the first time something reads it (they hold every
+    /// character), so that the string it was parsed from can be collected: a batch check of a large file then holds
+    /// the tree and the model, not a UTF-16 copy of the source as well, and reads the text back only to show a
+    /// diagnostic. Spans, positions and diagnostics are those of this tree.
+    /// </summary>
+    public SyntaxTree WithTextFromTree()
+    {
+        var green = GreenRoot;
+        if (green.FullWidth != Text.Length) return this;   // never for a parse (the tree is lossless); kept as it is otherwise
+        var tree = new SyntaxTree(SourceText.Deferred(Text.Length, Text.Path, green.ToFullString), Language, green);
+        tree._diagnostics = _diagnostics;
+        return tree;
+    }
+
     private static IReadOnlyList<Diagnostic> CollectDiagnostics(GreenNode root)
     {
         var result = new List<Diagnostic>();

@@ -10,21 +10,53 @@ namespace Wit.Core.Text;
 public sealed class SourceText
 {
     private LineMap? _lines;
+    private string? _text;
+    private Func<string>? _produce;
 
     private SourceText(string text, string? path)
     {
-        Text = text;
+        _text = text;
+        Length = text.Length;
         Path = path;
+    }
+
+    private SourceText(int length, string? path, Func<string> produce)
+    {
+        Length = length;
+        Path = path;
+        _produce = produce;
     }
 
     public static SourceText From(string text, string? path = null) => new(text ?? string.Empty, path);
 
-    public string Text { get; }
+    /// <summary>
+    /// A text of <paramref name="length"/> characters made by <paramref name="produce"/> the first time it is read,
+    /// for a document whose string need not stay in memory meanwhile (a parsed file whose tree holds every character:
+    /// <see cref="Syntax.SyntaxTree.WithTextFromTree"/>). <paramref name="produce"/> must return the same text each time.
+    /// </summary>
+    public static SourceText Deferred(int length, string? path, Func<string> produce) => new(length, path, produce ?? throw new ArgumentNullException(nameof(produce)));
+
+    public string Text
+    {
+        get
+        {
+            if (_text is { } text) return text;
+            text = _produce!();
+            if (text.Length != Length) throw new InvalidOperationException($"a deferred text produced {text.Length} characters instead of {Length}");
+            // Two threads may produce it at once: both get the first one stored.
+            text = System.Threading.Interlocked.CompareExchange(ref _text, text, null) ?? text;
+            _produce = null;
+            return text;
+        }
+    }
+
+    /// <summary>Whether the string exists yet (a <see cref="Deferred"/> text is made on first read).</summary>
+    internal bool IsMaterialized => _text is not null;
 
     /// <summary>The file the text came from, for messages; null for an in-memory text.</summary>
     public string? Path { get; }
 
-    public int Length => Text.Length;
+    public int Length { get; }
 
     public char this[int index] => Text[index];
 

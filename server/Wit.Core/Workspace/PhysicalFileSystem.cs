@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -36,7 +37,87 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFil
 
     public IEnumerable<string> GetDirectories(string directory) => Directory.GetDirectories(directory);
 
-    public string ReadAllText(string path) => File.ReadAllText(path, new UTF8Encoding(false, true));
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>The file as strict UTF-8 (a <see cref="DecoderFallbackException"/> for invalid bytes); a UTF-8 byte order mark is dropped.</summary>
+    public string ReadAllText(string path)
+    {
+#if NET
+        return ReadUtf8(path);
+#else
+        return File.ReadAllText(path, StrictUtf8);
+#endif
+    }
+
+#if NET
+    /// <summary>
+    /// Reads the file twice through one small buffer, counting characters, then decoding straight into the string: a
+    /// large file costs its string alone (<see cref="File.ReadAllText(string, Encoding)"/> first builds the text in
+    /// chunks as large as the string, then copies them; a byte array of the whole file would be as long-lived as the
+    /// string, both being large objects that only a full collection frees). Another encoding's byte order mark is
+    /// left to <see cref="File.ReadAllText(string, Encoding)"/>, which decodes by it.
+    /// </summary>
+    private static string ReadUtf8(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int head = RandomAccess.Read(handle, buffer.AsSpan(0, 4), 0);
+            if (head >= 2 && ((buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE))
+                || (head == 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
+            {
+                return File.ReadAllText(path, StrictUtf8);
+            }
+
+            long start = head >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            var decoder = StrictUtf8.GetDecoder();
+            long characters = 0;
+            // Counting decodes into a scratch buffer: GetCharCount leaves the decoder's state as it was, so a character
+            // split between two reads would be miscounted.
+            char[] scratch = System.Buffers.ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(buffer.Length));
+            try
+            {
+                for (long offset = start; ;)
+                {
+                    int read = RandomAccess.Read(handle, buffer, offset);
+                    characters += decoder.GetChars(buffer.AsSpan(0, read), scratch, flush: read == 0);
+                    if (read == 0) break;
+                    offset += read;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(scratch);
+            }
+
+            if (characters > Array.MaxLength) throw new IOException($"'{path}' is too large to read as one text");
+            return string.Create((int)characters, (handle, buffer, start, decoder), static (text, state) =>
+            {
+                state.decoder.Reset();
+                int written = 0;
+                for (long offset = state.start; ;)
+                {
+                    int read = RandomAccess.Read(state.handle, state.buffer, offset);
+                    if (written + state.decoder.GetCharCount(state.buffer.AsSpan(0, read), flush: false) > text.Length)
+                    {
+                        throw new IOException("the file changed while it was read");
+                    }
+
+                    written += state.decoder.GetChars(state.buffer.AsSpan(0, read), text[written..], flush: read == 0);
+                    if (read == 0) break;
+                    offset += read;
+                }
+
+                if (written != text.Length) throw new IOException("the file changed while it was read");
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+#endif
 
     public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 }
