@@ -278,7 +278,7 @@ internal sealed class GreenCache
         }
 
         bool shareable = text.Length <= MaxInternedLength && IsSharedArray(leading) && IsSharedArray(trailing);
-        if (!shareable) return new GreenToken(kind, text, leading, trailing);
+        if (!shareable) return new GreenToken(kind, text, hash, leading, trailing);
         hash = (hash * 31) + (uint)kind;
         if (leading is not null) hash ^= leading[0].CacheHash * 7;
         if (trailing is not null) hash ^= trailing[0].CacheHash * 13;
@@ -290,7 +290,7 @@ internal sealed class GreenCache
             return existing;
         }
 
-        var token = new GreenToken(kind, text, leading, trailing);
+        var token = new GreenToken(kind, text, hash, leading, trailing);
         _tokens[slot] = (hash, token);
         _created++;
         return token;
@@ -373,30 +373,12 @@ internal sealed class GreenCache
             return (hash * 31) + Hash(_d);
         }
 
-        private static int Hash(GreenElement? element) => element switch
-        {
-            null => 0,
-            GreenToken token => ((int)token.Kind * 397) ^ TextHash(token.Text) ^ (token.FullWidth << 16),
-            _ => ((int)element.Kind * 397) ^ (element.FullWidth << 8) ^ (Edge(element, first: true) * 7) ^ Edge(element, first: false),
-        };
-
-        /// <summary>The text hash of a small node's first or last token (nodes of one kind and width differ there: `r: rec1`, `r: rec2`).</summary>
-        private static int Edge(GreenElement element, bool first)
-        {
-            while (element is GreenNode node)
-            {
-                if (node.SlotCount == 0) return 0;
-                element = node.GetSlot(first ? 0 : node.SlotCount - 1);
-            }
-
-            return TextHash(((GreenToken)element).Text);
-        }
-
         /// <summary>
-        /// A cheap hash of a token's text (its length and three of its characters): names of one node kind differ
-        /// mostly at their ends (`rec1`, `rec2`), and a full string hash per child per node cost more than the lookup.
+        /// A child's kind, width and <see cref="GreenElement.ContentHash"/> (nodes of one kind and width differ in their
+        /// tokens' texts: `r: rec1`, `r: rec2`). An identity hash is slow the first time an object is asked for it, and
+        /// most children are new objects; walking down to a node's tokens cost more than the lookup.
         /// </summary>
-        private static int TextHash(string text) =>
-            text.Length == 0 ? 0 : (text.Length * 8191) ^ (text[0] * 31) ^ (text[text.Length - 1] * 65599) ^ (text[text.Length / 2] * 1021);
+        private static int Hash(GreenElement? element) =>
+            element is null ? 0 : ((int)element.Kind * 397) ^ (element.FullWidth << 8) ^ (element.ContentHash * 65599);
     }
 }

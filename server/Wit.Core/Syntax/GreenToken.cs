@@ -19,7 +19,13 @@ public sealed class GreenToken : GreenElement
     private readonly object _trailing;
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
-        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), FlagsOf(diagnostics, isMissing))
+        : this(kind, text, TextHash(text), leading, trailing, diagnostics, isMissing)
+    {
+    }
+
+    /// <summary>A token whose text's hash (any 32-bit hash of it, see <see cref="GreenElement.ContentHash"/>) the lexer has computed.</summary>
+    internal GreenToken(SyntaxKind kind, string text, uint textHash, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), FlagsOf(diagnostics, isMissing), Fold(textHash))
     {
         Text = text;
         LeadingTrivia = leading ?? NoTrivia;
@@ -27,7 +33,7 @@ public sealed class GreenToken : GreenElement
     }
 
     private static byte FlagsOf(GreenDiagnostic[]? diagnostics, bool isMissing) =>
-        (byte)((diagnostics is { Length: > 0 } ? ContainsDiagnosticsFlag | OwnDiagnosticsFlag : 0) | (isMissing ? MissingFlag : 0));
+        (byte)(TokenFlag | (diagnostics is { Length: > 0 } ? ContainsDiagnosticsFlag | OwnDiagnosticsFlag : 0) | (isMissing ? MissingFlag : 0));
 
     /// <summary>A zero-width token the parser inserted where the grammar required one.</summary>
     public static GreenToken Missing(SyntaxKind kind) => new(kind, string.Empty, null, null, null, isMissing: true);
@@ -52,10 +58,6 @@ public sealed class GreenToken : GreenElement
 
     public int TrailingWidth => TriviaWidth(TrailingTrivia);
 
-    public override bool IsToken => true;
-
-    public override bool ContainsDiagnostics => (Flags & ContainsDiagnosticsFlag) != 0;
-
     internal void WriteTokenTo(StringBuilder builder)
     {
         foreach (var trivia in LeadingTrivia) builder.Append(trivia.Text);
@@ -79,6 +81,14 @@ public sealed class GreenToken : GreenElement
         public GreenTrivia[] Trailing { get; }
 
         public GreenDiagnostic[] Diagnostics { get; }
+    }
+
+    /// <summary>A hash of a token's text when nothing computed one (FNV-1a, as the lexer's).</summary>
+    private static uint TextHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text) hash = (hash ^ c) * 16777619;
+        return hash;
     }
 
     private static int TriviaWidth(GreenTrivia[]? trivia)

@@ -62,7 +62,11 @@ internal sealed class WitLexer
 
     private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
 
-    private bool AtEnd => _position >= _text.Length;
+    private bool AtEnd
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _position >= _text.Length;
+    }
 
     /// <summary>
     /// The trivia at the position: leading trivia runs up to the next token, trailing trivia up to and including the
@@ -201,8 +205,7 @@ internal sealed class WitLexer
                 return SyntaxKind.StringToken;
             case '%':
                 _position++;
-                if (IsIdentifierStartAt(_position)) ScanIdentifierRest();
-                CheckForbidden(start, _position);
+                if (IsIdentifierStartAt(_position) && ScanIdentifierRest()) CheckForbidden(start, _position);
                 return SyntaxKind.IdentifierToken;
         }
 
@@ -214,9 +217,8 @@ internal sealed class WitLexer
 
         if (IsIdentifierStartAt(_position))
         {
-            // Some discouraged codepoints are letters or marks, so a name can hold them.
-            ScanIdentifierRest();
-            CheckForbidden(start, _position);
+            // Some discouraged codepoints are letters or marks, so a name can hold them (never an ASCII one).
+            if (ScanIdentifierRest() || c >= 0x80) CheckForbidden(start, _position);
             return SyntaxKind.IdentifierToken;
         }
 
@@ -474,7 +476,25 @@ internal sealed class WitLexer
         return null;
     }
 
-    private void ScanIdentifierRest()
+    /// <summary>
+    /// Scans the rest of a name. Returns whether it holds a character beyond ASCII (only those can be forbidden, see
+    /// <see cref="CheckForbidden"/>).
+    /// </summary>
+    private bool ScanIdentifierRest()
+    {
+        string text = _text;
+        int position = _position;
+        while (position < text.Length && text[position] < 0x80 && IsAsciiNameCharacter(text[position])) position++;
+        _position = position;
+        if (position >= text.Length || text[position] < 0x80) return false;
+        ScanIdentifierRestBeyondAscii();
+        return true;
+    }
+
+    /// <summary>Whether an ASCII character continues a name: a letter, a digit, <c>-</c> or <c>_</c>.</summary>
+    private static bool IsAsciiNameCharacter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || c == '_';
+
+    private void ScanIdentifierRestBeyondAscii()
     {
         while (!AtEnd)
         {
