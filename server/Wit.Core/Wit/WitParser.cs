@@ -351,7 +351,9 @@ internal sealed partial class WitParser
         or SyntaxKind.OptionType or SyntaxKind.ResultType or SyntaxKind.TupleType or SyntaxKind.MapType or SyntaxKind.ErrorContextType
         or SyntaxKind.Parameter or SyntaxKind.RecordField or SyntaxKind.EnumCase or SyntaxKind.FlagsMember or SyntaxKind.VariantCase
         or SyntaxKind.VariantCasePayload or SyntaxKind.UseName or SyntaxKind.UsePath or SyntaxKind.Version or SyntaxKind.PackageName
-        or SyntaxKind.AttributeArgument or SyntaxKind.AttributeArgumentList or SyntaxKind.ResultList or SyntaxKind.IncludeName;
+        or SyntaxKind.AttributeArgument or SyntaxKind.AttributeArgumentList or SyntaxKind.ResultList or SyntaxKind.IncludeName
+        or SyntaxKind.RecordFieldList or SyntaxKind.ParameterList or SyntaxKind.FlagsMemberList or SyntaxKind.EnumCaseList
+        or SyntaxKind.VariantCaseList or SyntaxKind.UseNameList or SyntaxKind.IncludeNameList or SyntaxKind.FunctionType;
 
     /// <summary>
     /// Skips tokens into a <see cref="SyntaxKind.SkippedTokens"/> node until <paramref name="stop"/> holds at brace
