@@ -360,10 +360,18 @@ internal sealed class GreenCache
     private static bool HasChildren(GreenNode node, SyntaxKind kind, SlotList slots)
     {
         if (node.Kind != kind || node.SlotCount != slots.Count) return false;
+#if NET
+        var children = slots.AsSpan();
+        for (int i = 0; i < children.Length; i++)
+        {
+            if (!ReferenceEquals(node.GetSlot(i), children[i])) return false;
+        }
+#else
         for (int i = 0; i < slots.Count; i++)
         {
             if (!ReferenceEquals(node.GetSlot(i), slots[i])) return false;
         }
+#endif
 
         return true;
     }

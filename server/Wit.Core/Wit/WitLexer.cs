@@ -74,6 +74,32 @@ internal sealed class WitLexer
     /// </summary>
     private GreenTrivia[]? ScanTrivia(bool trailing)
     {
+        // Most tokens are followed by nothing, one space or (trailing) a line break, before a token: no scan, no lookup.
+        string text = _text;
+        int position = _position;
+        if (position >= text.Length) return null;
+        char c = text[position];
+        if (!MayStartTrivia(c)) return null;
+        if (position + 1 < text.Length && !MayStartTrivia(text[position + 1]))
+        {
+            if (c == ' ')
+            {
+                _position = position + 1;
+                return SingleSpace;
+            }
+
+            if (c == '\n')
+            {
+                _position = position + 1;
+                return SingleLineFeed;
+            }
+        }
+        else if (trailing && c == '\n')
+        {
+            _position = position + 1;
+            return SingleLineFeed;
+        }
+
         var first = ScanOneTrivia(SyntaxKind.None);
         if (first is null) return null;
         if (trailing && first.Kind == SyntaxKind.EndOfLineTrivia || AtEnd || !MayStartTrivia(_text[_position])) return _cache.TriviaArray(first);
@@ -83,6 +109,10 @@ internal sealed class WitLexer
         while (!(trailing && trivia[trivia.Count - 1].Kind == SyntaxKind.EndOfLineTrivia) && ScanOneTrivia(trivia[trivia.Count - 1].Kind) is { } next) trivia.Add(next);
         return _cache.TriviaArray(trivia);
     }
+
+    private static readonly GreenTrivia[] SingleSpace = GreenCache.Spaces(1)!.Singleton!;
+
+    private static readonly GreenTrivia[] SingleLineFeed = GreenCache.LineFeed.Singleton!;
 
     /// <summary>Whether <paramref name="c"/> may start trivia (a cheap test that lets most tokens skip the trivia scan).</summary>
     private static bool MayStartTrivia(char c) => c <= ' ' || c == '/' || c == '\uFEFF';
@@ -491,8 +521,17 @@ internal sealed class WitLexer
         return true;
     }
 
-    /// <summary>Whether an ASCII character continues a name: a letter, a digit, <c>-</c> or <c>_</c>.</summary>
-    private static bool IsAsciiNameCharacter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || c == '_';
+    /// <summary>Whether an ASCII character continues a name: a letter, a digit, <c>-</c> or <c>_</c> (one table read).</summary>
+    private static bool IsAsciiNameCharacter(char c) => AsciiNameCharacters[c] != 0;
+
+    /// <summary>1 for the ASCII characters that continue a name (<see cref="IsAsciiNameCharacter"/>), by code.</summary>
+    private static System.ReadOnlySpan<byte> AsciiNameCharacters => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    };
 
     private void ScanIdentifierRestBeyondAscii()
     {

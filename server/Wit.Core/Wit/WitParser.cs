@@ -228,6 +228,7 @@ internal sealed partial class WitParser
     /// <summary>The start of the current token's own text (where wit-parser points its errors).</summary>
     private int CurrentStart => CurrentFullStart + Current.LeadingWidth;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private GreenToken Bump()
     {
         var token = Current;

@@ -73,6 +73,25 @@ public sealed class GreenTokenShapeTests
         Assert.Empty(missing.Diagnostics);
     }
 
+    // The lexer takes one space or one line feed before a token without scanning; at the end of the file, before a
+    // comment, a tab or more spaces it scans as before.
+    [Theory]
+    [InlineData("package a:b; ", "; |' '")]
+    [InlineData("package a:b;\n", "; |'\\n'")]
+    [InlineData("package a:b; \n", "; |' ' '\\n'")]
+    [InlineData("package a:b; // c\n", "; |' ' '// c' '\\n'")]
+    [InlineData("package a:b;\t\n", "; |'\t' '\\n'")]
+    [InlineData("package a:b;  /", "; |'  '")]
+    [InlineData("package a:b;\n\n", "; |'\\n'")]
+    public void TrailingTriviaEndsWhereTheLineDoes(string text, string expected)
+    {
+        var tree = SyntaxTree.ParseWit(text);
+        var semicolon = tree.Root.DescendantTokens().First(t => t.Kind == SyntaxKind.SemicolonToken).Green;
+
+        Assert.Equal(expected, "; |" + string.Join(" ", semicolon.TrailingTrivia.Select(t => "'" + t.Text.Replace("\n", "\\n") + "'")));
+        Assert.Equal(text, tree.ToFullString());
+    }
+
     [Fact]
     public void ParsedTokensReadBackTheirTriviaAsWritten()
     {
