@@ -525,7 +525,11 @@ internal sealed class WitLexer
     private static bool IsAsciiNameCharacter(char c) => AsciiNameCharacters[c] != 0;
 
     /// <summary>1 for the ASCII characters that continue a name (<see cref="IsAsciiNameCharacter"/>), by code.</summary>
+#if NET
     private static System.ReadOnlySpan<byte> AsciiNameCharacters => new byte[]
+#else
+    private static readonly byte[] AsciiNameCharacters = new byte[]
+#endif
     {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
