@@ -138,6 +138,7 @@ internal sealed class GreenCache
     public static GreenTrivia? Spaces(int count) => count <= MaxSharedSpaces ? s_spaces[count] : null;
 
     /// <summary>The one spelling of a punctuation or keyword kind, or null (names, literals).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static string? FixedText(SyntaxKind kind) => (int)kind < s_fixedTexts.Length ? s_fixedTexts[(int)kind].Text : null;
 
     /// <summary>The hash of <see cref="FixedText"/> (FNV-1a, as <see cref="Intern(string, int, int, out uint)"/> computes it).</summary>
@@ -354,6 +355,7 @@ internal sealed class GreenCache
     /// and width differ in their tokens' texts: `r: rec1`, `r: rec2`). An identity hash is slow the first time an object
     /// is asked for it, and most children are new objects; walking down to a node's tokens cost more than the lookup.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint ChildHash(GreenElement element) => ((uint)element.Kind * 397) ^ ((uint)element.FullWidth << 8) ^ (element.ContentHash * 65599u);
 
     /// <summary>Whether <paramref name="node"/> is of <paramref name="kind"/> with the very same children as <paramref name="slots"/>.</summary>

@@ -26,6 +26,7 @@ internal sealed class SlotList
 
     public GreenElement this[int index]
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
@@ -33,6 +34,7 @@ internal sealed class SlotList
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(GreenElement element)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);

@@ -115,6 +115,7 @@ internal sealed class WitLexer
     private static readonly GreenTrivia[] SingleLineFeed = GreenCache.LineFeed.Singleton!;
 
     /// <summary>Whether <paramref name="c"/> may start trivia (a cheap test that lets most tokens skip the trivia scan).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayStartTrivia(char c) => c <= ' ' || c == '/' || c == '\uFEFF';
 
     /// <summary>One piece of trivia at the position, or null; <paramref name="previous"/> is the kind of the piece before it in the same list.</summary>
