@@ -41,12 +41,19 @@ internal sealed class GreenCache
 
     /// <summary>
     /// Shared nodes in sets of two by hash, the newest first (an older one is dropped): no chains, no growth, no
-    /// clearing. A dictionary here cost more than the parse itself (its chains grew long on this key).
+    /// clearing. A dictionary here cost more than the parse itself (its chains grew long on this key). An entry keeps
+    /// its node's full hash, not its children: the node has them.
     /// </summary>
-    private readonly (NodeKey Key, GreenNode? Node)[] _nodes = new (NodeKey, GreenNode?)[NodeSlots];
+    private readonly (uint Hash, GreenNode? Node)[] _nodes = new (uint, GreenNode?)[NodeSlots];
 
-    /// <summary>The most children a shared node has.</summary>
-    private const int MaxSharedSlots = 4;
+    /// <summary>The most children a shared node has (as many as a node holds in fields).</summary>
+    private const int MaxSharedSlots = 8;
+
+    /// <summary>
+    /// The widest node shared: a record's field list or a function's parameters written alike (`{ id: u64, name: string }`,
+    /// `(self, key: string)`) repeat, longer stretches of text rarely do.
+    /// </summary>
+    private const int MaxSharedNodeWidth = 64;
 
     /// <summary>The cache of the parse running on this thread (see <see cref="Lease"/>).</summary>
     public static GreenCache Instance => s_instance ??= new GreenCache();
@@ -131,6 +138,7 @@ internal sealed class GreenCache
     public static GreenTrivia? Spaces(int count) => count <= MaxSharedSpaces ? s_spaces[count] : null;
 
     /// <summary>The one spelling of a punctuation or keyword kind, or null (names, literals).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static string? FixedText(SyntaxKind kind) => (int)kind < s_fixedTexts.Length ? s_fixedTexts[(int)kind].Text : null;
 
     /// <summary>The hash of <see cref="FixedText"/> (FNV-1a, as <see cref="Intern(string, int, int, out uint)"/> computes it).</summary>
@@ -278,7 +286,7 @@ internal sealed class GreenCache
         }
 
         bool shareable = text.Length <= MaxInternedLength && IsSharedArray(leading) && IsSharedArray(trailing);
-        if (!shareable) return new GreenToken(kind, text, leading, trailing);
+        if (!shareable) return new GreenToken(kind, text, hash, leading, trailing);
         hash = (hash * 31) + (uint)kind;
         if (leading is not null) hash ^= leading[0].CacheHash * 7;
         if (trailing is not null) hash ^= trailing[0].CacheHash * 13;
@@ -290,7 +298,7 @@ internal sealed class GreenCache
             return existing;
         }
 
-        var token = new GreenToken(kind, text, leading, trailing);
+        var token = new GreenToken(kind, text, hash, leading, trailing);
         _tokens[slot] = (hash, token);
         _created++;
         return token;
@@ -308,95 +316,65 @@ internal sealed class GreenCache
     }
 
     /// <summary>
-    /// A node of <paramref name="kind"/> with <paramref name="slots"/>; a small one (at most four children, no wider
-    /// than a short string, no diagnostics) is shared with an earlier node of the same kind and the very same
-    /// children. Only the parser's inner kinds come here: top-level items are told apart by identity.
+    /// A node of <paramref name="kind"/> with <paramref name="slots"/>; a small one (at most eight children, no wider
+    /// than <see cref="MaxSharedNodeWidth"/>, no diagnostics) is shared with an earlier node of the same kind and the
+    /// very same children. Only the parser's inner kinds come here: top-level items are told apart by identity.
     /// </summary>
     public GreenNode Node(SyntaxKind kind, SlotList slots)
     {
         int count = slots.Count;
         if (count == 0 || count > MaxSharedSlots) return GreenNode.Create(kind, slots);
         int width = 0;
+        uint hash = (uint)kind;
         for (int i = 0; i < count; i++)
         {
             var slot = slots[i];
             if (slot.ContainsDiagnostics) return GreenNode.Create(kind, slots);
             width += slot.FullWidth;
+            hash = (hash * 31) + ChildHash(slot);
         }
 
-        if (width > MaxInternedLength) return GreenNode.Create(kind, slots);
-        var key = new NodeKey(kind, slots[0], count > 1 ? slots[1] : null, count > 2 ? slots[2] : null, count > 3 ? slots[3] : null);
-        // Two ways per set: the newest node goes first and pushes the older one to the second way.
-        int index = key.GetHashCode() & (NodeSlots - 2);
-        if (_nodes[index].Node is { } first && _nodes[index].Key.Equals(key)) return first;
-        if (_nodes[index + 1].Node is { } second && _nodes[index + 1].Key.Equals(key)) return second;
+        if (width > MaxSharedNodeWidth) return GreenNode.Create(kind, slots);
+
+        // Two ways per set: the newest node goes first and pushes the older one to the second way. An entry's hash is
+        // compared before its node is read (most lookups of a new node meet another one's entry).
+        int index = (int)(hash ^ (hash >> 15)) & (NodeSlots - 2);
+        var entry = _nodes[index];
+        if (entry.Hash == hash && entry.Node is { } first && HasChildren(first, kind, slots)) return first;
+        var older = _nodes[index + 1];
+        if (older.Hash == hash && older.Node is { } second && HasChildren(second, kind, slots)) return second;
         var node = GreenNode.Create(kind, slots);
         _created++;
-        _nodes[index + 1] = _nodes[index];
-        _nodes[index] = (key, node);
+        _nodes[index + 1] = entry;
+        _nodes[index] = (hash, node);
         return node;
     }
 
     /// <summary>
-    /// A node's kind and children, equal when the children are the very same objects. Its hash is structural (kinds,
-    /// widths, token texts): an identity hash is slow the first time an object is asked for it, and most children
-    /// are new objects.
+    /// A child's part of a node's hash: its kind, width and <see cref="GreenElement.ContentHash"/> (nodes of one kind
+    /// and width differ in their tokens' texts: `r: rec1`, `r: rec2`). An identity hash is slow the first time an object
+    /// is asked for it, and most children are new objects; walking down to a node's tokens cost more than the lookup.
     /// </summary>
-    private readonly struct NodeKey : IEquatable<NodeKey>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint ChildHash(GreenElement element) => ((uint)element.Kind * 397) ^ ((uint)element.FullWidth << 8) ^ (element.ContentHash * 65599u);
+
+    /// <summary>Whether <paramref name="node"/> is of <paramref name="kind"/> with the very same children as <paramref name="slots"/>.</summary>
+    private static bool HasChildren(GreenNode node, SyntaxKind kind, SlotList slots)
     {
-        private readonly SyntaxKind _kind;
-        private readonly GreenElement _a;
-        private readonly GreenElement? _b;
-        private readonly GreenElement? _c;
-        private readonly GreenElement? _d;
-
-        public NodeKey(SyntaxKind kind, GreenElement a, GreenElement? b, GreenElement? c, GreenElement? d)
+        if (node.Kind != kind || node.SlotCount != slots.Count) return false;
+#if NET
+        var children = slots.AsSpan();
+        for (int i = 0; i < children.Length; i++)
         {
-            _kind = kind;
-            _a = a;
-            _b = b;
-            _c = c;
-            _d = d;
+            if (!ReferenceEquals(node.GetSlot(i), children[i])) return false;
         }
-
-        public bool Equals(NodeKey other) =>
-            _kind == other._kind && ReferenceEquals(_a, other._a) && ReferenceEquals(_b, other._b) && ReferenceEquals(_c, other._c) && ReferenceEquals(_d, other._d);
-
-        public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
-
-        public override int GetHashCode()
+#else
+        for (int i = 0; i < slots.Count; i++)
         {
-            int hash = (int)_kind;
-            hash = (hash * 31) + Hash(_a);
-            hash = (hash * 31) + Hash(_b);
-            hash = (hash * 31) + Hash(_c);
-            return (hash * 31) + Hash(_d);
+            if (!ReferenceEquals(node.GetSlot(i), slots[i])) return false;
         }
+#endif
 
-        private static int Hash(GreenElement? element) => element switch
-        {
-            null => 0,
-            GreenToken token => ((int)token.Kind * 397) ^ TextHash(token.Text) ^ (token.FullWidth << 16),
-            _ => ((int)element.Kind * 397) ^ (element.FullWidth << 8) ^ (Edge(element, first: true) * 7) ^ Edge(element, first: false),
-        };
-
-        /// <summary>The text hash of a small node's first or last token (nodes of one kind and width differ there: `r: rec1`, `r: rec2`).</summary>
-        private static int Edge(GreenElement element, bool first)
-        {
-            while (element is GreenNode node)
-            {
-                if (node.SlotCount == 0) return 0;
-                element = node.GetSlot(first ? 0 : node.SlotCount - 1);
-            }
-
-            return TextHash(((GreenToken)element).Text);
-        }
-
-        /// <summary>
-        /// A cheap hash of a token's text (its length and three of its characters): names of one node kind differ
-        /// mostly at their ends (`rec1`, `rec2`), and a full string hash per child per node cost more than the lookup.
-        /// </summary>
-        private static int TextHash(string text) =>
-            text.Length == 0 ? 0 : (text.Length * 8191) ^ (text[0] * 31) ^ (text[text.Length - 1] * 65599) ^ (text[text.Length / 2] * 1021);
+        return true;
     }
 }

@@ -10,11 +10,12 @@ namespace Wit.Core.Syntax;
 /// </summary>
 public abstract class GreenElement
 {
-    private protected GreenElement(SyntaxKind kind, int fullWidth, byte flags)
+    private protected GreenElement(SyntaxKind kind, int fullWidth, byte flags, byte contentHash)
     {
         Kind = kind;
         FullWidth = fullWidth;
         Flags = flags;
+        ContentHash = contentHash;
     }
 
     /// <summary>Set in <see cref="Flags"/> when this element or a descendant carries a diagnostic.</summary>
@@ -26,7 +27,23 @@ public abstract class GreenElement
     /// <summary>Set in <see cref="Flags"/> on a missing token.</summary>
     private protected const byte MissingFlag = 4;
 
+    /// <summary>Set in <see cref="Flags"/> on every token: telling a token from a node reads a byte, no type test or virtual call.</summary>
+    private protected const byte TokenFlag = 8;
+
     public SyntaxKind Kind { get; }
+
+    /// <summary>
+    /// Eight bits of a hash of the text (a token's) or of the children's hashes (a node's), for <see cref="GreenCache"/>'s
+    /// node table: a node's key hashes its children's kinds, widths and these, without walking down to their tokens.
+    /// It takes the byte the kind, the width and the flags leave free in the object's first word.
+    /// </summary>
+    internal byte ContentHash { get; }
+
+    /// <summary>Folds a 32-bit hash into <see cref="ContentHash"/>'s eight bits.</summary>
+    private protected static byte Fold(uint hash) => (byte)(hash ^ (hash >> 8) ^ (hash >> 16) ^ (hash >> 24));
+
+    /// <summary>Mixes a child into a node's <see cref="ContentHash"/> (order matters: `a, b` and `b, a` differ).</summary>
+    private protected static byte Mix(byte hash, GreenElement child) => (byte)((hash * 31) + child.ContentHash + (int)child.Kind);
 
     public int FullWidth { get; }
 
@@ -40,9 +57,9 @@ public abstract class GreenElement
     public abstract GreenDiagnostic[] Diagnostics { get; }
 
     /// <summary>True when this element or any descendant carries a diagnostic.</summary>
-    public abstract bool ContainsDiagnostics { get; }
+    public bool ContainsDiagnostics => (Flags & ContainsDiagnosticsFlag) != 0;
 
-    public abstract bool IsToken { get; }
+    public bool IsToken => (Flags & TokenFlag) != 0;
 
     /// <summary>Writes the exact text this element covers, trivia included, without recursion.</summary>
     public void WriteTo(StringBuilder builder)

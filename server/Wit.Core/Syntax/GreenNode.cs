@@ -15,9 +15,34 @@ namespace Wit.Core.Syntax;
 /// </summary>
 public abstract class GreenNode : GreenElement
 {
-    private protected GreenNode(SyntaxKind kind, int fullWidth, bool containsDiagnostics)
-        : base(kind, fullWidth, containsDiagnostics ? ContainsDiagnosticsFlag : (byte)0)
+    private protected GreenNode(SyntaxKind kind, int fullWidth, bool containsDiagnostics, byte contentHash)
+        : base(kind, fullWidth, containsDiagnostics ? ContainsDiagnosticsFlag : (byte)0, contentHash)
     {
+    }
+
+    private protected GreenNode(SyntaxKind kind, Summary summary)
+        : this(kind, summary.Width, summary.ContainsDiagnostics, summary.Hash)
+    {
+    }
+
+    /// <summary>What a node takes from its children: their total width, whether any has a diagnostic, and their <see cref="GreenElement.ContentHash"/>es mixed.</summary>
+    private protected readonly struct Summary
+    {
+        public Summary(int width, bool containsDiagnostics, byte hash)
+        {
+            Width = width;
+            ContainsDiagnostics = containsDiagnostics;
+            Hash = hash;
+        }
+
+        public int Width { get; }
+
+        public bool ContainsDiagnostics { get; }
+
+        public byte Hash { get; }
+
+        /// <summary>This summary, marked as containing diagnostics when the node has some of its own.</summary>
+        public Summary WithOwnDiagnostics(bool has) => has ? new Summary(Width, true, Hash) : this;
     }
 
     /// <summary>A node of <paramref name="kind"/> over <paramref name="slots"/> (a larger array is kept, not copied).</summary>
@@ -69,10 +94,6 @@ public abstract class GreenNode : GreenElement
     /// <summary>The children (a new list for a node that holds them inline).</summary>
     public virtual IReadOnlyList<GreenElement> Slots => CopySlots();
 
-    public override bool IsToken => false;
-
-    public override bool ContainsDiagnostics => (Flags & ContainsDiagnosticsFlag) != 0;
-
     public override GreenDiagnostic[] Diagnostics => NoDiagnostics;
 
     private static readonly GreenDiagnostic[] NoDiagnostics = new GreenDiagnostic[0];
@@ -111,28 +132,22 @@ public abstract class GreenNode : GreenElement
     }
 
 #if NET
-    private static int SumWidth(ReadOnlySpan<GreenElement> slots)
+    private static Summary Summarize(ReadOnlySpan<GreenElement> slots)
 #else
-    private static int SumWidth(GreenElement[] slots)
+    private static Summary Summarize(GreenElement[] slots)
 #endif
     {
         int width = 0;
-        foreach (var slot in slots) width += slot.FullWidth;
-        return width;
-    }
-
-#if NET
-    private static bool AnyContains(ReadOnlySpan<GreenElement> slots)
-#else
-    private static bool AnyContains(GreenElement[] slots)
-#endif
-    {
+        bool contains = false;
+        byte hash = 0;
         foreach (var slot in slots)
         {
-            if (slot.ContainsDiagnostics) return true;
+            width += slot.FullWidth;
+            contains |= slot.ContainsDiagnostics;
+            hash = Mix(hash, slot);
         }
 
-        return false;
+        return new Summary(width, contains, hash);
     }
 
     private sealed class GreenNode1 : GreenNode
@@ -140,7 +155,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _a;
 
         public GreenNode1(SyntaxKind kind, GreenElement a)
-            : base(kind, a.FullWidth, a.ContainsDiagnostics) => _a = a;
+            : base(kind, a.FullWidth, a.ContainsDiagnostics, Mix(0, a)) => _a = a;
 
         public override int SlotCount => 1;
 
@@ -153,7 +168,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _b;
 
         public GreenNode2(SyntaxKind kind, GreenElement a, GreenElement b)
-            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics)
+            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics, Mix(Mix(0, a), b))
         {
             _a = a;
             _b = b;
@@ -171,7 +186,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _c;
 
         public GreenNode3(SyntaxKind kind, GreenElement a, GreenElement b, GreenElement c)
-            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics)
+            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics, Mix(Mix(Mix(0, a), b), c))
         {
             _a = a;
             _b = b;
@@ -207,7 +222,7 @@ public abstract class GreenNode : GreenElement
         private TSlots _slots;
 
         public InlineNode(SyntaxKind kind, ReadOnlySpan<GreenElement> slots)
-            : base(kind, SumWidth(slots), AnyContains(slots)) => slots.CopyTo(Span);
+            : base(kind, Summarize(slots)) => slots.CopyTo(Span);
 
         private static int Length => Unsafe.SizeOf<TSlots>() / Unsafe.SizeOf<GreenElement>();
 
@@ -257,7 +272,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenDiagnostic[]? _diagnostics;
 
         public GreenNodeN(SyntaxKind kind, GreenElement[] slots, GreenDiagnostic[]? diagnostics)
-            : base(kind, SumWidth(slots), diagnostics is { Length: > 0 } || AnyContains(slots))
+            : base(kind, Summarize(slots).WithOwnDiagnostics(diagnostics is { Length: > 0 }))
         {
             _slots = slots;
             _diagnostics = diagnostics is { Length: > 0 } ? diagnostics : null;

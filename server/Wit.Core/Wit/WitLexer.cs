@@ -62,7 +62,11 @@ internal sealed class WitLexer
 
     private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
 
-    private bool AtEnd => _position >= _text.Length;
+    private bool AtEnd
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _position >= _text.Length;
+    }
 
     /// <summary>
     /// The trivia at the position: leading trivia runs up to the next token, trailing trivia up to and including the
@@ -70,6 +74,32 @@ internal sealed class WitLexer
     /// </summary>
     private GreenTrivia[]? ScanTrivia(bool trailing)
     {
+        // Most tokens are followed by nothing, one space or (trailing) a line break, before a token: no scan, no lookup.
+        string text = _text;
+        int position = _position;
+        if (position >= text.Length) return null;
+        char c = text[position];
+        if (!MayStartTrivia(c)) return null;
+        if (position + 1 < text.Length && !MayStartTrivia(text[position + 1]))
+        {
+            if (c == ' ')
+            {
+                _position = position + 1;
+                return SingleSpace;
+            }
+
+            if (c == '\n')
+            {
+                _position = position + 1;
+                return SingleLineFeed;
+            }
+        }
+        else if (trailing && c == '\n')
+        {
+            _position = position + 1;
+            return SingleLineFeed;
+        }
+
         var first = ScanOneTrivia(SyntaxKind.None);
         if (first is null) return null;
         if (trailing && first.Kind == SyntaxKind.EndOfLineTrivia || AtEnd || !MayStartTrivia(_text[_position])) return _cache.TriviaArray(first);
@@ -80,7 +110,12 @@ internal sealed class WitLexer
         return _cache.TriviaArray(trivia);
     }
 
+    private static readonly GreenTrivia[] SingleSpace = GreenCache.Spaces(1)!.Singleton!;
+
+    private static readonly GreenTrivia[] SingleLineFeed = GreenCache.LineFeed.Singleton!;
+
     /// <summary>Whether <paramref name="c"/> may start trivia (a cheap test that lets most tokens skip the trivia scan).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayStartTrivia(char c) => c <= ' ' || c == '/' || c == '\uFEFF';
 
     /// <summary>One piece of trivia at the position, or null; <paramref name="previous"/> is the kind of the piece before it in the same list.</summary>
@@ -201,8 +236,7 @@ internal sealed class WitLexer
                 return SyntaxKind.StringToken;
             case '%':
                 _position++;
-                if (IsIdentifierStartAt(_position)) ScanIdentifierRest();
-                CheckForbidden(start, _position);
+                if (IsIdentifierStartAt(_position) && ScanIdentifierRest()) CheckForbidden(start, _position);
                 return SyntaxKind.IdentifierToken;
         }
 
@@ -214,9 +248,8 @@ internal sealed class WitLexer
 
         if (IsIdentifierStartAt(_position))
         {
-            // Some discouraged codepoints are letters or marks, so a name can hold them.
-            ScanIdentifierRest();
-            CheckForbidden(start, _position);
+            // Some discouraged codepoints are letters or marks, so a name can hold them (never an ASCII one).
+            if (ScanIdentifierRest() || c >= 0x80) CheckForbidden(start, _position);
             return SyntaxKind.IdentifierToken;
         }
 
@@ -474,7 +507,38 @@ internal sealed class WitLexer
         return null;
     }
 
-    private void ScanIdentifierRest()
+    /// <summary>
+    /// Scans the rest of a name. Returns whether it holds a character beyond ASCII (only those can be forbidden, see
+    /// <see cref="CheckForbidden"/>).
+    /// </summary>
+    private bool ScanIdentifierRest()
+    {
+        string text = _text;
+        int position = _position;
+        while (position < text.Length && text[position] < 0x80 && IsAsciiNameCharacter(text[position])) position++;
+        _position = position;
+        if (position >= text.Length || text[position] < 0x80) return false;
+        ScanIdentifierRestBeyondAscii();
+        return true;
+    }
+
+    /// <summary>Whether an ASCII character continues a name: a letter, a digit, <c>-</c> or <c>_</c> (one table read).</summary>
+    private static bool IsAsciiNameCharacter(char c) => AsciiNameCharacters[c] != 0;
+
+    /// <summary>1 for the ASCII characters that continue a name (<see cref="IsAsciiNameCharacter"/>), by code.</summary>
+#if NET
+    private static System.ReadOnlySpan<byte> AsciiNameCharacters => new byte[]
+#else
+    private static readonly byte[] AsciiNameCharacters = new byte[]
+#endif
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    };
+
+    private void ScanIdentifierRestBeyondAscii()
     {
         while (!AtEnd)
         {

@@ -190,6 +190,12 @@ internal sealed partial class WitParser
     private GreenToken Peek(int ahead)
     {
         System.Diagnostics.Debug.Assert(ahead <= MaxLookahead);
+        return _index + ahead < _lexed ? _tokens[(_index + ahead) & RingMask] : LexUpTo(ahead);
+    }
+
+    /// <summary>Lexes tokens until the one <paramref name="ahead"/> of the current one (or the end of the file) is in the ring.</summary>
+    private GreenToken LexUpTo(int ahead)
+    {
         while (_index + ahead >= _lexed)
         {
             if (_lexed > 0 && _tokens[(_lexed - 1) & RingMask].Kind == SyntaxKind.EndOfFileToken) return _tokens[(_lexed - 1) & RingMask];
@@ -201,9 +207,14 @@ internal sealed partial class WitParser
         return _tokens[(_index + ahead) & RingMask];
     }
 
-    private GreenToken Current => Peek(0);
+    /// <summary>The current token; inlined where it is already in the ring (the parser asks for it several times per token).</summary>
+    private GreenToken Current
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => _index < _lexed ? _tokens[_index & RingMask] : LexUpTo(0);
+    }
 
-    private SyntaxKind CurrentKind => Peek(0).Kind;
+    private SyntaxKind CurrentKind => Current.Kind;
 
     private int CurrentFullStart
     {
@@ -217,6 +228,7 @@ internal sealed partial class WitParser
     /// <summary>The start of the current token's own text (where wit-parser points its errors).</summary>
     private int CurrentStart => CurrentFullStart + Current.LeadingWidth;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private GreenToken Bump()
     {
         var token = Current;
@@ -237,16 +249,20 @@ internal sealed partial class WitParser
     private GreenToken ExpectIdentifier()
     {
         if (!At(SyntaxKind.IdentifierToken)) return Expect(SyntaxKind.IdentifierToken);
-        int start = CurrentStart;
+        int index = _index;
         var token = Bump();
-        string name = NameOf(token);
-        if (WitLexer.IdentifierProblem(name) is { } problem) ErrorAt(problem, start, token.Width);
+        if (WitLexer.IdentifierProblem(NameOf(token)) is { } problem)
+        {
+            // The token's start is read only for an error: the ring still holds its position (the parser never looks back further than that).
+            ErrorAt(problem, _positions[index & RingMask] + token.LeadingWidth, token.Width);
+        }
+
         return token;
     }
 
     /// <summary>The name an identifier token stands for: its text without a leading <c>%</c>.</summary>
     private static string NameOf(GreenToken token) =>
-        token.Text.StartsWith("%", System.StringComparison.Ordinal) ? token.Text.Substring(1) : token.Text;
+        token.Text is { Length: > 0 } text && text[0] == '%' ? text.Substring(1) : token.Text;
 
     /// <summary>
     /// Reports "expected …, found …" at the current token as <see cref="Error"/> does; the message is written only when
@@ -336,7 +352,9 @@ internal sealed partial class WitParser
         or SyntaxKind.OptionType or SyntaxKind.ResultType or SyntaxKind.TupleType or SyntaxKind.MapType or SyntaxKind.ErrorContextType
         or SyntaxKind.Parameter or SyntaxKind.RecordField or SyntaxKind.EnumCase or SyntaxKind.FlagsMember or SyntaxKind.VariantCase
         or SyntaxKind.VariantCasePayload or SyntaxKind.UseName or SyntaxKind.UsePath or SyntaxKind.Version or SyntaxKind.PackageName
-        or SyntaxKind.AttributeArgument or SyntaxKind.AttributeArgumentList or SyntaxKind.ResultList or SyntaxKind.IncludeName;
+        or SyntaxKind.AttributeArgument or SyntaxKind.AttributeArgumentList or SyntaxKind.ResultList or SyntaxKind.IncludeName
+        or SyntaxKind.RecordFieldList or SyntaxKind.ParameterList or SyntaxKind.FlagsMemberList or SyntaxKind.EnumCaseList
+        or SyntaxKind.VariantCaseList or SyntaxKind.UseNameList or SyntaxKind.IncludeNameList or SyntaxKind.FunctionType;
 
     /// <summary>
     /// Skips tokens into a <see cref="SyntaxKind.SkippedTokens"/> node until <paramref name="stop"/> holds at brace

@@ -36,6 +36,21 @@ public sealed class InvalidCharacterRunTests
         Assert.Equal(new[] { "WIT0002 13+1", "WIT0009 14+1", "WIT0002 15+1" }, tree.Diagnostics.Where(d => d.Code is "WIT0002" or "WIT0009").OrderBy(d => d.Span.Start).Select(d => $"{d.Code} {d.Span.Start}+{d.Span.Length}").ToArray());
     }
 
+    // The lexer skips the forbidden-character pass over a name made only of ASCII (no ASCII name character is
+    // forbidden); a discouraged letter anywhere in a name, first, inside, last or after `%`, is still reported there.
+    [Theory]
+    [InlineData("package a:b;\ninterface \u0149x {}\n", 23)]
+    [InlineData("package a:b;\ninterface ab\u0149cd {}\n", 25)]
+    [InlineData("package a:b;\ninterface abcd\u0149 {}\n", 27)]
+    [InlineData("package a:b;\ninterface %\u0149x {}\n", 24)]
+    [InlineData("package a:b;\ninterface %a\u17b4 {}\n", 25)]
+    public void ADiscouragedLetterInANameIsReportedWhereItIs(string text, int position)
+    {
+        var tree = SyntaxTree.ParseWit(text);
+
+        Assert.Contains(tree.Diagnostics, d => d.Code == "WIT0009" && d.Span.Start == position && d.Span.Length == 1);
+    }
+
     [Fact]
     public void AHundredThousandHashesGiveOneWitDiagnostic()
     {

@@ -114,6 +114,39 @@ public sealed class TreeSharingTests
     }
 
     [Fact]
+    public void Field_and_parameter_lists_written_alike_are_one_green_node_up_to_eight_children()
+    {
+        const string text = """
+            package a:b;
+            interface i {
+              record p { id: u64, name: string, tags: list<string> }
+              record q { id: u64, name: string, tags: list<string> }
+              record r { id: u64, name: string, tags: list<u8> }
+              f: func(key: string, id: u64) -> result<u64, string>;
+              g: func(key: string, id: u64) -> result<u64, string>;
+              h: func(key: string, id: p);
+            }
+            """;
+        var tree = SyntaxTree.ParseWit(text);
+        var fields = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.RecordFieldList).ToList();
+        var parameters = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.ParameterList).ToList();
+        var functions = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.FunctionType).ToList();
+
+        // Seven children (braces, fields, commas), wider than a short name: shared when all children are.
+        Assert.Same(fields[0].Green, fields[1].Green);
+        Assert.NotSame(fields[0].Green, fields[2].Green);
+        Assert.Same(parameters[0].Green, parameters[1].Green);
+        Assert.NotSame(parameters[0].Green, parameters[2].Green);
+        Assert.Same(functions[0].Green, functions[1].Green);
+
+        // The records and functions themselves are members, each its own node; the tree still reads the same.
+        var records = tree.Root.DescendantNodes().Where(n => n.Kind == SyntaxKind.Record).ToList();
+        Assert.NotSame(records[0].Green, records[1].Green);
+        Assert.Equal(text, tree.ToFullString());
+        Assert.Equal(text.IndexOf("{ id: u64, name: string, tags: list<string> }\n  record r", System.StringComparison.Ordinal), fields[1].Span.Start);
+    }
+
+    [Fact]
     public void Runs_of_spaces_and_line_breaks_are_one_trivia_for_every_parse_and_thread()
     {
         // Indentation, the space between tokens and line ends are most of a file's trivia: the lexer takes them from
