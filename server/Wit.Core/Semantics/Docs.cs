@@ -33,8 +33,39 @@ internal static class Docs
         return WitNode.From(item.ToRed()) is { } view ? Of(view) : null;
     }
 
+    /// <summary>
+    /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it: a token, or
+    /// the last slot of a node (as <c>SyntaxNode.FirstAndPreviousGreenTokens</c> finds it). False when that takes more
+    /// (a node ending in a node, or nothing before the slot in the list): the caller asks the red tree.
+    /// </summary>
+    public static bool PreviousTokenInList(GreenNode list, int index, out GreenToken previous)
+    {
+        for (int i = index - 1; i >= 0; i--)
+        {
+            var slot = list.GetSlot(i);
+            if (slot is GreenToken token)
+            {
+                previous = token;
+                return true;
+            }
+
+            var node = (GreenNode)slot;
+            if (node.SlotCount == 0) continue;
+            if (node.GetSlot(node.SlotCount - 1) is GreenToken last)
+            {
+                previous = last;
+                return true;
+            }
+
+            break;
+        }
+
+        previous = null!;
+        return false;
+    }
+
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>
-    private static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
+    public static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
     {
         // Each comment's contents are kept as bounds into its text, so the usual single `///` line costs one
         // substring, not a list and three intermediate strings.

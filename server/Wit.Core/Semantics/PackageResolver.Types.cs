@@ -333,27 +333,34 @@ internal sealed partial class PackageResolver
     // ---- Functions ----------------------------------------------------------------------------------------------
 
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
-    private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
+    private List<Function> ResolveFunctions(List<MemberSyntax> members, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>(scope.FunctionCount);
         foreach (var member in members)
         {
-            bool excluded = IsExcluded(member);
-            if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
+            // Only functions, resources and gated members (whose gates are read) matter here; a function is read from
+            // its green node.
+            var memberKind = member.Kind;
+            bool attributed = member.HasAttribute;
+            if (memberKind is not (SyntaxKind.FunctionItem or SyntaxKind.Resource) && !attributed) continue;
+            bool excluded = attributed && member.View is { } gated && IsExcluded(gated);
+            if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var name, out int nameStart)
+                && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                if (scope.DuplicateFunctions.TryGetValue(member.Syntax.Position, out var first))
+                var location = Location(file, new Text.TextSpan(nameStart, name.Width));
+                if (scope.DuplicateFunctions.TryGetValue(member.Position, out var first))
                 {
-                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name), first);
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location, first);
                 }
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function
                 // declared later is a name that does not exist (yet).
                 scope.Functions.Add(functionName);
-                var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                result.Add(BuildFunction(functionName, kind, null, type.Syntax, null, member, file, scope, Location(file, name)));
+                var kind = type.TryGetToken(SyntaxKind.AsyncKeyword, out _, out _) ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
+                result.Add(BuildFunction(functionName, kind, null, type, null, member, file, scope, location));
             }
-            else if (member is ResourceSyntax resource && resource.Name is { } resourceName)
+            else if (memberKind == SyntaxKind.Resource && member.View is ResourceSyntax resource && resource.Name is { } resourceName)
             {
                 string rname = Names.Unescape(resourceName.Text);
                 scope.TryGetType(rname, out var definition);
@@ -362,6 +369,20 @@ internal sealed partial class PackageResolver
         }
 
         return result;
+    }
+
+    /// <summary><c>FunctionItemSyntax.FunctionType</c> from the green tree: the first <c>FunctionType</c> child.</summary>
+    private static GreenCursor? FunctionTypeOf(GreenCursor function)
+    {
+        int offset = function.Position;
+        for (int i = 0; i < function.Node.SlotCount; i++)
+        {
+            var slot = function.Node.GetSlot(i);
+            if (slot is GreenNode { Kind: SyntaxKind.FunctionType } type) return new GreenCursor(type, offset);
+            offset += slot.FullWidth;
+        }
+
+        return null;
     }
 
     private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
@@ -399,7 +420,7 @@ internal sealed partial class PackageResolver
                     }
 
                     constructor = location;
-                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Syntax, c.Result, member, file, scope, location));
+                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, Cursor(c.Syntax), c.Result, new MemberSyntax(member), file, scope, location));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
@@ -409,7 +430,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, type.Syntax, null, member, file, scope, location));
+                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, location));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
@@ -419,13 +440,15 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, type.Syntax, null, member, file, scope, location));
+                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, location));
                     break;
             }
         }
 
         return result;
     }
+
+    private static GreenCursor Cursor(SyntaxNode node) => new(node.Green, node.Position);
 
     private static SyntaxToken? FirstTokenOfKind(WitNode node, SyntaxKind kind)
     {
@@ -439,15 +462,17 @@ internal sealed partial class PackageResolver
 
     /// <param name="signature">The node that holds the <c>ParameterList</c> and <c>ResultList</c> (a function type, a constructor).</param>
     /// <param name="constructorResult">A constructor's result type (others are read from <paramref name="signature"/>'s green node).</param>
-    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, SyntaxNode signature, TypeSyntax? constructorResult,
-        WitNode syntax, SourceFile file, TypeScope scope, SourceLocation location)
+    /// <param name="syntax">The function's item or member (its docs and gate).</param>
+    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, GreenCursor signature, TypeSyntax? constructorResult,
+        MemberSyntax syntax, SourceFile file, TypeScope scope, SourceLocation location)
     {
         var context = new TypeContext(file, scope, inFunction: true, location);
         var function = new Function(name, kind)
         {
             Resource = resource,
-            Docs = Docs.Of(syntax),
-            Stability = StabilityOf(syntax, location),
+            Docs = syntax.Docs(),
+            // Without attributes there is no gate to read (nor a view to make for one).
+            Stability = syntax.HasAttribute ? StabilityOf(syntax.View!, location) : Stability.Unknown,
             Location = location,
         };
         var list = _parameterBuffer;
@@ -462,7 +487,7 @@ internal sealed partial class PackageResolver
         // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
         Dictionary<string, NamedType>? byName = null;
         // Read from the green tree (FunctionTypeSyntax.Parameters and their accessors, without a red node each).
-        foreach (var parameter in GreenCursor.ListItems(signature, SyntaxKind.ParameterList, SyntaxKind.Parameter))
+        foreach (var parameter in signature.ListItems(SyntaxKind.ParameterList, SyntaxKind.Parameter))
         {
             if (!parameter.Item.TryGetToken(SyntaxKind.IdentifierToken, out var parameterName, out int nameStart)) continue;
             string pname = Names.Unescape(parameterName.Text);
@@ -498,9 +523,9 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary><c>FunctionTypeSyntax.Result</c> from the green tree: the first type in a <c>ResultList</c> child.</summary>
-    private static GreenCursor? ResultOf(SyntaxNode signature)
+    private static GreenCursor? ResultOf(GreenCursor signature)
     {
-        var green = signature.Green;
+        var green = signature.Node;
         int offset = signature.Position;
         for (int i = 0; i < green.SlotCount; i++)
         {
