@@ -34,11 +34,11 @@ internal static class Docs
     }
 
     /// <summary>
-    /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it: a token, or
-    /// the last slot of a node (as <c>SyntaxNode.FirstAndPreviousGreenTokens</c> finds it). False when that takes more
-    /// (a node ending in a node, or nothing before the slot in the list): the caller asks the red tree.
+    /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it (a token, or
+    /// the last token of a node), as <c>SyntaxNode.FirstAndPreviousGreenTokens</c> finds it. False when no earlier slot
+    /// holds a token: the token before lies outside the list, and the caller asks the red tree.
     /// </summary>
-    public static bool PreviousTokenInList(GreenNode list, int index, out GreenToken previous)
+    public static bool PreviousTokenInList(GreenNode list, int index, out GreenToken? previous)
     {
         for (int i = index - 1; i >= 0; i--)
         {
@@ -49,19 +49,34 @@ internal static class Docs
                 return true;
             }
 
-            var node = (GreenNode)slot;
-            if (node.SlotCount == 0) continue;
-            if (node.GetSlot(node.SlotCount - 1) is GreenToken last)
+            if (slot is GreenNode node && node.FirstToken() is not null)
             {
-                previous = last;
+                previous = LastToken(node);
                 return true;
             }
-
-            break;
         }
 
-        previous = null!;
+        previous = null;
         return false;
+    }
+
+    /// <summary>The last token of a node that holds one (the red tree's <c>LastToken</c>, on the green nodes), without recursion.</summary>
+    private static GreenToken? LastToken(GreenNode green)
+    {
+        var node = green;
+        while (true)
+        {
+            GreenNode? next = null;
+            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
+            {
+                var slot = node.GetSlot(i);
+                if (slot is GreenToken token) return token;
+                if (slot is GreenNode child && child.FirstToken() is not null) next = child;
+            }
+
+            if (next is null) return null;
+            node = next;
+        }
     }
 
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>

@@ -103,10 +103,10 @@ internal sealed partial class PackageResolver
                     // The type's Name (TypeNameToken): the first identifier token that is not missing.
                     if (!member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var nameToken, out int nameStart)) break;
                     string tname = Names.Unescape(nameToken.Text);
-                    var location = Location(file, new Text.TextSpan(nameStart, nameToken.Width));
-                    if (!scope.Declared.TryAdd(tname, location.Span))
+                    var nameSpan = new Text.TextSpan(nameStart, nameToken.Width);
+                    if (!scope.Declared.TryAdd(tname, nameSpan))
                     {
-                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, Location(file, scope.Declared[tname]));
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), Location(file, nameSpan), Location(file, scope.Declared[tname]));
                         break;
                     }
 
@@ -115,7 +115,7 @@ internal sealed partial class PackageResolver
                         Name = tname,
                         Owner = scope.Owner,
                         Docs = member.Docs(),
-                        Location = location,
+                        StoredLocation = new StoredLocation(file.Tree.Text, nameSpan),
                         Index = PendingIndex(definitions.Count),
                     };
                     scope.Types[tname] = definition;
@@ -273,7 +273,7 @@ internal sealed partial class PackageResolver
         {
             if (Green.SlotCount > 0 && Green.GetSlot(0) is GreenToken first && Semantics.Docs.PreviousTokenInList(_parent.Green, Index, out var previous))
             {
-                return Semantics.Docs.FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+                return Semantics.Docs.FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
             }
 
             return View is { } view ? Semantics.Docs.Of(view) : null;

@@ -11,10 +11,14 @@ namespace Wit.Core.Semantics;
 /// <summary>Type expressions, anonymous types (deduplicated per package, as wit-parser does), and functions.</summary>
 internal sealed partial class PackageResolver
 {
-    /// <summary>Where a type expression is used: names are looked up differently in definitions and functions.</summary>
-    private sealed class TypeContext
+    /// <summary>
+    /// Where a type expression is used: names are looked up differently in definitions and functions. A struct passed
+    /// by reference, with the item's location kept inline: one per definition and function was a twentieth of what
+    /// resolving a large file allocated.
+    /// </summary>
+    private readonly struct TypeContext
     {
-        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, SourceLocation? item)
+        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, StoredLocation item)
         {
             File = file;
             Scope = scope;
@@ -29,12 +33,12 @@ internal sealed partial class PackageResolver
         public bool InFunction { get; }
 
         /// <summary>The item being resolved, where wit-parser points feature-gate errors.</summary>
-        public SourceLocation? Item { get; }
+        public StoredLocation Item { get; }
     }
 
     private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
     {
-        var context = new TypeContext(file, scope, inFunction: false, definition.Location);
+        var context = new TypeContext(file, scope, inFunction: false, definition.StoredLocation);
         switch (syntax)
         {
             case TypeAliasSyntax alias:
@@ -51,7 +55,7 @@ internal sealed partial class PackageResolver
                 foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
                 {
                     if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
-                    var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, context) : null;
+                    var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
                     fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, Docs.Of(field), file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
                 }
 
@@ -120,7 +124,7 @@ internal sealed partial class PackageResolver
     /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
     /// the resource).
     /// </summary>
-    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
+    private WitType? ResolveType(TypeSyntax? type, in TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
         type is null ? null : ResolveType(new GreenCursor(type.Syntax.Green, type.Syntax.Position), context, aliasTarget, into);
 
     /// <summary>
@@ -128,7 +132,7 @@ internal sealed partial class PackageResolver
     /// view or iterator per type argument. Its depth is the type's nesting, which the parser bounds
     /// (<c>WitParser.MaxNesting</c>).
     /// </summary>
-    private WitType? ResolveType(GreenCursor type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
+    private WitType? ResolveType(GreenCursor type, in TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
     {
         switch (type.Kind)
         {
@@ -255,7 +259,7 @@ internal sealed partial class PackageResolver
     /// The definition a named type refers to, recorded as a reference; the location is made only for a report (a
     /// reference keeps its document and span inline).
     /// </summary>
-    private TypeDefinition? LookupType(GreenCursor named, TypeContext context)
+    private TypeDefinition? LookupType(GreenCursor named, in TypeContext context)
     {
         if (!named.TryGetName(out var nameToken, out int start)) return null;
         string name = Names.Unescape(nameToken.Text);
@@ -268,7 +272,7 @@ internal sealed partial class PackageResolver
 
         var location = new SourceLocation(context.File.Tree.Text, span);
         if (context.Scope.ExcludedTypes.Contains(name))
-            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item.Value ?? location);
         else if (context.InFunction && context.Scope.Functions.Contains(name))
             Report(ResolveDiagnostics.FunctionUsedAsType(name), location);
         else if (context.InFunction)
@@ -348,10 +352,10 @@ internal sealed partial class PackageResolver
                 && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                var location = Location(file, new Text.TextSpan(nameStart, name.Width));
+                var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(nameStart, name.Width));
                 if (scope.DuplicateFunctions.TryGetValue(member.Position, out var first))
                 {
-                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location, first);
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, first);
                 }
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function
@@ -420,7 +424,7 @@ internal sealed partial class PackageResolver
                     }
 
                     constructor = location;
-                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, Cursor(c.Syntax), c.Result, new MemberSyntax(member), file, scope, location));
+                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, Cursor(c.Syntax), c.Result, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
@@ -430,7 +434,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, location));
+                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
@@ -440,7 +444,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, location));
+                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
             }
         }
@@ -463,8 +467,9 @@ internal sealed partial class PackageResolver
     /// <param name="signature">The node that holds the <c>ParameterList</c> and <c>ResultList</c> (a function type, a constructor).</param>
     /// <param name="constructorResult">A constructor's result type (others are read from <paramref name="signature"/>'s green node).</param>
     /// <param name="syntax">The function's item or member (its docs and gate).</param>
+    /// <param name="location">Where the function is named (kept inline: a location object is made only for a report).</param>
     private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, GreenCursor signature, TypeSyntax? constructorResult,
-        MemberSyntax syntax, SourceFile file, TypeScope scope, SourceLocation location)
+        MemberSyntax syntax, SourceFile file, TypeScope scope, StoredLocation location)
     {
         var context = new TypeContext(file, scope, inFunction: true, location);
         var function = new Function(name, kind)
@@ -472,8 +477,8 @@ internal sealed partial class PackageResolver
             Resource = resource,
             Docs = syntax.Docs(),
             // Without attributes there is no gate to read (nor a view to make for one).
-            Stability = syntax.HasAttribute ? StabilityOf(syntax.View!, location) : Stability.Unknown,
-            Location = location,
+            Stability = syntax.HasAttribute ? StabilityOf(syntax.View!, location.Value) : Stability.Unknown,
+            StoredLocation = location,
         };
         var list = _parameterBuffer;
         list.Clear();
@@ -491,7 +496,7 @@ internal sealed partial class PackageResolver
         {
             if (!parameter.Item.TryGetToken(SyntaxKind.IdentifierToken, out var parameterName, out int nameStart)) continue;
             string pname = Names.Unescape(parameterName.Text);
-            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, context) : null;
+            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
             var at = new Text.TextSpan(nameStart, parameterName.Width);
             if (EarlierParameter(list, ref byName, pname) is { } earlier)
             {
@@ -516,7 +521,7 @@ internal sealed partial class PackageResolver
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
         {
-            ReportAtLink(ResolveDiagnostics.BorrowInResult(name), location);
+            ReportAtLink(ResolveDiagnostics.BorrowInResult(name), location.Value);
         }
 
         return function;
@@ -560,7 +565,7 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>A fallible constructor returns <c>result&lt;R&gt;</c> or <c>result&lt;R, E&gt;</c> where R is the resource itself.</summary>
-    private WitType? ResolveConstructorResult(TypeSyntax result, TypeDefinition resource, TypeContext context)
+    private WitType? ResolveConstructorResult(TypeSyntax result, TypeDefinition resource, in TypeContext context)
     {
         var resolved = ResolveType(result, context);
         if (resolved is not { } type) return null;
@@ -599,15 +604,18 @@ internal sealed partial class PackageResolver
             if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
             if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
 
-            // The children of Children(d), pushed without an iterator object per definition.
+            // The children of Children(d), pushed without an iterator object per definition (nor one per list:
+            // a foreach over an IReadOnlyList makes an enumerator object even of an array).
             if (d.Element is { } element) stack.Push(element);
             if (d.Key is { } key) stack.Push(key);
             if (d.Ok is { } ok) stack.Push(ok);
             if (d.Err is { } err) stack.Push(err);
-            foreach (var e in d.Elements) stack.Push(e);
-            foreach (var m in d.Members)
+            var elements = d.Elements;
+            for (int i = 0; i < elements.Count; i++) stack.Push(elements[i]);
+            var members = d.Members;
+            for (int i = 0; i < members.Count; i++)
             {
-                if (m.Type is { } t) stack.Push(t);
+                if (members[i].Type is { } t) stack.Push(t);
             }
         }
 

@@ -90,7 +90,7 @@ internal sealed partial class PackageResolver
                 if (external.FunctionType is { } functionType)
                 {
                     var kind = functionType.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                    var function = BuildFunction(itemName, kind, null, Cursor(functionType.Syntax), null, new MemberSyntax(member), file, scope, itemLocation);
+                    var function = BuildFunction(itemName, kind, null, Cursor(functionType.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(itemLocation));
                     functions.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfFunction(function)));
                     kinds[itemName] = "func";
                 }
