@@ -29,13 +29,11 @@ internal sealed partial class PackageResolver
         // an interface's 50,000 records and functions on each walk.
         var members = BodyMembers(body, SyntaxKind.InterfaceBody, out int functionCount);
         var scope = new TypeScope(@interface, null, members.Count, functionCount);
-        var types = ResolveTypeMembers(members, members.Count - functionCount, file, scope);
+        ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 
         // What only declaring the names needed goes before the functions are resolved, the peak of a large check.
+        // The types were declared into the interface's map, in the order of the returned list.
         scope.ReleaseDeclarations();
-        @interface.Types.EnsureCapacity(types.Count);
-        foreach (var type in types) @interface.Types.Set(type.Name!, type);
-        scope.UseDeclaredTypes(@interface.Types);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         var functions = ResolveFunctions(members, file, scope);
         @interface.Functions.EnsureCapacity(functions.Count);
@@ -118,7 +116,7 @@ internal sealed partial class PackageResolver
                         StoredLocation = new StoredLocation(file.Tree.Text, nameSpan),
                         Index = PendingIndex(definitions.Count),
                     };
-                    scope.Types[tname] = definition;
+                    scope.DeclareType(tname, definition);
                     definitions.Add(definition);
                     syntaxOf.Add(member);
                     declarationOrder.Add(definition);
@@ -139,7 +137,8 @@ internal sealed partial class PackageResolver
         var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
             definitions,
             definition => TypeDependencies(definition, syntaxOf[PendingPlace(definition, definitions)], file, scope, definitions, excludedReferences),
-            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
+            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference),
+            definition => PendingPlace(definition, definitions));
         foreach (var definition in order)
         {
             // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
@@ -472,7 +471,7 @@ internal sealed partial class PackageResolver
                 // Like wit-parser, the aliases a `use` creates carry the gate of the `use` itself.
                 Stability = useStability,
             };
-            scope.Types[localName] = definition;
+            scope.DeclareType(localName, definition);
             _resolver.AddType(definition);
             result.Add(definition);
         }

@@ -5,15 +5,24 @@ namespace Wit.Core.Semantics;
 /// <summary>The names an interface or world body defines: types (declared and used), functions, and gated-out types.</summary>
 internal sealed class TypeScope
 {
-    /// <param name="members">How many members the body has: the name tables are made that large at once (an
-    /// interface of 50,000 members grew each of them a dozen times).</param>
-    /// <param name="members">How many members the body has (its names are declared at once).</param>
+    /// <param name="members">How many members the body has (its names are declared at once, and an interface's map of
+    /// types is made that large: an interface of 50,000 members grew each of its tables a dozen times).</param>
     /// <param name="functions">How many of them are functions (the rest are types and <c>use</c>s).</param>
     public TypeScope(Interface? @interface, World? world, int members = 0, int functions = 0)
     {
         Interface = @interface;
         World = world;
-        _types = new Dictionary<string, TypeDefinition>(members - functions);
+        if (@interface is not null)
+        {
+            // An interface's types are declared into its own map (in declaration order, as it lists them).
+            @interface.Types.EnsureCapacity(members - functions);
+            _declaredTypes = @interface.Types;
+        }
+        else
+        {
+            _types = new Dictionary<string, TypeDefinition>(members - functions);
+        }
+
         _declared = new Dictionary<string, Text.TextSpan>(members);
         FunctionCount = functions;
 #if NET
@@ -30,26 +39,24 @@ internal sealed class TypeScope
 
     public TypeOwner Owner => new(Interface, World);
 
-    /// <summary>The body's types by name, while they are declared (afterwards <see cref="TryGetType"/> reads the interface's own map).</summary>
-    public Dictionary<string, TypeDefinition> Types => _types ?? throw new System.InvalidOperationException("the scope's types were declared already");
+    /// <summary>
+    /// A world's types by name (an interface's are its own <see cref="Semantics.Interface.Types"/>, declared there and
+    /// read from there, without a table of the same names and definitions beside it).
+    /// </summary>
+    private readonly Dictionary<string, TypeDefinition>? _types;
 
-    private Dictionary<string, TypeDefinition>? _types;
+    private readonly NameMap<TypeDefinition>? _declaredTypes;
 
-    private NameMap<TypeDefinition>? _declaredTypes;
+    /// <summary>Declares the type <paramref name="name"/> of the body (a name not declared before, see <see cref="Declared"/>).</summary>
+    public void DeclareType(string name, TypeDefinition definition)
+    {
+        if (_declaredTypes is not null) _declaredTypes.Set(name, definition);
+        else _types![name] = definition;
+    }
 
     /// <summary>The type named <paramref name="name"/> in the body.</summary>
     public bool TryGetType(string name, out TypeDefinition definition) =>
         _types?.TryGetValue(name, out definition!) ?? _declaredTypes!.TryGetValue(name, out definition);
-
-    /// <summary>
-    /// Reads the body's types from <paramref name="types"/>, the interface's map of the same names and definitions, from
-    /// now on; the scope's own table goes (an interface of 25,000 types held both until its functions were resolved).
-    /// </summary>
-    public void UseDeclaredTypes(NameMap<TypeDefinition> types)
-    {
-        _declaredTypes = types;
-        _types = null;
-    }
 
     /// <summary>The freestanding functions declared so far (while functions are resolved, in declaration order).</summary>
     public HashSet<string> Functions { get; } = new();
