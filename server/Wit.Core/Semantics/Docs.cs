@@ -22,16 +22,27 @@ internal static class Docs
     /// <see cref="Of(WitNode)"/> of a list item (a field, a parameter) read from the green tree when the token before it
     /// is the list's own; otherwise from its red node.
     /// </summary>
-    public static string? Of(GreenListItem item)
+    public static string? Of(GreenListItem item) => TryOfInList(item, out var docs) ? docs : Of(item.ToRed());
+
+    /// <summary>
+    /// The docs of a list item when the green tree tells them (the token before it is the list's own); false when the
+    /// item's red node must (<see cref="Of(SyntaxNode)"/>).
+    /// </summary>
+    public static bool TryOfInList(GreenListItem item, out string? docs)
     {
         var node = item.Item.Node;
         if (node.SlotCount > 0 && node.GetSlot(0) is GreenToken first && item.PreviousTokenInList() is { } previous)
         {
-            return FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+            docs = FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+            return true;
         }
 
-        return WitNode.From(item.ToRed()) is { } view ? Of(view) : null;
+        docs = null;
+        return false;
     }
+
+    /// <summary><see cref="Of(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
+    public static string? Of(SyntaxNode node) => WitNode.From(node) is { } view ? Of(view) : null;
 
     /// <summary>
     /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it (a token, or

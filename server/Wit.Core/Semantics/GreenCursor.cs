@@ -206,5 +206,8 @@ internal readonly struct GreenListItem
     }
 
     /// <summary>The item's red node, for what the green cursor does not answer (the list was walked from a red owner).</summary>
-    public SyntaxNode ToRed() => (_owner ?? throw new System.InvalidOperationException("the list was walked without its owner's red node")).ChildNode(_list.Node, _list.Position, _listIndex).ChildNode(Item.Node, Item.Position, _index);
+    public SyntaxNode ToRed() => ToRed(_owner ?? throw new System.InvalidOperationException("the list was walked without its owner's red node"));
+
+    /// <summary>The item's red node under <paramref name="owner"/>, the red node of the list's owner.</summary>
+    public SyntaxNode ToRed(SyntaxNode owner) => owner.ChildNode(_list.Node, _list.Position, _listIndex).ChildNode(Item.Node, Item.Position, _index);
 }

@@ -143,10 +143,9 @@ internal sealed partial class PackageResolver
         {
             // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
             var member = syntaxOf[PendingPlace(definition, definitions)];
-            var syntax = member.View!;
 
-            // Without attributes there is no gate to read (nor a location to make for one).
-            if (member.HasAttribute) definition.Stability = StabilityOf(syntax, definition.Location);
+            // Without attributes there is no gate to read (nor a view or location to make for one).
+            if (member.HasAttribute) definition.Stability = StabilityOf(member.View!, definition.Location);
 
             // Linking maps what the type refers to after its own gate.
             if (excludedReferences.TryGetValue(definition, out var excluded))
@@ -154,7 +153,7 @@ internal sealed partial class PackageResolver
                 foreach (var at in excluded) ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
             }
 
-            FillDefinition(definition, syntax, file, scope);
+            FillDefinition(definition, member, file, scope);
             _resolver.AddType(definition);
         }
 
@@ -261,8 +260,11 @@ internal sealed partial class PackageResolver
         /// <summary>Whether the member has an attribute (<see cref="PackageResolver.HasAttribute(GreenNode)"/>).</summary>
         public bool HasAttribute => PackageResolver.HasAttribute(Green);
 
+        /// <summary>The member's red node, made anew.</summary>
+        public SyntaxNode Red => _parent.ChildNode(Green, Position, Index);
+
         /// <summary>The member's typed view, made anew (null for a kind without one).</summary>
-        public WitNode? View => WitNode.From(_parent.ChildNode(Green, Position, Index));
+        public WitNode? View => WitNode.From(Red);
 
         /// <summary>
         /// <see cref="Semantics.Docs.Of(WitNode)"/> of the member, from the green tree when its first token is its own first

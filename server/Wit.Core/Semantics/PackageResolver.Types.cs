@@ -36,10 +36,28 @@ internal sealed partial class PackageResolver
         public StoredLocation Item { get; }
     }
 
-    private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
+    private void FillDefinition(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope)
     {
         var context = new TypeContext(file, scope, inFunction: false, definition.StoredLocation);
-        switch (syntax)
+        if (member.Kind == SyntaxKind.Record)
+        {
+            // Read from the green tree (RecordSyntax.Fields and their accessors), without a red node for the record
+            // or any field unless a field's docs need one.
+            var fields = _memberBuffer;
+            fields.Clear();
+            foreach (var field in member.Cursor.ListItems(SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
+            {
+                if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
+                var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
+                string? docs = Docs.TryOfInList(field, out var inList) ? inList : Docs.Of(field.ToRed(member.Red));
+                fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, docs, file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
+            }
+
+            definition.Members = fields.ToArray();
+            return;
+        }
+
+        switch (member.View)
         {
             case TypeAliasSyntax alias:
                 // `type a = b;` and `type a = u32;` are aliases; `type a = list<u8>;` names the list itself, as in
@@ -48,24 +66,11 @@ internal sealed partial class PackageResolver
                 if (target is null) definition.Kind = TypeDefinitionKind.Error;
                 else if (!ReferenceEquals(target.Value.Definition, definition)) definition.Element = target;
                 break;
-            case RecordSyntax record:
-                // Read from the green tree (RecordSyntax.Fields and their accessors, without a red node per field).
-                var fields = _memberBuffer;
-                fields.Clear();
-                foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
-                {
-                    if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
-                    var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
-                    fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, Docs.Of(field), file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
-                }
-
-                definition.Members = fields.ToArray();
-                break;
             case FlagsSyntax flags:
                 var members = new List<NamedType>();
-                foreach (var member in flags.Members)
+                foreach (var flag in flags.Members)
                 {
-                    if (member.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(member), Location(file, memberName)));
+                    if (flag.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(flag), Location(file, memberName)));
                 }
 
                 definition.Members = members.ToArray();
