@@ -40,7 +40,7 @@ internal sealed partial class PackageResolver
         foreach (var function in functions)
         {
             // A duplicate is reported where it is declared; the first definition stays.
-            if (!@interface.Functions.ContainsKey(function.Name)) @interface.Functions.Set(function.Name, function);
+            @interface.Functions.TryAdd(function.Name, function);
         }
         _resolver.AddInterface(@interface);
         return @interface;
@@ -102,9 +102,9 @@ internal sealed partial class PackageResolver
                     if (!member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var nameToken, out int nameStart)) break;
                     string tname = Names.Unescape(nameToken.Text);
                     var nameSpan = new Text.TextSpan(nameStart, nameToken.Width);
-                    if (!scope.Declared.TryAdd(tname, nameSpan))
+                    if (scope.TryGetDeclared(tname, out var earlierType))
                     {
-                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), Location(file, nameSpan), Location(file, scope.Declared[tname]));
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), Location(file, nameSpan), Location(file, earlierType));
                         break;
                     }
 
@@ -128,7 +128,8 @@ internal sealed partial class PackageResolver
         // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
         foreach (var (position, name, nameSpan) in functions)
         {
-            if (!scope.Declared.TryAdd(name, nameSpan)) scope.DuplicateFunctions[position] = Location(file, scope.Declared[name]);
+            if (scope.TryGetDeclared(name, out var earlier)) scope.DuplicateFunctions[position] = Location(file, earlier);
+            else scope.DeclareFunctionName(name, nameSpan);
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
@@ -434,9 +435,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.TryAdd(localName, location.Span))
+            if (scope.TryGetDeclared(localName, out var earlier))
             {
-                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, scope.Declared[localName]));
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, earlier));
                 continue;
             }
 

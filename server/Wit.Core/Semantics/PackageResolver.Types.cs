@@ -278,7 +278,7 @@ internal sealed partial class PackageResolver
         var location = new SourceLocation(context.File.Tree.Text, span);
         if (context.Scope.ExcludedTypes.Contains(name))
             ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item.Value ?? location);
-        else if (context.InFunction && context.Scope.Functions.Contains(name))
+        else if (context.InFunction && context.Scope.IsFunction(name))
             Report(ResolveDiagnostics.FunctionUsedAsType(name), location);
         else if (context.InFunction)
             Report(ResolveDiagnostics.NameDoesNotExist(name), location);
@@ -365,7 +365,7 @@ internal sealed partial class PackageResolver
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function
                 // declared later is a name that does not exist (yet).
-                scope.Functions.Add(functionName);
+                scope.DeclareFunction(functionName);
                 var kind = type.TryGetToken(SyntaxKind.AsyncKeyword, out _, out _) ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
                 result.Add(BuildFunction(functionName, kind, null, type, null, member, file, scope, location));
             }
