@@ -71,23 +71,22 @@ internal static class Docs
         return false;
     }
 
-    /// <summary>The last token of a node that holds one (the red tree's <c>LastToken</c>, on the green nodes), without recursion.</summary>
+    /// <summary>
+    /// The last token of a node that holds one, as the red tree's <c>LastToken</c> finds it (descending into the last
+    /// slot that is a token or a node with a first token), on the green nodes and without recursion.
+    /// </summary>
     private static GreenToken? LastToken(GreenNode green)
     {
-        var node = green;
-        while (true)
+        GreenElement current = green;
+        while (current is GreenNode node)
         {
-            GreenNode? next = null;
-            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
-            {
-                var slot = node.GetSlot(i);
-                if (slot is GreenToken token) return token;
-                if (slot is GreenNode child && child.FirstToken() is not null) next = child;
-            }
-
-            if (next is null) return null;
-            node = next;
+            int last = node.SlotCount - 1;
+            while (last >= 0 && node.GetSlot(last) is GreenNode { } empty && empty.FirstToken() is null) last--;
+            if (last < 0) return null;
+            current = node.GetSlot(last);
         }
+
+        return (GreenToken)current;
     }
 
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>
