@@ -28,6 +28,10 @@ internal sealed partial class PackageResolver
         // typed view per member is made only where a member needs one (a gate, a `use`, a resource), not for each of
         // an interface's 50,000 records and functions on each walk.
         var members = BodyMembers(body, SyntaxKind.InterfaceBody, out int functionCount);
+
+        // The model's list of types grows by about a type per member (a definition, or an anonymous type a function
+        // makes): made that large at once, at least doubling, rather than copied a dozen times on the large object heap.
+        _resolver.ReserveTypes(members.Count);
         var scope = new TypeScope(@interface, null, members.Count, functionCount);
         ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 
@@ -35,13 +39,8 @@ internal sealed partial class PackageResolver
         // The types were declared into the interface's map, in the order of the returned list.
         scope.ReleaseDeclarations();
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
-        var functions = ResolveFunctions(members, file, scope);
-        @interface.Functions.EnsureCapacity(functions.Count);
-        foreach (var function in functions)
-        {
-            // A duplicate is reported where it is declared; the first definition stays.
-            @interface.Functions.TryAdd(function.Name, function);
-        }
+        @interface.Functions.EnsureCapacity(functionCount);
+        ResolveFunctions(members, file, scope, @interface.Functions);
         _resolver.AddInterface(@interface);
         return @interface;
     }
@@ -57,7 +56,8 @@ internal sealed partial class PackageResolver
     /// <param name="memberCount">How many there are, functions left out (the tables of types are made that large at once).</param>
     private List<TypeDefinition> ResolveTypeMembersCore(List<MemberSyntax> members, int memberCount, SourceFile file, TypeScope scope)
     {
-        var declarationOrder = new List<TypeDefinition>(memberCount);
+        // A world lists its types from here; an interface's are in its own map, in the same order (see TypeScope).
+        var declarationOrder = scope.Interface is null ? new List<TypeDefinition>(memberCount) : null;
         // A function is known by its position in the file (unique within a body) and where its name is.
         var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>(scope.FunctionCount);
         // The definitions to order and fill, and beside each its member: a definition's place in these lists is kept
@@ -87,7 +87,12 @@ internal sealed partial class PackageResolver
             switch (member.Kind)
             {
                 case SyntaxKind.UseItem:
-                    if (member.View is UseItemSyntax use) declarationOrder.AddRange(ResolveUse(use, file, scope));
+                    if (member.View is UseItemSyntax use)
+                    {
+                        var used = ResolveUse(use, file, scope);
+                        declarationOrder?.AddRange(used);
+                    }
+
                     break;
                 case SyntaxKind.FunctionItem:
                     // FunctionItemSyntax.Name: the first identifier token that is not missing.
@@ -119,7 +124,7 @@ internal sealed partial class PackageResolver
                     scope.DeclareType(tname, definition);
                     definitions.Add(definition);
                     syntaxOf.Add(member);
-                    declarationOrder.Add(definition);
+                    declarationOrder?.Add(definition);
                     break;
             }
         }
@@ -158,7 +163,7 @@ internal sealed partial class PackageResolver
             _resolver.AddType(definition);
         }
 
-        return declarationOrder;
+        return declarationOrder ?? new List<TypeDefinition>();
     }
 
     /// <summary>

@@ -342,9 +342,19 @@ internal sealed partial class PackageResolver
     // ---- Functions ----------------------------------------------------------------------------------------------
 
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
-    private List<Function> ResolveFunctions(List<MemberSyntax> members, SourceFile file, TypeScope scope)
+    /// <param name="into">
+    /// An interface's map of functions, where each goes as it is built (the first of a name stays; a duplicate is
+    /// reported where it is declared) instead of into the list returned, which is then empty.
+    /// </param>
+    private List<Function> ResolveFunctions(List<MemberSyntax> members, SourceFile file, TypeScope scope, NameMap<Function>? into = null)
     {
-        var result = new List<Function>(scope.FunctionCount);
+        var result = new List<Function>(into is null ? scope.FunctionCount : 0);
+        void Add(Function function)
+        {
+            if (into is null) result.Add(function);
+            else into.TryAdd(function.Name, function);
+        }
+
         foreach (var member in members)
         {
             // Only functions, resources and gated members (whose gates are read) matter here; a function is read from
@@ -367,13 +377,13 @@ internal sealed partial class PackageResolver
                 // declared later is a name that does not exist (yet).
                 scope.DeclareFunction(functionName);
                 var kind = type.TryGetToken(SyntaxKind.AsyncKeyword, out _, out _) ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                result.Add(BuildFunction(functionName, kind, null, type, null, member, file, scope, location));
+                Add(BuildFunction(functionName, kind, null, type, null, member, file, scope, location));
             }
             else if (memberKind == SyntaxKind.Resource && member.View is ResourceSyntax resource && resource.Name is { } resourceName)
             {
                 string rname = Names.Unescape(resourceName.Text);
                 scope.TryGetType(rname, out var definition);
-                result.AddRange(ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope));
+                foreach (var function in ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope)) Add(function);
             }
         }
 
