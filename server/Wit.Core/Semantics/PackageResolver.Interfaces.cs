@@ -28,10 +28,6 @@ internal sealed partial class PackageResolver
         // typed view per member is made only where a member needs one (a gate, a `use`, a resource), not for each of
         // an interface's 50,000 records and functions on each walk.
         var members = BodyMembers(body, SyntaxKind.InterfaceBody, out int functionCount);
-
-        // The model's list of types grows by about a type per member (a definition, or an anonymous type a function
-        // makes): made that large at once, at least doubling, rather than copied a dozen times on the large object heap.
-        _resolver.ReserveTypes(members.Count);
         var scope = new TypeScope(@interface, null, members.Count, functionCount);
         ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 

@@ -427,14 +427,6 @@ public sealed partial class WitResolver
         _model.Worlds.Add(world);
     }
 
-    /// <summary>Makes room for <paramref name="count"/> more types in the model (growing it at least twofold).</summary>
-    internal void ReserveTypes(int count)
-    {
-        var types = _model.Types;
-        int needed = types.Count + count;
-        if (types.Capacity < needed) types.Capacity = System.Math.Max(needed, types.Capacity * 2);
-    }
-
     internal void AddType(TypeDefinition type)
     {
         type.Index = _model.Types.Count;
