@@ -22,19 +22,75 @@ internal static class Docs
     /// <see cref="Of(WitNode)"/> of a list item (a field, a parameter) read from the green tree when the token before it
     /// is the list's own; otherwise from its red node.
     /// </summary>
-    public static string? Of(GreenListItem item)
+    public static string? Of(GreenListItem item) => TryOfInList(item, out var docs) ? docs : Of(item.ToRed());
+
+    /// <summary>
+    /// The docs of a list item when the green tree tells them (the token before it is the list's own); false when the
+    /// item's red node must (<see cref="Of(SyntaxNode)"/>).
+    /// </summary>
+    public static bool TryOfInList(GreenListItem item, out string? docs)
     {
         var node = item.Item.Node;
         if (node.SlotCount > 0 && node.GetSlot(0) is GreenToken first && item.PreviousTokenInList() is { } previous)
         {
-            return FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+            docs = FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
+            return true;
         }
 
-        return WitNode.From(item.ToRed()) is { } view ? Of(view) : null;
+        docs = null;
+        return false;
+    }
+
+    /// <summary><see cref="Of(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
+    public static string? Of(SyntaxNode node) => WitNode.From(node) is { } view ? Of(view) : null;
+
+    /// <summary>
+    /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it (a token, or
+    /// the last token of a node), as <c>SyntaxNode.FirstAndPreviousGreenTokens</c> finds it. False when no earlier slot
+    /// holds a token: the token before lies outside the list, and the caller asks the red tree.
+    /// </summary>
+    public static bool PreviousTokenInList(GreenNode list, int index, out GreenToken? previous)
+    {
+        for (int i = index - 1; i >= 0; i--)
+        {
+            var slot = list.GetSlot(i);
+            if (slot is GreenToken token)
+            {
+                previous = token;
+                return true;
+            }
+
+            if (slot is GreenNode node && node.FirstToken() is not null)
+            {
+                previous = LastToken(node);
+                return true;
+            }
+        }
+
+        previous = null;
+        return false;
+    }
+
+    /// <summary>
+    /// The last token of a node that holds one, as the red tree's <c>LastToken</c> finds it (descending into the last
+    /// slot that is a token or a node with a first token), on the green nodes and without recursion.
+    /// </summary>
+    private static GreenToken? LastToken(GreenNode green)
+    {
+        GreenElement current = green;
+        while (current is GreenNode node)
+        {
+            int last = node.SlotCount - 1;
+            while (last >= 0 && node.GetSlot(last) is GreenNode { } empty && empty.FirstToken() is null) last--;
+            if (last < 0) return null;
+            current = node.GetSlot(last);
+        }
+
+        return (GreenToken)current;
     }
 
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>
-    private static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
+    public static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
     {
         // Each comment's contents are kept as bounds into its text, so the usual single `///` line costs one
         // substring, not a list and three intermediate strings.

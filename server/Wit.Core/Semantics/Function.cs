@@ -35,6 +35,9 @@ public sealed class Function
 
     private StoredLocation _location;
 
+    /// <summary>The location as stored (a document and a span), set and read without a <see cref="SourceLocation"/> object.</summary>
+    internal StoredLocation StoredLocation { get => _location; set => _location = value; }
+
     public bool IsAsync => Kind is FunctionKind.AsyncFreestanding or FunctionKind.AsyncMethod or FunctionKind.AsyncStatic;
 
     /// <summary>The name as written in WIT (<c>f</c> for <c>[method]r.f</c>).</summary>

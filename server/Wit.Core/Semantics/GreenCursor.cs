@@ -85,29 +85,39 @@ internal readonly struct GreenCursor
     /// <paramref name="listKind"/> (what <c>WitNode.ListItems</c> views), as green cursors; a struct enumerable, so a
     /// walk allocates nothing.
     /// </summary>
-    public static GreenListItems ListItems(SyntaxNode owner, SyntaxKind listKind, SyntaxKind itemKind) => new(owner, listKind, itemKind);
+    public static GreenListItems ListItems(SyntaxNode owner, SyntaxKind listKind, SyntaxKind itemKind) => new(new GreenCursor(owner.Green, owner.Position), owner, listKind, itemKind);
+
+    /// <summary>
+    /// <see cref="ListItems(SyntaxNode, SyntaxKind, SyntaxKind)"/> of this node, for a walk that needs no item's red node
+    /// (<see cref="GreenListItem.ToRed"/>): a function's parameters, read without a red node for the function.
+    /// </summary>
+    public GreenListItems ListItems(SyntaxKind listKind, SyntaxKind itemKind) => new(this, null, listKind, itemKind);
 }
 
 /// <summary>The items of a list node (<see cref="GreenCursor.ListItems"/>).</summary>
 internal readonly struct GreenListItems
 {
-    private readonly SyntaxNode _owner;
+    private readonly GreenCursor _ownerCursor;
+    private readonly SyntaxNode? _owner;
     private readonly SyntaxKind _listKind;
     private readonly SyntaxKind _itemKind;
 
-    public GreenListItems(SyntaxNode owner, SyntaxKind listKind, SyntaxKind itemKind)
+    /// <param name="ownerCursor">The owner of the list, as a green cursor.</param>
+    /// <param name="owner">Its red node, when the items may be asked for theirs.</param>
+    public GreenListItems(GreenCursor ownerCursor, SyntaxNode? owner, SyntaxKind listKind, SyntaxKind itemKind)
     {
+        _ownerCursor = ownerCursor;
         _owner = owner;
         _listKind = listKind;
         _itemKind = itemKind;
     }
 
-    public Enumerator GetEnumerator() => new(_owner, _listKind, _itemKind);
+    public Enumerator GetEnumerator() => new(_ownerCursor, _owner, _listKind, _itemKind);
 
     /// <summary>Walks the list's slots with a running offset.</summary>
     public struct Enumerator
     {
-        private readonly SyntaxNode _owner;
+        private readonly SyntaxNode? _owner;
         private readonly SyntaxKind _itemKind;
         private readonly GreenCursor _list;
         private readonly int _listIndex;
@@ -115,15 +125,15 @@ internal readonly struct GreenListItems
         private int _offset;
         private int _nextOffset;
 
-        public Enumerator(SyntaxNode owner, SyntaxKind listKind, SyntaxKind itemKind)
+        public Enumerator(GreenCursor ownerCursor, SyntaxNode? owner, SyntaxKind listKind, SyntaxKind itemKind)
         {
             _owner = owner;
             _itemKind = itemKind;
             _list = default;
             _listIndex = -1;
             _index = -1;
-            var green = owner.Green;
-            int offset = owner.Position;
+            var green = ownerCursor.Node;
+            int offset = ownerCursor.Position;
             for (int i = 0; i < green.SlotCount; i++)
             {
                 var slot = green.GetSlot(i);
@@ -163,12 +173,12 @@ internal readonly struct GreenListItems
 /// <summary>An item of a list node (<see cref="GreenCursor.ListItems"/>), with what it takes to make its red node when needed.</summary>
 internal readonly struct GreenListItem
 {
-    private readonly SyntaxNode _owner;
+    private readonly SyntaxNode? _owner;
     private readonly GreenCursor _list;
     private readonly int _listIndex;
     private readonly int _index;
 
-    public GreenListItem(SyntaxNode owner, GreenCursor list, int listIndex, GreenCursor item, int index)
+    public GreenListItem(SyntaxNode? owner, GreenCursor list, int listIndex, GreenCursor item, int index)
     {
         _owner = owner;
         _list = list;
@@ -195,6 +205,9 @@ internal readonly struct GreenListItem
         return null;
     }
 
-    /// <summary>The item's red node, for what the green cursor does not answer.</summary>
-    public SyntaxNode ToRed() => _owner.ChildNode(_list.Node, _list.Position, _listIndex).ChildNode(Item.Node, Item.Position, _index);
+    /// <summary>The item's red node, for what the green cursor does not answer (the list was walked from a red owner).</summary>
+    public SyntaxNode ToRed() => ToRed(_owner ?? throw new System.InvalidOperationException("the list was walked without its owner's red node"));
+
+    /// <summary>The item's red node under <paramref name="owner"/>, the red node of the list's owner.</summary>
+    public SyntaxNode ToRed(SyntaxNode owner) => owner.ChildNode(_list.Node, _list.Position, _listIndex).ChildNode(Item.Node, Item.Position, _index);
 }

@@ -61,15 +61,45 @@ internal static class ItemUsePaths
     {
         if (s_memo.TryGetValue(item.Green, out var found)) return found;
         var entries = new List<Entry>();
-        foreach (var node in item.DescendantNodes(WitResolver.MayContainUsePath))
+
+        // The walk SyntaxNode.DescendantNodes(node => WitResolver.MayContainUsePath(node.Kind)) would make, in the same pre-order, with a red node only for
+        // a child whose green kind is a path or may hold one: an interface of 50,000 members made a red node for each
+        // of them only to read its kind.
+        var stack = new Stack<SyntaxNode>();
+        var children = new List<SyntaxNode>();
+        PushChildren(stack, children, item);
+        while (stack.Count > 0)
         {
-            if (node.Kind != SyntaxKind.UsePath || WitNode.From(node) is not UsePathSyntax pathSyntax) continue;
-            if (ParsedPath.From(pathSyntax, file) is not { } path) continue;
-            entries.Add(new Entry(path, item.Position, node.Parent?.Kind == SyntaxKind.IncludeItem, node.Parent?.Kind == SyntaxKind.UseItem, PhaseOf(node, item)));
+            var node = stack.Pop();
+            if (node.Kind == SyntaxKind.UsePath)
+            {
+                if (WitNode.From(node) is UsePathSyntax pathSyntax && ParsedPath.From(pathSyntax, file) is { } path)
+                {
+                    entries.Add(new Entry(path, item.Position, node.Parent?.Kind == SyntaxKind.IncludeItem, node.Parent?.Kind == SyntaxKind.UseItem, PhaseOf(node, item)));
+                }
+            }
+
+            if (WitResolver.MayContainUsePath(node.Kind)) PushChildren(stack, children, node);
         }
 
         var computed = entries.ToArray();
         return s_memo.GetValue(item.Green, _ => computed);
+    }
+
+    /// <summary>Pushes the child nodes of <paramref name="node"/> the walk visits, the last first (so they pop in document order).</summary>
+    private static void PushChildren(Stack<SyntaxNode> stack, List<SyntaxNode> children, SyntaxNode node)
+    {
+        children.Clear();
+        var green = node.Green;
+        int offset = node.Position;
+        for (int i = 0; i < green.SlotCount; i++)
+        {
+            var slot = green.GetSlot(i);
+            if (slot is GreenNode child && (child.Kind == SyntaxKind.UsePath || WitResolver.MayContainUsePath(child.Kind))) children.Add(node.ChildNode(child, offset, i));
+            offset += slot.FullWidth;
+        }
+
+        for (int i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
     }
 
     private static int PhaseOf(SyntaxNode path, SyntaxNode item)

@@ -43,6 +43,9 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     /// <summary>Sets the value of <paramref name="name"/>: in its place when it is there, else last.</summary>
     public void Set(string name, T value) => _entries[name] = value;
 
+    /// <summary>Adds <paramref name="name"/> last unless it is there (one lookup); false when it was.</summary>
+    internal bool TryAdd(string name, T value) => _entries.TryAdd(name, value);
+
     /// <summary>Removes <paramref name="name"/>; the entries after it keep their order.</summary>
     public bool Remove(string name) => _entries.Remove(name);
 
@@ -74,6 +77,15 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
             _index[name] = _entries.Count;
             _entries.Add(new KeyValuePair<string, T>(name, value));
         }
+    }
+
+    /// <summary>Adds <paramref name="name"/> last unless it is there; false when it was.</summary>
+    internal bool TryAdd(string name, T value)
+    {
+        if (_index.ContainsKey(name)) return false;
+        _index[name] = _entries.Count;
+        _entries.Add(new KeyValuePair<string, T>(name, value));
+        return true;
     }
 
     /// <summary>Removes <paramref name="name"/>; the entries after it keep their order.</summary>

@@ -10,10 +10,12 @@ namespace Wit.Core.Semantics;
 /// <summary>Interfaces: <c>use</c> items, type definitions in dependency order, functions and resource members.</summary>
 internal sealed partial class PackageResolver
 {
-    private Interface ResolveInterface(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location) =>
-        InLinkStep(DiagnosticOrder.LinkInterface, () => ResolveInterfaceCore(name, syntax, members, file, location));
+    /// <param name="syntax">The interface's item (its docs and gate).</param>
+    /// <param name="body">The node that holds its <c>InterfaceBody</c> (the item itself, or an inline interface).</param>
+    private Interface ResolveInterface(string? name, WitNode syntax, SyntaxNode body, SourceFile file, SourceLocation? location) =>
+        InLinkStep(DiagnosticOrder.LinkInterface, () => ResolveInterfaceCore(name, syntax, body, file, location));
 
-    private Interface ResolveInterfaceCore(string? name, WitNode syntax, IEnumerable<WitNode> members, SourceFile file, SourceLocation? location)
+    private Interface ResolveInterfaceCore(string? name, WitNode syntax, SyntaxNode body, SourceFile file, SourceLocation? location)
     {
         var @interface = new Interface(name)
         {
@@ -22,26 +24,19 @@ internal sealed partial class PackageResolver
             Stability = name is null ? Stability.Unknown : StabilityOf(syntax, location),
             Location = location,
         };
-        // The members are walked twice (types, then functions), each time making their typed views anew: a list of
-        // them would keep a red node per member of the body alive until the interface is resolved (3.6 MB for an
-        // interface of 50,000 members, at the peak of the check).
-        var (memberCount, functionCount) = ListItemCount(syntax.Syntax, SyntaxKind.InterfaceBody);
-        var scope = new TypeScope(@interface, null, memberCount, functionCount);
-        var types = ResolveTypeMembers(members, memberCount - functionCount, file, scope);
+        // The members are walked twice (types, then functions) as green nodes with their places: a red node and a
+        // typed view per member is made only where a member needs one (a gate, a `use`, a resource), not for each of
+        // an interface's 50,000 records and functions on each walk.
+        var members = BodyMembers(body, SyntaxKind.InterfaceBody, out int functionCount);
+        var scope = new TypeScope(@interface, null, members.Count, functionCount);
+        ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 
         // What only declaring the names needed goes before the functions are resolved, the peak of a large check.
+        // The types were declared into the interface's map, in the order of the returned list.
         scope.ReleaseDeclarations();
-        @interface.Types.EnsureCapacity(types.Count);
-        foreach (var type in types) @interface.Types.Set(type.Name!, type);
-        scope.UseDeclaredTypes(@interface.Types);
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
-        var functions = ResolveFunctions(members, file, scope);
-        @interface.Functions.EnsureCapacity(functions.Count);
-        foreach (var function in functions)
-        {
-            // A duplicate is reported where it is declared; the first definition stays.
-            if (!@interface.Functions.ContainsKey(function.Name)) @interface.Functions.Set(function.Name, function);
-        }
+        @interface.Functions.EnsureCapacity(functionCount);
+        ResolveFunctions(members, file, scope, @interface.Functions);
         _resolver.AddInterface(@interface);
         return @interface;
     }
@@ -50,26 +45,31 @@ internal sealed partial class PackageResolver
     /// Declares the <c>use</c>d and defined types of a body, orders the definitions by what they reference, and
     /// fills them in. Returns the named types in declaration order.
     /// </summary>
-    private List<TypeDefinition> ResolveTypeMembers(IEnumerable<WitNode> members, int memberCount, SourceFile file, TypeScope scope) =>
+    private List<TypeDefinition> ResolveTypeMembers(List<MemberSyntax> members, int memberCount, SourceFile file, TypeScope scope) =>
         InLinkStep(DiagnosticOrder.LinkType, () => ResolveTypeMembersCore(members, memberCount, file, scope));
 
     /// <param name="members">The body's members, walked once.</param>
     /// <param name="memberCount">How many there are, functions left out (the tables of types are made that large at once).</param>
-    private List<TypeDefinition> ResolveTypeMembersCore(IEnumerable<WitNode> members, int memberCount, SourceFile file, TypeScope scope)
+    private List<TypeDefinition> ResolveTypeMembersCore(List<MemberSyntax> members, int memberCount, SourceFile file, TypeScope scope)
     {
-        var declarationOrder = new List<TypeDefinition>(memberCount);
+        // A world lists its types from here; an interface's are in its own map, in the same order (see TypeScope).
+        var declarationOrder = scope.Interface is null ? new List<TypeDefinition>(memberCount) : null;
         // A function is known by its position in the file (unique within a body) and where its name is.
         var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>(scope.FunctionCount);
+        // The definitions to order and fill, and beside each its member: a definition's place in these lists is kept
+        // in its Index until it is added to the model (see PendingIndex), so no table maps one to the other.
         var definitions = new List<TypeDefinition>(memberCount);
-        var syntaxOf = new Dictionary<TypeDefinition, MemberSyntax>(memberCount);
+        var syntaxOf = new List<MemberSyntax>(memberCount);
         foreach (var member in members)
         {
-            if (IsExcluded(member))
+            // Only a member with attributes can be gated off (HasAttribute reads the green node), so the others need
+            // no typed view here.
+            if (member.HasAttribute && member.View is { } gated && IsExcluded(gated))
             {
-                if (TypeNameToken(member) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
+                if (TypeNameToken(gated) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
 
-                // The types a gated `use` brings in are gated with it.
-                if (member is UseItemSyntax excludedUse)
+                // The types a `use` brings in are gated with it.
+                if (gated is UseItemSyntax excludedUse)
                 {
                     foreach (var useName in excludedUse.Names)
                     {
@@ -80,35 +80,47 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            switch (member)
+            switch (member.Kind)
             {
-                case UseItemSyntax use:
-                    declarationOrder.AddRange(ResolveUse(use, file, scope));
-                    break;
-                case FunctionItemSyntax function when function.Name is { } functionName:
-                    functions.Add((member.Syntax.Position, Names.Unescape(functionName.Text), functionName.Span));
-                    break;
-                default:
-                    if (TypeNameToken(member) is not { } nameToken) break;
-                    string tname = Names.Unescape(nameToken.Text);
-                    var location = Location(file, nameToken);
-                    if (!scope.Declared.TryAdd(tname, location.Span))
+                case SyntaxKind.UseItem:
+                    if (member.View is UseItemSyntax use)
                     {
-                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), location, Location(file, scope.Declared[tname]));
+                        var used = ResolveUse(use, file, scope);
+                        declarationOrder?.AddRange(used);
+                    }
+
+                    break;
+                case SyntaxKind.FunctionItem:
+                    // FunctionItemSyntax.Name: the first identifier token that is not missing.
+                    if (member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var functionName, out int functionStart))
+                    {
+                        functions.Add((member.Position, Names.Unescape(functionName.Text), new Text.TextSpan(functionStart, functionName.Width)));
+                    }
+
+                    break;
+                case SyntaxKind.TypeAlias or SyntaxKind.Record or SyntaxKind.Flags or SyntaxKind.Variant or SyntaxKind.Enum or SyntaxKind.Resource:
+                    // The type's Name (TypeNameToken): the first identifier token that is not missing.
+                    if (!member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var nameToken, out int nameStart)) break;
+                    string tname = Names.Unescape(nameToken.Text);
+                    var nameSpan = new Text.TextSpan(nameStart, nameToken.Width);
+                    if (scope.TryGetDeclared(tname, out var earlierType))
+                    {
+                        ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(tname), Location(file, nameSpan), Location(file, earlierType));
                         break;
                     }
 
-                    var definition = new TypeDefinition(KindOf(member))
+                    var definition = new TypeDefinition(KindOf(member.Kind))
                     {
                         Name = tname,
                         Owner = scope.Owner,
-                        Docs = Docs.Of(member),
-                        Location = location,
+                        Docs = member.Docs(),
+                        StoredLocation = new StoredLocation(file.Tree.Text, nameSpan),
+                        Index = PendingIndex(definitions.Count),
                     };
-                    scope.Types[tname] = definition;
+                    scope.DeclareType(tname, definition);
                     definitions.Add(definition);
-                    syntaxOf[definition] = new MemberSyntax(member);
-                    declarationOrder.Add(definition);
+                    syntaxOf.Add(member);
+                    declarationOrder?.Add(definition);
                     break;
             }
         }
@@ -117,22 +129,25 @@ internal sealed partial class PackageResolver
         // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
         foreach (var (position, name, nameSpan) in functions)
         {
-            if (!scope.Declared.TryAdd(name, nameSpan)) scope.DuplicateFunctions[position] = Location(file, scope.Declared[name]);
+            if (scope.TryGetDeclared(name, out var earlier)) scope.DuplicateFunctions[position] = Location(file, earlier);
+            else scope.DeclareFunctionName(name, nameSpan);
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
         // reference that reached it.
-        var local = new HashSet<TypeDefinition>(definitions);
         var excludedReferences = new Dictionary<TypeDefinition, List<SourceLocation?>>();
         var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
             definitions,
-            definition => TypeDependencies(definition, syntaxOf[definition].View, file, scope, local, excludedReferences),
-            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference));
+            definition => TypeDependencies(definition, syntaxOf[PendingPlace(definition, definitions)], file, scope, definitions, excludedReferences),
+            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference),
+            definition => PendingPlace(definition, definitions));
         foreach (var definition in order)
         {
             // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
-            var syntax = syntaxOf[definition].View;
-            definition.Stability = StabilityOf(syntax, definition.Location);
+            var member = syntaxOf[PendingPlace(definition, definitions)];
+
+            // Without attributes there is no gate to read (nor a view or location to make for one).
+            if (member.HasAttribute) definition.Stability = StabilityOf(member.View!, definition.Location);
 
             // Linking maps what the type refers to after its own gate.
             if (excludedReferences.TryGetValue(definition, out var excluded))
@@ -140,22 +155,24 @@ internal sealed partial class PackageResolver
                 foreach (var at in excluded) ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at);
             }
 
-            FillDefinition(definition, syntax, file, scope);
+            FillDefinition(definition, member, file, scope);
             _resolver.AddType(definition);
         }
 
-        return declarationOrder;
+        return declarationOrder ?? new List<TypeDefinition>();
     }
 
     /// <summary>
     /// <see cref="TypeDependencies"/> over the green nodes, in the same order (pre-order, as
     /// <see cref="SyntaxNode.DescendantNodes()"/> walks), for a scope without gated-off names.
     /// </summary>
-    private void GreenTypeDependencies(SyntaxNode root, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local, List<(TypeDefinition, SourceLocation)> result)
+    private IEnumerable<(TypeDefinition, SourceLocation)> GreenTypeDependencies(GreenNode root, int rootPosition, SourceFile file, TypeScope scope, List<TypeDefinition> local)
     {
+        // Most definitions refer to no other type of the body: the list is made for the first that does.
+        List<(TypeDefinition, SourceLocation)>? result = null;
         var stack = _greenWalk;
         stack.Clear();
-        PushChildren(stack, root.Green, root.Position);
+        PushChildren(stack, root, rootPosition);
         while (stack.Count > 0)
         {
             var (node, position) = stack.Pop();
@@ -173,7 +190,7 @@ internal sealed partial class PackageResolver
                         var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
                         if (scope.TryGetType(name, out var target))
                         {
-                            if (local.Contains(target)) result.Add((target, new SourceLocation(file.Tree.Text, span)));
+                            if (PendingPlace(target, local) >= 0) (result ??= new List<(TypeDefinition, SourceLocation)>()).Add((target, new SourceLocation(file.Tree.Text, span)));
                         }
                         else
                         {
@@ -189,6 +206,8 @@ internal sealed partial class PackageResolver
 
             PushChildren(stack, node, position);
         }
+
+        return result ?? (IEnumerable<(TypeDefinition, SourceLocation)>)System.Array.Empty<(TypeDefinition, SourceLocation)>();
     }
 
     /// <summary>Pushes a node's child nodes with their positions, the last first (so they pop in document order).</summary>
@@ -206,52 +225,121 @@ internal sealed partial class PackageResolver
     private readonly Stack<(GreenNode, int)> _greenWalk = new();
 
     /// <summary>
-    /// A member of a body kept as its green node and place (24 bytes) instead of its typed view (72 bytes in two
-    /// objects), while the body's types are ordered and filled: an interface of 25,000 types held that many views.
+    /// A member of a body as its green node and place (24 bytes), its red node and typed view made only when asked for
+    /// (<see cref="View"/>): a large interface's records and functions are resolved from the green tree, and the
+    /// body's members are listed once for the walks over them.
     /// </summary>
     private readonly struct MemberSyntax
     {
         private readonly SyntaxNode _parent;
-        private readonly GreenNode _green;
-        private readonly int _position;
-        private readonly int _index;
+
+        /// <param name="parent">The body's list node.</param>
+        public MemberSyntax(SyntaxNode parent, GreenNode green, int position, int index)
+        {
+            _parent = parent;
+            Green = green;
+            Position = position;
+            Index = index;
+        }
 
         /// <param name="member">A member of a body (it has a parent, the body's list).</param>
         public MemberSyntax(WitNode member)
+            : this(member.Syntax.Parent!, member.Syntax.Green, member.Syntax.Position, member.Syntax.Index)
         {
-            var node = member.Syntax;
-            _parent = node.Parent!;
-            _green = node.Green;
-            _position = node.Position;
-            _index = node.Index;
         }
 
-        /// <summary>The member's typed view, made anew.</summary>
-        public WitNode View => WitNode.From(new SyntaxNode(_parent.Tree, _parent, _green, _position, _index))!;
+        public GreenNode Green { get; }
+
+        public int Position { get; }
+
+        /// <summary>The member's slot in its list.</summary>
+        public int Index { get; }
+
+        public SyntaxKind Kind => Green.Kind;
+
+        public GreenCursor Cursor => new(Green, Position);
+
+        /// <summary>Whether the member has an attribute (<see cref="PackageResolver.HasAttribute(GreenNode)"/>).</summary>
+        public bool HasAttribute => PackageResolver.HasAttribute(Green);
+
+        /// <summary>The member's red node, made anew.</summary>
+        public SyntaxNode Red => _parent.ChildNode(Green, Position, Index);
+
+        /// <summary>The member's typed view, made anew (null for a kind without one).</summary>
+        public WitNode? View => WitNode.From(Red);
+
+        /// <summary>
+        /// <see cref="Semantics.Docs.Of(WitNode)"/> of the member, from the green tree when its first token is its own first
+        /// slot and an earlier slot of the list holds the token before it (nearly always); otherwise from its view.
+        /// </summary>
+        public string? Docs()
+        {
+            if (Green.SlotCount > 0 && Green.GetSlot(0) is GreenToken first && Semantics.Docs.PreviousTokenInList(_parent.Green, Index, out var previous))
+            {
+                return Semantics.Docs.FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
+            }
+
+            return View is { } view ? Semantics.Docs.Of(view) : null;
+        }
     }
 
     /// <summary>
-    /// How many items the <paramref name="listKind"/> child of <paramref name="owner"/> holds, and how many of them are
-    /// functions, read from the green nodes.
+    /// The members of the <paramref name="listKind"/> child of <paramref name="owner"/> (its child nodes, in order), and
+    /// how many of them are functions, read from the green nodes; one red node, the list's, is made.
     /// </summary>
-    private static (int Items, int Functions) ListItemCount(SyntaxNode owner, SyntaxKind listKind)
+    private static List<MemberSyntax> BodyMembers(SyntaxNode owner, SyntaxKind listKind, out int functions)
     {
+        functions = 0;
         var green = owner.Green;
+        int offset = owner.Position;
         for (int i = 0; i < green.SlotCount; i++)
         {
-            if (green.GetSlot(i) is not GreenNode { } list || list.Kind != listKind) continue;
-            int count = 0, functions = 0;
-            for (int j = 0; j < list.SlotCount; j++)
+            var slot = green.GetSlot(i);
+            if (slot is not GreenNode { } list || list.Kind != listKind)
             {
-                if (list.GetSlot(j) is not GreenNode item) continue;
-                count++;
-                if (item.Kind == SyntaxKind.FunctionItem) functions++;
+                offset += slot.FullWidth;
+                continue;
             }
 
-            return (count, functions);
+            int count = 0;
+            for (int j = 0; j < list.SlotCount; j++)
+            {
+                if (list.GetSlot(j) is GreenNode) count++;
+            }
+
+            var result = new List<MemberSyntax>(count);
+            var listNode = owner.ChildNode(list, offset, i);
+            int itemOffset = offset;
+            for (int j = 0; j < list.SlotCount; j++)
+            {
+                var item = list.GetSlot(j);
+                if (item is GreenNode member)
+                {
+                    result.Add(new MemberSyntax(listNode, member, itemOffset, j));
+                    if (member.Kind == SyntaxKind.FunctionItem) functions++;
+                }
+
+                itemOffset += item.FullWidth;
+            }
+
+            return result;
         }
 
-        return (0, 0);
+        return new List<MemberSyntax>();
+    }
+
+    /// <summary>
+    /// The <see cref="TypeDefinition.Index"/> a definition of the body being declared holds until it is added to the
+    /// model: its place in the body's list of definitions, below -1 (-1 is "not in the model", 0 and up are arena
+    /// indices), so that telling a local definition from another and finding its member take no table.
+    /// </summary>
+    private static int PendingIndex(int place) => -2 - place;
+
+    /// <summary>The place <see cref="PendingIndex"/> noted for <paramref name="definition"/>, or -1 when it is not one of <paramref name="definitions"/>.</summary>
+    private static int PendingPlace(TypeDefinition definition, List<TypeDefinition> definitions)
+    {
+        int place = -2 - definition.Index;
+        return place >= 0 && place < definitions.Count && ReferenceEquals(definitions[place], definition) ? place : -1;
     }
 
     private static SyntaxToken? TypeNameToken(WitNode member) => member switch
@@ -265,13 +353,13 @@ internal sealed partial class PackageResolver
         _ => null,
     };
 
-    private static TypeDefinitionKind KindOf(WitNode member) => member switch
+    private static TypeDefinitionKind KindOf(SyntaxKind member) => member switch
     {
-        TypeAliasSyntax => TypeDefinitionKind.Alias,
-        RecordSyntax => TypeDefinitionKind.Record,
-        FlagsSyntax => TypeDefinitionKind.Flags,
-        VariantSyntax => TypeDefinitionKind.Variant,
-        EnumSyntax => TypeDefinitionKind.Enum,
+        SyntaxKind.TypeAlias => TypeDefinitionKind.Alias,
+        SyntaxKind.Record => TypeDefinitionKind.Record,
+        SyntaxKind.Flags => TypeDefinitionKind.Flags,
+        SyntaxKind.Variant => TypeDefinitionKind.Variant,
+        SyntaxKind.Enum => TypeDefinitionKind.Enum,
         _ => TypeDefinitionKind.Resource,
     };
 
@@ -280,27 +368,29 @@ internal sealed partial class PackageResolver
     private static SourceLocation Location(SourceFile file, Text.TextSpan span) => new(file.Tree.Text, span);
 
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
-    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope, HashSet<TypeDefinition> local,
+    /// <param name="local">The body's definitions being ordered (see <see cref="PendingPlace"/>).</param>
+    /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
+    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope, List<TypeDefinition> local,
         Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
     {
-        var result = new List<(TypeDefinition, SourceLocation)>();
-        if (definition.Kind == TypeDefinitionKind.Resource) return result;
+        if (definition.Kind == TypeDefinitionKind.Resource) return System.Array.Empty<(TypeDefinition, SourceLocation)>();
 
         // Without gated-off names every reference is local, elsewhere or unknown, and the green nodes tell each one
         // (with its position) without a red node per descendant; a gated-off one needs the enclosing field below.
         if (scope.ExcludedTypes.Count == 0)
         {
-            GreenTypeDependencies(syntax.Syntax, file, scope, local, result);
-            return result;
+            return GreenTypeDependencies(member.Green, member.Position, file, scope, local);
         }
 
+        var result = new List<(TypeDefinition, SourceLocation)>();
+        var syntax = member.View!;
         foreach (var node in syntax.Syntax.DescendantNodes())
         {
             if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
             string name = Names.Unescape(nameToken.Text);
             if (scope.TryGetType(name, out var target))
             {
-                if (local.Contains(target)) result.Add((target, Location(file, nameToken)));
+                if (PendingPlace(target, local) >= 0) result.Add((target, Location(file, nameToken)));
             }
             else if (scope.ExcludedTypes.Contains(name))
             {
@@ -346,9 +436,9 @@ internal sealed partial class PackageResolver
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             var location = Location(file, aliasToken ?? nameToken);
-            if (!scope.Declared.TryAdd(localName, location.Span))
+            if (scope.TryGetDeclared(localName, out var earlier))
             {
-                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, scope.Declared[localName]));
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, earlier));
                 continue;
             }
 
@@ -385,7 +475,7 @@ internal sealed partial class PackageResolver
                 // Like wit-parser, the aliases a `use` creates carry the gate of the `use` itself.
                 Stability = useStability,
             };
-            scope.Types[localName] = definition;
+            scope.DeclareType(localName, definition);
             _resolver.AddType(definition);
             result.Add(definition);
         }

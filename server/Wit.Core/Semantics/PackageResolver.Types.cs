@@ -11,10 +11,14 @@ namespace Wit.Core.Semantics;
 /// <summary>Type expressions, anonymous types (deduplicated per package, as wit-parser does), and functions.</summary>
 internal sealed partial class PackageResolver
 {
-    /// <summary>Where a type expression is used: names are looked up differently in definitions and functions.</summary>
-    private sealed class TypeContext
+    /// <summary>
+    /// Where a type expression is used: names are looked up differently in definitions and functions. A struct passed
+    /// by reference, with the item's location kept inline: one per definition and function was a twentieth of what
+    /// resolving a large file allocated.
+    /// </summary>
+    private readonly struct TypeContext
     {
-        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, SourceLocation? item)
+        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, StoredLocation item)
         {
             File = file;
             Scope = scope;
@@ -29,13 +33,31 @@ internal sealed partial class PackageResolver
         public bool InFunction { get; }
 
         /// <summary>The item being resolved, where wit-parser points feature-gate errors.</summary>
-        public SourceLocation? Item { get; }
+        public StoredLocation Item { get; }
     }
 
-    private void FillDefinition(TypeDefinition definition, WitNode syntax, SourceFile file, TypeScope scope)
+    private void FillDefinition(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope)
     {
-        var context = new TypeContext(file, scope, inFunction: false, definition.Location);
-        switch (syntax)
+        var context = new TypeContext(file, scope, inFunction: false, definition.StoredLocation);
+        if (member.Kind == SyntaxKind.Record)
+        {
+            // Read from the green tree (RecordSyntax.Fields and their accessors), without a red node for the record
+            // or any field unless a field's docs need one.
+            var fields = _memberBuffer;
+            fields.Clear();
+            foreach (var field in member.Cursor.ListItems(SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
+            {
+                if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
+                var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
+                string? docs = Docs.TryOfInList(field, out var inList) ? inList : Docs.Of(field.ToRed(member.Red));
+                fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, docs, file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
+            }
+
+            definition.Members = fields.ToArray();
+            return;
+        }
+
+        switch (member.View)
         {
             case TypeAliasSyntax alias:
                 // `type a = b;` and `type a = u32;` are aliases; `type a = list<u8>;` names the list itself, as in
@@ -44,24 +66,11 @@ internal sealed partial class PackageResolver
                 if (target is null) definition.Kind = TypeDefinitionKind.Error;
                 else if (!ReferenceEquals(target.Value.Definition, definition)) definition.Element = target;
                 break;
-            case RecordSyntax record:
-                // Read from the green tree (RecordSyntax.Fields and their accessors, without a red node per field).
-                var fields = _memberBuffer;
-                fields.Clear();
-                foreach (var field in GreenCursor.ListItems(record.Syntax, SyntaxKind.RecordFieldList, SyntaxKind.RecordField))
-                {
-                    if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
-                    var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, context) : null;
-                    fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, Docs.Of(field), file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
-                }
-
-                definition.Members = fields.ToArray();
-                break;
             case FlagsSyntax flags:
                 var members = new List<NamedType>();
-                foreach (var member in flags.Members)
+                foreach (var flag in flags.Members)
                 {
-                    if (member.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(member), Location(file, memberName)));
+                    if (flag.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(flag), Location(file, memberName)));
                 }
 
                 definition.Members = members.ToArray();
@@ -120,7 +129,7 @@ internal sealed partial class PackageResolver
     /// means an owned handle, except as the target of an alias (<c>type t = r;</c> makes <c>t</c> another name for
     /// the resource).
     /// </summary>
-    private WitType? ResolveType(TypeSyntax? type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
+    private WitType? ResolveType(TypeSyntax? type, in TypeContext context, bool aliasTarget = false, TypeDefinition? into = null) =>
         type is null ? null : ResolveType(new GreenCursor(type.Syntax.Green, type.Syntax.Position), context, aliasTarget, into);
 
     /// <summary>
@@ -128,7 +137,7 @@ internal sealed partial class PackageResolver
     /// view or iterator per type argument. Its depth is the type's nesting, which the parser bounds
     /// (<c>WitParser.MaxNesting</c>).
     /// </summary>
-    private WitType? ResolveType(GreenCursor type, TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
+    private WitType? ResolveType(GreenCursor type, in TypeContext context, bool aliasTarget = false, TypeDefinition? into = null)
     {
         switch (type.Kind)
         {
@@ -255,7 +264,7 @@ internal sealed partial class PackageResolver
     /// The definition a named type refers to, recorded as a reference; the location is made only for a report (a
     /// reference keeps its document and span inline).
     /// </summary>
-    private TypeDefinition? LookupType(GreenCursor named, TypeContext context)
+    private TypeDefinition? LookupType(GreenCursor named, in TypeContext context)
     {
         if (!named.TryGetName(out var nameToken, out int start)) return null;
         string name = Names.Unescape(nameToken.Text);
@@ -268,8 +277,8 @@ internal sealed partial class PackageResolver
 
         var location = new SourceLocation(context.File.Tree.Text, span);
         if (context.Scope.ExcludedTypes.Contains(name))
-            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item ?? location);
-        else if (context.InFunction && context.Scope.Functions.Contains(name))
+            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), context.Item.Value ?? location);
+        else if (context.InFunction && context.Scope.IsFunction(name))
             Report(ResolveDiagnostics.FunctionUsedAsType(name), location);
         else if (context.InFunction)
             Report(ResolveDiagnostics.NameDoesNotExist(name), location);
@@ -333,35 +342,66 @@ internal sealed partial class PackageResolver
     // ---- Functions ----------------------------------------------------------------------------------------------
 
     /// <summary>Freestanding functions and resource members of a body, in declaration order.</summary>
-    private List<Function> ResolveFunctions(IEnumerable<WitNode> members, SourceFile file, TypeScope scope)
+    /// <param name="into">
+    /// An interface's map of functions, where each goes as it is built (the first of a name stays; a duplicate is
+    /// reported where it is declared) instead of into the list returned, which is then empty.
+    /// </param>
+    private List<Function> ResolveFunctions(List<MemberSyntax> members, SourceFile file, TypeScope scope, NameMap<Function>? into = null)
     {
-        var result = new List<Function>(scope.FunctionCount);
+        var result = new List<Function>(into is null ? scope.FunctionCount : 0);
+        void Add(Function function)
+        {
+            if (into is null) result.Add(function);
+            else into.TryAdd(function.Name, function);
+        }
+
         foreach (var member in members)
         {
-            bool excluded = IsExcluded(member);
-            if (member is FunctionItemSyntax function && !excluded && function.Name is { } name && function.FunctionType is { } type)
+            // Only functions, resources and gated members (whose gates are read) matter here; a function is read from
+            // its green node.
+            var memberKind = member.Kind;
+            bool attributed = member.HasAttribute;
+            if (memberKind is not (SyntaxKind.FunctionItem or SyntaxKind.Resource) && !attributed) continue;
+            bool excluded = attributed && member.View is { } gated && IsExcluded(gated);
+            if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var name, out int nameStart)
+                && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                if (scope.DuplicateFunctions.TryGetValue(member.Syntax.Position, out var first))
+                var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(nameStart, name.Width));
+                if (scope.DuplicateFunctions.TryGetValue(member.Position, out var first))
                 {
-                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), Location(file, name), first);
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, first);
                 }
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function
                 // declared later is a name that does not exist (yet).
-                scope.Functions.Add(functionName);
-                var kind = type.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                result.Add(BuildFunction(functionName, kind, null, type.Syntax, null, member, file, scope, Location(file, name)));
+                scope.DeclareFunction(functionName);
+                var kind = type.TryGetToken(SyntaxKind.AsyncKeyword, out _, out _) ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
+                Add(BuildFunction(functionName, kind, null, type, null, member, file, scope, location));
             }
-            else if (member is ResourceSyntax resource && resource.Name is { } resourceName)
+            else if (memberKind == SyntaxKind.Resource && member.View is ResourceSyntax resource && resource.Name is { } resourceName)
             {
                 string rname = Names.Unescape(resourceName.Text);
                 scope.TryGetType(rname, out var definition);
-                result.AddRange(ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope));
+                foreach (var function in ResolveResourceMembers(resource, rname, excluded ? null : definition, file, scope)) Add(function);
             }
         }
 
         return result;
+    }
+
+    /// <summary><c>FunctionItemSyntax.FunctionType</c> from the green tree: the first <c>FunctionType</c> child.</summary>
+    private static GreenCursor? FunctionTypeOf(GreenCursor function)
+    {
+        int offset = function.Position;
+        for (int i = 0; i < function.Node.SlotCount; i++)
+        {
+            var slot = function.Node.GetSlot(i);
+            if (slot is GreenNode { Kind: SyntaxKind.FunctionType } type) return new GreenCursor(type, offset);
+            offset += slot.FullWidth;
+        }
+
+        return null;
     }
 
     private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
@@ -399,7 +439,7 @@ internal sealed partial class PackageResolver
                     }
 
                     constructor = location;
-                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, c.Syntax, c.Result, member, file, scope, location));
+                    result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, Cursor(c.Syntax), c.Result, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
@@ -409,7 +449,7 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, type.Syntax, null, member, file, scope, location));
+                    result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
@@ -419,13 +459,15 @@ internal sealed partial class PackageResolver
                         continue;
                     }
 
-                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, type.Syntax, null, member, file, scope, location));
+                    result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
             }
         }
 
         return result;
     }
+
+    private static GreenCursor Cursor(SyntaxNode node) => new(node.Green, node.Position);
 
     private static SyntaxToken? FirstTokenOfKind(WitNode node, SyntaxKind kind)
     {
@@ -439,16 +481,19 @@ internal sealed partial class PackageResolver
 
     /// <param name="signature">The node that holds the <c>ParameterList</c> and <c>ResultList</c> (a function type, a constructor).</param>
     /// <param name="constructorResult">A constructor's result type (others are read from <paramref name="signature"/>'s green node).</param>
-    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, SyntaxNode signature, TypeSyntax? constructorResult,
-        WitNode syntax, SourceFile file, TypeScope scope, SourceLocation location)
+    /// <param name="syntax">The function's item or member (its docs and gate).</param>
+    /// <param name="location">Where the function is named (kept inline: a location object is made only for a report).</param>
+    private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, GreenCursor signature, TypeSyntax? constructorResult,
+        MemberSyntax syntax, SourceFile file, TypeScope scope, StoredLocation location)
     {
         var context = new TypeContext(file, scope, inFunction: true, location);
         var function = new Function(name, kind)
         {
             Resource = resource,
-            Docs = Docs.Of(syntax),
-            Stability = StabilityOf(syntax, location),
-            Location = location,
+            Docs = syntax.Docs(),
+            // Without attributes there is no gate to read (nor a view to make for one).
+            Stability = syntax.HasAttribute ? StabilityOf(syntax.View!, location.Value) : Stability.Unknown,
+            StoredLocation = location,
         };
         var list = _parameterBuffer;
         list.Clear();
@@ -462,11 +507,11 @@ internal sealed partial class PackageResolver
         // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
         Dictionary<string, NamedType>? byName = null;
         // Read from the green tree (FunctionTypeSyntax.Parameters and their accessors, without a red node each).
-        foreach (var parameter in GreenCursor.ListItems(signature, SyntaxKind.ParameterList, SyntaxKind.Parameter))
+        foreach (var parameter in signature.ListItems(SyntaxKind.ParameterList, SyntaxKind.Parameter))
         {
             if (!parameter.Item.TryGetToken(SyntaxKind.IdentifierToken, out var parameterName, out int nameStart)) continue;
             string pname = Names.Unescape(parameterName.Text);
-            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, context) : null;
+            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
             var at = new Text.TextSpan(nameStart, parameterName.Width);
             if (EarlierParameter(list, ref byName, pname) is { } earlier)
             {
@@ -491,16 +536,16 @@ internal sealed partial class PackageResolver
 
         if (kind != FunctionKind.Constructor && function.Result is { } resultType && ContainsBorrow(resultType))
         {
-            ReportAtLink(ResolveDiagnostics.BorrowInResult(name), location);
+            ReportAtLink(ResolveDiagnostics.BorrowInResult(name), location.Value);
         }
 
         return function;
     }
 
     /// <summary><c>FunctionTypeSyntax.Result</c> from the green tree: the first type in a <c>ResultList</c> child.</summary>
-    private static GreenCursor? ResultOf(SyntaxNode signature)
+    private static GreenCursor? ResultOf(GreenCursor signature)
     {
-        var green = signature.Green;
+        var green = signature.Node;
         int offset = signature.Position;
         for (int i = 0; i < green.SlotCount; i++)
         {
@@ -535,7 +580,7 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>A fallible constructor returns <c>result&lt;R&gt;</c> or <c>result&lt;R, E&gt;</c> where R is the resource itself.</summary>
-    private WitType? ResolveConstructorResult(TypeSyntax result, TypeDefinition resource, TypeContext context)
+    private WitType? ResolveConstructorResult(TypeSyntax result, TypeDefinition resource, in TypeContext context)
     {
         var resolved = ResolveType(result, context);
         if (resolved is not { } type) return null;
@@ -574,15 +619,18 @@ internal sealed partial class PackageResolver
             if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
             if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
 
-            // The children of Children(d), pushed without an iterator object per definition.
+            // The children of Children(d), pushed without an iterator object per definition (nor one per list:
+            // a foreach over an IReadOnlyList makes an enumerator object even of an array).
             if (d.Element is { } element) stack.Push(element);
             if (d.Key is { } key) stack.Push(key);
             if (d.Ok is { } ok) stack.Push(ok);
             if (d.Err is { } err) stack.Push(err);
-            foreach (var e in d.Elements) stack.Push(e);
-            foreach (var m in d.Members)
+            var elements = d.Elements;
+            for (int i = 0; i < elements.Count; i++) stack.Push(elements[i]);
+            var members = d.Members;
+            for (int i = 0; i < members.Count; i++)
             {
-                if (m.Type is { } t) stack.Push(t);
+                if (members[i].Type is { } t) stack.Push(t);
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed partial class PackageResolver
         var importedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
         var exportedInterfaces = new List<KeyValuePair<WorldKey, WorldItem>>();
         var exportedFunctions = new List<KeyValuePair<WorldKey, WorldItem>>();
-        foreach (var type in ResolveTypeMembers(typeMembers, typeMembers.Count, file, scope))
+        foreach (var type in ResolveTypeMembers(typeMembers.ConvertAll(m => new MemberSyntax(m)), typeMembers.Count, file, scope))
         {
             importedTypes.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(type.Name!), WorldItem.OfType(type)));
             importKinds[type.Name!] = "type";
@@ -50,7 +50,7 @@ internal sealed partial class PackageResolver
             _includeTargets[(file, member.Syntax.Position)] = (path, ResolveWorldReference(path, file));
         }
 
-        var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).ToList(), file, scope)
+        var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).Select(m => new MemberSyntax(m)).ToList(), file, scope)
             .Select(function => new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(function.Name), WorldItem.OfFunction(function))).ToList();
 
         // A foreign interface is the same item wherever it is named, found or not (wit-parser gives it an id before
@@ -90,7 +90,7 @@ internal sealed partial class PackageResolver
                 if (external.FunctionType is { } functionType)
                 {
                     var kind = functionType.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding;
-                    var function = BuildFunction(itemName, kind, null, functionType.Syntax, null, member, file, scope, itemLocation);
+                    var function = BuildFunction(itemName, kind, null, Cursor(functionType.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(itemLocation));
                     functions.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfFunction(function)));
                     kinds[itemName] = "func";
                 }
@@ -98,7 +98,7 @@ internal sealed partial class PackageResolver
                 {
                     // wit-parser reads an item's gate before what it names or holds.
                     var stability = StabilityOf(member, itemLocation);
-                    var @interface = ResolveInterface(null, member, inline.Members, file, null);
+                    var @interface = ResolveInterface(null, member, inline.Syntax, file, null);
                     @interface.Stability = stability;
                     list.Add(new KeyValuePair<WorldKey, WorldItem>(WorldKey.Named(itemName), WorldItem.OfInterface(@interface, stability, itemLocation)));
                     kinds[itemName] = "interface";

@@ -179,7 +179,7 @@ internal sealed partial class PackageResolver
                 else
                 {
                     var mark = Mark();
-                    item.Interface = ResolveInterface(interfaceSyntax.Name is { } n ? Names.Unescape(n.Text) : null, interfaceSyntax, interfaceSyntax.Members, item.File, item.Location);
+                    item.Interface = ResolveInterface(interfaceSyntax.Name is { } n ? Names.Unescape(n.Text) : null, interfaceSyntax, interfaceSyntax.Syntax, item.File, item.Location);
                     if (signature is not null) Capture(records[item] = NewRecord(item), mark);
                 }
 
@@ -550,11 +550,9 @@ internal sealed partial class PackageResolver
     /// else of it (<c>ParseAttributes</c>), so its first slot tells: the other slots of a large file's items are
     /// never touched here (each one a cache miss, 10% of resolving the 100,000-line file in a profile).
     /// </summary>
-    private static bool HasAttribute(WitNode node)
-    {
-        var green = node.Syntax.Green;
-        return green.SlotCount > 0 && green.GetSlot(0).Kind == SyntaxKind.Attribute;
-    }
+    private static bool HasAttribute(WitNode node) => HasAttribute(node.Syntax.Green);
+
+    private static bool HasAttribute(GreenNode green) => green.SlotCount > 0 && green.GetSlot(0).Kind == SyntaxKind.Attribute;
 
     /// <summary>
     /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.

@@ -24,5 +24,8 @@ internal readonly struct StoredLocation
         _span = span;
     }
 
+    /// <summary>The span (empty when there is no location).</summary>
+    public TextSpan Span => _span;
+
     public SourceLocation? Value => _document is null ? null : new SourceLocation(_document, _span);
 }

@@ -2,9 +2,11 @@ namespace Wit.Core.Semantics;
 
 /// <summary>
 /// A name in the source that refers to a resolved symbol: an <see cref="Interface"/>, <see cref="World"/>,
-/// <see cref="TypeDefinition"/> or <see cref="Package"/>. Go-to-definition and find-references read these.
+/// <see cref="TypeDefinition"/> or <see cref="Package"/>. Go-to-definition and find-references read these. A value
+/// (24 bytes in the model's list): a large file's resolve made one object per name it resolved, every one of them kept
+/// and marked by each collection after.
 /// </summary>
-public sealed class SymbolReference
+public readonly struct SymbolReference
 {
     public SymbolReference(SourceLocation location, object target)
         : this(location.Document, location.Span, target)

@@ -57,6 +57,9 @@ public sealed class TypeDefinition
 
     private StoredLocation _location;
 
+    /// <summary>The location as stored (a document and a span), set and read without a <see cref="SourceLocation"/> object.</summary>
+    internal StoredLocation StoredLocation { get => _location; set => _location = value; }
+
     /// <summary>Record fields, variant cases (payload optional), enum cases and flags (no type).</summary>
     public IReadOnlyList<NamedType> Members { get; internal set; } = System.Array.Empty<NamedType>();
 

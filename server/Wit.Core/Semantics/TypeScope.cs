@@ -5,20 +5,27 @@ namespace Wit.Core.Semantics;
 /// <summary>The names an interface or world body defines: types (declared and used), functions, and gated-out types.</summary>
 internal sealed class TypeScope
 {
-    /// <param name="members">How many members the body has: the name tables are made that large at once (an
-    /// interface of 50,000 members grew each of them a dozen times).</param>
-    /// <param name="members">How many members the body has (its names are declared at once).</param>
+    /// <param name="members">How many members the body has (its names are declared at once, and an interface's map of
+    /// types is made that large: an interface of 50,000 members grew each of its tables a dozen times).</param>
     /// <param name="functions">How many of them are functions (the rest are types and <c>use</c>s).</param>
     public TypeScope(Interface? @interface, World? world, int members = 0, int functions = 0)
     {
         Interface = @interface;
         World = world;
-        _types = new Dictionary<string, TypeDefinition>(members - functions);
-        _declared = new Dictionary<string, Text.TextSpan>(members);
+        if (@interface is not null)
+        {
+            // An interface's types are declared into its own map (in declaration order, as it lists them).
+            @interface.Types.EnsureCapacity(members - functions);
+            _declaredTypes = @interface.Types;
+        }
+        else
+        {
+            _types = new Dictionary<string, TypeDefinition>(members - functions);
+        }
+
+        _functionNames = new Dictionary<string, Text.TextSpan>(functions);
         FunctionCount = functions;
-#if NET
-        Functions.EnsureCapacity(functions);
-#endif
+        _functions.Capacity = functions;
     }
 
     /// <summary>How many functions the body declares (their list is made that large at once).</summary>
@@ -30,29 +37,42 @@ internal sealed class TypeScope
 
     public TypeOwner Owner => new(Interface, World);
 
-    /// <summary>The body's types by name, while they are declared (afterwards <see cref="TryGetType"/> reads the interface's own map).</summary>
-    public Dictionary<string, TypeDefinition> Types => _types ?? throw new System.InvalidOperationException("the scope's types were declared already");
+    /// <summary>
+    /// A world's types by name (an interface's are its own <see cref="Semantics.Interface.Types"/>, declared there and
+    /// read from there, without a table of the same names and definitions beside it).
+    /// </summary>
+    private readonly Dictionary<string, TypeDefinition>? _types;
 
-    private Dictionary<string, TypeDefinition>? _types;
+    private readonly NameMap<TypeDefinition>? _declaredTypes;
 
-    private NameMap<TypeDefinition>? _declaredTypes;
+    /// <summary>Declares the type <paramref name="name"/> of the body (a name not declared before, see <see cref="TryGetDeclared"/>).</summary>
+    public void DeclareType(string name, TypeDefinition definition)
+    {
+        if (_declaredTypes is not null) _declaredTypes.Set(name, definition);
+        else _types![name] = definition;
+    }
 
     /// <summary>The type named <paramref name="name"/> in the body.</summary>
     public bool TryGetType(string name, out TypeDefinition definition) =>
         _types?.TryGetValue(name, out definition!) ?? _declaredTypes!.TryGetValue(name, out definition);
 
+    /// <summary>Notes a freestanding function declared (in declaration order, while functions are resolved).</summary>
+    public void DeclareFunction(string name) => _functions.Add(name);
+
     /// <summary>
-    /// Reads the body's types from <paramref name="types"/>, the interface's map of the same names and definitions, from
-    /// now on; the scope's own table goes (an interface of 25,000 types held both until its functions were resolved).
+    /// Whether a freestanding function named <paramref name="name"/> is declared so far. Only a name that is no type
+    /// asks (an error), so the names are hashed then, the new ones since the last question: a body of 25,000
+    /// functions hashed each name on declaring it.
     /// </summary>
-    public void UseDeclaredTypes(NameMap<TypeDefinition> types)
+    public bool IsFunction(string name)
     {
-        _declaredTypes = types;
-        _types = null;
+        for (; _functionsHashed < _functions.Count; _functionsHashed++) _functionSet.Add(_functions[_functionsHashed]);
+        return _functionSet.Contains(name);
     }
 
-    /// <summary>The freestanding functions declared so far (while functions are resolved, in declaration order).</summary>
-    public HashSet<string> Functions { get; } = new();
+    private readonly List<string> _functions = new();
+    private readonly HashSet<string> _functionSet = new();
+    private int _functionsHashed;
 
     public HashSet<string> ExcludedTypes { get; } = new();
 
@@ -63,13 +83,32 @@ internal sealed class TypeScope
     public Dictionary<int, SourceLocation?> DuplicateFunctions { get; } = new();
 
     /// <summary>
-    /// Every name declared so far (types and functions share one namespace), with where it was declared (kept inline:
-    /// a body of 50,000 members held as many location objects), as a span of the body's file (one file per scope).
+    /// Where <paramref name="name"/> was declared in the body so far, as a span of the body's file (one file per
+    /// scope): types and functions share one namespace. A type's span is its definition's location; a function's is
+    /// kept by <see cref="DeclareFunctionName"/> (a table of every name beside the types was 50,000 entries for a
+    /// body of 50,000 members).
     /// </summary>
-    public Dictionary<string, Text.TextSpan> Declared => _declared ?? throw new System.InvalidOperationException("the scope's names were declared already");
+    public bool TryGetDeclared(string name, out Text.TextSpan span)
+    {
+        if (TryGetType(name, out var type))
+        {
+            span = type.StoredLocation.Span;
+            return true;
+        }
 
-    private Dictionary<string, Text.TextSpan>? _declared;
+        if (_functionNames is null) throw new System.InvalidOperationException("the scope's names were declared already");
+        return _functionNames.TryGetValue(name, out span);
+    }
 
-    /// <summary>Lets go of <see cref="Declared"/> once every name of the body is declared (before its functions are resolved).</summary>
-    public void ReleaseDeclarations() => _declared = null;
+    /// <summary>Declares a function's name (one not declared before, see <see cref="TryGetDeclared"/>) at <paramref name="span"/>.</summary>
+    public void DeclareFunctionName(string name, Text.TextSpan span)
+    {
+        if (_functionNames is null) throw new System.InvalidOperationException("the scope's names were declared already");
+        _functionNames.Add(name, span);
+    }
+
+    private Dictionary<string, Text.TextSpan>? _functionNames;
+
+    /// <summary>Lets go of the functions' names once every name of the body is declared (before its functions are resolved).</summary>
+    public void ReleaseDeclarations() => _functionNames = null;
 }

@@ -253,7 +253,7 @@ public sealed partial class WitResolver
     /// The nodes that can hold a <c>use</c> path: the walk for foreign packages descends only through them, not
     /// through type definitions and functions (most of a file), which keeps it cheap on every keystroke.
     /// </summary>
-    internal static bool MayContainUsePath(Syntax.SyntaxNode node) => node.Kind is Syntax.SyntaxKind.Interface or Syntax.SyntaxKind.InterfaceBody
+    internal static bool MayContainUsePath(Syntax.SyntaxKind kind) => kind is Syntax.SyntaxKind.Interface or Syntax.SyntaxKind.InterfaceBody
         or Syntax.SyntaxKind.World or Syntax.SyntaxKind.WorldBody or Syntax.SyntaxKind.ImportItem or Syntax.SyntaxKind.ExportItem
         or Syntax.SyntaxKind.InlineInterface or Syntax.SyntaxKind.IncludeItem or Syntax.SyntaxKind.UseItem or Syntax.SyntaxKind.TopLevelUse;
 

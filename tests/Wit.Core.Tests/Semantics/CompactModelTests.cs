@@ -33,6 +33,18 @@ public sealed class CompactModelTests
     }
 
     [Fact]
+    public void A_name_map_adds_a_name_only_once_and_keeps_the_first_value()
+    {
+        var map = new NameMap<int>();
+        Assert.True(map.TryAdd("f", 1));
+        Assert.True(map.TryAdd("g", 2));
+        Assert.False(map.TryAdd("f", 3));
+
+        Assert.Equal(new[] { "f", "g" }, map.Keys.ToArray());
+        Assert.Equal(new[] { 1, 2 }, map.Values.ToArray());
+    }
+
+    [Fact]
     public void A_name_map_made_large_at_once_behaves_as_one_that_grew()
     {
         var map = new NameMap<int>();

@@ -13,7 +13,8 @@ namespace Wit.Core.Tests.Semantics;
 /// <summary>
 /// The resolver's green readers answer what the red tree and the typed views answer, on every WIT file of the corpus
 /// and on a broken copy of each (every 13th character dropped): an item's first token and the token before it
-/// (<see cref="SyntaxNode.FirstAndPreviousGreenTokens"/>, what docs are read from), and a record's fields and a
+/// (<see cref="SyntaxNode.FirstAndPreviousGreenTokens"/>, what docs are read from, and <see cref="Docs.PreviousTokenInList"/>,
+/// the shortcut for a body's members), and a record's fields and a
 /// signature's parameters with their names, types and docs (<see cref="GreenCursor.ListItems"/>).
 /// </summary>
 public sealed class GreenReaderTests
@@ -50,6 +51,12 @@ public sealed class GreenReaderTests
         if (!ReferenceEquals(first, redFirst?.Green)) return $"first token {first} instead of {redFirst?.Green}";
         if (!ReferenceEquals(previous, redPrevious?.Green)) return $"previous token {previous} instead of {redPrevious?.Green}";
 
+        // A body member's docs are read with the token before it found in its list when an earlier slot holds one.
+        if (first is not null && node.Parent is { } parent && Docs.PreviousTokenInList(parent.Green, node.Index, out var inList) && !ReferenceEquals(inList, previous))
+        {
+            return $"previous token in the list {inList} instead of {previous}";
+        }
+
         var (listKind, itemKind) = node.Kind switch
         {
             SyntaxKind.Record => (SyntaxKind.RecordFieldList, SyntaxKind.RecordField),
@@ -63,6 +70,16 @@ public sealed class GreenReaderTests
         var green = new List<GreenListItem>();
         foreach (var item in GreenCursor.ListItems(node, listKind, itemKind)) green.Add(item);
         if (green.Count != views.Count) return $"{green.Count} items instead of {views.Count}";
+
+        // Walked from a green cursor (no red owner), the same items at the same places.
+        int walked = 0;
+        foreach (var item in new GreenCursor(node.Green, node.Position).ListItems(listKind, itemKind))
+        {
+            if (walked >= green.Count || !ReferenceEquals(item.Item.Node, green[walked].Item.Node) || item.Item.Position != green[walked].Item.Position) return $"item {walked}: another item from the cursor";
+            walked++;
+        }
+
+        if (walked != green.Count) return $"{walked} items from the cursor instead of {green.Count}";
         for (int i = 0; i < green.Count; i++)
         {
             items++;

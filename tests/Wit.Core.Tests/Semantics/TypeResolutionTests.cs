@@ -184,4 +184,17 @@ public sealed class TypeResolutionTests
             "WIT1001 /main.wit:4:12 type `missing-type` does not exist");
         Assert.Equal(new[] { "x: _" }, fixture.Type("a:b/i", "r").Members.Select(m => $"{m.Name}: {TypeText.Of(m.Type)}").ToArray());
     }
+
+    /// <summary>
+    /// A function's name used as a type is "a function" once the function is declared and "does not exist" before
+    /// (upstream's answers, `wit-oracle check`): the scope knows the functions declared so far, asked again after more.
+    /// </summary>
+    [Fact]
+    public void A_function_used_as_a_type_is_known_from_its_declaration_on() =>
+        WitFixture.Resolve("package a:b;\ninterface i {\n  f: func();\n  g: func(x: f) -> h;\n  h: func();\n  k: func(y: f, z: h);\n}\n")
+            .AssertDiagnostics(
+                "WIT1012 /main.wit:4:14 cannot use function `f` as a type",
+                "WIT1001 /main.wit:4:20 name `h` does not exist",
+                "WIT1012 /main.wit:6:14 cannot use function `f` as a type",
+                "WIT1012 /main.wit:6:20 cannot use function `h` as a type");
 }
