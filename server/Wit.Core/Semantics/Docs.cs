@@ -62,31 +62,13 @@ internal static class Docs
 
             if (slot is GreenNode node && node.FirstToken() is not null)
             {
-                previous = LastToken(node);
+                previous = node.LastToken();
                 return true;
             }
         }
 
         previous = null;
         return false;
-    }
-
-    /// <summary>
-    /// The last token of a node that holds one, as the red tree's <c>LastToken</c> finds it (descending into the last
-    /// slot that is a token or a node with a first token), on the green nodes and without recursion.
-    /// </summary>
-    private static GreenToken? LastToken(GreenNode green)
-    {
-        GreenElement current = green;
-        while (current is GreenNode node)
-        {
-            int last = node.SlotCount - 1;
-            while (last >= 0 && node.GetSlot(last) is GreenNode { } empty && empty.FirstToken() is null) last--;
-            if (last < 0) return null;
-            current = node.GetSlot(last);
-        }
-
-        return (GreenToken)current;
     }
 
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>

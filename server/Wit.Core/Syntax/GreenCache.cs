@@ -308,7 +308,8 @@ internal sealed class GreenCache
     private static bool IsSharedArray(GreenTrivia[]? trivia) =>
         trivia is null || trivia.Length == 1 && trivia[0].Shared && ReferenceEquals(trivia[0].Singleton, trivia);
 
-    private static uint Hash(string text)
+    /// <summary>FNV-1a over a text's characters: the hash of the string, trivia and token tables (and of a token made outside them).</summary>
+    internal static uint Hash(string text)
     {
         uint hash = 2166136261;
         foreach (char c in text) hash = (hash ^ c) * 16777619;

@@ -62,30 +62,33 @@ public abstract class GreenNode : GreenElement
     private const int MaxInline = 8;
 
     /// <summary>A node of <paramref name="kind"/> over a copy of <paramref name="slots"/>.</summary>
-    public static GreenNode Create(SyntaxKind kind, List<GreenElement> slots, GreenDiagnostic[]? diagnostics = null) => slots.Count switch
-    {
-        _ when diagnostics is { Length: > 0 } => new GreenNodeN(kind, slots.ToArray(), diagnostics),
-        1 => new GreenNode1(kind, slots[0]),
-        2 => new GreenNode2(kind, slots[0], slots[1]),
-        3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
+    public static GreenNode Create(SyntaxKind kind, List<GreenElement> slots, GreenDiagnostic[]? diagnostics = null) =>
 #if NET
-        > 3 and <= MaxInline => CreateInline(kind, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots)),
+        CreateCopy(kind, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(slots), diagnostics);
+#else
+        Create(kind, slots.ToArray(), diagnostics);
 #endif
-        _ => new GreenNodeN(kind, slots.ToArray(), null),
-    };
 
     /// <summary>A node of <paramref name="kind"/> over a copy of <paramref name="slots"/> (the parser's lists).</summary>
-    internal static GreenNode Create(SyntaxKind kind, SlotList slots, GreenDiagnostic[]? diagnostics = null) => slots.Count switch
+    internal static GreenNode Create(SyntaxKind kind, SlotList slots, GreenDiagnostic[]? diagnostics = null) =>
+#if NET
+        CreateCopy(kind, slots.AsSpan(), diagnostics);
+#else
+        Create(kind, slots.ToArray(), diagnostics);
+#endif
+
+#if NET
+    /// <summary>A node over a copy of <paramref name="slots"/>: an array only for a large node or one with diagnostics.</summary>
+    private static GreenNode CreateCopy(SyntaxKind kind, ReadOnlySpan<GreenElement> slots, GreenDiagnostic[]? diagnostics) => slots.Length switch
     {
         _ when diagnostics is { Length: > 0 } => new GreenNodeN(kind, slots.ToArray(), diagnostics),
         1 => new GreenNode1(kind, slots[0]),
         2 => new GreenNode2(kind, slots[0], slots[1]),
         3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
-#if NET
-        > 3 and <= MaxInline => CreateInline(kind, slots.AsSpan()),
-#endif
+        > 3 and <= MaxInline => CreateInline(kind, slots),
         _ => new GreenNodeN(kind, slots.ToArray(), null),
     };
+#endif
 
     public abstract int SlotCount { get; }
 
@@ -117,6 +120,28 @@ public abstract class GreenNode : GreenElement
         }
 
         return (GreenToken)current;
+    }
+
+    /// <summary>
+    /// The last token in document order (possibly missing), or null for a node without tokens: the green token of
+    /// <see cref="SyntaxNode.LastToken"/> (the last slot that is a token or a node holding one, descended into).
+    /// </summary>
+    public GreenToken? LastToken()
+    {
+        var node = this;
+        while (true)
+        {
+            GreenNode? next = null;
+            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
+            {
+                var slot = node.GetSlot(i);
+                if (slot is GreenToken token) return token;
+                if (slot is GreenNode g && g.FirstToken() is not null) next = g;
+            }
+
+            if (next is null) return null;
+            node = next;
+        }
     }
 
     public GreenNode WithDiagnostics(GreenDiagnostic[] diagnostics) =>

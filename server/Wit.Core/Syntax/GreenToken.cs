@@ -30,7 +30,7 @@ public sealed class GreenToken : GreenElement
     private readonly object _trivia;
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[]? leading, GreenTrivia[]? trailing, GreenDiagnostic[]? diagnostics = null, bool isMissing = false)
-        : this(kind, text, TextHash(text), leading, trailing, diagnostics, isMissing)
+        : this(kind, text, GreenCache.Hash(text), leading, trailing, diagnostics, isMissing)
     {
     }
 
@@ -116,14 +116,6 @@ public sealed class GreenToken : GreenElement
         public GreenTrivia[] Trailing { get; }
 
         public GreenDiagnostic[] Diagnostics { get; }
-    }
-
-    /// <summary>A hash of a token's text when nothing computed one (FNV-1a, as the lexer's).</summary>
-    private static uint TextHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text) hash = (hash ^ c) * 16777619;
-        return hash;
     }
 
     private static int TriviaWidth(GreenTrivia[]? trivia)

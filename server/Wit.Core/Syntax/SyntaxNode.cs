@@ -224,7 +224,7 @@ public sealed class SyntaxNode : IEquatable<SyntaxNode>
             {
                 var slot = node.Green.GetSlot(i);
                 if (slot is GreenToken previous) return (first, previous);
-                if (slot is GreenNode green && green.FirstToken() is not null) return (first, LastGreenToken(green));
+                if (slot is GreenNode green && green.FirstToken() is not null) return (first, green.LastToken());
             }
 
             index = node.Index;
@@ -232,25 +232,6 @@ public sealed class SyntaxNode : IEquatable<SyntaxNode>
         }
 
         return (first, null);
-    }
-
-    /// <summary>The green token <see cref="LastToken"/> finds in a subtree.</summary>
-    private static GreenToken? LastGreenToken(GreenNode green)
-    {
-        var node = green;
-        while (true)
-        {
-            GreenNode? next = null;
-            for (int i = node.SlotCount - 1; i >= 0 && next is null; i--)
-            {
-                var slot = node.GetSlot(i);
-                if (slot is GreenToken token) return token;
-                if (slot is GreenNode g && g.FirstToken() is not null) next = g;
-            }
-
-            if (next is null) return null;
-            node = next;
-        }
     }
 
     /// <summary>Whether a green subtree holds any token (empty nodes do not), with an explicit stack.</summary>
