@@ -123,9 +123,6 @@ public sealed class DwarfLocalsTests
         await client.Request("disconnect");
     }
 
-    private static async Task<JsonNode> Evaluate(DapTestClient client, string expression, string context = "watch", int frameId = 1) =>
-        (await client.Request("evaluate", new JsonObject { ["expression"] = expression, ["frameId"] = frameId, ["context"] = context }))!;
-
     [Fact]
     public async Task Evaluate_reads_C_paths_in_watch_and_hover_and_refuses_wrong_ones_with_a_reason()
     {

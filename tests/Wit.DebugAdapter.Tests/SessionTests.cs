@@ -37,6 +37,10 @@ public sealed class SessionTests
         return ((string)top["name"]!, (int)top["line"]!);
     }
 
+    /// <summary>An <c>evaluate</c> request that must succeed; its body.</summary>
+    internal static async Task<JsonObject> Evaluate(DapTestClient client, string expression, string context = "watch", int frameId = 1) =>
+        (await client.Request("evaluate", new JsonObject { ["expression"] = expression, ["frameId"] = frameId, ["context"] = context }))!;
+
     internal static async Task<JsonArray> Variables(DapTestClient client, int frameId, string scope)
     {
         var scopes = (JsonArray)(await client.Request("scopes", new JsonObject { ["frameId"] = frameId }))!["scopes"]!;

@@ -20,9 +20,6 @@ public sealed class WitConditionTests
         ["breakpoints"] = new JsonArray(new JsonObject { ["name"] = name, ["condition"] = condition }),
     };
 
-    private static async Task<JsonObject> Evaluate(DapTestClient client, string expression, int frameId = 1) =>
-        (await client.Request("evaluate", new JsonObject { ["expression"] = expression, ["frameId"] = frameId, ["context"] = "watch" }))!;
-
     /// <summary>A session on the component with one WIT function breakpoint on the writes, conditioned, verified, started.</summary>
     private static async Task<(DapTestClient Client, int Id)> Start(string condition)
     {

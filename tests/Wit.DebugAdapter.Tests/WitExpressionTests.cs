@@ -209,6 +209,7 @@ public sealed class WitExpressionTests
     [InlineData("name", "'name' is not a number or a bool")]
     [InlineData("bytes[2] == 1", "index 2 is outside bytes's 2 elements")]
     [InlineData("name[-1] == 'a'", "index -1 is outside name's 10 elements")]
+    [InlineData("name[10] == 'a'", "index 10 is outside name's 10 elements")]
     [InlineData("byte.len == 1", "'byte' (u8) has no .len: it has no members")]
     [InlineData("self.len == 1", "'self' (borrow<blob>) has no .len: a handle has .rep")]
     [InlineData("who[0] == 1", "'who' (record {", "is not a list, map or string")]

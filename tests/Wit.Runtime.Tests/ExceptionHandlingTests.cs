@@ -185,6 +185,9 @@ public sealed class ExceptionHandlingTests
         var exn = store.ExceptionOf(exnref);
         Assert.NotNull(exn);
         Assert.Equal(new[] { WasmValue.I32(5) }, exn!.Payload);
+        // The same bits as another reference type name no exception.
+        Assert.Null(store.ExceptionOf(new WasmValue(ValType.ExternRef, exnref.Bits)));
+        Assert.Null(store.ExceptionOf(WasmValue.Null(ValType.ExnRef)));
         // Rethrown with no handler: the same exception object leaves as the trap's.
         var e = Assert.Throws<WasmTrapException>(() => store.Invoke(inst.ExportedFunction("rethrow")!, exnref));
         Assert.Same(exn, e.UncaughtException);

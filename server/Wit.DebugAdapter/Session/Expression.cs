@@ -100,9 +100,6 @@ internal sealed class Expression
     public ExprValue Evaluate(IValueScope scope) =>
         _root is Comparison { Op: null } lone ? Value(lone.Left, scope) : ExprValue.Bool(Holds(_root, scope));
 
-    /// <summary>Whether the expression is one operand (a name, path, literal or memory read) rather than a condition.</summary>
-    public bool IsOperand => _root is Comparison { Op: null };
-
     // Recursion here follows the tree, whose nesting the parser bounds at MaxDepth.
     private static bool Holds(Node node, IValueScope scope)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using Wit.Runtime.Canonical;
 using Wit.Runtime.Component;
 
@@ -239,16 +238,21 @@ internal static class WitPath
             case MapTypeDef map:
                 return ExprValue.Of(v.Items[CheckIndex(index, v.Items.Count, shown)], new TupleTypeDef { Types = new[] { map.Key, map.Value } });
             case PrimitiveTypeDef { Kind: PrimitiveKind.String }:
-                var runes = new List<Rune>();
-                foreach (var r in (v.Text ?? "").EnumerateRunes())
+                // One pass up to the char, without a copy of the string.
+                int count = 0;
+                foreach (var rune in (v.Text ?? "").EnumerateRunes())
                 {
-                    runes.Add(r);
+                    if (count++ == index)
+                    {
+                        return ExprValue.Of(ComponentValue.Char(rune.Value), PrimitiveTypeDef.Of(PrimitiveKind.Char));
+                    }
                 }
-                return ExprValue.Of(ComponentValue.Char(runes[CheckIndex(index, runes.Count, shown)].Value), PrimitiveTypeDef.Of(PrimitiveKind.Char));
+                throw Outside(index, count, shown);
         }
         throw new FormatException($"'{shown}' ({ComponentWit.Type(value.WitType!)}) is not a list, map or string");
     }
 
-    private static int CheckIndex(long index, int count, string shown) =>
-        index >= 0 && index < count ? (int)index : throw new FormatException($"index {index} is outside {shown}'s {count} elements");
+    private static int CheckIndex(long index, int count, string shown) => index >= 0 && index < count ? (int)index : throw Outside(index, count, shown);
+
+    private static FormatException Outside(long index, int count, string shown) => new($"index {index} is outside {shown}'s {count} elements");
 }

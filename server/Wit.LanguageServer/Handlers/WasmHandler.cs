@@ -72,7 +72,7 @@ internal static class WasmHandler
         }
 
         var text = new StringBuilder();
-        int memories = module.Memories.Count - module.ImportedMemoryCount;
+        int memories = CompositionNode.DefinedMemories(module);
         text.Append($"{module.FunctionTypes.Count} functions ({module.ImportedFunctionCount} imported), {module.Imports.Count} imports, {module.Exports.Count} exports, ");
         text.Append($"{memories} linear memor{(memories == 1 ? "y" : "ies")} defined, {module.Data.Count} data segments\n");
         foreach (var import in module.Imports) text.Append($"  import {import.Module}.{import.Name} ({import.Kind.ToString().ToLowerInvariant()})\n");

@@ -97,7 +97,7 @@ public static class ModuleDecoder
     };
 
     /// <summary>A tag type: the attribute byte (0, exception) and the index of its function type.</summary>
-    private static int ReadTagType(ref WasmReader r)
+    internal static int ReadTagType(ref WasmReader r)
     {
         int at = r.Position;
         if (r.ReadByte() != 0x00)

@@ -531,13 +531,8 @@ public static class ComponentDecoder
                 case 0x03: return new CoreExtern(ExternKind.Global, Global: ModuleDecoder.ReadGlobalType(ref r));
                 case 0x04:
                     {
-                        int attrAt = r.Position;
-                        if (r.ReadByte() != 0x00)
-                        {
-                            throw Malformed(attrAt, "malformed tag attribute");
-                        }
-                        int idxAt = r.Position;
-                        if (At(types, r.ReadU32(), "core type", idxAt) is not FuncType f)
+                        int idxAt = r.Position + 1; // after the attribute byte
+                        if (At(types, (uint)ModuleDecoder.ReadTagType(ref r), "core type", idxAt) is not FuncType f)
                         {
                             throw Invalid(idxAt, "core type is not a function type");
                         }

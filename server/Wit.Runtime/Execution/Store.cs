@@ -72,8 +72,7 @@ public sealed class Store
     /// <c>catch_all_ref</c> first hands it to wasm code; the store keeps it from then on, as it keeps the host objects
     /// of externrefs.
     /// </summary>
-    public ExceptionInstance? ExceptionOf(WasmValue value) =>
-        value.Type != ValType.ExnRef || value.Bits == 0 || value.Bits > (ulong)_exceptions.Count ? null : _exceptions[(int)(value.Bits - 1)];
+    public ExceptionInstance? ExceptionOf(WasmValue value) => value.Type == ValType.ExnRef ? ExceptionAt(value.Bits) : null;
 
     internal ExceptionInstance? ExceptionAt(ulong reference) =>
         reference == 0 || reference > (ulong)_exceptions.Count ? null : _exceptions[(int)(reference - 1)];

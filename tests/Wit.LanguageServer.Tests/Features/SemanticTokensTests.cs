@@ -96,6 +96,25 @@ public class SemanticTokensTests
     }
 
     [Fact]
+    public void Beyond_256_documents_the_results_start_afresh()
+    {
+        // A client that never closes its documents: the store stays bounded, and a known document's update never clears it.
+        var results = new Wit.LanguageServer.Handlers.SemanticTokensResults(_ => true);
+        for (int i = 0; i < 256; i++)
+        {
+            results.Remember($"/d{i}.wit", "1", new[] { 0, 0, i, 0, 0 });
+        }
+        results.Remember("/d7.wit", "2", new[] { 0, 0, 7, 0, 0 });
+        Assert.Equal(256, results.Count);
+        Assert.True(results.TryGet("/d0.wit", "1", out _));
+
+        results.Remember("/new.wit", "3", new[] { 0, 0, 1, 0, 0 });
+        Assert.Equal(1, results.Count);
+        Assert.True(results.TryGet("/new.wit", "3", out _));
+        Assert.False(results.TryGet("/d0.wit", "1", out _));
+    }
+
+    [Fact]
     public void A_result_remembered_after_its_documents_close_is_dropped()
     {
         // A query can finish after the close that makes its document closed: whichever runs first, nothing stays.
