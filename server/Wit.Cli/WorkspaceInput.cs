@@ -63,6 +63,9 @@ public sealed class WorkspaceInput
             return null;
         }
 
+        // A batch run: its trees and model live to the end, so collecting them as they grow is wasted work.
+        BatchCollection.TryReserve(BatchCollection.SourceBytes(System.IO.Path.GetFullPath(path, workingDirectory)));
+
         // The trees read their text back from their green nodes when a command needs it (a diagnostic's line, lint), so
         // a file's UTF-16 string is garbage once parsed: a large file's check holds its tree and model, not a copy.
         var workspace = WorkspaceLoader.Load(fileSystem, path, parse: (file, text) => SyntaxTree.ParseWit(SourceText.From(text, file)).WithTextFromTree(), Wit.Runtime.Component.WitPackageDecoder.Instance);

@@ -32,10 +32,11 @@ internal static class LargeInputBenchmark
         }
 
         var table = new MarkdownTable("lines", "MB (UTF-8)", "parse median ms", "parse MB/s", "parse CPU ms", "parse CPU MB/s", "parse CPU vs previous", "check median ms", "check CPU ms", "check CPU vs previous",
-            "tree retained / source byte", "model retained / source byte", "allocated by check / source byte");
-        double previousParse = 0, previousCheck = 0;
+            "check CPU ms as `wit` runs it", "vs previous", "tree retained / source byte", "model retained / source byte", "allocated by check / source byte");
+        double previousParse = 0, previousCheck = 0, previousBatch = 0;
         using var self = Process.GetCurrentProcess();
         string? hundredK = null;
+        var sizes = new List<(int Lines, string Text)>();
         foreach (int lines in LineCounts.Where(l => l <= maxLines))
         {
             string text = WitFileGenerator.GenerateOneInterface(lines);
@@ -48,6 +49,7 @@ internal static class LargeInputBenchmark
             var check = Measure.Median(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, warmups: 1);
             double parseCpu = CpuMilliseconds(self, () => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples);
             double checkCpu = CpuMilliseconds(self, () => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples);
+            double batchCpu = CpuMilliseconds(self, () => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, batchBytes: bytes);
             GC.KeepAlive(sink);
 
             long before = Retained();
@@ -72,17 +74,23 @@ internal static class LargeInputBenchmark
                 Format.Number(check.Milliseconds, "0.0"),
                 Format.Number(checkCpu, "0.0"),
                 previousCheck == 0 ? "" : Format.Number(checkCpu / previousCheck, "0.0") + "x",
+                Format.Number(batchCpu, "0.0"),
+                previousBatch == 0 ? "" : Format.Number(batchCpu / previousBatch, "0.0") + "x",
                 Format.Number((withTree - before) / (double)bytes, "0.0"),
                 Format.Number((withModel - beforeModel) / (double)bytes, "0.0"),
                 Format.Number(check.AllocatedBytes / bytes, "0.0"));
             previousParse = parseCpu;
             previousCheck = checkCpu;
+            previousBatch = batchCpu;
+            sizes.Add((lines, text));
         }
 
         string result = "### Throughput at scale: one generated interface of records and functions\n\n"
             + "> In process, medians after a warm-up; \"retained\" is what a live tree or model keeps after a full collection "
-            + "(the source string not counted).\n\n" + table;
+            + "(the source string not counted). \"As `wit` runs it\": in the no-GC region `wit` opens for a workspace of 1 MB "
+            + "or more (`BatchCollection`), under the collector below that.\n\n" + table;
         if (hundredK is not null) result += "\n" + Processes(hundredK);
+        result += "\n" + NativeGrowth(sizes.Where(s => s.Lines >= 10_000).ToList());
         return result;
     }
 
@@ -125,6 +133,43 @@ internal static class LargeInputBenchmark
 
             return title + $"> {Format.Number(bytes / 1e6, "0.00")} MB of source; peak resident set and CPU time (user + system) from `/usr/bin/time`; "
                 + "the native build from `WIT_NATIVE` or `artifacts/wit/linux-x64/wit` (`scripts/publish-wit.sh`).\n\n" + table;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The native <c>wit check</c> (from <c>npm run publish</c>) of each generated file as a process: its CPU time and
+    /// peak resident set, and how its time grows from one size to the next (10x lines).
+    /// </summary>
+    private static string NativeGrowth(List<(int Lines, string Text)> sizes)
+    {
+        const string title = "### Native `wit check` as a process, by size (median of 3 runs by CPU time)\n\n";
+        string native = Environment.GetEnvironmentVariable("WIT_NATIVE") ?? Path.Combine(RepoPaths.Root, "artifacts", "wit", "linux-x64", "wit");
+        if (!File.Exists(native)) return title + $"> Skipped: no {native}; publish it with `npm run publish`.\n";
+        string directory = Path.Combine(Path.GetTempPath(), "wit-growth-" + Environment.ProcessId);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var table = new MarkdownTable("lines", "MB", "CPU ms", "wall ms", "CPU vs previous", "peak resident MB", "peak / source size", "exit code");
+            double previous = 0;
+            foreach (var (lines, text) in sizes)
+            {
+                string file = Path.Combine(directory, $"large{lines}.wit");
+                File.WriteAllText(file, text);
+                long bytes = new FileInfo(file).Length;
+                var run = PeakRuns(native, new[] { "check", file });
+                table.Add(Format.Integer(lines), Format.Number(bytes / 1e6, "0.00"), Format.Number(run.CpuMilliseconds, "0"), Format.Number(run.Milliseconds, "0"),
+                    previous == 0 ? "" : Format.Number(run.CpuMilliseconds / previous, "0.0") + "x",
+                    Format.Number(run.PeakKb / 1024.0, "0"), Format.Number(run.PeakKb * 1024.0 / bytes, "0.0") + "x", run.ExitCode.ToString(CultureInfo.InvariantCulture));
+                previous = run.CpuMilliseconds;
+                File.Delete(file);
+            }
+
+            return title + "> CPU time (user + system) and peak resident set from `/usr/bin/time`; the 10,000-line file is below "
+                + "the size at which `wit` opens a no-GC region, the larger ones above it.\n\n" + table;
         }
         finally
         {
@@ -182,17 +227,21 @@ internal static class LargeInputBenchmark
     /// The median CPU time (all of the process's threads, the collector's included) of one call: on a shared machine
     /// steadier than wall-clock time, which waits for other processes.
     /// </summary>
-    private static double CpuMilliseconds(Process self, Action action, int samples)
+    /// <param name="batchBytes">When given, each call runs as <c>wit</c> runs a workspace of that many bytes: in the
+    /// no-GC region <see cref="BatchCollection.TryReserve"/> opens for it (none below 1 MB), ended after the call.</param>
+    private static double CpuMilliseconds(Process self, Action action, int samples, long? batchBytes = null)
     {
         var times = new List<double>(samples);
         for (int i = 0; i < samples; i++)
         {
             GC.Collect();
+            if (batchBytes is { } reserve) BatchCollection.TryReserve(reserve);
             self.Refresh();
             var before = self.TotalProcessorTime;
             action();
             self.Refresh();
             times.Add((self.TotalProcessorTime - before).TotalMilliseconds);
+            if (batchBytes is not null) BatchCollection.End();
         }
 
         times.Sort();
