@@ -31,9 +31,7 @@ internal sealed partial class PackageResolver
         var scope = new TypeScope(@interface, null, members.Count, functionCount);
         ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 
-        // What only declaring the names needed goes before the functions are resolved, the peak of a large check.
         // The types were declared into the interface's map, in the order of the returned list.
-        scope.ReleaseDeclarations();
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         @interface.Functions.EnsureCapacity(functionCount);
         ResolveFunctions(members, file, scope, @interface.Functions);
@@ -54,8 +52,6 @@ internal sealed partial class PackageResolver
     {
         // A world lists its types from here; an interface's are in its own map, in the same order (see TypeScope).
         var declarationOrder = scope.Interface is null ? new List<TypeDefinition>(memberCount) : null;
-        // A function is known by its position in the file (unique within a body) and where its name is.
-        var functions = new List<(int Position, string Name, Text.TextSpan NameSpan)>(scope.FunctionCount);
         // The definitions to order and fill, and beside each its member: a definition's place in these lists is kept
         // in its Index until it is added to the model (see PendingIndex), so no table maps one to the other.
         var definitions = new List<TypeDefinition>(memberCount);
@@ -90,14 +86,6 @@ internal sealed partial class PackageResolver
                     }
 
                     break;
-                case SyntaxKind.FunctionItem:
-                    // FunctionItemSyntax.Name: the first identifier token that is not missing.
-                    if (member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var functionName, out int functionStart))
-                    {
-                        functions.Add((member.Position, Names.Unescape(functionName.Text), new Text.TextSpan(functionStart, functionName.Width)));
-                    }
-
-                    break;
                 case SyntaxKind.TypeAlias or SyntaxKind.Record or SyntaxKind.Flags or SyntaxKind.Variant or SyntaxKind.Enum or SyntaxKind.Resource:
                     // The type's Name (TypeNameToken): the first identifier token that is not missing.
                     if (!member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var nameToken, out int nameStart)) break;
@@ -123,13 +111,6 @@ internal sealed partial class PackageResolver
                     declarationOrder?.Add(definition);
                     break;
             }
-        }
-
-        // wit-parser defines function names after every type: a function named as a type (or as an earlier function)
-        // is the one reported, when the functions are resolved, after every type, where wit-parser meets it.
-        foreach (var (position, name, nameSpan) in functions)
-        {
-            if (!scope.TryDeclareFunctionName(name, nameSpan, out var earlier)) scope.DuplicateFunctions[position] = Location(file, earlier);
         }
 
         // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the

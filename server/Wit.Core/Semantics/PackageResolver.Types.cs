@@ -368,9 +368,16 @@ internal sealed partial class PackageResolver
             {
                 string functionName = Names.Unescape(name.Text);
                 var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(nameStart, name.Width));
-                if (scope.DuplicateFunctions.TryGetValue(member.Position, out var first))
+                // wit-parser defines function names after every type: a function named as a type or as an earlier
+                // function is the one reported, after every type, before its own signature is resolved. The earlier
+                // function is the one in the interface's map (the first of a name stays there).
+                if (scope.TryGetType(functionName, out var namesake))
                 {
-                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, first);
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, Location(file, namesake.StoredLocation.Span));
+                }
+                else if (into is not null && into.TryGetValue(functionName, out var earlier))
+                {
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, earlier.Location);
                 }
 
                 // As wit-parser, a function's name is known from its own declaration on: a type naming a function

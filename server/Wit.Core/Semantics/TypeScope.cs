@@ -23,7 +23,6 @@ internal sealed class TypeScope
             _types = new Dictionary<string, TypeDefinition>(members - functions);
         }
 
-        _functionNames = new Dictionary<string, Text.TextSpan>(functions);
         FunctionCount = functions;
         _functions.Capacity = functions;
     }
@@ -55,11 +54,10 @@ internal sealed class TypeScope
     /// <summary>
     /// Declares the type <paramref name="name"/> of the body unless the name is declared already, in one hash operation
     /// where <see cref="TryGetDeclared"/> and <see cref="DeclareType"/> take two (a body of 250,000 types spent a tenth
-    /// of its declaring in the second). Only while the body's types are declared, before any function name is.
+    /// of its declaring in the second).
     /// </summary>
     public bool TryDeclareType(string name, TypeDefinition definition)
     {
-        if (_functionNames is { Count: > 0 }) throw new System.InvalidOperationException("types are declared before function names");
         if (_declaredTypes is not null) return _declaredTypes.TryAdd(name, definition);
 #if NET
         return _types!.TryAdd(name, definition);
@@ -95,16 +93,9 @@ internal sealed class TypeScope
     public HashSet<string> ExcludedTypes { get; } = new();
 
     /// <summary>
-    /// Functions whose name an earlier member of the body already declared, by the function's position in the file,
-    /// with where that name was first declared.
-    /// </summary>
-    public Dictionary<int, SourceLocation?> DuplicateFunctions { get; } = new();
-
-    /// <summary>
-    /// Where <paramref name="name"/> was declared in the body so far, as a span of the body's file (one file per
-    /// scope): types and functions share one namespace. A type's span is its definition's location; a function's is
-    /// kept by <see cref="TryDeclareFunctionName"/> (a table of every name beside the types was 50,000 entries for a
-    /// body of 50,000 members).
+    /// Where the type <paramref name="name"/> was declared in the body so far, as a span of the body's file (one file
+    /// per scope): its definition's location. Functions are declared after every type, as they are resolved (an
+    /// interface's go straight into its map of functions, where a later one of the same name finds the first).
     /// </summary>
     public bool TryGetDeclared(string name, out Text.TextSpan span)
     {
@@ -114,42 +105,7 @@ internal sealed class TypeScope
             return true;
         }
 
-        if (_functionNames is null) throw new System.InvalidOperationException("the scope's names were declared already");
-        return _functionNames.TryGetValue(name, out span);
-    }
-
-    /// <summary>
-    /// Declares a function's name at <paramref name="span"/> unless a type or an earlier function has it, and returns
-    /// true; otherwise returns false with where that name was declared in <paramref name="earlier"/>. Once the body's
-    /// types are declared; a new name costs a type lookup and one insertion.
-    /// </summary>
-    public bool TryDeclareFunctionName(string name, Text.TextSpan span, out Text.TextSpan earlier)
-    {
-        if (_functionNames is null) throw new System.InvalidOperationException("the scope's names were declared already");
-        if (TryGetType(name, out var type))
-        {
-            earlier = type.StoredLocation.Span;
-            return false;
-        }
-
-#if NET
-        if (_functionNames.TryAdd(name, span))
-        {
-            earlier = default;
-            return true;
-        }
-
-        earlier = _functionNames[name];
+        span = default;
         return false;
-#else
-        if (_functionNames.TryGetValue(name, out earlier)) return false;
-        _functionNames.Add(name, span);
-        return true;
-#endif
     }
-
-    private Dictionary<string, Text.TextSpan>? _functionNames;
-
-    /// <summary>Lets go of the functions' names once every name of the body is declared (before its functions are resolved).</summary>
-    public void ReleaseDeclarations() => _functionNames = null;
 }

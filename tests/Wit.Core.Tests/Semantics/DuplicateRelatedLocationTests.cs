@@ -36,6 +36,49 @@ public sealed class DuplicateRelatedLocationTests
         Assert.True(duplicate.Span.Start > first, $"{duplicate.Span.Start} after {first}");
     }
 
+    /// <summary>
+    /// wit-parser defines every type of a body before its functions, so a function named as a type is the one
+    /// reported, even when the type comes later in the file; the related location is the type's name.
+    /// </summary>
+    [Fact]
+    public void A_function_named_as_a_later_type_is_reported_at_the_function()
+    {
+        var fixture = WitFixture.Resolve("package a:b;\ninterface i {\n  f: func();\n  type f = u32;\n}\n");
+
+        var duplicate = Assert.Single(fixture.Model.Diagnostics, d => d.Code == "WIT1002");
+        string source = duplicate.Document!.ToString();
+        Assert.Equal(source.IndexOf("f: func", System.StringComparison.Ordinal), duplicate.Span.Start);
+        Assert.Equal(source.IndexOf("type f", System.StringComparison.Ordinal) + "type ".Length, Assert.Single(duplicate.Related).Span.Start);
+    }
+
+    /// <summary>Every later function of a name points at the first, which stays the interface's function of that name.</summary>
+    [Fact]
+    public void Each_repeated_function_points_at_the_first()
+    {
+        var fixture = WitFixture.Resolve("package a:b;\ninterface i {\n  f: func();\n  g: func();\n  f: func(x: u32);\n  f: func() -> u8;\n}\n");
+
+        var duplicates = fixture.Model.Diagnostics.Where(d => d.Code == "WIT1002").ToList();
+        Assert.Equal(2, duplicates.Count);
+        string source = duplicates[0].Document!.ToString();
+        int first = source.IndexOf("f: func();", System.StringComparison.Ordinal);
+        Assert.All(duplicates, d => Assert.Equal(first, Assert.Single(d.Related).Span.Start));
+        Assert.Equal(new[] { source.IndexOf("f: func(x", System.StringComparison.Ordinal), source.IndexOf("f: func() ->", System.StringComparison.Ordinal) }, duplicates.Select(d => d.Span.Start));
+        var function = Assert.Single(fixture.Model.Interfaces.Single().Functions.Values, f => f.Name == "f");
+        Assert.Empty(function.Parameters);
+        Assert.Null(function.Result);
+    }
+
+    /// <summary>As wit-parser, the repeated name is reported before anything wrong in the repeated function's signature.</summary>
+    [Fact]
+    public void The_repeated_name_comes_before_the_signature_s_errors()
+    {
+        var fixture = WitFixture.Resolve("package a:b;\ninterface i {\n  f: func();\n  f: func(x: nope);\n}\n");
+
+        var codes = fixture.Model.Diagnostics.Select(d => d.Code).ToList();
+        Assert.Contains("WIT1001", codes);
+        Assert.True(codes.IndexOf("WIT1002") >= 0 && codes.IndexOf("WIT1002") < codes.IndexOf("WIT1001"), string.Join(", ", codes));
+    }
+
     private static int Occurrence(string text, string name, int n)
     {
         int at = -1;
