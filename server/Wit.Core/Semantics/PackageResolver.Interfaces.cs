@@ -148,7 +148,9 @@ internal sealed partial class PackageResolver
     /// </summary>
     private IEnumerable<(TypeDefinition, SourceLocation)> GreenTypeDependencies(GreenNode root, int rootPosition, SourceFile file, TypeScope scope, List<TypeDefinition> local)
     {
-        // Most definitions refer to no other type of the body: the list is made for the first that does.
+        // Most definitions refer to no other type of the body: the list is made for the first that does. Only subtrees
+        // with a type name in them are walked (a record of primitives is not walked at all).
+        if (!root.ContainsNamedType) return System.Array.Empty<(TypeDefinition, SourceLocation)>();
         List<(TypeDefinition, SourceLocation)>? result = null;
         var stack = _greenWalk;
         stack.Clear();
@@ -190,7 +192,10 @@ internal sealed partial class PackageResolver
         return result ?? (IEnumerable<(TypeDefinition, SourceLocation)>)System.Array.Empty<(TypeDefinition, SourceLocation)>();
     }
 
-    /// <summary>Pushes a node's child nodes with their positions, the last first (so they pop in document order).</summary>
+    /// <summary>
+    /// Pushes a node's child nodes that are or hold a type name (<see cref="GreenNode.ContainsNamedType"/>) with their
+    /// positions, the last first (so they pop in document order).
+    /// </summary>
     private static void PushChildren(Stack<(GreenNode, int)> stack, GreenNode node, int position)
     {
         int end = position + node.FullWidth;
@@ -198,7 +203,7 @@ internal sealed partial class PackageResolver
         {
             var slot = node.GetSlot(i);
             end -= slot.FullWidth;
-            if (slot is GreenNode child) stack.Push((child, end));
+            if (slot is GreenNode { ContainsNamedType: true } child) stack.Push((child, end));
         }
     }
 

@@ -30,6 +30,15 @@ public abstract class GreenElement
     /// <summary>Set in <see cref="Flags"/> on every token: telling a token from a node reads a byte, no type test or virtual call.</summary>
     private protected const byte TokenFlag = 8;
 
+    /// <summary>
+    /// Set in a node's <see cref="Flags"/> when it is a <see cref="SyntaxKind.NamedType"/> or has one below (a token
+    /// uses this bit for its own trivia): a walk for the type names an item refers to skips the subtrees without any.
+    /// </summary>
+    private protected const byte ContainsNamedTypeFlag = 16;
+
+    /// <summary>The flags a node takes from this child: whether a diagnostic is here or below, and (from a node) a type name.</summary>
+    internal byte InheritedFlags => (byte)(Flags & (IsToken ? ContainsDiagnosticsFlag : ContainsDiagnosticsFlag | ContainsNamedTypeFlag));
+
     public SyntaxKind Kind { get; }
 
     /// <summary>

@@ -15,34 +15,41 @@ namespace Wit.Core.Syntax;
 /// </summary>
 public abstract class GreenNode : GreenElement
 {
-    private protected GreenNode(SyntaxKind kind, int fullWidth, bool containsDiagnostics, byte contentHash)
-        : base(kind, fullWidth, containsDiagnostics ? ContainsDiagnosticsFlag : (byte)0, contentHash)
+    /// <param name="inherited">The children's <see cref="GreenElement.InheritedFlags"/>, combined.</param>
+    private protected GreenNode(SyntaxKind kind, int fullWidth, int inherited, byte contentHash)
+        : base(kind, fullWidth, (byte)(inherited | (kind == SyntaxKind.NamedType ? ContainsNamedTypeFlag : 0)), contentHash)
     {
     }
 
     private protected GreenNode(SyntaxKind kind, Summary summary)
-        : this(kind, summary.Width, summary.ContainsDiagnostics, summary.Hash)
+        : this(kind, summary.Width, summary.Inherited, summary.Hash)
     {
     }
 
-    /// <summary>What a node takes from its children: their total width, whether any has a diagnostic, and their <see cref="GreenElement.ContentHash"/>es mixed.</summary>
+    /// <summary>
+    /// Whether this node is a <see cref="SyntaxKind.NamedType"/> or has one below: where a type may refer to another
+    /// by name (a record of primitives, or a function of them, has none).
+    /// </summary>
+    public bool ContainsNamedType => (Flags & ContainsNamedTypeFlag) != 0;
+
+    /// <summary>What a node takes from its children: their total width, their <see cref="GreenElement.InheritedFlags"/> and their <see cref="GreenElement.ContentHash"/>es mixed.</summary>
     private protected readonly struct Summary
     {
-        public Summary(int width, bool containsDiagnostics, byte hash)
+        public Summary(int width, int inherited, byte hash)
         {
             Width = width;
-            ContainsDiagnostics = containsDiagnostics;
+            Inherited = inherited;
             Hash = hash;
         }
 
         public int Width { get; }
 
-        public bool ContainsDiagnostics { get; }
+        public int Inherited { get; }
 
         public byte Hash { get; }
 
         /// <summary>This summary, marked as containing diagnostics when the node has some of its own.</summary>
-        public Summary WithOwnDiagnostics(bool has) => has ? new Summary(Width, true, Hash) : this;
+        public Summary WithOwnDiagnostics(bool has) => has ? new Summary(Width, Inherited | ContainsDiagnosticsFlag, Hash) : this;
     }
 
     /// <summary>A node of <paramref name="kind"/> over <paramref name="slots"/> (a larger array is kept, not copied).</summary>
@@ -163,16 +170,16 @@ public abstract class GreenNode : GreenElement
 #endif
     {
         int width = 0;
-        bool contains = false;
+        int inherited = 0;
         byte hash = 0;
         foreach (var slot in slots)
         {
             width += slot.FullWidth;
-            contains |= slot.ContainsDiagnostics;
+            inherited |= slot.InheritedFlags;
             hash = Mix(hash, slot);
         }
 
-        return new Summary(width, contains, hash);
+        return new Summary(width, inherited, hash);
     }
 
     private sealed class GreenNode1 : GreenNode
@@ -180,7 +187,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _a;
 
         public GreenNode1(SyntaxKind kind, GreenElement a)
-            : base(kind, a.FullWidth, a.ContainsDiagnostics, Mix(0, a)) => _a = a;
+            : base(kind, a.FullWidth, a.InheritedFlags, Mix(0, a)) => _a = a;
 
         public override int SlotCount => 1;
 
@@ -193,7 +200,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _b;
 
         public GreenNode2(SyntaxKind kind, GreenElement a, GreenElement b)
-            : base(kind, a.FullWidth + b.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics, Mix(Mix(0, a), b))
+            : base(kind, a.FullWidth + b.FullWidth, a.InheritedFlags | b.InheritedFlags, Mix(Mix(0, a), b))
         {
             _a = a;
             _b = b;
@@ -211,7 +218,7 @@ public abstract class GreenNode : GreenElement
         private readonly GreenElement _c;
 
         public GreenNode3(SyntaxKind kind, GreenElement a, GreenElement b, GreenElement c)
-            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.ContainsDiagnostics || b.ContainsDiagnostics || c.ContainsDiagnostics, Mix(Mix(Mix(0, a), b), c))
+            : base(kind, a.FullWidth + b.FullWidth + c.FullWidth, a.InheritedFlags | b.InheritedFlags | c.InheritedFlags, Mix(Mix(Mix(0, a), b), c))
         {
             _a = a;
             _b = b;
