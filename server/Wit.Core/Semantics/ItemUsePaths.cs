@@ -59,6 +59,8 @@ internal static class ItemUsePaths
     /// <summary>The complete paths of <paramref name="item"/> (incomplete ones, after a syntax error, are left out), in source order.</summary>
     public static Entry[] Of(SyntaxNode item, SourceFile file)
     {
+        // An item without a path (an interface of records and functions) is answered from its flag, not walked.
+        if (!item.Green.ContainsUsePath) return System.Array.Empty<Entry>();
         if (s_memo.TryGetValue(item.Green, out var found)) return found;
         var entries = new List<Entry>();
 
@@ -95,7 +97,8 @@ internal static class ItemUsePaths
         for (int i = 0; i < green.SlotCount; i++)
         {
             var slot = green.GetSlot(i);
-            if (slot is GreenNode child && (child.Kind == SyntaxKind.UsePath || WitResolver.MayContainUsePath(child.Kind))) children.Add(node.ChildNode(child, offset, i));
+            // A child without a path below is skipped unread beyond its flags (a body of records and functions).
+            if (slot is GreenNode { ContainsUsePath: true } child && (child.Kind == SyntaxKind.UsePath || WitResolver.MayContainUsePath(child.Kind))) children.Add(node.ChildNode(child, offset, i));
             offset += slot.FullWidth;
         }
 

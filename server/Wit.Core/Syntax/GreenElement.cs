@@ -36,8 +36,14 @@ public abstract class GreenElement
     /// </summary>
     private protected const byte ContainsNamedTypeFlag = 16;
 
-    /// <summary>The flags a node takes from this child: whether a diagnostic is here or below, and (from a node) a type name.</summary>
-    internal byte InheritedFlags => (byte)(Flags & (IsToken ? ContainsDiagnosticsFlag : ContainsDiagnosticsFlag | ContainsNamedTypeFlag));
+    /// <summary>
+    /// Set in a node's <see cref="Flags"/> when it is a <see cref="SyntaxKind.UsePath"/> or has one below (a token uses
+    /// this bit for its own trivia): the walk for an item's <c>use</c> and <c>include</c> paths skips a body without any.
+    /// </summary>
+    private protected const byte ContainsUsePathFlag = 32;
+
+    /// <summary>The flags a node takes from this child: whether a diagnostic is here or below, and (from a node) a type name or a path.</summary>
+    internal byte InheritedFlags => (byte)(Flags & (IsToken ? ContainsDiagnosticsFlag : ContainsDiagnosticsFlag | ContainsNamedTypeFlag | ContainsUsePathFlag));
 
     public SyntaxKind Kind { get; }
 

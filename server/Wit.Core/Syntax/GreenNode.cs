@@ -17,7 +17,7 @@ public abstract class GreenNode : GreenElement
 {
     /// <param name="inherited">The children's <see cref="GreenElement.InheritedFlags"/>, combined.</param>
     private protected GreenNode(SyntaxKind kind, int fullWidth, int inherited, byte contentHash)
-        : base(kind, fullWidth, (byte)(inherited | (kind == SyntaxKind.NamedType ? ContainsNamedTypeFlag : 0)), contentHash)
+        : base(kind, fullWidth, (byte)(inherited | kind switch { SyntaxKind.NamedType => ContainsNamedTypeFlag, SyntaxKind.UsePath => ContainsUsePathFlag, _ => 0 }), contentHash)
     {
     }
 
@@ -31,6 +31,9 @@ public abstract class GreenNode : GreenElement
     /// by name (a record of primitives, or a function of them, has none).
     /// </summary>
     public bool ContainsNamedType => (Flags & ContainsNamedTypeFlag) != 0;
+
+    /// <summary>Whether this node is a <see cref="SyntaxKind.UsePath"/> or has one below (a <c>use</c>, an <c>include</c>, an import or export of a path).</summary>
+    public bool ContainsUsePath => (Flags & ContainsUsePathFlag) != 0;
 
     /// <summary>What a node takes from its children: their total width, their <see cref="GreenElement.InheritedFlags"/> and their <see cref="GreenElement.ContentHash"/>es mixed.</summary>
     private protected readonly struct Summary

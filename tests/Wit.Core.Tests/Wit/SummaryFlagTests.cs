@@ -9,11 +9,12 @@ using Xunit;
 namespace Wit.Core.Tests.Wit;
 
 /// <summary>
-/// <see cref="GreenNode.ContainsNamedType"/>, which the resolver's walk for the types an item refers to prunes by, is
-/// true exactly on a <c>NamedType</c> node and its ancestors: on every node of every corpus file, of a broken copy of
-/// each (every 11th character dropped), and of the trees incremental edits make from them (shared nodes included).
+/// <see cref="GreenNode.ContainsNamedType"/> and <see cref="GreenNode.ContainsUsePath"/>, which the resolver's walks
+/// for the types an item refers to and for its paths prune by, are true exactly on a <c>NamedType</c> (a
+/// <c>UsePath</c>) node and its ancestors: on every node of every corpus file, of a broken copy of each (every 11th
+/// character dropped), and of the trees incremental edits make from them (shared nodes included).
 /// </summary>
-public sealed class ContainsNamedTypeTests
+public sealed class SummaryFlagTests
 {
     [Fact]
     public void Every_node_of_the_corpus_knows_whether_a_type_name_is_below()
@@ -21,7 +22,7 @@ public sealed class ContainsNamedTypeTests
         var files = Corpus.Files("", ".wit");
         Assert.True(files.Count > 400, $"only {files.Count} corpus files");
         var failures = new List<string>();
-        int marked = 0, unmarked = 0;
+        int marked = 0, unmarked = 0, paths = 0;
         foreach (string path in files)
         {
             string text = Corpus.ReadText(path);
@@ -30,18 +31,22 @@ public sealed class ContainsNamedTypeTests
             {
                 var tree = SyntaxTree.ParseWit(SourceText.From(source, path));
                 Check(tree.GreenRoot, $"{Corpus.Relative(path)}{variant}", failures, ref marked, ref unmarked);
+                CheckPaths(tree.GreenRoot, $"{Corpus.Relative(path)}{variant}", failures, ref paths);
 
                 // An edit in the middle that adds a type name, and one that removes text: the reparsed tree reuses
                 // nodes of the old one and makes new ones around the edit.
                 int middle = source.Length / 2;
                 var added = tree.WithChange(new TextChange(new TextSpan(middle, 0), " x: func(a: extra-type) -> list<other>; "));
                 Check(added.GreenRoot, $"{Corpus.Relative(path)}{variant} + name", failures, ref marked, ref unmarked);
+                CheckPaths(added.GreenRoot, $"{Corpus.Relative(path)}{variant} + name", failures, ref paths);
                 var removed = tree.WithChange(new TextChange(new TextSpan(middle / 2, Math.Min(40, source.Length - middle / 2)), ""));
                 Check(removed.GreenRoot, $"{Corpus.Relative(path)}{variant} - text", failures, ref marked, ref unmarked);
+                CheckPaths(removed.GreenRoot, $"{Corpus.Relative(path)}{variant} - text", failures, ref paths);
             }
         }
 
         Assert.True(marked > 1000 && unmarked > 1000, $"{marked} nodes with a type name below, {unmarked} without");
+        Assert.True(paths > 1000, $"only {paths} nodes with a path below");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 
@@ -58,8 +63,29 @@ public sealed class ContainsNamedTypeTests
         Assert.Equal(expected, item.Green.ContainsNamedType);
     }
 
+    [Theory]
+    [InlineData("package a:b;\ninterface i {\n  record r { a: u32 }\n  f: func();\n}\n", SyntaxKind.Interface, false)]
+    [InlineData("package a:b;\ninterface i {\n  use j.{t};\n  f: func();\n}\n", SyntaxKind.Interface, true)]
+    [InlineData("package a:b;\nworld w {\n  import wasi:io/streams;\n}\n", SyntaxKind.World, true)]
+    [InlineData("package a:b;\nworld w {\n  include other;\n}\n", SyntaxKind.World, true)]
+    [InlineData("package a:b;\nworld w {\n  import f: func();\n}\n", SyntaxKind.World, false)]
+    public void An_item_is_marked_when_it_holds_a_path(string text, SyntaxKind kind, bool expected)
+    {
+        var tree = SyntaxTree.ParseWit(text);
+        Assert.Equal(expected, tree.Root.DescendantNodes().First(n => n.Kind == kind).Green.ContainsUsePath);
+    }
+
     /// <summary>Compares every node's flag with what is below it, computed without recursion (children before parents).</summary>
-    private static void Check(GreenNode root, string where, List<string> failures, ref int marked, ref int unmarked)
+    private static void Check(GreenNode root, string where, List<string> failures, ref int marked, ref int unmarked) =>
+        Check(root, SyntaxKind.NamedType, n => n.ContainsNamedType, where, failures, ref marked, ref unmarked);
+
+    private static void CheckPaths(GreenNode root, string where, List<string> failures, ref int marked)
+    {
+        int unmarked = 0;
+        Check(root, SyntaxKind.UsePath, n => n.ContainsUsePath, where, failures, ref marked, ref unmarked);
+    }
+
+    private static void Check(GreenNode root, SyntaxKind kind, Func<GreenNode, bool> flag, string where, List<string> failures, ref int marked, ref int unmarked)
     {
         var order = new List<GreenNode>();
         var stack = new Stack<GreenNode>();
@@ -78,7 +104,7 @@ public sealed class ContainsNamedTypeTests
         for (int k = order.Count - 1; k >= 0; k--)
         {
             var node = order[k];
-            bool below = node.Kind == SyntaxKind.NamedType;
+            bool below = node.Kind == kind;
             for (int i = 0; i < node.SlotCount && !below; i++)
             {
                 if (node.GetSlot(i) is GreenNode child) below = expected[child];
@@ -87,7 +113,7 @@ public sealed class ContainsNamedTypeTests
             expected[node] = below;
             if (below) marked++;
             else unmarked++;
-            if (node.ContainsNamedType != below && failures.Count < 50) failures.Add($"{where}: {node.Kind} ({node.FullWidth}) says {node.ContainsNamedType}, expected {below}");
+            if (flag(node) != below && failures.Count < 50) failures.Add($"{where}: {node.Kind} ({node.FullWidth}) says {flag(node)} for {kind}, expected {below}");
         }
     }
 }
