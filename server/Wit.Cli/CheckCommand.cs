@@ -44,7 +44,7 @@ public sealed class CheckCommand : CommandHandler
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "check");
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "check", batch: true);
         }
         catch (Exception e)
         {

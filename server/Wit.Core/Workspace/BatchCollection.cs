@@ -5,14 +5,16 @@ using System.Runtime;
 namespace Wit.Core.Workspace;
 
 /// <summary>
-/// For a program that loads a workspace once, reports and exits (<c>wit check</c>, <c>lint</c>, <c>resolve</c>): runs
-/// the load and resolve without collections when the collector can set the memory aside. Nearly everything such a
+/// For a program that loads a workspace once, reports and exits (<c>wit check</c>): runs the load and resolve without
+/// collections when the collector can set the memory aside. Nearly everything such a
 /// run allocates (trees, model) lives until it ends, so a generational collection finds little garbage and copies
 /// what survives, first into the middle generation, then into the oldest, and marks the whole heap again as it
 /// grows. That work grows faster than the input: on the generated 1,000,000-line file (40 MB) the collector's pauses
 /// were a quarter of <c>wit check</c>'s time and 24 times those of the 100,000-line file. A no-GC region of about what
 /// the run allocates does none of that; what it costs is the little garbage a run makes (the source text it parsed,
-/// the parser's scratch), kept until the end. Not for a long-running process such as the language server.
+/// the parser's scratch), kept until the end. Not for a long-running process such as the language server, nor for a
+/// run that goes on to allocate much more than it loaded: once the region is used up, the first collection copies
+/// everything made in it.
 /// </summary>
 public static class BatchCollection
 {
