@@ -48,8 +48,8 @@ internal static class LargeInputBenchmark
             var parse = Measure.Median(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples, warmups: 1);
             var fileSystem = new InMemoryFileSystem().Add("/ws/large.wit", text);
             var check = Measure.Median(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, warmups: 1);
-            double parseCpu = CpuMilliseconds(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples);
-            double checkCpu = CpuMilliseconds(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples);
+            double parseCpu = CpuTimesOf(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples).Total;
+            double checkCpu = CpuTimesOf(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples).Total;
             var batchParse = CpuTimesOf(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples, bytes);
             var batchCheck = CpuTimesOf(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, bytes);
             GC.KeepAlive(sink);
@@ -249,45 +249,26 @@ internal static class LargeInputBenchmark
     }
 
     /// <summary>
-    /// The call as <c>wit</c> runs a workspace of <paramref name="batchBytes"/> bytes (in the no-GC region
-    /// <see cref="BatchCollection.TryReserve"/> opens for it, none below 1 MB, ended after the call): the median of
-    /// <paramref name="samples"/> runs by total CPU time.
+    /// The CPU time (all of the process's threads, the collector's included; on a shared machine steadier than
+    /// wall-clock time, which waits for other processes) of one call: the median of <paramref name="samples"/> runs by
+    /// total. With <paramref name="batchBytes"/>, each run as <c>wit check</c> runs a workspace of that many bytes, in
+    /// the no-GC region <see cref="BatchCollection.TryReserve"/> opens for it (none below 1 MB), ended after the call.
     /// </summary>
-    private static CpuTimes CpuTimesOf(Action action, int samples, long batchBytes)
+    private static CpuTimes CpuTimesOf(Action action, int samples, long? batchBytes = null)
     {
         var times = new List<CpuTimes>(samples);
         for (int i = 0; i < samples; i++)
         {
             GC.Collect();
-            BatchCollection.TryReserve(batchBytes);
+            if (batchBytes is { } reserve) BatchCollection.TryReserve(reserve);
             var (user, system) = CpuTime.ProcessMilliseconds();
             action();
             var (userAfter, systemAfter) = CpuTime.ProcessMilliseconds();
             times.Add(new CpuTimes(userAfter - user, systemAfter - system));
-            BatchCollection.End();
+            if (batchBytes is not null) BatchCollection.End();
         }
 
         times.Sort((a, b) => a.Total.CompareTo(b.Total));
-        return times[times.Count / 2];
-    }
-
-    /// <summary>
-    /// The median CPU time (all of the process's threads, the collector's included) of one call: on a shared machine
-    /// steadier than wall-clock time, which waits for other processes.
-    /// </summary>
-    private static double CpuMilliseconds(Action action, int samples)
-    {
-        var times = new List<double>(samples);
-        for (int i = 0; i < samples; i++)
-        {
-            GC.Collect();
-            var (user, system) = CpuTime.ProcessMilliseconds();
-            action();
-            var (userAfter, systemAfter) = CpuTime.ProcessMilliseconds();
-            times.Add(userAfter - user + systemAfter - system);
-        }
-
-        times.Sort();
         return times[times.Count / 2];
     }
 

@@ -35,7 +35,6 @@ internal static class LargeInputPhases
         using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
         var result = new StringBuilder();
         var table = new MarkdownTable("lines", "phase", "CPU ms", "wall ms", "allocated MB", "allocated / source byte", "gen0/1/2", "GC pause ms");
-        using var self = Process.GetCurrentProcess();
         foreach (int lines in lineCounts)
         {
             string text = WitFileGenerator.GenerateOneInterface(lines);
@@ -52,7 +51,7 @@ internal static class LargeInputPhases
             {
                 action();
                 var samples = new List<Sample>(runs);
-                for (int r = 0; r < runs; r++) samples.Add(Sample.Of(self, action));
+                for (int r = 0; r < runs; r++) samples.Add(Sample.Of(action));
                 var median = Sample.Median(samples);
                 if (allocations is not null) result.Append($"\n#### Allocated types, {name}, {lines:N0} lines (sampled every ~100 KB)\n\n").Append(allocations.TakeReport(15));
                 table.Add(Format.Integer(lines), name, Format.Number(median.CpuMs, "0.0"), Format.Number(median.WallMs, "0.0"),
@@ -66,21 +65,20 @@ internal static class LargeInputPhases
 
     private readonly record struct Sample(double CpuMs, double WallMs, long Allocated, int Gen0, int Gen1, int Gen2, double PauseMs)
     {
-        public static Sample Of(Process self, Action action)
+        public static Sample Of(Action action)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            self.Refresh();
-            var cpu = self.TotalProcessorTime;
+            var (user, system) = CpuTime.ProcessMilliseconds();
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
             int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             var pause = GC.GetTotalPauseDuration();
             long start = Stopwatch.GetTimestamp();
             action();
             double wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            self.Refresh();
-            return new Sample((self.TotalProcessorTime - cpu).TotalMilliseconds, wall, GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            var (userAfter, systemAfter) = CpuTime.ProcessMilliseconds();
+            return new Sample(userAfter - user + systemAfter - system, wall, GC.GetTotalAllocatedBytes(precise: true) - allocated,
                 GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
         }
 

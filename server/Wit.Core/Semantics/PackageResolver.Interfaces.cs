@@ -295,9 +295,8 @@ internal sealed partial class PackageResolver
             for (int j = 0; j < list.SlotCount; j++)
             {
                 var item = list.GetSlot(j);
-                if (!item.IsToken)
+                if (item is GreenNode member)
                 {
-                    var member = (GreenNode)item;
                     result.Add(new MemberSyntax(listNode, member, itemOffset, j));
                     if (member.Kind == SyntaxKind.FunctionItem) functions++;
                 }

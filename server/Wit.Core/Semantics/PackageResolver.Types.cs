@@ -371,9 +371,9 @@ internal sealed partial class PackageResolver
                 // wit-parser defines function names after every type: a function named as a type or as an earlier
                 // function is the one reported, after every type, before its own signature is resolved. The earlier
                 // function is the one in the interface's map (the first of a name stays there).
-                if (scope.TryGetType(functionName, out var namesake))
+                if (scope.TryGetDeclared(functionName, out var typeSpan))
                 {
-                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, Location(file, namesake.StoredLocation.Span));
+                    ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, Location(file, typeSpan));
                 }
                 else if (into is not null && into.TryGetValue(functionName, out var earlier))
                 {

@@ -12,6 +12,7 @@ public sealed class DuplicateRelatedLocationTests
     [Theory]
     [InlineData("package a:b;\ninterface i {\n  type t = u32;\n  type t = u64;\n}\n", "t", 1)]
     [InlineData("package a:b;\ninterface i {\n  f: func();\n  f: func();\n}\n", "f", 1)]
+    [InlineData("package a:b;\nworld w {\n  type t = u32;\n  record t { a: u8 }\n}\n", "t", 1)]
     [InlineData("package a:b;\ninterface i {\n  type f = u32;\n  f: func();\n}\n", "f", 1)]
     [InlineData("package a:b;\ninterface i {\n  f: func(x: u32, x: u64);\n}\n", "x", 1)]
     // Past eight parameters the earlier ones are found by a dictionary, not a search (BuildFunction).
