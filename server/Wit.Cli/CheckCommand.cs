@@ -27,24 +27,33 @@ public sealed class CheckCommand : CommandHandler
     {
         var path = CommandArguments.PackageRoot();
         var format = CommandArguments.Format("How to print diagnostics: text (rustc style) or json", "text", "json");
-        var command = new Command("check", "Resolve a WIT package with its dependencies and report every error") { path, format };
+        var timings = CommandArguments.Timings();
+        var command = new Command("check", "Resolve a WIT package with its dependencies and report every error") { path, format, timings };
         var features = FeatureOptions.AddTo(command);
         var handler = new CheckCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(
             result.GetValue(path) ?? string.Empty,
             features.ToResolveOptions(result),
-            result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text));
+            result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text,
+            result.GetValue(timings)));
         return command;
     }
 
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
-    public int Execute(string path, ResolveOptions options, OutputFormat format)
+    /// <param name="timings">Print where the time went on standard error, before the summary (<see cref="PhaseTimings"/>).</param>
+    public int Execute(string path, ResolveOptions options, OutputFormat format, bool timings = false)
     {
-        if (WitxInput.Documents(path, WorkingDirectory) is { Count: > 0 } documents) return ExecuteWitx(path, documents, format);
+        var phases = timings ? new PhaseTimings() : null;
+        if (WitxInput.Documents(path, WorkingDirectory) is { Count: > 0 } documents)
+        {
+            if (timings) Error.Write($"note: --timings times the phases of WIT packages; '{path.Replace('\\', '/')}' is WITX\n");
+            return ExecuteWitx(path, documents, format);
+        }
+
         WorkspaceInput? input;
         try
         {
-            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "check", batch: true);
+            input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "check", batch: true, phases);
         }
         catch (Exception e)
         {
@@ -55,6 +64,7 @@ public sealed class CheckCommand : CommandHandler
 
         if (input is null) return ExitCodes.UsageOrIoError;
 
+        phases?.Start();
         if (format == OutputFormat.Json)
         {
             Output.Write(JsonSerializer.Serialize(CheckReportBuilder.Create(input), CliJsonContext.Output.CheckReport));
@@ -68,6 +78,13 @@ public sealed class CheckCommand : CommandHandler
                 Output.Write(DiagnosticRenderer.Render(diagnostic));
                 Output.Write('\n');
             }
+        }
+
+        if (phases is not null)
+        {
+            Output.Flush();
+            phases.EndOutput();
+            Error.Write(phases.Render());
         }
 
         Error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");

@@ -17,6 +17,10 @@ public static class CommandArguments
         return format;
     }
 
+    /// <summary><c>--timings</c>: where the time and memory of the run went, on standard error (<see cref="PhaseTimings"/>).</summary>
+    public static Option<bool> Timings() =>
+        new("--timings") { Description = "Print the time of each phase (read, parse, resolve, output) and the memory used on standard error" };
+
     /// <summary>
     /// The one package root a resolving command takes. An unknown option would otherwise be taken for the path; a
     /// file whose name starts with '-' can be given as ./-name.

@@ -40,7 +40,8 @@ public sealed class LintCommand : CommandHandler
             Description = "The rule set: default (quiet on a well-kept package) or strict (adds docs on every item and a gate on every member); overrides .witlint.json's profile",
         };
         profile.AcceptOnlyFromAmong("default", "strict");
-        var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings, profile };
+        var timings = CommandArguments.Timings();
+        var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings, profile, timings };
         var features = FeatureOptions.AddTo(command);
         var handler = new LintCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(
@@ -48,14 +49,17 @@ public sealed class LintCommand : CommandHandler
             features.ToResolveOptions(result),
             result.GetValue(format) ?? "text",
             result.GetValue(denyWarnings),
-            LintConfiguration.ParseProfile(result.GetValue(profile))));
+            LintConfiguration.ParseProfile(result.GetValue(profile)),
+            result.GetValue(timings)));
         return command;
     }
 
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     /// <param name="profile">The profile to lint with, replacing the configuration file's; null keeps the file's.</param>
-    public int Execute(string path, ResolveOptions options, string format, bool denyWarnings, LintProfile? profile = null)
+    /// <param name="timings">Print where the time went on standard error, before the summary (<see cref="PhaseTimings"/>).</param>
+    public int Execute(string path, ResolveOptions options, string format, bool denyWarnings, LintProfile? profile = null, bool timings = false)
     {
+        var phases = timings ? new PhaseTimings() : null;
         LintOptions lintOptions;
         try
         {
@@ -93,15 +97,19 @@ public sealed class LintCommand : CommandHandler
                 var witx = WitxInput.Load(path, documents, WorkingDirectory, Error);
                 if (witx is null) return ExitCodes.UsageOrIoError;
                 Error.Write($"note: the lint rules apply to WIT; '{path.Replace('\\', '/')}' is WITX, so it was only checked\n");
+                if (timings) Error.Write($"note: --timings times the phases of WIT packages; '{path.Replace('\\', '/')}' is WITX\n");
+                phases = null;
                 diagnostics.AddRange(witx.Diagnostics);
                 (fileCount, packageCount, readErrors) = (witx.FileCount, 0, false);
             }
             else
             {
-                var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "lint");
+                var input = WorkspaceInput.Load(path, WorkingDirectory, options, Error, "lint", timings: phases);
                 if (input is null) return ExitCodes.UsageOrIoError;
                 diagnostics.AddRange(input.Model.Diagnostics);
+                phases?.Start();
                 diagnostics.AddRange(WitLinter.Lint(input.Workspace, input.Model, lintOptions));
+                phases?.EndLint();
                 (fileCount, packageCount, readErrors) = (input.FileCount, input.Model.Packages.Count, input.HasReadErrors);
             }
         }
@@ -113,6 +121,7 @@ public sealed class LintCommand : CommandHandler
             return ExitCodes.InternalError;
         }
 
+        phases?.Start();
         switch (format)
         {
             case "json":
@@ -138,6 +147,13 @@ public sealed class LintCommand : CommandHandler
         int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         int warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         int notes = diagnostics.Count - errors - warnings;
+        if (phases is not null)
+        {
+            Output.Flush();
+            phases.EndOutput();
+            Error.Write(phases.Render());
+        }
+
         string summary = $"linted {Plural(fileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
         if (notes > 0) summary += $", {Plural(notes, "note")}";
         Error.Write(summary + "\n");

@@ -54,7 +54,8 @@ public sealed class WorkspaceInput
     /// more does better without: <c>lint</c> of the generated 1,000,000-line file renders 250,000 notes, and once the
     /// region was used up the first collection copied everything made in it (+5% time, +75 MB, measured 2026-12).
     /// </param>
-    public static WorkspaceInput? Load(string path, string workingDirectory, ResolveOptions options, TextWriter error, string command, bool batch = false)
+    /// <param name="timings">Where reading, parsing and resolving are timed (<c>--timings</c>); null times nothing.</param>
+    public static WorkspaceInput? Load(string path, string workingDirectory, ResolveOptions options, TextWriter error, string command, bool batch = false, PhaseTimings? timings = null)
     {
         var fileSystem = new RelativeFileSystem(workingDirectory);
         if (!fileSystem.FileExists(path) && !fileSystem.DirectoryExists(path))
@@ -74,7 +75,13 @@ public sealed class WorkspaceInput
 
         // The trees read their text back from their green nodes when a command needs it (a diagnostic's line, lint), so
         // a file's UTF-16 string is garbage once parsed: a large file's check holds its tree and model, not a copy.
-        var workspace = WorkspaceLoader.Load(fileSystem, path, parse: (file, text) => SyntaxTree.ParseWit(SourceText.From(text, file)).WithTextFromTree(), Wit.Runtime.Component.WitPackageDecoder.Instance);
+        timings?.Start();
+        var workspace = WorkspaceLoader.Load(
+            fileSystem,
+            path,
+            parse: timings is null ? Parse : (file, text) => timings.Parse(text, t => Parse(file, t)),
+            Wit.Runtime.Component.WitPackageDecoder.Instance);
+        timings?.EndLoad();
         bool invalidUtf8 = false;
         foreach (var loadError in workspace.Errors.Where(e => e.IsInvalidUtf8))
         {
@@ -83,6 +90,11 @@ public sealed class WorkspaceInput
         }
 
         if (invalidUtf8) return null;
-        return new WorkspaceInput(path, workspace, WitResolver.Resolve(workspace, options));
+        timings?.Start();
+        var model = WitResolver.Resolve(workspace, options);
+        timings?.EndResolve();
+        return new WorkspaceInput(path, workspace, model);
     }
+
+    private static SyntaxTree Parse(string file, string text) => SyntaxTree.ParseWit(SourceText.From(text, file)).WithTextFromTree();
 }

@@ -104,7 +104,7 @@ internal static class LargeInputBenchmark
             + "that earlier runs mapped already, the 1,000,000-line one needs more than they left, so its page faults (system time) "
             + "are counted and theirs mostly not: the growth of user time compares like with like, and the processes below count both.\n\n" + batchTable;
         if (hundredK is not null) result += "\n" + Processes(hundredK);
-        result += "\n" + NativeGrowth(sizes.Where(s => s.Lines >= 10_000).ToList());
+        result += "\n" + NativeGrowth(sizes);
         return result;
     }
 
@@ -155,35 +155,53 @@ internal static class LargeInputBenchmark
     }
 
     /// <summary>
-    /// The native <c>wit check</c> (from <c>npm run publish</c>) of each generated file as a process: its CPU time and
-    /// peak resident set, and how its time grows from one size to the next (10x lines).
+    /// The native <c>wit check --timings</c> (from <c>npm run publish</c>) of each generated file as a process: its CPU
+    /// time and peak resident set, and how its time grows from one size to the next (10x lines); and, from its
+    /// <c>--timings</c> report, the same run's phases timed inside the process (startup left out): parse and its MB/s,
+    /// and the check (read, parse, resolve) with its growth. The shipped programs, <c>wit</c> and the language server,
+    /// are both this native code, so these are the in-process numbers of what users run.
     /// </summary>
     private static string NativeGrowth(List<(int Lines, string Text)> sizes)
     {
-        const string title = "### Native `wit check` as a process, by size (median of 5 runs by CPU time)\n\n";
+        const string title = "### Native `wit check` by size, as a process and inside it (medians of 5 runs)\n\n";
         string native = Environment.GetEnvironmentVariable("WIT_NATIVE") ?? Path.Combine(RepoPaths.Root, "artifacts", "wit", "linux-x64", "wit");
         if (!File.Exists(native)) return title + $"> Skipped: no {native}; publish it with `npm run publish`.\n";
         string directory = Path.Combine(Path.GetTempPath(), "wit-growth-" + Environment.ProcessId);
         Directory.CreateDirectory(directory);
         try
         {
-            var table = new MarkdownTable("lines", "MB", "CPU ms", "wall ms", "CPU vs previous", "peak resident MB", "peak / source size", "exit code");
-            double previous = 0;
+            var table = new MarkdownTable("lines", "MB", "process CPU ms", "process wall ms", "process CPU vs previous", "peak resident MB", "peak / source size",
+                "in-process parse ms", "in-process parse MB/s", "in-process check ms", "in-process check vs previous", "exit code");
+            double previous = 0, previousInside = 0;
             foreach (var (lines, text) in sizes)
             {
                 string file = Path.Combine(directory, $"large{lines}.wit");
                 File.WriteAllText(file, text);
                 long bytes = new FileInfo(file).Length;
-                var run = PeakRuns(native, new[] { "check", file }, count: 5);
-                table.Add(Format.Integer(lines), Format.Number(bytes / 1e6, "0.00"), Format.Number(run.CpuMilliseconds, "0"), Format.Number(run.Milliseconds, "0"),
-                    previous == 0 ? "" : Format.Number(run.CpuMilliseconds / previous, "0.0") + "x",
-                    Format.Number(run.PeakKb / 1024.0, "0"), Format.Number(run.PeakKb * 1024.0 / bytes, "0.0") + "x", run.ExitCode.ToString(CultureInfo.InvariantCulture));
-                previous = run.CpuMilliseconds;
+                var runs = new List<ProcessRun>();
+                for (int i = 0; i <= 5; i++)
+                {
+                    var run = TimedWithPeak(native, new[] { "check", "--timings", file });
+                    if (i > 0) runs.Add(run);
+                }
+
+                double cpu = Median(runs.Select(r => r.CpuMilliseconds));
+                double parse = Median(runs.Select(r => Phase(r, "parse")));
+                double inside = Median(runs.Select(r => Phase(r, "read") + Phase(r, "parse") + Phase(r, "resolve")));
+                table.Add(Format.Integer(lines), Format.Number(bytes / 1e6, "0.00"), Format.Number(cpu, "0.0"), Format.Number(Median(runs.Select(r => r.Milliseconds)), "0.0"),
+                    previous == 0 ? "" : Format.Number(cpu / previous, "0.0") + "x",
+                    Format.Number(Median(runs.Select(r => (double)r.PeakKb)) / 1024.0, "0"), Format.Number(Median(runs.Select(r => (double)r.PeakKb)) * 1024.0 / bytes, "0.0") + "x",
+                    Format.Number(parse, "0.0"), Format.Number(bytes / 1e6 / (parse / 1000), "0.0"), Format.Number(inside, "0.0"),
+                    previousInside == 0 ? "" : Format.Number(inside / previousInside, "0.0") + "x",
+                    string.Join(",", runs.Select(r => r.ExitCode).Distinct()));
+                previous = cpu;
+                previousInside = inside;
                 File.Delete(file);
             }
 
-            return title + "> CPU time (user + system) and peak resident set from `/usr/bin/time`; the 10,000-line file is below "
-                + "the size at which `wit` opens a no-GC region, the larger ones above it.\n\n" + table;
+            return title + "> As a process: CPU time (user + system) and peak resident set from `/usr/bin/time`. Inside it: wall time of "
+                + "the phases `wit check --timings` reports, startup left out; the check is reading, parsing and resolving. Files of "
+                + "1 MB or more are checked in a no-GC region (`BatchCollection`), smaller ones under the collector.\n\n" + table;
         }
         finally
         {
@@ -191,8 +209,22 @@ internal static class LargeInputBenchmark
         }
     }
 
-    /// <summary>One process run: wall time, CPU time (user and system, every thread), peak resident set, exit code.</summary>
-    private readonly record struct ProcessRun(double Milliseconds, double CpuMilliseconds, long PeakKb, int ExitCode);
+    /// <summary>One process run: wall time, CPU time (user and system, every thread), peak resident set, exit code, standard error.</summary>
+    private readonly record struct ProcessRun(double Milliseconds, double CpuMilliseconds, long PeakKb, int ExitCode, string Error);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>A phase's milliseconds in a run's <c>--timings</c> report (<c>  parse   12.3 ms</c>).</summary>
+    private static double Phase(ProcessRun run, string phase)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(run.Error, $@"(?m)^  {phase} +(\d+\.\d) ms");
+        if (!match.Success) throw new InvalidOperationException($"no {phase} time in the --timings report:\n{run.Error}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
 
     private static string[] Row(string name, ProcessRun run, long bytes) => new[]
     {
@@ -239,7 +271,7 @@ internal static class LargeInputBenchmark
         double cpu = CpuTime.IsCpuTime
             ? CpuTime.ChildrenMilliseconds() - childrenBefore
             : 1000 * (double.Parse(parts[1].Substring("cpu-s=".Length), CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture));
-        return new ProcessRun(ms, cpu, peak, process.ExitCode);
+        return new ProcessRun(ms, cpu, peak, process.ExitCode, error.ToString());
     }
 
     /// <summary>CPU times of one call, in milliseconds: user, system (page faults, mostly) and both.</summary>

@@ -1,0 +1,140 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+
+namespace Wit.Cli;
+
+/// <summary>
+/// What <c>--timings</c> prints on standard error: the input's size, the wall time of each phase of the run (reading
+/// and decoding the files, parsing, resolving, linting, writing the output), the process's CPU time (startup
+/// included) and its memory. The phases are timed inside the process, so they leave out what starting it costs:
+/// where the time of a large package goes, as <c>tsc --extendedDiagnostics</c> or <c>cargo --timings</c> tell it.
+/// </summary>
+public sealed class PhaseTimings
+{
+    private readonly Stopwatch _total = Stopwatch.StartNew();
+    private readonly long _allocatedBefore = GC.GetTotalAllocatedBytes();
+    private long _parseTicks;
+    private long _readTicks;
+    private long _resolveTicks;
+    private long _lintTicks;
+    private long _outputTicks;
+    private long _phaseStart;
+    private long _parseAndCountAtStart;
+
+    /// <summary>Ticks inside <see cref="Parse{T}"/>: parsing and counting the text's size, both left out of reading.</summary>
+    private long _parseAndCountTicks;
+
+    /// <summary>Files parsed.</summary>
+    public int Files { get; private set; }
+
+    /// <summary>UTF-8 bytes of the files parsed (their UTF-16 length when they were not read from UTF-8).</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Lines of the files parsed (line feeds, plus one for a last line without one).</summary>
+    public long Lines { get; private set; }
+
+    /// <summary>Milliseconds spent parsing.</summary>
+    public double ParseMilliseconds => ToMilliseconds(_parseTicks);
+
+    /// <summary>Milliseconds spent finding, reading and decoding the files (loading, parsing excluded).</summary>
+    public double ReadMilliseconds => ToMilliseconds(_readTicks);
+
+    /// <summary>Milliseconds spent resolving.</summary>
+    public double ResolveMilliseconds => ToMilliseconds(_resolveTicks);
+
+    /// <summary>Milliseconds spent linting.</summary>
+    public double LintMilliseconds => ToMilliseconds(_lintTicks);
+
+    /// <summary>Milliseconds spent rendering and writing the output.</summary>
+    public double OutputMilliseconds => ToMilliseconds(_outputTicks);
+
+    /// <summary>Parses <paramref name="text"/> with <paramref name="parse"/>, timing it and counting its size.</summary>
+    public T Parse<T>(string text, Func<string, T> parse)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var result = parse(text);
+        _parseTicks += Stopwatch.GetTimestamp() - start;
+        Files++;
+        Bytes += Encoding.UTF8.GetByteCount(text);
+        int lineFeeds = text.AsSpan().Count('\n');
+        Lines += lineFeeds + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
+        _parseAndCountTicks += Stopwatch.GetTimestamp() - start;
+        return result;
+    }
+
+    /// <summary>Starts a phase; the matching End… method ends it.</summary>
+    public void Start()
+    {
+        _parseAndCountAtStart = _parseAndCountTicks;
+        _phaseStart = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Ends loading: its time less the parsing (and counting) inside it is reading.</summary>
+    public void EndLoad() => _readTicks += Elapsed() - (_parseAndCountTicks - _parseAndCountAtStart);
+
+    /// <summary>Ends resolving.</summary>
+    public void EndResolve() => _resolveTicks += Elapsed();
+
+    /// <summary>Ends linting.</summary>
+    public void EndLint() => _lintTicks += Elapsed();
+
+    /// <summary>Ends writing the output.</summary>
+    public void EndOutput() => _outputTicks += Elapsed();
+
+    /// <summary>The report, one phase per line, ending with a line feed.</summary>
+    public string Render()
+    {
+        double total = _total.Elapsed.TotalMilliseconds;
+        var cpu = Environment.CpuUsage;
+        var text = new StringBuilder();
+        text.Append("timings: ").Append(Count(Files, "file")).Append(", ").Append(Count(Bytes, "byte")).Append(", ").Append(Count(Lines, "line")).Append('\n');
+        Line(text, "read", ReadMilliseconds);
+        Line(text, "parse", ParseMilliseconds, ParseMilliseconds > 0 ? $"{Number(Bytes / 1e6 / (ParseMilliseconds / 1000), "0.0")} MB/s" : null);
+        Line(text, "resolve", ResolveMilliseconds);
+        if (_lintTicks > 0) Line(text, "lint", LintMilliseconds);
+        Line(text, "output", OutputMilliseconds);
+        Line(text, "total", total, "since the command started");
+        Line(text, "process CPU", cpu.TotalTime.TotalMilliseconds,
+            $"user {Number(cpu.UserTime.TotalMilliseconds, "0.0")} ms, system {Number(cpu.PrivilegedTime.TotalMilliseconds, "0.0")} ms, startup included");
+        text.Append("  memory: peak resident ").Append(Megabytes(PeakResidentBytes())).Append(" MB, allocated ")
+            .Append(Megabytes(GC.GetTotalAllocatedBytes() - _allocatedBefore)).Append(" MB, collections ")
+            .Append(GC.CollectionCount(0)).Append('/').Append(GC.CollectionCount(1)).Append('/').Append(GC.CollectionCount(2))
+            .Append(" (pause ").Append(Number(GC.GetTotalPauseDuration().TotalMilliseconds, "0.0")).Append(" ms)")
+            .Append(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion ? ", in a no-GC region" : string.Empty).Append('\n');
+        return text.ToString();
+    }
+
+    private long Elapsed() => Stopwatch.GetTimestamp() - _phaseStart;
+
+    private static double ToMilliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static void Line(StringBuilder text, string phase, double milliseconds, string? remark = null)
+    {
+        text.Append("  ").Append(phase.PadRight(12)).Append(Number(milliseconds, "0.0").PadLeft(10)).Append(" ms");
+        if (remark is not null) text.Append("   ").Append(remark);
+        text.Append('\n');
+    }
+
+    private static long PeakResidentBytes()
+    {
+        try
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.PeakWorkingSet64;
+        }
+        catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or NotSupportedException)
+        {
+            return Environment.WorkingSet;
+        }
+    }
+
+    private static string Megabytes(long bytes) => Number(bytes / 1e6, "0.0");
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Count(long count, string noun) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+}
