@@ -27,7 +27,7 @@ public sealed class CheckCommand : CommandHandler
     {
         var path = CommandArguments.PackageRoot();
         var format = CommandArguments.Format("How to print diagnostics: text (rustc style) or json", "text", "json");
-        var timings = CommandArguments.Timings();
+        var timings = CommandArguments.Timings("read, parse, resolve, output");
         var command = new Command("check", "Resolve a WIT package with its dependencies and report every error") { path, format, timings };
         var features = FeatureOptions.AddTo(command);
         var handler = new CheckCommand(output, error, workingDirectory);

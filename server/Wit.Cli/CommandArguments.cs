@@ -18,8 +18,9 @@ public static class CommandArguments
     }
 
     /// <summary><c>--timings</c>: where the time and memory of the run went, on standard error (<see cref="PhaseTimings"/>).</summary>
-    public static Option<bool> Timings() =>
-        new("--timings") { Description = "Print the time of each phase (read, parse, resolve, output) and the memory used on standard error" };
+    /// <param name="phases">The command's phases as the help lists them, e.g. <c>read, parse, resolve, output</c>.</param>
+    public static Option<bool> Timings(string phases) =>
+        new("--timings") { Description = $"Print the time of each phase ({phases}) and the memory used on standard error" };
 
     /// <summary>
     /// The one package root a resolving command takes. An unknown option would otherwise be taken for the path; a

@@ -40,7 +40,7 @@ public sealed class LintCommand : CommandHandler
             Description = "The rule set: default (quiet on a well-kept package) or strict (adds docs on every item and a gate on every member); overrides .witlint.json's profile",
         };
         profile.AcceptOnlyFromAmong("default", "strict");
-        var timings = CommandArguments.Timings();
+        var timings = CommandArguments.Timings("read, parse, resolve, lint, output");
         var command = new Command("lint", "Check a WIT package and report style, documentation and Canonical ABI cost lints") { path, format, denyWarnings, profile, timings };
         var features = FeatureOptions.AddTo(command);
         var handler = new LintCommand(output, error, workingDirectory);

@@ -48,18 +48,22 @@ public sealed class ParseCommand : CommandHandler
             Description = "Also print each file's syntax tree, trivia included",
         };
 
-        var command = new Command("parse", "Parse WIT and WITX files and report syntax errors") { paths, format, tree };
+        var timings = CommandArguments.Timings("read, parse, output");
+        var command = new Command("parse", "Parse WIT and WITX files and report syntax errors") { paths, format, tree, timings };
         var handler = new ParseCommand(output, error, workingDirectory);
         command.SetAction(result => handler.Execute(
             result.GetValue(paths) ?? Array.Empty<string>(),
             result.GetValue(format) == "json" ? OutputFormat.Json : OutputFormat.Text,
-            result.GetValue(tree)));
+            result.GetValue(tree),
+            result.GetValue(timings)));
         return command;
     }
 
     /// <summary>Runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
-    public int Execute(IReadOnlyList<string> paths, OutputFormat format, bool printTree)
+    /// <param name="timings">Print where the time went on standard error, before the summary (<see cref="PhaseTimings"/>).</param>
+    public int Execute(IReadOnlyList<string> paths, OutputFormat format, bool printTree, bool timings = false)
     {
+        var phases = timings ? new PhaseTimings() : null;
         var files = InputFileResolver.Resolve(paths, WorkingDirectory, Error);
         if (files is null) return ExitCodes.UsageOrIoError;
 
@@ -72,7 +76,9 @@ public sealed class ParseCommand : CommandHandler
             string text;
             try
             {
+                phases?.Start();
                 text = File.ReadAllText(file.FullPath, StrictUtf8);
+                phases?.EndRead();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -90,7 +96,8 @@ public sealed class ParseCommand : CommandHandler
             SyntaxTree tree;
             try
             {
-                tree = SyntaxTree.Parse(SourceText.From(text, file.DisplayPath));
+                var source = SourceText.From(text, file.DisplayPath);
+                tree = phases is null ? SyntaxTree.Parse(source) : phases.Parse(text, _ => SyntaxTree.Parse(source));
             }
             catch (Exception e)
             {
@@ -101,6 +108,7 @@ public sealed class ParseCommand : CommandHandler
             }
 
             parsed++;
+            phases?.Start();
             foreach (var diagnostic in tree.Diagnostics)
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error) report.ErrorCount++;
@@ -115,13 +123,23 @@ public sealed class ParseCommand : CommandHandler
             {
                 WriteText(tree, file.DisplayPath, printTree, withHeader: files.Count > 1);
             }
+
+            phases?.EndOutput();
         }
 
         report.FileCount = parsed;
+        phases?.Start();
         if (format == OutputFormat.Json)
         {
             Output.Write(JsonSerializer.Serialize(report, CliJsonContext.Output.ParseReport));
             Output.Write('\n');
+        }
+
+        if (phases is not null)
+        {
+            Output.Flush();
+            phases.EndOutput();
+            Error.Write(phases.Render());
         }
 
         Error.Write(Summary(parsed, report.ErrorCount, report.WarningCount) + "\n");

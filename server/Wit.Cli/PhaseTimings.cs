@@ -8,7 +8,7 @@ namespace Wit.Cli;
 
 /// <summary>
 /// What <c>--timings</c> prints on standard error: the input's size, the wall time of each phase of the run (reading
-/// and decoding the files, parsing, resolving, linting, writing the output), the process's CPU time (startup
+/// and decoding the files, parsing, resolving, linting, writing the output; the phases a command runs), the process's CPU time (startup
 /// included) and its memory. The phases are timed inside the process, so they leave out what starting it costs:
 /// where the time of a large package goes, as <c>tsc --extendedDiagnostics</c> or <c>cargo --timings</c> tell it.
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class PhaseTimings
     private long _lintTicks;
     private long _outputTicks;
     private long _phaseStart;
+    private bool _resolved;
+    private bool _linted;
     private long _parseAndCountAtStart;
 
     /// <summary>Ticks inside <see cref="Parse{T}"/>: parsing and counting the text's size, both left out of reading.</summary>
@@ -75,11 +77,22 @@ public sealed class PhaseTimings
     /// <summary>Ends loading: its time less the parsing (and counting) inside it is reading.</summary>
     public void EndLoad() => _readTicks += Elapsed() - (_parseAndCountTicks - _parseAndCountAtStart);
 
+    /// <summary>Ends reading a file that is parsed apart (<c>wit parse</c>).</summary>
+    public void EndRead() => _readTicks += Elapsed();
+
     /// <summary>Ends resolving.</summary>
-    public void EndResolve() => _resolveTicks += Elapsed();
+    public void EndResolve()
+    {
+        _resolveTicks += Elapsed();
+        _resolved = true;
+    }
 
     /// <summary>Ends linting.</summary>
-    public void EndLint() => _lintTicks += Elapsed();
+    public void EndLint()
+    {
+        _lintTicks += Elapsed();
+        _linted = true;
+    }
 
     /// <summary>Ends writing the output.</summary>
     public void EndOutput() => _outputTicks += Elapsed();
@@ -93,8 +106,8 @@ public sealed class PhaseTimings
         text.Append("timings: ").Append(Count(Files, "file")).Append(", ").Append(Count(Bytes, "byte")).Append(", ").Append(Count(Lines, "line")).Append('\n');
         Line(text, "read", ReadMilliseconds);
         Line(text, "parse", ParseMilliseconds, ParseMilliseconds > 0 ? $"{Number(Bytes / 1e6 / (ParseMilliseconds / 1000), "0.0")} MB/s" : null);
-        Line(text, "resolve", ResolveMilliseconds);
-        if (_lintTicks > 0) Line(text, "lint", LintMilliseconds);
+        if (_resolved) Line(text, "resolve", ResolveMilliseconds);
+        if (_linted) Line(text, "lint", LintMilliseconds);
         Line(text, "output", OutputMilliseconds);
         Line(text, "total", total, "since the command started");
         Line(text, "process CPU", cpu.TotalTime.TotalMilliseconds,

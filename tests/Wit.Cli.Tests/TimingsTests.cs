@@ -94,6 +94,24 @@ public sealed class TimingsTests
     }
 
     [Fact]
+    public void Parse_times_reading_parsing_and_output_of_each_file_it_is_given()
+    {
+        using var dir = Package();
+        dir.Write("k.witx", "(typename $fd u32)\n");
+
+        var plain = CliRun.Start(dir.Path, "parse", "wit", "k.witx");
+        var run = CliRun.Start(dir.Path, "parse", "--timings", "wit", "k.witx");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(plain.Output, run.Output);
+        string[] lines = Lines(run.Error);
+        Assert.Equal($"timings: 3 files, {Root.Length + Dependency.Length + 19} bytes, 12 lines", lines[0]);
+        string[] phases = lines.Where(l => l.StartsWith("  ") && !l.StartsWith("  memory")).Select(l => l.Trim().Split("  ")[0]).ToArray();
+        Assert.Equal(new[] { "read", "parse", "output", "total", "process CPU" }, phases);
+        Assert.Equal("parsed 3 files: 0 errors", lines[^1]);
+    }
+
+    [Fact]
     public void A_path_that_does_not_exist_is_an_error_without_timings()
     {
         using var dir = new TempDirectory();
