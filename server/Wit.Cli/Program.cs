@@ -1,5 +1,22 @@
 using System;
+using System.IO;
+using System.Text;
 using Wit.Cli;
 
 // The only place that touches the console: everything else writes to the writers it is given.
-return WitCommandLine.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, Console.OpenStandardInput());
+//
+// Standard output is buffered (64 KB) and written when full, before anything goes to standard error and at the end:
+// the console's own writer flushes every write through a 256-character buffer, which made the 25,000 notes of a lint
+// of a 100,000-line file 75,000 write calls and a sixth of the run. A program that `wit run` runs still has each of
+// its writes passed on at once (TextWriterStream flushes).
+var encoding = Console.OutputEncoding.CodePage == 65001 ? new UTF8Encoding(false) : Console.OutputEncoding;
+using var output = new StreamWriter(Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
+var error = new FlushingErrorWriter(Console.Error, output);
+try
+{
+    return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, Console.OpenStandardInput());
+}
+finally
+{
+    output.Flush();
+}

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Wit.Cli;
 
-/// <summary>A write-only stream that decodes UTF-8 (across writes) onto a text writer.</summary>
+/// <summary>A write-only stream that decodes UTF-8 (across writes) onto a text writer, flushing it after each write.</summary>
 internal sealed class TextWriterStream : Stream
 {
     private readonly TextWriter _writer;
@@ -28,6 +28,9 @@ internal sealed class TextWriterStream : Stream
             _writer.Write(chars[..n]);
             buffer = buffer[chunk.Length..];
         }
+
+        // A program's write reaches the console now, as its own write call would (the command's writer may buffer).
+        _writer.Flush();
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));

@@ -41,11 +41,13 @@ internal static class LargeInputPhases
             long bytes = Encoding.UTF8.GetByteCount(text);
             var fileSystem = new InMemoryFileSystem().Add("/ws/large.wit", text);
             LoadedWorkspace? workspace = null;
+            WitModel? model = null;
             var phases = new (string Name, Action Action)[]
             {
                 ("parse", () => GC.KeepAlive(SyntaxTree.ParseWit(text))),
                 ("load (parse included)", () => workspace = WorkspaceLoader.Load(fileSystem, "/ws/large.wit")),
-                ("resolve (of the loaded workspace)", () => GC.KeepAlive(WitResolver.Resolve(workspace!))),
+                ("resolve (of the loaded workspace)", () => model = WitResolver.Resolve(workspace!)),
+                ("lint (of the resolved model)", () => GC.KeepAlive(Wit.Core.Lint.WitLinter.Lint(workspace!, model!, Wit.Core.Lint.LintOptions.Default))),
             };
             foreach (var (name, action) in phases)
             {

@@ -18,10 +18,19 @@ public static class AbiFacts
     {
         var variant = export ? AbiVariant.SyncLift : AbiVariant.SyncLower;
         if (abi.Signature(function, variant) is not { } signature) return null;
-        var reallocParameters = export
-            ? function.Parameters.Where(p => p.Type is { } t && ContainsAllocation(t)).Select(p => p.Name).ToList()
-            : new List<string>();
-        bool resultAllocates = function.Result is { } r && ContainsAllocation(r);
+        List<string>? reallocParameters = null;
+        bool parameterStrings = false;
+        var parameters = function.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            if (parameter.Type is not { } t) continue;
+            var (allocates, holdsStrings) = Allocations(t);
+            if (export && allocates) (reallocParameters ??= new List<string>()).Add(parameter.Name);
+            parameterStrings |= holdsStrings;
+        }
+
+        var (resultAllocates, resultStrings) = function.Result is { } r ? Allocations(r) : (false, false);
         long parameterBytes = 0;
         if (signature.ParametersSpilled)
         {
@@ -38,44 +47,63 @@ public static class AbiFacts
         }
 
         long resultBytes = signature.ResultsThroughMemory && function.Result is { } result && abi.Layout(result) is { } resultLayout ? resultLayout.Size : 0;
-        bool strings = function.Parameters.Any(p => p.Type is { } t && ContainsString(t)) || function.Result is { } rs && ContainsString(rs);
-        return new FunctionAbiFacts(signature, reallocParameters, export && signature.ParametersSpilled, !export && resultAllocates,
+        bool strings = parameterStrings || resultStrings;
+        return new FunctionAbiFacts(signature, reallocParameters ?? NoParameters, export && signature.ParametersSpilled, !export && resultAllocates,
             export && resultAllocates, parameterBytes, resultBytes, strings);
     }
 
+    private static readonly IReadOnlyList<string> NoParameters = System.Array.Empty<string>();
+
     /// <summary>Whether values of the type carry strings or dynamically sized lists (which must be allocated when passed).</summary>
-    public static bool ContainsAllocation(WitType type) => Contains(type, d => d.Kind is TypeDefinitionKind.List or TypeDefinitionKind.Map, p => p == PrimitiveType.String);
+    public static bool ContainsAllocation(WitType type) => Allocations(type).Allocates;
 
-    public static bool ContainsString(WitType type) => Contains(type, _ => false, p => p == PrimitiveType.String);
+    public static bool ContainsString(WitType type) => Allocations(type).Strings;
 
-    private static bool Contains(WitType root, System.Func<TypeDefinition, bool> definition, System.Func<PrimitiveType, bool> primitive)
+    /// <summary>
+    /// Both questions in one walk: whether the type's values need allocating when passed (a string, a list or a map
+    /// anywhere in it) and whether they hold a string. A primitive is answered without a walk.
+    /// </summary>
+    private static (bool Allocates, bool Strings) Allocations(WitType root)
     {
-        var stack = new Stack<WitType>();
-        var seen = new HashSet<TypeDefinition>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        if (root.Definition is null) return root.Primitive == PrimitiveType.String ? (true, true) : (false, false);
+        // The walk's stack and visited set are the thread's, emptied after each walk: a lint asks for every parameter
+        // and result of every function.
+        var stack = s_stack ??= new Stack<WitType>();
+        var seen = s_seen ??= new HashSet<TypeDefinition>();
+        try
         {
-            var type = stack.Pop();
-            if (type.Definition is not { } d)
+            bool allocates = false;
+            stack.Push(root);
+            while (stack.Count > 0)
             {
-                if (primitive(type.Primitive)) return true;
-                continue;
+                var type = stack.Pop();
+                if (type.Definition is not { } d)
+                {
+                    // A string answers both questions.
+                    if (type.Primitive == PrimitiveType.String) return (true, true);
+                    continue;
+                }
+
+                if (!seen.Add(d)) continue;
+                allocates |= d.Kind is TypeDefinitionKind.List or TypeDefinitionKind.Map;
+                if (d.Kind is TypeDefinitionKind.Handle or TypeDefinitionKind.Future or TypeDefinitionKind.Stream) continue;
+                d.PushParts(stack);
             }
 
-            if (!seen.Add(d)) continue;
-            if (definition(d)) return true;
-            if (d.Kind is TypeDefinitionKind.Handle or TypeDefinitionKind.Future or TypeDefinitionKind.Stream) continue;
-            if (d.Element is { } e) stack.Push(e);
-            if (d.Key is { } k) stack.Push(k);
-            if (d.Ok is { } ok) stack.Push(ok);
-            if (d.Err is { } err) stack.Push(err);
-            foreach (var element in d.Elements) stack.Push(element);
-            foreach (var member in d.Members)
-            {
-                if (member.Type is { } t) stack.Push(t);
-            }
+            return (allocates, false);
         }
-
-        return false;
+        finally
+        {
+            stack.Clear();
+            // A walk over a huge type leaves a huge set: drop it rather than keep its room.
+            if (seen.Count > 1024) s_seen = null;
+            else seen.Clear();
+        }
     }
+
+    [System.ThreadStatic]
+    private static Stack<WitType>? s_stack;
+
+    [System.ThreadStatic]
+    private static HashSet<TypeDefinition>? s_seen;
 }

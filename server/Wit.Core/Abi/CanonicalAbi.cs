@@ -47,11 +47,29 @@ public sealed class CanonicalAbi
     // ---- Layout -------------------------------------------------------------------------------------------------
 
     public TypeLayout? Layout(WitType type) =>
-        type.Definition is { } definition ? Evaluate(definition, _layouts, LayoutOf) : PrimitiveLayout(type.Primitive);
+        type.Definition is { } definition ? Evaluate(definition, _layouts, _layoutOf ??= LayoutOf) : PrimitiveLayout(type.Primitive);
 
-    public TypeLayout? Layout(TypeDefinition definition) => Evaluate(definition, _layouts, LayoutOf);
+    public TypeLayout? Layout(TypeDefinition definition) => Evaluate(definition, _layouts, _layoutOf ??= LayoutOf);
 
-    private TypeLayout PrimitiveLayout(PrimitiveType primitive) => primitive switch
+    // The computations as delegates, made once rather than at every query.
+    private Func<TypeDefinition, TypeLayout?>? _layoutOf;
+    private Func<TypeDefinition, FlatTypes?>? _flattenOf;
+
+    /// <summary>The layout of each primitive, made once per instance (pointer size) rather than on every query.</summary>
+    private TypeLayout?[]? _primitiveLayouts;
+
+    /// <summary>The flattening of each primitive, made once per instance.</summary>
+    private FlatTypes?[]? _primitiveFlats;
+
+    private TypeLayout PrimitiveLayout(PrimitiveType primitive)
+    {
+        var layouts = _primitiveLayouts ??= new TypeLayout?[(int)PrimitiveType.ErrorContext + 1];
+        return (uint)primitive < (uint)layouts.Length
+            ? layouts[(int)primitive] ??= MakePrimitiveLayout(primitive)
+            : MakePrimitiveLayout(primitive);
+    }
+
+    private TypeLayout MakePrimitiveLayout(PrimitiveType primitive) => primitive switch
     {
         PrimitiveType.Bool or PrimitiveType.U8 or PrimitiveType.S8 => new TypeLayout(1, 1),
         PrimitiveType.U16 or PrimitiveType.S16 => new TypeLayout(2, 2),
@@ -86,11 +104,12 @@ public sealed class CanonicalAbi
                 var elementOffsets = definition.FixedLength <= 4096 ? Enumerable.Range(0, (int)definition.FixedLength).Select(i => i * element.Size).ToList() : null;
                 return new TypeLayout(element.Size * definition.FixedLength, element.Alignment, elementOffsets);
             case ShapeKind.Record:
-                var fields = Shape.Fields(definition);
-                if (fields is null || fields.Count == 0) return Fail(definition, fields is null ? "a field has no type" : "records and tuples must have at least one field");
-                var fieldLayouts = new List<TypeLayout>(fields.Count);
-                foreach (var field in fields)
+                int fieldCount = Shape.FieldCount(definition);
+                if (fieldCount <= 0) return Fail(definition, fieldCount < 0 ? "a field has no type" : "records and tuples must have at least one field");
+                var fieldLayouts = new List<TypeLayout>(fieldCount);
+                for (int i = 0; i < fieldCount; i++)
                 {
+                    var field = Shape.PartAt(definition, i);
                     var layout = CachedLayout(field);
                     if (layout is null) return FailFrom(definition, field, "a field has no layout");
                     fieldLayouts.Add(layout);
@@ -98,14 +117,14 @@ public sealed class CanonicalAbi
 
                 return SequenceLayout(fieldLayouts) ?? Fail(definition, "the type is too large for any memory");
             case ShapeKind.Variant:
-                var cases = Shape.Cases(definition);
-                if (cases.Count == 0) return Fail(definition, "variants and enums must have at least one case");
-                int discriminant = DiscriminantSize(cases.Count);
+                int caseCount = Shape.CaseCount(definition);
+                if (caseCount == 0) return Fail(definition, "variants and enums must have at least one case");
+                int discriminant = DiscriminantSize(caseCount);
                 int caseAlignment = 1;
                 long caseSize = 0;
-                foreach (var payload in cases)
+                for (int i = 0; i < caseCount; i++)
                 {
-                    if (payload is null) continue;
+                    if (Shape.PartAt(definition, i) is not { } payload) continue;
                     var layout = CachedLayout(payload);
                     if (layout is null) return FailFrom(definition, payload, "a case payload has no layout");
                     caseAlignment = Math.Max(caseAlignment, layout.Alignment);
@@ -164,9 +183,17 @@ public sealed class CanonicalAbi
     // ---- Flattening ---------------------------------------------------------------------------------------------
 
     public FlatTypes? Flatten(WitType type) =>
-        type.Definition is { } definition ? Evaluate(definition, _flats, FlattenOf) : PrimitiveFlat(type.Primitive);
+        type.Definition is { } definition ? Evaluate(definition, _flats, _flattenOf ??= FlattenOf) : PrimitiveFlat(type.Primitive);
 
-    private FlatTypes PrimitiveFlat(PrimitiveType primitive) => primitive switch
+    private FlatTypes PrimitiveFlat(PrimitiveType primitive)
+    {
+        var flats = _primitiveFlats ??= new FlatTypes?[(int)PrimitiveType.ErrorContext + 1];
+        return (uint)primitive < (uint)flats.Length
+            ? flats[(int)primitive] ??= MakePrimitiveFlat(primitive)
+            : MakePrimitiveFlat(primitive);
+    }
+
+    private FlatTypes MakePrimitiveFlat(PrimitiveType primitive) => primitive switch
     {
         PrimitiveType.U64 or PrimitiveType.S64 => Single(CoreValueType.I64),
         PrimitiveType.F32 => Single(CoreValueType.F32),
@@ -198,23 +225,26 @@ public sealed class CanonicalAbi
                 return Concat(Enumerable.Repeat(element, (int)Math.Min(definition.FixedLength, FlatTypes.MaxMaterialized + 1)).ToList(),
                     SaturatingMultiply(element.Count, definition.FixedLength));
             case ShapeKind.Record:
-                var fields = Shape.Fields(definition);
-                if (fields is null) return null;
-                var parts = new List<FlatTypes>(fields.Count);
-                foreach (var field in fields)
+                int fieldCount = Shape.FieldCount(definition);
+                if (fieldCount < 0) return null;
+                var parts = new List<FlatTypes>(fieldCount);
+                long flatCount = 0;
+                for (int i = 0; i < fieldCount; i++)
                 {
-                    var flat = CachedFlat(field);
+                    var flat = CachedFlat(Shape.PartAt(definition, i));
                     if (flat is null) return null;
                     parts.Add(flat);
+                    flatCount = SaturatingAdd(flatCount, flat.Count);
                 }
 
-                return Concat(parts, parts.Aggregate(0L, (sum, p) => SaturatingAdd(sum, p.Count)));
+                return Concat(parts, flatCount);
             case ShapeKind.Variant:
                 var joined = new List<CoreValueType>();
                 long longest = 0;
-                foreach (var payload in Shape.Cases(definition))
+                int caseCount = Shape.CaseCount(definition);
+                for (int c = 0; c < caseCount; c++)
                 {
-                    if (payload is null) continue;
+                    if (Shape.PartAt(definition, c) is not { } payload) continue;
                     var flat = CachedFlat(payload);
                     if (flat is null) return null;
                     longest = Math.Max(longest, flat.Count);
@@ -237,7 +267,7 @@ public sealed class CanonicalAbi
 
     private static FlatTypes Concat(List<FlatTypes> parts, long count)
     {
-        if (count > FlatTypes.MaxMaterialized || parts.Any(p => p.Values is null)) return new FlatTypes(count, null);
+        if (count > FlatTypes.MaxMaterialized || parts.Exists(p => p.Values is null)) return new FlatTypes(count, null);
         var values = new List<CoreValueType>((int)count);
         foreach (var part in parts) values.AddRange(part.Values!);
         return new FlatTypes(count, values);
@@ -255,17 +285,26 @@ public sealed class CanonicalAbi
     /// </summary>
     public CoreSignature? Signature(IEnumerable<WitType?> parameters, WitType? result, AbiVariant variant)
     {
-        // A function has a signature only if every parameter and the result can also be laid out in memory.
         var flatParams = new List<FlatTypes>();
         foreach (var parameter in parameters)
         {
-            if (parameter is not { } p || Flatten(p) is not { } flat || Layout(p) is null) return null;
+            if (FlattenLaidOut(parameter) is not { } flat) return null;
             flatParams.Add(flat);
         }
 
+        return Signature(flatParams, result, variant);
+    }
+
+    /// <summary>The flattening of a type that also has a layout (a function's parameter or result needs both), or null.</summary>
+    private FlatTypes? FlattenLaidOut(WitType? type) => type is { } t && Flatten(t) is { } flat && Layout(t) is not null ? flat : null;
+
+    private CoreSignature? Signature(List<FlatTypes> flatParams, WitType? result, AbiVariant variant)
+    {
+        // A function has a signature only if every parameter and the result can also be laid out in memory.
         FlatTypes? flatResult = null;
         if (result is { } r && ((flatResult = Flatten(r)) is null || Layout(r) is null)) return null;
-        long paramCount = flatParams.Aggregate(0L, (sum, p) => SaturatingAdd(sum, p.Count));
+        long paramCount = 0;
+        foreach (var flat in flatParams) paramCount = SaturatingAdd(paramCount, flat.Count);
         long resultCount = flatResult?.Count ?? 0;
         var ptr = new[] { PointerType };
 
@@ -303,8 +342,18 @@ public sealed class CanonicalAbi
         }
     }
 
-    public CoreSignature? Signature(Function function, AbiVariant variant) =>
-        Signature(function.Parameters.Select(p => p.Type), function.Result, variant);
+    public CoreSignature? Signature(Function function, AbiVariant variant)
+    {
+        var parameters = function.Parameters;
+        var flatParams = new List<FlatTypes>(parameters.Count);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (FlattenLaidOut(parameters[i].Type) is not { } flat) return null;
+            flatParams.Add(flat);
+        }
+
+        return Signature(flatParams, function.Result, variant);
+    }
 
     /// <summary>The definitions whose layout is memoised (for tests).</summary>
     internal IEnumerable<TypeDefinition> RememberedLayouts => _layouts.Keys;
@@ -340,10 +389,26 @@ public sealed class CanonicalAbi
     {
         if (cache.TryGetValue(root, out var cached)) return cached;
 
+        // Most definitions met for the first time depend only on primitives and definitions already computed (a
+        // record of primitives, a result of a record seen before): computed at once, without the walk's state.
+        int dependencies = Shape.DependencyCount(root);
+        bool ready = true;
+        for (int i = 0; i < dependencies && ready; i++)
+        {
+            if (Shape.DependencyAt(root, i) is { } dependency && (ReferenceEquals(dependency, root) || !cache.ContainsKey(dependency))) ready = false;
+        }
+
+        if (ready)
+        {
+            var value = compute(root);
+            cache[root] = value;
+            return value;
+        }
+
         // Each frame remembers how far through its dependencies it got: dependencies before Next are computed (or
         // failed), so a frame never scans its list again when a dependency returns.
         var inProgress = new HashSet<TypeDefinition>();
-        var stack = new List<(TypeDefinition Definition, int Next, int Count)> { (root, 0, Shape.DependencyCount(root)) };
+        var stack = new List<(TypeDefinition Definition, int Next, int Count)> { (root, 0, dependencies) };
         inProgress.Add(root);
         while (stack.Count > 0)
         {

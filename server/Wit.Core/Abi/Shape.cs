@@ -51,6 +51,43 @@ public static class Shape
         return result;
     }
 
+    /// <summary>
+    /// How many fields a record (or elements a tuple) has, or -1 when a field has no type: with <see cref="PartAt"/>,
+    /// the fields without a list.
+    /// </summary>
+    public static int FieldCount(TypeDefinition definition)
+    {
+        if (definition.Kind == TypeDefinitionKind.Tuple) return definition.Elements.Count;
+        var members = definition.Members;
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (members[i].Type is null) return -1;
+        }
+
+        return members.Count;
+    }
+
+    /// <summary>How many cases a variant (or enum, option, result) has: with <see cref="PartAt"/>, the payloads without a list.</summary>
+    public static int CaseCount(TypeDefinition definition) =>
+        definition.Kind is TypeDefinitionKind.Option or TypeDefinitionKind.Result ? 2 : definition.Members.Count;
+
+    /// <summary>
+    /// Part <paramref name="index"/> of a record, tuple or variant, as <see cref="Fields"/> and <see cref="Cases"/>
+    /// list them (an option's first case has no payload: null); the element of an alias or fixed-size list.
+    /// </summary>
+    public static WitType? PartAt(TypeDefinition definition, int index) => Of(definition) switch
+    {
+        ShapeKind.Alias or ShapeKind.FixedList => definition.Element,
+        ShapeKind.Record => definition.Kind == TypeDefinitionKind.Tuple ? definition.Elements[index] : definition.Members[index].Type,
+        ShapeKind.Variant => definition.Kind switch
+        {
+            TypeDefinitionKind.Option => index == 0 ? null : definition.Element,
+            TypeDefinitionKind.Result => index == 0 ? definition.Ok : definition.Err,
+            _ => definition.Members[index].Type,
+        },
+        _ => null,
+    };
+
     /// <summary>Each case's payload (null for none), in case order.</summary>
     public static List<WitType?> Cases(TypeDefinition definition)
     {

@@ -95,9 +95,11 @@ public static class WitLinter
             var context = _context.Into(into);
             if (@interface is not null)
             {
-                context.Docs(@interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
-                context.Deprecated(@interface.Stability, @interface.Docs, @interface.Location, $"interface '{@interface.Name}'");
-                context.Since(@interface.Stability, Stability.Unknown, @interface.Location, $"interface '{@interface.Name}'");
+                var location = @interface.Location;
+                var subject = new Subject("interface", @interface.Name, quoted: true);
+                context.Docs(@interface.Docs, location, subject);
+                context.Deprecated(@interface.Stability, @interface.Docs, location, subject);
+                context.Since(@interface.Stability, Stability.Unknown, location, subject);
                 foreach (var type in @interface.Types.Values) LintType(context, type, @interface, @interface.Stability);
                 foreach (var function in @interface.Functions.Values)
                 {
@@ -110,9 +112,11 @@ public static class WitLinter
 
             if (world is not null)
             {
-                context.Docs(world.Docs, world.Location, $"world '{world.Name}'");
-                context.Deprecated(world.Stability, world.Docs, world.Location, $"world '{world.Name}'");
-                context.Since(world.Stability, Stability.Unknown, world.Location, $"world '{world.Name}'");
+                var location = world.Location;
+                var subject = new Subject("world", world.Name, quoted: true);
+                context.Docs(world.Docs, location, subject);
+                context.Deprecated(world.Stability, world.Docs, location, subject);
+                context.Since(world.Stability, Stability.Unknown, location, subject);
                 foreach (var (item, export) in world.Imports.Select(i => (i.Value, false)).Concat(world.Exports.Select(e => (e.Value, true))))
                 {
                     if (item.Function is { } function) LintFunction(context, _abi, function, export, world.Stability);
@@ -185,11 +189,12 @@ public static class WitLinter
     private static void LintType(Context context, TypeDefinition type, Interface? owner, Stability container)
     {
         // A `use` creates an alias whose docs live with the original; skip those.
-        if (type.Name is null || type.Location is null) return;
+        if (type.Name is null || type.Location is not { } location) return;
         if (type.Kind == TypeDefinitionKind.Alias && owner is not null && type.Element?.Definition is { } target && target.Owner.Interface != owner) return;
-        context.Docs(type.Docs, type.Location, $"type '{type.Name}'");
-        context.Deprecated(type.Stability, type.Docs, type.Location, $"type '{type.Name}'");
-        context.Since(type.Stability, container, type.Location, $"type '{type.Name}'");
+        var subject = new Subject("type", type.Name, quoted: true);
+        context.Docs(type.Docs, location, subject);
+        context.Deprecated(type.Stability, type.Docs, location, subject);
+        context.Since(type.Stability, container, location, subject);
     }
 
     /// <param name="container">The gate of the interface or world the function is declared in.</param>
@@ -199,13 +204,15 @@ public static class WitLinter
             ? $"'{resource.Name}.{function.ItemName}'"
             : $"'{function.ItemName}'";
         if (function.Kind == FunctionKind.Constructor) display = $"constructor of '{function.Resource?.Name}'";
-        context.Docs(function.Docs, function.Location, $"function {display}");
-        context.Deprecated(function.Stability, function.Docs, function.Location, $"function {display}");
+        // The location is made on each read: read once.
+        if (function.Location is not { } location) return;
+        var subject = new Subject("function", display, quoted: false);
+        context.Docs(function.Docs, location, subject);
+        context.Deprecated(function.Stability, function.Docs, location, subject);
         // A resource's members inherit the resource's gate (WASI gates `resource fields`, not each of its methods),
         // and the resource (or a freestanding function) inherits its interface's or world's.
         var inherited = function.Resource is { Stability.IsUnknown: false } gatedResource ? gatedResource.Stability : container;
-        context.Since(function.Stability, inherited, function.Location, $"function {display}");
-        if (function.Location is not { } location) return;
+        context.Since(function.Stability, inherited, location, subject);
         string? since = function.Stability.IsUnknown ? inherited.Since : function.Stability.Since;
         if (since is not null)
         {
@@ -355,6 +362,26 @@ public static class WitLinter
         return false;
     }
 
+    /// <summary>
+    /// What a message calls an item (<c>function 'get'</c>, <c>type 'r'</c>), written only when a rule reports it:
+    /// most items pass every rule, and a large package has tens of thousands.
+    /// </summary>
+    private readonly struct Subject
+    {
+        private readonly string _kind;
+        private readonly string? _name;
+        private readonly bool _quoted;
+
+        public Subject(string kind, string? name, bool quoted)
+        {
+            _kind = kind;
+            _name = name;
+            _quoted = quoted;
+        }
+
+        public override string ToString() => _quoted ? $"{_kind} '{_name}'" : $"{_kind} {_name}";
+    }
+
     private sealed class Context
     {
         private readonly LintOptions _options;
@@ -373,16 +400,16 @@ public static class WitLinter
             return this;
         }
 
-        public void Docs(string? docs, SourceLocation? location, string what)
+        public void Docs(string? docs, SourceLocation? location, Subject what)
         {
             if (location is null || !string.IsNullOrWhiteSpace(docs)) return;
-            Report(LintDiagnostics.MissingDocs(what), location);
+            Report(LintDiagnostics.MissingDocs(what.ToString()), location);
         }
 
-        public void Deprecated(Stability stability, string? docs, SourceLocation? location, string what)
+        public void Deprecated(Stability stability, string? docs, SourceLocation? location, Subject what)
         {
             if (location is null || stability.Deprecated is null || NamesReplacement(docs)) return;
-            Report(LintDiagnostics.DeprecatedWithoutReplacement(what, $"{stability.Deprecated}"), location);
+            Report(LintDiagnostics.DeprecatedWithoutReplacement(what.ToString(), $"{stability.Deprecated}"), location);
         }
 
         /// <summary>The root package being linted when it gates items with <c>@since</c>; null otherwise.</summary>
@@ -392,10 +419,10 @@ public static class WitLinter
         /// WIT2007 when neither the item (<paramref name="stability"/>) nor its container (<paramref name="inherited"/>:
         /// the resource, interface or world it is declared in, already resolved to that container's own gate) is gated.
         /// </summary>
-        public void Since(Stability stability, Stability inherited, SourceLocation? location, string what)
+        public void Since(Stability stability, Stability inherited, SourceLocation? location, Subject what)
         {
             if (location is null || GatedPackage is null || !stability.IsUnknown || !inherited.IsUnknown) return;
-            Report(LintDiagnostics.MissingSince(what, $"{GatedPackage.Name}"), location);
+            Report(LintDiagnostics.MissingSince(what.ToString(), $"{GatedPackage.Name}"), location);
         }
 
         public void Report(DiagnosticMessage message, SourceLocation location)

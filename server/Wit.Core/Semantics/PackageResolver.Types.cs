@@ -625,20 +625,7 @@ internal sealed partial class PackageResolver
         {
             if (stack.Pop().Definition is not { } d || !seen.Add(d)) continue;
             if (d.Kind == TypeDefinitionKind.Handle && d.HandleKind == HandleKind.Borrow) return true;
-
-            // The children of Children(d), pushed without an iterator object per definition (nor one per list:
-            // a foreach over an IReadOnlyList makes an enumerator object even of an array).
-            if (d.Element is { } element) stack.Push(element);
-            if (d.Key is { } key) stack.Push(key);
-            if (d.Ok is { } ok) stack.Push(ok);
-            if (d.Err is { } err) stack.Push(err);
-            var elements = d.Elements;
-            for (int i = 0; i < elements.Count; i++) stack.Push(elements[i]);
-            var members = d.Members;
-            for (int i = 0; i < members.Count; i++)
-            {
-                if (members[i].Type is { } t) stack.Push(t);
-            }
+            d.PushParts(stack);
         }
 
         return false;

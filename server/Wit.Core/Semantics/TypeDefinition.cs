@@ -155,6 +155,26 @@ public sealed class TypeDefinition
         public TypeDefinition? Resource;
     }
 
+    /// <summary>
+    /// Pushes the types this definition is made of (its element, key, ok and err, tuple elements and member types) for
+    /// a walk with an explicit stack, without an iterator object per definition (nor one per list: a foreach over an
+    /// IReadOnlyList makes an enumerator object even of an array).
+    /// </summary>
+    internal void PushParts(Stack<WitType> stack)
+    {
+        if (Element is { } element) stack.Push(element);
+        if (Key is { } key) stack.Push(key);
+        if (Ok is { } ok) stack.Push(ok);
+        if (Err is { } err) stack.Push(err);
+        var elements = Elements;
+        for (int i = 0; i < elements.Count; i++) stack.Push(elements[i]);
+        var members = Members;
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (members[i].Type is { } t) stack.Push(t);
+        }
+    }
+
     /// <summary>True for the alias a <c>use</c> creates.</summary>
     internal bool FromUse { get; set; }
 
