@@ -30,6 +30,9 @@ internal sealed class WitLexer
 
     public int Position => _position;
 
+    /// <summary>Goes on lexing at <paramref name="position"/>, a token boundary (the lexer has no modes to restore).</summary>
+    public void Seek(int position) => _position = position;
+
     public GreenToken Next()
     {
         if (_diagnostics.Count != 0) _diagnostics.Clear();

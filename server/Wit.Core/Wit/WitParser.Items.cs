@@ -198,6 +198,8 @@ internal sealed partial class WitParser
             return Node(kind, slots);
         }
 
+        // A large body's members are parsed on several cores when its text cuts cleanly (see WitParser.Parallel).
+        TryParseMembersInSegments(body, slots);
         while (!At(SyntaxKind.CloseBraceToken))
         {
             var current = CurrentKind;
