@@ -22,10 +22,20 @@ internal sealed class WitLexer
     private readonly GreenCache _cache = GreenCache.Instance;
     private readonly List<GreenTrivia> _triviaBuffer = new();
 
+    /// <summary>Where lexing stops: the end of the text, or of the part of it a segment parser reads.</summary>
+    private readonly int _end;
+
     public WitLexer(string text, int position)
+        : this(text, position, text.Length)
+    {
+    }
+
+    /// <summary>A lexer over <c>text[position..end)</c>: the end of the file is at <paramref name="end"/>.</summary>
+    public WitLexer(string text, int position, int end)
     {
         _text = text;
         _position = position;
+        _end = end;
     }
 
     public int Position => _position;
@@ -63,12 +73,12 @@ internal sealed class WitLexer
     private void Report(DiagnosticMessage message, int start, int length) =>
         _diagnostics.Add(new GreenDiagnostic(message, start - _tokenFullStart, length));
 
-    private char Peek(int ahead = 0) => _position + ahead < _text.Length ? _text[_position + ahead] : '\0';
+    private char Peek(int ahead = 0) => _position + ahead < _end ? _text[_position + ahead] : '\0';
 
     private bool AtEnd
     {
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => _position >= _text.Length;
+        get => _position >= _end;
     }
 
     /// <summary>
@@ -80,10 +90,10 @@ internal sealed class WitLexer
         // Most tokens are followed by nothing, one space or (trailing) a line break, before a token: no scan, no lookup.
         string text = _text;
         int position = _position;
-        if (position >= text.Length) return null;
+        if (position >= _end) return null;
         char c = text[position];
         if (!MayStartTrivia(c)) return null;
-        if (position + 1 < text.Length && !MayStartTrivia(text[position + 1]))
+        if (position + 1 < _end && !MayStartTrivia(text[position + 1]))
         {
             if (c == ' ')
             {
@@ -288,7 +298,7 @@ internal sealed class WitLexer
         {
             if (AtEnd)
             {
-                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
+                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _end, 0);
                 return;
             }
 
@@ -330,7 +340,7 @@ internal sealed class WitLexer
     }
 
     private bool IsLineBreakAt(int position) =>
-        position < _text.Length && (_text[position] == '\n' || _text[position] == '\r' && position + 1 < _text.Length && _text[position + 1] == '\n');
+        position < _end && (_text[position] == '\n' || _text[position] == '\r' && position + 1 < _end && _text[position + 1] == '\n');
 
     /// <summary>The escape after a backslash. A line break or the end of the file is left for the string loop.</summary>
     private void ScanEscape(List<byte> bytes)
@@ -380,7 +390,7 @@ internal sealed class WitLexer
     {
         if (AtEnd || IsLineBreakAt(_position))
         {
-            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _end, 0);
             return false;
         }
 
@@ -400,7 +410,7 @@ internal sealed class WitLexer
         value = 0;
         if (AtEnd || IsLineBreakAt(_position))
         {
-            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
+            if (AtEnd) ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _end, 0);
             return false;
         }
 
@@ -440,7 +450,7 @@ internal sealed class WitLexer
 
             if (AtEnd)
             {
-                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _text.Length, 0);
+                ReportInString(SyntaxDiagnostics.UnexpectedEndOfFile(), _end, 0);
                 return false;
             }
 
@@ -473,7 +483,7 @@ internal sealed class WitLexer
 
     private void AppendUtf8(List<byte> bytes, int position)
     {
-        int length = char.IsHighSurrogate(_text[position]) && position + 1 < _text.Length && char.IsLowSurrogate(_text[position + 1]) ? 2 : 1;
+        int length = char.IsHighSurrogate(_text[position]) && position + 1 < _end && char.IsLowSurrogate(_text[position + 1]) ? 2 : 1;
         bytes.AddRange(Encoding.UTF8.GetBytes(_text.Substring(position, length)));
     }
 
@@ -518,9 +528,10 @@ internal sealed class WitLexer
     {
         string text = _text;
         int position = _position;
-        while (position < text.Length && text[position] < 0x80 && IsAsciiNameCharacter(text[position])) position++;
+        int end = _end;
+        while (position < end && text[position] < 0x80 && IsAsciiNameCharacter(text[position])) position++;
         _position = position;
-        if (position >= text.Length || text[position] < 0x80) return false;
+        if (position >= end || text[position] < 0x80) return false;
         ScanIdentifierRestBeyondAscii();
         return true;
     }
@@ -577,10 +588,10 @@ internal sealed class WitLexer
 
     private bool IsIdentifierStartAt(int position)
     {
-        if (position >= _text.Length) return false;
+        if (position >= _end) return false;
         char c = _text[position];
         if (c < 0x80) return c == '_' || char.IsLetter(c);
-        var category = char.IsHighSurrogate(c) && position + 1 < _text.Length
+        var category = char.IsHighSurrogate(c) && position + 1 < _end
             ? CharUnicodeInfo.GetUnicodeCategory(_text, position)
             : CharUnicodeInfo.GetUnicodeCategory(c);
         return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter

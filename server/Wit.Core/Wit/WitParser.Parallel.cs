@@ -16,12 +16,13 @@ namespace Wit.Core.Wit;
 internal sealed partial class WitParser
 {
     /// <summary>
-    /// Bodies with fewer characters than this are parsed on one core. Measured natively in a fresh `wit check`
-    /// (2026-12-07, 2 cores): a 374 KB body parsed in 5.9 ms instead of 8.1 (CPU +14%), a 3.9 MB one in 55 ms instead
-    /// of 80, a 40 MB one in 0.47 s instead of 0.80; a 36 KB body took longer (2.9 ms instead of 1.8: the pool's
-    /// threads start cold in a fresh process).
+    /// Bodies with fewer characters than this are parsed on one core. Measured natively in a fresh `wit check` on 2
+    /// cores (2026-12-07): a 3.9 MB body parsed in 49 ms instead of 79 (p25 of 15 runs; process CPU +10%), a 40 MB
+    /// one in 0.45 s instead of 0.79; a 374 KB body in 5.6 to 6.6 ms instead of 8.2 while the other core was idle, but
+    /// in no less time and 30% more CPU while it was busy; a 36 KB body took longer (the pool's threads start cold in a
+    /// fresh process). From a megabyte the gain is tens of milliseconds and the threads' cost a small part of it.
     /// </summary>
-    private const int ParallelBodyCharacters = 128 * 1024;
+    private const int ParallelBodyCharacters = 1024 * 1024;
 
     /// <summary>At most this many segments (and cores) for one body.</summary>
     private const int MaxSegments = 8;
@@ -73,7 +74,7 @@ internal sealed partial class WitParser
         int start = CurrentFullStart;
         int remaining = _text.Length - start;
         if (forced == 0 && (remaining < ParallelBodyCharacters || System.Environment.ProcessorCount < 2)) return false;
-        int end = FindBodyEnd(_text, start);
+        int end = LikelyBodyEnd(_text, start);
         if (end < 0) return false;
         int length = end - start;
         int segments = forced > 0
@@ -98,11 +99,11 @@ internal sealed partial class WitParser
         var bodyKind = body;
         if (parsed.Length == 1)
         {
-            parsed[0] = ParseSegment(text.Substring(cuts[0], cuts[1] - cuts[0]), bodyKind);
+            parsed[0] = ParseSegment(text, cuts[0], cuts[1], bodyKind);
         }
         else
         {
-            System.Threading.Tasks.Parallel.For(0, parsed.Length, i => parsed[i] = ParseSegment(text.Substring(cuts[i], cuts[i + 1] - cuts[i]), bodyKind));
+            System.Threading.Tasks.Parallel.For(0, parsed.Length, i => parsed[i] = ParseSegment(text, cuts[i], cuts[i + 1], bodyKind));
         }
 
         foreach (var members in parsed)
@@ -123,15 +124,16 @@ internal sealed partial class WitParser
     }
 
     /// <summary>
-    /// A segment's members, parsed by a parser over the segment's text alone; null unless the whole text parsed into
-    /// complete members with no diagnostic and no text after the last one.
+    /// A segment's members, parsed by a parser that reads <c>text[start..end)</c> alone (its end of file at
+    /// <paramref name="end"/>; no copy of the text); null unless the segment parsed into complete members with no
+    /// diagnostic and no text after the last one.
     /// </summary>
-    private static List<GreenNode>? ParseSegment(string text, BodyKind body)
+    private static List<GreenNode>? ParseSegment(string text, int start, int end, BodyKind body)
     {
         // A thread of the pool takes a cache of its own; the parsing thread keeps its lease.
         using (GreenCache.Lease())
         {
-            var parser = new WitParser(text, 0) { _mayCut = false };
+            var parser = new WitParser(text, start, end) { _mayCut = false };
             var members = new List<GreenNode>();
             while (parser.CurrentKind != SyntaxKind.EndOfFileToken)
             {
@@ -141,8 +143,8 @@ internal sealed partial class WitParser
                 members.Add(member);
             }
 
-            var end = parser.Current;
-            return end.FullWidth == 0 && !end.ContainsDiagnostics ? members : null;
+            var last = parser.Current;
+            return last.FullWidth == 0 && !last.ContainsDiagnostics ? members : null;
         }
     }
 
@@ -182,74 +184,15 @@ internal sealed partial class WitParser
     }
 
     /// <summary>
-    /// Where the body that starts at <paramref name="start"/> (just after its <c>{</c>) ends: the position of its
-    /// closing <c>}</c>, found by counting braces outside comments (block comments nest, as the lexer reads them) and
-    /// strings (which end at a line break). -1 when the text ends first.
+    /// Where the body that starts at <paramref name="start"/> most likely ends: at the first <c>}</c> that starts a
+    /// line, where a formatted file closes its top-level items (a vectorised search, where counting braces outside
+    /// comments and strings would read every character). Only the cuts depend on it: when it is wrong, a segment holds
+    /// the real closing brace (and fails, so the body parses in one piece) or the usual parse goes on past it to the
+    /// real one. -1 when no line starts with <c>}</c>.
     /// </summary>
-    internal static int FindBodyEnd(string text, int start)
+    internal static int LikelyBodyEnd(string text, int start)
     {
-        int depth = 0;
-        int i = start;
-        while (i < text.Length)
-        {
-            int next = IndexOfSignificant(text, i);
-            if (next < 0) return -1;
-            char c = text[next];
-            switch (c)
-            {
-                case '{':
-                    depth++;
-                    i = next + 1;
-                    break;
-                case '}':
-                    if (depth == 0) return next;
-                    depth--;
-                    i = next + 1;
-                    break;
-                case '"':
-                    i = next + 1;
-                    while (i < text.Length && text[i] != '"' && text[i] != '\n') i++;
-                    if (i < text.Length && text[i] == '"') i++;
-                    break;
-                default:
-                    // '/': a comment, or a slash on its own.
-                    if (next + 1 < text.Length && text[next + 1] == '/')
-                    {
-                        int lineEnd = text.IndexOf('\n', next + 2);
-                        if (lineEnd < 0) return -1;
-                        i = lineEnd + 1;
-                    }
-                    else if (next + 1 < text.Length && text[next + 1] == '*')
-                    {
-                        int nesting = 1;
-                        i = next + 2;
-                        while (i < text.Length && nesting > 0)
-                        {
-                            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*') { nesting++; i += 2; }
-                            else if (text[i] == '*' && i + 1 < text.Length && text[i + 1] == '/') { nesting--; i += 2; }
-                            else i++;
-                        }
-                    }
-                    else
-                    {
-                        i = next + 1;
-                    }
-
-                    break;
-            }
-        }
-
-        return -1;
+        int lineFeed = text.IndexOf("\n}", start, System.StringComparison.Ordinal);
+        return lineFeed < 0 ? -1 : lineFeed + 1;
     }
-
-    private static int IndexOfSignificant(string text, int from) =>
-#if NET
-        System.MemoryExtensions.IndexOfAny(System.MemoryExtensions.AsSpan(text, from), Significant) is var offset and >= 0 ? from + offset : -1;
-
-    private static readonly System.Buffers.SearchValues<char> Significant = System.Buffers.SearchValues.Create("{}\"/");
-#else
-        text.IndexOfAny(SignificantCharacters, from);
-
-    private static readonly char[] SignificantCharacters = { '{', '}', '"', '/' };
-#endif
 }

@@ -60,6 +60,13 @@ internal sealed partial class WitParser
         _lexer = new WitLexer(text, start);
     }
 
+    /// <summary>A parser of <c>text[start..end)</c> alone, whose end of file is at <paramref name="end"/> (a segment of a body).</summary>
+    private WitParser(string text, int start, int end)
+    {
+        _text = text;
+        _lexer = new WitLexer(text, start, end);
+    }
+
     /// <summary>Parses a whole document.</summary>
     public static GreenNode ParseDocument(string text)
     {
