@@ -16,13 +16,20 @@ namespace Wit.Core.Wit;
 internal sealed partial class WitParser
 {
     /// <summary>
-    /// Bodies with fewer characters than this are parsed on one core. Measured natively in a fresh `wit check` on 2
-    /// cores (2026-12-07): a 3.9 MB body parsed in 49 ms instead of 79 (p25 of 15 runs; process CPU +10%), a 40 MB
-    /// one in 0.45 s instead of 0.79; a 374 KB body in 5.6 to 6.6 ms instead of 8.2 while the other core was idle, but
-    /// in no less time and 30% more CPU while it was busy; a 36 KB body took longer (the pool's threads start cold in a
-    /// fresh process). From a megabyte the gain is tens of milliseconds and the threads' cost a small part of it.
+    /// Bodies with fewer characters than this are parsed on one core. Measured natively in a fresh `wit check` on this
+    /// project's 2-core machine (2026-12-07): a 3.9 MB body parsed in 48 ms instead of 84 when the second core was free,
+    /// a 40 MB one in 0.45 s instead of 0.79; but over 9 interleaved runs the median gain was 88 -> 80 ms for 25% more
+    /// CPU (the second core was often busy, and both threads fault in fresh pages under the kernel's locks); a 374 KB
+    /// body gained nothing with the other core busy; a 36 KB body took longer (the pool's threads start cold).
     /// </summary>
     private const int ParallelBodyCharacters = 1024 * 1024;
+
+    /// <summary>
+    /// The fewest cores for the parallel path. With two, the second is too often busy (see above) for the CPU it costs;
+    /// from four one is nearly always free. That threshold is a judgement from the 2-core measurements: no machine with
+    /// more cores was at hand to measure it.
+    /// </summary>
+    private const int MinimumCores = 4;
 
     /// <summary>At most this many segments (and cores) for one body.</summary>
     private const int MaxSegments = 8;
@@ -73,7 +80,7 @@ internal sealed partial class WitParser
         int forced = t_forcedSegmentCharacters;
         int start = CurrentFullStart;
         int remaining = _text.Length - start;
-        if (forced == 0 && (remaining < ParallelBodyCharacters || System.Environment.ProcessorCount < 2)) return false;
+        if (forced == 0 && (remaining < ParallelBodyCharacters || System.Environment.ProcessorCount < MinimumCores)) return false;
         int end = LikelyBodyEnd(_text, start);
         if (end < 0) return false;
         int length = end - start;
