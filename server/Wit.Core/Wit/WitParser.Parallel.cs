@@ -70,9 +70,10 @@ internal sealed partial class WitParser
 
     /// <summary>
     /// Right after a body's <c>{</c>: parses its members in segments on several cores and adds them to
-    /// <paramref name="slots"/>, leaving the parser at the start of the last segment's end, where the rest of the body
-    /// (its last members and the <c>}</c>) is parsed as usual. False, with nothing added and the parser where it was,
-    /// when the body is small, the machine has one core, an error was just reported, or a segment did not parse cleanly.
+    /// <paramref name="slots"/>, leaving the parser at the last cut, where the rest of the body (its last members and
+    /// the <c>}</c>) is parsed as usual. False, with nothing added and the parser where it was, when the body is small,
+    /// the machine has fewer than <see cref="MinimumCores"/> cores, an error was just reported, or a segment did not
+    /// parse cleanly.
     /// </summary>
     private bool TryParseMembersInSegments(BodyKind body, SlotList slots)
     {
