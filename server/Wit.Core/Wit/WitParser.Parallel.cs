@@ -165,14 +165,20 @@ internal sealed partial class WitParser
         int lineFeed = text.IndexOf('\n', from);
         while (lineFeed >= 0 && lineFeed + 1 < end)
         {
-            int last = lineFeed - 1;
-            if (last >= 0 && text[last] == '\r') last--;
-            while (last >= 0 && (text[last] == ' ' || text[last] == '\t')) last--;
-            if (last >= 0 && (text[last] == ';' || text[last] == '}')) return lineFeed + 1;
+            if (EndsWithMemberEnd(text, lineFeed)) return lineFeed + 1;
             lineFeed = text.IndexOf('\n', lineFeed + 1);
         }
 
         return end;
+    }
+
+    /// <summary>Whether the line ending at <paramref name="lineFeed"/> ends with <c>;</c> or <c>}</c> (then spaces, tabs, a carriage return).</summary>
+    private static bool EndsWithMemberEnd(string text, int lineFeed)
+    {
+        int last = lineFeed - 1;
+        if (last >= 0 && text[last] == '\r') last--;
+        while (last >= 0 && (text[last] == ' ' || text[last] == '\t')) last--;
+        return last >= 0 && (text[last] == ';' || text[last] == '}');
     }
 
     /// <summary>The last cut (as <see cref="NextCut"/> finds them) after <paramref name="from"/> and before <paramref name="end"/>; <paramref name="from"/> when there is none.</summary>
@@ -181,10 +187,7 @@ internal sealed partial class WitParser
         int lineFeed = end - 1 >= from ? text.LastIndexOf('\n', end - 1, end - from) : -1;
         while (lineFeed >= from)
         {
-            int last = lineFeed - 1;
-            if (last >= 0 && text[last] == '\r') last--;
-            while (last >= 0 && (text[last] == ' ' || text[last] == '\t')) last--;
-            if (last >= 0 && (text[last] == ';' || text[last] == '}')) return lineFeed + 1;
+            if (EndsWithMemberEnd(text, lineFeed)) return lineFeed + 1;
             lineFeed = lineFeed - 1 >= from ? text.LastIndexOf('\n', lineFeed - 1, lineFeed - from) : -1;
         }
 
