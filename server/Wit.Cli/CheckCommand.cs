@@ -46,7 +46,7 @@ public sealed class CheckCommand : CommandHandler
         var phases = timings ? new PhaseTimings() : null;
         if (WitxInput.Documents(path, WorkingDirectory) is { Count: > 0 } documents)
         {
-            if (timings) Error.Write($"note: --timings times the phases of WIT packages; '{path.Replace('\\', '/')}' is WITX\n");
+            NoteWitxNotTimed(timings, path);
             return ExecuteWitx(path, documents, format);
         }
 
@@ -80,12 +80,7 @@ public sealed class CheckCommand : CommandHandler
             }
         }
 
-        if (phases is not null)
-        {
-            Output.Flush();
-            phases.EndOutput();
-            Error.Write(phases.Render());
-        }
+        WriteTimings(phases);
 
         Error.Write(Summary(input.FileCount, input.ErrorCount, input.WarningCount) + "\n");
         if (input.HasReadErrors) return ExitCodes.UsageOrIoError;

@@ -97,7 +97,7 @@ public sealed class LintCommand : CommandHandler
                 var witx = WitxInput.Load(path, documents, WorkingDirectory, Error);
                 if (witx is null) return ExitCodes.UsageOrIoError;
                 Error.Write($"note: the lint rules apply to WIT; '{path.Replace('\\', '/')}' is WITX, so it was only checked\n");
-                if (timings) Error.Write($"note: --timings times the phases of WIT packages; '{path.Replace('\\', '/')}' is WITX\n");
+                NoteWitxNotTimed(timings, path);
                 phases = null;
                 diagnostics.AddRange(witx.Diagnostics);
                 (fileCount, packageCount, readErrors) = (witx.FileCount, 0, false);
@@ -147,12 +147,7 @@ public sealed class LintCommand : CommandHandler
         int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         int warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         int notes = diagnostics.Count - errors - warnings;
-        if (phases is not null)
-        {
-            Output.Flush();
-            phases.EndOutput();
-            Error.Write(phases.Render());
-        }
+        WriteTimings(phases);
 
         string summary = $"linted {Plural(fileCount, "file")}: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
         if (notes > 0) summary += $", {Plural(notes, "note")}";

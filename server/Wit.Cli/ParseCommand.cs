@@ -135,12 +135,7 @@ public sealed class ParseCommand : CommandHandler
             Output.Write('\n');
         }
 
-        if (phases is not null)
-        {
-            Output.Flush();
-            phases.EndOutput();
-            Error.Write(phases.Render());
-        }
+        WriteTimings(phases);
 
         Error.Write(Summary(parsed, report.ErrorCount, report.WarningCount) + "\n");
         if (crashed) return ExitCodes.InternalError;

@@ -29,29 +29,11 @@ public sealed class PhaseTimings
     /// <summary>Ticks inside <see cref="Parse{T}"/>: parsing and counting the text's size, both left out of reading.</summary>
     private long _parseAndCountTicks;
 
-    /// <summary>Files parsed.</summary>
-    public int Files { get; private set; }
-
-    /// <summary>UTF-8 bytes of the files parsed (their UTF-16 length when they were not read from UTF-8).</summary>
-    public long Bytes { get; private set; }
-
-    /// <summary>Lines of the files parsed (line feeds, plus one for a last line without one).</summary>
-    public long Lines { get; private set; }
-
-    /// <summary>Milliseconds spent parsing.</summary>
-    public double ParseMilliseconds => ToMilliseconds(_parseTicks);
-
-    /// <summary>Milliseconds spent finding, reading and decoding the files (loading, parsing excluded).</summary>
-    public double ReadMilliseconds => ToMilliseconds(_readTicks);
-
-    /// <summary>Milliseconds spent resolving.</summary>
-    public double ResolveMilliseconds => ToMilliseconds(_resolveTicks);
-
-    /// <summary>Milliseconds spent linting.</summary>
-    public double LintMilliseconds => ToMilliseconds(_lintTicks);
-
-    /// <summary>Milliseconds spent rendering and writing the output.</summary>
-    public double OutputMilliseconds => ToMilliseconds(_outputTicks);
+    // What was parsed: files, UTF-8 bytes (UTF-16 length for text not read from UTF-8), lines (line feeds, plus one
+    // for a last line without one).
+    private int _files;
+    private long _bytes;
+    private long _lines;
 
     /// <summary>Parses <paramref name="text"/> with <paramref name="parse"/>, timing it and counting its size.</summary>
     public T Parse<T>(string text, Func<string, T> parse)
@@ -59,10 +41,9 @@ public sealed class PhaseTimings
         long start = Stopwatch.GetTimestamp();
         var result = parse(text);
         _parseTicks += Stopwatch.GetTimestamp() - start;
-        Files++;
-        Bytes += Encoding.UTF8.GetByteCount(text);
-        int lineFeeds = text.AsSpan().Count('\n');
-        Lines += lineFeeds + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
+        _files++;
+        _bytes += Encoding.UTF8.GetByteCount(text);
+        _lines += text.AsSpan().Count('\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
         _parseAndCountTicks += Stopwatch.GetTimestamp() - start;
         return result;
     }
@@ -103,12 +84,13 @@ public sealed class PhaseTimings
         double total = _total.Elapsed.TotalMilliseconds;
         var cpu = Environment.CpuUsage;
         var text = new StringBuilder();
-        text.Append("timings: ").Append(Count(Files, "file")).Append(", ").Append(Count(Bytes, "byte")).Append(", ").Append(Count(Lines, "line")).Append('\n');
-        Line(text, "read", ReadMilliseconds);
-        Line(text, "parse", ParseMilliseconds, ParseMilliseconds > 0 ? $"{Number(Bytes / 1e6 / (ParseMilliseconds / 1000), "0.0")} MB/s" : null);
-        if (_resolved) Line(text, "resolve", ResolveMilliseconds);
-        if (_linted) Line(text, "lint", LintMilliseconds);
-        Line(text, "output", OutputMilliseconds);
+        double parse = ToMilliseconds(_parseTicks);
+        text.Append("timings: ").Append(Count(_files, "file")).Append(", ").Append(Count(_bytes, "byte")).Append(", ").Append(Count(_lines, "line")).Append('\n');
+        Line(text, "read", ToMilliseconds(_readTicks));
+        Line(text, "parse", parse, parse > 0 ? $"{Number(_bytes / 1e6 / (parse / 1000), "0.0")} MB/s" : null);
+        if (_resolved) Line(text, "resolve", ToMilliseconds(_resolveTicks));
+        if (_linted) Line(text, "lint", ToMilliseconds(_lintTicks));
+        Line(text, "output", ToMilliseconds(_outputTicks));
         Line(text, "total", total, "since the command started");
         Line(text, "process CPU", cpu.TotalTime.TotalMilliseconds,
             $"user {Number(cpu.UserTime.TotalMilliseconds, "0.0")} ms, system {Number(cpu.PrivilegedTime.TotalMilliseconds, "0.0")} ms, startup included");

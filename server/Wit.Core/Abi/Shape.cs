@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Wit.Core.Semantics;
 
@@ -115,47 +116,14 @@ public static class Shape
     /// elements, case payloads), none for a record with a field that has no type. A slot may hold no definition (a
     /// primitive, a case without payload). Slots instead of a list, so the memoised walk allocates nothing per type.
     /// </summary>
-    public static int DependencyCount(TypeDefinition definition)
+    public static int DependencyCount(TypeDefinition definition) => Of(definition) switch
     {
-        switch (Of(definition))
-        {
-            case ShapeKind.Alias:
-            case ShapeKind.FixedList:
-                return 1;
-            case ShapeKind.Record:
-                if (definition.Kind == TypeDefinitionKind.Tuple) return definition.Elements.Count;
-                foreach (var member in definition.Members)
-                {
-                    if (member.Type is null) return 0;
-                }
-
-                return definition.Members.Count;
-            case ShapeKind.Variant:
-                return definition.Kind is TypeDefinitionKind.Option or TypeDefinitionKind.Result ? 2 : definition.Members.Count;
-            default:
-                return 0;
-        }
-    }
+        ShapeKind.Alias or ShapeKind.FixedList => 1,
+        ShapeKind.Record => Math.Max(0, FieldCount(definition)),
+        ShapeKind.Variant => CaseCount(definition),
+        _ => 0,
+    };
 
     /// <summary>The definition in dependency slot <paramref name="index"/> (below <see cref="DependencyCount"/>), or null.</summary>
-    public static TypeDefinition? DependencyAt(TypeDefinition definition, int index)
-    {
-        switch (Of(definition))
-        {
-            case ShapeKind.Alias:
-            case ShapeKind.FixedList:
-                return definition.Element?.Definition;
-            case ShapeKind.Record:
-                return definition.Kind == TypeDefinitionKind.Tuple ? definition.Elements[index].Definition : definition.Members[index].Type?.Definition;
-            case ShapeKind.Variant:
-                return definition.Kind switch
-                {
-                    TypeDefinitionKind.Option => index == 0 ? null : definition.Element?.Definition,
-                    TypeDefinitionKind.Result => index == 0 ? definition.Ok?.Definition : definition.Err?.Definition,
-                    _ => definition.Members[index].Type?.Definition,
-                };
-            default:
-                return null;
-        }
-    }
+    public static TypeDefinition? DependencyAt(TypeDefinition definition, int index) => PartAt(definition, index)?.Definition;
 }

@@ -104,14 +104,13 @@ internal sealed partial class WitParser
         if (cuts.Count < 2) return false;
         var parsed = new List<GreenNode>?[cuts.Count - 1];
         string text = _text;
-        var bodyKind = body;
         if (parsed.Length == 1)
         {
-            parsed[0] = ParseSegment(text, cuts[0], cuts[1], bodyKind);
+            parsed[0] = ParseSegment(text, cuts[0], cuts[1], body);
         }
         else
         {
-            System.Threading.Tasks.Parallel.For(0, parsed.Length, i => parsed[i] = ParseSegment(text, cuts[i], cuts[i + 1], bodyKind));
+            System.Threading.Tasks.Parallel.For(0, parsed.Length, i => parsed[i] = ParseSegment(text, cuts[i], cuts[i + 1], body));
         }
 
         foreach (var members in parsed)

@@ -128,6 +128,33 @@ public sealed class SegmentedParseTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 
+    /// <summary>
+    /// A segment's lexer stops at its end as the end of the file: at every end inside a text of comments (nested,
+    /// unterminated), strings, names with non-ASCII letters and CR LF, it gives the tokens of the text cut there.
+    /// </summary>
+    [Fact]
+    public void A_bounded_lexer_reads_what_a_cut_text_holds()
+    {
+        const string text = "package a:b;\r\n/* outer /* inner */ still */ interface é-x {\n  // c\n  f: func(s: string) -> u32; /* open\n@unstable(feature = \"f\")\n}\n";
+        for (int end = 0; end <= text.Length; end++)
+        {
+            var bounded = Tokens(new WitLexer(text, 0, end));
+            var cut = Tokens(new WitLexer(text.Substring(0, end), 0));
+            Assert.Equal(cut, bounded);
+        }
+    }
+
+    private static List<string> Tokens(WitLexer lexer)
+    {
+        var tokens = new List<string>();
+        while (true)
+        {
+            var token = lexer.Next();
+            tokens.Add($"{token.Kind} {token.FullWidth} {token.ToFullString()} {token.ContainsDiagnostics}");
+            if (token.Kind == SyntaxKind.EndOfFileToken) return tokens;
+        }
+    }
+
     [Theory]
     [InlineData("interface i {\n  f: func();\n}\n", true)]
     [InlineData("interface i {\n  resource r {\n    m: func();\n  }\n}\n", true)]
