@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Wit.Cli.Json;
 using Wit.Core.Diagnostics;
 using Wit.Core.Syntax;
 using Wit.Core.Text;
+using Wit.Core.Workspace;
 
 namespace Wit.Cli;
 
@@ -66,6 +68,7 @@ public sealed class ParseCommand : CommandHandler
         var phases = timings ? new PhaseTimings() : null;
         var files = InputFileResolver.Resolve(paths, WorkingDirectory, Error);
         if (files is null) return ExitCodes.UsageOrIoError;
+        HugePages.AdviseFor(files.Sum(file => File.Exists(file.FullPath) ? new FileInfo(file.FullPath).Length : 0));
 
         var report = new ParseReport();
         bool ioFailed = false;

@@ -1,8 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Runtime;
 using System.Text;
+using Wit.Core.Workspace;
 
 namespace Wit.Cli;
 
@@ -98,7 +100,8 @@ public sealed class PhaseTimings
             .Append(Megabytes(GC.GetTotalAllocatedBytes() - _allocatedBefore)).Append(" MB, collections ")
             .Append(GC.CollectionCount(0)).Append('/').Append(GC.CollectionCount(1)).Append('/').Append(GC.CollectionCount(2))
             .Append(" (pause ").Append(Number(GC.GetTotalPauseDuration().TotalMilliseconds, "0.0")).Append(" ms)")
-            .Append(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion ? ", in a no-GC region" : string.Empty).Append('\n');
+            .Append(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion ? ", in a no-GC region" : string.Empty)
+            .Append(HugePagesRemark()).Append('\n');
         return text.ToString();
     }
 
@@ -111,6 +114,39 @@ public sealed class PhaseTimings
         text.Append("  ").Append(phase.PadRight(12)).Append(Number(milliseconds, "0.0").PadLeft(10)).Append(" ms");
         if (remark is not null) text.Append("   ").Append(remark);
         text.Append('\n');
+    }
+
+    /// <summary>
+    /// Whether the heap was advised onto huge pages (<see cref="HugePages"/>), and how much of the process's memory the
+    /// kernel gave it as huge pages by now (<c>AnonHugePages</c> of <c>/proc/self/smaps_rollup</c>): advice is a request.
+    /// </summary>
+    private static string HugePagesRemark()
+    {
+        string state = HugePages.State switch
+        {
+            HugePages.Outcome.Advised => "huge pages advised",
+            HugePages.Outcome.AlreadyOn => "huge pages on for every program",
+            HugePages.Outcome.TurnedOff => $"huge pages off ({HugePages.Setting}=0)",
+            HugePages.Outcome.Unavailable => "huge pages unavailable",
+            _ => string.Empty,
+        };
+        if (state.Length == 0) return string.Empty;
+        if (HugePages.State is not (HugePages.Outcome.Advised or HugePages.Outcome.AlreadyOn)) return ", " + state;
+        long? huge = null;
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/smaps_rollup"))
+            {
+                if (!line.StartsWith("AnonHugePages:", StringComparison.Ordinal)) continue;
+                if (long.TryParse(line.Substring("AnonHugePages:".Length).Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long kilobytes)) huge = kilobytes * 1024;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or no rollup: the state alone.
+        }
+
+        return huge is { } bytes ? $", {state} ({Megabytes(bytes)} MB given)" : ", " + state;
     }
 
     private static long PeakResidentBytes()

@@ -49,7 +49,7 @@ public sealed class WorkspaceInput
     /// UTF-8: the caller exits with <see cref="ExitCodes.UsageOrIoError"/>.
     /// </summary>
     /// <param name="batch">
-    /// Load and resolve in a no-GC region when the workspace holds 1 MB of WIT or more (<see cref="BatchCollection"/>):
+    /// Load and resolve in a no-GC region when the workspace holds 64 KB of WIT or more (<see cref="BatchCollection"/>):
     /// for <c>check</c>, whose run allocates little past its trees and model. A command that goes on to allocate much
     /// more does better without: <c>lint</c> of the generated 1,000,000-line file renders 250,000 notes, and once the
     /// region was used up the first collection copied everything made in it (+5% time, +75 MB, measured 2026-12).
@@ -70,8 +70,11 @@ public sealed class WorkspaceInput
             return null;
         }
 
-        // A batch run (check): its trees and model live to the end, so collecting them as they grow is wasted work.
-        if (batch) BatchCollection.TryReserve(BatchCollection.SourceBytes(System.IO.Path.GetFullPath(path, workingDirectory)));
+        // A large input: the heap on huge pages (HugePages). A batch run (check): its trees and model live to the end,
+        // so collecting them as they grow is wasted work.
+        long sourceBytes = BatchCollection.SourceBytes(System.IO.Path.GetFullPath(path, workingDirectory));
+        HugePages.AdviseFor(sourceBytes);
+        if (batch) BatchCollection.TryReserve(sourceBytes);
 
         // The trees read their text back from their green nodes when a command needs it (a diagnostic's line, lint), so
         // a file's UTF-16 string is garbage once parsed: a large file's check holds its tree and model, not a copy.

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Wit.Core.Workspace;
 using Xunit;
@@ -5,9 +6,10 @@ using Xunit;
 namespace Wit.Cli.Tests;
 
 /// <summary>
-/// <c>wit check</c> of a workspace of 1 MB or more runs its load and resolve in a no-GC region sized from the source
+/// <c>wit check</c> of a workspace of 64 KB or more runs its load and resolve in a no-GC region sized from the source
 /// (<see cref="BatchCollection"/>), and stays within it; other commands and smaller inputs do not open one. The region
-/// is the process's, so these run alone.
+/// is the process's, so these run alone. With <c>--timings</c> a run of that size says whether its heap was advised onto
+/// huge pages (<see cref="HugePages"/>), in a real process, where the advice is the process's own.
 /// </summary>
 [Collection(Name)]
 public sealed class BatchCollectionTests
@@ -61,6 +63,55 @@ public sealed class BatchCollectionTests
         Assert.Contains("name `strng` does not exist", run.Error + run.Output);
         Assert.Contains("broken: func(x: strng);", run.Error + run.Output);
         Assert.True(BatchCollection.End());
+    }
+
+    [Fact]
+    public void A_package_of_wasi_size_is_checked_in_a_region_too()
+    {
+        BatchCollection.End();
+        using var dir = new TempDirectory();
+        string file = dir.Write("mid.wit", Large(700));
+        long bytes = new System.IO.FileInfo(file).Length;
+        Assert.InRange(bytes, BatchCollection.MinimumSourceBytes, 4 * BatchCollection.MinimumSourceBytes);
+
+        Assert.Equal(0, CliRun.Start(dir.Path, "check", "mid.wit").ExitCode);
+        Assert.True(BatchCollection.End(), "a check of " + bytes + " bytes should open a region");
+    }
+
+    [Fact]
+    public void A_timed_process_says_whether_its_heap_is_on_huge_pages()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDirectory();
+        dir.Write("mid.wit", Large(700));
+        dir.Write("small.wit", Large(100));
+        string mode = System.IO.File.Exists(ModeFile) ? System.IO.File.ReadAllText(ModeFile) : "[never]";
+        string expected = mode.Contains("[madvise]") ? "huge pages advised (" : mode.Contains("[always]") ? "huge pages on for every program (" : "huge pages unavailable";
+
+        Assert.Contains(", in a no-GC region, " + expected, Timings(dir.Path, "mid.wit", null));
+        Assert.Contains(", in a no-GC region, huge pages off (WIT_HUGE_PAGES=0)\n", Timings(dir.Path, "mid.wit", "0"));
+        Assert.DoesNotContain("huge pages", Timings(dir.Path, "small.wit", null));
+    }
+
+    private const string ModeFile = "/sys/kernel/mm/transparent_hugepage/enabled";
+
+    /// <summary>The standard error of <c>dotnet wit.dll check --timings FILE</c>, with <see cref="HugePages.Setting"/> set or not.</summary>
+    private static string Timings(string directory, string file, string? setting)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory };
+        info.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "wit.dll"));
+        info.ArgumentList.Add("check");
+        info.ArgumentList.Add("--timings");
+        info.ArgumentList.Add(file);
+        info.Environment.Remove(HugePages.Setting);
+        if (setting is not null) info.Environment[HugePages.Setting] = setting;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("checked 1 file: 0 errors", output.Result + error);
+        return error;
     }
 
     [Fact]

@@ -1,0 +1,130 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Wit.Core.Workspace;
+using Xunit;
+
+namespace Wit.Core.Tests.Workspace;
+
+/// <summary>
+/// <see cref="HugePages"/>: which range of a process's mappings is the collector's (the run of anonymous mappings
+/// without a gap around one of its objects), when the advice is asked for, and that on Linux it really marks the
+/// heap's mapping (<c>hg</c> in its <c>VmFlags</c>).
+/// </summary>
+public sealed class HugePagesTests
+{
+    private const string Maps =
+        "55d0c0000000-55d0c0100000 r-xp 00000000 fe:00 1234                       /usr/bin/wit\n" +
+        "55d0c0100000-55d0c0200000 rw-p 00000000 00:00 0                          [heap]\n" +
+        "7f0000000000-7f0000010000 rw-p 00000000 00:00 0 \n" +
+        "7f0000010000-7f0000400000 ---p 00000000 00:00 0 \n" +
+        "7f0000400000-7f0000800000 rw-p 00000000 00:00 0 \n" +
+        "7f0000800000-7f0010000000 ---p 00000000 00:00 0 \n" +
+        "7f0010001000-7f0010002000 rw-p 00000000 00:00 0 \n" +
+        "7f0020000000-7f0020100000 rw-p 00000000 00:00 0                          [anon:before]\n" +
+        "7f0020100000-7f0020200000 rw-p 00000000 00:00 0                          [anon:GC heap]\n" +
+        "7f0020200000-7f0020300000 rw-p 00001000 fe:00 99                         /usr/lib/libc.so.6\n" +
+        "7f0020300000-7f0020400000 rw-p 00000000 00:00 0 \n" +
+        "7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0                          [stack]\n";
+
+    [Theory]
+    [InlineData(0x7f0000400010UL, 0x7f0000000000UL, 0x7f0010000000UL)] // committed parts and reserved gaps of one reservation
+    [InlineData(0x7f0000000000UL, 0x7f0000000000UL, 0x7f0010000000UL)] // its first byte
+    [InlineData(0x7f000fffffffUL, 0x7f0000000000UL, 0x7f0010000000UL)] // its last byte
+    [InlineData(0x7f0010001800UL, 0x7f0010001000UL, 0x7f0010002000UL)] // after a gap: a mapping of its own
+    [InlineData(0x7f0020180000UL, 0x7f0020000000UL, 0x7f0020200000UL)] // named anonymous memory; a file mapping ends the run
+    [InlineData(0x7f0020300000UL, 0x7f0020300000UL, 0x7f0020400000UL)] // after a file mapping, not joined to it; [stack] is apart
+    public void The_heap_range_is_the_run_of_anonymous_mappings_around_the_address(ulong address, ulong start, ulong end)
+    {
+        Assert.Equal((start, end), HugePages.HeapRange(Maps, address));
+    }
+
+    [Theory]
+    [InlineData(0x55d0c0000100UL)] // the program's code
+    [InlineData(0x55d0c0100100UL)] // the C heap
+    [InlineData(0x7f0010000800UL)] // a gap
+    [InlineData(0x7f0020200800UL)] // a library's data
+    [InlineData(0x7ffd00000100UL)] // the stack
+    [InlineData(0x10UL)]
+    public void An_address_outside_anonymous_memory_has_no_heap_range(ulong address)
+    {
+        Assert.Null(HugePages.HeapRange(Maps, address));
+    }
+
+    [Fact]
+    public void Malformed_lines_are_skipped_and_break_a_run()
+    {
+        string maps = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n" + "garbage\n" + "zz-7f0000003000 rw-p 00000000 00:00 0\n"
+            + "7f0000003000-7f0000004000 rw-p 00000000 00:00 0\n   \n\n";
+
+        Assert.Equal((0x7f0000000000UL, 0x7f0000001000UL), HugePages.HeapRange(maps, 0x7f0000000010UL));
+        Assert.Equal((0x7f0000003000UL, 0x7f0000004000UL), HugePages.HeapRange(maps, 0x7f0000003010UL));
+        Assert.Null(HugePages.HeapRange(string.Empty, 0x7f0000003010UL));
+    }
+
+    [Theory]
+    [InlineData("0", "always [madvise] never", HugePages.Outcome.TurnedOff)]
+    [InlineData("0", null, HugePages.Outcome.TurnedOff)]
+    [InlineData(null, null, HugePages.Outcome.Unavailable)]
+    [InlineData(null, "always madvise [never]\n", HugePages.Outcome.Unavailable)]
+    [InlineData("1", "always madvise [never]\n", HugePages.Outcome.Unavailable)]
+    public void The_advice_is_not_given_when_turned_off_or_unavailable(string? setting, string? mode, HugePages.Outcome expected)
+    {
+        Assert.Equal(expected, HugePages.Advise(setting, mode));
+    }
+
+    [Fact]
+    public void A_system_that_gives_huge_pages_to_every_program_needs_no_advice()
+    {
+        var expected = OperatingSystem.IsLinux() ? HugePages.Outcome.AlreadyOn : HugePages.Outcome.Unavailable;
+        Assert.Equal(expected, HugePages.Advise(null, "[always] madvise never\n"));
+    }
+
+    [Fact]
+    public void On_linux_the_advice_marks_the_mapping_that_holds_the_heap()
+    {
+        var outcome = HugePages.Advise(null, "always [madvise] never\n");
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Equal(HugePages.Outcome.Unavailable, outcome);
+            return;
+        }
+
+        Assert.Equal(HugePages.Outcome.Advised, outcome);
+
+        // A new object of the heap lies in a mapping the kernel now lists as advised for huge pages ("hg").
+        var handle = GCHandle.Alloc(new byte[64], GCHandleType.Pinned);
+        ulong address = (ulong)(long)handle.AddrOfPinnedObject();
+        handle.Free();
+        string? flags = null;
+        bool inside = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            string first = line.Split(' ')[0];
+            int dash = first.IndexOf('-');
+            if (dash > 0 && ulong.TryParse(first.AsSpan(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong start)
+                && ulong.TryParse(first.AsSpan(dash + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong end))
+            {
+                inside = start <= address && address < end;
+            }
+            else if (inside && line.StartsWith("VmFlags:", StringComparison.Ordinal))
+            {
+                flags = line;
+                break;
+            }
+        }
+
+        Assert.NotNull(flags);
+        Assert.Contains("hg", flags!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+    }
+
+    [Fact]
+    public void Small_inputs_are_not_advised()
+    {
+        var before = HugePages.State;
+        Assert.Equal(before, HugePages.AdviseFor(BatchCollection.MinimumSourceBytes - 1));
+        Assert.Equal(before, HugePages.State);
+    }
+}
