@@ -53,7 +53,11 @@ public static class BatchCollection
 #endif
         try
         {
-            return GC.TryStartNoGCRegion(request);
+            if (!GC.TryStartNoGCRegion(request)) return false;
+
+            // The region's memory is committed: where the heap is advised, the blocks it allocates in first become huge pages now.
+            HugePages.CollapseAllocationPoints();
+            return true;
         }
         catch (ArgumentOutOfRangeException)
         {

@@ -128,10 +128,57 @@ public static class HugePages
         return (anonymous[first]!.Value.Start, anonymous[last]!.Value.End);
     }
 
-    /// <summary>The address of a new small object: it is in the collector's youngest generation, inside its reservation.</summary>
-    private static ulong AddressOfNewObject()
+    /// <summary>
+    /// Makes the 2 MB blocks where the collector's next small and large objects go huge pages now
+    /// (<c>madvise(MADV_COLLAPSE)</c>, Linux 6.1), after a no-GC region committed the memory around them; returns how
+    /// many the kernel collapsed (0 where the heap is not advised or the kernel cannot).
+    /// </summary>
+    /// <remarks>
+    /// Advice applies to pages touched after it: the block the collector was allocating in when the region opened has
+    /// some 4 KB pages already, so the rest of it would come a 4 KB fault at a time, and it is where a small run does
+    /// all its work. Collapsing it copies the few pages it has into a huge page. Measured (2026-12-07, native
+    /// <c>wit check</c>, minimum of 11 interleaved runs): the 10,000-line file 22.6 ms of phases to 14.8 (its page
+    /// faults 962 to 284), WASI 0.3 <c>http</c> 10.8 ms to 5.8; the 100,000-line file unchanged; peaks 1 to 2 MB higher.
+    /// </remarks>
+    public static int CollapseAllocationPoints()
     {
-        var handle = GCHandle.Alloc(new byte[64], GCHandleType.Pinned);
+        if (State is not (Outcome.Advised or Outcome.AlreadyOn)) return 0;
+        int collapsed = 0;
+        foreach (int size in new[] { 64, LargeObjectBytes })
+        {
+            if (Collapse(AddressOfNewObject(size))) collapsed++;
+        }
+
+        return collapsed;
+    }
+
+    /// <summary>An array this large goes to the large object heap (85,000 bytes or more).</summary>
+    private const int LargeObjectBytes = 100_000;
+
+    /// <summary>Asks the kernel to make the 2 MB block holding <paramref name="address"/> one huge page; true when it did.</summary>
+    internal static bool Collapse(ulong address)
+    {
+#if NET
+        if (!OperatingSystem.IsLinux()) return false;
+        ulong block = address & ~(HugePageBytes - 1);
+        return Madvise((IntPtr)(long)block, (UIntPtr)HugePageBytes, CollapseHugePage) == 0;
+#else
+        return false;
+#endif
+    }
+
+    /// <summary>madvise's MADV_COLLAPSE.</summary>
+    private const int CollapseHugePage = 25;
+
+    private const ulong HugePageBytes = 2UL << 20;
+
+    /// <summary>
+    /// The address of a new array of <paramref name="size"/> bytes: a small one is in the collector's youngest
+    /// generation, a large one in its large object heap, both inside its reservation.
+    /// </summary>
+    internal static ulong AddressOfNewObject(int size = 64)
+    {
+        var handle = GCHandle.Alloc(new byte[size], GCHandleType.Pinned);
         try
         {
             return (ulong)(long)handle.AddrOfPinnedObject();

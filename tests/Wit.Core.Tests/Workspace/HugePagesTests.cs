@@ -121,6 +121,57 @@ public sealed class HugePagesTests
     }
 
     [Fact]
+    public void On_linux_a_collapsed_block_becomes_one_huge_page()
+    {
+        const int block = 2 << 20;
+        IntPtr memory = Marshal.AllocHGlobal(3 * block);
+        try
+        {
+            // A block of anonymous memory with one 4 KB page touched, as the collector's was when its region opened.
+            ulong address = ((ulong)(long)memory + block - 1) & ~(ulong)(block - 1);
+            var start = (IntPtr)(long)address;
+            Marshal.WriteByte(start, 100, 1);
+            bool collapsed = HugePages.Collapse(address + 4096);
+            if (!OperatingSystem.IsLinux() || !File.Exists("/sys/kernel/mm/transparent_hugepage/enabled"))
+            {
+                Assert.False(collapsed);
+                return;
+            }
+
+            Assert.True(collapsed, "the kernel did not collapse the block");
+            Assert.True(MappingKilobytes(address, "AnonHugePages:") >= 2048, "no huge page in the block's mapping");
+            Assert.Equal(1, Marshal.ReadByte(start, 100));
+            Assert.Equal(0, Marshal.ReadByte(start, block - 1));
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(memory);
+        }
+    }
+
+    /// <summary>A field of <c>/proc/self/smaps</c> for the mapping that holds <paramref name="address"/>, in kB.</summary>
+    private static long MappingKilobytes(ulong address, string field)
+    {
+        bool inside = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            string first = line.Split(' ')[0];
+            int dash = first.IndexOf('-');
+            if (dash > 0 && ulong.TryParse(first.AsSpan(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong start)
+                && ulong.TryParse(first.AsSpan(dash + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong end))
+            {
+                inside = start <= address && address < end;
+            }
+            else if (inside && line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line.Substring(field.Length).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return -1;
+    }
+
+    [Fact]
     public void Small_inputs_are_not_advised()
     {
         var before = HugePages.State;
