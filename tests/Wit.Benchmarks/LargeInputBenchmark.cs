@@ -34,73 +34,77 @@ internal static class LargeInputBenchmark
         var table = new MarkdownTable("lines", "MB (UTF-8)", "parse median ms", "parse MB/s", "parse CPU ms", "parse CPU MB/s", "parse CPU vs previous", "check median ms", "check CPU ms", "check CPU vs previous",
             "tree retained / source byte", "model retained / source byte", "allocated by check / source byte");
         var batchTable = new MarkdownTable("lines", "parse user ms", "parse system ms", "parse CPU MB/s", "parse user vs previous", "check user ms", "check system ms", "check user vs previous", "check CPU vs previous");
-        double previousParse = 0, previousCheck = 0;
-        CpuTimes? previousBatchParse = null, previousBatchCheck = null;
         string? hundredK = null;
+
         // As `wit` does for an input of this size, before the heap grows: every size then runs on the same heap.
         var hugePages = HugePages.AdviseCollectorHeap();
         int jitRounds = WarmUp();
-        var sizes = new List<(int Lines, string Text)>();
+        var sizes = new List<Size>();
         foreach (int lines in LineCounts.Where(l => l <= maxLines))
         {
             string text = WitFileGenerator.GenerateOneInterface(lines);
-            long bytes = Encoding.UTF8.GetByteCount(text);
             if (lines == 100_000) hundredK = text;
-            int samples = lines >= 1_000_000 ? 3 : 7;
-            int sink = 0;
-            var parse = Measure.Median(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples, warmups: 1);
-            var fileSystem = new InMemoryFileSystem().Add("/ws/large.wit", text);
-            var check = Measure.Median(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, warmups: 1);
-            double parseCpu = CpuTimesOf(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples).Total;
-            double checkCpu = CpuTimesOf(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples).Total;
-            var batchParse = CpuTimesOf(() => sink += SyntaxTree.ParseWit(text).GreenRoot.SlotCount, samples, bytes);
-            var batchCheck = CpuTimesOf(() => sink += WitResolver.Resolve(fileSystem, "/ws/large.wit").Diagnostics.Count, samples, bytes);
-            GC.KeepAlive(sink);
+            sizes.Add(new Size(lines, text, Encoding.UTF8.GetByteCount(text), new InMemoryFileSystem().Add("/ws/large.wit", text)));
+        }
 
+        // Rounds that each time every size once, smallest first, after one untimed round: a slow spell of a shared
+        // machine (this one's speed changes by half within minutes) then falls on every size of a round, not on all the
+        // samples of one size, and each growth below is the median of the rounds' own ratios.
+        // Under the collector first, then as `wit` runs them: a no-GC region, once ended, left the collector slower
+        // for the next check of the same size (a 10,000-line check took 30 ms instead of 11 right after one).
+        foreach (bool batch in new[] { false, true })
+        {
+            for (int round = 0; round <= Rounds; round++)
+            {
+                foreach (var size in sizes) size.Measure(batch, timed: round > 0);
+            }
+        }
+
+        Size? previous = null;
+        foreach (var size in sizes)
+        {
             long before = Retained();
-            var tree = SyntaxTree.ParseWit(text);
+            var tree = SyntaxTree.ParseWit(size.Text);
             long withTree = Retained();
             GC.KeepAlive(tree);
             tree = null;
             long beforeModel = Retained();
-            var model = WitResolver.Resolve(fileSystem, "/ws/large.wit");
+            var model = WitResolver.Resolve(size.FileSystem, "/ws/large.wit");
             long withModel = Retained();
             if (model.Diagnostics.Count > 0) throw new InvalidOperationException("the generated file has errors: " + model.Diagnostics[0]);
             GC.KeepAlive(model);
 
+            double bytes = size.Bytes;
+            double parseWall = size.Median(s => s.ParseWall), parseCpu = size.Median(s => s.Parse.Total);
             table.Add(
-                Format.Integer(lines),
+                Format.Integer(size.Lines),
                 Format.Number(bytes / 1e6, "0.000"),
-                Format.Number(parse.Milliseconds, "0.0"),
-                Format.Number(bytes / 1e6 / (parse.Milliseconds / 1000), "0.0"),
+                Format.Number(parseWall, "0.0"),
+                Format.Number(bytes / 1e6 / (parseWall / 1000), "0.0"),
                 Format.Number(parseCpu, "0.0"),
                 Format.Number(bytes / 1e6 / (parseCpu / 1000), "0.0"),
-                previousParse == 0 ? "" : Format.Number(parseCpu / previousParse, "0.0") + "x",
-                Format.Number(check.Milliseconds, "0.0"),
-                Format.Number(checkCpu, "0.0"),
-                previousCheck == 0 ? "" : Format.Number(checkCpu / previousCheck, "0.0") + "x",
-                Format.Number((withTree - before) / (double)bytes, "0.0"),
-                Format.Number((withModel - beforeModel) / (double)bytes, "0.0"),
-                Format.Number(check.AllocatedBytes / bytes, "0.0"));
-            previousParse = parseCpu;
-            previousCheck = checkCpu;
+                previous is null ? "" : Format.Number(size.Growth(previous, s => s.Parse.Total), "0.0") + "x",
+                Format.Number(size.Median(s => s.CheckWall), "0.0"),
+                Format.Number(size.Median(s => s.Check.Total), "0.0"),
+                previous is null ? "" : Format.Number(size.Growth(previous, s => s.Check.Total), "0.0") + "x",
+                Format.Number((withTree - before) / bytes, "0.0"),
+                Format.Number((withModel - beforeModel) / bytes, "0.0"),
+                Format.Number(size.Median(s => s.CheckAllocated) / bytes, "0.0"));
             batchTable.Add(
-                Format.Integer(lines),
-                Format.Number(batchParse.User, "0.0"),
-                Format.Number(batchParse.System, "0.0"),
-                Format.Number(bytes / 1e6 / (batchParse.Total / 1000), "0.0"),
-                previousBatchParse is { } p ? Format.Number(batchParse.User / p.User, "0.0") + "x" : "",
-                Format.Number(batchCheck.User, "0.0"),
-                Format.Number(batchCheck.System, "0.0"),
-                previousBatchCheck is { } c ? Format.Number(batchCheck.User / c.User, "0.0") + "x" : "",
-                previousBatchCheck is { } t ? Format.Number(batchCheck.Total / t.Total, "0.0") + "x" : "");
-            previousBatchParse = batchParse;
-            previousBatchCheck = batchCheck;
-            sizes.Add((lines, text));
+                Format.Integer(size.Lines),
+                Format.Number(size.Median(s => s.BatchParse.User), "0.0"),
+                Format.Number(size.Median(s => s.BatchParse.System), "0.0"),
+                Format.Number(bytes / 1e6 / (size.Median(s => s.BatchParse.Total) / 1000), "0.0"),
+                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchParse.User), "0.0") + "x",
+                Format.Number(size.Median(s => s.BatchCheck.User), "0.0"),
+                Format.Number(size.Median(s => s.BatchCheck.System), "0.0"),
+                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchCheck.User), "0.0") + "x",
+                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchCheck.Total), "0.0") + "x");
+            previous = size;
         }
 
         string result = "### Throughput at scale: one generated interface of records and functions\n\n"
-            + $"> In process (JIT), medians after a warm-up; \"retained\" is what a live tree or model keeps after a full collection "
+            + $"> In process (JIT), medians of {Rounds} rounds that each time every size once (after an untimed round), growth as the median of the rounds' own ratios; \"retained\" is what a live tree or model keeps after a full collection "
             + $"(the source string not counted). Before the first size the JIT settled ({jitRounds} rounds of parsing and resolving a 2,000-line file until no method was compiled any more), "
             + $"so no size is timed in code that is still being tiered up. The collector's heap was advised onto huge pages as `wit` advises it for inputs of 64 KB or more (`HugePages`: {hugePages}).\n\n" + table
             + "\n### The same, as `wit` runs it\n\n> In the no-GC region `wit check` opens for a workspace of 64 KB or more (`BatchCollection`), "
@@ -108,7 +112,7 @@ internal static class LargeInputBenchmark
             + "that earlier runs mapped already, the 1,000,000-line one needs more than they left, so its page faults (system time) "
             + "are counted and theirs mostly not: the growth of user time compares like with like, and the processes below count both.\n\n" + batchTable;
         if (hundredK is not null) result += "\n" + Processes(hundredK);
-        result += "\n" + NativeGrowth(sizes);
+        result += "\n" + NativeGrowth(sizes.Select(size => (size.Lines, size.Text)).ToList());
         return result;
     }
 
@@ -167,7 +171,7 @@ internal static class LargeInputBenchmark
     /// </summary>
     private static string NativeGrowth(List<(int Lines, string Text)> sizes)
     {
-        const string title = "### Native `wit check` by size, as a process and inside it (medians of 5 runs)\n\n";
+        const string title = "### Native `wit check` by size, as a process and inside it (medians of 5 rounds, each running every size once)\n\n";
         string native = Environment.GetEnvironmentVariable("WIT_NATIVE") ?? Path.Combine(RepoPaths.Root, "artifacts", "wit", "linux-x64", "wit");
         if (!File.Exists(native)) return title + $"> Skipped: no {native}; publish it with `npm run publish`.\n";
         string directory = Path.Combine(Path.GetTempPath(), "wit-growth-" + Environment.ProcessId);
@@ -176,31 +180,39 @@ internal static class LargeInputBenchmark
         {
             var table = new MarkdownTable("lines", "MB", "process CPU ms", "process wall ms", "process CPU vs previous", "peak resident MB", "peak / source size",
                 "in-process parse ms", "in-process parse MB/s", "in-process check ms", "in-process check vs previous", "exit code");
-            double previous = 0, previousInside = 0;
+            var files = new List<(int Lines, string File, long Bytes, List<ProcessRun> Runs)>();
             foreach (var (lines, text) in sizes)
             {
                 string file = Path.Combine(directory, $"large{lines}.wit");
                 File.WriteAllText(file, text);
-                long bytes = new FileInfo(file).Length;
-                var runs = new List<ProcessRun>();
-                for (int i = 0; i <= 5; i++)
-                {
-                    var run = TimedWithPeak(native, new[] { "check", "--timings", file });
-                    if (i > 0) runs.Add(run);
-                }
+                files.Add((lines, file, new FileInfo(file).Length, new List<ProcessRun>()));
+            }
 
-                double cpu = Median(runs.Select(r => r.CpuMilliseconds));
+            // Rounds that each run every size once, after an untimed one (as in process above): growth is the median of
+            // the rounds' own ratios, so a slow spell of the machine does not fall on one size alone.
+            for (int round = 0; round <= 5; round++)
+            {
+                foreach (var entry in files)
+                {
+                    var run = TimedWithPeak(native, new[] { "check", "--timings", entry.File });
+                    if (round > 0) entry.Runs.Add(run);
+                }
+            }
+
+            static double Inside(ProcessRun r) => Phase(r, "read") + Phase(r, "parse") + Phase(r, "resolve");
+            static double Growth(List<ProcessRun> larger, List<ProcessRun> smaller, Func<ProcessRun, double> measure) =>
+                Median(larger.Zip(smaller, (a, b) => measure(a) / measure(b)));
+            List<ProcessRun>? previous = null;
+            foreach (var (lines, _, bytes, runs) in files)
+            {
                 double parse = Median(runs.Select(r => Phase(r, "parse")));
-                double inside = Median(runs.Select(r => Phase(r, "read") + Phase(r, "parse") + Phase(r, "resolve")));
-                table.Add(Format.Integer(lines), Format.Number(bytes / 1e6, "0.00"), Format.Number(cpu, "0.0"), Format.Number(Median(runs.Select(r => r.Milliseconds)), "0.0"),
-                    previous == 0 ? "" : Format.Number(cpu / previous, "0.0") + "x",
+                table.Add(Format.Integer(lines), Format.Number(bytes / 1e6, "0.00"), Format.Number(Median(runs.Select(r => r.CpuMilliseconds)), "0.0"), Format.Number(Median(runs.Select(r => r.Milliseconds)), "0.0"),
+                    previous is null ? "" : Format.Number(Growth(runs, previous, r => r.CpuMilliseconds), "0.0") + "x",
                     Format.Number(Median(runs.Select(r => (double)r.PeakKb)) / 1024.0, "0"), Format.Number(Median(runs.Select(r => (double)r.PeakKb)) * 1024.0 / bytes, "0.0") + "x",
-                    Format.Number(parse, "0.0"), Format.Number(bytes / 1e6 / (parse / 1000), "0.0"), Format.Number(inside, "0.0"),
-                    previousInside == 0 ? "" : Format.Number(inside / previousInside, "0.0") + "x",
+                    Format.Number(parse, "0.0"), Format.Number(bytes / 1e6 / (parse / 1000), "0.0"), Format.Number(Median(runs.Select(Inside)), "0.0"),
+                    previous is null ? "" : Format.Number(Growth(runs, previous, Inside), "0.0") + "x",
                     string.Join(",", runs.Select(r => r.ExitCode).Distinct()));
-                previous = cpu;
-                previousInside = inside;
-                File.Delete(file);
+                previous = runs;
             }
 
             return title + "> As a process: CPU time (user + system) and peak resident set from `/usr/bin/time`. Inside it: wall time of "
@@ -212,6 +224,96 @@ internal static class LargeInputBenchmark
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>Timed rounds of the in-process measures (each size once per round).</summary>
+    private const int Rounds = 7;
+
+    /// <summary>One generated input and what each round measured of it.</summary>
+    private sealed class Size
+    {
+        public Size(int lines, string text, long bytes, InMemoryFileSystem fileSystem)
+        {
+            Lines = lines;
+            Text = text;
+            Bytes = bytes;
+            FileSystem = fileSystem;
+        }
+
+        public int Lines { get; }
+
+        public string Text { get; }
+
+        public long Bytes { get; }
+
+        public InMemoryFileSystem FileSystem { get; }
+
+        public List<Sample> Samples { get; } = new();
+
+        /// <summary>Calls of a measure per sample, so that one lasts 2 ms or more (set by the untimed round).</summary>
+        private int _repetitions;
+
+        /// <summary>
+        /// One sample of parse and check (load, resolve): under the collector, or as `wit` runs them
+        /// (<paramref name="batch"/>); an untimed one sets how many calls make a sample.
+        /// </summary>
+        public void Measure(bool batch, bool timed)
+        {
+            int sink = 0;
+            if (_repetitions == 0)
+            {
+                long start = Stopwatch.GetTimestamp();
+                sink += SyntaxTree.ParseWit(Text).GreenRoot.SlotCount;
+                _repetitions = Math.Max(1, (int)Math.Ceiling(2.0 / Math.Max(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 0.0001)));
+            }
+
+            long? reserve = batch ? Bytes : null;
+            var (parseWall, parse, _) = Time(() => sink += SyntaxTree.ParseWit(Text).GreenRoot.SlotCount, reserve);
+            var (checkWall, check, allocated) = Time(() => sink += WitResolver.Resolve(FileSystem, "/ws/large.wit").Diagnostics.Count, reserve);
+            GC.KeepAlive(sink);
+            if (!timed) return;
+            if (batch) _batch.Add((parse, check));
+            else Samples.Add(new Sample(parseWall, parse, checkWall, check, allocated, default, default));
+            if (batch && _batch.Count == Samples.Count)
+            {
+                for (int i = 0; i < Samples.Count; i++) Samples[i] = Samples[i] with { BatchParse = _batch[i].Parse, BatchCheck = _batch[i].Check };
+            }
+        }
+
+        private readonly List<(CpuTimes Parse, CpuTimes Check)> _batch = new();
+
+        /// <summary>
+        /// Wall and CPU time per call (all of the process's threads, the collector's included; on a shared machine
+        /// steadier than wall time) and bytes allocated. With <paramref name="batchBytes"/>, as `wit check` runs a
+        /// workspace of that many bytes: in the no-GC region <see cref="BatchCollection.TryReserve"/> opens for it,
+        /// ended after the call.
+        /// </summary>
+        private (double Wall, CpuTimes Cpu, double Allocated) Time(Action action, long? batchBytes)
+        {
+            int repetitions = batchBytes is null ? _repetitions : 1;
+            GC.Collect();
+            if (batchBytes is { } reserve) BatchCollection.TryReserve(reserve);
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var (user, system) = CpuTime.ProcessMilliseconds();
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < repetitions; i++) action();
+            double wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var (userAfter, systemAfter) = CpuTime.ProcessMilliseconds();
+            double allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            if (batchBytes is not null) BatchCollection.End();
+            return (wall / repetitions, new CpuTimes((userAfter - user) / repetitions, (systemAfter - system) / repetitions), allocated / repetitions);
+        }
+
+        public double Median(Func<Sample, double> measure) => MedianOf(Samples.Select(measure));
+
+        /// <summary>The median over the rounds of this size's measure divided by the smaller size's in the same round.</summary>
+        public double Growth(Size smaller, Func<Sample, double> measure) =>
+            MedianOf(Samples.Zip(smaller.Samples, (mine, theirs) => measure(mine) / measure(theirs)));
+    }
+
+    /// <summary>One round's measures of one size.</summary>
+    private readonly record struct Sample(double ParseWall, CpuTimes Parse, double CheckWall, CpuTimes Check, double CheckAllocated, CpuTimes BatchParse, CpuTimes BatchCheck);
+
+    private static double MedianOf(IEnumerable<double> values) => Median(values);
 
     /// <summary>One process run: wall time, CPU time (user and system, every thread), peak resident set, exit code, standard error.</summary>
     private readonly record struct ProcessRun(double Milliseconds, double CpuMilliseconds, long PeakKb, int ExitCode, string Error);
@@ -282,30 +384,6 @@ internal static class LargeInputBenchmark
     private readonly record struct CpuTimes(double User, double System)
     {
         public double Total => User + System;
-    }
-
-    /// <summary>
-    /// The CPU time (all of the process's threads, the collector's included; on a shared machine steadier than
-    /// wall-clock time, which waits for other processes) of one call: the median of <paramref name="samples"/> runs by
-    /// total. With <paramref name="batchBytes"/>, each run as <c>wit check</c> runs a workspace of that many bytes, in
-    /// the no-GC region <see cref="BatchCollection.TryReserve"/> opens for it (none below 64 KB), ended after the call.
-    /// </summary>
-    private static CpuTimes CpuTimesOf(Action action, int samples, long? batchBytes = null)
-    {
-        var times = new List<CpuTimes>(samples);
-        for (int i = 0; i < samples; i++)
-        {
-            GC.Collect();
-            if (batchBytes is { } reserve) BatchCollection.TryReserve(reserve);
-            var (user, system) = CpuTime.ProcessMilliseconds();
-            action();
-            var (userAfter, systemAfter) = CpuTime.ProcessMilliseconds();
-            times.Add(new CpuTimes(userAfter - user, systemAfter - system));
-            if (batchBytes is not null) BatchCollection.End();
-        }
-
-        times.Sort((a, b) => a.Total.CompareTo(b.Total));
-        return times[times.Count / 2];
     }
 
     /// <summary>
