@@ -71,17 +71,18 @@ public sealed class BatchCollectionRegionTests
     public void A_large_input_runs_without_collections_until_the_region_ends()
     {
         var before = GCSettings.LatencyMode;
-        Assert.True(BatchCollection.TryReserve(2 * BatchCollection.MinimumSourceBytes));
+        const long twoMegabytes = 2 << 20;
+        Assert.True(BatchCollection.TryReserve(twoMegabytes));
         try
         {
             Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
             int collections = GC.CollectionCount(0);
-            // 16 MB in small objects that all stay alive, as a tree does; within the 4 + 32 MB set aside.
+            // 16 MB in small objects that all stay alive, as a tree does; within the 4 + 32 MB set aside for them.
             var kept = new object[16 * 1024];
             for (int i = 0; i < kept.Length; i++) kept[i] = new byte[1000];
             Assert.Equal(collections, GC.CollectionCount(0));
             GC.KeepAlive(kept);
-            Assert.False(BatchCollection.TryReserve(2 * BatchCollection.MinimumSourceBytes)); // one region at a time
+            Assert.False(BatchCollection.TryReserve(twoMegabytes)); // one region at a time
         }
         finally
         {
@@ -95,9 +96,9 @@ public sealed class BatchCollectionRegionTests
     [Fact]
     public void Allocating_past_the_region_ends_it_and_collections_resume()
     {
-        Assert.True(BatchCollection.TryReserve(BatchCollection.MinimumSourceBytes));
+        Assert.True(BatchCollection.TryReserve(1 << 20));
         int collections = GC.CollectionCount(0);
-        // Far past the 4 + 16 MB set aside, in garbage.
+        // Far past the 4 + 16 MB set aside for small objects, in garbage.
         for (int i = 0; i < 200_000; i++) GC.KeepAlive(new byte[1000]);
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         Assert.True(GC.CollectionCount(0) > collections);

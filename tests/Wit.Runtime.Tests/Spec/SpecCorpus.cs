@@ -48,7 +48,8 @@ internal static class SpecCorpus
             return json;
         }
         EnsureTool();
-        string tmp = dir + ".tmp-" + Environment.ProcessId;
+        // A name of its own: tests of one process convert the same file at the same time too.
+        string tmp = dir + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(tmp);
         var (code, output) = Run("wast2json", $"\"{wast}\" -o \"{Path.Combine(tmp, name + ".json")}\"");
         if (code != 0)
