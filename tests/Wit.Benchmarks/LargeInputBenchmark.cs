@@ -303,17 +303,15 @@ internal static class LargeInputBenchmark
             return (wall / repetitions, new CpuTimes((userAfter - user) / repetitions, (systemAfter - system) / repetitions), allocated / repetitions);
         }
 
-        public double Median(Func<Sample, double> measure) => MedianOf(Samples.Select(measure));
+        public double Median(Func<Sample, double> measure) => LargeInputBenchmark.Median(Samples.Select(measure));
 
         /// <summary>The median over the rounds of this size's measure divided by the smaller size's in the same round.</summary>
         public double Growth(Size smaller, Func<Sample, double> measure) =>
-            MedianOf(Samples.Zip(smaller.Samples, (mine, theirs) => measure(mine) / measure(theirs)));
+            LargeInputBenchmark.Median(Samples.Zip(smaller.Samples, (mine, theirs) => measure(mine) / measure(theirs)));
     }
 
     /// <summary>One round's measures of one size.</summary>
     private readonly record struct Sample(double ParseWall, CpuTimes Parse, double CheckWall, CpuTimes Check, double CheckAllocated, CpuTimes BatchParse, CpuTimes BatchCheck);
-
-    private static double MedianOf(IEnumerable<double> values) => Median(values);
 
     /// <summary>One process run: wall time, CPU time (user and system, every thread), peak resident set, exit code, standard error.</summary>
     private readonly record struct ProcessRun(double Milliseconds, double CpuMilliseconds, long PeakKb, int ExitCode, string Error);
