@@ -17,6 +17,7 @@ public static class Program
         // second a thread, before it sees a $/cancelRequest. A larger minimum keeps the reader and writer responsive.
         System.Threading.ThreadPool.GetMinThreads(out int workers, out int completion);
         System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount + 8), completion);
+        _ = Task.Run(Handlers.LifecycleHandler.PrepareSerialization);
         var log = Console.Error;
         string? pipe = null;
         int? port = null;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,6 +24,8 @@ public sealed class WitLanguageServer
     private readonly JsonRpcConnection _connection;
     private readonly object _writeLock = new();
     private readonly Action<string>? _log;
+    private JsonElement? _clientCapabilities;
+    private ClientCapabilities? _client;
     private volatile ServerState _state = ServerState.Created;
     private CancellationTokenSource _edits = new();
 
@@ -65,7 +68,33 @@ public sealed class WitLanguageServer
 
     internal ServerState State => _state;
 
-    internal ClientCapabilities Client { get; set; } = new();
+    /// <summary>
+    /// The client's capabilities, deserialised from what <c>initialize</c> sent when first asked for (see
+    /// <see cref="Custom.InitializeRequest"/>); empty before <c>initialize</c>, or when they do not read as
+    /// capabilities (which is logged).
+    /// </summary>
+    internal ClientCapabilities Client => LazyInitializer.EnsureInitialized(ref _client, ReadClientCapabilities);
+
+    /// <summary>Keeps the capabilities <c>initialize</c> sent, to be read when <see cref="Client"/> is first asked for.</summary>
+    internal void SetClientCapabilities(JsonElement? capabilities)
+    {
+        _clientCapabilities = capabilities;
+        Volatile.Write(ref _client, null);
+    }
+
+    private ClientCapabilities ReadClientCapabilities()
+    {
+        if (_clientCapabilities is not { ValueKind: JsonValueKind.Object } capabilities) return new ClientCapabilities();
+        try
+        {
+            return capabilities.Deserialize(LspJsonContext.Default.ClientCapabilities) ?? new ClientCapabilities();
+        }
+        catch (JsonException e)
+        {
+            Log($"ignoring the client's capabilities, which do not read as LSP's: {e.Message}");
+            return new ClientCapabilities();
+        }
+    }
 
     internal ServerSettings Settings { get; set; } = ServerSettings.Default;
 

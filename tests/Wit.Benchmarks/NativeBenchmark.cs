@@ -21,7 +21,8 @@ namespace Wit.Benchmarks;
 /// <item>the server's resident set with both WASI workspaces open (<see cref="ServerMemoryBenchmark"/>; goal under
 /// 60 MB).</item>
 /// </list>
-/// A build that is missing is left out with a note. Wall-clock numbers on a shared machine vary from run to run: read
+/// The first row is the floor under the process measures: <c>/bin/true</c> started and reaped the same way, between the
+/// checks. A build that is missing is left out with a note. Wall-clock numbers on a shared machine vary from run to run: read
 /// the ratios, and run again when the machine is busy.
 /// </summary>
 internal static class NativeBenchmark
@@ -65,9 +66,13 @@ internal static class NativeBenchmark
         // Cold check: alternate the commands so that a busy moment of the machine spreads over all of them.
         var checkTimes = checkers.ToDictionary(b => b.Name, _ => new List<double>());
         var exitCodes = checkers.ToDictionary(b => b.Name, _ => new HashSet<int>());
+        // The floor under every process measure here: starting and reaping a process that does nothing, the same way.
+        const string nothing = "/bin/true";
+        var floor = new List<double>();
         foreach (var build in checkers) ProcessTiming.Run(build.Command[0], Arguments(build, "check", http));
         for (int run = 0; run < runs; run++)
         {
+            if (File.Exists(nothing)) floor.Add(ProcessTiming.Run(nothing, Array.Empty<string>()).Milliseconds);
             foreach (var build in checkers)
             {
                 var (milliseconds, exitCode) = ProcessTiming.Run(build.Command[0], Arguments(build, "check", http));
@@ -81,6 +86,8 @@ internal static class NativeBenchmark
             summary[("check", build.Name)] = Format.Number(Median(checkTimes[build.Name]), "0.0");
             if (exitCodes[build.Name].Any(code => code != 0)) notes.AppendLine($"> `{build.Name}` check exited with {string.Join(", ", exitCodes[build.Name])} (expected 0).");
         }
+
+        if (floor.Count > 0) summary[("floor", "native")] = Format.Number(Median(floor), "0.0");
 
         foreach (var build in servers)
         {
@@ -106,6 +113,7 @@ internal static class NativeBenchmark
         var table = new MarkdownTable(new[] { "measure (median)", "goal" }.Concat(columns).ToArray());
         foreach (var (measure, label, goal) in new[]
         {
+            ("floor", "a process that does nothing (`/bin/true`), ms", ""),
             ("check", "cold `wit check` of WASI 0.3 http, ms", "< 15"),
             ("start", "server start to `initialize` answered, ms", "< 20"),
             ("keystroke", "keystroke to diagnostics, 5,000-line file, ms", "< 3"),

@@ -153,21 +153,6 @@ public sealed class ToolPackagingTests
         return string.Join("\n", lines);
     }
 
-    private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory) =>
+        ProcessRun.Run(file, arguments, workingDirectory);
 }

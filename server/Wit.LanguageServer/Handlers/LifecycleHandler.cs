@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Wit.LanguageServer.Custom;
 using Wit.Protocol;
 using Wit.Protocol.Lsp;
 
@@ -15,10 +16,10 @@ internal static class LifecycleHandler
     {
         // Set by `initialize`, taken by `initialized`; both run exclusively, so no lock is needed.
         List<string>? pendingFolders = null;
-        server.Connection.OnRequest("initialize", () => LspJsonContext.Default.InitializeParams, () => LspJsonContext.Default.InitializeResult, (parameters, _) =>
+        server.Connection.OnRequest("initialize", () => ServerJsonContext.Default.InitializeRequest, () => LspJsonContext.Default.InitializeResult, (parameters, _) =>
         {
             if (server.State != ServerState.Created) throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "initialize may be sent only once");
-            server.Client = parameters.Capabilities ?? new ClientCapabilities();
+            server.SetClientCapabilities(parameters.Capabilities);
             var options = parameters.InitializationOptions;
             server.Settings = ServerSettings.From(options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("settings", out var s) ? s : options);
             server.PushDiagnostics = !(options is { ValueKind: JsonValueKind.Object } opts
@@ -62,7 +63,27 @@ internal static class LifecycleHandler
         }, RequestOrdering.Immediate);
     }
 
-    private static List<string> Folders(WitLanguageServer server, InitializeParams parameters)
+    /// <summary>
+    /// Builds the serialisation metadata of <c>initialize</c>'s params and result (the result's a graph of some forty
+    /// types, configured on first use and partly through reflection), then of the client's capabilities, which
+    /// <c>initialized</c> reads. Run on another thread as the process starts: the metadata is ready, or nearly, when the
+    /// client's <c>initialize</c> arrives.
+    /// </summary>
+    public static void PrepareSerialization()
+    {
+        try
+        {
+            JsonSerializer.Deserialize("{}"u8, ServerJsonContext.Default.InitializeRequest);
+            JsonSerializer.Serialize(System.IO.Stream.Null, new InitializeResult { Capabilities = new ServerCapabilities() }, LspJsonContext.Default.InitializeResult);
+            JsonSerializer.Deserialize("{}"u8, LspJsonContext.Default.ClientCapabilities);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Only a head start: `initialize` builds the metadata itself and reports what fails.
+        }
+    }
+
+    private static List<string> Folders(WitLanguageServer server, InitializeRequest parameters)
     {
         var uris = parameters.WorkspaceFolders?.Select(f => f.Uri).ToList() ?? new List<string>();
         if (uris.Count == 0 && parameters.RootUri is { } rootUri) uris.Add(rootUri);

@@ -79,4 +79,38 @@ public class LifecycleTests
         Assert.Contains("client/registerCapability", methods);
         Assert.Contains("workspace/configuration", methods);
     }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"workspace\":{\"configuration\":false,\"didChangeWatchedFiles\":{\"dynamicRegistration\":false}}}")]
+    public async Task Without_those_capabilities_the_server_neither_registers_watchers_nor_asks_for_settings(string capabilities)
+    {
+        await using var client = new LspTestClient(new InMemoryFileSystem().Add("/ws/a.wit", "package a:b;\n"));
+
+        await client.ResultAsync("initialize", new JsonObject { ["capabilities"] = JsonNode.Parse(capabilities), ["rootUri"] = LspTestClient.Uri("/ws") });
+        await client.NotifyAsync("initialized", new JsonObject());
+        await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+        // A request the server handles after `initialized`: whatever that sent the client has arrived by its answer.
+        await client.RequestAsync("shutdown", null);
+
+        Assert.Empty(client.ServerRequests);
+    }
+
+    [Theory]
+    [InlineData("{\"workspace\":5}")]
+    [InlineData("{\"workspace\":{\"configuration\":\"yes\"}}")]
+    [InlineData("[]")]
+    public async Task Capabilities_that_do_not_read_as_LSP_are_ignored_and_logged(string capabilities)
+    {
+        await using var client = new LspTestClient(new InMemoryFileSystem().Add("/ws/a.wit", "package a:b;\n"));
+
+        var result = await client.ResultAsync("initialize", new JsonObject { ["capabilities"] = JsonNode.Parse(capabilities), ["rootUri"] = LspTestClient.Uri("/ws") });
+        await client.NotifyAsync("initialized", new JsonObject());
+        await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+        await client.RequestAsync("shutdown", null);
+
+        Assert.Equal("wit-language-server", result!["serverInfo"]!["name"]!.GetValue<string>());
+        Assert.Empty(client.ServerRequests);
+        if (capabilities != "[]") Assert.Contains(client.Logs, line => line.StartsWith("ignoring the client's capabilities", System.StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Xunit;
+
+namespace Wit.Repo.Tests;
+
+/// <summary>
+/// The native builds for Linux are position-dependent and keep their type data as the file holds it, rather than
+/// rehydrating it at start (Directory.Build.targets, docs/decisions/native-startup.md; a third less CPU to start `wit`).
+/// Compiling a native build takes minutes, too long for every test run (scripts/publish.sh does it), so this asks
+/// MSBuild what a native publish of each executable would be given, and checks that the NativeAOT compiler's own build
+/// files still read those two settings: a renamed property would otherwise be ignored without a word.
+/// </summary>
+public sealed class NativeStartupSettingsTests
+{
+    public static readonly TheoryData<string> Executables = new()
+    {
+        "server/Wit.Cli/Wit.Cli.csproj",
+        "server/Wit.LanguageServer/Wit.LanguageServer.csproj",
+        "server/Wit.DebugAdapter/Wit.DebugAdapter.csproj",
+    };
+
+    [Theory]
+    [MemberData(nameof(Executables))]
+    public void LinuxNativeBuildsArePositionDependentWithoutRehydration(string project)
+    {
+        var linux = Evaluate(project, "linux-x64", "PublishAot", "IlcDehydrate", "PositionIndependentExecutable");
+        Assert.Equal("true", linux.GetProperty("PublishAot").GetString());
+        Assert.Equal("false", linux.GetProperty("IlcDehydrate").GetString());
+        Assert.Equal("false", linux.GetProperty("PositionIndependentExecutable").GetString());
+
+        // macOS requires position-independent executables, and without them dropping rehydration would only add
+        // relocations: other platforms keep the compiler's defaults, as does a build without a runtime identifier.
+        foreach (string other in new[] { "osx-arm64", "win-x64", "" })
+        {
+            var properties = Evaluate(project, other, "IlcDehydrate", "PositionIndependentExecutable");
+            Assert.Equal("", properties.GetProperty("IlcDehydrate").GetString());
+            Assert.Equal("", properties.GetProperty("PositionIndependentExecutable").GetString());
+        }
+    }
+
+    [Fact]
+    public void TheNativeCompilersBuildFilesReadBothSettings()
+    {
+        var paths = Evaluate("server/Wit.Cli/Wit.Cli.csproj", "linux-x64", "PublishAot", "ILCompilerTargetsPath");
+        string build = Path.GetDirectoryName(paths.GetProperty("ILCompilerTargetsPath").GetString())!;
+        string native = File.ReadAllText(Path.Combine(build, "Microsoft.NETCore.Native.targets"));
+        string unix = File.ReadAllText(Path.Combine(build, "Microsoft.NETCore.Native.Unix.targets"));
+        Assert.Contains("'$(IlcDehydrate)' != 'false'", native, StringComparison.Ordinal);
+        Assert.Contains("\"--dehydrate\"", native, StringComparison.Ordinal);
+        Assert.Contains("'$(PositionIndependentExecutable)' == 'false'", unix, StringComparison.Ordinal);
+        Assert.Contains("-no-pie", unix, StringComparison.Ordinal);
+    }
+
+    private static JsonElement Evaluate(string project, string runtime, params string[] names)
+    {
+        Assert.True(names.Length >= 2);
+        string arguments = $"msbuild \"{RepoPaths.Combine(project.Split('/'))}\" -p:Configuration=Release -p:RuntimeIdentifier={runtime}";
+        foreach (string name in names) arguments += " -getProperty:" + name;
+        var (exitCode, output) = ProcessRun.Run("dotnet", arguments, RepoPaths.Root);
+        Assert.True(exitCode == 0, output);
+        // Asked for two properties or more, MSBuild answers with an object of them (one comes back as a bare value).
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.GetProperty("Properties").Clone();
+    }
+}
