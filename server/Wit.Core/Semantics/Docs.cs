@@ -113,7 +113,9 @@ internal static class Docs
         }
 
         if (lines is null) return Dedent(single, common);
-        var builder = new System.Text.StringBuilder();
+        int capacity = lines.Count;
+        foreach (var (_, lineStart, lineEnd) in lines) capacity += lineEnd - lineStart;
+        var builder = new System.Text.StringBuilder(capacity);
         for (int i = 0; i < lines.Count; i++)
         {
             if (i > 0) builder.Append('\n');

@@ -92,11 +92,31 @@ public sealed partial class WitResolver
         foreach (var source in workspace.AllSources) packages.AddRange(Unresolve(source));
         ResolveBatch(packages);
 
-        // A stable sort into wit-parser's order (see DiagnosticOrder); within one place, the order they were met.
+        SortDiagnostics();
+    }
+
+    /// <summary>
+    /// A stable sort of the model's diagnostics into wit-parser's order (see <see cref="DiagnosticOrder"/>); within one
+    /// place, the order they were met. (Not LINQ's OrderBy and ThenBy: in the native build ThenBy's generic virtual
+    /// method is resolved at run time, which cost a clean check a quarter of a millisecond.)
+    /// </summary>
+    private void SortDiagnostics()
+    {
+        var diagnostics = _model.Diagnostics;
+        if (diagnostics.Count < 2) return;
         var orders = _model.DiagnosticOrders;
-        var sorted = _model.Diagnostics.Select((d, i) => (d, i)).OrderBy(p => orders.TryGetValue(p.d, out var o) ? o : DiagnosticOrder.Sorting).ThenBy(p => p.i).Select(p => p.d).ToList();
-        _model.Diagnostics.Clear();
-        _model.Diagnostics.AddRange(sorted);
+        var keyed = new (DiagnosticOrder Order, int Index, Diagnostic Diagnostic)[diagnostics.Count];
+        for (int i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = (orders.TryGetValue(diagnostics[i], out var order) ? order : DiagnosticOrder.Sorting, i, diagnostics[i]);
+        }
+
+        Array.Sort(keyed, static (a, b) =>
+        {
+            int byOrder = a.Order.CompareTo(b.Order);
+            return byOrder != 0 ? byOrder : a.Index.CompareTo(b.Index);
+        });
+        for (int i = 0; i < keyed.Length; i++) diagnostics[i] = keyed[i].Diagnostic;
     }
 
     /// <summary>
