@@ -68,7 +68,7 @@ public sealed class ParseCommand : CommandHandler
         var phases = timings ? new PhaseTimings() : null;
         var files = InputFileResolver.Resolve(paths, WorkingDirectory, Error);
         if (files is null) return ExitCodes.UsageOrIoError;
-        HugePages.AdviseFor(files.Sum(file => File.Exists(file.FullPath) ? new FileInfo(file.FullPath).Length : 0));
+        HugePages.AdviseFor(files.Sum(file => new FileInfo(file.FullPath) is { Exists: true } info ? info.Length : 0));
 
         var report = new ParseReport();
         bool ioFailed = false;

@@ -75,7 +75,7 @@ internal static class LargeInputBenchmark
             GC.KeepAlive(model);
 
             double bytes = size.Bytes;
-            double parseWall = size.Median(s => s.ParseWall), parseCpu = size.Median(s => s.Parse.Total);
+            double parseWall = Median(size.Samples, s => s.ParseWall), parseCpu = Median(size.Samples, s => s.Parse.Total);
             table.Add(
                 Format.Integer(size.Lines),
                 Format.Number(bytes / 1e6, "0.000"),
@@ -83,23 +83,23 @@ internal static class LargeInputBenchmark
                 Format.Number(bytes / 1e6 / (parseWall / 1000), "0.0"),
                 Format.Number(parseCpu, "0.0"),
                 Format.Number(bytes / 1e6 / (parseCpu / 1000), "0.0"),
-                previous is null ? "" : Format.Number(size.Growth(previous, s => s.Parse.Total), "0.0") + "x",
-                Format.Number(size.Median(s => s.CheckWall), "0.0"),
-                Format.Number(size.Median(s => s.Check.Total), "0.0"),
-                previous is null ? "" : Format.Number(size.Growth(previous, s => s.Check.Total), "0.0") + "x",
+                previous is null ? "" : Format.Number(Growth(size.Samples, previous.Samples, s => s.Parse.Total), "0.0") + "x",
+                Format.Number(Median(size.Samples, s => s.CheckWall), "0.0"),
+                Format.Number(Median(size.Samples, s => s.Check.Total), "0.0"),
+                previous is null ? "" : Format.Number(Growth(size.Samples, previous.Samples, s => s.Check.Total), "0.0") + "x",
                 Format.Number((withTree - before) / bytes, "0.0"),
                 Format.Number((withModel - beforeModel) / bytes, "0.0"),
-                Format.Number(size.Median(s => s.CheckAllocated) / bytes, "0.0"));
+                Format.Number(Median(size.Samples, s => s.CheckAllocated) / bytes, "0.0"));
             batchTable.Add(
                 Format.Integer(size.Lines),
-                Format.Number(size.Median(s => s.BatchParse.User), "0.0"),
-                Format.Number(size.Median(s => s.BatchParse.System), "0.0"),
-                Format.Number(bytes / 1e6 / (size.Median(s => s.BatchParse.Total) / 1000), "0.0"),
-                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchParse.User), "0.0") + "x",
-                Format.Number(size.Median(s => s.BatchCheck.User), "0.0"),
-                Format.Number(size.Median(s => s.BatchCheck.System), "0.0"),
-                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchCheck.User), "0.0") + "x",
-                previous is null ? "" : Format.Number(size.Growth(previous, s => s.BatchCheck.Total), "0.0") + "x");
+                Format.Number(Median(size.BatchSamples, s => s.Parse.User), "0.0"),
+                Format.Number(Median(size.BatchSamples, s => s.Parse.System), "0.0"),
+                Format.Number(bytes / 1e6 / (Median(size.BatchSamples, s => s.Parse.Total) / 1000), "0.0"),
+                previous is null ? "" : Format.Number(Growth(size.BatchSamples, previous.BatchSamples, s => s.Parse.User), "0.0") + "x",
+                Format.Number(Median(size.BatchSamples, s => s.Check.User), "0.0"),
+                Format.Number(Median(size.BatchSamples, s => s.Check.System), "0.0"),
+                previous is null ? "" : Format.Number(Growth(size.BatchSamples, previous.BatchSamples, s => s.Check.User), "0.0") + "x",
+                previous is null ? "" : Format.Number(Growth(size.BatchSamples, previous.BatchSamples, s => s.Check.Total), "0.0") + "x");
             previous = size;
         }
 
@@ -200,8 +200,6 @@ internal static class LargeInputBenchmark
             }
 
             static double Inside(ProcessRun r) => Phase(r, "read") + Phase(r, "parse") + Phase(r, "resolve");
-            static double Growth(List<ProcessRun> larger, List<ProcessRun> smaller, Func<ProcessRun, double> measure) =>
-                Median(larger.Zip(smaller, (a, b) => measure(a) / measure(b)));
             List<ProcessRun>? previous = null;
             foreach (var (lines, _, bytes, runs) in files)
             {
@@ -228,26 +226,12 @@ internal static class LargeInputBenchmark
     /// <summary>Timed rounds of the in-process measures (each size once per round).</summary>
     private const int Rounds = 7;
 
-    /// <summary>One generated input and what each round measured of it.</summary>
-    private sealed class Size
+    /// <summary>One generated input and what each round measured of it, under the collector and as `wit` runs it.</summary>
+    private sealed record Size(int Lines, string Text, long Bytes, InMemoryFileSystem FileSystem)
     {
-        public Size(int lines, string text, long bytes, InMemoryFileSystem fileSystem)
-        {
-            Lines = lines;
-            Text = text;
-            Bytes = bytes;
-            FileSystem = fileSystem;
-        }
-
-        public int Lines { get; }
-
-        public string Text { get; }
-
-        public long Bytes { get; }
-
-        public InMemoryFileSystem FileSystem { get; }
-
         public List<Sample> Samples { get; } = new();
+
+        public List<BatchSample> BatchSamples { get; } = new();
 
         /// <summary>Calls of a measure per sample, so that one lasts 2 ms or more (set by the untimed round).</summary>
         private int _repetitions;
@@ -271,15 +255,9 @@ internal static class LargeInputBenchmark
             var (checkWall, check, allocated) = Time(() => sink += WitResolver.Resolve(FileSystem, "/ws/large.wit").Diagnostics.Count, reserve);
             GC.KeepAlive(sink);
             if (!timed) return;
-            if (batch) _batch.Add((parse, check));
-            else Samples.Add(new Sample(parseWall, parse, checkWall, check, allocated, default, default));
-            if (batch && _batch.Count == Samples.Count)
-            {
-                for (int i = 0; i < Samples.Count; i++) Samples[i] = Samples[i] with { BatchParse = _batch[i].Parse, BatchCheck = _batch[i].Check };
-            }
+            if (batch) BatchSamples.Add(new BatchSample(parse, check));
+            else Samples.Add(new Sample(parseWall, parse, checkWall, check, allocated));
         }
-
-        private readonly List<(CpuTimes Parse, CpuTimes Check)> _batch = new();
 
         /// <summary>
         /// Wall and CPU time per call (all of the process's threads, the collector's included; on a shared machine
@@ -302,16 +280,23 @@ internal static class LargeInputBenchmark
             if (batchBytes is not null) BatchCollection.End();
             return (wall / repetitions, new CpuTimes((userAfter - user) / repetitions, (systemAfter - system) / repetitions), allocated / repetitions);
         }
-
-        public double Median(Func<Sample, double> measure) => LargeInputBenchmark.Median(Samples.Select(measure));
-
-        /// <summary>The median over the rounds of this size's measure divided by the smaller size's in the same round.</summary>
-        public double Growth(Size smaller, Func<Sample, double> measure) =>
-            LargeInputBenchmark.Median(Samples.Zip(smaller.Samples, (mine, theirs) => measure(mine) / measure(theirs)));
     }
 
-    /// <summary>One round's measures of one size.</summary>
-    private readonly record struct Sample(double ParseWall, CpuTimes Parse, double CheckWall, CpuTimes Check, double CheckAllocated, CpuTimes BatchParse, CpuTimes BatchCheck);
+    /// <summary>One round's measures of one size under the collector.</summary>
+    private readonly record struct Sample(double ParseWall, CpuTimes Parse, double CheckWall, CpuTimes Check, double CheckAllocated);
+
+    /// <summary>One round's measures of one size as `wit` runs it (in a no-GC region from 64 KB).</summary>
+    private readonly record struct BatchSample(CpuTimes Parse, CpuTimes Check);
+
+    /// <summary>The median of a measure over the rounds.</summary>
+    private static double Median<T>(IEnumerable<T> samples, Func<T, double> measure) => Median(samples.Select(measure));
+
+    /// <summary>
+    /// Growth from a smaller size to a larger one: the median over the rounds of the larger's measure divided by the
+    /// smaller's in the same round.
+    /// </summary>
+    private static double Growth<T>(IEnumerable<T> larger, IEnumerable<T> smaller, Func<T, double> measure) =>
+        Median(larger.Zip(smaller, (a, b) => measure(a) / measure(b)));
 
     /// <summary>One process run: wall time, CPU time (user and system, every thread), peak resident set, exit code, standard error.</summary>
     private readonly record struct ProcessRun(double Milliseconds, double CpuMilliseconds, long PeakKb, int ExitCode, string Error);

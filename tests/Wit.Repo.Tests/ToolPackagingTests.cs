@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -37,7 +36,7 @@ public sealed class ToolPackagingTests
                 $"pack \"{project}\" -c Release -o \"{output}\" --artifacts-path \"{build}\" -p:Version={Version} {extra}";
 
             // The package `dotnet tool install Wit.Cli` reads first: it holds no build, only the packages per platform.
-            var pointer = Run("dotnet", Pack(packages, ""), work);
+            var pointer = ProcessRun.Run("dotnet", Pack(packages, ""), work);
             Assert.True(pointer.ExitCode == 0, pointer.Output);
             var settings = ToolSettings(Path.Combine(packages, $"Wit.Cli.{Version}.nupkg"));
             var rids = settings.Descendants("RuntimeIdentifierPackage")
@@ -46,7 +45,7 @@ public sealed class ToolPackagingTests
             Assert.Equal("Wit.Cli.any", rids.GetValueOrDefault("any"));
             Assert.Equal("wit", (string?)settings.Descendants("Command").Single().Attribute("Name"));
 
-            var portable = Run("dotnet", Pack(packages, "-r any"), work);
+            var portable = ProcessRun.Run("dotnet", Pack(packages, "-r any"), work);
             Assert.True(portable.ExitCode == 0, portable.Output);
             string portablePackage = Path.Combine(packages, $"Wit.Cli.any.{Version}.nupkg");
             Assert.Contains("tools/net10.0/any/wit.dll", Entries(portablePackage));
@@ -54,7 +53,7 @@ public sealed class ToolPackagingTests
             // On a platform without a native build, install picks Wit.Cli.any: here that platform is stood for by a
             // pointer package that names only `any` (this machine would otherwise ask for Wit.Cli.linux-x64).
             string fallback = Path.Combine(work, "fallback");
-            var anyOnly = Run("dotnet", Pack(fallback, "-p:ToolPackageRuntimeIdentifiers=any"), work);
+            var anyOnly = ProcessRun.Run("dotnet", Pack(fallback, "-p:ToolPackageRuntimeIdentifiers=any"), work);
             Assert.True(anyOnly.ExitCode == 0, anyOnly.Output);
             File.Copy(portablePackage, Path.Combine(fallback, Path.GetFileName(portablePackage)));
 
@@ -63,20 +62,20 @@ public sealed class ToolPackagingTests
             Assert.Equal(before, BuildOutputs());
 
             string tools = Path.Combine(work, "tools");
-            var install = Run("dotnet", $"tool install Wit.Cli --version {Version} --tool-path \"{tools}\" --add-source \"{fallback}\"", work);
+            var install = ProcessRun.Run("dotnet", $"tool install Wit.Cli --version {Version} --tool-path \"{tools}\" --add-source \"{fallback}\"", work);
             Assert.True(install.ExitCode == 0, install.Output);
             string wit = Path.Combine(tools, OperatingSystem.IsWindows() ? "wit.exe" : "wit");
 
-            var version = Run(wit, "--version", work);
+            var version = ProcessRun.Run(wit, "--version", work);
             Assert.True(version.ExitCode == 0, version.Output);
             Assert.StartsWith(Version, version.Output.Trim(), StringComparison.Ordinal);
 
             string sample = RepoPaths.Combine("samples", "wit", "http-proxy");
-            var check = Run(wit, $"check \"{sample}\"", work);
+            var check = ProcessRun.Run(wit, $"check \"{sample}\"", work);
             Assert.True(check.ExitCode == 0, check.Output);
             Assert.Contains("0 errors", check.Output, StringComparison.Ordinal);
 
-            var lint = Run(wit, $"lint \"{sample}\" --format github", work);
+            var lint = ProcessRun.Run(wit, $"lint \"{sample}\" --format github", work);
             Assert.True(lint.ExitCode is 0 or 1, lint.Output);
             Assert.DoesNotContain("::error", lint.Output, StringComparison.Ordinal);
 
@@ -84,7 +83,7 @@ public sealed class ToolPackagingTests
             // as a subcommand's name): a core module is reported as such, the command is not unknown.
             string module = Path.Combine(work, "m.wasm");
             File.WriteAllBytes(module, new byte[] { 0, 0x61, 0x73, 0x6d, 1, 0, 0, 0 });
-            var witWit = Run(wit, $"wit \"{module}\"", work);
+            var witWit = ProcessRun.Run(wit, $"wit \"{module}\"", work);
             Assert.True(witWit.ExitCode == 2, witWit.Output);
             Assert.Contains("not a component", witWit.Output, StringComparison.Ordinal);
         }
@@ -152,7 +151,4 @@ public sealed class ToolPackagingTests
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);
     }
-
-    private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory) =>
-        ProcessRun.Run(file, arguments, workingDirectory);
 }

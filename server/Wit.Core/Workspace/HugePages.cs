@@ -28,9 +28,10 @@ namespace Wit.Core.Workspace;
 /// <para>
 /// Huge pages only come where the collector commits 2 MB or more at once: a no-GC region
 /// (<see cref="BatchCollection"/>) commits all of it, the collector's own growth commits a little at a time and keeps
-/// small pages, so a small run is unchanged. A touched huge page is resident as a whole, hence the peaks' growth. The advice covers the anonymous mappings next to an object of the heap without a gap
-/// (the collector's reservation is one mapping, split only where it committed parts of it). Not for a long-running
-/// process such as the language server, whose heap is reused rather than grown. <c>WIT_HUGE_PAGES=0</c> turns it off.
+/// small pages, so a small run is unchanged. A touched huge page is resident as a whole, hence the peaks' growth. The
+/// advice covers the anonymous mappings next to an object of the heap without a gap (the collector's reservation is
+/// one mapping, split only where it committed parts of it). Not for a long-running process such as the language
+/// server, whose heap is reused rather than grown. <c>WIT_HUGE_PAGES=0</c> turns it off.
 /// </para>
 /// </remarks>
 public static class HugePages
