@@ -21,12 +21,19 @@ public static class WitCommandLine
     /// <param name="input">Standard input, which <c>wit run</c> gives a component (empty when null).</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
-        var root = CreateRootCommand(output, error, workingDirectory, input);
         if (args.Length > 0 && args[0] == WitCommandName)
         {
             args = [Inspect.WitCommand.Name, .. args.AsSpan(1)];
         }
 
+        // A command line that starts with a command's name is parsed by that command alone: the others are not built.
+        var root = CreateRootCommand(output, error, workingDirectory, input, args.Length > 0 ? args[0] : null);
+        return Invoke(root, args, output, error);
+    }
+
+    /// <summary>Parses <paramref name="args"/> with <paramref name="root"/> and runs the chosen command, or reports the usage errors.</summary>
+    internal static int Invoke(Command root, string[] args, TextWriter output, TextWriter error)
+    {
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -68,6 +75,22 @@ public static class WitCommandLine
         return message;
     }
 
+    /// <summary>The commands in the order help lists them, each with what makes it.</summary>
+    private static readonly (string Name, Func<TextWriter, TextWriter, string, Stream?, Command> Create)[] Subcommands =
+    [
+        ("parse", (output, error, directory, _) => ParseCommand.Create(output, error, directory)),
+        ("check", (output, error, directory, _) => CheckCommand.Create(output, error, directory)),
+        ("resolve", (output, error, directory, _) => ResolveCommand.Create(output, error, directory)),
+        ("witx", (output, error, directory, _) => WitxCommand.Create(output, error, directory)),
+        ("abi", (output, error, directory, _) => AbiCommand.Create(output, error, directory)),
+        ("fmt", (output, error, directory, _) => FmtCommand.Create(output, error, directory)),
+        ("diff", (output, error, directory, _) => DiffCommand.Create(output, error, directory)),
+        ("lint", (output, error, directory, _) => LintCommand.Create(output, error, directory)),
+        ("run", RunCommand.Create),
+        ("inspect", (output, error, directory, _) => Inspect.InspectCommand.Create(output, error, directory)),
+        (Inspect.WitCommand.Name, (output, error, directory, _) => Inspect.WitCommand.Create(output, error, directory)),
+    ];
+
     /// <summary>
     /// The root command: <c>wit</c> with its help and version options and the subcommands.
     /// </summary>
@@ -78,8 +101,13 @@ public static class WitCommandLine
     /// of the CPU of a native <c>wit check</c> of WASI's http package (14.5 ms instead of 16.0, medians of 6 rounds of
     /// 10 runs, 2026-12-07). Help, version and their errors read the same; System.CommandLine's resources are still
     /// read for its parse errors, when there are any.
+    /// <para>
+    /// With <paramref name="only"/> the name of a command, the root holds that command alone: a command line that
+    /// starts with a command's name is parsed and run the same way, and the other ten commands' options, arguments
+    /// and actions are not built for nothing (help on the root, an unknown command and a root option build them all).
+    /// </para>
     /// </remarks>
-    public static Command CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
+    public static Command CreateRootCommand(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null, string? only = null)
     {
         var root = new Command(WitCommandName, "wit: tools for the WebAssembly component model's interface languages, WIT and WITX");
         root.Options.Add(new Option<bool>("--help", "-h", "/h", "-?", "/?")
@@ -105,17 +133,12 @@ public static class WitCommandLine
             }
         });
         root.Options.Add(version);
-        root.Add(ParseCommand.Create(output, error, workingDirectory));
-        root.Add(CheckCommand.Create(output, error, workingDirectory));
-        root.Add(ResolveCommand.Create(output, error, workingDirectory));
-        root.Add(WitxCommand.Create(output, error, workingDirectory));
-        root.Add(AbiCommand.Create(output, error, workingDirectory));
-        root.Add(FmtCommand.Create(output, error, workingDirectory));
-        root.Add(DiffCommand.Create(output, error, workingDirectory));
-        root.Add(LintCommand.Create(output, error, workingDirectory));
-        root.Add(RunCommand.Create(output, error, workingDirectory, input));
-        root.Add(Inspect.InspectCommand.Create(output, error, workingDirectory));
-        root.Add(Inspect.WitCommand.Create(output, error, workingDirectory));
+        bool one = only is not null && Array.Exists(Subcommands, subcommand => subcommand.Name == only);
+        foreach (var (name, create) in Subcommands)
+        {
+            if (!one || name == only) root.Add(create(output, error, workingDirectory, input));
+        }
+
         return root;
     }
 }

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Xunit;
 
@@ -10,7 +14,9 @@ namespace Wit.Repo.Tests;
 /// rehydrating it at start (Directory.Build.targets, docs/decisions/native-startup.md; a third less CPU to start `wit`).
 /// Compiling a native build takes minutes, too long for every test run (scripts/publish.sh does it), so this asks
 /// MSBuild what a native publish of each executable would be given, and checks that the NativeAOT compiler's own build
-/// files still read those two settings: a renamed property would otherwise be ignored without a word.
+/// files still read those two settings: a renamed property would otherwise be ignored without a word. Also the
+/// calls into libc bound at link time rather than by loading "libc" by name at run time, and `wit` opening files
+/// without .NET's advisory locks (system calls a cold `wit check` does not need).
 /// </summary>
 public sealed class NativeStartupSettingsTests
 {
@@ -51,6 +57,47 @@ public sealed class NativeStartupSettingsTests
         Assert.Contains("\"--dehydrate\"", native, StringComparison.Ordinal);
         Assert.Contains("'$(PositionIndependentExecutable)' == 'false'", unix, StringComparison.Ordinal);
         Assert.Contains("-no-pie", unix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Executables))]
+    public void LinuxNativeBuildsCallLibcDirectly(string project)
+    {
+        Assert.Contains("libc", ItemNames(project, "linux-x64", "DirectPInvoke"));
+        Assert.DoesNotContain("libc", ItemNames(project, "osx-arm64", "DirectPInvoke"));
+    }
+
+    [Fact]
+    public void EveryNativeCallOfTheCoreLibraryGoesToALibraryBoundDirectly()
+    {
+        var imports = typeof(Wit.Core.Workspace.HugePages).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Select(method => (Method: method, Import: method.GetCustomAttribute<DllImportAttribute>()))
+            .Where(pair => pair.Import is not null)
+            .ToList();
+        Assert.NotEmpty(imports);
+        var direct = ItemNames("server/Wit.Cli/Wit.Cli.csproj", "linux-x64", "DirectPInvoke");
+        foreach (var (method, import) in imports) Assert.True(direct.Contains(import!.Value), $"{method.DeclaringType}.{method.Name}: {import.Value}");
+    }
+
+    [Fact]
+    public void WitReadsFilesWithoutAdvisoryLocks()
+    {
+        var items = Items("server/Wit.Cli/Wit.Cli.csproj", "linux-x64", "RuntimeHostConfigurationOption");
+        Assert.Contains(items.EnumerateArray(), item =>
+            item.GetProperty("Identity").GetString() == "System.IO.DisableFileLocking" && item.GetProperty("Value").GetString() == "true");
+    }
+
+    private static List<string> ItemNames(string project, string runtime, string item) =>
+        Items(project, runtime, item).EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToList();
+
+    private static JsonElement Items(string project, string runtime, string item)
+    {
+        string arguments = $"msbuild \"{RepoPaths.Combine(project.Split('/'))}\" -p:Configuration=Release -p:RuntimeIdentifier={runtime} -getItem:{item} -getProperty:PublishAot";
+        var (exitCode, output) = ProcessRun.Run("dotnet", arguments, RepoPaths.Root);
+        Assert.True(exitCode == 0, output);
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.GetProperty("Items").TryGetProperty(item, out var items) ? items.Clone() : JsonDocument.Parse("[]").RootElement.Clone();
     }
 
     private static JsonElement Evaluate(string project, string runtime, params string[] names)

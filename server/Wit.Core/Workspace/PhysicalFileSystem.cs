@@ -51,26 +51,39 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFil
 
 #if NET
     /// <summary>
-    /// Reads the file twice through one small buffer, counting characters, then decoding straight into the string: a
-    /// large file costs its string alone (<see cref="File.ReadAllText(string, Encoding)"/> first builds the text in
+    /// Reads a file that fits one 64 KB buffer with one read and one more that finds its end, and decodes it from the
+    /// buffer. A larger file is read twice through the buffer, counting characters, then decoding straight into the
+    /// string: it costs its string alone (<see cref="File.ReadAllText(string, Encoding)"/> first builds the text in
     /// chunks as large as the string, then copies them; a byte array of the whole file would be as long-lived as the
     /// string, both being large objects that only a full collection frees). Another encoding's byte order mark is
     /// left to <see cref="File.ReadAllText(string, Encoding)"/>, which decodes by it.
     /// </summary>
     private static string ReadUtf8(string path)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            int head = RandomAccess.Read(handle, buffer.AsSpan(0, 4), 0);
+            int head = 0;
+            while (head < buffer.Length)
+            {
+                int read = RandomAccess.Read(handle, buffer.AsSpan(head), head);
+                if (read == 0) break;
+                head += read;
+            }
+
             if (head >= 2 && ((buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE))
-                || (head == 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
+                || (head >= 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
             {
                 return File.ReadAllText(path, StrictUtf8);
             }
 
-            long start = head >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            int bom = head >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+
+            // The end of the file came before the buffer was full: the whole file is in it.
+            if (head < buffer.Length) return StrictUtf8.GetString(buffer, bom, head - bom);
+
+            long start = bom;
             var decoder = StrictUtf8.GetDecoder();
             long characters = 0;
             // Counting decodes into a scratch buffer: GetCharCount leaves the decoder's state as it was, so a character

@@ -29,6 +29,15 @@ public sealed class PhysicalFileSystemTests : IDisposable
         yield return new object[] { "bom only", new byte[] { 0xEF, 0xBB, 0xBF } };
         yield return new object[] { "utf-16 le bom", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("package é:b;")).ToArray() };
         yield return new object[] { "utf-16 be bom", Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes("package é:b;")).ToArray() };
+        yield return new object[] { "small with every width", Encoding.UTF8.GetBytes("package é:b; // € 😀\n") };
+        yield return new object[] { "utf-32 be bom", new byte[] { 0, 0, 0xFE, 0xFF, 0, 0, 0, (byte)'a' } };
+        // A file that fits the first read whole is decoded from it; one that fills it is read again in two passes.
+        foreach (int length in new[] { 65535, 65536, 65537 })
+        {
+            yield return new object[] { $"{length} bytes", Enumerable.Repeat((byte)'x', length).ToArray() };
+            yield return new object[] { $"bom and {length - 3} bytes", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Enumerable.Repeat((byte)'y', length - 3)).ToArray() };
+        }
+
         // Every width of character at every offset around the reads' 64 KB boundaries.
         foreach (string c in new[] { "é", "€", "😀" })
         {
@@ -61,6 +70,9 @@ public sealed class PhysicalFileSystemTests : IDisposable
         var late = Enumerable.Repeat((byte)'x', 200_000).ToArray();
         late[150_000] = 0xE9;
         yield return new object[] { "invalid past the first read", late };
+        var last = Enumerable.Repeat((byte)'x', 65535).ToArray();
+        last[^1] = 0xC3;
+        yield return new object[] { "truncated at the end of a file that fits the first read", last };
     }
 
     [Theory]
