@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -89,47 +87,129 @@ public static class HugePages
 #if NET
         if (!OperatingSystem.IsLinux() || systemMode is null || systemMode.Contains("[never]")) return Outcome.Unavailable;
         if (systemMode.Contains("[always]")) return Outcome.AlreadyOn;
-        if (ReadOrNull("/proc/self/maps") is not { } maps || HeapRange(maps, AddressOfNewObject()) is not { } range) return Outcome.Unavailable;
+        if (HeapRangeOfThisProcess() is not { } range) return Outcome.Unavailable;
         return Madvise((IntPtr)(long)range.Start, (UIntPtr)(range.End - range.Start), AdviseHugePage) == 0 ? Outcome.Advised : Outcome.Unavailable;
 #else
         return Outcome.Unavailable;
 #endif
     }
 
+#if NET
     /// <summary>
     /// The run of anonymous private mappings without a gap around <paramref name="address"/> in a
-    /// <c>/proc/self/maps</c> text, or null when no such mapping holds it.
+    /// <c>/proc/self/maps</c> text, or null when no such mapping holds it. Read as bytes, without a string per line or
+    /// field: the process's first allocations are a page fault per 4 KB.
     /// </summary>
-    internal static (ulong Start, ulong End)? HeapRange(string maps, ulong address)
+    internal static (ulong Start, ulong End)? HeapRange(ReadOnlySpan<byte> maps, ulong address)
     {
         // Each line: "start-end perms offset dev inode [path]"; an anonymous mapping has inode 0 and no path, or a name
         // given to anonymous memory ("[anon:name]"); "[heap]" and "[stack]" are not the collector's.
-        var anonymous = new List<(ulong Start, ulong End)?>();
-        int found = -1;
-        foreach (string line in maps.Split('\n'))
+        ulong runStart = 0, runEnd = 0;
+        bool inRun = false, found = false;
+        while (!maps.IsEmpty)
         {
-            if (line.Length == 0) continue;
-            var fields = line.Split((char[]?)null, 6, StringSplitOptions.RemoveEmptyEntries);
-            int dash = fields.Length < 5 ? -1 : fields[0].IndexOf('-');
-            bool named = fields.Length == 6 && !fields[5].StartsWith("[anon:", StringComparison.Ordinal);
-            if (dash < 0 || named || fields[4] != "0" || fields[1].Length != 4 || fields[1][3] != 'p'
-                || !ulong.TryParse(fields[0].Substring(0, dash), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong start)
-                || !ulong.TryParse(fields[0].Substring(dash + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong end))
+            int newline = maps.IndexOf((byte)'\n');
+            var line = newline < 0 ? maps : maps.Slice(0, newline);
+            maps = newline < 0 ? default : maps.Slice(newline + 1);
+            if (line.Trim((byte)' ').IsEmpty) continue;
+            bool anonymous = AnonymousMapping(line, out ulong start, out ulong end);
+            if (anonymous && inRun && start == runEnd)
             {
-                anonymous.Add(null);
-                continue;
+                runEnd = end;
+            }
+            else
+            {
+                if (found) return (runStart, runEnd);
+                inRun = anonymous;
+                (runStart, runEnd) = (start, end);
             }
 
-            if (start <= address && address < end) found = anonymous.Count;
-            anonymous.Add((start, end));
+            if (anonymous && start <= address && address < end) found = true;
         }
 
-        if (found < 0) return null;
-        int first = found, last = found;
-        while (first > 0 && anonymous[first - 1] is { } before && before.End == anonymous[first]!.Value.Start) first--;
-        while (last + 1 < anonymous.Count && anonymous[last + 1] is { } after && after.Start == anonymous[last]!.Value.End) last++;
-        return (anonymous[first]!.Value.Start, anonymous[last]!.Value.End);
+        return found ? (runStart, runEnd) : null;
     }
+
+    /// <summary>Whether a line of <c>/proc/self/maps</c> is a private anonymous mapping, and its range when it is.</summary>
+    private static bool AnonymousMapping(ReadOnlySpan<byte> line, out ulong start, out ulong end)
+    {
+        start = end = 0;
+        int dash = line.IndexOf((byte)'-');
+        if (dash <= 0 || !Hex(line.Slice(0, dash), out start)) return false;
+        line = line.Slice(dash + 1);
+        ReadOnlySpan<byte> range = NextField(ref line), perms = NextField(ref line);
+        NextField(ref line); // offset
+        NextField(ref line); // device
+        ReadOnlySpan<byte> inode = NextField(ref line), path = line.Trim((byte)' ');
+        return Hex(range, out end) && perms.Length == 4 && perms[3] == (byte)'p' && inode.SequenceEqual("0"u8)
+            && (path.IsEmpty || path.StartsWith("[anon:"u8));
+    }
+
+    /// <summary>The next space-separated field of <paramref name="line"/>, which is left after it.</summary>
+    private static ReadOnlySpan<byte> NextField(ref ReadOnlySpan<byte> line)
+    {
+        line = line.TrimStart((byte)' ');
+        int space = line.IndexOf((byte)' ');
+        var field = space < 0 ? line : line.Slice(0, space);
+        line = space < 0 ? default : line.Slice(space);
+        return field;
+    }
+
+    private static bool Hex(ReadOnlySpan<byte> digits, out ulong value)
+    {
+        value = 0;
+        if (digits.IsEmpty || digits.Length > 16) return false;
+        foreach (byte digit in digits)
+        {
+            int nibble = digit is >= (byte)'0' and <= (byte)'9' ? digit - '0'
+                : digit is >= (byte)'a' and <= (byte)'f' ? digit - 'a' + 10
+                : digit is >= (byte)'A' and <= (byte)'F' ? digit - 'A' + 10 : -1;
+            if (nibble < 0) return false;
+            value = (value << 4) | (uint)nibble;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="HeapRange"/> of this process's mappings around a new object, read through a pooled buffer (it grows
+    /// for a process with more mappings than it holds); null when they cannot be read.
+    /// </summary>
+    private static (ulong Start, ulong End)? HeapRangeOfThisProcess()
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            using var handle = File.OpenHandle("/proc/self/maps", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            ulong address = AddressOfNewObject();
+            int length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    byte[] larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan().CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (read == 0) break;
+                length += read;
+            }
+
+            return HeapRange(buffer.AsSpan(0, length), address);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+#endif
 
     /// <summary>
     /// Makes the 2 MB blocks where the collector's next small and large objects go huge pages now
@@ -192,11 +272,19 @@ public static class HugePages
         }
     }
 
+    /// <summary>A small text file's contents (a setting under /sys), or null when it cannot be read.</summary>
     private static string? ReadOrNull(string path)
     {
         try
         {
+#if NET
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            Span<byte> bytes = stackalloc byte[256];
+            int length = RandomAccess.Read(handle, bytes, 0);
+            return System.Text.Encoding.ASCII.GetString(bytes.Slice(0, length));
+#else
             return File.Exists(path) ? File.ReadAllText(path) : null;
+#endif
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -37,7 +37,7 @@ public sealed class HugePagesTests
     [InlineData(0x7f0020300000UL, 0x7f0020300000UL, 0x7f0020400000UL)] // after a file mapping, not joined to it; [stack] is apart
     public void The_heap_range_is_the_run_of_anonymous_mappings_around_the_address(ulong address, ulong start, ulong end)
     {
-        Assert.Equal((start, end), HugePages.HeapRange(Maps, address));
+        Assert.Equal((start, end), HugePages.HeapRange(Bytes(Maps), address));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class HugePagesTests
     [InlineData(0x10UL)]
     public void An_address_outside_anonymous_memory_has_no_heap_range(ulong address)
     {
-        Assert.Null(HugePages.HeapRange(Maps, address));
+        Assert.Null(HugePages.HeapRange(Bytes(Maps), address));
     }
 
     [Fact]
@@ -58,10 +58,23 @@ public sealed class HugePagesTests
         string maps = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n" + "garbage\n" + "zz-7f0000003000 rw-p 00000000 00:00 0\n"
             + "7f0000003000-7f0000004000 rw-p 00000000 00:00 0\n   \n\n";
 
-        Assert.Equal((0x7f0000000000UL, 0x7f0000001000UL), HugePages.HeapRange(maps, 0x7f0000000010UL));
-        Assert.Equal((0x7f0000003000UL, 0x7f0000004000UL), HugePages.HeapRange(maps, 0x7f0000003010UL));
-        Assert.Null(HugePages.HeapRange(string.Empty, 0x7f0000003010UL));
+        Assert.Equal((0x7f0000000000UL, 0x7f0000001000UL), HugePages.HeapRange(Bytes(maps), 0x7f0000000010UL));
+        Assert.Equal((0x7f0000003000UL, 0x7f0000004000UL), HugePages.HeapRange(Bytes(maps), 0x7f0000003010UL));
+        Assert.Null(HugePages.HeapRange(Bytes(string.Empty), 0x7f0000003010UL));
     }
+
+    [Fact]
+    public void Fields_may_be_apart_by_several_spaces_and_hex_digits_in_either_case()
+    {
+        string maps = "7F0000000000-7f0000001000  rw-p 00000000 00:00   0   \n" + "7f0000001000-7F0000002000 rw-p 00000000 00:00 0 [anon:x]\n"
+            + "7f0000002000-7f0000003000 rw-s 00000000 00:01 0\n" + "7f0000003000-7f00000040000000000000 rw-p 00000000 00:00 0\n";
+
+        Assert.Equal((0x7f0000000000UL, 0x7f0000002000UL), HugePages.HeapRange(Bytes(maps), 0x7f0000001010UL));
+        Assert.Null(HugePages.HeapRange(Bytes(maps), 0x7f0000002010UL)); // shared
+        Assert.Null(HugePages.HeapRange(Bytes(maps), 0x7f0000003010UL)); // an end past 64 bits
+    }
+
+    private static byte[] Bytes(string maps) => System.Text.Encoding.ASCII.GetBytes(maps);
 
     [Theory]
     [InlineData("0", "always [madvise] never", HugePages.Outcome.TurnedOff)]
