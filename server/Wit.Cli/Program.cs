@@ -9,9 +9,12 @@ using Wit.Cli;
 // the console's own writer flushes every write through a 256-character buffer, which made the 25,000 notes of a lint
 // of a 100,000-line file 75,000 write calls and a sixth of the run. A program that `wit run` runs still has each of
 // its writes passed on at once (TextWriterStream flushes).
-var encoding = Console.OutputEncoding.CodePage == 65001 ? new UTF8Encoding(false) : Console.OutputEncoding;
+//
+// Both streams are written in the terminal's encoding without a byte order mark, as Console.Error writes; UTF-8 is
+// known from the locale's variables without asking the console (LocaleCharset).
+var encoding = LocaleCharset.IsUtf8() || Console.OutputEncoding.CodePage == 65001 ? new UTF8Encoding(false) : Console.OutputEncoding;
 using var output = new StreamWriter(Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
-var error = new FlushingErrorWriter(Console.Error, output);
+var error = new FlushingErrorWriter(new StreamWriter(Console.OpenStandardError(), encoding, 256) { AutoFlush = true }, output);
 try
 {
     return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, Console.OpenStandardInput());
