@@ -27,6 +27,7 @@ internal static class Program
         if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
         if (mode == "server-keystrokes") return ServerProcessKeystrokes.Run(args[1..]);
         if (mode == "native") return NativeBenchmark.Run(args[1..]);
+        if (mode == "process-start") return ProcessTiming.Compare(args[1..]);
         if (mode == "runtime") return RuntimeBenchmark.Run(args[1..]);
 
         Func<string>[]? benchmarks = mode switch
