@@ -88,15 +88,6 @@ public sealed class NativeStartupSettingsTests
             item.GetProperty("Identity").GetString() == "System.IO.DisableFileLocking" && item.GetProperty("Value").GetString() == "true");
     }
 
-    [Fact]
-    public void TheServerKeepsADocumentsTextAmongYoungObjects()
-    {
-        // A 5,000-line document's text is 400 KB; below 1 MB a string is not a large object (full collections only).
-        var items = Items("server/Wit.LanguageServer/Wit.LanguageServer.csproj", "linux-x64", "RuntimeHostConfigurationOption");
-        Assert.Contains(items.EnumerateArray(), item =>
-            item.GetProperty("Identity").GetString() == "System.GC.LOHThreshold" && item.GetProperty("Value").GetString() == "1048576");
-    }
-
     private static List<string> ItemNames(string project, string runtime, string item) =>
         Items(project, runtime, item).EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToList();
 
