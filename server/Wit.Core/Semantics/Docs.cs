@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using Wit.Core.Syntax;
 using Wit.Core.Wit.Nodes;
 
@@ -72,57 +72,91 @@ internal static class Docs
     }
 
     /// <summary>The docs the comments in the previous token's trailing trivia and the first token's leading trivia make.</summary>
+    /// <remarks>
+    /// Read in passes over the two trivia arrays rather than into a list of lines: the indentation common to the
+    /// non-blank lines, then the length of the result, then the result itself, written once from the comments' text
+    /// (no string per line, no builder). The usual single <c>///</c> line costs one substring.
+    /// </remarks>
     public static string? FromTrivia(GreenTrivia[]? previousTrailing, GreenTrivia[] leading)
     {
-        // Each comment's contents are kept as bounds into its text, so the usual single `///` line costs one
-        // substring, not a list and three intermediate strings.
-        List<(string Text, int Start, int End)>? lines = null;
-        (string Text, int Start, int End) single = default;
         int count = 0;
-        void Add(string comment)
+        int common = int.MaxValue;
+        (string Text, int Start, int End) single = default;
+        for (int part = 0; part < 2; part++)
         {
-            var line = Contents(comment);
-            if (count++ == 0) single = line;
-            else (lines ??= new List<(string, int, int)> { single }).Add(line);
-        }
-
-        if (previousTrailing is not null)
-        {
-            foreach (var trivia in previousTrailing)
+            var trivia = part == 0 ? previousTrailing : leading;
+            if (trivia is null) continue;
+            foreach (var item in trivia)
             {
-                if (SyntaxFacts.IsComment(trivia.Kind)) Add(trivia.Text);
+                if (!SyntaxFacts.IsComment(item.Kind)) continue;
+                var (text, start, end) = Contents(item.Text);
+                if (count++ == 0) single = (text, start, end);
+                if (end == start) continue;
+
+                // wit-parser then removes the indentation all non-blank lines share.
+                int indent = 0;
+                while (start + indent < end && char.IsWhiteSpace(text[start + indent])) indent++;
+                common = System.Math.Min(common, indent);
             }
         }
 
-        foreach (var trivia in leading)
-        {
-            if (SyntaxFacts.IsComment(trivia.Kind)) Add(trivia.Text);
-        }
-
         if (count == 0) return null;
-
-        // wit-parser then removes the indentation all non-blank lines share.
-        int common = int.MaxValue;
-        for (int i = 0; i < count; i++)
-        {
-            var (text, lineStart, lineEnd) = lines is null ? single : lines[i];
-            if (lineEnd == lineStart) continue;
-            int indent = 0;
-            while (lineStart + indent < lineEnd && char.IsWhiteSpace(text[lineStart + indent])) indent++;
-            common = System.Math.Min(common, indent);
-        }
-
-        if (lines is null) return Dedent(single, common);
-        int capacity = lines.Count;
-        foreach (var (_, lineStart, lineEnd) in lines) capacity += lineEnd - lineStart;
-        var builder = new System.Text.StringBuilder(capacity);
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (i > 0) builder.Append('\n');
-            builder.Append(Dedent(lines[i], common));
-        }
-
+        if (count == 1) return Dedent(single, common);
+        int length = WriteLines(previousTrailing, leading, common, default, measure: true);
+#if NET
+        return string.Create(length, (previousTrailing, leading, common), static (chars, state) =>
+            WriteLines(state.previousTrailing, state.leading, state.common, chars, measure: false));
+#else
+        var builder = new System.Text.StringBuilder(length);
+        WriteLines(previousTrailing, leading, common, builder, measure: false);
         return builder.ToString();
+#endif
+    }
+
+    /// <summary>
+    /// Writes each comment of the two trivia arrays as a line of the docs, <paramref name="common"/> indentation
+    /// removed, the lines joined with newlines; or, with <paramref name="measure"/>, only counts the characters.
+    /// </summary>
+#if NET
+    private static int WriteLines(GreenTrivia[]? previousTrailing, GreenTrivia[] leading, int common, System.Span<char> destination, bool measure)
+#else
+    private static int WriteLines(GreenTrivia[]? previousTrailing, GreenTrivia[] leading, int common, System.Text.StringBuilder? destination, bool measure)
+#endif
+    {
+        int written = 0;
+        int lines = 0;
+        for (int part = 0; part < 2; part++)
+        {
+            var trivia = part == 0 ? previousTrailing : leading;
+            if (trivia is null) continue;
+            foreach (var item in trivia)
+            {
+                if (!SyntaxFacts.IsComment(item.Kind)) continue;
+                var (text, start, end) = DedentBounds(Contents(item.Text), common);
+                if (lines++ > 0)
+                {
+#if NET
+                    if (!measure) destination[written] = '\n';
+#else
+                    if (!measure) destination!.Append('\n');
+#endif
+                    written++;
+                }
+
+                if (!measure)
+                {
+#if NET
+                    text.AsSpan(start, end - start).CopyTo(destination.Slice(written));
+#else
+                    destination!.Append(text, start, end - start);
+#endif
+                }
+
+                written += end - start;
+            }
+        }
+
+        return written;
     }
 
     /// <summary>
@@ -179,6 +213,13 @@ internal static class Docs
     /// <summary>A line with <paramref name="common"/> leading characters removed (a shorter line loses its leading whitespace).</summary>
     private static string Dedent((string Text, int Start, int End) line, int common)
     {
+        var (text, start, end) = DedentBounds(line, common);
+        return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+    }
+
+    /// <summary>The bounds <see cref="Dedent"/> keeps of a line.</summary>
+    private static (string Text, int Start, int End) DedentBounds((string Text, int Start, int End) line, int common)
+    {
         var (text, start, end) = line;
         if (common is > 0 and < int.MaxValue)
         {
@@ -186,6 +227,6 @@ internal static class Docs
             else while (start < end && char.IsWhiteSpace(text[start])) start++;
         }
 
-        return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
+        return (text, start, end);
     }
 }

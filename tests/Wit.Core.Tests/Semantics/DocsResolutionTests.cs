@@ -69,6 +69,23 @@ public sealed class DocsResolutionTests
         Assert.Equal("after g, so h's", fixture.Function("a:app/i", "h").Docs);
     }
 
+    [Theory]
+    [InlineData("///   one\n///\n///     two\n///  short\n", " one\n\n   two\nshort")]
+    [InlineData("/// text   \n///\tnext\t\n", "text\nnext")]
+    [InlineData("///\n///\n", "\n")]
+    [InlineData("///   \n", "")]
+    [InlineData("/**\n   block\n */\n/// after\n", "   block\nafter")]
+    [InlineData("/**   a */\n/**   b */\n", "a\nb")]
+    [InlineData("// one\n\n\n// two\n", "one\ntwo")]
+    [InlineData("//a\n//  b\n//c\n", "a\n  b\nc")]
+    public void Lines_keep_their_order_lose_the_common_indentation_and_trailing_whitespace(string comments, string docs)
+    {
+        var fixture = WitFixture.Resolve("package a:b;\ninterface i {\n" + comments + "f: func();\n}\n");
+
+        fixture.AssertClean();
+        Assert.Equal(docs, fixture.Function("a:b/i", "f").Docs);
+    }
+
     [Fact]
     public void WorldItemsHaveDocsToo()
     {
