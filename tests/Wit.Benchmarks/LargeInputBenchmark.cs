@@ -207,7 +207,6 @@ internal static class LargeInputBenchmark
             }
 
             static double Inside(ProcessRun r) => Phase(r, "read") + Phase(r, "parse") + Phase(r, "resolve");
-            
             (List<ProcessRun> Runs, List<ProcessRun> FirstRuns)? previous = null;
             foreach (var (lines, _, bytes, runs, firstRuns) in files)
             {

@@ -79,6 +79,12 @@ internal static class ProcessTiming
         if (separator == 2 && args[0] == "--runs") runs = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
         var commands = new[] { new[] { "/bin/true" }, args[(separator + 1)..] };
         var times = new Dictionary<(int Command, bool Spawned), List<double>>();
+        for (int c = 0; c < commands.Length; c++)
+        {
+            times[(c, true)] = new List<double>();
+            times[(c, false)] = new List<double>();
+        }
+
         foreach (var command in commands) Run(command[0], command[1..]);
         for (int run = 0; run < runs; run++)
         {
@@ -87,7 +93,7 @@ internal static class ProcessTiming
                 foreach (bool spawned in new[] { true, false })
                 {
                     double ms = spawned ? Run(commands[c][0], commands[c][1..]).Milliseconds : RunProcess(commands[c][0], commands[c][1..]).Milliseconds;
-                    (times.TryGetValue((c, spawned), out var list) ? list : times[(c, spawned)] = new List<double>()).Add(ms);
+                    times[(c, spawned)].Add(ms);
                 }
             }
         }

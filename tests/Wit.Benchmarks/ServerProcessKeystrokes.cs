@@ -158,7 +158,7 @@ internal static class ServerProcessKeystrokes
     /// <summary>A <c>publishDiagnostics</c> for <paramref name="uri"/> at <paramref name="version"/>, recognised without parsing the JSON.</summary>
     private static bool IsPublication(ReadOnlySpan<byte> body, string uri, int version)
     {
-        if (!Has(body, "textDocument/publishDiagnostics") || !Has(body, uri)) return false;
+        if (body.IndexOf("textDocument/publishDiagnostics"u8) < 0 || !Has(body, uri)) return false;
         byte[] field = Encoding.UTF8.GetBytes($"\"version\":{version}");
         int at = body.IndexOf(field);
         return at >= 0 && (at + field.Length == body.Length || !char.IsAsciiDigit((char)body[at + field.Length]));

@@ -82,22 +82,15 @@ internal static class Docs
         int count = 0;
         int common = int.MaxValue;
         (string Text, int Start, int End) single = default;
-        for (int part = 0; part < 2; part++)
+        foreach (var (text, start, end) in new CommentLines(previousTrailing, leading))
         {
-            var trivia = part == 0 ? previousTrailing : leading;
-            if (trivia is null) continue;
-            foreach (var item in trivia)
-            {
-                if (!SyntaxFacts.IsComment(item.Kind)) continue;
-                var (text, start, end) = Contents(item.Text);
-                if (count++ == 0) single = (text, start, end);
-                if (end == start) continue;
+            if (count++ == 0) single = (text, start, end);
+            if (end == start) continue;
 
-                // wit-parser then removes the indentation all non-blank lines share.
-                int indent = 0;
-                while (start + indent < end && char.IsWhiteSpace(text[start + indent])) indent++;
-                common = System.Math.Min(common, indent);
-            }
+            // wit-parser then removes the indentation all non-blank lines share.
+            int indent = 0;
+            while (start + indent < end && char.IsWhiteSpace(text[start + indent])) indent++;
+            common = Math.Min(common, indent);
         }
 
         if (count == 0) return null;
@@ -118,42 +111,36 @@ internal static class Docs
     /// removed, the lines joined with newlines; or, with <paramref name="measure"/>, only counts the characters.
     /// </summary>
 #if NET
-    private static int WriteLines(GreenTrivia[]? previousTrailing, GreenTrivia[] leading, int common, System.Span<char> destination, bool measure)
+    private static int WriteLines(GreenTrivia[]? previousTrailing, GreenTrivia[] leading, int common, Span<char> destination, bool measure)
 #else
     private static int WriteLines(GreenTrivia[]? previousTrailing, GreenTrivia[] leading, int common, System.Text.StringBuilder? destination, bool measure)
 #endif
     {
         int written = 0;
         int lines = 0;
-        for (int part = 0; part < 2; part++)
+        foreach (var line in new CommentLines(previousTrailing, leading))
         {
-            var trivia = part == 0 ? previousTrailing : leading;
-            if (trivia is null) continue;
-            foreach (var item in trivia)
+            var (text, start, end) = DedentBounds(line, common);
+            if (lines++ > 0)
             {
-                if (!SyntaxFacts.IsComment(item.Kind)) continue;
-                var (text, start, end) = DedentBounds(Contents(item.Text), common);
-                if (lines++ > 0)
-                {
 #if NET
-                    if (!measure) destination[written] = '\n';
+                if (!measure) destination[written] = '\n';
 #else
-                    if (!measure) destination!.Append('\n');
+                if (!measure) destination!.Append('\n');
 #endif
-                    written++;
-                }
-
-                if (!measure)
-                {
-#if NET
-                    text.AsSpan(start, end - start).CopyTo(destination.Slice(written));
-#else
-                    destination!.Append(text, start, end - start);
-#endif
-                }
-
-                written += end - start;
+                written++;
             }
+
+            if (!measure)
+            {
+#if NET
+                text.AsSpan(start, end - start).CopyTo(destination.Slice(written));
+#else
+                destination!.Append(text, start, end - start);
+#endif
+            }
+
+            written += end - start;
         }
 
         return written;
@@ -208,6 +195,43 @@ internal static class Docs
 
         while (end > start && char.IsWhiteSpace(comment[end - 1])) end--;
         return (comment, start, end);
+    }
+
+    /// <summary>
+    /// The comments of a previous token's trailing trivia and a first token's leading trivia, in order, each as the
+    /// bounds of its contents (<see cref="Contents"/>); a struct enumerator, so reading them twice allocates nothing.
+    /// </summary>
+    private struct CommentLines
+    {
+        private readonly GreenTrivia[]? _trailing;
+        private readonly GreenTrivia[] _leading;
+        private int _index;
+
+        public CommentLines(GreenTrivia[]? trailing, GreenTrivia[] leading)
+        {
+            _trailing = trailing;
+            _leading = leading;
+            _index = -1;
+            Current = default;
+        }
+
+        public (string Text, int Start, int End) Current { get; private set; }
+
+        public readonly CommentLines GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            int trailing = _trailing?.Length ?? 0;
+            while (++_index < trailing + _leading.Length)
+            {
+                var item = _index < trailing ? _trailing![_index] : _leading[_index - trailing];
+                if (!SyntaxFacts.IsComment(item.Kind)) continue;
+                Current = Contents(item.Text);
+                return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>A line with <paramref name="common"/> leading characters removed (a shorter line loses its leading whitespace).</summary>

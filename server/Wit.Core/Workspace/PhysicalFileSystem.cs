@@ -83,7 +83,6 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFil
             // The end of the file came before the buffer was full: the whole file is in it.
             if (head < buffer.Length) return StrictUtf8.GetString(buffer, bom, head - bom);
 
-            long start = bom;
             var decoder = StrictUtf8.GetDecoder();
             long characters = 0;
             // Counting decodes into a scratch buffer: GetCharCount leaves the decoder's state as it was, so a character
@@ -91,7 +90,7 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFil
             char[] scratch = System.Buffers.ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(buffer.Length));
             try
             {
-                for (long offset = start; ;)
+                for (long offset = bom; ;)
                 {
                     int read = RandomAccess.Read(handle, buffer, offset);
                     characters += decoder.GetChars(buffer.AsSpan(0, read), scratch, flush: read == 0);
@@ -105,7 +104,7 @@ public sealed class PhysicalFileSystem : IFileSystem, ISymbolicLinks, IBinaryFil
             }
 
             if (characters > Array.MaxLength) throw new IOException($"'{path}' is too large to read as one text");
-            return string.Create((int)characters, (handle, buffer, start, decoder), static (text, state) =>
+            return string.Create((int)characters, (handle, buffer, start: (long)bom, decoder), static (text, state) =>
             {
                 state.decoder.Reset();
                 int written = 0;
