@@ -320,20 +320,13 @@ internal sealed partial class PackageResolver
     /// <summary>The package's anonymous type of <paramref name="shape"/>; a new one gets <paramref name="stability"/>.</summary>
     private WitType Anonymous(TypeShape shape, Stability stability)
     {
-#if NET
-        if (!_anonymousTypes.GetAlternateLookup<TypeShape>().TryGetValue(shape, out var definition))
-#else
-        if (!_anonymousTypes.TryGetValue(shape, out var definition))
-#endif
+        uint hash = ShapeTable.Hash(shape);
+        if (!_anonymousTypes.TryGetValue(shape, hash, out var definition))
         {
             definition = new TypeDefinition(shape.Kind) { Stability = stability };
             shape.Fill(definition);
             _resolver.AddType(definition);
-#if NET
-            _anonymousTypes.Add(definition);
-#else
-            _anonymousTypes.Add(shape, definition);
-#endif
+            _anonymousTypes.Add(hash, definition);
         }
 
         return WitType.Of(definition);

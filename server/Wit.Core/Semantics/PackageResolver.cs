@@ -21,12 +21,7 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<string, LocalItem> _items = new();
     private readonly List<LocalItem> _itemOrder = new();
     private readonly Dictionary<SourceFile, Dictionary<string, ParsedPath>> _fileScopes = new();
-#if NET
-    private readonly HashSet<TypeDefinition> _anonymousTypes = new(new TypeShape.DefinitionComparer());
-#else
-    // netstandard2.0 (the analyzers' build) has no alternate lookups: the definitions are keyed by their shapes.
-    private readonly Dictionary<TypeShape, TypeDefinition> _anonymousTypes = new();
-#endif
+    private readonly ShapeTable _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
     private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World)> _includeTargets = new();

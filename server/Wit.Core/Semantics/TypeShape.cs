@@ -86,29 +86,6 @@ internal readonly struct TypeShape : IEquatable<TypeShape>
 
     public override bool Equals(object? obj) => obj is TypeShape other && Equals(other);
 
-#if NET
-    /// <summary>
-    /// Compares anonymous definitions by their shapes, and a shape with a definition: a set of the definitions then
-    /// finds one by shape (<see cref="HashSet{T}.GetAlternateLookup{TAlternate}"/>) without keeping a shape per entry
-    /// beside it (an entry of a dictionary keyed by shapes took 96 bytes; a package of 25,000 results held as many).
-    /// A definition in the set must keep its shape (anonymous definitions are not changed once made).
-    /// </summary>
-    public sealed class DefinitionComparer : IEqualityComparer<TypeDefinition>, IAlternateEqualityComparer<TypeShape, TypeDefinition>
-    {
-        public bool Equals(TypeDefinition? x, TypeDefinition? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && Of(x).Equals(Of(y)));
-
-        public int GetHashCode(TypeDefinition definition) => Of(definition).GetHashCode();
-
-        public bool Equals(TypeShape alternate, TypeDefinition other) => alternate.Equals(Of(other));
-
-        public int GetHashCode(TypeShape alternate) => alternate.GetHashCode();
-
-        /// <summary>Not used: definitions are made and filled by the resolver, then added.</summary>
-        public TypeDefinition Create(TypeShape alternate) => throw new NotSupportedException("anonymous definitions are added, not created from their shape");
-    }
-#endif
-
     public override int GetHashCode()
     {
         unchecked
