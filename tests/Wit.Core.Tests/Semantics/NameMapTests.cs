@@ -122,6 +122,28 @@ public class NameMapTests
     }
 
     /// <summary>
+    /// A large table (2^19 slots: its slots keep the position in 19 bits and 13 bits of the hash) finds every name it
+    /// grew to hold, keeps their order, and finds none of as many others.
+    /// </summary>
+    [Fact]
+    public void A_table_grown_to_a_quarter_million_names_finds_each()
+    {
+        var map = new NameMap<int>();
+        const int count = 250_000;
+        for (int i = 0; i < count; i++) Assert.True(map.TryAdd("item-" + i, i));
+        Assert.Equal(count, map.Count);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.True(map.TryGetValue("item-" + i, out int value));
+            Assert.Equal(i, value);
+            Assert.False(map.ContainsKey("other-" + i));
+        }
+
+        int expected = 0;
+        foreach (var entry in map) Assert.Equal(expected++, entry.Value);
+    }
+
+    /// <summary>
     /// Random operations over a small set of names (so that lookups hit and miss, names come back after removal, and
     /// the table grows through several sizes), each compared with a list of the entries after every step.
     /// </summary>
