@@ -7,10 +7,11 @@ namespace Wit.Core.Semantics;
 /// A map from names to values that keeps insertion order, as wit-parser's index maps do (the JSON depends on it). On
 /// .NET the entries in insertion order and an open-addressing table of their positions and hashes (linear probing,
 /// filled at most to 11/16, 8 slots at first): a lookup reads one slot of the table, which holds part of the name's
-/// hash, and then only an entry whose hash matches there, where a chained table (<see cref="OrderedDictionary{TKey, TValue}"/>) reads a bucket, then
-/// each entry of its chain. In a body of 250,000 names those reads miss the caches: a chained table's lookups took
-/// twice the time per lookup there that they took with 25,000 names. On .NET Standard a list of the entries and an
-/// index of their positions.
+/// hash, and then only an entry whose hash matches there, where a chained table (<see cref="OrderedDictionary{TKey,
+/// TValue}"/>, used before) reads a bucket, then each entry of its chain. In a body of 250,000 names each of those
+/// reads misses the caches: the chained table's lookups took twice as long each as with 25,000 names, and nearly all
+/// of the 1,000,000-line file's check time that grows faster than the input was spent there. On .NET Standard a list
+/// of the entries and an index of their positions.
 /// </summary>
 public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
 {
@@ -22,7 +23,7 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     /// position plus one in the low bits (as many as index the table: the position is below its length) and the name's
     /// hash in the others. The low bits of a hash choose its first slot, so the high ones stored tell most names apart
     /// without reading their entries. Four bytes a slot: in a body of 250,000 names, where each lookup waits for memory,
-    /// half the table of eight-byte slots spent a fifth less time in lookups.
+    /// half the table of eight-byte slots spent 18% less time in lookups (medians of three profiles each).
     /// </summary>
     private uint[] _slots = System.Array.Empty<uint>();
 
