@@ -9,9 +9,11 @@ namespace Wit.Core.Semantics;
 /// filled at most to 11/16, 8 slots at first): a lookup reads one slot of the table, which holds part of the name's
 /// hash, and then only an entry whose hash matches there, where a chained table (<see cref="OrderedDictionary{TKey,
 /// TValue}"/>, used before) reads a bucket, then each entry of its chain. In a body of 250,000 names each of those
-/// reads misses the caches: the chained table's lookups took twice as long each as with 25,000 names, and nearly all
-/// of the 1,000,000-line file's check time that grows faster than the input was spent there. On .NET Standard a list
-/// of the entries and an index of their positions.
+/// reads misses the caches: the chained table's lookups took twice as long each as with 25,000 names, half of the
+/// 1,000,000-line file's check time that grows faster than the input (the anonymous types' set, now
+/// <see cref="ShapeTable"/>, most of the rest). On .NET Standard (the analyzers, which may run where string hashes are
+/// not randomized, so a probing table could be flooded by chosen names) a list of the entries and a dictionary of
+/// their positions.
 /// </summary>
 public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
 {
@@ -79,7 +81,7 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     {
         uint hash = Hash(name);
         int slot = FindSlot(name, hash);
-        int index = (int)(_slots[slot] & (uint)(_slots.Length - 1)) - 1;
+        int index = PositionAt(slot);
         if (index >= 0) _entries[index] = new KeyValuePair<string, T>(name, value);
         else Append(slot, hash, name, value);
     }
@@ -169,9 +171,11 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     private int IndexOf(string name)
     {
         if (_count == 0) return -1;
-        int slot = FindSlot(name, Hash(name));
-        return (int)(_slots[slot] & (uint)(_slots.Length - 1)) - 1;
+        return PositionAt(FindSlot(name, Hash(name)));
     }
+
+    /// <summary>The position of the entry <paramref name="slot"/> holds, or -1 when it is free.</summary>
+    private int PositionAt(int slot) => (int)(_slots[slot] & (uint)(_slots.Length - 1)) - 1;
 
     /// <summary>
     /// The slot that holds <paramref name="name"/>, or the free slot where it would go. The table must have a free slot
