@@ -97,11 +97,11 @@ public sealed class PhaseTimings
         Line(text, "process CPU", cpu.TotalTime.TotalMilliseconds,
             $"user {Number(cpu.UserTime.TotalMilliseconds, "0.0")} ms, system {Number(cpu.PrivilegedTime.TotalMilliseconds, "0.0")} ms, startup included");
         text.Append("  memory: peak resident ").Append(Megabytes(PeakResidentBytes())).Append(" MB, allocated ")
-            .Append(Megabytes(GC.GetTotalAllocatedBytes() - _allocatedBefore)).Append(" MB, collections ")
+            .Append(Megabytes(GC.GetTotalAllocatedBytes() - _allocatedBefore - HeapPrefault.PlaceholderBytes)).Append(" MB, collections ")
             .Append(GC.CollectionCount(0)).Append('/').Append(GC.CollectionCount(1)).Append('/').Append(GC.CollectionCount(2))
             .Append(" (pause ").Append(Number(GC.GetTotalPauseDuration().TotalMilliseconds, "0.0")).Append(" ms)")
             .Append(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion ? ", in a no-GC region" : string.Empty)
-            .Append(HugePagesRemark()).Append('\n');
+            .Append(HugePagesRemark()).Append(PrefaultRemark()).Append('\n');
         return text.ToString();
     }
 
@@ -115,6 +115,11 @@ public sealed class PhaseTimings
         if (remark is not null) text.Append("   ").Append(remark);
         text.Append('\n');
     }
+
+    /// <summary>How much of the no-GC region a second thread faulted in ahead of the run (<see cref="HeapPrefault"/>), when it did.</summary>
+    private static string PrefaultRemark() => HeapPrefault.PlannedBytes == 0
+        ? string.Empty
+        : $", {Megabytes(HeapPrefault.PopulatedBytes)} of {Megabytes(HeapPrefault.PlannedBytes)} MB faulted in ahead";
 
     /// <summary>
     /// Whether the heap was advised onto huge pages (<see cref="HugePages"/>), and how much of the process's memory the

@@ -93,10 +93,32 @@ public sealed class BatchCollectionTests
         Assert.DoesNotContain("huge pages", Timings(dir.Path, "small.wit", null));
     }
 
+    /// <summary>
+    /// From 1 MB of source a second thread faults the region's memory in ahead of the run (<see cref="HeapPrefault"/>),
+    /// and <c>--timings</c> says how much of what it planned; <c>WIT_PREFAULT=0</c> turns it off, and a smaller run has none.
+    /// </summary>
+    [Fact]
+    public void A_timed_process_of_a_megabyte_or_more_says_how_much_memory_was_faulted_in_ahead()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDirectory();
+        string file = dir.Write("big.wit", Large(8_000));
+        Assert.InRange(new System.IO.FileInfo(file).Length, HeapPrefault.MinimumSourceBytes, 2 * HeapPrefault.MinimumSourceBytes);
+        dir.Write("mid.wit", Large(700));
+
+        var line = System.Text.RegularExpressions.Regex.Match(Timings(dir.Path, "big.wit", null), @", ([0-9.]+) of ([0-9.]+) MB faulted in ahead\n");
+        Assert.True(line.Success, "no prefault remark");
+        double planned = double.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        double source = new System.IO.FileInfo(file).Length / 1e6;
+        Assert.InRange(planned, source * HeapPrefault.SmallObjectsPerSourceByte, (source * (HeapPrefault.SmallObjectsPerSourceByte + HeapPrefault.LargeObjectsPerSourceByte)) + 4.2);
+        Assert.DoesNotContain("faulted in ahead", Timings(dir.Path, "big.wit", null, (HeapPrefault.Setting, "0")));
+        Assert.DoesNotContain("faulted in ahead", Timings(dir.Path, "mid.wit", null));
+    }
+
     private const string ModeFile = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     /// <summary>The standard error of <c>dotnet wit.dll check --timings FILE</c>, with <see cref="HugePages.Setting"/> set or not.</summary>
-    private static string Timings(string directory, string file, string? setting)
+    private static string Timings(string directory, string file, string? setting, (string Name, string Value)? other = null)
     {
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory };
         info.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "wit.dll"));
@@ -105,6 +127,8 @@ public sealed class BatchCollectionTests
         info.ArgumentList.Add(file);
         info.Environment.Remove(HugePages.Setting);
         if (setting is not null) info.Environment[HugePages.Setting] = setting;
+        info.Environment.Remove(HeapPrefault.Setting);
+        if (other is { } variable) info.Environment[variable.Name] = variable.Value;
         using var process = System.Diagnostics.Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         string error = process.StandardError.ReadToEnd();

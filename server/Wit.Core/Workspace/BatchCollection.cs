@@ -67,19 +67,28 @@ public static class BatchCollection
 #endif
         try
         {
-            if (!GC.TryStartNoGCRegion(small + large, large)) return false;
+            HeapPrefault.BeforeRegion(sourceBytes, large);
+            if (!GC.TryStartNoGCRegion(small + large, large))
+            {
+                HeapPrefault.End();
+                return false;
+            }
 
-            // The region's memory is committed: where the heap is advised, the blocks it allocates in first become huge pages now.
+            // The region's memory is committed: where the heap is advised, the blocks it allocates in first become huge
+            // pages now; a large run's memory is faulted in from a second thread (HeapPrefault).
             HugePages.CollapseAllocationPoints();
+            HeapPrefault.AfterRegion(sourceBytes);
             return true;
         }
         catch (ArgumentOutOfRangeException)
         {
             // More than the collector can set aside at once: collect as usual.
+            HeapPrefault.End();
             return false;
         }
         catch (InvalidOperationException)
         {
+            HeapPrefault.End();
             return false;
         }
     }
@@ -90,6 +99,7 @@ public static class BatchCollection
     /// </summary>
     public static bool End()
     {
+        HeapPrefault.End();
         if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return false;
         try
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -131,9 +132,16 @@ public static class HugePages
     }
 
     /// <summary>Whether a line of <c>/proc/self/maps</c> is a private anonymous mapping, and its range when it is.</summary>
-    private static bool AnonymousMapping(ReadOnlySpan<byte> line, out ulong start, out ulong end)
+    private static bool AnonymousMapping(ReadOnlySpan<byte> line, out ulong start, out ulong end) => AnonymousMapping(line, out start, out end, out _);
+
+    /// <summary>
+    /// Whether a line of <c>/proc/self/maps</c> is a private anonymous mapping, and its range and whether it may be read
+    /// and written (<c>rw-p</c>: memory the collector has committed, where a reserved part is <c>---p</c>) when it is.
+    /// </summary>
+    private static bool AnonymousMapping(ReadOnlySpan<byte> line, out ulong start, out ulong end, out bool writable)
     {
         start = end = 0;
+        writable = false;
         int dash = line.IndexOf((byte)'-');
         if (dash <= 0 || !Hex(line.Slice(0, dash), out start)) return false;
         line = line.Slice(dash + 1);
@@ -141,8 +149,71 @@ public static class HugePages
         NextField(ref line); // offset
         NextField(ref line); // device
         ReadOnlySpan<byte> inode = NextField(ref line), path = line.Trim((byte)' ');
+        writable = perms.Length == 4 && perms[0] == (byte)'r' && perms[1] == (byte)'w';
         return Hex(range, out end) && perms.Length == 4 && perms[3] == (byte)'p' && inode.SequenceEqual("0"u8)
             && (path.IsEmpty || path.StartsWith("[anon:"u8));
+    }
+
+    /// <summary>The private anonymous mappings of a <c>/proc/self/maps</c> text that may be read and written, in its order (by address).</summary>
+    internal static List<(ulong Start, ulong End)> WritableAnonymousRanges(ReadOnlySpan<byte> maps)
+    {
+        var ranges = new List<(ulong Start, ulong End)>();
+        while (!maps.IsEmpty)
+        {
+            int newline = maps.IndexOf((byte)'\n');
+            var line = newline < 0 ? maps : maps.Slice(0, newline);
+            maps = newline < 0 ? default : maps.Slice(newline + 1);
+            if (AnonymousMapping(line, out ulong start, out ulong end, out bool writable) && writable && start < end) ranges.Add((start, end));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>
+    /// This process's writable anonymous mappings (<see cref="WritableAnonymousRanges"/>), or null when
+    /// <c>/proc/self/maps</c> cannot be read.
+    /// </summary>
+    internal static List<(ulong Start, ulong End)>? WritableAnonymousRangesOfThisProcess()
+    {
+        byte[]? buffer = null;
+        try
+        {
+            int length = ReadSelfMaps(ref buffer);
+            return WritableAnonymousRanges(buffer.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>/proc/self/maps</c> into a buffer rented from the shared pool (grown for a process with more mappings
+    /// than it holds; the caller returns it) and returns its length.
+    /// </summary>
+    private static int ReadSelfMaps(ref byte[]? buffer)
+    {
+        buffer ??= System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        using var handle = File.OpenHandle("/proc/self/maps", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        int length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                byte[] larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan().CopyTo(larger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            int read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+            if (read == 0) return length;
+            length += read;
+        }
     }
 
     /// <summary>The next space-separated field of <paramref name="line"/>, which is left after it.</summary>
@@ -177,27 +248,11 @@ public static class HugePages
     /// </summary>
     private static (ulong Start, ulong End)? HeapRangeOfThisProcess()
     {
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        byte[]? buffer = null;
         try
         {
-            using var handle = File.OpenHandle("/proc/self/maps", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             ulong address = AddressOfNewObject();
-            int length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    byte[] larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan().CopyTo(larger);
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-                if (read == 0) break;
-                length += read;
-            }
-
+            int length = ReadSelfMaps(ref buffer);
             return HeapRange(buffer.AsSpan(0, length), address);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -206,7 +261,7 @@ public static class HugePages
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 #endif
@@ -253,7 +308,7 @@ public static class HugePages
     /// <summary>madvise's MADV_COLLAPSE.</summary>
     private const int CollapseHugePage = 25;
 
-    private const ulong HugePageBytes = 2UL << 20;
+    internal const ulong HugePageBytes = 2UL << 20;
 
     /// <summary>
     /// The address of a new array of <paramref name="size"/> bytes: a small one is in the collector's youngest
@@ -293,5 +348,5 @@ public static class HugePages
     }
 
     [DllImport("libc", EntryPoint = "madvise")]
-    private static extern int Madvise(IntPtr address, UIntPtr length, int advice);
+    internal static extern int Madvise(IntPtr address, UIntPtr length, int advice);
 }
