@@ -29,6 +29,15 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     /// </summary>
     private uint[] _slots = System.Array.Empty<uint>();
 
+    /// <summary>
+    /// Per slot of <see cref="_slots"/>, one byte: 0 when the slot is free, else the top seven bits of its name's hash
+    /// with the high bit set. A lookup probes these first and reads a slot only where they match, so a name that is not
+    /// there (a function's name asked of the types, a type's name on declaring it) reads a quarter as much memory: on
+    /// the 1,000,000-line file the share of its check in <see cref="FindSlot"/> went from 7.1 and 9.0% to 6.4 and 6.9%
+    /// (two profiles each, 2026-12-07).
+    /// </summary>
+    private byte[] _tags = System.Array.Empty<byte>();
+
     private int _count;
 
     /// <summary>Changes with each added or removed entry, so that an enumeration under way can tell.</summary>
@@ -91,7 +100,7 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     {
         uint hash = Hash(name);
         int slot = FindSlot(name, hash);
-        if (_slots[slot] != 0) return false;
+        if (_tags[slot] != 0) return false;
         Append(slot, hash, name, value);
         return true;
     }
@@ -184,17 +193,22 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     private int FindSlot(string name, uint hash)
     {
         if (_slots.Length == 0) Rehash(8);
-        var slots = _slots;
-        uint mask = (uint)slots.Length - 1;
+        var tags = _tags;
+        uint mask = (uint)tags.Length - 1;
+        byte tag = Tag(hash);
         int slot = (int)(hash & mask);
         while (true)
         {
-            uint value = slots[slot];
-            if (value == 0) return slot;
-            if (((value ^ hash) & ~mask) == 0)
+            byte found = tags[slot];
+            if (found == 0) return slot;
+            if (found == tag)
             {
-                string key = _entries[(int)(value & mask) - 1].Key;
-                if (ReferenceEquals(key, name) || string.Equals(key, name)) return slot;
+                uint value = _slots[slot];
+                if (((value ^ hash) & ~mask) == 0)
+                {
+                    string key = _entries[(int)(value & mask) - 1].Key;
+                    if (ReferenceEquals(key, name) || string.Equals(key, name)) return slot;
+                }
             }
 
             slot = (int)((uint)(slot + 1) & mask);
@@ -209,24 +223,34 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         _count++;
         _version++;
         if (_count > MaximumCount(_slots.Length)) Rehash(_slots.Length * 2);
-        else _slots[slot] = Slot(hash, _count, _slots.Length);
+        else
+        {
+            _slots[slot] = Slot(hash, _count, _slots.Length);
+            _tags[slot] = Tag(hash);
+        }
     }
 
     /// <summary>Builds a table of <paramref name="length"/> slots for the entries there are.</summary>
     private void Rehash(int length)
     {
         var slots = new uint[length];
+        var tags = new byte[length];
         int mask = length - 1;
         for (int i = 0; i < _count; i++)
         {
             uint hash = Hash(_entries[i].Key);
             int slot = (int)hash & mask;
-            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            while (tags[slot] != 0) slot = (slot + 1) & mask;
             slots[slot] = Slot(hash, i + 1, length);
+            tags[slot] = Tag(hash);
         }
 
         _slots = slots;
+        _tags = tags;
     }
+
+    /// <summary>A used slot's tag: the hash's top seven bits, with the high bit set so that it is never 0.</summary>
+    private static byte Tag(uint hash) => (byte)((hash >> 25) | 0x80);
 
     /// <summary>A slot's value: <paramref name="positionPlusOne"/> (below <paramref name="length"/>) in the bits that index the table, the hash's other bits above.</summary>
     private static uint Slot(uint hash, int positionPlusOne, int length) => (hash & ~((uint)length - 1)) | (uint)positionPlusOne;
