@@ -20,6 +20,14 @@ public sealed class TypeDefinition
     /// <summary>A process-wide unique number, used to key anonymous types structurally.</summary>
     internal long Serial { get; }
 
+    /// <summary>
+    /// Its <see cref="Serial"/>'s hash: equality stays by reference, and hashing a definition (a type's shape, the
+    /// resolver's sets of definitions) reads it instead of giving the object an identity hash, which writes its header
+    /// the first time: on the 1,000,000-line file, where the definitions hashed were made long before, those writes
+    /// took 1% of the check and twice the share they took at 100,000 lines (2026-12-07).
+    /// </summary>
+    public override int GetHashCode() => Serial.GetHashCode();
+
     /// <summary>The serial of the newest definition made so far (in any model): definitions made later have larger ones.</summary>
     internal static long NewestSerial => System.Threading.Interlocked.Read(ref s_nextSerial);
 

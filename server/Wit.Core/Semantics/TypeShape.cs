@@ -92,7 +92,7 @@ internal readonly struct TypeShape : IEquatable<TypeShape>
         {
             int hash = ((int)Kind * 31) + (int)Number;
             hash = (hash * 31) + (int)Handle;
-            hash = (hash * 31) + (Resource is null ? 0 : RuntimeHelpers.GetHashCode(Resource));
+            hash = (hash * 31) + (Resource?.GetHashCode() ?? 0);
             hash = (hash * 31) + (First?.GetHashCode() ?? -1);
             hash = (hash * 31) + (Second?.GetHashCode() ?? -1);
             if (Elements is not null)
