@@ -233,7 +233,8 @@ internal static class LargeInputBenchmark
                 + "about 4 ms): the program's own work, without the kernel's time to hand it fresh memory, whose cost per megabyte "
                 + "depends on the machine (on a virtual machine that returns freed memory to its host, ten times more when the host "
                 + "has to supply it again). Files of "
-                + "64 KB or more are checked in a no-GC region (`BatchCollection`), on a heap advised onto huge pages (`HugePages`), smaller ones under the collector.\n\n" + table;
+                + "64 KB or more are checked in a no-GC region (`BatchCollection`), on a heap advised onto huge pages (`HugePages`), smaller ones under the collector; "
+                + "from 1 MB a second thread faults the region's memory in ahead of the run (`HeapPrefault`), whose system time the process columns count.\n\n" + table;
         }
         finally
         {

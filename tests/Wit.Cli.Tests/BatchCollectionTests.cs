@@ -115,6 +115,28 @@ public sealed class BatchCollectionTests
         Assert.DoesNotContain("faulted in ahead", Timings(dir.Path, "mid.wit", null));
     }
 
+    /// <summary>
+    /// A region whose large objects are more than the collector's first large region holds (32 MB: about 4 MB of
+    /// source) gets a placeholder there for its duration, so large arrays go to the memory the region committed at once;
+    /// a smaller one's large objects fit that region, committed at once for it, and get none.
+    /// </summary>
+    [Fact]
+    public void Only_a_region_whose_large_objects_outgrow_the_first_large_region_holds_a_placeholder()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        BatchCollection.End();
+
+        Assert.True(BatchCollection.TryReserve(5L << 20));
+        Assert.Equal(31L << 20, HeapPrefault.PlaceholderBytes);
+        Assert.True(HeapPrefault.PlannedBytes > 5L << 20);
+        Assert.True(BatchCollection.End());
+        Assert.Equal(0, HeapPrefault.PlaceholderBytes);
+
+        Assert.True(BatchCollection.TryReserve(2L << 20));
+        Assert.Equal(0, HeapPrefault.PlaceholderBytes);
+        Assert.True(BatchCollection.End());
+    }
+
     private const string ModeFile = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     /// <summary>The standard error of <c>dotnet wit.dll check --timings FILE</c>, with <see cref="HugePages.Setting"/> set or not.</summary>
