@@ -77,7 +77,11 @@ public static class HeapPrefault
     private static List<(ulong Start, ulong End)>? s_before;
     private static byte[]? s_placeholder;
 #endif
-    private static volatile bool s_stop;
+    /// <summary>
+    /// The run a thread populates for: <see cref="End"/> moves it on, and a thread whose run it is no longer stops (so a
+    /// thread still in a call when one region ends never goes on under the next).
+    /// </summary>
+    private static int s_run;
     private static long s_populated;
     private static long s_planned;
 
@@ -142,8 +146,8 @@ public static class HeapPrefault
         foreach (var (start, end) in plan) planned += (long)(end - start);
         Interlocked.Exchange(ref s_planned, planned);
         if (planned == 0) return 0;
-        s_stop = false;
-        var thread = new Thread(() => Populate(plan), 256 * 1024) { IsBackground = true, Name = "wit prefault" };
+        int run = Volatile.Read(ref s_run);
+        var thread = new Thread(() => Populate(plan, run), 256 * 1024) { IsBackground = true, Name = "wit prefault" };
         thread.Start();
         return planned;
 #else
@@ -154,7 +158,7 @@ public static class HeapPrefault
     /// <summary>Stops populating (a run that ended early needs no more) and lets the placeholder go.</summary>
     internal static void End()
     {
-        s_stop = true;
+        Interlocked.Increment(ref s_run);
 #if NET
         s_before = null;
         s_placeholder = null;
@@ -240,13 +244,13 @@ public static class HeapPrefault
     private static ulong PageUp(ulong address) => (address + 4095) & ~4095UL;
 
     /// <summary>Populates the ranges in order, 2 MB at most per call, until done, stopped, or the kernel refuses (then the rest is left to faults).</summary>
-    private static void Populate(List<(ulong Start, ulong End)> plan)
+    private static void Populate(List<(ulong Start, ulong End)> plan, int run)
     {
         foreach (var (start, end) in plan)
         {
             for (ulong position = start; position < end;)
             {
-                if (s_stop) return;
+                if (Volatile.Read(ref s_run) != run) return;
                 ulong next = Math.Min(end, (position | (HugePages.HugePageBytes - 1)) + 1);
                 if (HugePages.Madvise((IntPtr)(long)position, (UIntPtr)(next - position), PopulateWrite) != 0) return;
                 Interlocked.Add(ref s_populated, (long)(next - position));
