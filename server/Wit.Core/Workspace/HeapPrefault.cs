@@ -104,7 +104,7 @@ public static class HeapPrefault
         }
     }
 
-    /// <summary>Bytes the last plan asked for (0 when there was none).</summary>
+    /// <summary>Bytes the last region's plan asked for (0 when it had none).</summary>
     public static long PlannedBytes => Interlocked.Read(ref s_planned);
 
     /// <summary>Whether a run of <paramref name="sourceBytes"/> prefaults: on Linux, from <see cref="MinimumSourceBytes"/>, unless turned off.</summary>
@@ -138,6 +138,7 @@ public static class HeapPrefault
     internal static long AfterRegion(long sourceBytes)
     {
 #if NET
+        Interlocked.Exchange(ref s_planned, 0);
         var before = s_before;
         s_before = null;
         if (before is null || HugePages.WritableAnonymousRangesOfThisProcess() is not { } after) return 0;
