@@ -77,6 +77,7 @@ public static class HeapPrefault
     private static List<(ulong Start, ulong End)>? s_before;
     private static byte[]? s_placeholder;
 #endif
+
     /// <summary>
     /// The run a thread populates for: <see cref="End"/> moves it on, and a thread whose run it is no longer stops (so a
     /// thread still in a call when one region ends never goes on under the next).

@@ -109,11 +109,9 @@ public static class HugePages
         bool inRun = false, found = false;
         while (!maps.IsEmpty)
         {
-            int newline = maps.IndexOf((byte)'\n');
-            var line = newline < 0 ? maps : maps.Slice(0, newline);
-            maps = newline < 0 ? default : maps.Slice(newline + 1);
+            var line = NextLine(ref maps);
             if (line.Trim((byte)' ').IsEmpty) continue;
-            bool anonymous = AnonymousMapping(line, out ulong start, out ulong end);
+            bool anonymous = AnonymousMapping(line, out ulong start, out ulong end, out _);
             if (anonymous && inRun && start == runEnd)
             {
                 runEnd = end;
@@ -130,9 +128,6 @@ public static class HugePages
 
         return found ? (runStart, runEnd) : null;
     }
-
-    /// <summary>Whether a line of <c>/proc/self/maps</c> is a private anonymous mapping, and its range when it is.</summary>
-    private static bool AnonymousMapping(ReadOnlySpan<byte> line, out ulong start, out ulong end) => AnonymousMapping(line, out start, out end, out _);
 
     /// <summary>
     /// Whether a line of <c>/proc/self/maps</c> is a private anonymous mapping, and its range and whether it may be read
@@ -160,44 +155,56 @@ public static class HugePages
         var ranges = new List<(ulong Start, ulong End)>();
         while (!maps.IsEmpty)
         {
-            int newline = maps.IndexOf((byte)'\n');
-            var line = newline < 0 ? maps : maps.Slice(0, newline);
-            maps = newline < 0 ? default : maps.Slice(newline + 1);
-            if (AnonymousMapping(line, out ulong start, out ulong end, out bool writable) && writable && start < end) ranges.Add((start, end));
+            if (AnonymousMapping(NextLine(ref maps), out ulong start, out ulong end, out bool writable) && writable && start < end) ranges.Add((start, end));
         }
 
         return ranges;
+    }
+
+    /// <summary>The next line of <paramref name="text"/> (without its line feed), which is left after it.</summary>
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> text)
+    {
+        int newline = text.IndexOf((byte)'\n');
+        var line = newline < 0 ? text : text.Slice(0, newline);
+        text = newline < 0 ? default : text.Slice(newline + 1);
+        return line;
     }
 
     /// <summary>
     /// This process's writable anonymous mappings (<see cref="WritableAnonymousRanges"/>), or null when
     /// <c>/proc/self/maps</c> cannot be read.
     /// </summary>
-    internal static List<(ulong Start, ulong End)>? WritableAnonymousRangesOfThisProcess()
+    internal static List<(ulong Start, ulong End)>? WritableAnonymousRangesOfThisProcess() =>
+        ReadSelfMaps(static maps => WritableAnonymousRanges(maps));
+
+    /// <summary>What <paramref name="read"/> makes of a <c>/proc/self/maps</c> text.</summary>
+    private delegate T MapsReader<T>(ReadOnlySpan<byte> maps);
+
+    /// <summary>
+    /// <paramref name="read"/> of this process's <c>/proc/self/maps</c>, read through a buffer rented from the shared
+    /// pool (grown for a process with more mappings than it holds), or the default when the file cannot be read.
+    /// </summary>
+    private static T? ReadSelfMaps<T>(MapsReader<T> read)
     {
-        byte[]? buffer = null;
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             int length = ReadSelfMaps(ref buffer);
-            return WritableAnonymousRanges(buffer.AsSpan(0, length));
+            return read(buffer.AsSpan(0, length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return null;
+            return default;
         }
         finally
         {
-            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>
-    /// Reads <c>/proc/self/maps</c> into a buffer rented from the shared pool (grown for a process with more mappings
-    /// than it holds; the caller returns it) and returns its length.
-    /// </summary>
-    private static int ReadSelfMaps(ref byte[]? buffer)
+    /// <summary>Reads <c>/proc/self/maps</c> into <paramref name="buffer"/>, a larger one from the pool when it fills, and returns its length.</summary>
+    private static int ReadSelfMaps(ref byte[] buffer)
     {
-        buffer ??= System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
         using var handle = File.OpenHandle("/proc/self/maps", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         int length = 0;
         while (true)
@@ -248,21 +255,8 @@ public static class HugePages
     /// </summary>
     private static (ulong Start, ulong End)? HeapRangeOfThisProcess()
     {
-        byte[]? buffer = null;
-        try
-        {
-            ulong address = AddressOfNewObject();
-            int length = ReadSelfMaps(ref buffer);
-            return HeapRange(buffer.AsSpan(0, length), address);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return null;
-        }
-        finally
-        {
-            if (buffer is not null) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        ulong address = AddressOfNewObject();
+        return ReadSelfMaps(maps => HeapRange(maps, address));
     }
 #endif
 
