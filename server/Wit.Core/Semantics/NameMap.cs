@@ -1,5 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
+#if NET
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace Wit.Core.Semantics;
 
@@ -72,9 +76,12 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
 #if NET
     public bool ContainsKey(string name) => IndexOf(name) >= 0;
 
-    public bool TryGetValue(string name, out T value)
+    public bool TryGetValue(string name, out T value) => TryGetValue(name, Hash(name), out value);
+
+    /// <summary><see cref="TryGetValue(string, out T)"/> of a name whose <see cref="Hash"/> is known.</summary>
+    internal bool TryGetValue(string name, uint hash, out T value)
     {
-        int index = IndexOf(name);
+        int index = _count == 0 ? -1 : PositionAt(FindSlot(name, hash));
         if (index < 0)
         {
             value = default!;
@@ -96,9 +103,11 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     }
 
     /// <summary>Adds <paramref name="name"/> last unless it is there (one lookup); false when it was.</summary>
-    internal bool TryAdd(string name, T value)
+    internal bool TryAdd(string name, T value) => TryAdd(name, Hash(name), value);
+
+    /// <summary><see cref="TryAdd(string, T)"/> of a name whose <see cref="Hash"/> is known.</summary>
+    internal bool TryAdd(string name, uint hash, T value)
     {
-        uint hash = Hash(name);
         int slot = FindSlot(name, hash);
         if (_tags[slot] != 0) return false;
         Append(slot, hash, name, value);
@@ -162,8 +171,29 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         }
     }
 
-    /// <summary>The name's hash: the process's randomized string hash, so that no input can choose names that collide.</summary>
-    private static uint Hash(string name) => (uint)name.GetHashCode();
+    /// <summary>
+    /// Starts reading the memory that a lookup of a name of <paramref name="hash"/> (<see cref="Hash"/>) reads first, its
+    /// tag and its slot, and returns without waiting for it: a walk that knows which names it will look up a little
+    /// later asks for them here, so that their cache misses overlap with its work instead of following one another.
+    /// </summary>
+    internal void Prefetch(uint hash)
+    {
+        var tags = _tags;
+        if (tags.Length == 0) return;
+        int slot = (int)(hash & (uint)(tags.Length - 1));
+        PrefetchLine(ref tags[slot]);
+        PrefetchLine(ref Unsafe.As<uint, byte>(ref _slots[slot]));
+    }
+
+    /// <summary>Asks the processor to bring the cache line holding <paramref name="at"/> in (nothing where it cannot be asked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchLine(ref byte at)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref at));
+    }
+
+    /// <summary>The name's hash: the process's randomized string hash, so that no input can choose names that collide (also what <see cref="Prefetch"/> takes).</summary>
+    internal static uint Hash(string name) => (uint)name.GetHashCode();
 
     /// <summary>How many entries a table of <paramref name="length"/> slots holds at most (11/16 of them).</summary>
     private static int MaximumCount(int length) => (int)((long)length * 11 / 16);
@@ -280,6 +310,10 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         }
     }
 
+    internal bool TryGetValue(string name, uint hash, out T value) => TryGetValue(name, out value);
+
+    internal bool TryAdd(string name, uint hash, T value) => TryAdd(name, value);
+
     /// <summary>Adds <paramref name="name"/> last unless it is there; false when it was.</summary>
     internal bool TryAdd(string name, T value)
     {
@@ -303,6 +337,12 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     internal void EnsureCapacity(int count)
     {
         if (_entries.Capacity < count) _entries.Capacity = count;
+    }
+
+    internal static uint Hash(string name) => 0;
+
+    internal void Prefetch(uint hash)
+    {
     }
 
     public IEnumerator<KeyValuePair<string, T>> GetEnumerator() => _entries.GetEnumerator();

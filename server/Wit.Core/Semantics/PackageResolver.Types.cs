@@ -348,27 +348,29 @@ internal sealed partial class PackageResolver
             else into.TryAdd(function.Name, function);
         }
 
-        foreach (var member in members)
+        for (int m = 0; m < members.Count; m++)
         {
+            var member = members[m];
+            if (m + PrefetchDistance < members.Count) PrefetchName(members[m + PrefetchDistance], scope, into);
+
             // Only functions, resources and gated members (whose gates are read) matter here; a function is read from
             // its green node.
             var memberKind = member.Kind;
             bool attributed = member.HasAttribute;
             if (memberKind is not (SyntaxKind.FunctionItem or SyntaxKind.Resource) && !attributed) continue;
             bool excluded = attributed && member.View is { } gated && IsExcluded(gated);
-            if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Cursor.TryGetToken(SyntaxKind.IdentifierToken, out var name, out int nameStart)
-                && FunctionTypeOf(member.Cursor) is { } type)
+            if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Name is { } name && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
-                var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(nameStart, name.Width));
+                var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(member.NameStart, name.Width));
                 // wit-parser defines function names after every type: a function named as a type or as an earlier
                 // function is the one reported, after every type, before its own signature is resolved. The earlier
                 // function is the one in the interface's map (the first of a name stays there).
-                if (scope.TryGetDeclared(functionName, out var typeSpan))
+                if (scope.TryGetDeclared(functionName, member.NameHash, out var typeSpan))
                 {
                     ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, Location(file, typeSpan));
                 }
-                else if (into is not null && into.TryGetValue(functionName, out var earlier))
+                else if (into is not null && into.TryGetValue(functionName, member.NameHash, out var earlier))
                 {
                     ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(functionName), location.Value, earlier.Location);
                 }

@@ -56,9 +56,12 @@ internal sealed class TypeScope
     /// where <see cref="TryGetDeclared"/> and <see cref="DeclareType"/> take two (a body of 250,000 types spent a tenth
     /// of its declaring in the second).
     /// </summary>
-    public bool TryDeclareType(string name, TypeDefinition definition)
+    public bool TryDeclareType(string name, TypeDefinition definition) => TryDeclareType(name, NameMap<TypeDefinition>.Hash(name), definition);
+
+    /// <summary><see cref="TryDeclareType(string, TypeDefinition)"/> of a name whose <see cref="NameMap{T}.Hash"/> is known.</summary>
+    public bool TryDeclareType(string name, uint hash, TypeDefinition definition)
     {
-        if (_declaredTypes is not null) return _declaredTypes.TryAdd(name, definition);
+        if (_declaredTypes is not null) return _declaredTypes.TryAdd(name, hash, definition);
 #if NET
         return _types!.TryAdd(name, definition);
 #else
@@ -67,6 +70,9 @@ internal sealed class TypeScope
         return true;
 #endif
     }
+
+    /// <summary>Starts reading where a lookup of a type's name of <paramref name="hash"/> will read (<see cref="NameMap{T}.Prefetch"/>; an interface's map only).</summary>
+    public void PrefetchType(uint hash) => _declaredTypes?.Prefetch(hash);
 
     /// <summary>The type named <paramref name="name"/> in the body.</summary>
     public bool TryGetType(string name, out TypeDefinition definition) =>
@@ -97,11 +103,15 @@ internal sealed class TypeScope
     /// per scope): its definition's location. Functions are declared after every type, as they are resolved (an
     /// interface's go straight into its map of functions, where a later one of the same name finds the first).
     /// </summary>
-    public bool TryGetDeclared(string name, out Text.TextSpan span)
+    public bool TryGetDeclared(string name, out Text.TextSpan span) => TryGetDeclared(name, NameMap<TypeDefinition>.Hash(name), out span);
+
+    /// <summary><see cref="TryGetDeclared(string, out Text.TextSpan)"/> of a name whose <see cref="NameMap{T}.Hash"/> is known.</summary>
+    public bool TryGetDeclared(string name, uint hash, out Text.TextSpan span)
     {
-        if (TryGetType(name, out var type))
+        TypeDefinition? type;
+        if (_types is not null ? _types.TryGetValue(name, out type) : _declaredTypes!.TryGetValue(name, hash, out type))
         {
-            span = type.StoredLocation.Span;
+            span = type!.StoredLocation.Span;
             return true;
         }
 

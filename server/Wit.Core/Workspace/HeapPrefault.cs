@@ -44,16 +44,18 @@ public static class HeapPrefault
     public const long MinimumSourceBytes = 1 << 20;
 
     /// <summary>
-    /// Bytes of small objects a load and resolve touch per byte of UTF-8 source: measured 9.2 on the generated 100,000-
-    /// and 1,000,000-line files (tree and model; 2026-12-07, resident set of the region's small-object memory at exit).
+    /// Bytes of small objects a load and resolve touch per byte of UTF-8 source: measured 9.4 on the generated
+    /// 1,000,000-line file (tree and model; 2026-12-07, resident set of the region's small-object memory at exit with
+    /// the prefault off), and a little more so that the run's thread does not fault in its last megabytes: memory faulted
+    /// in during the resolve cost that run 1.5 ms/MB when the system had to get it back from the host.
     /// </summary>
-    public const double SmallObjectsPerSourceByte = 9.0;
+    public const double SmallObjectsPerSourceByte = 9.5;
 
     /// <summary>
     /// Bytes of large objects per byte of source: the UTF-16 text (2) and the arrays behind large lists and tables
-    /// (measured 3.5 in all on the 1,000,000-line file).
+    /// (measured 4.5 in all on the 1,000,000-line file, the same way).
     /// </summary>
-    public const double LargeObjectsPerSourceByte = 3.5;
+    public const double LargeObjectsPerSourceByte = 4.6;
 
     /// <summary>The collector's region for small objects (its default; the one the next small object is in is populated to its end).</summary>
     internal const ulong SmallRegionBytes = 4UL << 20;

@@ -21,6 +21,8 @@ public class NameMapTests
         Assert.False(map.ContainsKey("a"));
         Assert.False(map.TryGetValue("a", out _));
         Assert.False(map.Remove("a"));
+        map.Prefetch(NameMap<int>.Hash("a"));
+        Assert.False(map.TryGetValue("a", NameMap<int>.Hash("a"), out _));
         Assert.Empty(map);
         Assert.Empty(map.Keys);
     }
@@ -163,10 +165,16 @@ public class NameMapTests
             string name = "name-" + random.Next(names).ToString(System.Globalization.CultureInfo.InvariantCulture);
             int value = random.Next();
             int at = Find(name);
+
+            // Half the lookups and additions go through the overloads given the name's hash, after asking for its
+            // memory ahead (the resolver's walks): they must agree with the others.
+            bool hashed = random.Next(2) == 0;
+            uint hash = NameMap<int>.Hash(name);
+            if (hashed) map.Prefetch(hash);
             switch (random.Next(10))
             {
                 case < 4:
-                    Assert.Equal(at < 0, map.TryAdd(name, value));
+                    Assert.Equal(at < 0, hashed ? map.TryAdd(name, hash, value) : map.TryAdd(name, value));
                     if (at < 0) reference.Add(KeyValuePair.Create(name, value));
                     break;
                 case < 6:
@@ -179,7 +187,7 @@ public class NameMapTests
                     if (at >= 0) reference.RemoveAt(at);
                     break;
                 default:
-                    Assert.Equal(at >= 0, map.TryGetValue(name, out int found));
+                    Assert.Equal(at >= 0, hashed ? map.TryGetValue(name, hash, out int found) : map.TryGetValue(name, out found));
                     if (at >= 0) Assert.Equal(reference[at].Value, found);
                     Assert.Equal(at >= 0, map.ContainsKey(name));
                     break;
