@@ -310,6 +310,7 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         }
     }
 
+    // The dictionary hashes names itself: the hash-taking overloads ignore theirs, and there is no table to prefetch.
     internal bool TryGetValue(string name, uint hash, out T value) => TryGetValue(name, out value);
 
     internal bool TryAdd(string name, uint hash, T value) => TryAdd(name, value);
