@@ -40,7 +40,13 @@ internal sealed class DiagnosticsPublisher
         _server = server;
     }
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    /// <summary>
+    /// Starts the publishing loop. With nothing asked for yet (the server starts it before reading a message) the loop
+    /// only begins waiting for its first signal, so it runs here, without handing the thread pool an item: as the
+    /// process starts, that made the pool create a thread and wait for it to run, on the way to answering
+    /// <c>initialize</c>.
+    /// </summary>
+    public void Start() => _loop = _signal.CurrentCount == 0 ? RunAsync() : Task.Run(RunAsync);
 
     public async Task StopAsync()
     {

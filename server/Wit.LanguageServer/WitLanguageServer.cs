@@ -111,15 +111,19 @@ public sealed class WitLanguageServer
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         Diagnostics.Start();
-        using var stopWatching = new CancellationTokenSource();
-        var idleWatch = Memory.WatchForIdleAsync(stopWatching.Token);
         try
         {
             await _connection.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await stopWatching.CancelAsync().ConfigureAwait(false);
+            Task idleWatch;
+            lock (_idleWatchLock)
+            {
+                _stopWatching.Cancel();
+                idleWatch = _idleWatch;
+            }
+
             await idleWatch.ConfigureAwait(false);
             await Diagnostics.StopAsync().ConfigureAwait(false);
         }
@@ -128,6 +132,36 @@ public sealed class WitLanguageServer
     }
 
     internal void MarkInitialized() => _state = ServerState.Initialized;
+
+    private readonly object _idleWatchLock = new();
+    private readonly CancellationTokenSource _stopWatching = new();
+    private Task _idleWatch = Task.CompletedTask;
+    private bool _idleWatchStarted;
+
+    /// <summary>Whether <see cref="StartIdleWatch"/> has started the watch.</summary>
+    internal bool IdleWatchStarted
+    {
+        get
+        {
+            lock (_idleWatchLock) return _idleWatchStarted;
+        }
+    }
+
+    /// <summary>
+    /// Starts watching for the server to go idle after a burst of work (<see cref="MemoryTrimmer.WatchForIdleAsync"/>),
+    /// once: on <c>initialized</c>, or on the first change to a document should a client skip that. Not as the process
+    /// starts: the watch's first timer made the runtime start its timer thread and wait for it, on the way to answering
+    /// <c>initialize</c>, where nothing can have been allocated to give back yet.
+    /// </summary>
+    internal void StartIdleWatch()
+    {
+        lock (_idleWatchLock)
+        {
+            if (_idleWatchStarted || _stopWatching.IsCancellationRequested) return;
+            _idleWatchStarted = true;
+            _idleWatch = Memory.WatchForIdleAsync(_stopWatching.Token);
+        }
+    }
 
     internal void MarkShutDown()
     {
@@ -147,6 +181,7 @@ public sealed class WitLanguageServer
         IdeSnapshot? snapshot;
         lock (_writeLock) snapshot = change(Workspace);
         if (snapshot is not null) Diagnostics.Notify(changedPath);
+        if (changedPath is not null) StartIdleWatch();
         return snapshot;
     }
 

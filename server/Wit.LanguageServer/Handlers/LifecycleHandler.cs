@@ -46,6 +46,7 @@ internal static class LifecycleHandler
             }
 
             WorkspaceHandler.AfterInitialized(server);
+            server.StartIdleWatch();
             return ValueTask.CompletedTask;
         }, RequestOrdering.Exclusive);
 

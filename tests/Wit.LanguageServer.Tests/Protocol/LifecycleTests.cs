@@ -32,6 +32,35 @@ public class LifecycleTests
         Assert.Equal("wit-language-server", result["serverInfo"]!["name"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// The idle watch (memory given back after a burst of work) starts after <c>initialize</c> is answered, not as the
+    /// process starts: on <c>initialized</c>, or on the first document opened by a client that skips it.
+    /// </summary>
+    [Fact]
+    public async Task The_idle_watch_starts_on_initialized_or_on_the_first_document()
+    {
+        await using (var client = new LspTestClient(new InMemoryFileSystem()))
+        {
+            await client.ResultAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject(), ["rootUri"] = null });
+            Assert.False(client.Server.IdleWatchStarted);
+            await client.NotifyAsync("initialized", new JsonObject());
+            await client.RequestAsync("shutdown", null);
+            Assert.True(client.Server.IdleWatchStarted);
+            await client.NotifyAsync("exit", null);
+            Assert.Equal(0, await client.ServerTask.WaitAsync(LspTestClient.Timeout));
+        }
+
+        await using (var skipping = new LspTestClient(new InMemoryFileSystem()))
+        {
+            await skipping.ResultAsync("initialize", new JsonObject { ["capabilities"] = new JsonObject(), ["rootUri"] = null });
+            await skipping.OpenAsync("/ws/a.wit", "package a:b;\n");
+            await skipping.RequestAsync("shutdown", null);
+            Assert.True(skipping.Server.IdleWatchStarted);
+            await skipping.NotifyAsync("exit", null);
+            Assert.Equal(0, await skipping.ServerTask.WaitAsync(LspTestClient.Timeout));
+        }
+    }
+
     [Fact]
     public async Task A_second_initialize_is_an_invalid_request()
     {
