@@ -117,14 +117,14 @@ public sealed class WitLanguageServer
         }
         finally
         {
-            Task idleWatch;
+            Task? idleWatch;
             lock (_idleWatchLock)
             {
                 _stopWatching.Cancel();
                 idleWatch = _idleWatch;
             }
 
-            await idleWatch.ConfigureAwait(false);
+            if (idleWatch is not null) await idleWatch.ConfigureAwait(false);
             await Diagnostics.StopAsync().ConfigureAwait(false);
         }
 
@@ -135,15 +135,16 @@ public sealed class WitLanguageServer
 
     private readonly object _idleWatchLock = new();
     private readonly CancellationTokenSource _stopWatching = new();
-    private Task _idleWatch = Task.CompletedTask;
-    private bool _idleWatchStarted;
+
+    /// <summary>The idle watch, once <see cref="StartIdleWatch"/> has started it.</summary>
+    private Task? _idleWatch;
 
     /// <summary>Whether <see cref="StartIdleWatch"/> has started the watch.</summary>
     internal bool IdleWatchStarted
     {
         get
         {
-            lock (_idleWatchLock) return _idleWatchStarted;
+            lock (_idleWatchLock) return _idleWatch is not null;
         }
     }
 
@@ -157,8 +158,7 @@ public sealed class WitLanguageServer
     {
         lock (_idleWatchLock)
         {
-            if (_idleWatchStarted || _stopWatching.IsCancellationRequested) return;
-            _idleWatchStarted = true;
+            if (_idleWatch is not null || _stopWatching.IsCancellationRequested) return;
             _idleWatch = Memory.WatchForIdleAsync(_stopWatching.Token);
         }
     }

@@ -81,7 +81,7 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     /// <summary><see cref="TryGetValue(string, out T)"/> of a name whose <see cref="Hash"/> is known.</summary>
     internal bool TryGetValue(string name, uint hash, out T value)
     {
-        int index = _count == 0 ? -1 : PositionAt(FindSlot(name, hash));
+        int index = IndexOf(name, hash);
         if (index < 0)
         {
             value = default!;
@@ -207,11 +207,10 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
     }
 
     /// <summary>The position of <paramref name="name"/>'s entry, or -1.</summary>
-    private int IndexOf(string name)
-    {
-        if (_count == 0) return -1;
-        return PositionAt(FindSlot(name, Hash(name)));
-    }
+    private int IndexOf(string name) => IndexOf(name, Hash(name));
+
+    /// <summary>The position of the entry of <paramref name="name"/>, whose hash is <paramref name="hash"/>, or -1.</summary>
+    private int IndexOf(string name, uint hash) => _count == 0 ? -1 : PositionAt(FindSlot(name, hash));
 
     /// <summary>The position of the entry <paramref name="slot"/> holds, or -1 when it is free.</summary>
     private int PositionAt(int slot) => (int)(_slots[slot] & (uint)(_slots.Length - 1)) - 1;

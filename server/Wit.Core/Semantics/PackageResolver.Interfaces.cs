@@ -90,7 +90,7 @@ internal sealed partial class PackageResolver
                     }
 
                     break;
-                case SyntaxKind.TypeAlias or SyntaxKind.Record or SyntaxKind.Flags or SyntaxKind.Variant or SyntaxKind.Enum or SyntaxKind.Resource:
+                case var kind when IsTypeDefinitionKind(kind):
                     // The type's Name (TypeNameToken): the first identifier token that is not missing.
                     if (member.Name is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);

@@ -78,6 +78,10 @@ internal sealed class TypeScope
     public bool TryGetType(string name, out TypeDefinition definition) =>
         _types?.TryGetValue(name, out definition!) ?? _declaredTypes!.TryGetValue(name, out definition);
 
+    /// <summary><see cref="TryGetType(string, out TypeDefinition)"/> of a name whose <see cref="NameMap{T}.Hash"/> is known (a world's dictionary hashes it again).</summary>
+    private bool TryGetType(string name, uint hash, out TypeDefinition definition) =>
+        _types?.TryGetValue(name, out definition!) ?? _declaredTypes!.TryGetValue(name, hash, out definition);
+
     /// <summary>Notes a freestanding function declared (in declaration order, while functions are resolved).</summary>
     public void DeclareFunction(string name) => _functions.Add(name);
 
@@ -108,10 +112,9 @@ internal sealed class TypeScope
     /// <summary><see cref="TryGetDeclared(string, out Text.TextSpan)"/> of a name whose <see cref="NameMap{T}.Hash"/> is known.</summary>
     public bool TryGetDeclared(string name, uint hash, out Text.TextSpan span)
     {
-        TypeDefinition? type;
-        if (_types is not null ? _types.TryGetValue(name, out type) : _declaredTypes!.TryGetValue(name, hash, out type))
+        if (TryGetType(name, hash, out var type))
         {
-            span = type!.StoredLocation.Span;
+            span = type.StoredLocation.Span;
             return true;
         }
 

@@ -175,7 +175,7 @@ public static class HugePages
     /// <c>/proc/self/maps</c> cannot be read.
     /// </summary>
     internal static List<(ulong Start, ulong End)>? WritableAnonymousRangesOfThisProcess() =>
-        ReadSelfMaps(static maps => WritableAnonymousRanges(maps));
+        ReadSelfMaps(WritableAnonymousRanges);
 
     /// <summary>What <paramref name="read"/> makes of a <c>/proc/self/maps</c> text.</summary>
     private delegate T MapsReader<T>(ReadOnlySpan<byte> maps);
