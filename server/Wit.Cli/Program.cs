@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Wit;
 using Wit.Cli;
 
 // The only place that touches the console: everything else writes to the writers it is given.
@@ -13,11 +14,11 @@ using Wit.Cli;
 // Both streams are written in the terminal's encoding without a byte order mark, as Console.Error writes; UTF-8 is
 // known from the locale's variables without asking the console (LocaleCharset).
 var encoding = LocaleCharset.IsUtf8() || Console.OutputEncoding.CodePage == 65001 ? new UTF8Encoding(false) : Console.OutputEncoding;
-using var output = new StreamWriter(Console.OpenStandardOutput(), encoding, 64 * 1024) { AutoFlush = false };
-var error = new FlushingErrorWriter(new StreamWriter(Console.OpenStandardError(), encoding, 256) { AutoFlush = true }, output);
+using var output = new StreamWriter(StandardStream.Output(), encoding, 64 * 1024) { AutoFlush = false };
+var error = new FlushingErrorWriter(new StreamWriter(StandardStream.Error(), encoding, 256) { AutoFlush = true }, output);
 try
 {
-    return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, Console.OpenStandardInput());
+    return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, args.Length > 0 && args[0] == "run" ? Console.OpenStandardInput() : null);
 }
 finally
 {

@@ -18,7 +18,8 @@ public static class Program
         System.Threading.ThreadPool.GetMinThreads(out int workers, out int completion);
         System.Threading.ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount + 8), completion);
         _ = Task.Run(Handlers.LifecycleHandler.PrepareSerialization);
-        var log = Console.Error;
+        // Standard error without the console's set-up (StandardStream), shared by the threads that log.
+        var log = TextWriter.Synchronized(new StreamWriter(StandardStream.Error(), new System.Text.UTF8Encoding(false), 1024) { AutoFlush = true });
         string? pipe = null;
         int? port = null;
         foreach (var arg in args)
@@ -57,7 +58,7 @@ public static class Program
         else
         {
             input = Console.OpenStandardInput();
-            output = Console.OpenStandardOutput();
+            output = StandardStream.Output();
         }
 
         using (connection)

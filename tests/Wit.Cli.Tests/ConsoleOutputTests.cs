@@ -1,8 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.IO.Pipes;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace Wit.Cli.Tests;
@@ -78,6 +80,82 @@ public sealed class ConsoleOutputTests
         Assert.Equal(functions, lines.Count(l => l.StartsWith("info[WIT2003]", StringComparison.Ordinal)));
         Assert.Equal($"linted 1 file: 0 errors, 0 warnings, {functions} notes", lines[^1]);
         Assert.True(merged.Length > 64 * 1024, "the output should be larger than the buffer");
+    }
+
+    [Fact]
+    public void A_reader_that_stops_reading_ends_the_output_quietly_and_the_exit_code_stays_the_commands()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        using var dir = new TempDirectory();
+        var text = new StringBuilder("package a:b;\n\ninterface big {\n");
+        for (int i = 0; i < 3000; i++) text.Append("  /// Gets.\n  get").Append(i).Append(": func(key: string) -> u32;\n");
+        dir.Write("big.wit", text.Append("}\n").ToString());
+        dir.Write("bad.wit", "package a:c;\n\ninterface bad {\n  f: func(x: nope);\n}\n");
+        string wit = Path.Combine(AppContext.BaseDirectory, "wit.dll");
+        foreach (var (file, expected) in new[] { ("big.wit", 0), ("bad.wit", 1) })
+        {
+            // `head -c 10` reads ten bytes and exits: the rest of the output meets a closed pipe (EPIPE).
+            var info = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir.Path };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add($"dotnet '{wit}' lint {file} 2>&1 | head -c 10; echo \" exit=${{PIPESTATUS[0]}}\"");
+
+            using var process = Process.Start(info)!;
+            string output = process.StandardOutput.ReadToEnd();
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+
+            Assert.Equal(10, output.IndexOf(" exit=", StringComparison.Ordinal));
+            Assert.EndsWith($" exit={expected}\n", output);
+            Assert.Equal("", error);
+        }
+    }
+
+    [Fact]
+    public async Task The_descriptors_stream_writes_everything_in_order()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        var bytes = new byte[1 << 20];
+        new Random(7).NextBytes(bytes);
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.In);
+        var stream = new StandardStream((int)pipe.ClientSafePipeHandle.DangerousGetHandle());
+        var received = new MemoryStream();
+        var reader = Task.Run(() => pipe.CopyTo(received));
+
+        // More than a pipe holds (64 KB), in writes of every size, so that most of them wait for the reader.
+        int offset = 0;
+        for (int size = 1; offset < bytes.Length; size = size * 3 % 200_003)
+        {
+            int count = Math.Min(size, bytes.Length - offset);
+            if (offset % 2 == 0) stream.Write(bytes, offset, count);
+            else Assert.True(stream.WriteAsync(bytes.AsMemory(offset, count)).IsCompletedSuccessfully);
+            offset += count;
+        }
+
+        Assert.True(stream.FlushAsync().IsCompletedSuccessfully);
+        pipe.DisposeLocalCopyOfClientHandle();
+        await reader;
+        Assert.Equal(bytes, received.ToArray());
+        Assert.False(stream.CanRead);
+        Assert.Throws<NotSupportedException>(() => stream.Length);
+    }
+
+    [Fact]
+    public void Writes_after_the_reader_closed_its_end_are_dropped()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        var pipe = new AnonymousPipeServerStream(PipeDirection.In);
+        using var client = pipe.ClientSafePipeHandle;
+        var stream = new StandardStream((int)client.DangerousGetHandle());
+        stream.Write("seen"u8);
+        var buffer = new byte[4];
+        pipe.ReadExactly(buffer);
+        Assert.Equal("seen"u8.ToArray(), buffer);
+        pipe.Dispose();
+
+        // .NET ignores SIGPIPE, so the write fails with EPIPE, which ends the output as the console does.
+        stream.Write(new byte[100_000]);
+        stream.Write("more"u8);
+        Assert.True(stream.WriteAsync(new byte[10]).IsCompletedSuccessfully);
     }
 
     private sealed class FlushCountingWriter : StringWriter

@@ -81,6 +81,22 @@ public sealed class NativeStartupSettingsTests
     }
 
     [Fact]
+    public void EveryNativeCallOfTheSharedStandardStreamGoesToALibraryBoundDirectly()
+    {
+        // server/Shared/StandardStream.cs is compiled into wit and the language server: write and poll from libc.
+        string source = File.ReadAllText(Path.Combine(RepoPaths.Root, "server", "Shared", "StandardStream.cs"));
+        var libraries = System.Text.RegularExpressions.Regex.Matches(source, "DllImport\\(\"([^\"]+)\"").Select(match => match.Groups[1].Value).ToHashSet();
+        Assert.Equal(["libc"], libraries);
+        foreach (var project in new[] { "server/Wit.Cli/Wit.Cli.csproj", "server/Wit.LanguageServer/Wit.LanguageServer.csproj" })
+        {
+            Assert.Contains("Compile", Items(project, "linux-x64", "Compile").EnumerateArray()
+                .Where(item => item.GetProperty("Identity").GetString()!.Replace('\\', '/').EndsWith("Shared/StandardStream.cs", StringComparison.Ordinal))
+                .Select(_ => "Compile"));
+            Assert.Contains("libc", ItemNames(project, "linux-x64", "DirectPInvoke"));
+        }
+    }
+
+    [Fact]
     public void WitReadsFilesWithoutAdvisoryLocks()
     {
         var items = Items("server/Wit.Cli/Wit.Cli.csproj", "linux-x64", "RuntimeHostConfigurationOption");
