@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace Wit;
 
 /// <summary>
-/// Standard output or error as a write-only stream over the file descriptor itself, on Linux and macOS: what
-/// <see cref="Console.OpenStandardOutput()"/> gives, without setting up the console.
+/// Standard input, output or error as a stream over the file descriptor itself, on Linux and macOS: what
+/// <see cref="Console.OpenStandardOutput()"/> and the others give, without setting up the console.
 /// </summary>
 /// <remarks>
 /// The console's streams initialise the terminal on their first write (System.Native's terminal and signal handling:
@@ -26,10 +26,23 @@ internal sealed class StandardStream : Stream
     private const int WouldBlock = 11; // EAGAIN on Linux; 35 on macOS (see IsWouldBlock)
 
     private readonly int _descriptor;
+    private readonly bool _input;
     private bool _broken;
 
     /// <summary>A stream over <paramref name="descriptor"/>, which it does not close.</summary>
-    internal StandardStream(int descriptor) => _descriptor = descriptor;
+    internal StandardStream(int descriptor, bool input = false)
+    {
+        _descriptor = descriptor;
+        _input = input;
+    }
+
+    /// <summary>
+    /// Standard input: the descriptor's own stream on Unix, the console's elsewhere. A read waits in the calling
+    /// thread, as the console's does, and so does <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>, which
+    /// completes synchronously: a reader that loops on its own thread reads without handing each read to the pool
+    /// (the base class queues a work item per read, which waited behind whatever the pool was doing).
+    /// </summary>
+    public static Stream Input() => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? new StandardStream(0, input: true) : Console.OpenStandardInput();
 
     /// <summary>Standard output: the descriptor's own stream on Unix, the console's elsewhere.</summary>
     public static Stream Output() => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? new StandardStream(1) : Console.OpenStandardOutput();
@@ -37,11 +50,11 @@ internal sealed class StandardStream : Stream
     /// <summary>Standard error: the descriptor's own stream on Unix, the console's elsewhere.</summary>
     public static Stream Error() => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? new StandardStream(2) : Console.OpenStandardError();
 
-    public override bool CanRead => false;
+    public override bool CanRead => _input;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => true;
+    public override bool CanWrite => !_input;
 
     public override long Length => throw new NotSupportedException();
 
@@ -55,7 +68,46 @@ internal sealed class StandardStream : Stream
     {
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override unsafe int Read(Span<byte> buffer)
+    {
+        if (!_input) throw new NotSupportedException();
+        if (buffer.IsEmpty) return 0;
+        fixed (byte* start = buffer)
+        {
+            while (true)
+            {
+                nint result = Native.Read(_descriptor, start, (nuint)buffer.Length);
+                if (result >= 0) return (int)result;
+                int error = Marshal.GetLastPInvokeError();
+                if (error == Interrupted) continue;
+                if (IsWouldBlock(error))
+                {
+                    Native.WaitReadable(_descriptor);
+                    continue;
+                }
+
+                throw new IOException($"cannot read standard input: {Marshal.GetPInvokeErrorMessage(error)}", error);
+            }
+        }
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<int>(cancellationToken);
+        try
+        {
+            return new ValueTask<int>(Read(buffer.Span));
+        }
+        catch (IOException exception)
+        {
+            return ValueTask.FromException<int>(exception);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -65,6 +117,7 @@ internal sealed class StandardStream : Stream
 
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
     {
+        if (_input) throw new NotSupportedException();
         fixed (byte* start = buffer)
         {
             int written = 0;
@@ -128,12 +181,19 @@ internal sealed class StandardStream : Stream
         [DllImport("libc", EntryPoint = "write", SetLastError = true)]
         public static extern unsafe nint Write(int descriptor, byte* buffer, nuint count);
 
+        [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+        public static extern unsafe nint Read(int descriptor, byte* buffer, nuint count);
+
         [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
         private static extern unsafe int Poll(PollDescriptor* descriptors, nuint count, int timeout);
 
-        public static unsafe void WaitWritable(int descriptor)
+        public static void WaitWritable(int descriptor) => Wait(descriptor, 4 /* POLLOUT */);
+
+        public static void WaitReadable(int descriptor) => Wait(descriptor, 1 /* POLLIN */);
+
+        private static unsafe void Wait(int descriptor, short events)
         {
-            var entry = new PollDescriptor { Descriptor = descriptor, Events = 4 /* POLLOUT */ };
+            var entry = new PollDescriptor { Descriptor = descriptor, Events = events };
             Poll(&entry, 1, -1);
         }
 

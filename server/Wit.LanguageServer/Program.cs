@@ -57,7 +57,7 @@ public static class Program
         }
         else
         {
-            input = Console.OpenStandardInput();
+            input = StandardStream.Input();
             output = StandardStream.Output();
         }
 

@@ -345,7 +345,10 @@ public sealed partial class JsonRpcConnection
         using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(Stop);
         CancellationToken stopToken = stopSource.Token;
         Task dispatch = Task.Run(() => DispatchLoopAsync(stopToken), CancellationToken.None);
-        Task read = Task.Run(() => ReadLoopAsync(stopToken), CancellationToken.None);
+        // The reader gets a thread of its own at once rather than a place in the pool's queue: a process that has just
+        // started has few pool threads, busy with other start-up work, and the first message waited for one of them.
+        // Over an input whose reads wait in the calling thread (standard input) the loop stays on that thread.
+        Task read = Task.Factory.StartNew(() => ReadLoopAsync(stopToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
         // Some streams (console input) ignore cancellation, so a stop does not wait for the pending read to return.
         await Task.WhenAny(read, stopped.Task).ConfigureAwait(false);

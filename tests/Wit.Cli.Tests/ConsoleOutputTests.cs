@@ -140,6 +140,50 @@ public sealed class ConsoleOutputTests
     }
 
     [Fact]
+    public async Task Standard_input_is_read_in_the_calling_thread_to_its_end()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        var bytes = new byte[300_000];
+        new Random(3).NextBytes(bytes);
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        var stream = new StandardStream((int)pipe.ClientSafePipeHandle.DangerousGetHandle(), input: true);
+        var writer = Task.Run(() =>
+        {
+            pipe.Write(bytes);
+            pipe.Dispose();
+        });
+
+        var received = new MemoryStream();
+        var buffer = new byte[5000];
+        for (int turn = 0; ; turn++)
+        {
+            // Every read, synchronous or not, returns what the system had: the asynchronous one has completed already.
+            int read;
+            if (turn % 2 == 0)
+            {
+                var pending = stream.ReadAsync(buffer.AsMemory());
+                Assert.True(pending.IsCompleted);
+                read = await pending;
+            }
+            else
+            {
+                read = stream.Read(buffer, 0, buffer.Length);
+            }
+
+            if (read == 0) break;
+            received.Write(buffer, 0, read);
+        }
+
+        await writer;
+        Assert.Equal(bytes, received.ToArray());
+        Assert.Equal(0, stream.Read(Span<byte>.Empty));
+        Assert.True(stream.CanRead);
+        Assert.False(stream.CanWrite);
+        Assert.Throws<NotSupportedException>(() => stream.Write([1]));
+        Assert.True(stream.ReadAsync(buffer.AsMemory(), new System.Threading.CancellationToken(true)).IsCanceled);
+    }
+
+    [Fact]
     public void Writes_after_the_reader_closed_its_end_are_dropped()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
