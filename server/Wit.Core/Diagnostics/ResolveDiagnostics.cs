@@ -29,12 +29,13 @@ public static class ResolveDiagnostics
     public static readonly DiagnosticDescriptor Wit1016 = new("WIT1016", DiagnosticSeverity.Error, "Type the component model cannot represent");
     public static readonly DiagnosticDescriptor Wit1017 = new("WIT1017", DiagnosticSeverity.Warning, "Input over a size limit");
     public static readonly DiagnosticDescriptor Wit1018 = new("WIT1018", DiagnosticSeverity.Error, "Encoded package that cannot be decoded");
+    public static readonly DiagnosticDescriptor Wit1019 = new("WIT1019", DiagnosticSeverity.Error, "Names a component cannot tell apart");
 
     /// <summary>Every resolution descriptor, for documentation checks.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         Wit1001, Wit1002, Wit1003, Wit1004, Wit1005, Wit1006, Wit1007, Wit1008,
-        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016, Wit1017, Wit1018,
+        Wit1009, Wit1010, Wit1011, Wit1012, Wit1013, Wit1014, Wit1015, Wit1016, Wit1017, Wit1018, Wit1019,
     };
 
     // WIT1001: a name that nothing in scope defines.
@@ -266,6 +267,46 @@ public static class ResolveDiagnostics
 
     /// <summary>WIT1016: a fixed-length list of length zero.</summary>
     public static DiagnosticMessage EmptyFixedLengthList() => Wit1016.Message("fixed-length lists must have more than zero elements");
+
+    // WIT1019: names that wit-parser accepts but a component cannot hold together: the component model's validator
+    // compares names ignoring case and dashes (`a-b`, `ab` and `A-B` are one name), and wit-parser does not look for a
+    // type's members twice at all. Worded as the validator words them where it has words of its own.
+
+    /// <summary>WIT1019: a record field (<paramref name="name"/>) whose name an earlier field has (<paramref name="earlier"/>), ignoring case and dashes.</summary>
+    public static DiagnosticMessage FieldNameConflict(string name, string earlier) =>
+        Wit1019.Message($"record field name `{name}` conflicts with previous field name `{earlier}`");
+
+    /// <summary>WIT1019: a variant case whose name an earlier case has, ignoring case.</summary>
+    public static DiagnosticMessage CaseNameConflict(string name, string earlier) =>
+        Wit1019.Message($"variant case name `{name}` conflicts with previous case name `{earlier}`");
+
+    /// <summary>WIT1019: a flag whose name an earlier flag has, ignoring case.</summary>
+    public static DiagnosticMessage FlagNameConflict(string name, string earlier) =>
+        Wit1019.Message($"flag name `{name}` conflicts with previous flag name `{earlier}`");
+
+    /// <summary>WIT1019: an enum case whose name an earlier case has, ignoring case.</summary>
+    public static DiagnosticMessage EnumTagConflict(string name, string earlier) =>
+        Wit1019.Message($"enum tag name `{name}` conflicts with previous tag name `{earlier}`");
+
+    /// <summary>WIT1019: a parameter whose name differs from an earlier one's only in case and dashes (the same name is WIT1002).</summary>
+    public static DiagnosticMessage ParameterNameConflict(string name, string earlier) =>
+        Wit1019.Message($"function parameter name `{name}` conflicts with previous parameter name `{earlier}`");
+
+    /// <summary>WIT1019: a type or function of an interface whose name differs from an earlier item's only in case and dashes.</summary>
+    /// <remarks>An interface's items are the exports of the instance a component imports or exports for it, hence the validator's word.</remarks>
+    public static DiagnosticMessage InterfaceItemConflict(string name, string earlier) =>
+        Wit1019.Message($"export name `{name}` conflicts with previous name `{earlier}`");
+
+    /// <summary>WIT1019: a resource's method or static function whose name differs from an earlier one's only in case and dashes (<c>[static]r.F</c>, <c>[method]r.f</c>).</summary>
+    public static DiagnosticMessage ResourceFunctionConflict(string name, string earlier) =>
+        Wit1019.Message($"export name `{name}` conflicts with previous name `{earlier}`");
+
+    /// <summary>
+    /// WIT1019: a world's import or export (a name, or an interface's id) that differs from an earlier one's only in
+    /// case and dashes, where wit-parser's own check (case only, WIT1007) does not see it.
+    /// </summary>
+    public static DiagnosticMessage WorldItemConflict(string direction, string name, string earlier) =>
+        Wit1019.Message($"{direction} name `{name}` conflicts with previous name `{earlier}`");
 
     // WIT1017: inputs an editor reads only in part, or not at all, because of their size.
 

@@ -50,6 +50,15 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
     /// </summary>
     public static DiagnosticOrder Link(int package, int step) => new(2, "", package, step);
 
+    /// <summary>
+    /// What the component model's validator checks once wit-parser has resolved and linked every package, as a
+    /// component is encoded from them (names a component cannot tell apart, empty records): after all of linking.
+    /// </summary>
+    public static DiagnosticOrder Validate(int package) => new(3, "", package, 0);
+
+    /// <summary>The step a validator-level diagnostic is noted with among a package's link-time ones (see <see cref="Validate"/>).</summary>
+    public const int ValidateStep = 100;
+
     public const int LinkForeignInterface = 0;
 
     public const int LinkForeignWorld = 1;

@@ -35,6 +35,7 @@ internal sealed partial class PackageResolver
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         @interface.Functions.EnsureCapacity(functionCount);
         ResolveFunctions(members, file, scope, @interface.Functions);
+        CheckInterfaceNames(@interface);
         _resolver.AddInterface(@interface);
         return @interface;
     }

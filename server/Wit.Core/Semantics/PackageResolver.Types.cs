@@ -54,6 +54,7 @@ internal sealed partial class PackageResolver
             }
 
             definition.Members = fields.ToArray();
+            CheckDistinctMembers(definition.Members, ResolveDiagnostics.FieldNameConflict);
             return;
         }
 
@@ -76,6 +77,7 @@ internal sealed partial class PackageResolver
                 definition.Members = members.ToArray();
                 // The component model's binary format (and so every toolchain) stops at 32 flags.
                 if (definition.Members.Count > 32) Report(ResolveDiagnostics.TooManyFlags(), definition.Location);
+                CheckDistinctMembers(definition.Members, ResolveDiagnostics.FlagNameConflict);
                 break;
             case VariantSyntax variant:
                 // wit-parser refuses a variant or enum without cases when it resolves the type (not when it parses).
@@ -89,6 +91,7 @@ internal sealed partial class PackageResolver
                 }
 
                 definition.Members = cases.ToArray();
+                CheckDistinctMembers(definition.Members, ResolveDiagnostics.CaseNameConflict);
                 break;
             case EnumSyntax @enum:
                 if (IsEmptyCaseList(@enum.Syntax, SyntaxKind.EnumCaseList)) Report(SyntaxDiagnostics.EmptyEnum(), definition.Location);
@@ -99,6 +102,7 @@ internal sealed partial class PackageResolver
                 }
 
                 definition.Members = enumCases.ToArray();
+                CheckDistinctMembers(definition.Members, ResolveDiagnostics.EnumTagConflict);
                 break;
         }
     }
@@ -409,19 +413,15 @@ internal sealed partial class PackageResolver
     private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>();
-        var names = new Dictionary<string, SourceLocation>();
-        SourceLocation? constructor = null;
-        foreach (var member in resource.Members)
+        Dictionary<string, (string Name, SourceLocation Location)>? folding = null;
+        var members = resource.Members.Where(member => !IsExcluded(member)).ToList();
+        // wit-parser finds a resource's functions by name before it resolves any of them: a second constructor or a
+        // name used twice is reported ahead of what is wrong inside the functions, and left out.
+        var duplicates = definition is null ? null : ReportDuplicateResourceFunctions(members, file);
+        foreach (var member in members)
         {
-            if (IsExcluded(member)) continue;
-            SyntaxToken? head = member switch
-            {
-                ResourceConstructorSyntax c => c.Syntax.FirstToken() is { } t && t.Kind == SyntaxKind.ConstructorKeyword ? t : FirstTokenOfKind(c, SyntaxKind.ConstructorKeyword),
-                ResourceMethodSyntax m => m.Name,
-                ResourceStaticFunctionSyntax s => s.Name,
-                _ => null,
-            };
-            if (head is not { } headToken) continue;
+            if (duplicates is not null && duplicates.Contains(member.Syntax.Position)) continue;
+            if (ResourceFunctionHead(member) is not { } headToken) continue;
             var location = Location(file, headToken);
             if (definition is null)
             {
@@ -434,39 +434,72 @@ internal sealed partial class PackageResolver
             switch (member)
             {
                 case ResourceConstructorSyntax c:
-                    if (constructor is not null)
-                    {
-                        ReportDuplicate(ResolveDiagnostics.DuplicateConstructors(), location, constructor);
-                        continue;
-                    }
-
-                    constructor = location;
                     result.Add(BuildFunction($"[constructor]{name}", FunctionKind.Constructor, definition, Cursor(c.Syntax), c.Result, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
-                    if (!names.TryAdd(method, location))
-                    {
-                        ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(method), location, names[method]);
-                        continue;
-                    }
-
+                    CheckResourceFunctionName(folding ??= ResourceNameFolding(), method, $"[method]{name}.{method}", location);
                     result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
-                    if (!names.TryAdd(staticName, location))
-                    {
-                        ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(staticName), location, names[staticName]);
-                        continue;
-                    }
-
+                    CheckResourceFunctionName(folding ??= ResourceNameFolding(), staticName, $"[static]{name}.{staticName}", location);
                     result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
             }
         }
 
         return result;
+    }
+
+    /// <summary>The token a resource function is found by: <c>constructor</c>, or a method's or static function's name.</summary>
+    private static SyntaxToken? ResourceFunctionHead(WitNode member) => member switch
+    {
+        ResourceConstructorSyntax c => c.Syntax.FirstToken() is { } t && t.Kind == SyntaxKind.ConstructorKeyword ? t : FirstTokenOfKind(c, SyntaxKind.ConstructorKeyword),
+        ResourceMethodSyntax m => m.Name,
+        ResourceStaticFunctionSyntax s => s.Name,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reports every constructor after a resource's first and every method or static function whose name an earlier
+    /// one has (WIT1002), and returns the places of those members, or null when there are none.
+    /// </summary>
+    private HashSet<int>? ReportDuplicateResourceFunctions(List<WitNode> members, SourceFile file)
+    {
+        HashSet<int>? duplicates = null;
+        Dictionary<string, SourceLocation>? names = null;
+        SourceLocation? constructor = null;
+        foreach (var member in members)
+        {
+            if (ResourceFunctionHead(member) is not { } head) continue;
+            var location = Location(file, head);
+            if (member is ResourceConstructorSyntax)
+            {
+                if (constructor is null)
+                {
+                    constructor = location;
+                    continue;
+                }
+
+                ReportDuplicate(ResolveDiagnostics.DuplicateConstructors(), location, constructor);
+            }
+            else if (member is ResourceMethodSyntax { FunctionType: not null } or ResourceStaticFunctionSyntax { FunctionType: not null })
+            {
+                string name = Names.Unescape(head.Text);
+                names ??= new Dictionary<string, SourceLocation>();
+                if (names.TryAdd(name, location)) continue;
+                ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(name), location, names[name]);
+            }
+            else
+            {
+                continue;
+            }
+
+            (duplicates ??= new HashSet<int>()).Add(member.Syntax.Position);
+        }
+
+        return duplicates;
     }
 
     private static GreenCursor Cursor(SyntaxNode node) => new(node.Green, node.Position);
@@ -508,6 +541,8 @@ internal sealed partial class PackageResolver
 
         // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
         Dictionary<string, NamedType>? byName = null;
+        // Whether a name so far has a capital letter or a dash: only then can two be one name to a component.
+        bool folded = false;
         // Read from the green tree (FunctionTypeSyntax.Parameters and their accessors, without a red node each).
         foreach (var parameter in signature.ListItems(SyntaxKind.ParameterList, SyntaxKind.Parameter))
         {
@@ -521,6 +556,19 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
+            // A name that differs from an earlier one only in case and dashes is the same to a component (`self` included).
+            bool folds = !ReferenceEquals(ComponentNameKey(pname), pname);
+            if (folds || folded)
+            {
+                foreach (var other in list)
+                {
+                    if (!SameComponentName(other.Name, pname)) continue;
+                    ReportAtValidation(ResolveDiagnostics.ParameterNameConflict(pname, other.Name), new SourceLocation(file.Tree.Text, at), other.Location);
+                    break;
+                }
+            }
+
+            folded |= folds;
             var named = new NamedType(pname, type, null, file.Tree.Text, at);
             list.Add(named);
             byName?.Add(pname, named);

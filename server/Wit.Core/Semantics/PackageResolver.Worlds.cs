@@ -83,7 +83,22 @@ internal sealed partial class PackageResolver
                 var caseClash = kinds.Keys.FirstOrDefault(k => string.Equals(k, itemName, System.StringComparison.OrdinalIgnoreCase));
                 if (caseClash is not null)
                 {
+                    // wit-parser finds the clash once the world is resolved: what the item names is resolved (and its
+                    // errors reported) first; the item itself is left out.
                     ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, itemName, name, caseClash), itemLocation);
+                    if (external.FunctionType is { } clashing)
+                    {
+                        BuildFunction(itemName, clashing.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null, Cursor(clashing.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(itemLocation));
+                    }
+                    else if (external.InlineInterface is { } clashingInline)
+                    {
+                        ResolveInterface(null, member, clashingInline.Syntax, file, null);
+                    }
+                    else if (external.Path is { } clashingPath && ParsedPath.From(clashingPath, file) is { } clashingTarget)
+                    {
+                        ResolveInterfaceReference(clashingTarget, file);
+                    }
+
                     continue;
                 }
 
@@ -183,6 +198,17 @@ internal sealed partial class PackageResolver
             if (!clashReported) clashReported = ReportCaseClash(world, world.Imports, "import", path.ItemLocation) || ReportCaseClash(world, world.Exports, "export", path.ItemLocation);
         }
 
+        // Names that differ only in case among the world's own items (two types, say); then what only the component
+        // model's validator refuses: names and interface ids that differ in dashes too (`a-b`, `ab`; `a:b/i`, `a:b/I`).
+        if (!clashReported)
+        {
+            clashReported = ReportCaseClash(world, world.Imports, "import", world.Location!, itemLocation: true)
+                || ReportCaseClash(world, world.Exports, "export", world.Location!, itemLocation: true);
+        }
+
+        CheckWorldNames(world, world.Imports, "import");
+        CheckWorldNames(world, world.Exports, "export");
+
         if (WorldElaboration.Elaborate(world) is { } conflict)
         {
             string name = conflict.Interface?.QualifiedName ?? conflict.Name!;
@@ -239,7 +265,8 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>Reports the first import (or export) whose name equals an earlier one but for case; true when reported.</summary>
-    private bool ReportCaseClash(World world, List<KeyValuePair<WorldKey, WorldItem>> items, string direction, SourceLocation location)
+    /// <param name="itemLocation">Whether the clashing item's own place is reported, where it has one (else <paramref name="location"/>).</param>
+    private bool ReportCaseClash(World world, List<KeyValuePair<WorldKey, WorldItem>> items, string direction, SourceLocation location, bool itemLocation = false)
     {
         var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var entry in items)
@@ -247,7 +274,8 @@ internal sealed partial class PackageResolver
             if (entry.Key.Name is not { } name) continue;
             if (seen.TryGetValue(name, out var earlier) && earlier != name)
             {
-                ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, name, world.Name, earlier), location);
+                var at = itemLocation ? entry.Value.Location ?? entry.Value.Type?.Location ?? entry.Value.Function?.Location ?? location : location;
+                ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, name, world.Name, earlier), at);
                 return true;
             }
 

@@ -352,7 +352,10 @@ public sealed partial class WitResolver
             resolver.Resolve();
             if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
             // What linking checks comes after every package was resolved by itself, package by package.
-            foreach (var entry in resolver.LinkTimeDiagnostics) _model.DiagnosticOrders[entry.Key] = DiagnosticOrder.Link(position, entry.Value);
+            foreach (var entry in resolver.LinkTimeDiagnostics)
+            {
+                _model.DiagnosticOrders[entry.Key] = entry.Value == DiagnosticOrder.ValidateStep ? DiagnosticOrder.Validate(position) : DiagnosticOrder.Link(position, entry.Value);
+            }
             _current = DiagnosticOrder.Sorting;
             if (root) _rootResolver = resolver;
             if (resolver.TakenOver.Count > 0) continue;

@@ -82,10 +82,32 @@ public sealed class RuleFixture
         return lines[0] switch
         {
             "accept" => UpstreamVerdict.Accepted,
-            "reject" => UpstreamVerdict.Rejected(UpstreamError.StripPrefixes(lines.Skip(1).FirstOrDefault(l => l.Length > 0) ?? string.Empty)),
+            "reject" => UpstreamVerdict.Rejected(RejectionMessage(lines.Skip(1).ToList())),
             _ => UpstreamVerdict.Missing,
         };
     }
+
+    /// <summary>
+    /// The message of a rejection record: the first line of wit-parser's error without its context prefixes, or, when
+    /// the package resolved but encoding the component failed ("Failed to decode Wasm", the validator's error in its
+    /// "Caused by:" part), the validator's message without its binary offset.
+    /// </summary>
+    public static string RejectionMessage(IReadOnlyList<string> lines)
+    {
+        string first = lines.FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+        if (first == "Failed to decode Wasm")
+        {
+            int cause = lines.ToList().IndexOf("Caused by:");
+            if (cause >= 0 && lines.Skip(cause + 1).FirstOrDefault(l => l.Trim().Length > 0) is { } validator)
+            {
+                return ValidatorOffset.Replace(validator.Trim(), string.Empty);
+            }
+        }
+
+        return UpstreamError.StripPrefixes(first);
+    }
+
+    private static readonly Regex ValidatorOffset = new(@" \(at offset 0x[0-9a-f]+\)$", RegexOptions.CultureInvariant);
 
     /// <summary>How our verdict differs from upstream's, or null when it agrees.</summary>
     public string? Disagreement(WitModel model)
