@@ -61,7 +61,7 @@ for (int n = 0; n < count; n++)
     string? upstream;
     try
     {
-        upstream = oracle.Check(path) is { } error ? StripPrefixes(FirstLine(error)) : null;
+        upstream = oracle.Check(path) is { } error ? UpstreamMessage(error) : null;
     }
     catch (TimeoutException)
     {
@@ -109,6 +109,21 @@ static string FirstLine(string message)
 {
     int newline = message.IndexOf('\n');
     return (newline < 0 ? message : message.Substring(0, newline)).TrimEnd('\r');
+}
+
+// wit-parser's error is its first line; when the package resolved but encoding the component failed ("Failed to decode
+// Wasm"), the component model validator's message is the line after "Caused by:", without its binary offset.
+static string UpstreamMessage(string error)
+{
+    string first = FirstLine(error);
+    var lines = error.Replace("\r\n", "\n").Split('\n');
+    int cause = Array.IndexOf(lines, "Caused by:");
+    if (first == "Failed to decode Wasm" && cause >= 0 && lines.Skip(cause + 1).FirstOrDefault(l => l.Trim().Length > 0) is { } validator)
+    {
+        return Regex.Replace(validator.Trim(), @" \(at offset 0x[0-9a-f]+\)$", string.Empty);
+    }
+
+    return StripPrefixes(first);
 }
 
 static string StripPrefixes(string line) =>
