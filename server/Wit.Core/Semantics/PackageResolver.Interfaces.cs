@@ -28,6 +28,8 @@ internal sealed partial class PackageResolver
         // typed view per member is made only where a member needs one (a gate, a `use`, a resource), not for each of
         // an interface's 50,000 records and functions on each walk.
         var members = BodyMembers(body, SyntaxKind.InterfaceBody, out int functionCount);
+        bool outerFolds = _itemNamesFold;
+        _itemNamesFold = false;
         var scope = new TypeScope(@interface, null, members.Count, functionCount);
         ResolveTypeMembers(members, members.Count - functionCount, file, scope);
 
@@ -35,7 +37,8 @@ internal sealed partial class PackageResolver
         @interface.ExcludedTypeNames.UnionWith(scope.ExcludedTypes);
         @interface.Functions.EnsureCapacity(functionCount);
         ResolveFunctions(members, file, scope, @interface.Functions);
-        CheckInterfaceNames(@interface);
+        if (_itemNamesFold) CheckInterfaceNames(@interface);
+        _itemNamesFold = outerFolds;
         _resolver.AddInterface(@interface);
         return @interface;
     }
@@ -95,6 +98,7 @@ internal sealed partial class PackageResolver
                     // The type's Name (TypeNameToken): the first identifier token that is not missing.
                     if (member.Name is not { } nameToken) break;
                     string tname = Names.Unescape(nameToken.Text);
+                    NoteItemName(tname);
                     var nameSpan = new Text.TextSpan(member.NameStart, nameToken.Width);
                     var definition = new TypeDefinition(KindOf(member.Kind))
                     {
@@ -464,6 +468,7 @@ internal sealed partial class PackageResolver
             string name = Names.Unescape(nameToken.Text);
             var aliasToken = useName.Alias;
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
+            NoteItemName(localName);
             var location = Location(file, aliasToken ?? nameToken);
             if (scope.TryGetDeclared(localName, out var earlier))
             {

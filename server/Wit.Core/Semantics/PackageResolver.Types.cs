@@ -366,6 +366,7 @@ internal sealed partial class PackageResolver
             if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Name is { } name && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
+                NoteItemName(functionName);
                 var location = new StoredLocation(file.Tree.Text, new Text.TextSpan(member.NameStart, name.Width));
                 // wit-parser defines function names after every type: a function named as a type or as an earlier
                 // function is the one reported, after every type, before its own signature is resolved. The earlier
