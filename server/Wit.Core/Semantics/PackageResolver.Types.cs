@@ -549,13 +549,13 @@ internal sealed partial class PackageResolver
         {
             if (!parameter.Item.TryGetToken(SyntaxKind.IdentifierToken, out var parameterName, out int nameStart)) continue;
             string pname = Names.Unescape(parameterName.Text);
-            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
             var at = new Text.TextSpan(nameStart, parameterName.Width);
-            if (EarlierParameter(list, ref byName, pname) is { } earlier)
-            {
-                ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), new SourceLocation(file.Tree.Text, at), earlier.Location);
-                continue;
-            }
+            // wit-parser meets a parameter's name before its type: a repeated name is reported first (its type is
+            // still resolved, for what is wrong in it).
+            var repeated = EarlierParameter(list, ref byName, pname);
+            if (repeated is not null) ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), new SourceLocation(file.Tree.Text, at), repeated.Location);
+            var type = parameter.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
+            if (repeated is not null) continue;
 
             // A name that differs from an earlier one only in case and dashes is the same to a component (`self` included).
             bool folds = !ReferenceEquals(ComponentNameKey(pname), pname);

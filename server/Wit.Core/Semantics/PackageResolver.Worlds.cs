@@ -74,31 +74,14 @@ internal sealed partial class PackageResolver
             {
                 string itemName = Names.Unescape(nameToken.Text);
                 var itemLocation = Location(file, nameToken);
-                if (kinds.TryGetValue(itemName, out var prior))
+                var caseClash = kinds.ContainsKey(itemName) ? null : kinds.Keys.FirstOrDefault(k => string.Equals(k, itemName, System.StringComparison.OrdinalIgnoreCase));
+                if (kinds.TryGetValue(itemName, out var prior) || caseClash is not null)
                 {
-                    Report(ResolveDiagnostics.ConflictsWithPrior(direction, itemName, prior), itemLocation);
-                    continue;
-                }
-
-                var caseClash = kinds.Keys.FirstOrDefault(k => string.Equals(k, itemName, System.StringComparison.OrdinalIgnoreCase));
-                if (caseClash is not null)
-                {
-                    // wit-parser finds the clash once the world is resolved: what the item names is resolved (and its
-                    // errors reported) first; the item itself is left out.
-                    ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, itemName, name, caseClash), itemLocation);
-                    if (external.FunctionType is { } clashing)
-                    {
-                        BuildFunction(itemName, clashing.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null, Cursor(clashing.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(itemLocation));
-                    }
-                    else if (external.InlineInterface is { } clashingInline)
-                    {
-                        ResolveInterface(null, member, clashingInline.Syntax, file, null);
-                    }
-                    else if (external.Path is { } clashingPath && ParsedPath.From(clashingPath, file) is { } clashingTarget)
-                    {
-                        ResolveInterfaceReference(clashingTarget, file);
-                    }
-
+                    // wit-parser resolves what the item names (its gate, its function type or interface) before it
+                    // finds the name taken, and the case clash only once the world is resolved; the item is left out.
+                    ResolveLeftOutExtern(external, member, itemName, itemLocation, file, scope);
+                    if (prior is not null) Report(ResolveDiagnostics.ConflictsWithPrior(direction, itemName, prior), itemLocation);
+                    else ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, itemName, name, caseClash!), itemLocation);
                     continue;
                 }
 
@@ -250,6 +233,28 @@ internal sealed partial class PackageResolver
             }
 
             into.Add(new KeyValuePair<WorldKey, WorldItem>(key, item));
+        }
+    }
+
+    /// <summary>
+    /// Resolves a named import or export that is left out because its name is taken, for what is wrong in it (its gate,
+    /// the types its function names, the interface it names or holds), as wit-parser does before it finds the name taken.
+    /// </summary>
+    private void ResolveLeftOutExtern(WorldExternSyntax external, WitNode member, string itemName, SourceLocation itemLocation, SourceFile file, TypeScope scope)
+    {
+        if (external.FunctionType is { } function)
+        {
+            BuildFunction(itemName, function.IsAsync ? FunctionKind.AsyncFreestanding : FunctionKind.Freestanding, null, Cursor(function.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(itemLocation));
+        }
+        else if (external.InlineInterface is { } inline)
+        {
+            StabilityOf(member, itemLocation);
+            ResolveInterface(null, member, inline.Syntax, file, null);
+        }
+        else if (external.Path is { } path && ParsedPath.From(path, file) is { } target)
+        {
+            StabilityOf(member, itemLocation);
+            ResolveInterfaceReference(target, file);
         }
     }
 
