@@ -364,10 +364,11 @@ internal sealed partial class PackageResolver
                 // Only references of the right kind order items; the wrong kind is reported when resolving.
                 if (target.Local is { } local && local.IsWorld == path.InInclude) result.Add((local, location));
             }
-            else if (!item.IsWorld)
+            else if (!item.IsWorld || path.InInclude)
             {
-                // wit-parser checks an interface's paths while ordering the items; a world's when it resolves it,
-                // after the gate of the item that holds the path.
+                // wit-parser checks an interface's paths and a world's includes while ordering the items (before any
+                // item's gate or types); a world's imports and exports when it resolves it, after the gate of the item
+                // that holds the path.
                 Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), location);
             }
         }
