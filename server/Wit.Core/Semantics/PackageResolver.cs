@@ -331,6 +331,9 @@ internal sealed partial class PackageResolver
                 {
                     if (entry.Phase != phase || report && !entry.InUse) continue;
                     var location = entry.ItemLocation(syntax, file);
+                    // In a world (and the interfaces it defines inline) wit-parser reads a `use` statement's gate before
+                    // it looks the path up; in an interface, after.
+                    if (report && entry.InUse && entry.Package is null && syntax.Kind == SyntaxKind.World) ReadUseGate(syntax, location);
                     if (entry.Package is { } package)
                     {
                         var path = new ParsedPath(entry.ItemName, location, package, entry.PathLocation(syntax, file));
@@ -347,6 +350,20 @@ internal sealed partial class PackageResolver
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads the gate of the <c>use</c> statement whose path is at <paramref name="path"/>, reported where resolving
+    /// the statement reads it (its first name), so that the two readings are one diagnostic.
+    /// </summary>
+    private void ReadUseGate(SyntaxNode item, SourceLocation path)
+    {
+        for (var node = item.FindToken(path.Span.Start)?.Parent; node is not null && node != item; node = node.Parent)
+        {
+            if (node.Kind != SyntaxKind.UseItem) continue;
+            if (WitNode.From(node) is UseItemSyntax use && use.Names.FirstOrDefault()?.Name is { } first) StabilityOf(use, new SourceLocation(path.Document, first.Span));
+            return;
         }
     }
 
