@@ -18,7 +18,8 @@ using var output = new StreamWriter(StandardStream.Output(), encoding, 64 * 1024
 var error = new FlushingErrorWriter(new StreamWriter(StandardStream.Error(), encoding, 256) { AutoFlush = true }, output);
 try
 {
-    return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, args.Length > 0 && args[0] == "run" ? Console.OpenStandardInput() : null);
+    // Standard input is opened (a descriptor duplicated, the terminal asked about) only for the command that reads it.
+    return WitCommandLine.Run(args, output, error, Environment.CurrentDirectory, args.Length > 0 && args[0] == RunCommand.Name ? Console.OpenStandardInput() : null);
 }
 finally
 {

@@ -34,13 +34,16 @@ public sealed class RunCommand : CommandHandler
         _input = input;
     }
 
+    /// <summary>The command's name, the only one that reads standard input.</summary>
+    public const string Name = "run";
+
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory, Stream? input = null)
     {
         var module = new Argument<string>("module") { Description = "The WASI command to run (.wasm): a core module exporting _start, or a component exporting wasi:cli/run" };
         var args = new Argument<string[]>("args") { Description = "Arguments for the program (after `--` when they start with '-')", Arity = ArgumentArity.ZeroOrMore };
         var env = new Option<string[]>("--env") { Description = "An environment variable for the program, NAME=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
         var dirs = new Option<string[]>("--dir") { Description = "A host directory the component may use, HOST[::GUEST] (repeatable; GUEST defaults to HOST); components only", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "Run a WASI command on the embedded interpreter: a core module (wasi_snapshot_preview1) or a component (WASI 0.2)") { module, args, env, dirs };
+        var command = new Command(Name, "Run a WASI command on the embedded interpreter: a core module (wasi_snapshot_preview1) or a component (WASI 0.2)") { module, args, env, dirs };
         var handler = new RunCommand(output, error, workingDirectory, input);
         command.SetAction(result => handler.Execute(result.GetValue(module) ?? string.Empty, result.GetValue(args) ?? Array.Empty<string>(),
             result.GetValue(env) ?? Array.Empty<string>(), result.GetValue(dirs) ?? Array.Empty<string>()));

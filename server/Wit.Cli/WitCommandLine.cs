@@ -86,7 +86,7 @@ public static class WitCommandLine
         ("fmt", (output, error, directory, _) => FmtCommand.Create(output, error, directory)),
         ("diff", (output, error, directory, _) => DiffCommand.Create(output, error, directory)),
         ("lint", (output, error, directory, _) => LintCommand.Create(output, error, directory)),
-        ("run", RunCommand.Create),
+        (RunCommand.Name, RunCommand.Create),
         ("inspect", (output, error, directory, _) => Inspect.InspectCommand.Create(output, error, directory)),
         (Inspect.WitCommand.Name, (output, error, directory, _) => Inspect.WitCommand.Create(output, error, directory)),
     ];

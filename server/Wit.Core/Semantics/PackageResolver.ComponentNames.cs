@@ -100,7 +100,7 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
-    /// Reports an interface's types and functions (resource functions aside, see <see cref="CheckResourceFunctionName"/>)
+    /// Reports an interface's types and functions (resource functions aside, see <see cref="CheckResourceFunctionNames"/>)
     /// whose names a component takes for another one's: it exports them all from one instance. The same name twice is
     /// wit-parser's error already (WIT1002), and only one of them is in the interface, so only a name with a dash or a
     /// capital letter can meet another: the others are passed over without a table (an interface of 500,000 plain
@@ -146,29 +146,6 @@ internal sealed partial class PackageResolver
     }
 
     /// <summary>
-    /// The methods and static functions of one resource by their names' component form, for
-    /// <see cref="CheckResourceFunctionName"/>: <c>[method]r.a-b</c> and <c>[static]r.AB</c> are one name to a
-    /// component (the same name twice is WIT1002).
-    /// </summary>
-    private static Dictionary<string, (string Name, SourceLocation Location)> ResourceNameFolding() => new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Notes a resource function (<paramref name="name"/>, its member name; <paramref name="qualified"/>, e.g.
-    /// <c>[static]r.f</c>) and reports it when an earlier one's name is the same to a component.
-    /// </summary>
-    private void CheckResourceFunctionName(Dictionary<string, (string Name, SourceLocation Location)> folding, string name, string qualified, SourceLocation location)
-    {
-        string key = ComponentNameKey(name);
-        if (folding.TryGetValue(key, out var earlier))
-        {
-            if (earlier.Name != qualified) ReportAtValidation(ResolveDiagnostics.ResourceFunctionConflict(qualified, earlier.Name), location, earlier.Location);
-            return;
-        }
-
-        folding.Add(key, (qualified, location));
-    }
-
-    /// <summary>
     /// Reports each import (or export) of a world whose name, or whose interface's id, a component takes for an earlier
     /// one's, unless the two differ only in case between two names (wit-parser's own check, WIT1007, reports those).
     /// </summary>
@@ -188,8 +165,7 @@ internal sealed partial class PackageResolver
             }
 
             if (earlier.Name == name || (named && earlier.Named && string.Equals(earlier.Name, name, StringComparison.OrdinalIgnoreCase))) continue;
-            var location = entry.Value.Location ?? entry.Value.Type?.Location ?? entry.Value.Function?.Location ?? world.Location;
-            ReportAtValidation(ResolveDiagnostics.WorldItemConflict(direction, name, earlier.Name), location);
+            ReportAtValidation(ResolveDiagnostics.WorldItemConflict(direction, name, earlier.Name), PlaceOf(entry.Value) ?? world.Location);
         }
     }
 }

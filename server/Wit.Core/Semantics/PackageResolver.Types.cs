@@ -414,11 +414,10 @@ internal sealed partial class PackageResolver
     private IEnumerable<Function> ResolveResourceMembers(ResourceSyntax resource, string name, TypeDefinition? definition, SourceFile file, TypeScope scope)
     {
         var result = new List<Function>();
-        Dictionary<string, (string Name, SourceLocation Location)>? folding = null;
         var members = resource.Members.Where(member => !IsExcluded(member)).ToList();
         // wit-parser finds a resource's functions by name before it resolves any of them: a second constructor or a
         // name used twice is reported ahead of what is wrong inside the functions, and left out.
-        var duplicates = definition is null ? null : ReportDuplicateResourceFunctions(members, file);
+        var duplicates = definition is null ? null : CheckResourceFunctionNames(members, name, file);
         foreach (var member in members)
         {
             if (duplicates is not null && duplicates.Contains(member.Syntax.Position)) continue;
@@ -439,12 +438,10 @@ internal sealed partial class PackageResolver
                     break;
                 case ResourceMethodSyntax m when m.FunctionType is { } type:
                     string method = Names.Unescape(headToken.Text);
-                    CheckResourceFunctionName(folding ??= ResourceNameFolding(), method, $"[method]{name}.{method}", location);
                     result.Add(BuildFunction($"[method]{name}.{method}", type.IsAsync ? FunctionKind.AsyncMethod : FunctionKind.Method, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
                 case ResourceStaticFunctionSyntax s when s.FunctionType is { } type:
                     string staticName = Names.Unescape(headToken.Text);
-                    CheckResourceFunctionName(folding ??= ResourceNameFolding(), staticName, $"[static]{name}.{staticName}", location);
                     result.Add(BuildFunction($"[static]{name}.{staticName}", type.IsAsync ? FunctionKind.AsyncStatic : FunctionKind.Static, definition, Cursor(type.Syntax), null, new MemberSyntax(member), file, scope, new StoredLocation(location)));
                     break;
             }
@@ -464,12 +461,15 @@ internal sealed partial class PackageResolver
 
     /// <summary>
     /// Reports every constructor after a resource's first and every method or static function whose name an earlier
-    /// one has (WIT1002), and returns the places of those members, or null when there are none.
+    /// one has (WIT1002), and returns the places of those members, or null when there are none; and the names a
+    /// component takes for an earlier one's (WIT1019: <c>[method]r.a-b</c> and <c>[static]r.AB</c>).
     /// </summary>
-    private HashSet<int>? ReportDuplicateResourceFunctions(List<WitNode> members, SourceFile file)
+    private HashSet<int>? CheckResourceFunctionNames(List<WitNode> members, string resource, SourceFile file)
     {
         HashSet<int>? duplicates = null;
         Dictionary<string, SourceLocation>? names = null;
+        // Each distinct name by its component form, with its qualified name (`[static]r.f`).
+        Dictionary<string, (string Name, SourceLocation Location)>? folded = null;
         SourceLocation? constructor = null;
         foreach (var member in members)
         {
@@ -489,7 +489,16 @@ internal sealed partial class PackageResolver
             {
                 string name = Names.Unescape(head.Text);
                 names ??= new Dictionary<string, SourceLocation>();
-                if (names.TryAdd(name, location)) continue;
+                if (names.TryAdd(name, location))
+                {
+                    string qualified = $"{(member is ResourceMethodSyntax ? "[method]" : "[static]")}{resource}.{name}";
+                    string key = ComponentNameKey(name);
+                    folded ??= new Dictionary<string, (string, SourceLocation)>(System.StringComparer.Ordinal);
+                    if (folded.TryGetValue(key, out var earlier)) ReportAtValidation(ResolveDiagnostics.ResourceFunctionConflict(qualified, earlier.Name), location, earlier.Location);
+                    else folded.Add(key, (qualified, location));
+                    continue;
+                }
+
                 ReportDuplicate(ResolveDiagnostics.DuplicateFunctionName(name), location, names[name]);
             }
             else
@@ -542,8 +551,6 @@ internal sealed partial class PackageResolver
 
         // The parameters so far by name (`self` included), made only for a long list: a short one is searched.
         Dictionary<string, NamedType>? byName = null;
-        // Whether a name so far has a capital letter or a dash: only then can two be one name to a component.
-        bool folded = false;
         // Read from the green tree (FunctionTypeSyntax.Parameters and their accessors, without a red node each).
         foreach (var parameter in signature.ListItems(SyntaxKind.ParameterList, SyntaxKind.Parameter))
         {
@@ -556,26 +563,15 @@ internal sealed partial class PackageResolver
             if (repeated is not null) ReportDuplicate(ResolveDiagnostics.ParamDefinedMoreThanOnce(pname), new SourceLocation(file.Tree.Text, at), repeated.Location);
             var type = parameter.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
             if (repeated is not null) continue;
-
-            // A name that differs from an earlier one only in case and dashes is the same to a component (`self` included).
-            bool folds = !ReferenceEquals(ComponentNameKey(pname), pname);
-            if (folds || folded)
-            {
-                foreach (var other in list)
-                {
-                    if (!SameComponentName(other.Name, pname)) continue;
-                    ReportAtValidation(ResolveDiagnostics.ParameterNameConflict(pname, other.Name), new SourceLocation(file.Tree.Text, at), other.Location);
-                    break;
-                }
-            }
-
-            folded |= folds;
             var named = new NamedType(pname, type, null, file.Tree.Text, at);
             list.Add(named);
             byName?.Add(pname, named);
         }
 
         function.Parameters = list.ToArray();
+        // Names that differ only in case and dashes are one name to a component (`self` included; the same name twice
+        // was left out above).
+        CheckDistinctMembers(function.Parameters, ResolveDiagnostics.ParameterNameConflict);
         if (kind == FunctionKind.Constructor && resource is not null)
         {
             function.Result = constructorResult is null ? WitType.Of(OwnHandle(resource)) : ResolveConstructorResult(constructorResult, resource, context);

@@ -236,6 +236,9 @@ internal sealed partial class PackageResolver
         }
     }
 
+    /// <summary>Where a world's item is written: the name it is imported or exported under, or its type's or function's name.</summary>
+    private static SourceLocation? PlaceOf(WorldItem item) => item.Location ?? item.Type?.Location ?? item.Function?.Location;
+
     /// <summary>
     /// Resolves a named import or export that is left out because its name is taken, for what is wrong in it (its gate,
     /// the types its function names, the interface it names or holds), as wit-parser does before it finds the name taken.
@@ -279,8 +282,7 @@ internal sealed partial class PackageResolver
             if (entry.Key.Name is not { } name) continue;
             if (seen.TryGetValue(name, out var earlier) && earlier != name)
             {
-                var at = itemLocation ? entry.Value.Location ?? entry.Value.Type?.Location ?? entry.Value.Function?.Location ?? location : location;
-                ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, name, world.Name, earlier), at);
+                ReportAtLink(ResolveDiagnostics.ConflictsIgnoringCase(direction, name, world.Name, earlier), itemLocation ? PlaceOf(entry.Value) ?? location : location);
                 return true;
             }
 
