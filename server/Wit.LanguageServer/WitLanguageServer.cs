@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Wit.Core.Workspace;
 using Wit.Ide.Analysis;
 using Wit.Ide.Workspace;
+using Wit.LanguageServer.Custom;
 using Wit.LanguageServer.Handlers;
 using Wit.LanguageServer.Translation;
 using Wit.Protocol;
@@ -24,8 +25,6 @@ public sealed class WitLanguageServer
     private readonly JsonRpcConnection _connection;
     private readonly object _writeLock = new();
     private readonly Action<string>? _log;
-    private JsonElement? _clientCapabilities;
-    private ClientCapabilities? _client;
     private volatile ServerState _state = ServerState.Created;
     private CancellationTokenSource _edits = new();
 
@@ -68,33 +67,11 @@ public sealed class WitLanguageServer
 
     internal ServerState State => _state;
 
-    /// <summary>
-    /// The client's capabilities, deserialised from what <c>initialize</c> sent when first asked for (see
-    /// <see cref="Custom.InitializeRequest"/>); empty before <c>initialize</c>, or when they do not read as
-    /// capabilities (which is logged).
-    /// </summary>
-    internal ClientCapabilities Client => LazyInitializer.EnsureInitialized(ref _client, ReadClientCapabilities);
+    /// <summary>The client capabilities the server acts on (<see cref="ClientFeatures"/>); none before <c>initialize</c>.</summary>
+    internal ClientFeatures Client { get; private set; }
 
-    /// <summary>Keeps the capabilities <c>initialize</c> sent, to be read when <see cref="Client"/> is first asked for.</summary>
-    internal void SetClientCapabilities(JsonElement? capabilities)
-    {
-        _clientCapabilities = capabilities;
-        Volatile.Write(ref _client, null);
-    }
-
-    private ClientCapabilities ReadClientCapabilities()
-    {
-        if (_clientCapabilities is not { ValueKind: JsonValueKind.Object } capabilities) return new ClientCapabilities();
-        try
-        {
-            return capabilities.Deserialize(LspJsonContext.Default.ClientCapabilities) ?? new ClientCapabilities();
-        }
-        catch (JsonException e)
-        {
-            Log($"ignoring the client's capabilities, which do not read as LSP's: {e.Message}");
-            return new ClientCapabilities();
-        }
-    }
+    /// <summary>Reads what the server acts on from the capabilities <c>initialize</c> sent (what does not read as LSP is logged).</summary>
+    internal void SetClientCapabilities(JsonElement? capabilities) => Client = ClientFeatures.Read(capabilities, Log);
 
     internal ServerSettings Settings { get; set; } = ServerSettings.Default;
 

@@ -44,6 +44,17 @@ public sealed partial class JsonRpcConnection
         public JsonElement? Element => raw ? null : element;
 
         public T Deserialize<T>(JsonTypeInfo<T> typeInfo) => raw ? JsonSerializer.Deserialize(utf8.Span, typeInfo)! : JsonSerializer.Deserialize(element, typeInfo)!;
+
+        /// <summary>
+        /// <paramref name="read"/> of the params as an element (of a document parsed for it, for raw params). The
+        /// document is gone once binding ends: what the reader keeps of it must be a clone.
+        /// </summary>
+        public T Read<T>(Func<JsonElement, T> read)
+        {
+            if (!raw) return read(element);
+            using var document = JsonDocument.Parse(utf8, DocumentOptions);
+            return read(document.RootElement);
+        }
     }
 
     private sealed class WorkItem(RequestOrdering ordering, Func<Task> run, bool detached = false)

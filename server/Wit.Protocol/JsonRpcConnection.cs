@@ -152,6 +152,25 @@ public sealed partial class JsonRpcConnection
         }, detached: true);
     }
 
+    /// <summary>
+    /// Registers a request read and answered without serialisation metadata: <paramref name="read"/> takes the params
+    /// as JSON (an empty object when absent; it throws <see cref="JsonException"/> for params it refuses, answered with
+    /// <see cref="JsonRpcErrorCodes.InvalidParams"/>, and clones what it keeps), and the handler returns the writer of
+    /// the result. For <c>initialize</c>, the first message of a session, answered before any type's metadata is built.
+    /// </summary>
+    public void OnRawRequest<TParams>(
+        string method,
+        Func<JsonElement, TParams> read,
+        Func<TParams, CancellationToken, ValueTask<Action<Utf8JsonWriter>>> handler,
+        RequestOrdering ordering = RequestOrdering.Exclusive)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(handler);
+        Register(method, isRequest: true, ordering, parameters => parameters.Read(read), async (parameters, cancellationToken) =>
+            await handler(parameters, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Registers the handler of a request whose result is always <c>null</c>, such as <c>shutdown</c>.</summary>
     public void OnRequest<TParams>(
         string method,
@@ -217,9 +236,16 @@ public sealed partial class JsonRpcConnection
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsTypeInfo);
-        handlers[method] = new HandlerRegistration(isRequest, ordering, element =>
+        Register(method, isRequest, ordering, parameters => parameters.Deserialize(paramsTypeInfo()), run);
+    }
+
+    /// <summary>The same with the params read by <paramref name="bind"/>.</summary>
+    private void Register<TParams>(string method, bool isRequest, RequestOrdering ordering, Func<MessageParams, TParams> bind,
+        Func<TParams, CancellationToken, ValueTask<Action<Utf8JsonWriter>?>> run)
+    {
+        handlers[method] = new HandlerRegistration(isRequest, ordering, message =>
         {
-            TParams parameters = element.Deserialize(paramsTypeInfo());
+            TParams parameters = bind(message);
             return cancellationToken => run(parameters, cancellationToken);
         });
     }

@@ -3,11 +3,10 @@ using System.Text.Json.Serialization;
 namespace Wit.LanguageServer.Custom;
 
 /// <summary>
-/// Source-generated JSON for the server's own messages (the custom <c>wit/*</c> requests and item data) and its reading
-/// of <c>initialize</c>; nesting is bounded as in Wit.Protocol's <c>LspJsonContext</c>.
+/// Source-generated JSON for the server's own messages (the custom <c>wit/*</c> requests and item data);
+/// nesting is bounded as in Wit.Protocol's <c>LspJsonContext</c>.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = 256)]
-[JsonSerializable(typeof(InitializeRequest))]
 [JsonSerializable(typeof(ItemRequestParams))]
 [JsonSerializable(typeof(WitxPreview))]
 [JsonSerializable(typeof(AbiLayout))]

@@ -16,7 +16,9 @@ internal static class LifecycleHandler
     {
         // Set by `initialize`, taken by `initialized`; both run exclusively, so no lock is needed.
         List<string>? pendingFolders = null;
-        server.Connection.OnRequest("initialize", () => ServerJsonContext.Default.InitializeRequest, () => LspJsonContext.Default.InitializeResult, (parameters, _) =>
+        // Read and answered without serialisation metadata (InitializeRequest.Read, InitializeAnswer): the answer does
+        // not wait for the metadata of LSP's capability types, which nothing else needs.
+        server.Connection.OnRawRequest("initialize", InitializeRequest.Read, (parameters, _) =>
         {
             if (server.State != ServerState.Created) throw new JsonRpcException(JsonRpcErrorCodes.InvalidRequest, "initialize may be sent only once");
             server.SetClientCapabilities(parameters.Capabilities);
@@ -29,11 +31,8 @@ internal static class LifecycleHandler
             pendingFolders = Folders(server, parameters);
             server.Mutate(workspace => workspace.SetOptions(server.Settings.Options));
             server.MarkInitialized();
-            return ValueTask.FromResult<InitializeResult?>(new InitializeResult
-            {
-                Capabilities = ServerCapabilitiesFactory.Create(server),
-                ServerInfo = new ServerInfo { Name = "wit-language-server", Version = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) },
-            });
+            bool push = server.PushDiagnostics;
+            return ValueTask.FromResult<Action<Utf8JsonWriter>>(writer => InitializeAnswer.Write(writer, push));
         }, RequestOrdering.Exclusive);
 
         server.Connection.OnNotification("initialized", () => LspJsonContext.Default.EmptyParams, (_, _) =>
@@ -65,23 +64,31 @@ internal static class LifecycleHandler
     }
 
     /// <summary>
-    /// Builds the serialisation metadata of <c>initialize</c>'s params and result (the result's a graph of some forty
-    /// types, configured on first use and partly through reflection), then of the client's capabilities, which
-    /// <c>initialized</c> reads. Run on another thread as the process starts: the metadata is ready, or nearly, when the
-    /// client's <c>initialize</c> arrives.
+    /// Builds the serialisation metadata of the messages that follow <c>initialize</c> (<c>initialized</c>,
+    /// <c>textDocument/didOpen</c>, the diagnostics the server publishes), and with the first of them what every use
+    /// of the serialiser sets up once (the options' caches; the reflection that looks for polymorphism attributes).
+    /// Run on another thread as the process starts, so that it is done, or nearly, when they arrive; <c>initialize</c>
+    /// itself needs none of it.
     /// </summary>
     public static void PrepareSerialization()
     {
         try
         {
-            JsonSerializer.Deserialize("{}"u8, ServerJsonContext.Default.InitializeRequest);
-            JsonSerializer.Serialize(System.IO.Stream.Null, new InitializeResult { Capabilities = new ServerCapabilities() }, LspJsonContext.Default.InitializeResult);
-            JsonSerializer.Deserialize("{}"u8, LspJsonContext.Default.ClientCapabilities);
+            BuildFirstMessagesMetadata();
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            // Only a head start: `initialize` builds the metadata itself and reports what fails.
+            // Only a head start: each message builds its metadata itself on first use and reports what fails.
         }
+    }
+
+    /// <summary>What <see cref="PrepareSerialization"/> does, with what fails thrown (for the tests).</summary>
+    internal static void BuildFirstMessagesMetadata()
+    {
+        var lsp = LspJsonContext.Default;
+        JsonSerializer.Deserialize("{}"u8, lsp.EmptyParams);
+        JsonSerializer.Deserialize("""{"textDocument":{"uri":"file:///a.wit","languageId":"wit","version":1,"text":""}}"""u8, lsp.DidOpenTextDocumentParams);
+        JsonSerializer.Serialize(System.IO.Stream.Null, new PublishDiagnosticsParams { Uri = "file:///a.wit", Diagnostics = Array.Empty<Diagnostic>() }, lsp.PublishDiagnosticsParams);
     }
 
     private static List<string> Folders(WitLanguageServer server, InitializeRequest parameters)

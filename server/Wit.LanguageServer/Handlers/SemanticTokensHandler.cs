@@ -18,12 +18,6 @@ internal static class SemanticTokensHandler
 {
     private static long _nextResultId;
 
-    public static Wit.Protocol.Lsp.SemanticTokensLegend Legend => new()
-    {
-        TokenTypes = Wit.Ide.SemanticTokens.SemanticTokensLegend.TokenTypes.ToArray(),
-        TokenModifiers = Wit.Ide.SemanticTokens.SemanticTokensLegend.TokenModifiers.ToArray(),
-    };
-
     public static void Register(WitLanguageServer server)
     {
         var previous = server.SemanticTokens;

@@ -39,7 +39,7 @@ internal static class WorkspaceHandler
             {
                 Apply(server, ServerSettings.From(section));
             }
-            else if (server.Client.Workspace?.Configuration == true)
+            else if (server.Client.Configuration)
             {
                 _ = PullConfigurationAsync(server);
             }
@@ -49,8 +49,8 @@ internal static class WorkspaceHandler
     /// <summary>Registers file watchers and reads the configuration, without blocking the message loop.</summary>
     public static void AfterInitialized(WitLanguageServer server)
     {
-        if (server.Client.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true) _ = RegisterWatchersAsync(server);
-        if (server.Client.Workspace?.Configuration == true) _ = PullConfigurationAsync(server);
+        if (server.Client.WatchedFilesRegistration) _ = RegisterWatchersAsync(server);
+        if (server.Client.Configuration) _ = PullConfigurationAsync(server);
         server.Diagnostics.Notify(null);
     }
 

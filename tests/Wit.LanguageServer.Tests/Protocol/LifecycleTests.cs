@@ -125,6 +125,26 @@ public class LifecycleTests
         Assert.Empty(client.ServerRequests);
     }
 
+    [Fact]
+    public async Task A_capability_the_server_does_not_read_does_not_hide_the_ones_it_does()
+    {
+        // Deserialised whole, a hover capability of the wrong shape made the server ignore workspace/configuration too.
+        await using var client = new LspTestClient(new InMemoryFileSystem().Add("/ws/a.wit", "package a:b;\n"));
+
+        await client.ResultAsync("initialize", new JsonObject
+        {
+            ["capabilities"] = JsonNode.Parse("{\"textDocument\":{\"hover\":5},\"workspace\":{\"configuration\":true}}"),
+            ["rootUri"] = LspTestClient.Uri("/ws"),
+        });
+        await client.NotifyAsync("initialized", new JsonObject());
+        await client.WaitForDiagnosticsAsync("/ws/a.wit", _ => true);
+        var deadline = System.DateTime.UtcNow + LspTestClient.Timeout;
+        while (client.ServerRequests.Count < 1 && System.DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        Assert.Equal(new[] { "workspace/configuration" }, client.ServerRequests.Select(r => r["method"]!.GetValue<string>()));
+        Assert.DoesNotContain(client.Logs, line => line.StartsWith("ignoring the client's capabilities", System.StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{\"workspace\":5}", true)]
     [InlineData("{\"workspace\":{\"configuration\":\"yes\"}}", true)]

@@ -1,17 +1,23 @@
+using System.Linq;
+using Wit.LanguageServer.Handlers;
 using Wit.Protocol.Lsp;
 
-namespace Wit.LanguageServer.Handlers;
+namespace Wit.LanguageServer.Tests.Protocol;
 
-/// <summary>What the server tells the client it can do, in <c>initialize</c>'s result (one entry per registered handler).</summary>
-internal static class ServerCapabilitiesFactory
+/// <summary>
+/// What the server tells the client it can do, as Wit.Protocol's typed LSP model says it: the reference
+/// <see cref="InitializeAnswerTests"/> holds the hand-written answer (<see cref="InitializeAnswer"/>) to. A capability
+/// the server gains is added to both.
+/// </summary>
+internal static class TypedCapabilities
 {
-    public static ServerCapabilities Create(WitLanguageServer server)
+    public static ServerCapabilities Create(bool pushDiagnostics)
     {
         return new ServerCapabilities
         {
             PositionEncoding = "utf-16",
             TextDocumentSync = new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental, Save = new SaveOptions { IncludeText = false } },
-            DiagnosticProvider = server.PushDiagnostics ? null : new DiagnosticOptions { Identifier = "wit", InterFileDependencies = true, WorkspaceDiagnostics = false },
+            DiagnosticProvider = pushDiagnostics ? null : new DiagnosticOptions { Identifier = "wit", InterFileDependencies = true, WorkspaceDiagnostics = false },
             HoverProvider = true,
             CompletionProvider = new CompletionOptions { TriggerCharacters = CompletionHandler.TriggerCharacters, ResolveProvider = false },
             SignatureHelpProvider = new SignatureHelpOptions { TriggerCharacters = SignatureHelpHandler.TriggerCharacters },
@@ -25,7 +31,7 @@ internal static class ServerCapabilitiesFactory
             CallHierarchyProvider = true,
             DocumentSymbolProvider = true,
             WorkspaceSymbolProvider = true,
-            SemanticTokensProvider = new SemanticTokensOptions { Legend = SemanticTokensHandler.Legend, Range = true, Full = new SemanticTokensFullOptions { Delta = true } },
+            SemanticTokensProvider = new SemanticTokensOptions { Legend = new SemanticTokensLegend { TokenTypes = Ide.SemanticTokens.SemanticTokensLegend.TokenTypes.ToArray(), TokenModifiers = Ide.SemanticTokens.SemanticTokensLegend.TokenModifiers.ToArray() }, Range = true, Full = new SemanticTokensFullOptions { Delta = true } },
             FoldingRangeProvider = true,
             SelectionRangeProvider = true,
             DocumentFormattingProvider = true,
