@@ -72,9 +72,9 @@ public sealed class WorkspaceInput
 
         // A large input: the heap on huge pages (HugePages). A batch run (check): its trees and model live to the end,
         // so collecting them as they grow is wasted work.
-        long sourceBytes = BatchCollection.SourceBytes(System.IO.Path.GetFullPath(path, workingDirectory));
-        HugePages.AdviseFor(sourceBytes);
-        if (batch) BatchCollection.TryReserve(sourceBytes);
+        var size = BatchCollection.Measure(System.IO.Path.GetFullPath(path, workingDirectory));
+        HugePages.AdviseFor(size.Total);
+        if (batch) BatchCollection.TryReserve(size.Total, size.Largest);
 
         // The trees read their text back from their green nodes when a command needs it (a diagnostic's line, lint), so
         // a file's UTF-16 string is garbage once parsed: a large file's check holds its tree and model, not a copy.

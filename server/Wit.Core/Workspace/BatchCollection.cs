@@ -56,7 +56,14 @@ public static class BatchCollection
     /// or the request is more than a quarter of the memory the process may use, or the collector refuses it. When the run allocates more than was set aside, the
     /// collector ends the region by itself and collects as usual from there on.
     /// </summary>
-    public static bool TryReserve(long sourceBytes)
+    public static bool TryReserve(long sourceBytes) => TryReserve(sourceBytes, sourceBytes);
+
+    /// <summary>
+    /// <see cref="TryReserve(long)"/> knowing the largest file: a run whose files are all smaller than
+    /// <see cref="LargeTextFileBytes"/> makes no large object of its texts, so the large objects' 2 MB block is not
+    /// made a huge page (<see cref="HugePages.CollapseAllocationPoints"/>).
+    /// </summary>
+    public static bool TryReserve(long sourceBytes, long largestFileBytes)
     {
         if (sourceBytes < MinimumSourceBytes || GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return false;
         long bytes = Math.Min(sourceBytes, long.MaxValue / (4 * (AllocatedPerSourceByte + LargeObjectsPerSourceByte)));
@@ -76,7 +83,7 @@ public static class BatchCollection
 
             // The region's memory is committed: where the heap is advised, the blocks it allocates in first become huge
             // pages now; a large run's memory is faulted in from a second thread (HeapPrefault).
-            HugePages.CollapseAllocationPoints();
+            HugePages.CollapseAllocationPoints(largeObjects: largestFileBytes >= LargeTextFileBytes);
             HeapPrefault.AfterRegion(sourceBytes);
             return true;
         }
@@ -114,38 +121,61 @@ public static class BatchCollection
     }
 
     /// <summary>
+    /// A file of this many bytes or more may have a text (UTF-16, two bytes a character, at most a character a byte)
+    /// of 85,000 bytes or more: a large object.
+    /// </summary>
+    public const long LargeTextFileBytes = 85_000 / 2;
+
+    /// <summary>The WIT loading a path reads: its bytes in all, and the largest file's.</summary>
+    public readonly record struct SourceSize(long Total, long Largest);
+
+    /// <summary>
     /// How many bytes of WIT loading <paramref name="fullPath"/> reads at most: the file's length, or the
     /// <c>*.wit</c> files of the directory and of its <c>deps/</c> folder (at any depth); 0 when nothing can be listed.
     /// </summary>
-    public static long SourceBytes(string fullPath)
+    public static long SourceBytes(string fullPath) => Measure(fullPath).Total;
+
+    /// <summary>The <see cref="SourceBytes"/> of <paramref name="fullPath"/> and the largest file among them.</summary>
+    public static SourceSize Measure(string fullPath)
     {
         try
         {
-            if (File.Exists(fullPath)) return new FileInfo(fullPath).Length;
-            if (!Directory.Exists(fullPath)) return 0;
+            if (File.Exists(fullPath))
+            {
+                long length = new FileInfo(fullPath).Length;
+                return new SourceSize(length, length);
+            }
+
+            if (!Directory.Exists(fullPath)) return default;
             var directory = new DirectoryInfo(fullPath);
-            long total = 0;
-            foreach (var file in directory.EnumerateFiles("*.wit")) total += file.Length;
+            long total = 0, largest = 0;
+            foreach (var file in directory.EnumerateFiles("*.wit")) Add(file.Length);
             var deps = new DirectoryInfo(Path.Combine(fullPath, "deps"));
             if (deps.Exists)
             {
 #if NET
                 var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 8 };
-                foreach (var file in deps.EnumerateFiles("*.wit", options)) total += file.Length;
+                foreach (var file in deps.EnumerateFiles("*.wit", options)) Add(file.Length);
 #else
-                foreach (var file in deps.EnumerateFiles("*.wit", SearchOption.AllDirectories)) total += file.Length;
+                foreach (var file in deps.EnumerateFiles("*.wit", SearchOption.AllDirectories)) Add(file.Length);
 #endif
             }
 
-            return total;
+            return new SourceSize(total, largest);
+
+            void Add(long length)
+            {
+                total += length;
+                largest = Math.Max(largest, length);
+            }
         }
         catch (IOException)
         {
-            return 0;
+            return default;
         }
         catch (UnauthorizedAccessException)
         {
-            return 0;
+            return default;
         }
     }
 }

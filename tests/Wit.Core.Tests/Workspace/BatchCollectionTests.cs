@@ -45,6 +45,28 @@ public sealed class BatchCollectionSourceTests : IDisposable
     }
 
     [Fact]
+    public void The_largest_file_is_measured_among_the_ones_read()
+    {
+        Write("a.wit", 100);
+        Write("deps/x/nested/z.wit", 50000);
+        Write("deps/y.wit", 4000);
+        Write("wit/other.wit", 700000); // not read
+        Assert.Equal(new BatchCollection.SourceSize(54100, 50000), BatchCollection.Measure(_directory));
+        Assert.Equal(new BatchCollection.SourceSize(4000, 4000), BatchCollection.Measure(Path.Combine(_directory, "deps", "y.wit")));
+        Assert.Equal(default, BatchCollection.Measure(Path.Combine(_directory, "missing")));
+    }
+
+    [Fact]
+    public void A_file_from_the_large_text_size_can_make_a_large_object_and_a_smaller_one_cannot()
+    {
+        // Its UTF-16 text: two bytes a character, at most one character a byte of UTF-8.
+        Assert.True(2 * BatchCollection.LargeTextFileBytes >= 85_000 - 1);
+        Assert.True(2 * (BatchCollection.LargeTextFileBytes - 1) < 85_000);
+        // The collector puts a large object in the oldest generation at once.
+        Assert.Equal(System.GC.MaxGeneration, System.GC.GetGeneration(new string('a', (int)BatchCollection.LargeTextFileBytes)));
+    }
+
+    [Fact]
     public void Nothing_to_read_is_zero()
     {
         Assert.Equal(0, BatchCollection.SourceBytes(_directory));
