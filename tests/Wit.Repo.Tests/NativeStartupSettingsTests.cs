@@ -57,6 +57,27 @@ public sealed class NativeStartupSettingsTests
         Assert.Contains("\"--dehydrate\"", native, StringComparison.Ordinal);
         Assert.Contains("'$(PositionIndependentExecutable)' == 'false'", unix, StringComparison.Ordinal);
         Assert.Contains("-no-pie", unix, StringComparison.Ordinal);
+        // The code layout's order (IlcOrderFile) reaches the compiler as an explicit method layout.
+        Assert.Contains("--order:$(IlcOrderFile)", native, StringComparison.Ordinal);
+        Assert.Contains("--method-layout:explicit", native, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("server/Wit.Cli/Wit.Cli.csproj")]
+    [InlineData("server/Wit.LanguageServer/Wit.LanguageServer.csproj")]
+    public void LinuxNativeBuildsLayTheirCodeOutInTheRecordedOrder(string project)
+    {
+        string expected = Path.Combine(Path.GetDirectoryName(Path.Combine(RepoPaths.Root, project))!, "native-methods.order");
+        var linux = Evaluate(project, "linux-x64", "PublishAot", "IlcOrderFile");
+        Assert.Equal(expected, Path.GetFullPath(linux.GetProperty("IlcOrderFile").GetString()!));
+        Assert.Equal("", Evaluate(project, "osx-arm64", "PublishAot", "IlcOrderFile").GetProperty("IlcOrderFile").GetString());
+
+        // What scripts/record-method-order.sh writes: one symbol of a managed method a line, the program's entry among them.
+        string[] methods = File.ReadAllLines(expected);
+        Assert.True(methods.Length >= 500, $"{methods.Length} methods in {expected}");
+        Assert.All(methods, name => Assert.Matches(@"^\S+$", name));
+        Assert.Equal(methods.Length, methods.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(methods, name => name.EndsWith("_Program___Main", StringComparison.Ordinal) || name.Contains("_Program___Main_", StringComparison.Ordinal));
     }
 
     [Theory]
