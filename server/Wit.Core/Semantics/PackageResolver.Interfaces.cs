@@ -470,12 +470,8 @@ internal sealed partial class PackageResolver
             string localName = aliasToken is { } alias ? Names.Unescape(alias.Text) : name;
             NoteItemName(localName);
             var location = Location(file, aliasToken ?? nameToken);
-            if (scope.TryGetDeclared(localName, out var earlier))
-            {
-                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, earlier));
-                continue;
-            }
 
+            // As wit-parser does for each name: the gate (read once), the name looked up, then the local name defined.
             useStability ??= StabilityOf(use, Location(file, nameToken));
             TypeDefinition? original = null;
             if (target is not null && target.Types.TryGetValue(name, out original))
@@ -497,6 +493,12 @@ internal sealed partial class PackageResolver
                 // A foreign interface's types are looked up when wit-parser links the package, a local one's before.
                 if (foreign) ReportAtLink(ResolveDiagnostics.TypeNotDefinedInInterface(name), Location(file, nameToken), DiagnosticOrder.LinkForeignType);
                 else Report(ResolveDiagnostics.NameDoesNotExist(name), Location(file, nameToken));
+            }
+
+            if (scope.TryGetDeclared(localName, out var earlier))
+            {
+                ReportDuplicate(ResolveDiagnostics.NameDefinedMoreThanOnce(localName), location, Location(file, earlier));
+                continue;
             }
 
             var definition = new TypeDefinition(original is null ? TypeDefinitionKind.Error : TypeDefinitionKind.Alias)

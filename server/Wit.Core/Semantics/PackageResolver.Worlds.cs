@@ -46,7 +46,7 @@ internal sealed partial class PackageResolver
         {
             if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
             if (include.Path is not { } pathSyntax || ParsedPath.From(pathSyntax, file) is not { } path) continue;
-            StabilityOf(member, path.ItemLocation);
+            StabilityOf(member, path.ItemLocation, reportGateVersion: false);
             _includeTargets[(file, member.Syntax.Position)] = (path, ResolveWorldReference(path, file));
         }
 
@@ -155,6 +155,9 @@ internal sealed partial class PackageResolver
         {
             if (member is not IncludeItemSyntax include || !_includeTargets.TryGetValue((file, member.Syntax.Position), out var target)) continue;
             var (path, included) = target;
+
+            // wit-parser reads each include's gate as it applies the include, after the includes before it.
+            ReportGateVersion(SinceVersion(member), path.ItemLocation);
             if (included is null || ReferenceEquals(included, world)) continue;
             var renames = new Dictionary<string, (string To, SourceLocation Location)>();
             foreach (var rename in include.Renames)

@@ -86,16 +86,37 @@ internal sealed partial class PackageResolver
         public World? World { get; set; }
     }
 
+    /// <summary>The name of an interface or a world at the top level of a file (null when it has none).</summary>
+    private static SyntaxToken? ItemName(WitNode item) => item is InterfaceSyntax i ? i.Name : item is WorldSyntax w ? w.Name : null;
+
     public void Resolve()
     {
-        // Interfaces and worlds are package-wide; a top-level `use` names something in its own file only. A name
-        // may be declared once per file (items and uses together), the later declaration is the one reported.
-        var fileNames = new Dictionary<SourceFile, Dictionary<string, SourceLocation>>();
-        var uses = new List<(SourceFile File, ParsedPath Path)>();
+        // Interfaces and worlds are package-wide; a top-level `use` names something in its own file only. As
+        // wit-parser (populate_ast_items) does, the package's interfaces and worlds are named first, across its files (a
+        // name taken twice is reported at the later declaration), and then each file's names, items and top-level uses
+        // together (a name declared twice in a file is reported at the later declaration, and that item is dropped).
         var signature = _recordItems ? new List<ItemKey>(_unresolved.Items.Count) : null;
         foreach (var (file, item) in _unresolved.Items)
         {
             signature?.Add(KeyOf(file, item));
+            if (item is TopLevelUseSyntax || ItemName(item) is not { } token) continue;
+            string name = Names.Unescape(token.Text);
+            var location = new SourceLocation(file.Tree.Text, token.Span);
+            if (_items.TryGetValue(name, out var earlier))
+            {
+                ReportDuplicate(ResolveDiagnostics.DuplicateItem(name), location, earlier.Location);
+                continue;
+            }
+
+            var local = new LocalItem(name, file, item, location) { Excluded = IsExcluded(item) };
+            _items[name] = local;
+            _itemOrder.Add(local);
+        }
+
+        var fileNames = new Dictionary<SourceFile, Dictionary<string, SourceLocation>>();
+        var uses = new List<(SourceFile File, ParsedPath Path)>();
+        foreach (var (file, item) in _unresolved.Items)
+        {
             if (!fileNames.TryGetValue(file, out var names)) fileNames[file] = names = new Dictionary<string, SourceLocation>();
             if (item is TopLevelUseSyntax use)
             {
@@ -115,25 +136,17 @@ internal sealed partial class PackageResolver
                 continue;
             }
 
-            var nameToken = item is InterfaceSyntax i ? i.Name : ((WorldSyntax)item).Name;
-            if (nameToken is not { } token) continue;
+            if (ItemName(item) is not { } token) continue;
             string name = Names.Unescape(token.Text);
-            var location = new SourceLocation(file.Tree.Text, token.Span);
-            if (_items.TryGetValue(name, out var earlier))
-            {
-                ReportDuplicate(ResolveDiagnostics.DuplicateItem(name), location, earlier.Location);
-                continue;
-            }
 
-            if (!names.TryAdd(name, location))
+            // An item named twice in the package was reported above and is not one of its items.
+            if (!_items.TryGetValue(name, out var local) || local.Syntax != item) continue;
+            if (!names.TryAdd(name, local.Location))
             {
-                ReportDuplicate(ResolveDiagnostics.DuplicateNameInFile(name), location, names[name]);
-                continue;
+                ReportDuplicate(ResolveDiagnostics.DuplicateNameInFile(name), local.Location, names[name]);
+                _items.Remove(name);
+                _itemOrder.Remove(local);
             }
-
-            var local = new LocalItem(name, file, item, location) { Excluded = IsExcluded(item) };
-            _items[name] = local;
-            _itemOrder.Add(local);
         }
 
         NoteForeignKinds(report: false);
@@ -571,7 +584,11 @@ internal sealed partial class PackageResolver
     /// The gate of an item; a <c>@since</c> newer than the package's version is reported at <paramref name="location"/>.
     /// Repeated or contradictory gate attributes are reported at the attribute's name, as wit-parser does.
     /// </summary>
-    private Stability StabilityOf(WitNode node, SourceLocation? location)
+    /// <param name="reportGateVersion">
+    /// False where the version of a <c>@since</c> is checked later (<see cref="ReportGateVersion"/>): a world's
+    /// <c>include</c>, whose gate wit-parser reads as it applies the include, after the includes before it.
+    /// </param>
+    private Stability StabilityOf(WitNode node, SourceLocation? location, bool reportGateVersion = true)
     {
         // Without attributes nothing is read or reported below.
         if (!HasAttribute(node)) return Stability.Unknown;
@@ -628,6 +645,17 @@ internal sealed partial class PackageResolver
             ReportExternalIdTwice(node, location);
         }
 
+        if (reportGateVersion) ReportGateVersion(since, location);
+        if (feature is not null) return new Stability(null, feature, deprecated);
+        return since is null && deprecated is null ? Stability.Unknown : new Stability(since, null, deprecated);
+    }
+
+    /// <summary>
+    /// A <c>@since</c> version (<paramref name="since"/>, null for none) that the package cannot have: the package has no
+    /// version, or an older one. Reported at link time, where wit-parser checks an item's gate.
+    /// </summary>
+    private void ReportGateVersion(string? since, SourceLocation? location)
+    {
         if (since is not null && _package.Name.Version is null)
         {
             ReportAtLink(ResolveDiagnostics.GateVersionWithoutPackageVersion(_package.Name.ToString()), location);
@@ -636,9 +664,19 @@ internal sealed partial class PackageResolver
         {
             ReportAtLink(ResolveDiagnostics.UnreleasedVersion(since.ToString(), _package.Name.ToString(), current.ToString()), location);
         }
+    }
 
-        if (feature is not null) return new Stability(null, feature, deprecated);
-        return since is null && deprecated is null ? Stability.Unknown : new Stability(since, null, deprecated);
+    /// <summary>The version of an item's <c>@since</c> (the last one, as <see cref="StabilityOf"/> reads it), or null.</summary>
+    private static string? SinceVersion(WitNode node)
+    {
+        if (!HasAttribute(node)) return null;
+        string? since = null;
+        foreach (var attribute in node.Syntax.ChildNodes())
+        {
+            if (attribute.Kind == SyntaxKind.Attribute && AttributeName(attribute) == "since") since = FirstArgumentValue(attribute);
+        }
+
+        return since;
     }
 
     private void ReportExternalIdTwice(WitNode node, SourceLocation? location)
