@@ -47,7 +47,8 @@ internal sealed partial class PackageResolver
             if (member is not IncludeItemSyntax include || IsExcluded(member)) continue;
             if (include.Path is not { } pathSyntax || ParsedPath.From(pathSyntax, file) is not { } path) continue;
             StabilityOf(member, path.ItemLocation, reportGateVersion: false);
-            _includeTargets[(file, member.Syntax.Position)] = (path, ResolveWorldReference(path, file));
+            var included = ResolveWorldReference(path, file, out bool excluded);
+            _includeTargets[(file, member.Syntax.Position)] = (path, included, excluded);
         }
 
         var resourceFunctions = ResolveFunctions(typeMembers.Where(m => m is ResourceSyntax).Select(m => new MemberSyntax(m)).ToList(), file, scope)
@@ -154,10 +155,12 @@ internal sealed partial class PackageResolver
         foreach (var member in syntax.Members)
         {
             if (member is not IncludeItemSyntax include || !_includeTargets.TryGetValue((file, member.Syntax.Position), out var target)) continue;
-            var (path, included) = target;
+            var (path, included, excluded) = target;
 
-            // wit-parser reads each include's gate as it applies the include, after the includes before it.
+            // wit-parser reads each include's gate, then maps the world it names, as it applies the include, after the
+            // includes before it.
             ReportGateVersion(SinceVersion(member), path.ItemLocation);
+            if (excluded) ReportAtLink(ResolveDiagnostics.ExcludedByFeature("world"), path.ItemLocation);
             if (included is null || ReferenceEquals(included, world)) continue;
             var renames = new Dictionary<string, (string To, SourceLocation Location)>();
             foreach (var rename in include.Renames)
@@ -295,8 +298,13 @@ internal sealed partial class PackageResolver
         return false;
     }
 
-    private World? ResolveWorldReference(ParsedPath path, SourceFile file)
+    /// <param name="excluded">
+    /// Set when the path names a world of this package that is gated off: the caller reports it where wit-parser maps
+    /// the world (as it applies the include).
+    /// </param>
+    private World? ResolveWorldReference(ParsedPath path, SourceFile file, out bool excluded)
     {
+        excluded = false;
         if (path.IsForeign)
         {
             if (!NoteForeignKind(path, isWorld: true)) return null;
@@ -314,7 +322,7 @@ internal sealed partial class PackageResolver
             return null;
         }
 
-        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: true, path) ? ResolveWorldReference(aliased, file) : null;
+        if (target.Value.Foreign is { } aliased) return NoteForeignKind(aliased, isWorld: true, path) ? ResolveWorldReference(aliased, file, out excluded) : null;
         var local = target.Value.Local!;
         if (!local.IsWorld)
         {
@@ -324,7 +332,7 @@ internal sealed partial class PackageResolver
 
         if (local.Excluded)
         {
-            ReportAtLink(ResolveDiagnostics.ExcludedByFeature("world"), path.ItemLocation);
+            excluded = true;
             return null;
         }
 

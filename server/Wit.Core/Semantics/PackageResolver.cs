@@ -24,7 +24,7 @@ internal sealed partial class PackageResolver
     private readonly ShapeTable _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
-    private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World)> _includeTargets = new();
+    private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World, bool Excluded)> _includeTargets = new();
     private readonly bool _recordItems;
     private readonly ItemState? _previousItems;
 
