@@ -542,9 +542,54 @@ internal sealed partial class PackageResolver
         // Linking reads the type's own gate first (with every type): a `@since` of an unreleased version fails there.
         int count = _resolver.Model.Diagnostics.Count;
         InLinkStep(DiagnosticOrder.LinkType, () => StabilityOf(firstMember!, Location(file, token)));
-        if (_resolver.Model.Diagnostics.Count == count)
+        bool gateRead = _resolver.Model.Diagnostics.Count == count;
+        ReportReferencesToGatedOffTypes(members, file);
+        if (gateRead)
         {
             ReportAtLink(ResolveDiagnostics.OwnerExcludedByFeature(kind), Location(file, token), kind == "world" ? DiagnosticOrder.LinkWorldOwner : DiagnosticOrder.LinkInterfaceOwner);
+        }
+    }
+
+    /// <summary>
+    /// In an interface or world that is gated off, its ungated types are linked all the same (wit-parser reads each
+    /// type's own gate as it copies the package's types, before it looks at their owners): one that refers to a gated-off
+    /// type of the same body is "a reference to a type which is excluded", reported at a record's field, else at the type,
+    /// before the body's own gate is found to exclude it.
+    /// </summary>
+    private void ReportReferencesToGatedOffTypes(IEnumerable<WitNode> members, SourceFile file)
+    {
+        HashSet<string>? gatedOff = null;
+        foreach (var member in members)
+        {
+            if (!IsExcluded(member)) continue;
+            if (member is UseItemSyntax use)
+            {
+                foreach (var name in use.Names)
+                {
+                    if ((name.Alias ?? name.Name) is { } token) (gatedOff ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(Names.Unescape(token.Text));
+                }
+            }
+            else if (TypeNameToken(member) is { } token)
+            {
+                (gatedOff ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(Names.Unescape(token.Text));
+            }
+        }
+
+        if (gatedOff is null) return;
+        foreach (var member in members)
+        {
+            if (member is UseItemSyntax || IsExcluded(member) || TypeNameToken(member) is not { } typeName) continue;
+            foreach (var node in member.Syntax.DescendantNodes())
+            {
+                if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
+                if (!gatedOff.Contains(Names.Unescape(nameToken.Text))) continue;
+                var field = node.Parent;
+                while (field is not null && field.Kind != SyntaxKind.RecordField && field != member.Syntax) field = field.Parent;
+                var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
+                    ? new SourceLocation(file.Tree.Text, fieldName.Span)
+                    : new SourceLocation(file.Tree.Text, typeName.Span);
+                ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at, DiagnosticOrder.LinkType);
+            }
         }
     }
 
