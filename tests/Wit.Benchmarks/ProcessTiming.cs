@@ -30,7 +30,32 @@ internal static class ProcessTiming
 
     private static (double Milliseconds, int ExitCode) Spawn(List<string?> argv)
     {
-        argv.Add(null);
+        int pid = SpawnP(argv, actions =>
+        {
+            Check(FileActionsAddOpen(actions, 0, "/dev/null", ReadOnly, 0), "posix_spawn_file_actions_addopen");
+            Check(FileActionsAddOpen(actions, 1, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
+            Check(FileActionsAddOpen(actions, 2, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
+        }, out long start);
+        int status;
+        while (Wait4(pid, out status, 0, IntPtr.Zero) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Interrupted) throw new InvalidOperationException($"wait4 failed: {Marshal.GetLastPInvokeError()}");
+        }
+
+        double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        int exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
+        return (milliseconds, exitCode);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="argv"/> with <c>posix_spawnp</c> and this process's environment, after
+    /// <paramref name="fileActions"/> has said what the child's descriptors are; <paramref name="start"/> is the
+    /// <see cref="Stopwatch"/> timestamp just before the spawn. Returns the child's pid.
+    /// </summary>
+    private static int SpawnP(IReadOnlyList<string?> argv, Action<IntPtr> fileActions, out long start)
+    {
+        var arguments = new List<string?>(argv);
+        if (arguments[^1] is not null) arguments.Add(null);
         var environment = new List<string?>();
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables()) environment.Add($"{variable.Key}={variable.Value}");
         environment.Add(null);
@@ -40,20 +65,10 @@ internal static class ProcessTiming
         try
         {
             Check(FileActionsInit(actions), "posix_spawn_file_actions_init");
-            Check(FileActionsAddOpen(actions, 0, "/dev/null", ReadOnly, 0), "posix_spawn_file_actions_addopen");
-            Check(FileActionsAddOpen(actions, 1, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
-            Check(FileActionsAddOpen(actions, 2, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
-            long start = Stopwatch.GetTimestamp();
-            Check(SpawnP(out int pid, argv[0]!, actions, IntPtr.Zero, argv.ToArray(), environment.ToArray()), "posix_spawnp " + argv[0]);
-            int status;
-            while (Wait4(pid, out status, 0, IntPtr.Zero) < 0)
-            {
-                if (Marshal.GetLastPInvokeError() != Interrupted) throw new InvalidOperationException($"wait4 failed: {Marshal.GetLastPInvokeError()}");
-            }
-
-            double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            int exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-            return (milliseconds, exitCode);
+            fileActions(actions);
+            start = Stopwatch.GetTimestamp();
+            Check(SpawnP(out int pid, arguments[0]!, actions, IntPtr.Zero, arguments.ToArray(), environment.ToArray()), "posix_spawnp " + arguments[0]);
+            return pid;
         }
         finally
         {
@@ -142,30 +157,28 @@ internal static class ProcessTiming
     /// </summary>
     public static PipedProcess SpawnWithPipes(IReadOnlyList<string> argv)
     {
-        var arguments = new List<string?>(argv) { null };
-        var environment = new List<string?>();
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables()) environment.Add($"{variable.Key}={variable.Value}");
-        environment.Add(null);
-
         var input = new int[2];
         var output = new int[2];
         Check(Pipe2(input, CloseOnExec) == 0 ? 0 : Marshal.GetLastPInvokeError(), "pipe2");
         Check(Pipe2(output, CloseOnExec) == 0 ? 0 : Marshal.GetLastPInvokeError(), "pipe2");
-        IntPtr actions = Marshal.AllocHGlobal(256);
         try
         {
-            Check(FileActionsInit(actions), "posix_spawn_file_actions_init");
-            Check(FileActionsAddDup2(actions, input[0], 0), "posix_spawn_file_actions_adddup2");
-            Check(FileActionsAddDup2(actions, output[1], 1), "posix_spawn_file_actions_adddup2");
-            Check(FileActionsAddOpen(actions, 2, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
-            long start = Stopwatch.GetTimestamp();
-            Check(SpawnP(out int pid, arguments[0]!, actions, IntPtr.Zero, arguments.ToArray(), environment.ToArray()), "posix_spawnp " + arguments[0]);
+            int pid = SpawnP(argv, actions =>
+            {
+                Check(FileActionsAddDup2(actions, input[0], 0), "posix_spawn_file_actions_adddup2");
+                Check(FileActionsAddDup2(actions, output[1], 1), "posix_spawn_file_actions_adddup2");
+                Check(FileActionsAddOpen(actions, 2, "/dev/null", WriteOnly, 0), "posix_spawn_file_actions_addopen");
+            }, out long start);
             return new PipedProcess(pid, input[1], output[0], start);
+        }
+        catch
+        {
+            Close(input[1]);
+            Close(output[0]);
+            throw;
         }
         finally
         {
-            FileActionsDestroy(actions);
-            Marshal.FreeHGlobal(actions);
             Close(input[0]);
             Close(output[1]);
         }

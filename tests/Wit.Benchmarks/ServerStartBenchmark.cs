@@ -163,9 +163,7 @@ internal static class ServerStartBenchmark
 
     private static void Write(Stream stream, string body)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(body);
-        stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
-        stream.Write(bytes);
+        stream.Write(Frame(body));
         stream.Flush();
     }
 

@@ -70,17 +70,7 @@ internal sealed partial class PackageResolver
             // no typed view here.
             if (member.HasAttribute && member.View is { } gated && IsExcluded(gated))
             {
-                if (TypeNameToken(gated) is { } excluded) scope.ExcludedTypes.Add(Names.Unescape(excluded.Text));
-
-                // The types a `use` brings in are gated with it.
-                if (gated is UseItemSyntax excludedUse)
-                {
-                    foreach (var useName in excludedUse.Names)
-                    {
-                        if ((useName.Alias ?? useName.Name) is { } token) scope.ExcludedTypes.Add(Names.Unescape(token.Text));
-                    }
-                }
-
+                AddTypeNames(gated, scope.ExcludedTypes);
                 continue;
             }
 
@@ -375,6 +365,35 @@ internal sealed partial class PackageResolver
         return place >= 0 && place < definitions.Count && ReferenceEquals(definitions[place], definition) ? place : -1;
     }
 
+    /// <summary>The names of the types a member defines: a type definition's, or each name a `use` brings in.</summary>
+    private static void AddTypeNames(WitNode member, ISet<string> into)
+    {
+        if (member is UseItemSyntax use)
+        {
+            foreach (var useName in use.Names)
+            {
+                if ((useName.Alias ?? useName.Name) is { } token) into.Add(Names.Unescape(token.Text));
+            }
+        }
+        else if (TypeNameToken(member) is { } name)
+        {
+            into.Add(Names.Unescape(name.Text));
+        }
+    }
+
+    /// <summary>
+    /// Where wit-parser reports a reference (<paramref name="reference"/>, in the type defined by <paramref name="type"/>)
+    /// to an excluded type: at the record field that holds it, or null for the type defined (its name).
+    /// </summary>
+    private static SourceLocation? ExcludedReferenceLocation(SyntaxNode reference, SyntaxNode type, SourceFile file)
+    {
+        var field = reference.Parent;
+        while (field is not null && field.Kind != SyntaxKind.RecordField && field != type) field = field.Parent;
+        return field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
+            ? new SourceLocation(file.Tree.Text, fieldName.Span)
+            : null;
+    }
+
     private static SyntaxToken? TypeNameToken(WitNode member) => member switch
     {
         TypeAliasSyntax a => a.Name,
@@ -428,13 +447,8 @@ internal sealed partial class PackageResolver
             else if (scope.ExcludedTypes.Contains(name))
             {
                 // wit-parser reports it where the type is used: at a record's field, else at the type defined.
-                var field = node.Parent;
-                while (field is not null && field.Kind != SyntaxKind.RecordField && field != syntax.Syntax) field = field.Parent;
-                var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
-                    ? Location(file, fieldName)
-                    : definition.Location;
                 if (!excludedReferences.TryGetValue(definition, out var list)) excludedReferences[definition] = list = new List<SourceLocation?>();
-                list.Add(at);
+                list.Add(ExcludedReferenceLocation(node, syntax.Syntax, file) ?? definition.Location);
             }
             else
             {

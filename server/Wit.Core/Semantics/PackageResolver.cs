@@ -558,24 +558,13 @@ internal sealed partial class PackageResolver
     /// </summary>
     private void ReportReferencesToGatedOffTypes(IEnumerable<WitNode> members, SourceFile file)
     {
-        HashSet<string>? gatedOff = null;
+        var gatedOff = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var member in members)
         {
-            if (!IsExcluded(member)) continue;
-            if (member is UseItemSyntax use)
-            {
-                foreach (var name in use.Names)
-                {
-                    if ((name.Alias ?? name.Name) is { } token) (gatedOff ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(Names.Unescape(token.Text));
-                }
-            }
-            else if (TypeNameToken(member) is { } token)
-            {
-                (gatedOff ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(Names.Unescape(token.Text));
-            }
+            if (IsExcluded(member)) AddTypeNames(member, gatedOff);
         }
 
-        if (gatedOff is null) return;
+        if (gatedOff.Count == 0) return;
         foreach (var member in members)
         {
             if (member is UseItemSyntax || IsExcluded(member) || TypeNameToken(member) is not { } typeName) continue;
@@ -583,11 +572,7 @@ internal sealed partial class PackageResolver
             {
                 if (node.Kind != SyntaxKind.NamedType || WitNode.From(node) is not TypeSyntax named || named.Name is not { } nameToken) continue;
                 if (!gatedOff.Contains(Names.Unescape(nameToken.Text))) continue;
-                var field = node.Parent;
-                while (field is not null && field.Kind != SyntaxKind.RecordField && field != member.Syntax) field = field.Parent;
-                var at = field is not null && field.Kind == SyntaxKind.RecordField && WitNode.From(field) is RecordFieldSyntax { Name: { } fieldName }
-                    ? new SourceLocation(file.Tree.Text, fieldName.Span)
-                    : new SourceLocation(file.Tree.Text, typeName.Span);
+                var at = ExcludedReferenceLocation(node, member.Syntax, file) ?? new SourceLocation(file.Tree.Text, typeName.Span);
                 ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at, DiagnosticOrder.LinkType);
             }
         }

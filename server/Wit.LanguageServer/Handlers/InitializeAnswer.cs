@@ -26,7 +26,7 @@ internal static class InitializeAnswer
 
         writer.WriteStartObject("textDocumentSync");
         writer.WriteBoolean("openClose", true);
-        writer.WriteNumber("change", 2); // incremental
+        writer.WriteNumber("change", (int)Protocol.Lsp.TextDocumentSyncKind.Incremental);
         writer.WriteStartObject("save");
         writer.WriteBoolean("includeText", false);
         writer.WriteEndObject();

@@ -82,13 +82,17 @@ internal static class LifecycleHandler
         }
     }
 
-    /// <summary>What <see cref="PrepareSerialization"/> does, with what fails thrown (for the tests).</summary>
-    internal static void BuildFirstMessagesMetadata()
+    /// <summary>
+    /// What <see cref="PrepareSerialization"/> does, with what fails thrown: the document opened and the diagnostics
+    /// written (returned for the tests).
+    /// </summary>
+    internal static (DidOpenTextDocumentParams Opened, byte[] Published) BuildFirstMessagesMetadata()
     {
         var lsp = LspJsonContext.Default;
         JsonSerializer.Deserialize("{}"u8, lsp.EmptyParams);
-        JsonSerializer.Deserialize("""{"textDocument":{"uri":"file:///a.wit","languageId":"wit","version":1,"text":""}}"""u8, lsp.DidOpenTextDocumentParams);
-        JsonSerializer.Serialize(System.IO.Stream.Null, new PublishDiagnosticsParams { Uri = "file:///a.wit", Diagnostics = Array.Empty<Diagnostic>() }, lsp.PublishDiagnosticsParams);
+        var opened = JsonSerializer.Deserialize("""{"textDocument":{"uri":"file:///a.wit","languageId":"wit","version":1,"text":""}}"""u8, lsp.DidOpenTextDocumentParams)!;
+        var published = JsonSerializer.SerializeToUtf8Bytes(new PublishDiagnosticsParams { Uri = "file:///a.wit", Diagnostics = Array.Empty<Diagnostic>() }, lsp.PublishDiagnosticsParams);
+        return (opened, published);
     }
 
     private static List<string> Folders(WitLanguageServer server, InitializeRequest parameters)

@@ -134,7 +134,13 @@ public sealed class InitializeAnswerTests
     public void The_head_start_on_the_first_messages_metadata_reads_and_writes_them()
     {
         // PrepareSerialization swallows what fails (it is only a head start): its messages must be ones that read.
-        LifecycleHandler.BuildFirstMessagesMetadata();
+        var (opened, published) = LifecycleHandler.BuildFirstMessagesMetadata();
+
+        Assert.Equal("file:///a.wit", opened.TextDocument.Uri);
+        Assert.Equal(1, opened.TextDocument.Version);
+        var written = JsonNode.Parse(published)!;
+        Assert.Equal("file:///a.wit", written["uri"]!.GetValue<string>());
+        Assert.Empty(written["diagnostics"]!.AsArray());
     }
 
     private static InitializeRequest Read(string json)
