@@ -275,6 +275,30 @@ public class IncrementalCheckTests
         Assert.Equal(text.IndexOf("use c.{t}", StringComparison.Ordinal) + "use c.{".Length, unused.Span.Start);
     }
 
+    /// <summary>
+    /// What only the check with every feature finds in a gated-off item (an unknown name in it; an anonymous type it
+    /// makes first, which a later item uses) is still reported when an edit elsewhere lets that item be taken over.
+    /// </summary>
+    [Theory]
+    [InlineData("  @unstable(feature = off)\n  type t = nope;\n", "WIT1001")]
+    [InlineData("  @unstable(feature = off)\n  type g = list<list<u8>>;\n  f: func(a: list<u8>);\n", "WIT1008")]
+    public void Errors_in_gated_off_items_stay_when_another_item_is_edited(string body, string code)
+    {
+        var edited = new EditedRoot("/ws", new[] { ("/ws/main.wit", $"package x:y;\n\ninterface a {{\n{body}}}\n\ninterface b {{\n  h: func();\n}}\n") });
+        var check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, null);
+        Assert.Contains(check.ResolveDiagnostics, d => d.Code == code);
+
+        string path = edited.Paths.Single();
+        int at = edited.TextOf(path).IndexOf("h: func", StringComparison.Ordinal);
+        edited.Edit(path, new TextChange(new TextSpan(at, 1), "hh"));
+        check = WorkspaceCheck.Run(edited.Load(), ResolveOptions.Default, Lint, check);
+        var scratch = WorkspaceCheck.Run(edited.LoadFromScratch(), ResolveOptions.Default, Lint, null);
+
+        Assert.True(check.TakenOverItems > 0);
+        Assert.Contains(scratch.ResolveDiagnostics, d => d.Code == code);
+        AssertSame(Describe(scratch.ResolveDiagnostics), Describe(check.ResolveDiagnostics), "after the edit");
+    }
+
     private static void AssertSame(string expected, string actual, string what)
     {
         if (expected == actual) return;

@@ -290,7 +290,8 @@ public static class WitLinter
         var definition = type.Definition;
         for (int depth = 0; definition is not null && depth < 32; depth++)
         {
-            if (definition.Stability.IsUnstable) return definition;
+            // An anonymous type takes the gate of what it is made from or in (wit-parser's find_stability): the named type is reported.
+            if (definition.Stability.IsUnstable && definition.Name is not null) return definition;
             if (definition.Kind != TypeDefinitionKind.Alias) return null;
             definition = definition.Element?.Definition;
         }

@@ -58,6 +58,13 @@ internal sealed class ItemRecord
     /// <summary>The types the item's names refer to (the lint's "is this `use` referred to" question needs them).</summary>
     public List<TypeDefinition> ReferencedTypes { get; } = new();
 
+    /// <summary>
+    /// Whether a gate left something of the item out: the package is then checked again with every feature on for
+    /// what wit-parser finds in gated-off items (see <see cref="PackageResolver.ExcludedAny"/>), whether or not the
+    /// item is taken over.
+    /// </summary>
+    public bool ExcludesSome { get; set; }
+
     /// <summary>The item's lint results, but for the unused-`use` rule, which depends on other items and is redone.</summary>
     public IReadOnlyList<Diagnostic> Lint { get; set; } = System.Array.Empty<Diagnostic>();
 

@@ -18,12 +18,13 @@ internal sealed partial class PackageResolver
     /// </summary>
     private readonly struct TypeContext
     {
-        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, StoredLocation item)
+        public TypeContext(SourceFile file, TypeScope scope, bool inFunction, StoredLocation item, Stability stability)
         {
             File = file;
             Scope = scope;
             InFunction = inFunction;
             Item = item;
+            Stability = stability;
         }
 
         public SourceFile File { get; }
@@ -34,11 +35,17 @@ internal sealed partial class PackageResolver
 
         /// <summary>The item being resolved, where wit-parser points feature-gate errors.</summary>
         public StoredLocation Item { get; }
+
+        /// <summary>
+        /// The gate wit-parser gives the anonymous types made here: a type definition's own (those nested in
+        /// <c>@unstable(feature = x) type t = list&lt;list&lt;u8&gt;&gt;</c> take its gate), none in a function.
+        /// </summary>
+        public Stability Stability { get; }
     }
 
     private void FillDefinition(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope)
     {
-        var context = new TypeContext(file, scope, inFunction: false, definition.StoredLocation);
+        var context = new TypeContext(file, scope, inFunction: false, definition.StoredLocation, definition.Stability);
         if (member.Kind == SyntaxKind.Record)
         {
             // Read from the green tree (RecordSyntax.Fields and their accessors), without a red node for the record
@@ -180,7 +187,7 @@ internal sealed partial class PackageResolver
 
                 var kind = type.Kind == SyntaxKind.BorrowType ? HandleKind.Borrow : HandleKind.Own;
                 if (kind == HandleKind.Own && into is null) return WitType.Of(OwnHandle(resource));
-                return Construct(TypeShape.HandleOf(kind, resource), into);
+                return Construct(TypeShape.HandleOf(kind, resource), into, context, type);
         }
 
         // Every argument is resolved (and its problems reported) even after one fails. The first two are kept in
@@ -224,12 +231,12 @@ internal sealed partial class PackageResolver
                         return null;
                     }
 
-                    return Construct(TypeShape.Of(TypeDefinitionKind.FixedSizeList, first, number: n), into);
+                    return Construct(TypeShape.Of(TypeDefinitionKind.FixedSizeList, first, number: n), into, context, type);
                 }
 
-                return Construct(TypeShape.Of(TypeDefinitionKind.List, first), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.List, first), into, context, type);
             case SyntaxKind.OptionType when count == 1:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Option, first), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Option, first), into, context, type);
             case SyntaxKind.ResultType:
                 WitType? ok = null, err = null;
 
@@ -241,9 +248,9 @@ internal sealed partial class PackageResolver
                     if (count > 1) err = second;
                 }
 
-                return Construct(TypeShape.Of(TypeDefinitionKind.Result, ok, err), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Result, ok, err), into, context, type);
             case SyntaxKind.TupleType:
-                return Construct(TypeShape.TupleOf(elements!), into);
+                return Construct(TypeShape.TupleOf(elements!), into, context, type);
             case SyntaxKind.MapType when count == 2:
                 if (!IsValidMapKey(first))
                 {
@@ -251,11 +258,11 @@ internal sealed partial class PackageResolver
                     return null;
                 }
 
-                return Construct(TypeShape.Of(TypeDefinitionKind.Map, first, second), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Map, first, second), into, context, type);
             case SyntaxKind.FutureType:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Future, count > 0 ? first : null), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Future, count > 0 ? first : null), into, context, type);
             case SyntaxKind.StreamType:
-                return Construct(TypeShape.Of(TypeDefinitionKind.Stream, count > 0 ? first : null), into);
+                return Construct(TypeShape.Of(TypeDefinitionKind.Stream, count > 0 ? first : null), into, context, type);
         }
 
         return null;
@@ -314,26 +321,67 @@ internal sealed partial class PackageResolver
     /// A constructed type: filled into <paramref name="into"/> when a type definition names it, otherwise an
     /// anonymous definition shared by every structurally equal use in the package.
     /// </summary>
-    private WitType Construct(TypeShape shape, TypeDefinition? into)
+    private WitType Construct(TypeShape shape, TypeDefinition? into, in TypeContext context, GreenCursor type)
     {
-        if (into is null) return Anonymous(shape, Stability.Unknown);
+        if (into is null)
+        {
+            var anonymous = Anonymous(shape, context.Stability, out bool made);
+            if (made && !anonymous.Definition!.Stability.IsUnknown) _gatedAnonymousAt[anonymous.Definition] = new StoredLocation(context.File.Tree.Text, type.Span);
+            return anonymous;
+        }
+
         shape.Fill(into);
         return WitType.Of(into);
     }
 
-    /// <summary>The package's anonymous type of <paramref name="shape"/>; a new one gets <paramref name="stability"/>.</summary>
-    private WitType Anonymous(TypeShape shape, Stability stability)
+    /// <summary>
+    /// The package's anonymous type of <paramref name="shape"/>. A new one gets wit-parser's gate (its
+    /// <c>find_stability</c>): <paramref name="stability"/> when known (the type definition it is made in), else the
+    /// first known gate among its parts (an <c>option&lt;t&gt;</c> takes <c>t</c>'s). The first use of a shape decides
+    /// for every later one, as upstream interns them.
+    /// </summary>
+    /// <param name="made">Whether this use made it.</param>
+    private WitType Anonymous(TypeShape shape, Stability stability, out bool made)
     {
         uint hash = ShapeTable.Hash(shape);
-        if (!_anonymousTypes.TryGetValue(shape, hash, out var definition))
+        made = !_anonymousTypes.TryGetValue(shape, hash, out var definition);
+        if (made)
         {
-            definition = new TypeDefinition(shape.Kind) { Stability = stability };
+            definition = new TypeDefinition(shape.Kind) { Stability = stability.IsUnknown ? InheritedStability(shape) : stability };
             shape.Fill(definition);
             _resolver.AddType(definition);
             _anonymousTypes.Add(hash, definition);
         }
 
         return WitType.Of(definition);
+    }
+
+    /// <summary>The first known gate among a shape's parts, in wit-parser's order (a tuple's elements, a result's ok then err, a map's key then value).</summary>
+    private static Stability InheritedStability(in TypeShape shape)
+    {
+        if (shape.Kind == TypeDefinitionKind.Handle) return shape.Resource?.Stability ?? Stability.Unknown;
+        if (shape.Elements is { } elements)
+        {
+            foreach (var element in elements)
+            {
+                if (GateOf(element) is { } gate) return gate;
+            }
+
+            return Stability.Unknown;
+        }
+
+        return GateOf(shape.First) ?? GateOf(shape.Second) ?? Stability.Unknown;
+    }
+
+    /// <summary>
+    /// A part's known gate: a named or anonymous type's own; an owned handle is its resource, as wit-parser sees a
+    /// value use of a resource until it links the package.
+    /// </summary>
+    private static Stability? GateOf(WitType? type)
+    {
+        if (type?.Definition is not { } definition) return null;
+        if (definition is { Name: null, Kind: TypeDefinitionKind.Handle, HandleKind: HandleKind.Own, Resource: { } resource }) definition = resource;
+        return definition.Stability.IsUnknown ? null : definition.Stability;
     }
 
     // ---- Functions ----------------------------------------------------------------------------------------------
@@ -531,7 +579,7 @@ internal sealed partial class PackageResolver
     private Function BuildFunction(string name, FunctionKind kind, TypeDefinition? resource, GreenCursor signature, TypeSyntax? constructorResult,
         MemberSyntax syntax, SourceFile file, TypeScope scope, StoredLocation location)
     {
-        var context = new TypeContext(file, scope, inFunction: true, location);
+        var context = new TypeContext(file, scope, inFunction: true, location, Stability.Unknown);
         var function = new Function(name, kind)
         {
             Resource = resource,
@@ -545,7 +593,7 @@ internal sealed partial class PackageResolver
         if (kind is FunctionKind.Method or FunctionKind.AsyncMethod && resource is not null)
         {
             // The implicit `self` handle takes the method's gate, as wit-parser synthesises it for the method.
-            var self = Anonymous(TypeShape.HandleOf(HandleKind.Borrow, resource), function.Stability);
+            var self = Anonymous(TypeShape.HandleOf(HandleKind.Borrow, resource), function.Stability, out _);
             list.Add(new NamedType("self", self));
         }
 

@@ -23,6 +23,9 @@ internal sealed partial class PackageResolver
     private readonly Dictionary<SourceFile, Dictionary<string, ParsedPath>> _fileScopes = new();
     private readonly ShapeTable _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
+
+    /// <summary>Where each anonymous type made with a gate was first written (see <see cref="ReportReferencesToExcludedAnonymousTypes"/>).</summary>
+    private readonly Dictionary<TypeDefinition, StoredLocation> _gatedAnonymousAt = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
     private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World, bool Excluded)> _includeTargets = new();
     private readonly bool _recordItems;
@@ -300,14 +303,21 @@ internal sealed partial class PackageResolver
     {
         if (reusable is null || !reusable.TryGetValue(item, out var record)) return null;
         TakenOver.Add((record, item.File, item.Syntax.Syntax.FullSpan));
+        if (record.ExcludesSome)
+        {
+            ExcludedAny = true;
+            _exclusions++;
+        }
+
         return record;
     }
 
-    private (int Diagnostics, int References) Mark() => (_resolver.Model.Diagnostics.Count, _resolver.Model.References.Count);
+    private (int Diagnostics, int References, int Exclusions) Mark() => (_resolver.Model.Diagnostics.Count, _resolver.Model.References.Count, _exclusions);
 
-    private void Capture(ItemRecord record, (int Diagnostics, int References) mark)
+    private void Capture(ItemRecord record, (int Diagnostics, int References, int Exclusions) mark)
     {
         var model = _resolver.Model;
+        if (_exclusions > mark.Exclusions) record.ExcludesSome = true;
         for (int i = mark.Diagnostics; i < model.Diagnostics.Count; i++) record.Diagnostics.Add(model.Diagnostics[i]);
         for (int i = mark.References; i < model.References.Count; i++)
         {
@@ -452,6 +462,9 @@ internal sealed partial class PackageResolver
     /// </summary>
     internal bool ExcludedAny { get; private set; }
 
+    /// <summary>How many times a gate left something out, items taken over included (see <see cref="ItemRecord.ExcludesSome"/>).</summary>
+    private int _exclusions;
+
     /// <summary>The "package not found" diagnostics, which wit-parser reports for gated-off paths too.</summary>
     internal HashSet<Diagnostic> UnknownPackageDiagnostics { get; } = new();
 
@@ -506,6 +519,7 @@ internal sealed partial class PackageResolver
                         // wit-parser reads every gate before it drops the item: repeated or contradictory ones are errors.
                         StabilityOf(node, null);
                         ExcludedAny = true;
+                        _exclusions++;
                         return true;
                     }
                 }

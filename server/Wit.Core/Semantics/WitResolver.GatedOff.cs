@@ -16,15 +16,18 @@ public sealed partial class WitResolver
     /// found", which it reports for gated-off paths as well) join the package's diagnostics, in that check's order.
     /// The model stays the one resolved with the chosen features.
     /// </summary>
-    private void AddGatedOffErrors(UnresolvedPackage package, int start, Dictionary<Diagnostic, int> linkTime)
+    /// <param name="resolved">This package's resolution with the chosen features.</param>
+    private void AddGatedOffErrors(UnresolvedPackage package, int start, PackageResolver resolved)
     {
         if (_options.AllFeatures) return;
+        var linkTime = resolved.LinkTimeDiagnostics;
         var shadow = new WitResolver(EveryFeature) { _skippedEncodedPackages = _skippedEncodedPackages };
         foreach (var entry in _packages) shadow._packages[entry.Key] = entry.Value;
         shadow._knownPackageNames.AddRange(_knownPackageNames);
         shadow._model.Packages.AddRange(_model.Packages);
         var resolver = new PackageResolver(shadow, package);
         resolver.Resolve();
+        resolved.ReportReferencesToExcludedAnonymousTypes(resolver, shadow._model);
         var found = shadow._model.Diagnostics
             .Where(d => !resolver.LinkTimeDiagnostics.ContainsKey(d) || resolver.UnknownPackageDiagnostics.Contains(d))
             .ToList();

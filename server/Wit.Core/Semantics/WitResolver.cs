@@ -350,7 +350,7 @@ public sealed partial class WitResolver
             var resolver = new PackageResolver(this, package, recordItems: root, previousItems: root && sameDependencies ? _previousItems : null);
             _current = package.Order;
             resolver.Resolve();
-            if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver.LinkTimeDiagnostics);
+            if (resolver.ExcludedAny) AddGatedOffErrors(package, before.Diagnostics, resolver);
             // What linking checks comes after every package was resolved by itself, package by package.
             foreach (var entry in resolver.LinkTimeDiagnostics)
             {

@@ -156,4 +156,58 @@ public sealed class FeatureGateTests
 
         fixture.AssertDiagnostics("WIT1008 /main.wit:4:3 package [a:app] contains a feature gate with a version specifier, so it must have a version");
     }
+
+    /// <summary>
+    /// An anonymous type takes wit-parser's gate (<c>find_stability</c>): that of the type definition it is first made
+    /// in, else the first gate among its parts (an owned resource counting as the resource); the first use of a shape
+    /// decides for every later one.
+    /// </summary>
+    [Fact]
+    public void An_anonymous_type_takes_the_gate_of_the_definition_it_is_made_in_or_of_its_first_gated_part()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app@1.2.0;
+            interface i {
+              @since(version = 1.0.0)
+              record kept { a: list<list<u32>> }
+              @since(version = 1.1.0)
+              resource r;
+              plain: func(x: option<u64>, y: tuple<u8, r>, z: result<string, kept>, w: list<u32>);
+            }
+            """);
+
+        fixture.AssertClean();
+        var kept = fixture.Type("a:app/i@1.2.0", "kept");
+        var inner = kept.Members[0].Type!.Value.Definition!.Element!.Value.Definition!;
+        Assert.Equal("1.0.0", kept.Members[0].Type!.Value.Definition!.Stability.Since);
+        Assert.Equal("1.0.0", inner.Stability.Since);
+        var plain = fixture.Function("a:app/i@1.2.0", "plain");
+        Assert.True(plain.Parameters[0].Type!.Value.Definition!.Stability.IsUnknown);
+        Assert.Equal("1.1.0", plain.Parameters[1].Type!.Value.Definition!.Stability.Since);
+        Assert.Equal("1.0.0", plain.Parameters[2].Type!.Value.Definition!.Stability.Since);
+        // `list<u32>` was first made inside `kept`: the function's is the same type, with that gate.
+        Assert.Same(inner, plain.Parameters[3].Type!.Value.Definition);
+    }
+
+    [Fact]
+    public void A_type_a_gated_off_definition_makes_first_cannot_be_used_by_an_item_kept()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface i {
+              @unstable(feature = x)
+              record gated { a: list<u8> }
+              record kept { data: list<u8> }
+              f: func(a: list<u8>) -> option<list<u8>>;
+              g: func(a: list<u16>);
+            }
+            """);
+
+        Assert.Equal(2, fixture.Model.Diagnostics.Count);
+        Assert.All(fixture.Model.Diagnostics, d => Assert.Equal("WIT1008", d.Code));
+        Assert.Equal(new[] { "data", "f" }, fixture.Model.Diagnostics.Select(d => d.Document!.Text.Substring(d.Span.Start, d.Span.Length)).ToArray());
+
+        // With the feature on the gated record is kept and the type is every item's.
+        WitFixture.Resolve(fixture.Files[0].Text, new ResolveOptions(features: new[] { "x" })).AssertClean();
+    }
 }
