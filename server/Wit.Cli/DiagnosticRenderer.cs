@@ -37,14 +37,49 @@ public static class DiagnosticRenderer
         int lineStart = text.Lines.GetLineStart(line - 1);
         int spanEndOnLine = Math.Min(end, lineStart + lineText.Length);
         int width = Math.Max(1, CountScalars(text.Text, start, spanEndOnLine));
+        int caret = column;
+        if (lineText.Length > LongLine)
+        {
+            // A generated or minified line: the part around the span, not the whole line under the caret's spaces.
+            (lineText, caret, width) = Window(text.Text, lineStart, lineStart + lineText.Length, start, spanEndOnLine);
+        }
 
         var builder = new StringBuilder();
         builder.Append(SeverityLabel(diagnostic.Severity)).Append('[').Append(diagnostic.Code).Append("]: ").Append(diagnostic.Message).Append('\n');
         builder.Append("     --> ").Append(displayPath).Append(':').Append(line).Append(':').Append(column).Append('\n');
         builder.Append("      |\n");
         builder.Append(' ').Append(line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(4)).Append(" | ").Append(lineText).Append('\n');
-        builder.Append("      | ").Append(' ', column - 1).Append('^').Append('-', width - 1).Append('\n');
+        builder.Append("      | ").Append(' ', caret - 1).Append('^').Append('-', width - 1).Append('\n');
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Above this many characters a source line is shown only around the span (wit-parser prints no line at all past
+    /// 500 bytes, only <c>path:line:column: message</c>).
+    /// </summary>
+    internal const int LongLine = 500;
+
+    /// <summary>How much of a long line is shown on each side of the span.</summary>
+    internal const int LongLineContext = 60;
+
+    /// <summary>
+    /// The part of the line [<paramref name="lineStart"/>, <paramref name="lineEnd"/>) shown around the span
+    /// [<paramref name="start"/>, <paramref name="spanEnd"/>): at most <see cref="LongLineContext"/> characters on each
+    /// side and of the span itself, "..." where the line goes on, never splitting a surrogate pair; with the caret's
+    /// column in it and the span's width there (in Unicode scalar values).
+    /// </summary>
+    private static (string Text, int Caret, int Width) Window(string text, int lineStart, int lineEnd, int start, int spanEnd)
+    {
+        int from = Math.Max(lineStart, start - LongLineContext);
+        int shownEnd = Math.Min(spanEnd, start + LongLineContext);
+        int to = Math.Min(lineEnd, Math.Max(shownEnd, start + 1) + LongLineContext);
+        if (from > lineStart && char.IsLowSurrogate(text[from])) from--;
+        if (to < lineEnd && char.IsLowSurrogate(text[to])) to++;
+        if (shownEnd < spanEnd && char.IsLowSurrogate(text[shownEnd])) shownEnd++;
+        string before = from > lineStart ? "..." : string.Empty;
+        string after = to < lineEnd ? "..." : string.Empty;
+        int caret = before.Length + CountScalars(text, from, start) + 1;
+        return (before + text.Substring(from, to - from) + after, caret, Math.Max(1, CountScalars(text, start, shownEnd)));
     }
 
     /// <summary>

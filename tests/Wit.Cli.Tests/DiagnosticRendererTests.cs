@@ -147,4 +147,45 @@ public class DiagnosticRendererTests
 
         Assert.Equal("error[WIT1013]: not supported\n     --> deps/x.wasm\n", DiagnosticRenderer.Render(diagnostic));
     }
+
+    [Fact]
+    public void Shows_a_long_line_only_around_the_span()
+    {
+        // wit-parser's very-large-column case: 65,000 characters before the error on one line.
+        string head = "package demo:hell" + new string('a', 65_000) + " ";
+        var text = SourceText.From(head + "world hello {\n}\n");
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0001, "expected '{', found an identifier", new TextSpan(head.Length, 5));
+
+        string rendered = DiagnosticRenderer.Render(diagnostic, text, "a.wit");
+
+        string shown = "..." + new string('a', DiagnosticRenderer.LongLineContext - 1) + " world hello {";
+        Assert.Equal(
+            "error[WIT0001]: expected '{', found an identifier\n" +
+            $"     --> a.wit:1:{head.Length + 1}\n" +
+            "      |\n" +
+            $"    1 | {shown}\n" +
+            "      | " + new string(' ', shown.IndexOf("world", System.StringComparison.Ordinal)) + "^----\n",
+            rendered);
+    }
+
+    [Fact]
+    public void A_long_line_is_cut_on_both_sides_without_splitting_a_surrogate_pair()
+    {
+        // Emoji (two UTF-16 units each) around "abc", the span on "b": sixty units before it end inside a pair, as do
+        // sixty after it; each cut moves to the pair's edge, and the caret's column counts scalars.
+        string emoji = "\U0001F600";
+        string line = string.Concat(System.Linq.Enumerable.Repeat(emoji, 100)) + "abc" + string.Concat(System.Linq.Enumerable.Repeat(emoji, 300));
+        int start = line.IndexOf('b');
+        var text = SourceText.From(line + "\n");
+        var diagnostic = new Diagnostic(SyntaxDiagnostics.Wit0001, "m", new TextSpan(start, 1));
+
+        string[] lines = DiagnosticRenderer.Render(diagnostic, text, "a.wit").Split('\n');
+        string source = lines[3].Substring("    1 | ".Length);
+        string marker = lines[4].Substring("      | ".Length);
+
+        string shown = "..." + string.Concat(System.Linq.Enumerable.Repeat(emoji, 30)) + "abc" + string.Concat(System.Linq.Enumerable.Repeat(emoji, 30)) + "...";
+        Assert.Equal(shown, source);
+        Assert.Equal(3 + 30 + 2, marker.IndexOf('^') + 1);
+        Assert.Equal("^", marker.Trim());
+    }
 }

@@ -32,9 +32,10 @@ internal sealed class ContractEmitter
 
     /// <summary>
     /// An imported function the host implements: its import instance (null: the world's own), the C# method (on the
-    /// host, or for a resource method on the object its <c>self</c> argument is).
+    /// host, or for a resource method on the object its <c>self</c> argument is), and the host interface that declares
+    /// it (null for a resource method).
     /// </summary>
-    public sealed record ImportBinding(string? Instance, Function Function, string Method);
+    public sealed record ImportBinding(string? Instance, Function Function, string Method, string? HostInterface = null);
 
     /// <summary>A resource the host implements: its import instance (null: the world's own) and WIT name.</summary>
     public sealed record ResourceBinding(string? Instance, string Name);
@@ -74,14 +75,19 @@ internal sealed class ContractEmitter
             writer.Line($"linker.DefineResource({(resource.Instance is null ? "null" : CSharpNames.Literal(resource.Instance))}, {CSharpNames.Literal(resource.Name)});");
         }
 
+        // Two imported interfaces may have functions of the same name (`a` in both `i1` and `i2`): the host implements
+        // both, so such a call names the interface it means.
+        var shared = new HashSet<string>(imports.Where(i => i.HostInterface is not null).GroupBy(i => i.Method)
+            .Where(g => g.Select(i => i.HostInterface).Distinct().Count() > 1).Select(g => g.Key));
         foreach (var import in imports)
         {
             var function = import.Function;
             var lifted = function.Parameters.Select((p, i) => _marshaller.Lift(p.Type!.Value, $"arguments[{i}]")).ToList();
+            string target = shared.Contains(import.Method) ? $"((global::{import.HostInterface})host)" : "host";
             // A method is called on its `self` (the first argument, a borrow of the host's object).
             string call = function.Kind == FunctionKind.Method
                 ? $"{lifted[0]}.{import.Method}({string.Join(", ", lifted.Skip(1))})"
-                : $"host.{import.Method}({string.Join(", ", lifted)})";
+                : $"{target}.{import.Method}({string.Join(", ", lifted)})";
             string body = function.Result is not { } result ? $"arguments => {{ {call}; return null; }}"
                 : result.Definition is null ? $"arguments => {_marshaller.Lower(result, call)}"
                 : $"arguments => {{ var result = {call}; return {_marshaller.Lower(result, "result")}; }}";

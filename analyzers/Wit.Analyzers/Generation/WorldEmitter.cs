@@ -161,7 +161,7 @@ internal sealed class WorldEmitter
                 continue;
             }
 
-            if (_contract.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function)));
+            if (_contract.IsCarried(function)) _imports.Add(new ContractEmitter.ImportBinding(instance, function, MethodName(function), fullName));
             else _notRegistrable ??= $"the types of `{witName}#{function.Name}` are not carried by the engine contract yet";
             if (members++ > 0) writer.Line();
             writer.Summary(function.Docs);

@@ -326,7 +326,7 @@ internal sealed class FormatWriter
         }
 
         if (index < _gap.Count) index++;
-        _output.Append(_endOfLine);
+        AppendEndOfLine();
         _atLineStart = true;
         return index;
     }
@@ -341,7 +341,7 @@ internal sealed class FormatWriter
         }
 
         _pendingTrailing = Array.Empty<GreenTrivia>();
-        _output.Append(_endOfLine);
+        AppendEndOfLine();
         _atLineStart = true;
     }
 
@@ -392,13 +392,24 @@ internal sealed class FormatWriter
             _output.Append(comments[i]);
         }
 
-        _output.Append(_endOfLine);
+        AppendEndOfLine();
         comments.Clear();
     }
 
     private void WriteBlankLines(int count)
     {
-        for (int i = 0; i < count; i++) _output.Append(_endOfLine);
+        for (int i = 0; i < count; i++) AppendEndOfLine();
+    }
+
+    /// <summary>
+    /// Ends a line. After text that ends with a carriage return (a lone one is a bad token, kept as written) a line feed
+    /// would make the two one line break and the token would be gone: the line then ends with "\r\n" whatever the
+    /// file's style.
+    /// </summary>
+    private void AppendEndOfLine()
+    {
+        if (_endOfLine == "\n" && _output.Length > 0 && _output[_output.Length - 1] == '\r') _output.Append('\r');
+        _output.Append(_endOfLine);
     }
 
     private void WriteIndent(int level)

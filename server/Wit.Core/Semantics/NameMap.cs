@@ -129,6 +129,29 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         return true;
     }
 
+    /// <summary>
+    /// Puts the entries in the order of <paramref name="values"/> (each named by <paramref name="nameOf"/>), when that
+    /// is every value of the map once and the order differs; otherwise leaves the map as it is.
+    /// </summary>
+    internal void Reorder(IReadOnlyList<T> values, System.Func<T, string> nameOf)
+    {
+        if (values.Count != _count) return;
+        bool same = true;
+        for (int i = 0; i < _count && same; i++) same = ReferenceEquals(_entries[i].Value, values[i]);
+        if (same) return;
+        var entries = new KeyValuePair<string, T>[_entries.Length];
+        for (int i = 0; i < values.Count; i++)
+        {
+            string name = nameOf(values[i]);
+            if (!TryGetValue(name, out var value) || !ReferenceEquals(value, values[i])) return;
+            entries[i] = new KeyValuePair<string, T>(name, values[i]);
+        }
+
+        _entries = entries;
+        _version++;
+        Rehash(_slots.Length);
+    }
+
     /// <summary>Makes room for <paramref name="count"/> entries at once (a body's member count), so the table does not grow by doubling.</summary>
     internal void EnsureCapacity(int count)
     {
@@ -331,6 +354,23 @@ public sealed class NameMap<T> : IEnumerable<KeyValuePair<string, T>>
         _index.Remove(name);
         for (int j = i; j < _entries.Count; j++) _index[_entries[j].Key] = j;
         return true;
+    }
+
+    /// <summary>Puts the entries in the order of <paramref name="values"/> (see the other build's).</summary>
+    internal void Reorder(IReadOnlyList<T> values, System.Func<T, string> nameOf)
+    {
+        if (values.Count != _entries.Count) return;
+        var entries = new List<KeyValuePair<string, T>>(values.Count);
+        foreach (var value in values)
+        {
+            string name = nameOf(value);
+            if (!TryGetValue(name, out var existing) || !ReferenceEquals(existing, value)) return;
+            entries.Add(new KeyValuePair<string, T>(name, value));
+        }
+
+        _entries.Clear();
+        _entries.AddRange(entries);
+        for (int i = 0; i < _entries.Count; i++) _index[_entries[i].Key] = i;
     }
 
     /// <summary>Makes room for <paramref name="count"/> entries at once (a body's member count), so the table does not grow by doubling.</summary>

@@ -54,8 +54,8 @@ internal sealed partial class PackageResolver
     /// <param name="memberCount">How many there are, functions left out (the tables of types are made that large at once).</param>
     private List<TypeDefinition> ResolveTypeMembersCore(List<MemberSyntax> members, int memberCount, SourceFile file, TypeScope scope)
     {
-        // A world lists its types from here; an interface's are in its own map, in the same order (see TypeScope).
-        var declarationOrder = scope.Interface is null ? new List<TypeDefinition>(memberCount) : null;
+        // The types a `use` brings in, in the order of the statements: wit-parser names them before the definitions.
+        var usedTypes = new List<TypeDefinition>();
         // The definitions to order and fill, and beside each its member's place in the body's list (four bytes, not a
         // copy of the member): a definition's place in these lists is kept in its Index until it is added to the model
         // (see PendingIndex), so no table maps one to the other.
@@ -79,8 +79,7 @@ internal sealed partial class PackageResolver
                 case SyntaxKind.UseItem:
                     if (member.View is UseItemSyntax use)
                     {
-                        var used = ResolveUse(use, file, scope);
-                        declarationOrder?.AddRange(used);
+                        usedTypes.AddRange(ResolveUse(use, file, scope));
                     }
 
                     break;
@@ -107,7 +106,6 @@ internal sealed partial class PackageResolver
                     definition.Docs = member.Docs();
                     definitions.Add(definition);
                     memberOf.Add(m);
-                    declarationOrder?.Add(definition);
                     break;
             }
         }
@@ -138,7 +136,11 @@ internal sealed partial class PackageResolver
             _resolver.AddType(definition);
         }
 
-        return declarationOrder ?? new List<TypeDefinition>();
+        // wit-parser's order of a body's types (an interface's map of them, a world's type imports): the used ones,
+        // then the definitions in the order they were resolved, each after the types it refers to.
+        usedTypes.AddRange(order);
+        if (scope.Interface is { } @interface) @interface.Types.Reorder(usedTypes, type => type.Name!);
+        return usedTypes;
     }
 
     /// <summary>

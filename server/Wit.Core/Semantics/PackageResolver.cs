@@ -174,6 +174,7 @@ internal sealed partial class PackageResolver
         }
 
         NoteForeignKinds(report: true);
+        LookUpTopLevelUses();
         var reusable = signature is null ? null : Reusable(signature, edges);
         var records = new Dictionary<LocalItem, ItemRecord>();
 
@@ -373,6 +374,21 @@ internal sealed partial class PackageResolver
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// wit-parser looks up every interface of another package that a top-level <c>use</c> names when it links the
+    /// package, whether or not an item refers to it: a name that package does not have as an interface (a world of
+    /// it, or nothing) is an error there too.
+    /// </summary>
+    private void LookUpTopLevelUses()
+    {
+        foreach (var (file, item) in _unresolved.Items)
+        {
+            if (item is not TopLevelUseSyntax { Path: { } pathSyntax } || ParsedPath.From(pathSyntax, file) is not { IsForeign: true } path) continue;
+            if (ForeignPackage(path, DiagnosticOrder.LinkForeignInterface) is not { } package || package.Interfaces.ContainsKey(path.ItemName)) continue;
+            ReportAtLink(ResolveDiagnostics.InterfaceNotFoundInPackage(path.ItemName, package.Name.ToString()), path.ItemLocation, DiagnosticOrder.LinkForeignInterface);
         }
     }
 

@@ -37,6 +37,14 @@ public sealed class WitModel
     /// <summary>Each diagnostic's place in wit-parser's order, which <see cref="Diagnostics"/> follows.</summary>
     internal Dictionary<Diagnostic, DiagnosticOrder> DiagnosticOrders { get; } = new();
 
+    /// <summary>
+    /// Whether wit-parser meets <paramref name="diagnostic"/> only once every package is parsed: while sorting the
+    /// packages or linking them into its <c>Resolve</c> (references to other packages and to gated-off items, borrows
+    /// in results, includes). Upstream reports those without the "failed to parse package" context it gives errors
+    /// met while parsing a package.
+    /// </summary>
+    public bool IsMetAfterParsing(Diagnostic diagnostic) => DiagnosticOrders.TryGetValue(diagnostic, out var order) && order.Phase > 0;
+
     /// <summary>The symbol a reference at <paramref name="offset"/> of <paramref name="path"/> points to, or null.</summary>
     public SymbolReference? FindReference(string path, int offset)
     {

@@ -58,6 +58,22 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void Functions_of_the_same_name_in_two_imported_interfaces_are_called_through_their_interface()
+    {
+        // wit-parser's world-diamond test: the host implements `a` of i1 and `a` of i2, and the world's own `a`.
+        const string wit = "package foo:foo;\n\ninterface shared-items {\n  type foo = u32;\n}\n\ninterface i1 {\n  use shared-items.{foo};\n  a: func() -> foo;\n}\n\n"
+            + "interface i2 {\n  use shared-items.{foo};\n  a: func() -> foo;\n}\n\nworld the-world {\n  import i1;\n  import i2;\n  import a: func();\n}\n";
+        var (driver, output, diagnostics) = GeneratorHarness.Run(new[] { Item("foo:foo/the-world", wit) });
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output).Select(d => d.ToString()));
+        string world = GeneratorHarness.Generated(driver).Single(p => p.Key.EndsWith("TheWorldWorld.g.cs", System.StringComparison.Ordinal)).Value;
+        Assert.Contains("((global::Foo.Foo.I1.II1)host).A()", world);
+        Assert.Contains("((global::Foo.Foo.I2.II2)host).A()", world);
+        Assert.Contains("((global::Foo.Foo.TheWorld.ITheWorldImports)host).A()", world);
+    }
+
+    [Fact]
     public void A_syntax_error_is_reported_at_its_wit_location()
     {
         const string wit = "package example:app;\n\nworld w {\n    import f: func(;\n}\n";

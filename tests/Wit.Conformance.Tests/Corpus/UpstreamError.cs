@@ -14,6 +14,12 @@ public sealed class UpstreamError
     private static readonly Regex PackagePrefix = new(@"^failed to parse package: [^:]*: ", RegexOptions.CultureInvariant);
     private static readonly Regex Location = new(@"^\s*-->\s+(?<file>.+):(?<line>\d+):(?<column>\d+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// How upstream prints an error whose source line is longer than 500 bytes: <c>file:line:column: message</c> on
+    /// one line, without the line itself (wit-parser's <c>highlight_err</c>).
+    /// </summary>
+    private static readonly Regex InlineLocation = new(@"^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+): ", RegexOptions.CultureInvariant);
+
     private UpstreamError(string firstLine, string message, string? file, int line, int column)
     {
         FirstLine = firstLine;
@@ -44,6 +50,17 @@ public sealed class UpstreamError
         string firstLine = (newline < 0 ? rendered : rendered.Substring(0, newline)).TrimEnd('\r');
         string message = StripPrefixes(firstLine);
         var match = Location.Match(rendered);
+        if (!match.Success && InlineLocation.Match(message) is { Success: true } inline)
+        {
+            // The location is read from the line, and the line compared without it (ours prints a window of the line).
+            return new UpstreamError(
+                firstLine.Replace(inline.Value, string.Empty),
+                message.Substring(inline.Length),
+                inline.Groups["file"].Value,
+                int.Parse(inline.Groups["line"].Value, CultureInfo.InvariantCulture),
+                int.Parse(inline.Groups["column"].Value, CultureInfo.InvariantCulture));
+        }
+
         if (!match.Success) return new UpstreamError(firstLine, message, null, 0, 0);
         return new UpstreamError(
             firstLine,

@@ -175,7 +175,7 @@ public sealed class ResolveConformanceReport
         if (message == expected.Message) MessageAgrees++;
         else MessageDisagreements.Add($"{@case.Name}: expected \"{expected.Message}\", actual {first.Code} \"{message}\"");
 
-        string verbatim = WitParserMessageFormatter.FirstLine(first, @case.Path, @case.IsDirectory, RootPackageParse.Contains(first, @case.Path));
+        string verbatim = WitParserMessageFormatter.FirstLine(first, @case.Path, @case.IsDirectory, RootPackageParse.Contains(model, first, @case.Path));
         if (verbatim == expected.FirstLine) MessageVerbatimAgrees++;
         else VerbatimDisagreements.Add($"{@case.Name}:\n      expected \"{expected.FirstLine}\"\n      actual   \"{verbatim}\"");
     }

@@ -38,6 +38,15 @@ public sealed class WitFormatterBrokenItemTests
     }
 
     [Fact]
+    public void A_lone_carriage_return_before_an_item_is_kept()
+    {
+        // A carriage return not followed by a line feed is no line break to wit-parser but an unexpected character.
+        Assert.Null(FormatChecks.Problem("\n\r\r\nworld"));
+        Assert.Null(FormatChecks.Problem("interface i {}\r\rworld w {}\n"));
+        Assert.Null(FormatChecks.Problem("interface i {}\n\rinterface j {}\n"));
+    }
+
+    [Fact]
     public void CommentsAroundABrokenItemAreLaidOutLikeAnyOther() => FormatChecks.AssertFormats(
         "interface i {}\n\n\n    // Before.\n  world  {  } // After.\ninterface j {}",
         "interface i {\n}\n\n// Before.\nworld  {  } // After.\ninterface j {\n}\n");

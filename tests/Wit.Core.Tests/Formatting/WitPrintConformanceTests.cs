@@ -35,6 +35,10 @@ public sealed class WitPrintConformanceTests
         ["diamond-disambiguate/"] = (false, "upstream elaborates (adds `import shared1;` and `import shared2;` before the inline interfaces that use them) and prints interfaces before worlds"),
         ["maps"] = (false, "has comments: upstream prints every comment as a doc comment (`//` becomes `///`); otherwise equal"),
         ["wasi-http/"] = (false, "has comments, which upstream prints as doc comments; upstream merges the files in dependency order and prints interfaces before worlds"),
+
+        // Cases of wit-component's fuller test set (scripts/conformance-upstream-ui.sh), not in the corpus's sample.
+        ["resources"] = (false, "upstream prints `own<T>` as `T`, prints an interface's types before its functions and elaborates (adds the imports a world's `use` needs)"),
+        ["doc-comments/"] = (false, "has comments: upstream prints every doc comment, `/** */` ones too, as `///` lines"),
     };
 
     private static readonly Lazy<WitPrintConformanceReport> Report = new(WitPrintConformanceReport.Compute);
@@ -49,8 +53,10 @@ public sealed class WitPrintConformanceTests
         var report = Publish();
 
         Assert.True(report.Cases.Count >= 25, $"only {report.Cases.Count} wit-print cases were found");
+        // A case the list does not name may differ only as the printer's reordering, elaboration and commas explain
+        // (the cases of the corpus's sample are all named; a fuller set of wit-component's tests has more).
         var unexpected = report.Cases
-            .Where(c => c.Outcome == WitPrintOutcome.Differs && !Exceptions.ContainsKey(c.Name))
+            .Where(c => c.Outcome == WitPrintOutcome.Differs && !Exceptions.ContainsKey(c.Name) && !c.ExplainedByThePrinter)
             .Select(c => $"{c.Name}: {c.Difference}")
             .ToList();
         Assert.True(unexpected.Count == 0, "cases that differ from the printed text:\n" + string.Join("\n", unexpected));
@@ -60,7 +66,7 @@ public sealed class WitPrintConformanceTests
             .ToList();
         Assert.True(notOrderOnly.Count == 0, "exceptions listed as differing in order only that differ otherwise too: " + string.Join(", ", notOrderOnly));
         var stale = Exceptions.Keys
-            .Where(name => !report.Cases.Any(c => c.Name == name && c.Outcome == WitPrintOutcome.Differs))
+            .Where(name => report.Cases.Any(c => c.Name == name && c.Outcome != WitPrintOutcome.Differs))
             .ToList();
         Assert.True(stale.Count == 0, "listed exceptions that no longer differ (remove them): " + string.Join(", ", stale));
     }
@@ -74,7 +80,7 @@ public sealed class WitPrintConformanceTests
         Assert.True(withoutComments.Count >= 20, $"only {withoutComments.Count} cases without comments");
         foreach (var c in withoutComments)
         {
-            if (c.Outcome != WitPrintOutcome.Differs) continue;
+            if (c.Outcome != WitPrintOutcome.Differs || (!Exceptions.ContainsKey(c.Name) && c.ExplainedByThePrinter)) continue;
             Assert.True(Exceptions.TryGetValue(c.Name, out var exception), $"{c.Name}: {c.Difference}");
             Assert.True(exception.Reason.StartsWith("upstream ", StringComparison.Ordinal), $"{c.Name} has no comments, so it may differ only by upstream's order or elaboration");
         }

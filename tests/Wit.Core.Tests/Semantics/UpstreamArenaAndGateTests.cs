@@ -14,6 +14,42 @@ namespace Wit.Core.Tests.Semantics;
 /// </summary>
 public sealed class UpstreamArenaAndGateTests
 {
+    /// <summary>
+    /// wit-parser lists a body's types (an interface's map, a world's type imports) as it defines them: the types its
+    /// <c>use</c> statements bring in, then each definition after the types it refers to (its upstream test
+    /// <c>types.wit</c>: <c>type foo = bar; type bar = u32;</c> lists <c>bar</c> first).
+    /// </summary>
+    [Fact]
+    public void A_body_lists_used_types_first_then_each_definition_after_what_it_refers_to()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface base {
+              type t = u8;
+              type u = u16;
+            }
+            interface i {
+              type first = later;
+              record r { x: last }
+              use base.{t};
+              type later = u32;
+              type last = u64;
+              use base.{u as renamed};
+            }
+            world w {
+              type wa = wb;
+              use base.{t};
+              type wb = u8;
+              import f: func(x: wa);
+            }
+            """);
+
+        fixture.AssertClean();
+        Assert.Equal(new[] { "t", "renamed", "later", "first", "last", "r" }, fixture.Interface("a:app/i").Types.Keys.ToArray());
+        Assert.Equal(new[] { "t", "wb", "wa" }, fixture.World("a:app/w").Imports.Where(i => i.Value.Type is not null).Select(i => i.Value.Type!.Name).ToArray());
+        Assert.Equal(new[] { "t", "u" }, fixture.Interface("a:app/base").Types.Keys.ToArray());
+    }
+
     [Fact]
     public void An_own_handle_a_type_needs_comes_just_before_that_type_and_after_every_borrow_handle_otherwise()
     {

@@ -18,6 +18,9 @@ public sealed class UpstreamError
     private static readonly Regex PackagePrefix = new(@"^failed to parse package: [^:]*: ", RegexOptions.CultureInvariant);
     private static readonly Regex Location = new(@"^\s*-->\s+(?<file>.+):(?<line>\d+):(?<column>\d+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
+    /// <summary>How upstream prints an error on a source line longer than 500 bytes: <c>file:line:column: message</c>, without the line.</summary>
+    private static readonly Regex InlineLocation = new(@"^(?<file>[^\s:][^:]*):(?<line>\d+):(?<column>\d+): ", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// How upstream messages for errors of the lexer and parser (not of resolution) begin. ("empty enum" and "empty
     /// variant" are wit-parser's resolution errors, raised when it resolves the type.)
@@ -69,6 +72,11 @@ public sealed class UpstreamError
         message = PackagePrefix.Replace(message, string.Empty, 1);
 
         var match = Location.Match(rendered);
+        if (!match.Success && InlineLocation.Match(message) is { Success: true } inline)
+        {
+            (match, message) = (inline, message.Substring(inline.Length));
+        }
+
         if (!match.Success) return new UpstreamError(message, null, 0, 0);
         string file = match.Groups["file"].Value;
         if (file.StartsWith(UpstreamDirectory, StringComparison.Ordinal))

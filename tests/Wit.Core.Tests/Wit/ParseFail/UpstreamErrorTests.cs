@@ -34,6 +34,20 @@ public sealed class UpstreamErrorTests
         Assert.Equal((6, 1), (error.Line, error.Column));
     }
 
+    [Fact]
+    public void ReadsTheLocationOfAnErrorOnAVeryLongLineFromTheMessageLine()
+    {
+        // wit-parser prints no source line longer than 500 bytes, only `file:line:column: message`.
+        const string rendered = "tests/ui/parse-fail/very-large-column.wit:1:65543: expected '{', found an identifier";
+
+        var error = UpstreamError.Parse(rendered, Root);
+
+        Assert.Equal("expected '{', found an identifier", error.Message);
+        Assert.Equal(Path.Combine(Root, "very-large-column.wit"), error.File);
+        Assert.Equal((1, 65543), (error.Line, error.Column));
+        Assert.True(error.IsSyntaxLevel);
+    }
+
     [Theory]
     [InlineData("type `bar` does not exist", false)]
     [InlineData("failed to resolve directory while parsing WIT for path [x]: interface 'nonexistent' not found in package 'foo:bar'", false)]
