@@ -44,6 +44,30 @@ internal static class Docs
     /// <summary><see cref="Of(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
     public static string? Of(SyntaxNode node) => WitNode.From(node) is { } view ? Of(view) : null;
 
+    /// <summary>The docs <see cref="Of(WitNode)"/> reads, left to be read when asked for (null when there is no comment).</summary>
+    public static DocsSource? SourceOf(WitNode node)
+    {
+        var (first, previous) = node.Syntax.FirstAndPreviousGreenTokens();
+        return first is null ? null : DocsSource.Of(previous?.TrailingTrivia, first.LeadingTrivia);
+    }
+
+    /// <summary><see cref="SourceOf(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
+    public static DocsSource? SourceOf(SyntaxNode node) => WitNode.From(node) is { } view ? SourceOf(view) : null;
+
+    /// <summary><see cref="TryOfInList"/>, the docs left to be read when asked for.</summary>
+    public static bool TrySourceOfInList(GreenListItem item, out DocsSource? docs)
+    {
+        var node = item.Item.Node;
+        if (node.SlotCount > 0 && node.GetSlot(0) is GreenToken first && item.PreviousTokenInList() is { } previous)
+        {
+            docs = DocsSource.Of(previous.TrailingTrivia, first.LeadingTrivia);
+            return true;
+        }
+
+        docs = null;
+        return false;
+    }
+
     /// <summary>
     /// The token before slot <paramref name="index"/> of <paramref name="list"/> when an earlier slot holds it (a token, or
     /// the last token of a node), as <c>SyntaxNode.FirstAndPreviousGreenTokens</c> finds it. False when no earlier slot

@@ -21,7 +21,12 @@ public sealed class Interface
 
     public NameMap<Function> Functions { get; } = new();
 
-    public string? Docs { get; internal set; }
+    public string? Docs { get => DocsSource.Read(_docs); internal set => _docs = value; }
+
+    /// <summary>The docs as stored: a string, a <see cref="Semantics.DocsSource"/> read on first use, or null.</summary>
+    internal object? DocsOrSource { get => _docs; set => _docs = value; }
+
+    private object? _docs;
 
     public Stability Stability { get; internal set; } = Stability.Unknown;
 

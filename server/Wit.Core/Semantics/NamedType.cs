@@ -16,7 +16,8 @@ public sealed class NamedType
     }
 
     /// <summary>A named type located at <paramref name="span"/> of <paramref name="document"/>, without a location object to drop.</summary>
-    internal NamedType(string name, WitType? type, string? docs, SourceText? document, TextSpan span)
+    /// <param name="docs">A string, a <see cref="DocsSource"/> read on first use, or null.</param>
+    internal NamedType(string name, WitType? type, object? docs, SourceText? document, TextSpan span)
     {
         Name = name;
         _type = new StoredType(type);
@@ -30,7 +31,7 @@ public sealed class NamedType
 
     private readonly StoredType _type;
 
-    public string? Docs => (_origin as Documented)?.Docs;
+    public string? Docs => DocsSource.Read((_origin as Documented)?.Docs);
 
     public SourceLocation? Location => (_origin is Documented documented ? documented.Document : _origin as SourceText) is { } document
         ? new SourceLocation(document, _span)
@@ -45,7 +46,7 @@ public sealed class NamedType
 
     private sealed class Documented
     {
-        public Documented(SourceText? document, string docs)
+        public Documented(SourceText? document, object docs)
         {
             Document = document;
             Docs = docs;
@@ -53,6 +54,7 @@ public sealed class NamedType
 
         public SourceText? Document { get; }
 
-        public string Docs { get; }
+        /// <summary>A string or a <see cref="DocsSource"/>.</summary>
+        public object Docs { get; }
     }
 }

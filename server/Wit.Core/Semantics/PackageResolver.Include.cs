@@ -34,7 +34,7 @@ internal sealed partial class PackageResolver
                     {
                         Name = Rename(type.Name!),
                         Owner = new TypeOwner(null, into),
-                        Docs = type.Docs,
+                        DocsOrSource = type.DocsOrSource,
                         Stability = type.Stability,
                         Location = type.Location,
                         FromUse = type.FromUse,
@@ -121,7 +121,7 @@ internal sealed partial class PackageResolver
                 Resource = function.Resource is { } r ? Map(r) : null,
                 Parameters = function.Parameters.Select(p => new NamedType(p.Name, p.Type is { } t ? Map(t) : null, p.Docs, p.Location)).ToArray(),
                 Result = function.Result is { } result ? Map(result) : null,
-                Docs = function.Docs,
+                DocsOrSource = function.DocsOrSource,
                 Stability = function.Stability,
                 Location = function.Location,
             };

@@ -20,7 +20,7 @@ internal sealed partial class PackageResolver
         var @interface = new Interface(name)
         {
             Package = _package,
-            Docs = Docs.Of(syntax),
+            DocsOrSource = Docs.SourceOf(syntax),
             Stability = name is null ? Stability.Unknown : StabilityOf(syntax, location),
             Location = location,
         };
@@ -103,7 +103,7 @@ internal sealed partial class PackageResolver
                         break;
                     }
 
-                    definition.Docs = member.Docs();
+                    definition.DocsOrSource = member.Docs();
                     definitions.Add(definition);
                     memberOf.Add(m);
                     break;
@@ -279,14 +279,14 @@ internal sealed partial class PackageResolver
         /// <see cref="Semantics.Docs.Of(WitNode)"/> of the member, from the green tree when its first token is its own first
         /// slot and an earlier slot of the list holds the token before it (nearly always); otherwise from its view.
         /// </summary>
-        public string? Docs()
+        public DocsSource? Docs()
         {
             if (Green.SlotCount > 0 && Green.GetSlot(0) is GreenToken first && Semantics.Docs.PreviousTokenInList(_parent.Green, Index, out var previous))
             {
-                return Semantics.Docs.FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
+                return DocsSource.Of(previous?.TrailingTrivia, first.LeadingTrivia);
             }
 
-            return View is { } view ? Semantics.Docs.Of(view) : null;
+            return View is { } view ? Semantics.Docs.SourceOf(view) : null;
         }
     }
 

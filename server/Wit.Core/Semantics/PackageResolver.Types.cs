@@ -56,7 +56,7 @@ internal sealed partial class PackageResolver
             {
                 if (!field.Item.TryGetToken(SyntaxKind.IdentifierToken, out var fieldName, out int nameStart)) continue;
                 var fieldType = field.Item.FirstType() is { } t ? ResolveType(t, in context) : null;
-                string? docs = Docs.TryOfInList(field, out var inList) ? inList : Docs.Of(field.ToRed(member.Red));
+                var docs = Docs.TrySourceOfInList(field, out var inList) ? inList : Docs.SourceOf(field.ToRed(member.Red));
                 fields.Add(new NamedType(Names.Unescape(fieldName.Text), fieldType, docs, file.Tree.Text, new Text.TextSpan(nameStart, fieldName.Width)));
             }
 
@@ -78,7 +78,7 @@ internal sealed partial class PackageResolver
                 var members = new List<NamedType>();
                 foreach (var flag in flags.Members)
                 {
-                    if (flag.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.Of(flag), Location(file, memberName)));
+                    if (flag.Name is { } memberName) members.Add(new NamedType(Names.Unescape(memberName.Text), null, Docs.SourceOf(flag), file.Tree.Text, memberName.Span));
                 }
 
                 definition.Members = members.ToArray();
@@ -94,7 +94,7 @@ internal sealed partial class PackageResolver
                 {
                     if (@case.Name is not { } caseName) continue;
                     var payload = @case.Payload;
-                    cases.Add(new NamedType(Names.Unescape(caseName.Text), payload is null ? null : ResolveType(payload, context), Docs.Of(@case), Location(file, caseName)));
+                    cases.Add(new NamedType(Names.Unescape(caseName.Text), payload is null ? null : ResolveType(payload, context), Docs.SourceOf(@case), file.Tree.Text, caseName.Span));
                 }
 
                 definition.Members = cases.ToArray();
@@ -105,7 +105,7 @@ internal sealed partial class PackageResolver
                 var enumCases = new List<NamedType>();
                 foreach (var @case in @enum.Cases)
                 {
-                    if (@case.Name is { } caseName) enumCases.Add(new NamedType(Names.Unescape(caseName.Text), null, Docs.Of(@case), Location(file, caseName)));
+                    if (@case.Name is { } caseName) enumCases.Add(new NamedType(Names.Unescape(caseName.Text), null, Docs.SourceOf(@case), file.Tree.Text, caseName.Span));
                 }
 
                 definition.Members = enumCases.ToArray();
@@ -583,7 +583,7 @@ internal sealed partial class PackageResolver
         var function = new Function(name, kind)
         {
             Resource = resource,
-            Docs = syntax.Docs(),
+            DocsOrSource = syntax.Docs(),
             // Without attributes there is no gate to read (nor a view to make for one).
             Stability = syntax.HasAttribute ? StabilityOf(syntax.View!, location.Value) : Stability.Unknown,
             StoredLocation = location,

@@ -17,7 +17,7 @@ internal sealed partial class PackageResolver
         var world = new World(name)
         {
             Package = _package,
-            Docs = Docs.Of(syntax),
+            DocsOrSource = Docs.SourceOf(syntax),
             Stability = StabilityOf(syntax, location),
             Location = location,
         };

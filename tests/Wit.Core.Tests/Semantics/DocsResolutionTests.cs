@@ -94,4 +94,28 @@ public sealed class DocsResolutionTests
         var import = Assert.Single(fixture.World("a:app/w").Imports);
         Assert.Equal("Imported.", import.Value.Function?.Docs);
     }
+
+    /// <summary>
+    /// Resolving keeps where each item's docs are and reads them only when asked (a check never asks): an item with a
+    /// comment holds a <c>DocsSource</c>, one without holds nothing, and reading gives the same text every time.
+    /// </summary>
+    [Fact]
+    public void Docs_are_read_when_asked_for_and_the_same_each_time()
+    {
+        var fixture = WitFixture.Resolve(Documented);
+        var record = fixture.Type("a:app/i", "r");
+        var f = fixture.Function("a:app/i", "f");
+        var g = fixture.Function("a:app/i", "g");
+
+        Assert.IsType<global::Wit.Core.Semantics.DocsSource>(record.DocsOrSource);
+        Assert.IsType<global::Wit.Core.Semantics.DocsSource>(f.DocsOrSource);
+        Assert.Null(g.DocsOrSource);
+        string? first = record.Docs;
+        Assert.Equal("A record.", first);
+        Assert.Same(first, record.Docs);
+        Assert.Equal("four slashes", f.Docs);
+        Assert.Null(g.Docs);
+        Assert.Equal("Field docs.", record.Members[0].Docs);
+        Assert.Equal("trailing", record.Members[1].Docs); // the comment after `x,` is before `y`
+    }
 }
