@@ -18,29 +18,6 @@ internal static class Docs
         return first is null ? null : FromTrivia(previous?.TrailingTrivia, first.LeadingTrivia);
     }
 
-    /// <summary>
-    /// <see cref="Of(WitNode)"/> of a list item (a field, a parameter) read from the green tree when the token before it
-    /// is the list's own; otherwise from its red node.
-    /// </summary>
-    public static string? Of(GreenListItem item) => TryOfInList(item, out var docs) ? docs : Of(item.ToRed());
-
-    /// <summary>
-    /// The docs of a list item when the green tree tells them (the token before it is the list's own); false when the
-    /// item's red node must (<see cref="Of(SyntaxNode)"/>).
-    /// </summary>
-    public static bool TryOfInList(GreenListItem item, out string? docs)
-    {
-        var node = item.Item.Node;
-        if (node.SlotCount > 0 && node.GetSlot(0) is GreenToken first && item.PreviousTokenInList() is { } previous)
-        {
-            docs = FromTrivia(previous.TrailingTrivia, first.LeadingTrivia);
-            return true;
-        }
-
-        docs = null;
-        return false;
-    }
-
     /// <summary><see cref="Of(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
     public static string? Of(SyntaxNode node) => WitNode.From(node) is { } view ? Of(view) : null;
 
@@ -54,7 +31,10 @@ internal static class Docs
     /// <summary><see cref="SourceOf(WitNode)"/> of a node's typed view (null for a kind without one).</summary>
     public static DocsSource? SourceOf(SyntaxNode node) => WitNode.From(node) is { } view ? SourceOf(view) : null;
 
-    /// <summary><see cref="TryOfInList"/>, the docs left to be read when asked for.</summary>
+    /// <summary>
+    /// The docs of a list item (a field) when the green tree tells them (the token before it is the list's own), left to
+    /// be read when asked for; false when the item's red node must (<see cref="SourceOf(SyntaxNode)"/>).
+    /// </summary>
     public static bool TrySourceOfInList(GreenListItem item, out DocsSource? docs)
     {
         var node = item.Item.Node;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Wit.Core.Diagnostics;
 
 namespace Wit.Core.Semantics;
@@ -45,7 +46,7 @@ internal sealed partial class PackageResolver
                     if (Excluded(field.Type)) ReportExcludedType(field.Location ?? type.Location);
                 }
             }
-            else if (UsesAny(type, Excluded))
+            else if (TypeArenaOrder.FieldTypes(type).Any(Excluded))
             {
                 if (type.Name is not null) ReportExcludedType(type.Location);
                 else if (everyFeature._gatedAnonymousAt.TryGetValue(type, out var at)) ReportExcludedType(at.Value);
@@ -79,21 +80,4 @@ internal sealed partial class PackageResolver
 
     /// <summary>Whether a gate leaves its item out with this resolution's features.</summary>
     private bool IsGatedOff(Stability stability) => stability.Feature is { } feature && !_resolver.Options.IsEnabled(feature);
-
-    /// <summary>Whether a type's own parts (not through other definitions) include one <paramref name="excluded"/> holds.</summary>
-    private static bool UsesAny(TypeDefinition type, System.Func<WitType?, bool> excluded)
-    {
-        if (type.Kind == TypeDefinitionKind.Handle) return type.Resource is { } resource && excluded(WitType.Of(resource));
-        foreach (var member in type.Members)
-        {
-            if (excluded(member.Type)) return true;
-        }
-
-        foreach (var element in type.Elements)
-        {
-            if (excluded(element)) return true;
-        }
-
-        return excluded(type.Element) || excluded(type.Key) || excluded(type.Ok) || excluded(type.Err);
-    }
 }

@@ -55,7 +55,7 @@ internal sealed partial class PackageResolver
     private List<TypeDefinition> ResolveTypeMembersCore(List<MemberSyntax> members, int memberCount, SourceFile file, TypeScope scope)
     {
         // The types a `use` brings in, in the order of the statements: wit-parser names them before the definitions.
-        var usedTypes = new List<TypeDefinition>();
+        var usedTypes = new List<TypeDefinition>(memberCount);
         // The definitions to order and fill, and beside each its member's place in the body's list (four bytes, not a
         // copy of the member): a definition's place in these lists is kept in its Index until it is added to the model
         // (see PendingIndex), so no table maps one to the other.

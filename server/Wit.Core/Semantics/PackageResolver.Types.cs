@@ -326,7 +326,12 @@ internal sealed partial class PackageResolver
         if (into is null)
         {
             var anonymous = Anonymous(shape, context.Stability, out bool made);
-            if (made && !anonymous.Definition!.Stability.IsUnknown) _gatedAnonymousAt[anonymous.Definition] = new StoredLocation(context.File.Tree.Text, type.Span);
+            // Where a gated one is first written is read only from the resolution with every feature on (see
+            // ReportReferencesToExcludedAnonymousTypes): a check's own resolution does not keep it.
+            if (made && _resolver.Options.AllFeatures && !anonymous.Definition!.Stability.IsUnknown)
+            {
+                _gatedAnonymousAt[anonymous.Definition] = new StoredLocation(context.File.Tree.Text, type.Span);
+            }
             return anonymous;
         }
 
@@ -380,7 +385,7 @@ internal sealed partial class PackageResolver
     private static Stability? GateOf(WitType? type)
     {
         if (type?.Definition is not { } definition) return null;
-        if (definition is { Name: null, Kind: TypeDefinitionKind.Handle, HandleKind: HandleKind.Own, Resource: { } resource }) definition = resource;
+        if (TypeArenaOrder.IsAnonymousOwnHandle(definition) && definition.Resource is { } resource) definition = resource;
         return definition.Stability.IsUnknown ? null : definition.Stability;
     }
 

@@ -24,7 +24,10 @@ internal sealed partial class PackageResolver
     private readonly ShapeTable _anonymousTypes = new();
     private readonly Dictionary<TypeDefinition, TypeDefinition> _ownHandles = new();
 
-    /// <summary>Where each anonymous type made with a gate was first written (see <see cref="ReportReferencesToExcludedAnonymousTypes"/>).</summary>
+    /// <summary>
+    /// Where each anonymous type made with a gate was first written, in a resolution with every feature on (see
+    /// <see cref="ReportReferencesToExcludedAnonymousTypes"/>).
+    /// </summary>
     private readonly Dictionary<TypeDefinition, StoredLocation> _gatedAnonymousAt = new();
     private readonly Dictionary<string, bool> _foreignKinds = new();
     private readonly Dictionary<(SourceFile File, int Position), (ParsedPath Path, World? World, bool Excluded)> _includeTargets = new();

@@ -83,11 +83,12 @@ internal static class TypeArenaOrder
         }
     }
 
-    private static bool IsAnonymousOwnHandle(TypeDefinition type) =>
+    /// <summary>An <c>own&lt;T&gt;</c> the resolver made for a value use of a resource (wit-parser makes them when linking).</summary>
+    internal static bool IsAnonymousOwnHandle(TypeDefinition type) =>
         type.Name is null && type.Kind == TypeDefinitionKind.Handle && type.HandleKind == HandleKind.Own;
 
     /// <summary>The types wit-parser's linking step updates inside a type definition, in its order.</summary>
-    private static IEnumerable<WitType?> FieldTypes(TypeDefinition type)
+    internal static IEnumerable<WitType?> FieldTypes(TypeDefinition type)
     {
         switch (type.Kind)
         {

@@ -55,38 +55,6 @@ internal readonly struct TypeShape : IEquatable<TypeShape>
         _ => new(definition.Kind, definition.Element, null, definition.FixedLength, definition.HandleKind, definition.Resource, null),
     };
 
-    /// <summary>
-    /// This shape with each part that is a definition replaced by <paramref name="map"/>'s (primitives stay), or null
-    /// when a part has none: the same shape among another resolution's definitions.
-    /// </summary>
-    public TypeShape? Map(Func<TypeDefinition, TypeDefinition?> map)
-    {
-        if (!Map(First, map, out var first) || !Map(Second, map, out var second)) return null;
-        TypeDefinition? resource = null;
-        if (Resource is not null && (resource = map(Resource)) is null) return null;
-        List<WitType>? elements = null;
-        if (Elements is not null)
-        {
-            elements = new List<WitType>(Elements.Count);
-            foreach (var element in Elements)
-            {
-                if (!Map(element, map, out var mapped)) return null;
-                elements.Add(mapped!.Value);
-            }
-        }
-
-        return new TypeShape(Kind, first, second, Number, Handle, resource, elements);
-    }
-
-    private static bool Map(WitType? type, Func<TypeDefinition, TypeDefinition?> map, out WitType? mapped)
-    {
-        mapped = type;
-        if (type?.Definition is not { } definition) return true;
-        if (map(definition) is not { } target) return false;
-        mapped = WitType.Of(target);
-        return true;
-    }
-
     /// <summary>Gives <paramref name="definition"/> this shape (every structural member, the unused ones cleared).</summary>
     public void Fill(TypeDefinition definition)
     {

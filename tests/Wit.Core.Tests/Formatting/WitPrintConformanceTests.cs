@@ -121,4 +121,15 @@ public sealed class WitPrintConformanceTests
         File.WriteAllText(RepoPaths.Artifact("conformance", "wit-fmt.txt"), rendered);
         return report;
     }
+
+    /// <summary>What the printer's work explains, on texts of our own: order, added `import x;` lines, member commas; nothing of ours missing.</summary>
+    [Theory]
+    [InlineData("world w {\n  import b;\n  import a: func();\n}\n", "world w {\n  import a: func();\n  import b;\n}\n", true)]
+    [InlineData("world w {\n  import a: func();\n}\n", "world w {\n  import dep;\n  import foo:bar/x;\n  import a: func();\n}\n", true)]
+    [InlineData("enum e {\n  a\n}\n", "enum e {\n  a,\n}\n", true)]
+    [InlineData("world w {\n  import a: func();\n}\n", "world w {\n  import b: func();\n  import a: func();\n}\n", false)]
+    [InlineData("world w {\n  import a: func();\n  import b;\n}\n", "world w {\n  import a: func();\n}\n", false)]
+    [InlineData("interface i {\n  // c\n}\n", "interface i {\n  /// c\n}\n", false)]
+    public void The_printer_explains_reordering_elaboration_and_commas_only(string formatted, string printed, bool explained) =>
+        Assert.Equal(explained, WitPrintConformanceReport.ExplainedByThePrinter(formatted, printed));
 }

@@ -210,4 +210,30 @@ public sealed class FeatureGateTests
         // With the feature on the gated record is kept and the type is every item's.
         WitFixture.Resolve(fixture.Files[0].Text, new ResolveOptions(features: new[] { "x" })).AssertClean();
     }
+
+    /// <summary>
+    /// Which errors wit-parser meets only once packages are linked (reported without "failed to parse package"): a
+    /// reference to a gated-off type and a missing interface of another package are; a syntax error and an unknown
+    /// name inside the package are not.
+    /// </summary>
+    [Fact]
+    public void The_model_tells_which_errors_are_met_only_when_linking()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface i {
+              @unstable(feature = x)
+              type gated = u32;
+              f: func(a: gated);
+              g: func(b: nope);
+            }
+            """);
+        var byMessage = fixture.Model.Diagnostics.ToDictionary(d => d.Code, d => fixture.Model.IsMetAfterParsing(d));
+
+        Assert.True(byMessage["WIT1008"]);
+        Assert.False(byMessage["WIT1001"]);
+        var syntax = WitFixture.Resolve("package a:app;\ninterface i {\n  f: func(;\n}\n");
+        Assert.All(syntax.Model.Diagnostics, d => Assert.False(syntax.Model.IsMetAfterParsing(d)));
+        Assert.NotEmpty(syntax.Model.Diagnostics);
+    }
 }
