@@ -79,6 +79,62 @@ internal static class AbiOracleCheck
         return agreeing == worlds && worlds > 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// <c>abi-fuzz [--seed N] [--count N]</c>: random packages of one world (<see cref="RandomWorlds"/>), each compared
+    /// with upstream's dummy module as <see cref="Run"/> compares the WASI worlds. Prints the counts and every
+    /// difference, keeping each package that disagrees (or that either side rejects) on disk; exit code 1 when any does.
+    /// </summary>
+    public static int Fuzz(string[] args)
+    {
+        int seed = 1, count = 100;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--seed") seed = Number(args[i + 1]);
+            else if (args[i] == "--count") count = Number(args[i + 1]);
+        }
+
+        string oracle = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "wit-oracle", "wit-oracle"));
+        string keep = Path.Combine(Path.GetTempPath(), "wit-abi-fuzz");
+        var generator = new RandomWorlds(seed);
+        int agreeing = 0, functions = 0;
+        var differences = new StringBuilder();
+        for (int n = 0; n < count; n++)
+        {
+            string text = generator.Next();
+            string directory = Path.Combine(keep, $"s{seed}-{n:D4}");
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, "fuzz.wit"), text);
+            var model = WitResolver.Resolve(WorkspaceLoader.Load(PhysicalFileSystem.Instance, directory));
+            var (theirs, failure) = Theirs(oracle, directory, "w");
+            if (model.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+            {
+                differences.Append($"{directory}: ours rejects ({error.Code}: {error.Message}); upstream {(theirs is null ? "rejects: " + failure : "accepts")}\n");
+                continue;
+            }
+
+            if (theirs is null)
+            {
+                differences.Append($"{directory}: upstream rejects: {failure}\n");
+                continue;
+            }
+
+            var world = model.Packages.SelectMany(p => p.Worlds.Values).Single(w => w.Name == "w");
+            var diff = Compare(Ours(world), theirs);
+            functions += theirs.Count;
+            if (diff.Count == 0)
+            {
+                agreeing++;
+                Directory.Delete(directory, recursive: true);
+            }
+
+            foreach (string line in diff) differences.Append($"{directory}: {line}\n");
+        }
+
+        Console.WriteLine($"seed {seed}: {agreeing} of {count} random worlds agree with upstream ({functions} core functions compared).");
+        if (differences.Length > 0) Console.WriteLine("\n```text\n" + differences + "```");
+        return agreeing == count ? 0 : 1;
+    }
+
     /// <summary>Every WASI 0.2.12 and 0.3.0 proposal's <c>wit/</c> directory, named like <c>0.2.12/http</c>.</summary>
     private static IEnumerable<(string Name, string Directory)> Proposals()
     {
