@@ -13,8 +13,11 @@ using Wit.TestKit;
 // Differential check of `wit check` against upstream on inputs nobody wrote a test for: mutants of the corpus's WIT
 // files, each resolved by us and by upstream (through wit-oracle's jco), compared on accept/reject and on the first
 // error's message. Prints the counts and every disagreement grouped by message shape, with the mutant kept on disk.
-//   dotnet run --project tests/Wit.OracleDiff -c Release -- [--seed N] [--count N] [--corpus DIR] [--keep DIR]
+// With `--generate true`, packages written from the grammar (RandomPackages: several interfaces and worlds, uses,
+// includes, a dependency, gates, one deliberate slip in about half of them) instead of mutants.
+//   dotnet run --project tests/Wit.OracleDiff -c Release -- [--seed N] [--count N] [--corpus DIR] [--keep DIR] [--generate true]
 int seed = 1, count = 500;
+bool generate = false;
 string corpus = RepoPaths.Corpus();
 string keep = Path.Combine(Path.GetTempPath(), "wit-oracle-diff");
 for (int i = 0; i + 1 < args.Length; i += 2)
@@ -25,6 +28,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--count": count = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--corpus": corpus = args[i + 1]; break;
         case "--keep": keep = args[i + 1]; break;
+        case "--generate": generate = args[i + 1] == "true"; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -45,15 +49,24 @@ Directory.CreateDirectory(keep);
 var random = new Random(seed);
 var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+var packages = new RandomPackages(random);
 using var oracle = new OracleProcess();
 for (int n = 0; n < count; n++)
 {
-    string source = sources[random.Next(sources.Count)];
-    string text = File.ReadAllText(source);
-    string mutant = Mutator.Mutate(text, random);
-    if (mutant == text) continue;
-    string path = Path.Combine(keep, $"s{seed}-{n:D5}.wit");
-    File.WriteAllText(path, mutant);
+    string path;
+    if (generate)
+    {
+        path = packages.Write(Path.Combine(keep, $"g{seed}-{n:D5}"));
+    }
+    else
+    {
+        string source = sources[random.Next(sources.Count)];
+        string text = File.ReadAllText(source);
+        string mutant = Mutator.Mutate(text, random);
+        if (mutant == text) continue;
+        path = Path.Combine(keep, $"s{seed}-{n:D5}.wit");
+        File.WriteAllText(path, mutant);
+    }
 
     var model = WitResolver.Resolve(PhysicalFileSystem.Instance, path, ResolveOptions.Default);
     var first = model.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
@@ -78,6 +91,7 @@ for (int n = 0; n < count; n++)
     {
         (null, null) => "agree: both accept",
         (not null, not null) when upstream == ours => "agree: same first message",
+        (not null, not null) when Directory.Exists(path) && upstream.StartsWith("failed to parse", StringComparison.Ordinal) => "agree: both reject (a directory: upstream gives no cause)",
         (not null, not null) => "disagree: first message",
         (null, not null) => "disagree: we reject, upstream accepts",
         _ => "disagree: we accept, upstream rejects",
@@ -85,7 +99,8 @@ for (int n = 0; n < count; n++)
     counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
     if (outcome.StartsWith("agree", StringComparison.Ordinal))
     {
-        File.Delete(path);
+        if (generate) Directory.Delete(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, recursive: true);
+        else File.Delete(path);
         continue;
     }
 
@@ -95,7 +110,7 @@ for (int n = 0; n < count; n++)
 }
 
 int total = counts.Where(c => !c.Key.StartsWith("skipped", StringComparison.Ordinal)).Sum(c => c.Value);
-Console.WriteLine($"seed {seed}: {total} mutants of {sources.Count} corpus files");
+Console.WriteLine(generate ? $"seed {seed}: {total} generated packages" : $"seed {seed}: {total} mutants of {sources.Count} corpus files");
 foreach (var (outcome, n) in counts) Console.WriteLine($"  {outcome}: {n} ({100.0 * n / total:0.0}%)");
 foreach (var (key, examples) in groups)
 {

@@ -61,6 +61,12 @@ internal sealed partial class PackageResolver
         // (see PendingIndex), so no table maps one to the other.
         var definitions = new List<TypeDefinition>(memberCount);
         var memberOf = new List<int>(memberCount);
+
+        // wit-parser orders the used names and the definitions together, in the body's order (its `type_deps`): each
+        // one's place among them, and the definition at each place (-1 for a used name).
+        var placeOf = new List<int>(memberCount);
+        Dictionary<TypeDefinition, int>? usedPlaces = null;
+        int places = 0;
         for (int m = 0; m < members.Count; m++)
         {
             var member = members[m];
@@ -79,7 +85,11 @@ internal sealed partial class PackageResolver
                 case SyntaxKind.UseItem:
                     if (member.View is UseItemSyntax use)
                     {
-                        usedTypes.AddRange(ResolveUse(use, file, scope));
+                        foreach (var used in ResolveUse(use, file, scope))
+                        {
+                            usedTypes.Add(used);
+                            (usedPlaces ??= new Dictionary<TypeDefinition, int>()).Add(used, places++);
+                        }
                     }
 
                     break;
@@ -106,18 +116,29 @@ internal sealed partial class PackageResolver
                     definition.DocsOrSource = member.Docs();
                     definitions.Add(definition);
                     memberOf.Add(m);
+                    placeOf.Add(places++);
                     break;
             }
         }
 
-        // wit-parser's visit order decides which type a cycle error names: the dependency reached twice, at the
-        // reference that reached it.
+        // wit-parser's toposort decides the order the definitions are resolved in and which type a cycle error names
+        // (at the reference to it).
         var excludedReferences = new Dictionary<TypeDefinition, List<SourceLocation?>>();
-        var order = TopologicalSort.UpstreamOrder<TypeDefinition, SourceLocation>(
-            definitions,
-            definition => TypeDependencies(definition, members[memberOf[PendingPlace(definition, definitions)]], file, scope, definitions, excludedReferences),
-            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(dependency.Name ?? ""), reference),
-            definition => PendingPlace(definition, definitions));
+        var definitionAt = new int[places];
+        for (int place = 0; place < places; place++) definitionAt[place] = -1;
+        for (int d = 0; d < definitions.Count; d++) definitionAt[placeOf[d]] = d;
+        var placed = TopologicalSort.UpstreamToposort<SourceLocation>(
+            places,
+            place => definitionAt[place] is int d and >= 0
+                ? TypeDependencies(definitions[d], members[memberOf[d]], file, scope, definitions, usedPlaces, placeOf, excludedReferences)
+                : System.Array.Empty<(int, SourceLocation)>(),
+            (dependency, reference) => Report(ResolveDiagnostics.TypeDependsOnItself(definitions[definitionAt[dependency]].Name ?? ""), reference));
+        var order = new List<TypeDefinition>(definitions.Count);
+        foreach (int place in placed)
+        {
+            if (definitionAt[place] >= 0) order.Add(definitions[definitionAt[place]]);
+        }
+
         foreach (var definition in order)
         {
             // wit-parser reads a type's gate once the types are ordered (every one is), just before the type itself.
@@ -147,12 +168,13 @@ internal sealed partial class PackageResolver
     /// <see cref="TypeDependencies"/> over the green nodes, in the same order (pre-order, as
     /// <see cref="SyntaxNode.DescendantNodes()"/> walks), for a scope without gated-off names.
     /// </summary>
-    private IEnumerable<(TypeDefinition, SourceLocation)> GreenTypeDependencies(GreenNode root, int rootPosition, SourceFile file, TypeScope scope, List<TypeDefinition> local)
+    private IReadOnlyList<(int, SourceLocation)> GreenTypeDependencies(GreenNode root, int rootPosition, SourceFile file, TypeScope scope, List<TypeDefinition> local,
+        Dictionary<TypeDefinition, int>? usedPlaces, List<int> placeOf)
     {
         // Most definitions refer to no other type of the body: the list is made for the first that does. Only subtrees
         // with a type name in them are walked (a record of primitives is not walked at all).
-        if (!root.ContainsNamedType) return System.Array.Empty<(TypeDefinition, SourceLocation)>();
-        List<(TypeDefinition, SourceLocation)>? result = null;
+        if (!root.ContainsNamedType) return System.Array.Empty<(int, SourceLocation)>();
+        List<(int, SourceLocation)>? result = null;
         var stack = _greenWalk;
         stack.Clear();
         PushChildren(stack, root, rootPosition);
@@ -173,7 +195,7 @@ internal sealed partial class PackageResolver
                         var span = new Text.TextSpan(offset + token.LeadingWidth, token.Width);
                         if (scope.TryGetType(name, out var target))
                         {
-                            if (PendingPlace(target, local) >= 0) (result ??= new List<(TypeDefinition, SourceLocation)>()).Add((target, new SourceLocation(file.Tree.Text, span)));
+                            if (PlaceAmongTypes(target, local, usedPlaces, placeOf) is int place and >= 0) (result ??= new List<(int, SourceLocation)>()).Add((place, new SourceLocation(file.Tree.Text, span)));
                         }
                         else
                         {
@@ -190,7 +212,7 @@ internal sealed partial class PackageResolver
             PushChildren(stack, node, position);
         }
 
-        return result ?? (IEnumerable<(TypeDefinition, SourceLocation)>)System.Array.Empty<(TypeDefinition, SourceLocation)>();
+        return result ?? (IReadOnlyList<(int, SourceLocation)>)System.Array.Empty<(int, SourceLocation)>();
     }
 
     /// <summary>
@@ -360,6 +382,17 @@ internal sealed partial class PackageResolver
     /// </summary>
     private static int PendingIndex(int place) => -2 - place;
 
+    /// <summary>
+    /// The place of a type a definition refers to among the body's used names and definitions (wit-parser's
+    /// <c>type_deps</c>), or -1 for a type of elsewhere.
+    /// </summary>
+    private static int PlaceAmongTypes(TypeDefinition target, List<TypeDefinition> local, Dictionary<TypeDefinition, int>? usedPlaces, List<int> placeOf)
+    {
+        int definition = PendingPlace(target, local);
+        if (definition >= 0) return placeOf[definition];
+        return usedPlaces is not null && usedPlaces.TryGetValue(target, out int used) ? used : -1;
+    }
+
     /// <summary>The place <see cref="PendingIndex"/> noted for <paramref name="definition"/>, or -1 when it is not one of <paramref name="definitions"/>.</summary>
     private static int PendingPlace(TypeDefinition definition, List<TypeDefinition> definitions)
     {
@@ -424,19 +457,19 @@ internal sealed partial class PackageResolver
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
     /// <param name="local">The body's definitions being ordered (see <see cref="PendingPlace"/>).</param>
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
-    private IEnumerable<(TypeDefinition, SourceLocation)> TypeDependencies(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope, List<TypeDefinition> local,
-        Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
+    private IReadOnlyList<(int, SourceLocation)> TypeDependencies(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope, List<TypeDefinition> local,
+        Dictionary<TypeDefinition, int>? usedPlaces, List<int> placeOf, Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)
     {
-        if (definition.Kind == TypeDefinitionKind.Resource) return System.Array.Empty<(TypeDefinition, SourceLocation)>();
+        if (definition.Kind == TypeDefinitionKind.Resource) return System.Array.Empty<(int, SourceLocation)>();
 
         // Without gated-off names every reference is local, elsewhere or unknown, and the green nodes tell each one
         // (with its position) without a red node per descendant; a gated-off one needs the enclosing field below.
         if (scope.ExcludedTypes.Count == 0)
         {
-            return GreenTypeDependencies(member.Green, member.Position, file, scope, local);
+            return GreenTypeDependencies(member.Green, member.Position, file, scope, local, usedPlaces, placeOf);
         }
 
-        var result = new List<(TypeDefinition, SourceLocation)>();
+        var result = new List<(int, SourceLocation)>();
         var syntax = member.View!;
         foreach (var node in syntax.Syntax.DescendantNodes())
         {
@@ -444,7 +477,7 @@ internal sealed partial class PackageResolver
             string name = Names.Unescape(nameToken.Text);
             if (scope.TryGetType(name, out var target))
             {
-                if (PendingPlace(target, local) >= 0) result.Add((target, Location(file, nameToken)));
+                if (PlaceAmongTypes(target, local, usedPlaces, placeOf) is int place and >= 0) result.Add((place, Location(file, nameToken)));
             }
             else if (scope.ExcludedTypes.Contains(name))
             {

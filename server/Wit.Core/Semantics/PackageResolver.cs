@@ -161,9 +161,20 @@ internal sealed partial class PackageResolver
             if (!_items.ContainsKey(path.ItemName)) Report(ResolveDiagnostics.InterfaceOrWorldDoesNotExist(path.ItemName), path.ItemLocation);
         }
 
+        // wit-parser orders the package's interfaces and worlds by their `use` paths and includes (ast/toposort.rs).
         var edges = new Dictionary<LocalItem, List<(LocalItem, SourceLocation)>>();
-        var order = TopologicalSort.UpstreamOrder<LocalItem, SourceLocation>(_itemOrder, item => edges[item] = Dependencies(item),
-            (dependency, _) => Report(ResolveDiagnostics.InterfaceOrWorldDependsOnItself(dependency.Name), dependency.Location));
+        var places = new Dictionary<LocalItem, int>(_itemOrder.Count);
+        foreach (var item in _itemOrder) places[item] = places.Count;
+        var order = TopologicalSort.UpstreamToposort<SourceLocation>(
+            _itemOrder.Count,
+            place =>
+            {
+                var item = _itemOrder[place];
+                var dependencies = edges[item] = Dependencies(item);
+                return dependencies.ConvertAll(d => (places[d.Item1], d.Item2));
+            },
+            (dependency, location) => Report(ResolveDiagnostics.InterfaceOrWorldDependsOnItself(_itemOrder[dependency].Name), location))
+            .ConvertAll(place => _itemOrder[place]);
         foreach (var item in order)
         {
             if (item.Excluded) ReportUngatedType(item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members, item.File, item.IsWorld ? "world" : "interface");
@@ -420,8 +431,10 @@ internal sealed partial class PackageResolver
             var location = path.ItemLocation(syntax, item.File);
             if (LookupLocal(path.ItemName, item.File) is { } target)
             {
-                // Only references of the right kind order items; the wrong kind is reported when resolving.
-                if (target.Local is { } local && local.IsWorld == path.InInclude) result.Add((local, location));
+                // Only references of the right kind order items; the wrong kind is reported when resolving. A cycle is
+                // reported where wit-parser's edge points: the item's name when this file declares it, the path of a
+                // top-level `use` of this file that names it, else (another file's item) the reference.
+                if (target.Local is { } local && local.IsWorld == path.InInclude) result.Add((local, CycleLocation(path.ItemName, item.File, local) ?? location));
             }
             else if (!item.IsWorld || path.InInclude)
             {
@@ -446,6 +459,17 @@ internal sealed partial class PackageResolver
         public LocalItem? Local { get; }
 
         public ParsedPath? Foreign { get; }
+    }
+
+    /// <summary>
+    /// Where wit-parser points a cycle through the edge from an item of <paramref name="file"/> to <paramref name="name"/>
+    /// (<paramref name="target"/>): the top-level <c>use</c> of this file that names it, or its own name when this file
+    /// declares it; null for an item of another file (the reference itself).
+    /// </summary>
+    private SourceLocation? CycleLocation(string name, SourceFile file, LocalItem target)
+    {
+        if (_fileScopes.TryGetValue(file, out var scope) && scope.TryGetValue(name, out var path)) return path.ItemLocation;
+        return target.File == file ? target.Location : null;
     }
 
     /// <summary>A local name: a top-level <c>use</c> of this file, or an interface or world of this package.</summary>

@@ -48,25 +48,18 @@ internal static class TopologicalSort
     }
 
     /// <summary>
-    /// wit-parser's visit, which decides which item a cycle error names: nodes in the given order, each after its
-    /// dependencies; the set of dependencies being visited (not of nodes) detects a cycle when a dependency is reached
-    /// a second time, and <c>onCycle(dependency, edgeInfo)</c> is reported at that edge. A node is done once ordered,
-    /// so a node met again while in progress walks its edges again until the repeated dependency stops it. Explicit
-    /// stack, no recursion.
+    /// wit-parser's visit of packages (<c>resolve/mod.rs</c>), which decides which package a cycle error names: nodes in
+    /// the given order, each after its dependencies; the set of dependencies being visited (not of nodes) detects a
+    /// cycle when a dependency is reached a second time, and <c>onCycle(dependency, edgeInfo)</c> is reported at that
+    /// edge. A node is done once ordered, so a node met again while in progress walks its edges again until the
+    /// repeated dependency stops it. Explicit stack, no recursion.
     /// </summary>
-    /// <param name="placeOf">
-    /// Where each node (every one a dependency can name) stands in <paramref name="nodes"/>, when the caller knows it
-    /// without a table: the sets of nodes visited and done are then flags by place, not hash sets (a body of 25,000
-    /// types hashed each twice).
-    /// </param>
     public static List<T> UpstreamOrder<T, TInfo>(IEnumerable<T> nodes, Func<T, IEnumerable<(T Dependency, TInfo Info)>> dependencies,
-        Action<T, TInfo> onCycle, Func<T, int>? placeOf = null) where T : class
+        Action<T, TInfo> onCycle) where T : class
     {
-        // Every node ends in the order and the done set: made that large at once when the count is known.
-        int count = nodes is ICollection<T> collection ? collection.Count : 0;
-        var order = new List<T>(count);
-        var done = new NodeSet<T>(placeOf, count);
-        var visiting = new NodeSet<T>(placeOf, count);
+        var order = new List<T>();
+        var done = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
+        var visiting = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
         var stack = new Stack<(T Node, IEnumerator<(T, TInfo)> Edges, T? Entered)>();
         foreach (var root in nodes)
         {
@@ -100,44 +93,123 @@ internal static class TopologicalSort
         return order;
     }
 
-    /// <summary>A set of nodes: flags by place when places are known (a place out of range goes to a hash set), else a hash set.</summary>
-    private readonly struct NodeSet<T> where T : class
+    /// <summary>
+    /// wit-parser's <c>toposort</c> (<c>ast/toposort.rs</c>), which orders a package's interfaces and worlds and a
+    /// body's types: of the nodes whose dependencies are all ordered, the first in the given order goes next (so an
+    /// order that needs no change is kept, and one that does changes as little as it can). The nodes are
+    /// <c>0..count-1</c>; <paramref name="dependencies"/> is asked once for each, in that order. When nodes are left
+    /// in a cycle, upstream reports the first node left's first edge to another node left:
+    /// <c>onCycle(dependency, edgeInfo)</c>. Here every edge from that node to that dependency is then set aside and
+    /// the ordering goes on, so that every node is ordered and each further cycle is reported the same way.
+    /// </summary>
+    public static List<int> UpstreamToposort<TInfo>(int count, Func<int, IReadOnlyList<(int Dependency, TInfo Info)>> dependencies, Action<int, TInfo> onCycle)
     {
-        private readonly Func<T, int>? _placeOf;
-        private readonly bool[]? _flags;
-        private readonly HashSet<T> _others;
+        var edges = new IReadOnlyList<(int Dependency, TInfo Info)>[count];
+        var remaining = new int[count];
 
-        public NodeSet(Func<T, int>? placeOf, int count)
+        // The nodes that depend on each node, one entry per edge, in one array (a node's are from start[node]).
+        var start = new int[count + 1];
+        for (int node = 0; node < count; node++)
         {
-            _placeOf = placeOf;
-            _flags = placeOf is null ? null : new bool[count];
-            _others = new HashSet<T>(ReferenceEqualityComparer<T>.Instance);
-#if NET
-            if (placeOf is null) _others.EnsureCapacity(count);
-#endif
+            var list = dependencies(node);
+            edges[node] = list;
+            remaining[node] = list.Count;
+            foreach (var (dependency, _) in list) start[dependency + 1]++;
         }
 
-        public bool Contains(T node) => Place(node) is int place and >= 0 ? _flags![place] : _others.Contains(node);
-
-        public bool Add(T node)
+        for (int node = 0; node < count; node++) start[node + 1] += start[node];
+        var fill = new int[count];
+        System.Array.Copy(start, fill, count);
+        var dependents = new int[start[count]];
+        for (int node = 0; node < count; node++)
         {
-            if (Place(node) is not (int place and >= 0)) return _others.Add(node);
-            if (_flags![place]) return false;
-            _flags[place] = true;
-            return true;
+            foreach (var (dependency, _) in edges[node]) dependents[fill[dependency]++] = node;
         }
 
-        public void Remove(T node)
+        var ready = new MinHeap(count);
+        for (int node = 0; node < count; node++)
         {
-            if (Place(node) is int place and >= 0) _flags![place] = false;
-            else _others.Remove(node);
+            if (remaining[node] == 0) ready.Push(node);
         }
 
-        private int Place(T node)
+        var order = new List<int>(count);
+        var ordered = new bool[count];
+        HashSet<(int Node, int Dependency)>? setAside = null;
+        int first = 0;
+        while (true)
         {
-            if (_placeOf is null) return -1;
-            int place = _placeOf(node);
-            return place < _flags!.Length ? place : -1;
+            while (ready.Count > 0)
+            {
+                int node = ready.Pop();
+                ordered[node] = true;
+                order.Add(node);
+                for (int d = start[node]; d < start[node + 1]; d++)
+                {
+                    int dependent = dependents[d];
+                    if (setAside is not null && setAside.Contains((dependent, node))) continue;
+                    if (--remaining[dependent] == 0) ready.Push(dependent);
+                }
+            }
+
+            if (order.Count == count) return order;
+
+            // A cycle: the first node left, and its first edge to a node left.
+            while (ordered[first]) first++;
+            var list = edges[first];
+            int edge = 0;
+            while (ordered[list[edge].Dependency] || (setAside is not null && setAside.Contains((first, list[edge].Dependency)))) edge++;
+            int target = list[edge].Dependency;
+            onCycle(target, list[edge].Info);
+            (setAside ??= new HashSet<(int, int)>()).Add((first, target));
+            for (int e = edge; e < list.Count; e++)
+            {
+                if (list[e].Dependency == target) remaining[first]--;
+            }
+
+            if (remaining[first] == 0) ready.Push(first);
+        }
+    }
+
+    /// <summary>A binary heap of node numbers, the smallest first.</summary>
+    private sealed class MinHeap
+    {
+        private readonly int[] _items;
+
+        public MinHeap(int capacity) => _items = new int[capacity];
+
+        public int Count { get; private set; }
+
+        public void Push(int item)
+        {
+            int at = Count++;
+            while (at > 0)
+            {
+                int parent = (at - 1) / 2;
+                if (_items[parent] <= item) break;
+                _items[at] = _items[parent];
+                at = parent;
+            }
+
+            _items[at] = item;
+        }
+
+        public int Pop()
+        {
+            int top = _items[0];
+            int last = _items[--Count];
+            int at = 0;
+            while (true)
+            {
+                int child = (2 * at) + 1;
+                if (child >= Count) break;
+                if (child + 1 < Count && _items[child + 1] < _items[child]) child++;
+                if (_items[child] >= last) break;
+                _items[at] = _items[child];
+                at = child;
+            }
+
+            if (Count > 0) _items[at] = last;
+            return top;
         }
     }
 

@@ -7,52 +7,79 @@ using Xunit;
 namespace Wit.Core.Tests.Semantics;
 
 /// <summary>
-/// <see cref="TopologicalSort.UpstreamOrder"/> with the nodes' places given (flags by place, as the resolver orders a
-/// body's types) orders and reports cycles exactly as with hash sets, over random graphs with cycles and repeated edges.
+/// <see cref="TopologicalSort.UpstreamToposort"/> against a plain statement of wit-parser's toposort over random graphs
+/// with cycles and repeated edges: the next node is always the first one (in the given order) whose dependencies are
+/// all ordered, and a cycle is reported at the first edge of the first node left that goes to a node left.
 /// </summary>
 public sealed class TopologicalSortTests
 {
-    private sealed class Node
+    [Fact]
+    public void Orders_the_first_ready_node_next_and_reports_cycles_where_upstream_does()
     {
-        public Node(int place) => Place = place;
+        var random = new Random(15);
+        int withCycles = 0, reordered = 0;
+        for (int graph = 0; graph < 500; graph++)
+        {
+            int count = random.Next(1, 30);
+            var edges = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(count)).ToList()).ToList();
+            var cycles = new List<(int, int)>();
+            var order = TopologicalSort.UpstreamToposort<int>(count, node => edges[node].Select((d, i) => (d, i)).ToList(), (dependency, edge) => cycles.Add((dependency, edge)));
+            var (expected, expectedCycles) = Reference(edges);
+            Assert.Equal(expected, order);
+            Assert.Equal(expectedCycles, cycles);
+            Assert.Equal(count, order.Distinct().Count());
+            if (cycles.Count > 0) withCycles++;
+            if (!order.SequenceEqual(Enumerable.Range(0, count))) reordered++;
+        }
 
-        public int Place { get; }
-
-        public List<Node> Edges { get; } = new();
-
-        public override string ToString() => $"n{Place}";
+        Assert.True(withCycles > 100, $"only {withCycles} graphs with cycles");
+        Assert.True(reordered > 100, $"only {reordered} graphs reordered");
     }
 
     [Fact]
-    public void KnownPlacesGiveTheOrderAndCyclesOfHashSets()
+    public void A_node_ready_early_goes_before_one_that_waits_for_a_later_node()
     {
-        var random = new Random(15);
-        int withCycles = 0;
-        for (int graph = 0; graph < 300; graph++)
-        {
-            var nodes = Enumerable.Range(0, random.Next(1, 30)).Select(i => new Node(i)).ToList();
-            foreach (var node in nodes)
-            {
-                int edges = random.Next(0, 4);
-                for (int e = 0; e < edges; e++) node.Edges.Add(nodes[random.Next(nodes.Count)]);
-            }
-
-            var (order, cycles) = Sort(nodes, placeOf: null);
-            var (byPlace, cyclesByPlace) = Sort(nodes, node => node.Place);
-            Assert.Equal(order, byPlace);
-            Assert.Equal(cycles, cyclesByPlace);
-            Assert.Equal(nodes.Count, order.Count);
-            if (cycles.Count > 0) withCycles++;
-        }
-
-        Assert.True(withCycles > 50, $"only {withCycles} graphs with cycles");
+        // a uses c; b uses nothing: upstream resolves b, c, a (a depth-first walk would give c, a, b).
+        var edges = new[] { new[] { 2 }, Array.Empty<int>(), Array.Empty<int>() };
+        var order = TopologicalSort.UpstreamToposort<int>(3, node => edges[node].Select(d => (d, 0)).ToList(), (_, _) => throw new InvalidOperationException());
+        Assert.Equal(new[] { 1, 2, 0 }, order);
     }
 
-    private static (List<string> Order, List<string> Cycles) Sort(List<Node> nodes, Func<Node, int>? placeOf)
+    [Fact]
+    public void A_cycle_is_reported_at_the_first_node_left_even_when_it_only_leads_into_the_cycle()
     {
-        var cycles = new List<string>();
-        var order = TopologicalSort.UpstreamOrder<Node, int>(nodes, node => node.Edges.Select((edge, i) => (edge, i)),
-            (dependency, edge) => cycles.Add($"{dependency} by edge {edge}"), placeOf);
-        return (order.Select(n => n.ToString()).ToList(), cycles);
+        // 0 -> 2, 1 -> 3, 2 -> 1, 3 -> 1: the cycle is 1 and 3; node 0 is left first, and its edge goes to 2.
+        var edges = new[] { new[] { 2 }, new[] { 3 }, new[] { 1 }, new[] { 1 } };
+        var cycles = new List<int>();
+        var order = TopologicalSort.UpstreamToposort<int>(4, node => edges[node].Select(d => (d, 0)).ToList(), (dependency, _) => cycles.Add(dependency));
+        Assert.Equal(2, cycles[0]);
+        Assert.Equal(4, order.Count);
+    }
+
+    /// <summary>The rule, stated plainly: quadratic, no heap, no reverse edges.</summary>
+    private static (List<int> Order, List<(int, int)> Cycles) Reference(List<List<int>> edges)
+    {
+        int count = edges.Count;
+        var ordered = new bool[count];
+        var setAside = new HashSet<(int, int)>();
+        var order = new List<int>();
+        var cycles = new List<(int, int)>();
+        while (order.Count < count)
+        {
+            int next = Enumerable.Range(0, count).FirstOrDefault(n => !ordered[n] && edges[n].All(d => ordered[d] || setAside.Contains((n, d))), -1);
+            if (next >= 0)
+            {
+                ordered[next] = true;
+                order.Add(next);
+                continue;
+            }
+
+            int first = Enumerable.Range(0, count).First(n => !ordered[n]);
+            int edge = edges[first].FindIndex(d => !ordered[d] && !setAside.Contains((first, d)));
+            cycles.Add((edges[first][edge], edge));
+            setAside.Add((first, edges[first][edge]));
+        }
+
+        return (order, cycles);
     }
 }
