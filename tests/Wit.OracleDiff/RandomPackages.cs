@@ -54,6 +54,7 @@ public sealed class RandomPackages
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         Directory.CreateDirectory(directory);
         _names = 0;
+        _worldNames.Clear();
         bool slip = _random.Next(2) == 0;
         int slipAt = _random.Next(12);
 
@@ -248,7 +249,7 @@ public sealed class RandomPackages
     {
         string name = Name("w");
         var body = new StringBuilder();
-        var seen = new HashSet<string>();
+        var plain = new List<string>();
         foreach (var iface in interfaces.Where(_ => _random.Next(2) == 0))
         {
             string direction = _random.Next(2) == 0 ? "import" : "export";
@@ -273,20 +274,54 @@ public sealed class RandomPackages
                 if (from.Resources.Contains(from.Types[0])) resources.Add(from.Types[0]);
             }
 
-            body.Append($"  import {Name("inl")}: interface {{\n    {Name("fun")}: func({Params(usable, resources, 2, slip: false)}){Result(usable, resources, slip: false)};\n  }}\n");
-            body.Append($"  {(_random.Next(2) == 0 ? "import" : "export")} {Name("wf")}: func({Params(usable, resources, 2, slip)});\n");
+            string inline = Name("inl");
+            body.Append($"  {(_random.Next(3) == 0 ? "export" : "import")} {inline}: interface {{\n    {Name("fun")}: func({Params(usable, resources, 2, slip: false)}){Result(usable, resources, slip: false)};\n  }}\n");
+            string function = Name("wf");
+            if (_random.Next(5) == 0 && Gate(version) is { } g) body.Append("  ").Append(g).Append('\n');
+            body.Append($"  {(_random.Next(2) == 0 ? "import" : "export")} {function}: func({Params(usable, resources, 2, slip)});\n");
+            plain.Add(inline);
+            plain.Add(function);
         }
 
         if (worlds.Count > 0 && _random.Next(2) == 0)
         {
             string included = worlds[_random.Next(worlds.Count)];
-            body.Append(_random.Next(3) == 0 ? $"  include {included} with {{ {(slip ? "nothing" : Name("z"))} as {Name("z")} }}\n" : $"  include {included};\n");
+            var names = _worldNames[included];
+            if (_random.Next(3) == 0)
+            {
+                // Renaming one of the included world's plain names, one it does not have, or one this world has too.
+                string from = slip || names.Count == 0 ? Name("nothing") : names[_random.Next(names.Count)];
+                string to = slip && _random.Next(2) == 0 && plain.Count > 0 ? plain[0] : Name("z");
+                body.Append($"  include {included} with {{ {from} as {to} }}\n");
+            }
+            else
+            {
+                body.Append($"  include {included};\n");
+                plain.AddRange(names);
+            }
         }
 
-        if (slip && _random.Next(4) == 0) body.Append($"  import {interfaces[0].Name}: func();\n");
+        if (slip)
+        {
+            switch (_random.Next(6))
+            {
+                case 0: body.Append($"  import {interfaces[0].Name}: func();\n"); break;
+                case 1: if (worlds.Count > 0) body.Append($"  import {worlds[0]};\n"); break;
+                case 2: body.Append($"  include {interfaces[0].Name};\n"); break;
+                case 3: if (plain.Count > 0) body.Append($"  export {plain[0]}: func();\n"); break;
+                case 4: body.Append($"  import gen:dep/{(dep.Count > 0 ? dep[0].Name : "d9")}@0.2.0;\n"); break;
+                default: if (worlds.Count > 0) body.Append($"  use {worlds[0]}.{{t}};\n"); break;
+            }
+        }
+
+        if (_random.Next(4) == 0 && interfaces.Count > 0) body.Append($"  import gen:root/{interfaces[_random.Next(interfaces.Count)].Name}{version};\n");
         worlds.Add(name);
+        _worldNames[name] = plain;
         return $"world {name} {{\n{body}}}\n\n";
     }
+
+    /// <summary>The plain names (functions, inline interfaces) each world written so far imports or exports.</summary>
+    private readonly Dictionary<string, List<string>> _worldNames = new();
 
     /// <summary>A gate for an item of a package of <paramref name="version"/>, or null (most items have none).</summary>
     private string? Gate(string version) => _random.Next(4) switch

@@ -123,7 +123,11 @@ internal sealed partial class PackageResolver
 
             if (ResolveInterfaceReference(parsed, file) is not { } target) continue;
             var key = WorldKey.Of(target);
-            if (list.Any(entry => entry.Key.Equals(key)))
+
+            // wit-parser tells interfaces apart by path before linking: a path into another package (repeats were
+            // caught above) is never a local interface, not even one of this package (`a:b/i` inside `a:b`, which is
+            // reported as a dependency cycle instead).
+            if (!parsed.IsForeign && list.Any(entry => entry.Key.Equals(key)))
             {
                 Report(ResolveDiagnostics.InterfaceMoreThanOnce(direction), parsed.ItemLocation);
                 continue;
