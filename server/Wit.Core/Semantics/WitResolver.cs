@@ -245,10 +245,11 @@ public sealed partial class WitResolver
             }
         }
 
-        // wit-parser collects a source's nested packages before its main package.
+        // wit-parser collects a source's nested packages before its main package, which needs a header even when its
+        // files hold nothing but nested packages.
         _current = main.Order;
         if (main.Name is not null) result.Add(main);
-        else if (main.Items.Count > 0 || result.Count == 0 && (source.Files.Count > 0 || source.IsDirectory))
+        else if (main.Items.Count > 0 || source.Files.Count > 0 || source.IsDirectory)
         {
             var document = main.Items.Count > 0 ? main.Items[0].File.Tree.Text : source.Files.Count > 0 ? source.Files[0].Tree.Text : SourceText.From(string.Empty, source.Path);
             Report(ResolveDiagnostics.NoPackageHeader(), new SourceLocation(document, new TextSpan(0, 0)));
