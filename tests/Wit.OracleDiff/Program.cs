@@ -49,6 +49,7 @@ Directory.CreateDirectory(keep);
 var random = new Random(seed);
 var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+var rules = new Dictionary<string, int>(StringComparer.Ordinal);
 var packages = new RandomPackages(random);
 using var oracle = new OracleProcess();
 for (int n = 0; n < count; n++)
@@ -121,6 +122,7 @@ for (int n = 0; n < count; n++)
         _ => "disagree: we accept, upstream rejects",
     };
     counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+    if (outcome == "agree: same first message") rules[first!.Code + " " + Shape(ours)] = rules.GetValueOrDefault(first.Code + " " + Shape(ours)) + 1;
     if (outcome.StartsWith("agree", StringComparison.Ordinal))
     {
         if (generate) Directory.Delete(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, recursive: true);
@@ -136,6 +138,8 @@ for (int n = 0; n < count; n++)
 int total = counts.Where(c => !c.Key.StartsWith("skipped", StringComparison.Ordinal)).Sum(c => c.Value);
 Console.WriteLine(generate ? $"seed {seed}: {total} generated packages" : $"seed {seed}: {total} mutants of {sources.Count} corpus files");
 foreach (var (outcome, n) in counts) Console.WriteLine($"  {outcome}: {n} ({100.0 * n / total:0.0}%)");
+Console.WriteLine($"  errors met where both agree: {rules.Count} kinds; most often: " +
+    string.Join("; ", rules.OrderByDescending(r => r.Value).Take(8).Select(r => $"{r.Key} ({r.Value})")));
 foreach (var (key, examples) in groups)
 {
     Console.WriteLine($"\n{key}: {examples.Count}");

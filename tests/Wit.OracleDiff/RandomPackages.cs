@@ -99,6 +99,14 @@ public sealed class RandomPackages
             interfaces.Add(names[i]);
         }
 
+        // A top-level `use` of the dependency's first interface, named anew, that worlds import or export by that name.
+        _topLevelUse = null;
+        if (dep.Count > 0 && _random.Next(3) == 0)
+        {
+            _topLevelUse = Name("dd");
+            files[0].Append($"use gen:dep/{dep[0].Name}{depVersion} as {_topLevelUse};\n\n");
+        }
+
         var worlds = new List<string>();
         for (int w = 1 + _random.Next(2); w > 0; w--)
         {
@@ -309,26 +317,34 @@ public sealed class RandomPackages
                 case 1: if (worlds.Count > 0) body.Append($"  import {worlds[0]};\n"); break;
                 case 2: body.Append($"  include {interfaces[0].Name};\n"); break;
                 case 3: if (plain.Count > 0) body.Append($"  export {plain[0]}: func();\n"); break;
-                case 4: body.Append($"  import gen:dep/{(dep.Count > 0 ? dep[0].Name : "d9")}@0.2.0;\n"); break;
+                case 4:
+                    if (_random.Next(2) == 0) body.Append($"  import gen:dep/{(dep.Count > 0 ? dep[0].Name : "d9")}@0.2.0;\n");
+                    else body.Append($"  import gen:root/{interfaces[_random.Next(interfaces.Count)].Name}{version};\n");
+                    break;
                 default: if (worlds.Count > 0) body.Append($"  use {worlds[0]}.{{t}};\n"); break;
             }
         }
 
-        if (_random.Next(4) == 0 && interfaces.Count > 0) body.Append($"  import gen:root/{interfaces[_random.Next(interfaces.Count)].Name}{version};\n");
+        if (_topLevelUse is { } alias && _random.Next(2) == 0) body.Append($"  {(_random.Next(2) == 0 ? "import" : "export")} {alias};\n");
         worlds.Add(name);
         _worldNames[name] = plain;
         return $"world {name} {{\n{body}}}\n\n";
     }
 
+    /// <summary>The name a top-level <c>use</c> gives the dependency's first interface, when the package has one.</summary>
+    private string? _topLevelUse;
+
     /// <summary>The plain names (functions, inline interfaces) each world written so far imports or exports.</summary>
     private readonly Dictionary<string, List<string>> _worldNames = new();
 
     /// <summary>A gate for an item of a package of <paramref name="version"/>, or null (most items have none).</summary>
-    private string? Gate(string version) => _random.Next(4) switch
+    private string? Gate(string version) => _random.Next(6) switch
     {
         0 => "@unstable(feature = active)",
         1 => "@unstable(feature = other)",
         2 => version.Length > 0 ? "@since(version = 1.0.0)" : null,
+        3 => version.Length > 0 ? "@since(version = 0.9.0)\n  @deprecated(version = 1.0.0)" : null,
+        4 => version.Length > 0 && _random.Next(4) == 0 ? "@since(version = 2.0.0)" : null,
         _ => null,
     };
 
