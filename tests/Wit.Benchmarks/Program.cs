@@ -23,6 +23,7 @@ internal static class Program
         // Not a timing: a pass/fail comparison with upstream (it needs node), so it has an exit code of its own.
         if (mode == "abi-oracle") return AbiOracleCheck.Run();
         if (mode == "abi-fuzz") return AbiOracleCheck.Fuzz(args[1..]);
+        if (mode == "cabi-spec") return CabiSpecCheck.Run(args[1..]);
 
         // Process start-up of the published server builds, with options of its own (see ServerStartBenchmark).
         if (mode == "server-start") return ServerStartBenchmark.Run(args[1..]);
@@ -49,7 +50,7 @@ internal static class Program
         };
         if (benchmarks is null)
         {
-            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|abi-fuzz [--seed N] [--count N]|server|server-memory|keystroke-breakdown|large [--max-lines N]|large-phases [--lines N] [--runs R]|document-memory|hosting|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
+            Console.Error.WriteLine("usage: Wit.Benchmarks [throughput|incremental|scaling|resolve|all|abi-oracle|abi-fuzz [--seed N] [--count N]|cabi-spec [--seed N] [--count N]|server|server-memory|keystroke-breakdown|large [--max-lines N]|large-phases [--lines N] [--runs R]|document-memory|hosting|server-start [--runs N] [-- command args...]|server-keystrokes [-- command args...]|native [--runs N]]");
             return 2;
         }
 
