@@ -16,7 +16,7 @@ namespace Wit.Benchmarks;
 
 /// <summary>
 /// <c>cabi-spec [--seed N] [--count N]</c>: random value types (records, variants, enums past 256 cases, flags up to
-/// 32, options, results, tuples, lists fixed and not, strings, characters, handles, futures, streams, error contexts,
+/// 32, options, results, tuples, lists fixed and not, maps, strings, characters, handles, futures, streams, error contexts,
 /// nested) laid out by <see cref="CanonicalAbi"/> and by the Canonical ABI specification's own Python definitions,
 /// read at run time from <c>component-model-spec/CanonicalABI.md</c> in the corpus (<c>despecialize</c>,
 /// <c>alignment</c>, <c>elem_size</c>, <c>flatten_type</c> and what they call) and run by <c>python3</c> over type
@@ -343,10 +343,12 @@ internal static class CabiSpecCheck
         ("own<res>", "OwnType()"), ("borrow<res>", "BorrowType()"),
     };
 
+    private static readonly (string Wit, string Python)[] MapKeys = Primitives.Where(p => p.Wit is not ("f32" or "f64" or "error-context" or "own<res>" or "borrow<res>")).ToArray();
+
     /// <summary>A random type as WIT (records, variants, enums and flags declared by name) and as the spec's classes.</summary>
     private static (string Wit, string Python) RandomType(Random random, List<string> declarations, int depth)
     {
-        switch (random.Next(depth <= 0 ? 2 : 13))
+        switch (random.Next(depth <= 0 ? 2 : 14))
         {
             case 0:
             case 1:
@@ -425,6 +427,14 @@ internal static class CabiSpecCheck
                 if (random.Next(3) == 0) return ("future", "FutureType(None)");
                 var inner = RandomType(random, declarations, depth - 1);
                 return ($"future<{inner.Wit}>", $"FutureType({inner.Python})");
+            }
+
+            case 12:
+            {
+                // Map keys: bool, integers, char, string.
+                var key = MapKeys[random.Next(MapKeys.Length)];
+                var value = RandomType(random, declarations, depth - 1);
+                return ($"map<{key.Wit}, {value.Wit}>", $"MapType({key.Python}, {value.Python})");
             }
 
             case 11:

@@ -9,7 +9,7 @@ namespace Wit.Benchmarks;
 /// <summary>
 /// Random WIT packages of one world for comparing the Canonical ABI with upstream's (<see cref="AbiOracleCheck"/>'s
 /// <c>abi-fuzz</c>): interfaces with records, variants, enums, flags, aliases and resources (constructors, methods,
-/// static functions), functions sync and async with up to 20 parameters (past the 16 flat parameters) of nested lists (fixed-size too),
+/// static functions), functions sync and async with up to 20 parameters (past the 16 flat parameters) of nested lists (fixed-size too), maps,
 /// options, results, tuples, handles, futures, streams and error contexts; a world that imports and exports them, with functions and a
 /// resource of its own. Everything it writes is valid WIT: a disagreement is about the ABI, not about checking.
 /// </summary>
@@ -17,6 +17,8 @@ internal sealed class RandomWorlds
 {
     private static readonly string[] Primitives =
         { "bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64", "u64", "f32", "f64", "char", "string" };
+
+    private static readonly string[] MapKeys = { "bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64", "u64", "char", "string" };
 
     private readonly Random _random;
     private int _names;
@@ -172,6 +174,7 @@ internal sealed class RandomWorlds
             case 7:
                 return scope.Resources.Count > 0 ? (_random.Next(2) == 0 ? $"own<{Pick(scope.Resources)}>" : Pick(scope.Resources)) : Pick(Primitives);
             case 8:
+                if (_random.Next(3) == 0) return $"map<{Pick(MapKeys)}, {Type(scope, depth - 1)}>";
                 return _random.Next(3) == 0 ? "future" : $"future<{Type(scope, depth - 1)}>";
             case 9:
                 return _random.Next(3) == 0 ? "stream" : _random.Next(4) == 0 ? "error-context" : $"stream<{Type(scope, depth - 1)}>";
