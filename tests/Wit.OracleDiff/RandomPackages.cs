@@ -154,7 +154,19 @@ public sealed class RandomPackages
             string resource = Name("res");
             resources.Add(resource);
             body.Append($"  resource {resource} {{\n");
-            if (_random.Next(2) == 0) body.Append($"    constructor({Params(usable, resources, 2, slip: false)});\n");
+            if (_random.Next(2) == 0)
+            {
+                // A constructor may return a result of its resource (with an error or not); any other type is a slip.
+                string result = _random.Next(3) switch
+                {
+                    0 => $" -> result<{resource}, string>",
+                    1 when slip => " -> string",
+                    1 => $" -> result<{resource}>",
+                    _ => string.Empty,
+                };
+                body.Append($"    constructor({Params(usable, resources, 2, slip: false)}){result};\n");
+            }
+
             for (int m = _random.Next(3); m > 0; m--) body.Append($"    {Name("m")}: func({Params(usable, resources, 3, slip: false)}){Result(usable, resources, slip: false)};\n");
             body.Append("  }\n");
         }
@@ -169,10 +181,15 @@ public sealed class RandomPackages
         }
 
         if (slip && _random.Next(3) == 0 && iface.Types.Count > 0) body.Append($"  type {iface.Types[0]} = u8;\n");
+        var functions = new List<string>();
         for (int i = 1 + _random.Next(3); i > 0; i--)
         {
             if (_random.Next(6) == 0 && Gate(version) is { } g) body.Append("  ").Append(g).Append('\n');
-            body.Append($"  {Name("fun")}: {(_random.Next(5) == 0 ? "async " : string.Empty)}func({Params(usable, resources, 4, slip)}){Result(usable, resources, slip)};\n");
+
+            // A slip: a name the component model cannot tell from an earlier one (case and dashes aside).
+            string function = slip && functions.Count > 0 && _random.Next(4) == 0 ? Folded(functions[0]) : Name(_random.Next(8) == 0 ? "fun-x" : "fun");
+            functions.Add(function);
+            body.Append($"  {function}: {(_random.Next(5) == 0 ? "async " : string.Empty)}func({Params(usable, resources, 4, slip)}){Result(usable, resources, slip)};\n");
         }
 
         iface.Types.AddRange(resources);
@@ -349,4 +366,8 @@ public sealed class RandomPackages
     };
 
     private string Name(string prefix) => prefix + (_names++).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A name that differs from <paramref name="name"/> only in case or dashes (<c>fun3</c>: <c>f-un3</c> or <c>FUN3</c>).</summary>
+    private string Folded(string name) =>
+        _random.Next(2) == 0 && name.Length > 2 && char.IsLetter(name[1]) && name[1] != '-' && name[0] != '-' ? name[0] + "-" + name.Substring(1) : name.ToUpperInvariant();
 }

@@ -13,12 +13,13 @@ namespace Wit.Core.Semantics;
 /// </summary>
 internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
 {
-    private DiagnosticOrder(int phase, string entry, int file, int step)
+    private DiagnosticOrder(int phase, string entry, int file, int step, long position = 0)
     {
         Phase = phase;
         Entry = entry;
         File = file;
         Step = step;
+        Position = position;
     }
 
     public int Phase { get; }
@@ -28,6 +29,12 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
     public int File { get; }
 
     public int Step { get; }
+
+    /// <summary>
+    /// Within the step of linking interfaces: the interface's place in the package's order and the function's place in
+    /// the interface (see <see cref="PackageResolver.LinkPositions"/>); 0 elsewhere.
+    /// </summary>
+    public long Position { get; }
 
     /// <summary>A source that cannot be read, before any of its files.</summary>
     public static DiagnosticOrder Load(string entry) => new(0, entry, -1, 0);
@@ -48,7 +55,7 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
     /// to), every interface (its gate, its functions), the interfaces that own kept types, every world (its gate, items,
     /// includes, elaboration), and the worlds that own kept types.
     /// </summary>
-    public static DiagnosticOrder Link(int package, int step) => new(2, "", package, step);
+    public static DiagnosticOrder Link(int package, int step, long position = 0) => new(2, "", package, step, position);
 
     /// <summary>
     /// What the component model's validator checks once wit-parser has resolved and linked every package, as a
@@ -81,6 +88,7 @@ internal readonly struct DiagnosticOrder : IComparable<DiagnosticOrder>
         if (c == 0) c = string.CompareOrdinal(Entry ?? "", other.Entry ?? "");
         if (c == 0) c = File.CompareTo(other.File);
         if (c == 0) c = Step.CompareTo(other.Step);
+        if (c == 0) c = Position.CompareTo(other.Position);
         return c;
     }
 }

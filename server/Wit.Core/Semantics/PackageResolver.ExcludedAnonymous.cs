@@ -56,7 +56,15 @@ internal sealed partial class PackageResolver
         foreach (var @interface in model.Interfaces)
         {
             if (IsGatedOff(@interface.Stability)) continue;
-            foreach (var function in @interface.Functions.Values) ReportIfUses(function, DiagnosticOrder.LinkInterface);
+            int rank = InterfaceRank(@interface.Name);
+            foreach (var function in @interface.Functions.Values)
+            {
+                // Among the diagnostics of linking this interface's functions: after the function's own gate.
+                if (ReportIfUses(function, DiagnosticOrder.LinkInterface) is { } diagnostic && function.Location is { } at)
+                {
+                    LinkPositions[diagnostic] = LinkPosition(rank, at.Span.Start);
+                }
+            }
         }
 
         foreach (var world in model.Worlds)
@@ -66,16 +74,16 @@ internal sealed partial class PackageResolver
             foreach (var item in world.Exports) ReportIfUses(item.Value.Function, DiagnosticOrder.LinkWorld);
         }
 
-        void ReportIfUses(Function? function, int step)
+        Diagnostic? ReportIfUses(Function? function, int step)
         {
-            if (function is null || IsGatedOff(function.Stability)) return;
+            if (function is null || IsGatedOff(function.Stability)) return null;
             bool uses = Excluded(function.Result);
             foreach (var parameter in function.Parameters) uses |= Excluded(parameter.Type);
-            if (uses) ReportExcludedType(function.Location, step);
+            return uses ? ReportExcludedType(function.Location, step) : null;
         }
     }
 
-    private void ReportExcludedType(SourceLocation? at, int step = DiagnosticOrder.LinkType) =>
+    private Diagnostic? ReportExcludedType(SourceLocation? at, int step = DiagnosticOrder.LinkType) =>
         ReportAtLink(ResolveDiagnostics.ExcludedByFeature("type"), at, step);
 
     /// <summary>Whether a gate leaves its item out with this resolution's features.</summary>

@@ -17,6 +17,8 @@ internal sealed partial class PackageResolver
 
     private Interface ResolveInterfaceCore(string? name, WitNode syntax, SyntaxNode body, SourceFile file, SourceLocation? location)
     {
+        (int outerRank, int outerFunction) = (_interfaceRank, _functionPosition);
+        (_interfaceRank, _functionPosition) = (InterfaceRank(name), 0);
         var @interface = new Interface(name)
         {
             Package = _package,
@@ -39,6 +41,7 @@ internal sealed partial class PackageResolver
         ResolveFunctions(members, file, scope, @interface.Functions);
         if (_itemNamesFold) CheckInterfaceNames(@interface);
         _itemNamesFold = outerFolds;
+        (_interfaceRank, _functionPosition) = (outerRank, outerFunction);
         _resolver.AddInterface(@interface);
         return @interface;
     }

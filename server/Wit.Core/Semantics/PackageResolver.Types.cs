@@ -416,6 +416,7 @@ internal sealed partial class PackageResolver
             bool attributed = member.HasAttribute;
             if (memberKind is not (SyntaxKind.FunctionItem or SyntaxKind.Resource) && !attributed) continue;
             bool excluded = attributed && member.View is { } gated && IsExcluded(gated);
+            _functionPosition = member.Position;
             if (memberKind == SyntaxKind.FunctionItem && !excluded && member.Name is { } name && FunctionTypeOf(member.Cursor) is { } type)
             {
                 string functionName = Names.Unescape(name.Text);
@@ -473,6 +474,7 @@ internal sealed partial class PackageResolver
         var duplicates = definition is null ? null : CheckResourceFunctionNames(members, name, file);
         foreach (var member in members)
         {
+            _functionPosition = member.Syntax.Position;
             if (duplicates is not null && duplicates.Contains(member.Syntax.Position)) continue;
             if (ResourceFunctionHead(member) is not { } headToken) continue;
             var location = Location(file, headToken);

@@ -177,6 +177,11 @@ internal sealed partial class PackageResolver
             .ConvertAll(place => _itemOrder[place]);
         foreach (var item in order)
         {
+            if (!item.IsWorld) _interfaceRanks[item.Name] = _interfaceRanks.Count;
+        }
+
+        foreach (var item in order)
+        {
             if (item.Excluded) ReportUngatedType(item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members, item.File, item.IsWorld ? "world" : "interface");
         }
 
@@ -535,6 +540,27 @@ internal sealed partial class PackageResolver
         }
     }
 
+    /// <summary>
+    /// Where wit-parser meets each diagnostic of the step of linking interfaces, which goes interface by interface (in the
+    /// package's order) and in each function by function (its gate, then its types): the interface's place in
+    /// <see cref="_interfaceRanks"/> in the high half, the function's start in its file in the low half. A check that
+    /// runs after resolving (<see cref="ReportReferencesToExcludedAnonymousTypes"/>) takes its place among them so.
+    /// </summary>
+    internal Dictionary<Diagnostic, long> LinkPositions { get; } = new();
+
+    /// <summary>Each named interface's place in the order wit-parser links the package's interfaces (its toposort).</summary>
+    private readonly Dictionary<string, int> _interfaceRanks = new();
+
+    /// <summary>The interface being resolved and the function in it (see <see cref="LinkPositions"/>).</summary>
+    private int _interfaceRank;
+    private int _functionPosition;
+
+    /// <summary>The <see cref="LinkPositions"/> place of a function of an interface, or of the interface itself (<paramref name="functionStart"/> 0).</summary>
+    private static long LinkPosition(int interfaceRank, int functionStart) => ((long)interfaceRank << 32) | (uint)functionStart;
+
+    /// <summary>An interface's place in linking: a named one's in the package's order; inline ones (linked after them) last.</summary>
+    private int InterfaceRank(string? name) => name is not null && _interfaceRanks.TryGetValue(name, out int rank) ? rank : int.MaxValue;
+
     private Diagnostic? ReportAtLink(DiagnosticMessage message, SourceLocation? location, int? step = null)
     {
         int count = _resolver.Model.Diagnostics.Count;
@@ -542,6 +568,7 @@ internal sealed partial class PackageResolver
         if (_resolver.Model.Diagnostics.Count == count) return null;
         var diagnostic = _resolver.Model.Diagnostics[count];
         LinkTimeDiagnostics[diagnostic] = step ?? _linkStep;
+        if ((step ?? _linkStep) == DiagnosticOrder.LinkInterface) LinkPositions[diagnostic] = LinkPosition(_interfaceRank, _functionPosition);
         return diagnostic;
     }
 

@@ -355,7 +355,8 @@ public sealed partial class WitResolver
             // What linking checks comes after every package was resolved by itself, package by package.
             foreach (var entry in resolver.LinkTimeDiagnostics)
             {
-                _model.DiagnosticOrders[entry.Key] = entry.Value == DiagnosticOrder.ValidateStep ? DiagnosticOrder.Validate(position) : DiagnosticOrder.Link(position, entry.Value);
+                _model.DiagnosticOrders[entry.Key] = entry.Value == DiagnosticOrder.ValidateStep ? DiagnosticOrder.Validate(position)
+                    : DiagnosticOrder.Link(position, entry.Value, resolver.LinkPositions.TryGetValue(entry.Key, out long place) ? place : 0);
             }
             _current = DiagnosticOrder.Sorting;
             if (root) _rootResolver = resolver;
