@@ -16,8 +16,10 @@ using Wit.TestKit;
 // With `--generate true`, packages written from the grammar (RandomPackages: several interfaces and worlds, uses,
 // includes, a dependency, gates, one deliberate slip in about half of them) instead of mutants.
 //   dotnet run --project tests/Wit.OracleDiff -c Release -- [--seed N] [--count N] [--corpus DIR] [--keep DIR] [--generate true]
+// `--write-only DIR` writes the generated packages there without checking them (for tests/Wit.Fuzz --corpus DIR).
 int seed = 1, count = 500;
 bool generate = false;
+string? writeOnly = null;
 string corpus = RepoPaths.Corpus();
 string keep = Path.Combine(Path.GetTempPath(), "wit-oracle-diff");
 for (int i = 0; i + 1 < args.Length; i += 2)
@@ -29,6 +31,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--corpus": corpus = args[i + 1]; break;
         case "--keep": keep = args[i + 1]; break;
         case "--generate": generate = args[i + 1] == "true"; break;
+        case "--write-only": writeOnly = args[i + 1]; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -51,6 +54,15 @@ var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
 var rules = new Dictionary<string, int>(StringComparer.Ordinal);
 var packages = new RandomPackages(random);
+
+// `--write-only DIR`: the generated packages written there and nothing checked (inputs for tests/Wit.Fuzz --corpus DIR).
+if (writeOnly is not null)
+{
+    for (int n = 0; n < count; n++) packages.Write(Path.Combine(writeOnly, $"g{seed}-{n:D5}"));
+    Console.WriteLine($"wrote {count} generated packages to {writeOnly}");
+    return 0;
+}
+
 using var oracle = new OracleProcess();
 for (int n = 0; n < count; n++)
 {
