@@ -299,6 +299,22 @@ public sealed class RandomPackages
                 if (from.Resources.Contains(from.Types[0])) resources.Add(from.Types[0]);
             }
 
+            // A world's own resource (with a method) and type, used by its imported functions and now and then by an
+            // exported one.
+            if (_random.Next(2) == 0)
+            {
+                string resource = Name("wres");
+                body.Append($"  resource {resource} {{\n    {Name("m")}: func({Params(usable, resources, 1, slip: false)});\n  }}\n");
+                resources.Add(resource);
+                usable.Add(resource);
+                string type = Name("wt");
+                body.Append("  ").Append(TypeDefinition(type, usable, resources, slip: false)).Append('\n');
+                usable.Add(type);
+                string imported = Name("wi");
+                body.Append($"  import {imported}: func({Params(usable, resources, 2, slip: false)}){Result(usable, resources, slip: false)};\n");
+                plain.Add(imported);
+            }
+
             string inline = Name("inl");
             body.Append($"  {(_random.Next(3) == 0 ? "export" : "import")} {inline}: interface {{\n    {Name("fun")}: func({Params(usable, resources, 2, slip: false)}){Result(usable, resources, slip: false)};\n  }}\n");
             string function = Name("wf");
