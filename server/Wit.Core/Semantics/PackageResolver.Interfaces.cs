@@ -457,8 +457,9 @@ internal sealed partial class PackageResolver
 
     private static SourceLocation Location(SourceFile file, Text.TextSpan span) => new(file.Tree.Text, span);
 
-    /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
     /// <param name="local">The body's definitions being ordered (see <see cref="PendingPlace"/>).</param>
+    /// <param name="usedPlaces">The places of the body's used names among its used names and definitions (see <see cref="PlaceAmongTypes"/>).</param>
+    /// <param name="placeOf">Each definition's place among them.</param>
     /// <param name="excludedReferences">Where the type names gated-off types, reported when the type is linked.</param>
     private IReadOnlyList<(int, SourceLocation)> TypeDependencies(TypeDefinition definition, MemberSyntax member, SourceFile file, TypeScope scope, List<TypeDefinition> local,
         Dictionary<TypeDefinition, int>? usedPlaces, List<int> placeOf, Dictionary<TypeDefinition, List<SourceLocation?>> excludedReferences)

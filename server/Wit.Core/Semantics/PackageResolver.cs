@@ -178,10 +178,6 @@ internal sealed partial class PackageResolver
         foreach (var item in order)
         {
             if (!item.IsWorld) _interfaceRanks[item.Name] = _interfaceRanks.Count;
-        }
-
-        foreach (var item in order)
-        {
             if (item.Excluded) ReportUngatedType(item.Syntax is InterfaceSyntax i ? i.Members : ((WorldSyntax)item.Syntax).Members, item.File, item.IsWorld ? "world" : "interface");
         }
 

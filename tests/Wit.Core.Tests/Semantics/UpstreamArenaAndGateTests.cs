@@ -19,6 +19,38 @@ public sealed class UpstreamArenaAndGateTests
     /// <c>use</c> statements bring in, then each definition after the types it refers to (its upstream test
     /// <c>types.wit</c>: <c>type foo = bar; type bar = u32;</c> lists <c>bar</c> first).
     /// </summary>
+    /// <summary>
+    /// wit-parser's toposort takes, of the items whose dependencies are done, the first declared: an item that waits for a
+    /// later one goes after the items ready before it (a depth-first walk would put it, and what it waits for, first).
+    /// </summary>
+    [Fact]
+    public void An_item_waiting_for_a_later_one_goes_after_the_items_ready_before_it()
+    {
+        var fixture = WitFixture.Resolve("""
+            package a:app;
+            interface x {
+              use z.{t};
+              type a = list<c>;
+              type b = u32;
+              type c = u32;
+            }
+            interface y {
+              type u = u32;
+            }
+            interface z {
+              type t = u32;
+            }
+            world w {
+              import x;
+              import y;
+            }
+            """);
+
+        fixture.AssertClean();
+        Assert.Equal(new[] { "t", "b", "c", "a" }, fixture.Interface("a:app/x").Types.Keys.ToArray());
+        Assert.Equal(new[] { "y", "z", "x" }, fixture.Model.Interfaces.Select(i => i.Name).ToArray());
+    }
+
     [Fact]
     public void A_body_lists_used_types_first_then_each_definition_after_what_it_refers_to()
     {
